@@ -1,0 +1,129 @@
+/**
+ * Form building blocks: react-hook-form validates in the browser with the same zod schema the action
+ * uses; without JavaScript the form posts normally and the server's errors and values come back.
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useSubmit } from "@remix-run/react";
+import { useId, type FormEvent, type ReactNode } from "react";
+import { useForm, type FieldValues, type UseFormRegisterReturn } from "react-hook-form";
+import type { ZodTypeAny } from "zod";
+import type { FieldErrors, FormValues } from "~/lib/forms";
+
+type ActionResult = { ok: boolean; errors?: FieldErrors; values?: FormValues; formError?: string } | undefined | null;
+
+export function useValidatedForm(schema: ZodTypeAny, opts: { defaults?: FormValues; actionData?: ActionResult } = {}) {
+  const failed = opts.actionData && !opts.actionData.ok ? opts.actionData : undefined;
+  const values: FormValues = { ...(opts.defaults ?? {}), ...(failed?.values ?? {}) };
+  const form = useForm<FieldValues>({ resolver: zodResolver(schema), defaultValues: values, mode: "onTouched" });
+  const submit = useSubmit();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const formEl = event.currentTarget;
+    void form.handleSubmit(() => submit(submitter ?? formEl, { method: "post" }))(event);
+  };
+  const errorFor = (name: string): string | undefined => {
+    const clientError = form.formState.errors[name]?.message;
+    return typeof clientError === "string" ? clientError : failed?.errors?.[name];
+  };
+  const value = (name: string): string => {
+    const v = values[name];
+    return Array.isArray(v) ? (v[0] ?? "") : (v ?? "");
+  };
+  return { form, onSubmit, errorFor, value, formError: failed?.formError ?? failed?.errors?._form };
+}
+
+interface FieldProps {
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  children: (ids: { id: string; describedBy?: string; invalid: boolean }) => ReactNode;
+}
+
+/** A labelled field with its error message beside it, wired for screen readers. */
+export function Field({ label, error, hint, children }: FieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, describedBy, invalid: !!error })}
+      {hint ? (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={errorId} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField(props: {
+  label: string;
+  reg: UseFormRegisterReturn;
+  error?: string;
+  hint?: ReactNode;
+  type?: string;
+  defaultValue?: string;
+  autoComplete?: string;
+  inputMode?: "text" | "email" | "numeric" | "tel";
+  required?: boolean;
+}) {
+  return (
+    <Field label={props.label} error={props.error} hint={props.hint}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          type={props.type ?? "text"}
+          defaultValue={props.defaultValue}
+          autoComplete={props.autoComplete}
+          inputMode={props.inputMode}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          aria-required={props.required || undefined}
+          {...props.reg}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function SelectField(props: {
+  label: string;
+  reg: UseFormRegisterReturn;
+  error?: string;
+  hint?: ReactNode;
+  defaultValue?: string;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+  required?: boolean;
+}) {
+  return (
+    <Field label={props.label} error={props.error} hint={props.hint}>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} defaultValue={props.defaultValue ?? ""} aria-describedby={describedBy} aria-invalid={invalid || undefined} aria-required={props.required || undefined} {...props.reg}>
+          {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function FormError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <div className="alert alert--error" role="alert">
+      {message}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { Form, NavLink, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { Section } from "~/domain/auth/permissions";
+
+export const SECTION_LINKS: Record<Section, { to: string; label: string }> = {
+  home: { to: "/", label: "Trang chủ" },
+  clubs: { to: "/clubs", label: "Câu lạc bộ STEM" },
+  contests: { to: "/contests", label: "Cuộc thi" },
+  activities: { to: "/activities", label: "Hoạt động" },
+  attendance: { to: "/attendance", label: "Điểm danh" },
+  materials: { to: "/materials", label: "Học liệu" },
+  indicators: { to: "/indicators", label: "Chỉ tiêu" },
+  reports: { to: "/reports", label: "Báo cáo" },
+  admin: { to: "/admin", label: "Quản trị" },
+};
+
+export interface ShellUser {
+  fullName: string;
+  email: string;
+  roleLabel: string;
+  unitName: string;
+  sections: Section[];
+}
+
+function Nav({ sections }: { sections: Section[] }) {
+  return (
+    <ul className="nav__list">
+      {sections.map((s) => (
+        <li key={s}>
+          <NavLink to={SECTION_LINKS[s].to} end={s === "home"} prefetch="intent">
+            {SECTION_LINKS[s].label}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Shell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Bỏ qua, đến nội dung chính
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand" aria-label="Tân An STEM - Trang chủ">
+          <span className="brand__mark" aria-hidden="true">
+            TA
+          </span>
+          <span className="brand__text">
+            <strong>Tân An STEM</strong>
+            <small>Kế hoạch tuyên truyền NQ 57-NQ/TW</small>
+          </span>
+        </Link>
+        {user ? (
+          <div className="topbar__user">
+            <span className="topbar__who">
+              <strong>{user.fullName}</strong>
+              <small>
+                {user.unitName ? `${user.roleLabel} · ${user.unitName}` : user.roleLabel}
+              </small>
+            </span>
+            <Link to="/account/password" className="topbar__link">
+              Đổi mật khẩu
+            </Link>
+            <Form method="post" action="/logout">
+              <button type="submit" className="button button--ghost">
+                Đăng xuất
+              </button>
+            </Form>
+          </div>
+        ) : null}
+      </header>
+      {user ? (
+        <nav className="nav" aria-label="Điều hướng chính">
+          <details className="nav__mobile">
+            <summary>Danh mục</summary>
+            <Nav sections={user.sections} />
+          </details>
+          <div className="nav__desktop">
+            <Nav sections={user.sections} />
+          </div>
+        </nav>
+      ) : null}
+      <main id="main" className="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="footer">
+        <p>UBND xã Tân An · Phòng Văn hóa - Xã hội · Hạn báo cáo: trước 10/6 và 10/12 hằng năm</p>
+      </footer>
+    </>
+  );
+}
+
+export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="page-header">
+      <div>
+        <h1>{title}</h1>
+        {subtitle ? <p className="page-header__subtitle">{subtitle}</p> : null}
+      </div>
+      {actions ? <div className="page-header__actions">{actions}</div> : null}
+    </div>
+  );
+}

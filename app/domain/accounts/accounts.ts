@@ -1,0 +1,184 @@
+import type { DB } from "../../../db/connection";
+import type { Role } from "../../../db/schema";
+import { writeAudit, type Executor } from "../audit/audit";
+import { hashPassword, verifyPassword } from "../auth/passwords";
+import { canGrant, hasRole, type Actor } from "../auth/permissions";
+import { createSession, invalidateUserSessions } from "../auth/sessions";
+import { randomToken, sha256Hex } from "../auth/tokens";
+import { DomainError } from "../shared/errors";
+import { addMs, HOUR_MS, nowIso } from "../shared/time";
+import { normalizeEmail } from "../auth/login";
+
+/** A one-time link (activation or reset) is valid this long. */
+export const LINK_LIFETIME_MS = 72 * HOUR_MS;
+
+export interface IssuedLink {
+  token: string;
+  expiresAt: string;
+}
+
+async function issueLink(db: Executor, userId: number, purpose: "activate" | "reset", createdBy: number | null): Promise<IssuedLink> {
+  const token = randomToken(24);
+  const createdAt = nowIso();
+  const expiresAt = addMs(createdAt, LINK_LIFETIME_MS);
+  // A new link replaces any earlier unused one for the same account.
+  await db.updateTable("account_tokens").set({ used_at: createdAt }).where("user_id", "=", userId).where("used_at", "is", null).execute();
+  await db
+    .insertInto("account_tokens")
+    .values({ user_id: userId, token_hash: sha256Hex(token), purpose, created_by: createdBy || null, created_at: createdAt, expires_at: expiresAt })
+    .execute();
+  return { token, expiresAt };
+}
+
+export async function createAccount(
+  db: DB,
+  actor: Actor,
+  input: { email: string; fullName: string; phone?: string; role: Role; unitId: number },
+  ip: string | null = null,
+): Promise<{ userId: number; link: IssuedLink }> {
+  const unit = await db.selectFrom("units").select(["id", "kind", "archived_at"]).where("id", "=", input.unitId).executeTakeFirst();
+  if (!unit || unit.archived_at) throw new DomainError("Đơn vị không tồn tại.", "unitId");
+  if (!canGrant(actor, input.role, unit.kind)) throw new DomainError("Bạn không được tạo tài khoản với vai trò này cho đơn vị đã chọn.", "role");
+  const email = normalizeEmail(input.email);
+  const existing = await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
+  if (existing) throw new DomainError("Email này đã có tài khoản.", "email");
+  return db.transaction().execute(async (trx) => {
+    const at = nowIso();
+    const user = await trx
+      .insertInto("users")
+      .values({ email, full_name: input.fullName.trim(), phone: input.phone?.trim() || null, password_hash: null, is_active: 1, created_at: at, updated_at: at })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx.insertInto("memberships").values({ user_id: user.id, unit_id: unit.id, role: input.role, created_at: at }).execute();
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: unit.id,
+      action: "create",
+      entity: "user",
+      entityId: user.id,
+      after: { email, full_name: input.fullName, role: input.role, unit_id: unit.id },
+      ip,
+    });
+    const link = await issueLink(trx, user.id, "activate", actor.userId);
+    return { userId: user.id, link };
+  });
+}
+
+/** Whether the actor may manage (reset, deactivate) this account: admins any other account; commune staff school accounts. */
+export async function canManageUser(db: DB, actor: Actor, userId: number): Promise<boolean> {
+  if (userId === actor.userId) return false;
+  const memberships = await db
+    .selectFrom("memberships")
+    .innerJoin("units", "units.id", "memberships.unit_id")
+    .select(["memberships.role", "units.kind"])
+    .where("memberships.user_id", "=", userId)
+    .execute();
+  if (hasRole(actor, "system_admin")) return true;
+  return memberships.length > 0 && memberships.every((m) => canGrant(actor, m.role, m.kind));
+}
+
+export async function issueResetLink(db: DB, actor: Actor, userId: number, ip: string | null = null): Promise<IssuedLink> {
+  if (!(await canManageUser(db, actor, userId))) throw new DomainError("Bạn không được cấp lại mật khẩu cho tài khoản này.");
+  return db.transaction().execute(async (trx) => {
+    const link = await issueLink(trx, userId, "reset", actor.userId);
+    await writeAudit(trx, { actorUserId: actor.userId, action: "link_issue", entity: "user", entityId: userId, after: { purpose: "reset" }, ip });
+    return link;
+  });
+}
+
+export async function setUserActive(db: DB, actor: Actor, userId: number, active: boolean, ip: string | null = null): Promise<void> {
+  if (!(await canManageUser(db, actor, userId))) throw new DomainError("Bạn không được thay đổi tài khoản này.");
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("users").set({ is_active: active ? 1 : 0, updated_at: nowIso() }).where("id", "=", userId).execute();
+    if (!active) await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+    await writeAudit(trx, { actorUserId: actor.userId, action: active ? "activate" : "deactivate", entity: "user", entityId: userId, ip });
+  });
+}
+
+/** Looks up an unused, unexpired one-time link. */
+export async function findLink(db: DB, token: string) {
+  const row = await db
+    .selectFrom("account_tokens")
+    .innerJoin("users", "users.id", "account_tokens.user_id")
+    .select(["account_tokens.id", "account_tokens.user_id", "account_tokens.purpose", "account_tokens.expires_at", "account_tokens.used_at", "users.email", "users.full_name", "users.is_active"])
+    .where("account_tokens.token_hash", "=", sha256Hex(token))
+    .executeTakeFirst();
+  if (!row || row.used_at || Date.parse(row.expires_at) <= Date.now() || !row.is_active) return null;
+  return row;
+}
+
+/** Sets the password through a one-time link; the link is spent and every older session ends. */
+export async function redeemLink(db: DB, token: string, password: string, ip: string | null = null): Promise<{ userId: number }> {
+  const link = await findLink(db, token);
+  if (!link) throw new DomainError("Liên kết không hợp lệ, đã dùng hoặc đã hết hạn. Vui lòng xin liên kết mới.");
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    const at = nowIso();
+    const spent = await trx.updateTable("account_tokens").set({ used_at: at }).where("id", "=", link.id).where("used_at", "is", null).executeTakeFirst();
+    if (Number(spent.numUpdatedRows) !== 1) throw new DomainError("Liên kết này vừa được sử dụng.");
+    await trx.updateTable("users").set({ password_hash: passwordHash, password_changed_at: at, updated_at: at }).where("id", "=", link.user_id).execute();
+    await trx.deleteFrom("sessions").where("user_id", "=", link.user_id).execute();
+    await writeAudit(trx, { actorUserId: link.user_id, action: "link_redeem", entity: "user", entityId: link.user_id, after: { purpose: link.purpose }, ip });
+  });
+  return { userId: link.user_id };
+}
+
+/** The user changes their own password: all their sessions end and a fresh one is returned. */
+export async function changeOwnPassword(
+  db: DB,
+  actor: Actor,
+  current: string,
+  next: string,
+  ip: string | null = null,
+): Promise<{ token: string; expiresAt: string }> {
+  const user = await db.selectFrom("users").select(["password_hash"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
+  if (!user.password_hash || !(await verifyPassword(user.password_hash, current))) {
+    throw new DomainError("Mật khẩu hiện tại không đúng.", "current");
+  }
+  const passwordHash = await hashPassword(next);
+  const at = nowIso();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("users").set({ password_hash: passwordHash, password_changed_at: at, updated_at: at }).where("id", "=", actor.userId).execute();
+    await writeAudit(trx, { actorUserId: actor.userId, action: "password_change", entity: "user", entityId: actor.userId, ip });
+  });
+  await invalidateUserSessions(db, actor.userId);
+  const { token, session } = await createSession(db, actor.userId);
+  return { token, expiresAt: session.expiresAt };
+}
+
+export type AccountSort = "name" | "email" | "created";
+
+export async function listAccounts(db: DB, opts: { page: number; pageSize: number; sort: AccountSort; q?: string; unitId?: number }) {
+  let q = db.selectFrom("users");
+  if (opts.q) {
+    const like = `%${opts.q.toLowerCase()}%`;
+    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["users.full_name"]), "like", like), eb("users.email", "like", like)]));
+  }
+  if (opts.unitId) q = q.where("users.id", "in", db.selectFrom("memberships").select("user_id").where("unit_id", "=", opts.unitId));
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const order = opts.sort === "email" ? "users.email" : opts.sort === "created" ? "users.created_at" : "users.full_name";
+  const users = await q
+    .select(["users.id", "users.email", "users.full_name", "users.is_active", "users.created_at", "users.password_hash"])
+    .orderBy(order, opts.sort === "created" ? "desc" : "asc")
+    .orderBy("users.id")
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize)
+    .execute();
+  const ids = users.map((u) => u.id);
+  const memberships = ids.length
+    ? await db
+        .selectFrom("memberships")
+        .innerJoin("units", "units.id", "memberships.unit_id")
+        .select(["memberships.user_id", "memberships.role", "units.name as unit_name"])
+        .where("memberships.user_id", "in", ids)
+        .execute()
+    : [];
+  return {
+    total,
+    rows: users.map(({ password_hash, ...u }) => ({
+      ...u,
+      hasPassword: password_hash !== null,
+      memberships: memberships.filter((m) => m.user_id === u.id).map((m) => ({ role: m.role, unitName: m.unit_name })),
+    })),
+  };
+}

@@ -1,0 +1,62 @@
+/** Form schemas shared by the browser (react-hook-form) and the actions. */
+import { z } from "zod";
+
+/** The password rule, shared by every form that sets a password. */
+export const newPasswordSchema = z
+  .string({ required_error: "Vui lòng nhập mật khẩu mới." })
+  .min(10, "Mật khẩu cần ít nhất 10 ký tự.")
+  .max(200, "Mật khẩu quá dài (tối đa 200 ký tự).")
+  .refine((p) => /[A-Za-zÀ-ỹ]/.test(p) && /\d/.test(p), "Mật khẩu cần có cả chữ và số.");
+
+export const ROLES = ["system_admin", "commune_staff", "commune_leader", "school_admin", "teacher"] as const;
+
+export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
+  system_admin: "Quản trị hệ thống",
+  commune_staff: "Cán bộ Phòng Văn hóa - Xã hội",
+  commune_leader: "Lãnh đạo xã",
+  school_admin: "Ban giám hiệu",
+  teacher: "Giáo viên",
+};
+
+const email = z
+  .string({ required_error: "Vui lòng nhập email." })
+  .trim()
+  .min(1, "Vui lòng nhập email.")
+  .max(200, "Email quá dài.")
+  .email("Email không hợp lệ.");
+
+export const loginSchema = z.object({
+  email,
+  password: z.string({ required_error: "Vui lòng nhập mật khẩu." }).min(1, "Vui lòng nhập mật khẩu.").max(200, "Mật khẩu quá dài."),
+  redirectTo: z.string().optional(),
+});
+
+export const createAccountSchema = z.object({
+  email,
+  fullName: z.string({ required_error: "Vui lòng nhập họ và tên." }).trim().min(2, "Vui lòng nhập họ và tên.").max(120, "Họ và tên quá dài."),
+  phone: z
+    .string()
+    .trim()
+    .max(20, "Số điện thoại quá dài.")
+    .regex(/^(\+?\d[\d .]{6,18})?$/, "Số điện thoại không hợp lệ.")
+    .optional()
+    .or(z.literal("")),
+  role: z.enum(ROLES, { errorMap: () => ({ message: "Vui lòng chọn vai trò." }) }),
+  unitId: z.coerce.number({ invalid_type_error: "Vui lòng chọn đơn vị." }).int().positive("Vui lòng chọn đơn vị."),
+});
+
+export const setPasswordSchema = z
+  .object({
+    password: newPasswordSchema,
+    confirm: z.string().min(1, "Vui lòng nhập lại mật khẩu."),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "Hai mật khẩu không khớp." });
+
+export const changePasswordSchema = z
+  .object({
+    current: z.string().min(1, "Vui lòng nhập mật khẩu hiện tại."),
+    password: newPasswordSchema,
+    confirm: z.string().min(1, "Vui lòng nhập lại mật khẩu."),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "Hai mật khẩu không khớp." })
+  .refine((v) => v.password !== v.current, { path: ["password"], message: "Mật khẩu mới phải khác mật khẩu hiện tại." });

@@ -1,0 +1,70 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../../../db/schema";
+import { nowIso } from "../shared/time";
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface AuditEntry {
+  actorUserId: number | null;
+  unitId?: number | null;
+  action: "create" | "update" | "delete" | "login" | "logout" | "password_change" | "link_issue" | "link_redeem" | "deactivate" | "activate";
+  entity: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+}
+
+/** Fields never written to the audit log. */
+const SECRET_FIELDS = new Set(["password_hash", "secret_hash", "token_hash"]);
+
+function redact(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return JSON.stringify(value, (k, v) => (SECRET_FIELDS.has(k) ? "[ẩn]" : v));
+}
+
+/** Records who changed what, when, with the state before and after. Call inside the change's transaction. */
+export async function writeAudit(db: Executor, e: AuditEntry): Promise<void> {
+  await db
+    .insertInto("audit_log")
+    .values({
+      at: nowIso(),
+      actor_user_id: e.actorUserId || null, // 0 = the command line, not a user
+      unit_id: e.unitId ?? null,
+      action: e.action,
+      entity: e.entity,
+      entity_id: e.entityId == null ? null : String(e.entityId),
+      before_json: redact(e.before),
+      after_json: redact(e.after),
+      ip: e.ip ?? null,
+    })
+    .execute();
+}
+
+export async function listAudit(db: Executor, opts: { page: number; pageSize: number; unitIds?: number[] }) {
+  let q = db
+    .selectFrom("audit_log")
+    .leftJoin("users", "users.id", "audit_log.actor_user_id")
+    .leftJoin("units", "units.id", "audit_log.unit_id");
+  if (opts.unitIds) q = q.where("audit_log.unit_id", "in", opts.unitIds.length ? opts.unitIds : [-1]);
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const rows = await q
+    .select([
+      "audit_log.id",
+      "audit_log.at",
+      "audit_log.action",
+      "audit_log.entity",
+      "audit_log.entity_id",
+      "audit_log.before_json",
+      "audit_log.after_json",
+      "audit_log.ip",
+      "users.full_name as actor_name",
+      "users.email as actor_email",
+      "units.name as unit_name",
+    ])
+    .orderBy("audit_log.id", "desc")
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize)
+    .execute();
+  return { total, rows };
+}

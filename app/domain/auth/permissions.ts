@@ -1,0 +1,129 @@
+/**
+ * The one place that decides who may do what. Every loader and action asks it.
+ *
+ * Roles (see docs/decisions/003-roles-and-permissions.md):
+ * - system_admin: accounts and units; reads commune-wide figures.
+ * - commune_staff (Phòng Văn hóa - Xã hội): reads every school (students as counts only),
+ *   writes commune-wide records, approves reports, creates accounts for schools and teachers.
+ * - commune_leader: reads everything the commune staff reads; changes nothing.
+ * - school_admin (ban giám hiệu): manages their own school.
+ * - teacher: reads their own school; writes materials and attendance there.
+ */
+import type { Role, UnitKind } from "../../../db/schema";
+
+export interface ActorMembership {
+  role: Role;
+  unitId: number;
+  unitKind: UnitKind;
+  unitName: string;
+}
+
+export interface Actor {
+  userId: number;
+  email: string;
+  fullName: string;
+  sessionId: string;
+  memberships: ActorMembership[];
+}
+
+export type Permission =
+  | "accounts.manage"
+  | "units.manage"
+  | "headcounts.edit"
+  | "audit.read"
+  | "commune.read"
+  | "commune.manage"
+  | "reports.approve"
+  | "school.read"
+  | "school.manage"
+  | "students.names"
+  | "materials.write"
+  | "attendance.write";
+
+/** Permissions that are about one school (or unit); asking without a unit asks "for any unit at all". */
+const SCOPED: ReadonlySet<Permission> = new Set([
+  "headcounts.edit",
+  "school.read",
+  "school.manage",
+  "students.names",
+  "materials.write",
+  "attendance.write",
+]);
+
+const COMMUNE_WIDE: Record<"system_admin" | "commune_staff" | "commune_leader", ReadonlySet<Permission>> = {
+  system_admin: new Set<Permission>(["accounts.manage", "units.manage", "headcounts.edit", "audit.read", "commune.read"]),
+  commune_staff: new Set<Permission>([
+    "accounts.manage",
+    "headcounts.edit",
+    "audit.read",
+    "commune.read",
+    "commune.manage",
+    "reports.approve",
+    "school.read",
+  ]),
+  commune_leader: new Set<Permission>(["audit.read", "commune.read", "school.read"]),
+};
+
+const IN_OWN_SCHOOL: Record<"school_admin" | "teacher", ReadonlySet<Permission>> = {
+  school_admin: new Set<Permission>(["school.read", "school.manage", "students.names", "materials.write", "attendance.write", "headcounts.edit"]),
+  teacher: new Set<Permission>(["school.read", "students.names", "materials.write", "attendance.write"]),
+};
+
+export function can(actor: Actor, permission: Permission, unitId?: number): boolean {
+  for (const m of actor.memberships) {
+    if (m.role in COMMUNE_WIDE) {
+      if (COMMUNE_WIDE[m.role as keyof typeof COMMUNE_WIDE].has(permission)) return true;
+    } else if (IN_OWN_SCHOOL[m.role as keyof typeof IN_OWN_SCHOOL].has(permission)) {
+      if (!SCOPED.has(permission)) return true;
+      if (unitId === undefined || unitId === m.unitId) return true;
+    }
+  }
+  return false;
+}
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return actor.memberships.some((m) => roles.includes(m.role));
+}
+
+/** Schools whose own staff this actor is (school administrator or teacher). */
+export function ownSchoolIds(actor: Actor): number[] {
+  return [...new Set(actor.memberships.filter((m) => m.role === "school_admin" || m.role === "teacher").map((m) => m.unitId))];
+}
+
+/** The roles an actor may give to a new account, and in which kinds of unit. */
+export function grantableRoles(actor: Actor): { role: Role; unitKinds: UnitKind[] }[] {
+  if (hasRole(actor, "system_admin")) {
+    return [
+      { role: "system_admin", unitKinds: ["commune"] },
+      { role: "commune_staff", unitKinds: ["commune", "office"] },
+      { role: "commune_leader", unitKinds: ["commune"] },
+      { role: "school_admin", unitKinds: ["school"] },
+      { role: "teacher", unitKinds: ["school"] },
+    ];
+  }
+  if (hasRole(actor, "commune_staff")) {
+    return [
+      { role: "school_admin", unitKinds: ["school"] },
+      { role: "teacher", unitKinds: ["school"] },
+    ];
+  }
+  return [];
+}
+
+export function canGrant(actor: Actor, role: Role, unitKind: UnitKind): boolean {
+  return grantableRoles(actor).some((g) => g.role === role && g.unitKinds.includes(unitKind));
+}
+
+/** Sections of the app and who sees them in the navigation (the loaders check again). */
+export type Section = "home" | "clubs" | "contests" | "activities" | "attendance" | "materials" | "indicators" | "reports" | "admin";
+
+export function sectionsFor(actor: Actor): Section[] {
+  const out: Section[] = ["home"];
+  const readsSchools = can(actor, "school.read");
+  if (readsSchools) out.push("clubs", "contests", "activities");
+  if (can(actor, "attendance.write") || can(actor, "commune.read")) out.push("attendance");
+  if (readsSchools) out.push("materials");
+  if (can(actor, "commune.read") || can(actor, "school.manage")) out.push("indicators", "reports");
+  if (can(actor, "accounts.manage") || can(actor, "units.manage")) out.push("admin");
+  return out;
+}

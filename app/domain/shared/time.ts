@@ -1,0 +1,19 @@
+/** Current instant as ISO-8601 UTC text, the form every timestamp column stores. */
+export function nowIso(now: Date = new Date()): string {
+  return now.toISOString();
+}
+
+export function addMs(iso: string, ms: number): string {
+  return new Date(Date.parse(iso) + ms).toISOString();
+}
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** Vietnam has no daylight saving: UTC+7 all year. Period boundaries use it. */
+export const VIETNAM_TZ = "Asia/Ho_Chi_Minh";
+
+/** The calendar year in Vietnam at an instant. */
+export function vietnamYear(now: Date = new Date()): number {
+  return Number(new Intl.DateTimeFormat("en-CA", { timeZone: VIETNAM_TZ, year: "numeric" }).format(now));
+}

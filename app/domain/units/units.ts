@@ -1,0 +1,192 @@
+import type { DB } from "../../../db/connection";
+import type { HeadcountCategory, SchoolLevel, Unit, UnitKind } from "../../../db/schema";
+import { writeAudit } from "../audit/audit";
+import type { Actor } from "../auth/permissions";
+import { can } from "../auth/permissions";
+import { DomainError } from "../shared/errors";
+import { nowIso } from "../shared/time";
+import { GRADES_BY_LEVEL, headcountCategoriesFor } from "./vocabulary";
+
+/** The commune this deployment serves (the first commune in the tree). */
+export async function getCommune(db: DB): Promise<Unit> {
+  const c = await db.selectFrom("units").selectAll().where("kind", "=", "commune").orderBy("id").executeTakeFirst();
+  if (!c) throw new Error("Chưa có xã nào trong cơ sở dữ liệu: hãy chạy tạo quản trị viên (README).");
+  return c;
+}
+
+export async function getUnit(db: DB, id: number): Promise<Unit | undefined> {
+  return db.selectFrom("units").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+const KIND_ORDER: UnitKind[] = ["province", "commune", "office", "school", "hamlet"];
+const LEVEL_ORDER: (SchoolLevel | null)[] = ["preschool", "primary", "lower_secondary", "upper_secondary", null];
+
+export async function listUnits(db: DB, opts: { kinds?: UnitKind[]; includeArchived?: boolean } = {}): Promise<Unit[]> {
+  let q = db.selectFrom("units").selectAll();
+  if (opts.kinds) q = q.where("kind", "in", opts.kinds);
+  if (!opts.includeArchived) q = q.where("archived_at", "is", null);
+  const rows = await q.orderBy("name").execute();
+  return rows.sort(
+    (a, b) =>
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      LEVEL_ORDER.indexOf(a.school_level) - LEVEL_ORDER.indexOf(b.school_level) ||
+      a.name.localeCompare(b.name, "vi"),
+  );
+}
+
+function slug(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60);
+}
+
+export async function createUnit(
+  db: DB,
+  actor: Actor,
+  input: { kind: "office" | "school" | "hamlet"; name: string; shortName?: string; schoolLevel?: SchoolLevel | ""; address?: string },
+  ip: string | null = null,
+): Promise<number> {
+  if (!can(actor, "units.manage")) throw new DomainError("Bạn không có quyền quản lý đơn vị.");
+  const commune = await getCommune(db);
+  const dup = await db.selectFrom("units").select("id").where("name", "=", input.name.trim()).where("parent_id", "=", commune.id).executeTakeFirst();
+  if (dup) throw new DomainError("Đã có đơn vị cùng tên.", "name");
+  let code = `${input.kind}-${slug(input.name)}`;
+  for (let i = 2; await db.selectFrom("units").select("id").where("code", "=", code).executeTakeFirst(); i++) code = `${input.kind}-${slug(input.name)}-${i}`;
+  return db.transaction().execute(async (trx) => {
+    const values = {
+      parent_id: commune.id,
+      kind: input.kind,
+      code,
+      name: input.name.trim(),
+      short_name: input.shortName?.trim() || null,
+      school_level: input.kind === "school" ? (input.schoolLevel as SchoolLevel) : null,
+      address: input.address?.trim() || null,
+      created_at: nowIso(),
+      archived_at: null,
+    };
+    const row = await trx.insertInto("units").values(values).returning("id").executeTakeFirstOrThrow();
+    await writeAudit(trx, { actorUserId: actor.userId, unitId: row.id, action: "create", entity: "unit", entityId: row.id, after: values, ip });
+    return row.id;
+  });
+}
+
+export interface HeadcountSlot {
+  category: HeadcountCategory;
+  grade: number;
+  count: number | null;
+}
+
+/** The headcount slots a unit keeps for a year, with the recorded figures (null where none yet). */
+export async function getHeadcounts(db: DB, unit: Unit, year: number): Promise<HeadcountSlot[]> {
+  const rows = await db.selectFrom("headcounts").select(["category", "grade", "count"]).where("unit_id", "=", unit.id).where("year", "=", year).execute();
+  const slots: HeadcountSlot[] = [];
+  for (const category of headcountCategoriesFor(unit.kind)) {
+    const grades = category === "students" && unit.school_level ? GRADES_BY_LEVEL[unit.school_level] : [0];
+    for (const grade of grades) {
+      const r = rows.find((x) => x.category === category && x.grade === grade);
+      slots.push({ category, grade, count: r ? r.count : null });
+    }
+  }
+  return slots;
+}
+
+/** Saves a unit's headcounts for a year (upsert per slot), audited with before and after. */
+export async function saveHeadcounts(
+  db: DB,
+  actor: Actor,
+  unit: Unit,
+  year: number,
+  values: Record<string, number>,
+  ip: string | null = null,
+): Promise<void> {
+  if (!can(actor, "headcounts.edit", unit.id)) throw new DomainError("Bạn không có quyền sửa số liệu của đơn vị này.");
+  if (!Number.isInteger(year) || year < 2020 || year > 2035) throw new DomainError("Năm không hợp lệ.", "year");
+  const slots = await getHeadcounts(db, unit, year);
+  const allowed = new Set(slots.map((s) => `${s.category}:${s.grade}`));
+  for (const key of Object.keys(values)) if (!allowed.has(key)) throw new DomainError(`Mục số liệu không hợp lệ: ${key}`);
+  await db.transaction().execute(async (trx) => {
+    const at = nowIso();
+    for (const [key, count] of Object.entries(values)) {
+      const [category, g] = key.split(":") as [HeadcountCategory, string];
+      const grade = Number(g);
+      const existing = await trx
+        .selectFrom("headcounts")
+        .select(["id", "count"])
+        .where("unit_id", "=", unit.id)
+        .where("year", "=", year)
+        .where("category", "=", category)
+        .where("grade", "=", grade)
+        .executeTakeFirst();
+      if (existing?.count === count) continue;
+      if (existing) {
+        await trx.updateTable("headcounts").set({ count, updated_at: at, updated_by: actor.userId }).where("id", "=", existing.id).execute();
+      } else {
+        await trx.insertInto("headcounts").values({ unit_id: unit.id, year, category, grade, count, updated_at: at, updated_by: actor.userId }).execute();
+      }
+      await writeAudit(trx, {
+        actorUserId: actor.userId,
+        unitId: unit.id,
+        action: existing ? "update" : "create",
+        entity: "headcount",
+        entityId: `${unit.id}:${year}:${key}`,
+        before: existing ? { count: existing.count } : null,
+        after: { count },
+        ip,
+      });
+    }
+  });
+}
+
+export interface UnitHeadcountSummary {
+  unitId: number;
+  managers: number | null;
+  teachers: number | null;
+  staff: number | null;
+  students: number | null;
+  officials: number | null;
+  communicationStaff: number | null;
+}
+
+/** Totals per unit and category for a year; null where nothing was recorded. */
+export async function headcountSummaries(db: DB, year: number, unitIds?: number[]): Promise<Map<number, UnitHeadcountSummary>> {
+  let q = db
+    .selectFrom("headcounts")
+    .select(["unit_id", "category", (eb) => eb.fn.sum<number>("count").as("total")])
+    .where("year", "=", year)
+    .groupBy(["unit_id", "category"]);
+  if (unitIds) q = q.where("unit_id", "in", unitIds.length ? unitIds : [-1]);
+  const rows = await q.execute();
+  const out = new Map<number, UnitHeadcountSummary>();
+  for (const r of rows) {
+    const s =
+      out.get(r.unit_id) ??
+      ({ unitId: r.unit_id, managers: null, teachers: null, staff: null, students: null, officials: null, communicationStaff: null } as UnitHeadcountSummary);
+    const total = Number(r.total);
+    if (r.category === "school_managers") s.managers = total;
+    else if (r.category === "teachers") s.teachers = total;
+    else if (r.category === "school_staff") s.staff = total;
+    else if (r.category === "students") s.students = total;
+    else if (r.category === "officials") s.officials = total;
+    else if (r.category === "communication_staff") s.communicationStaff = total;
+    out.set(r.unit_id, s);
+  }
+  return out;
+}
+
+/** Number of active accounts per unit and role. */
+export async function accountCounts(db: DB, unitIds: number[]) {
+  if (!unitIds.length) return [];
+  return db
+    .selectFrom("memberships")
+    .innerJoin("users", "users.id", "memberships.user_id")
+    .select(["memberships.unit_id", "memberships.role", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("memberships.unit_id", "in", unitIds)
+    .where("users.is_active", "=", 1)
+    .groupBy(["memberships.unit_id", "memberships.role"])
+    .execute();
+}

@@ -1,0 +1,91 @@
+/**
+ * The web side of authentication: the session cookie, and the helpers every loader and action
+ * starts with (requireActor, requirePermission, requireSchoolAccess).
+ */
+import { createCookie, data, redirect, type AppLoadContext } from "@remix-run/node";
+import { loadActor } from "~/domain/auth/actor";
+import { can, type Actor, type Permission } from "~/domain/auth/permissions";
+import { validateSessionToken } from "~/domain/auth/sessions";
+import { db } from "./db.server";
+
+/** Secure unless COOKIE_SECURE=false (only for a trial on a LAN without HTTPS; see README). */
+const secure = process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false";
+
+export const sessionCookie = createCookie("tanan_session", {
+  httpOnly: true,
+  sameSite: "lax",
+  secure,
+  path: "/",
+});
+
+export function sessionCookieHeader(token: string, expiresAt: string): Promise<string> {
+  return sessionCookie.serialize(token, { expires: new Date(expiresAt) });
+}
+
+export function clearSessionCookieHeader(): Promise<string> {
+  return sessionCookie.serialize("", { maxAge: 0 });
+}
+
+async function readActor(request: Request, context: AppLoadContext): Promise<Actor | null> {
+  const token = await sessionCookie.parse(request.headers.get("Cookie"));
+  if (typeof token !== "string" || !token) return null;
+  const result = await validateSessionToken(db, token);
+  if (!result) {
+    context.appendResponseHeader("Set-Cookie", await clearSessionCookieHeader());
+    return null;
+  }
+  if (result.renewed) context.appendResponseHeader("Set-Cookie", await sessionCookieHeader(token, result.session.expiresAt));
+  return loadActor(db, result.session.userId, result.session.id);
+}
+
+/** The signed-in user, or null. Loaders of one request share one lookup. */
+export function getActor(request: Request, context: AppLoadContext): Promise<Actor | null> {
+  let p = context.actorCache.get("actor") as Promise<Actor | null> | undefined;
+  if (!p) {
+    p = readActor(request, context);
+    context.actorCache.set("actor", p);
+  }
+  return p;
+}
+
+export async function requireActor(request: Request, context: AppLoadContext): Promise<Actor> {
+  const actor = await getActor(request, context);
+  if (!actor) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return actor;
+}
+
+export function forbidden(message = "Bạn không có quyền thực hiện thao tác này."): never {
+  throw data({ message }, { status: 403 });
+}
+
+export function notFound(message = "Không tìm thấy trang hoặc dữ liệu bạn yêu cầu."): never {
+  throw data({ message }, { status: 404 });
+}
+
+/** Signed in and allowed; otherwise 403 inside the shell. */
+export async function requirePermission(request: Request, context: AppLoadContext, permission: Permission, unitId?: number): Promise<Actor> {
+  const actor = await requireActor(request, context);
+  if (!can(actor, permission, unitId)) forbidden();
+  return actor;
+}
+
+/**
+ * For pages about one school's records: another school's staff get 404 (the record's existence is not
+ * revealed); the commune's readers pass.
+ */
+export function requireSchoolAccess(actor: Actor, schoolId: number, permission: Permission = "school.read"): void {
+  if (!can(actor, permission, schoolId)) {
+    if (can(actor, "school.read", schoolId)) forbidden();
+    notFound();
+  }
+}
+
+/** Only same-site relative paths are followed after login. */
+export function safeRedirectPath(to: unknown, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,21 @@
+/** Reading list parameters (page, sort, year) from a URL safely. */
+import { vietnamYear } from "~/domain/shared/time";
+
+export function pageParam(url: URL, name = "page"): number {
+  const n = Number(url.searchParams.get(name));
+  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
+}
+
+export function yearParam(url: URL): number {
+  const n = Number(url.searchParams.get("year"));
+  return Number.isInteger(n) && n >= 2024 && n <= 2035 ? n : vietnamYear();
+}
+
+export function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+export function idParam(value: string | undefined): number | null {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}

@@ -1,0 +1,14 @@
+import { notFound } from "~/lib/auth.server";
+
+/** Any unknown address: 404 inside the shell. */
+export async function loader() {
+  notFound();
+}
+
+export async function action() {
+  notFound();
+}
+
+export default function NotFound() {
+  return null;
+}

@@ -1,0 +1,71 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormError, TextField, useValidatedForm } from "~/components/forms";
+import { findLink, redeemLink } from "~/domain/accounts/accounts";
+import { setPasswordSchema } from "~/domain/accounts/schemas";
+import { createSession } from "~/domain/auth/sessions";
+import { DomainError } from "~/domain/shared/errors";
+import { sessionCookieHeader } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { formatDateTime } from "~/lib/format";
+import { failure, parseForm } from "~/lib/forms";
+
+export const meta: MetaFunction = () => [{ title: "Đặt mật khẩu · Tân An STEM" }, { name: "referrer", content: "no-referrer" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const link = await findLink(db, params.token ?? "");
+  if (!link) return data({ valid: false as const }, { status: 410 });
+  return { valid: true as const, email: link.email, fullName: link.full_name, purpose: link.purpose, expiresAt: link.expires_at };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const parsed = parseForm(setPasswordSchema, formData);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  try {
+    const { userId } = await redeemLink(db, params.token ?? "", parsed.data.password, context.clientIp);
+    const { token, session } = await createSession(db, userId, request.headers.get("user-agent"));
+    return redirect("/?welcome=1", { headers: { "Set-Cookie": await sessionCookieHeader(token, session.expiresAt) } });
+  } catch (e) {
+    if (e instanceof DomainError) return data(failure(formData, {}, e.message), { status: 410 });
+    throw e;
+  }
+}
+
+export default function SetupAccount() {
+  const link = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { form, onSubmit, errorFor, formError } = useValidatedForm(setPasswordSchema, { actionData });
+  if (!link.valid) {
+    return (
+      <div className="login card">
+        <h1>Liên kết không còn hiệu lực</h1>
+        <p>Liên kết này đã được dùng, đã hết hạn (sau 72 giờ) hoặc không đúng. Vui lòng liên hệ Phòng Văn hóa - Xã hội hoặc quản trị viên để được cấp liên kết mới.</p>
+        <p>
+          <Link to="/login">Đến trang đăng nhập</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="login card">
+      <h1>{link.purpose === "activate" ? "Kích hoạt tài khoản" : "Đặt lại mật khẩu"}</h1>
+      <p>
+        Xin chào <strong>{link.fullName}</strong> ({link.email}). Hãy đặt mật khẩu để đăng nhập. Liên kết có hiệu lực đến {formatDateTime(link.expiresAt)} và chỉ
+        dùng được một lần.
+      </p>
+      <FormError message={formError} />
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <input type="email" name="username" autoComplete="username" value={link.email} readOnly hidden />
+        <TextField label="Mật khẩu mới" type="password" autoComplete="new-password" reg={form.register("password")} error={errorFor("password")} hint="Ít nhất 10 ký tự, có cả chữ và số." />
+        <TextField label="Nhập lại mật khẩu" type="password" autoComplete="new-password" reg={form.register("confirm")} error={errorFor("confirm")} />
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            Đặt mật khẩu và đăng nhập
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

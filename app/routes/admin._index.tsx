@@ -1,0 +1,107 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Pager } from "~/components/pager";
+import { PageHeader } from "~/components/shell";
+import { listAccounts, type AccountSort } from "~/domain/accounts/accounts";
+import { ROLE_LABELS } from "~/domain/accounts/schemas";
+import { requirePermission } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { formatDate } from "~/lib/format";
+import { oneOf, pageParam } from "~/lib/params";
+
+export const meta: MetaFunction = () => [{ title: "Tài khoản · Quản trị · Tân An STEM" }];
+
+const PAGE_SIZE = 25;
+const SORTS = ["name", "email", "created"] as const;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "accounts.manage");
+  const url = new URL(request.url);
+  const page = pageParam(url);
+  const sort = oneOf<AccountSort>(url.searchParams.get("sort"), SORTS, "name");
+  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
+  const { total, rows } = await listAccounts(db, { page, pageSize: PAGE_SIZE, sort, q: q || undefined });
+  return { total, rows, page, sort, q };
+}
+
+export default function Accounts() {
+  const { total, rows, page, sort, q } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title="Tài khoản"
+        subtitle="Tạo tài khoản cho trường và giáo viên; cấp liên kết đặt mật khẩu dùng một lần."
+        actions={
+          <Link to="/admin/accounts/new" className="button">
+            + Tạo tài khoản
+          </Link>
+        }
+      />
+      <form method="get" className="filters" role="search">
+        <div className="field">
+          <label htmlFor="q">Tìm theo tên hoặc email</label>
+          <input id="q" name="q" defaultValue={q} />
+        </div>
+        <div className="field">
+          <label htmlFor="sort">Sắp xếp</label>
+          <select id="sort" name="sort" defaultValue={sort}>
+            <option value="name">Theo tên</option>
+            <option value="email">Theo email</option>
+            <option value="created">Mới tạo trước</option>
+          </select>
+        </div>
+        <button type="submit" className="button button--ghost">
+          Lọc
+        </button>
+      </form>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Họ và tên</th>
+              <th scope="col">Email</th>
+              <th scope="col">Vai trò · Đơn vị</th>
+              <th scope="col">Trạng thái</th>
+              <th scope="col">Ngày tạo</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <Link to={`/admin/accounts/${u.id}`}>{u.full_name}</Link>
+                </td>
+                <td>{u.email}</td>
+                <td>
+                  {u.memberships.map((m, i) => (
+                    <div key={i}>
+                      {ROLE_LABELS[m.role]} · {m.unitName}
+                    </div>
+                  ))}
+                </td>
+                <td>
+                  {!u.is_active ? (
+                    <span className="badge badge--red">Đã khóa</span>
+                  ) : u.hasPassword ? (
+                    <span className="badge badge--green">Đang hoạt động</span>
+                  ) : (
+                    <span className="badge badge--amber">Chờ kích hoạt</span>
+                  )}
+                </td>
+                <td>{formatDate(u.created_at)}</td>
+              </tr>
+            ))}
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="muted">
+                  Không có tài khoản nào phù hợp.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={page} pageSize={PAGE_SIZE} total={total} />
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormError } from "~/components/forms";
+import { OneTimeLink } from "~/components/onetime-link";
+import { PageHeader } from "~/components/shell";
+import { canManageUser, issueResetLink, setUserActive } from "~/domain/accounts/accounts";
+import { ROLE_LABELS } from "~/domain/accounts/schemas";
+import { DomainError } from "~/domain/shared/errors";
+import { notFound, requirePermission } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { formatDateTime } from "~/lib/format";
+import { accountLinkUrl } from "~/lib/links.server";
+import { idParam } from "~/lib/params";
+
+export const meta: MetaFunction = () => [{ title: "Tài khoản · Quản trị · Tân An STEM" }];
+
+async function findUser(id: string | undefined) {
+  const userId = idParam(id);
+  const user = userId
+    ? await db.selectFrom("users").select(["id", "email", "full_name", "phone", "is_active", "created_at", "password_changed_at", "password_hash"]).where("id", "=", userId).executeTakeFirst()
+    : undefined;
+  if (!user) notFound();
+  return user;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, context, "accounts.manage");
+  const { password_hash, ...user } = await findUser(params.id);
+  const memberships = await db
+    .selectFrom("memberships")
+    .innerJoin("units", "units.id", "memberships.unit_id")
+    .select(["memberships.role", "units.name"])
+    .where("memberships.user_id", "=", user.id)
+    .execute();
+  return { user: { ...user, hasPassword: password_hash !== null }, memberships, canManage: await canManageUser(db, actor, user.id) };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, context, "accounts.manage");
+  const user = await findUser(params.id);
+  const intent = (await request.formData()).get("intent");
+  try {
+    if (intent === "reset-link") {
+      const link = await issueResetLink(db, actor, user.id, context.clientIp);
+      return { ok: true as const, kind: "link" as const, url: accountLinkUrl(request, link.token), expiresAt: link.expiresAt, message: "" };
+    }
+    if (intent === "deactivate" || intent === "activate") {
+      await setUserActive(db, actor, user.id, intent === "activate", context.clientIp);
+      return { ok: true as const, kind: "status" as const, url: "", expiresAt: "", message: intent === "activate" ? "Đã mở khóa tài khoản." : "Đã khóa tài khoản và đăng xuất mọi phiên." };
+    }
+  } catch (e) {
+    if (e instanceof DomainError) return data({ ok: false as const, formError: e.message }, { status: 403 });
+    throw e;
+  }
+  return data({ ok: false as const, formError: "Thao tác không hợp lệ." }, { status: 400 });
+}
+
+export default function AccountDetail() {
+  const { user, memberships, canManage } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title={user.full_name} subtitle={user.email} actions={<Link to="/admin">‹ Danh sách tài khoản</Link>} />
+      {actionData && !actionData.ok ? <FormError message={actionData.formError} /> : null}
+      {actionData?.ok && actionData.kind === "link" ? <OneTimeLink title="Đã cấp liên kết đặt lại mật khẩu." url={actionData.url} expiresAt={actionData.expiresAt} /> : null}
+      {actionData?.ok && actionData.kind === "status" ? (
+        <div className="alert alert--success" role="status">
+          {actionData.message}
+        </div>
+      ) : null}
+      <div className="card">
+        <dl>
+          <dt>Vai trò</dt>
+          <dd>
+            {memberships.map((m, i) => (
+              <div key={i}>
+                {ROLE_LABELS[m.role]} · {m.name}
+              </div>
+            ))}
+          </dd>
+          <dt>Số điện thoại</dt>
+          <dd>{user.phone || "—"}</dd>
+          <dt>Trạng thái</dt>
+          <dd>{!user.is_active ? "Đã khóa" : user.hasPassword ? "Đang hoạt động" : "Chờ kích hoạt (chưa đặt mật khẩu)"}</dd>
+          <dt>Ngày tạo</dt>
+          <dd>{formatDateTime(user.created_at)}</dd>
+          <dt>Đổi mật khẩu lần cuối</dt>
+          <dd>{user.password_changed_at ? formatDateTime(user.password_changed_at) : "—"}</dd>
+        </dl>
+      </div>
+      {canManage ? (
+        <div className="form-actions">
+          <Form method="post">
+            <button type="submit" name="intent" value="reset-link" className="button">
+              {user.hasPassword ? "Cấp liên kết đặt lại mật khẩu" : "Cấp lại liên kết kích hoạt"}
+            </button>
+          </Form>
+          <Form method="post">
+            {user.is_active ? (
+              <button type="submit" name="intent" value="deactivate" className="button button--danger">
+                Khóa tài khoản
+              </button>
+            ) : (
+              <button type="submit" name="intent" value="activate" className="button button--ghost">
+                Mở khóa tài khoản
+              </button>
+            )}
+          </Form>
+        </div>
+      ) : (
+        <p className="muted">Bạn chỉ xem được tài khoản này; việc thay đổi thuộc quyền quản trị hệ thống.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { can } from "~/domain/auth/permissions";
+import { forbidden, requireActor } from "~/lib/auth.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  if (!can(actor, "accounts.manage") && !can(actor, "units.manage")) forbidden();
+  return { canAudit: can(actor, "audit.read") };
+}
+
+export default function AdminLayout() {
+  const { canAudit } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <nav className="tabs" aria-label="Quản trị">
+        <NavLink to="/admin" end>
+          Tài khoản
+        </NavLink>
+        <NavLink to="/admin/units">Đơn vị</NavLink>
+        {canAudit ? <NavLink to="/admin/audit">Nhật ký thay đổi</NavLink> : null}
+      </nav>
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormError, SelectField, TextField, useValidatedForm } from "~/components/forms";
+import { PageHeader } from "~/components/shell";
+import { can } from "~/domain/auth/permissions";
+import { DomainError } from "~/domain/shared/errors";
+import { createUnitSchema } from "~/domain/units/schemas";
+import { createUnit, listUnits } from "~/domain/units/units";
+import { SCHOOL_LEVEL_LABELS, SCHOOL_LEVELS, UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
+import { forbidden, requireActor } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { failure, parseForm } from "~/lib/forms";
+
+export const meta: MetaFunction = () => [{ title: "Đơn vị · Quản trị · Tân An STEM" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  if (!can(actor, "units.manage") && !can(actor, "accounts.manage")) forbidden();
+  const units = await listUnits(db);
+  return { units, canCreate: can(actor, "units.manage") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context);
+  if (!can(actor, "units.manage")) forbidden();
+  const formData = await request.formData();
+  const parsed = parseForm(createUnitSchema, formData);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  try {
+    const id = await createUnit(db, actor, parsed.data, context.clientIp);
+    return redirect(`/units/${id}`);
+  } catch (e) {
+    if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 400 });
+    throw e;
+  }
+}
+
+export default function Units() {
+  const { units, canCreate } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(createUnitSchema, { actionData });
+  return (
+    <>
+      <PageHeader title="Đơn vị" subtitle="Cây tổ chức: tỉnh → xã → phòng ban, trường học, ấp." />
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Tên đơn vị</th>
+              <th scope="col">Loại</th>
+              <th scope="col">Cấp học</th>
+              <th scope="col">Mã</th>
+            </tr>
+          </thead>
+          <tbody>
+            {units.map((u) => (
+              <tr key={u.id}>
+                <td>{u.kind === "province" ? u.name : <Link to={`/units/${u.id}`}>{u.name}</Link>}</td>
+                <td>{UNIT_KIND_LABELS[u.kind]}</td>
+                <td>{u.school_level ? SCHOOL_LEVEL_LABELS[u.school_level] : ""}</td>
+                <td className="muted">{u.code}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {canCreate ? (
+        <>
+          <h2>Thêm đơn vị</h2>
+          <FormError message={formError} />
+          <Form method="post" noValidate onSubmit={onSubmit} className="card form">
+            <SelectField
+              label="Loại đơn vị"
+              required
+              reg={form.register("kind")}
+              defaultValue={value("kind")}
+              error={errorFor("kind")}
+              placeholder="— Chọn loại —"
+              options={(["school", "office", "hamlet"] as const).map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))}
+            />
+            <TextField label="Tên đơn vị" required reg={form.register("name")} defaultValue={value("name")} error={errorFor("name")} hint="Ví dụ: Trường Tiểu học Tân An C" />
+            <TextField label="Tên viết tắt (không bắt buộc)" reg={form.register("shortName")} defaultValue={value("shortName")} error={errorFor("shortName")} />
+            <SelectField
+              label="Cấp học (với trường học)"
+              reg={form.register("schoolLevel")}
+              defaultValue={value("schoolLevel")}
+              error={errorFor("schoolLevel")}
+              placeholder="— Không áp dụng —"
+              options={SCHOOL_LEVELS.map((l) => ({ value: l, label: SCHOOL_LEVEL_LABELS[l] }))}
+            />
+            <TextField label="Địa chỉ (không bắt buộc)" reg={form.register("address")} defaultValue={value("address")} error={errorFor("address")} />
+            <div className="form-actions">
+              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+                Thêm đơn vị
+              </button>
+            </div>
+          </Form>
+        </>
+      ) : null}
+    </>
+  );
+}

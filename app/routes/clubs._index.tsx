@@ -1,0 +1,6 @@
+import { SectionIntro, sectionMeta } from "~/components/section-intro";
+import { sectionLoader } from "~/lib/sections.server";
+
+export const loader = sectionLoader("clubs");
+export const meta = sectionMeta;
+export default SectionIntro;

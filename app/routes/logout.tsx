@@ -1,0 +1,18 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { writeAudit } from "~/domain/audit/audit";
+import { invalidateSession } from "~/domain/auth/sessions";
+import { clearSessionCookieHeader, getActor } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await getActor(request, context);
+  if (actor) {
+    await invalidateSession(db, actor.sessionId);
+    await writeAudit(db, { actorUserId: actor.userId, action: "logout", entity: "session", entityId: actor.sessionId.slice(0, 6), ip: context.clientIp });
+  }
+  return redirect("/login", { headers: { "Set-Cookie": await clearSessionCookieHeader() } });
+}
+
+export async function loader() {
+  return redirect("/");
+}

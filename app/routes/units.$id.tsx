@@ -1,0 +1,137 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { FormError } from "~/components/forms";
+import { PageHeader } from "~/components/shell";
+import { can } from "~/domain/auth/permissions";
+import { DomainError } from "~/domain/shared/errors";
+import { headcountFormSchema } from "~/domain/units/schemas";
+import { getHeadcounts, getUnit, saveHeadcounts } from "~/domain/units/units";
+import { gradeLabel, HEADCOUNT_CATEGORY_LABELS, SCHOOL_LEVEL_LABELS, UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
+import { notFound, requireActor, requireSchoolAccess } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { formatNumber } from "~/lib/format";
+import { failure, formValues, zodFieldErrors } from "~/lib/forms";
+import { idParam, yearParam } from "~/lib/params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? "Đơn vị"} · Tân An STEM` }];
+
+async function loadUnitFor(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
+  const actor = await requireActor(request, context);
+  const unitId = idParam(id);
+  const unit = unitId ? await getUnit(db, unitId) : undefined;
+  if (!unit) notFound();
+  // A school's page: its own staff and the commune's readers; other schools get 404.
+  if (unit.kind === "school") requireSchoolAccess(actor, unit.id);
+  else if (!can(actor, "commune.read")) notFound();
+  return { actor, unit };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { actor, unit } = await loadUnitFor(request, context, params.id);
+  const year = yearParam(new URL(request.url));
+  const slots = await getHeadcounts(db, unit, year);
+  return { unit, year, slots, canEdit: can(actor, "headcounts.edit", unit.id) };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { actor, unit } = await loadUnitFor(request, context, params.id);
+  const year = yearParam(new URL(request.url));
+  const formData = await request.formData();
+  const raw = Object.fromEntries([...formData.entries()].filter(([k, v]) => k.includes(":") && typeof v === "string" && v.trim() !== ""));
+  const parsed = headcountFormSchema.safeParse(raw);
+  if (!parsed.success) return data(failure(formData, zodFieldErrors(parsed.error), "Một số ô chưa hợp lệ, vui lòng sửa các ô được đánh dấu."), { status: 400 });
+  try {
+    await saveHeadcounts(db, actor, unit, year, parsed.data, context.clientIp);
+  } catch (e) {
+    if (e instanceof DomainError) return data(failure(formData, {}, e.message), { status: 403 });
+    throw e;
+  }
+  return redirect(`/units/${unit.id}?year=${year}&saved=1`);
+}
+
+export default function UnitPage() {
+  const { unit, year, slots, canEdit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const values = actionData && !actionData.ok ? actionData.values : {};
+  const errors = actionData && !actionData.ok ? actionData.errors : {};
+  const categories = [...new Set(slots.map((s) => s.category))];
+  return (
+    <>
+      <PageHeader
+        title={unit.name}
+        subtitle={`${UNIT_KIND_LABELS[unit.kind]}${unit.school_level ? " · " + SCHOOL_LEVEL_LABELS[unit.school_level] : ""} · Số người năm ${year}`}
+        actions={
+          <form method="get" className="filters">
+            <div className="field">
+              <label htmlFor="year">Năm</label>
+              <select id="year" name="year" defaultValue={year}>
+                {[2025, 2026, 2027, 2028, 2029, 2030].map((y) => (
+                  <option key={y}>{y}</option>
+                ))}
+              </select>
+            </div>
+            <button className="button button--ghost" type="submit">
+              Xem
+            </button>
+          </form>
+        }
+      />
+      {params.get("saved") ? (
+        <div className="alert alert--success" role="status">
+          Đã lưu số liệu năm {year}.
+        </div>
+      ) : null}
+      <FormError message={actionData && !actionData.ok ? actionData.formError : undefined} />
+      <p className="muted">Các con số này là mẫu số của chỉ tiêu tỷ lệ (ví dụ: % giáo viên được tuyên truyền về NQ57). Để trống nếu chưa có số liệu.</p>
+      <Form method="post" className="card form">
+        {categories.map((category) => (
+          <fieldset key={category} style={{ border: 0, padding: 0, margin: "0 0 1rem" }}>
+            <legend>
+              <strong>{HEADCOUNT_CATEGORY_LABELS[category]}</strong>
+            </legend>
+            <div className="form-row">
+              {slots
+                .filter((s) => s.category === category)
+                .map((s) => {
+                  const key = `${s.category}:${s.grade}`;
+                  const label = s.category === "students" ? gradeLabel(s.grade) : "Số người";
+                  const v = values[key];
+                  return (
+                    <div className={`field${errors[key] ? " field--error" : ""}`} key={key}>
+                      <label htmlFor={key}>{label}</label>
+                      {canEdit ? (
+                        <input
+                          id={key}
+                          name={key}
+                          inputMode="numeric"
+                          defaultValue={typeof v === "string" ? v : (s.count ?? "")}
+                          aria-invalid={errors[key] ? true : undefined}
+                          aria-describedby={errors[key] ? `${key}-error` : undefined}
+                        />
+                      ) : (
+                        <output id={key}>{formatNumber(s.count)}</output>
+                      )}
+                      {errors[key] ? (
+                        <p className="field__error" id={`${key}-error`}>
+                          {errors[key]}
+                        </p>
+                      ) : null}
+                    </div>
+                  );
+                })}
+            </div>
+          </fieldset>
+        ))}
+        {canEdit ? (
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+              Lưu số liệu năm {year}
+            </button>
+          </div>
+        ) : null}
+      </Form>
+    </>
+  );
+}

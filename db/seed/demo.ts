@@ -1,0 +1,91 @@
+/**
+ * The demo of xã Tân An: offices, five schools of every level, hamlets, headcounts for 2025 and 2026,
+ * and the demo accounts (password TanAn@2025). Loaded only into an empty database.
+ */
+import type { DB } from "../connection";
+import type { SchoolLevel } from "../schema";
+import { GRADES_BY_LEVEL } from "../../app/domain/units/vocabulary";
+import { addUnit, addUser, ensureBaseOrg, setHeadcount } from "./org";
+
+export const DEMO_PASSWORD = "TanAn@2025";
+
+interface DemoSchool {
+  code: string;
+  name: string;
+  shortName: string;
+  level: SchoolLevel;
+  managers: number;
+  teachers: number;
+  staff: number;
+  /** Students per grade in 2025; 2026 adds a little. */
+  perGrade: number;
+}
+
+const SCHOOLS: DemoSchool[] = [
+  { code: "mn-tanan", name: "Trường Mầm non Tân An", shortName: "MN Tân An", level: "preschool", managers: 3, teachers: 24, staff: 9, perGrade: 312 },
+  { code: "th-tanan-a", name: "Trường Tiểu học Tân An A", shortName: "TH Tân An A", level: "primary", managers: 3, teachers: 38, staff: 6, perGrade: 118 },
+  { code: "th-tanan-b", name: "Trường Tiểu học Tân An B", shortName: "TH Tân An B", level: "primary", managers: 2, teachers: 26, staff: 5, perGrade: 84 },
+  { code: "thcs-tanan", name: "Trường THCS Tân An", shortName: "THCS Tân An", level: "lower_secondary", managers: 3, teachers: 47, staff: 7, perGrade: 176 },
+  { code: "thpt-tanan", name: "Trường THPT Tân An", shortName: "THPT Tân An", level: "upper_secondary", managers: 4, teachers: 62, staff: 9, perGrade: 258 },
+];
+
+const OFFICES = [
+  { code: "office-vhxh", name: "Phòng Văn hóa - Xã hội", officials: 9, communication: 3 },
+  { code: "office-kinhte", name: "Phòng Kinh tế", officials: 8, communication: 0 },
+  { code: "office-vanphong", name: "Văn phòng HĐND và UBND xã", officials: 14, communication: 1 },
+  { code: "office-hanhchinhcong", name: "Trung tâm Phục vụ hành chính công xã", officials: 7, communication: 0 },
+];
+
+const HAMLETS = ["Ấp Tân Hòa", "Ấp Tân Lợi", "Ấp Bình Thạnh", "Ấp An Phú", "Ấp Tân Thuận", "Ấp Hòa Bình"];
+
+export async function isEmpty(db: DB): Promise<boolean> {
+  const row = await db.selectFrom("units").select("id").limit(1).executeTakeFirst();
+  return !row;
+}
+
+export async function seedDemo(db: DB): Promise<void> {
+  const communeId = await ensureBaseOrg(db, { province: "Tỉnh Tây Ninh", commune: "UBND xã Tân An" });
+  const unitIds: Record<string, number> = {};
+  for (const o of OFFICES) unitIds[o.code] = await addUnit(db, communeId, { kind: "office", code: o.code, name: o.name });
+  for (const s of SCHOOLS) unitIds[s.code] = await addUnit(db, communeId, { kind: "school", code: s.code, name: s.name, shortName: s.shortName, schoolLevel: s.level });
+  for (const [i, h] of HAMLETS.entries()) unitIds[`hamlet-${i}`] = await addUnit(db, communeId, { kind: "hamlet", code: `hamlet-${i + 1}`, name: h });
+
+  for (const year of [2025, 2026]) {
+    const growth = year === 2026 ? 1 : 0;
+    await setHeadcount(db, communeId, year, "officials", 0, 6);
+    for (const o of OFFICES) {
+      await setHeadcount(db, unitIds[o.code], year, "officials", 0, o.officials + growth);
+      if (o.communication) await setHeadcount(db, unitIds[o.code], year, "communication_staff", 0, o.communication);
+    }
+    for (const [i] of HAMLETS.entries()) await setHeadcount(db, unitIds[`hamlet-${i}`], year, "communication_staff", 0, 1);
+    for (const s of SCHOOLS) {
+      const id = unitIds[s.code];
+      await setHeadcount(db, id, year, "school_managers", 0, s.managers);
+      await setHeadcount(db, id, year, "teachers", 0, s.teachers + growth * 2);
+      await setHeadcount(db, id, year, "school_staff", 0, s.staff);
+      for (const grade of GRADES_BY_LEVEL[s.level]) {
+        await setHeadcount(db, id, year, "students", 0 + grade, s.perGrade + ((grade * 7) % 13) - 6 + growth * 4);
+      }
+    }
+  }
+
+  const p = DEMO_PASSWORD;
+  await addUser(db, { email: "admin@tanan.demo", fullName: "Nguyễn Văn Quản", password: p, role: "system_admin", unitId: communeId });
+  await addUser(db, { email: "vhxh@tanan.demo", fullName: "Trần Thị Thu Hà", password: p, role: "commune_staff", unitId: unitIds["office-vhxh"] });
+  await addUser(db, { email: "lanhdao@tanan.demo", fullName: "Lê Văn Minh", password: p, role: "commune_leader", unitId: communeId });
+  await addUser(db, { email: "bgh.thcs@tanan.demo", fullName: "Phạm Thị Lan", password: p, role: "school_admin", unitId: unitIds["thcs-tanan"] });
+  await addUser(db, { email: "gv.thcs@tanan.demo", fullName: "Võ Minh Tuấn", password: p, role: "teacher", unitId: unitIds["thcs-tanan"] });
+  await addUser(db, { email: "bgh.tieuhoca@tanan.demo", fullName: "Huỳnh Thị Mai", password: p, role: "school_admin", unitId: unitIds["th-tanan-a"] });
+  await addUser(db, { email: "gv.tieuhoca@tanan.demo", fullName: "Đặng Văn Phúc", password: p, role: "teacher", unitId: unitIds["th-tanan-a"] });
+  await addUser(db, { email: "bgh.tieuhocb@tanan.demo", fullName: "Ngô Thị Hồng", password: p, role: "school_admin", unitId: unitIds["th-tanan-b"] });
+  await addUser(db, { email: "bgh.mamnon@tanan.demo", fullName: "Trương Thị Ngọc", password: p, role: "school_admin", unitId: unitIds["mn-tanan"] });
+  await addUser(db, { email: "bgh.thpt@tanan.demo", fullName: "Bùi Quốc Khánh", password: p, role: "school_admin", unitId: unitIds["thpt-tanan"] });
+  await addUser(db, { email: "gv.thpt@tanan.demo", fullName: "Lý Thanh Tâm", password: p, role: "teacher", unitId: unitIds["thpt-tanan"] });
+}
+
+/** Loads the demo when the database has no units yet; returns whether it did. */
+export async function seedDemoIfEmpty(db: DB): Promise<boolean> {
+  if (!(await isEmpty(db))) return false;
+  await db.transaction().execute((trx) => seedDemo(trx));
+  return true;
+}

@@ -1,0 +1,85 @@
+/**
+ * The HTTP server: Express in front of the Remix request handler.
+ * It applies migrations on start, adds security headers and a CSP nonce to every response,
+ * refuses cross-site state changes, logs one JSON line per request, and serves the built assets.
+ * `NODE_ENV=production` serves build/ (made by `npm run build`); otherwise Vite runs in middleware mode.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { createDb, migrateToLatest } from "./db/connection";
+import { databaseFile } from "./db/config";
+import { getLoadContext } from "./server/load-context";
+import { log, loggablePath } from "./server/log";
+import { isCrossSiteRequest, newNonce, securityHeaders } from "./server/security";
+
+const production = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT) || 3000;
+const host = process.env.HOST || "0.0.0.0";
+
+async function prepareDatabase() {
+  const db = createDb();
+  try {
+    const applied = await migrateToLatest(db);
+    if (applied.length) log("info", "migrations applied", { applied });
+    if (process.env.SEED_DEMO === "1") {
+      const { seedDemoIfEmpty } = await import("./db/seed/demo");
+      if (await seedDemoIfEmpty(db)) log("info", "demo data loaded", { database: databaseFile() });
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+export async function startServer() {
+  await prepareDatabase();
+  const vite = production
+    ? undefined
+    : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : process.env.TRUST_PROXY);
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      log("info", "request", { method: req.method, path: loggablePath(req.path), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 });
+    });
+    const nonce = newNonce();
+    res.locals.cspNonce = nonce;
+    res.set(securityHeaders(nonce, !production));
+    if (isCrossSiteRequest(req.method, req.headers as Record<string, string>)) {
+      res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối: gửi từ một trang web khác (403).");
+      return;
+    }
+    next();
+  });
+
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    app.use("/assets", express.static(path.resolve("build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.resolve("build/client"), { maxAge: "1h", index: false }));
+  }
+
+  const build = vite
+    ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+    : ((await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as ServerBuild);
+  app.all("*", createRequestHandler({ build, getLoadContext, mode: production ? "production" : "development" }));
+
+  const server = app.listen(port, host, () => log("info", "listening", { url: `http://localhost:${port}`, database: databaseFile() }));
+  const stop = () => {
+    log("info", "shutting down");
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  return server;
+}
+
+await startServer();
