@@ -1,0 +1,75 @@
+/** Starts the real built server (`server.ts` in production mode) on a free port with its own SQLite file. */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+export interface RunningServer {
+  url: string;
+  dbFile: string;
+  uploadDir: string;
+  logs: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+export async function startTestServer(opts: { seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  if (!fs.existsSync("build/server/index.js")) throw new Error("Chưa build ứng dụng: chạy `npm run build` (npm test tự làm việc này).");
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.resolve("tmp", "server-"));
+  const dbFile = path.join(dir, "test.db");
+  const uploadDir = path.join(dir, "uploads");
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: dbFile,
+      UPLOAD_DIR: uploadDir,
+      SEED_DEMO: opts.seedDemo === false ? "0" : "1",
+      COOKIE_SECURE: "false",
+      ...opts.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Máy chủ thử nghiệm dừng sớm:\n${output}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`Máy chủ thử nghiệm không khởi động:\n${output}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    url,
+    dbFile,
+    uploadDir,
+    logs: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((r) => child.once("exit", r));
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
