@@ -14,7 +14,9 @@ type ActionResult = { ok: boolean; errors?: FieldErrors; values?: FormValues; fo
 export function useValidatedForm(schema: ZodTypeAny, opts: { defaults?: FormValues; actionData?: ActionResult } = {}) {
   const failed = opts.actionData && !opts.actionData.ok ? opts.actionData : undefined;
   const values: FormValues = { ...(opts.defaults ?? {}), ...(failed?.values ?? {}) };
-  const form = useForm<FieldValues>({ resolver: zodResolver(schema), defaultValues: values, mode: "onTouched" });
+  const form = useForm<FieldValues>({ resolver: zodResolver(schema), defaultValues: values, mode: "onSubmit", reValidateMode: "onChange" });
+  // Read errors here, during render, so react-hook-form's proxy subscribes to them.
+  const clientErrors = form.formState.errors;
   const submit = useSubmit();
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
@@ -22,7 +24,7 @@ export function useValidatedForm(schema: ZodTypeAny, opts: { defaults?: FormValu
     void form.handleSubmit(() => submit(submitter ?? formEl, { method: "post" }))(event);
   };
   const errorFor = (name: string): string | undefined => {
-    const clientError = form.formState.errors[name]?.message;
+    const clientError = clientErrors[name]?.message;
     return typeof clientError === "string" ? clientError : failed?.errors?.[name];
   };
   const value = (name: string): string => {

@@ -38,6 +38,7 @@ export async function launchContext(opts: { width?: number; height?: number; jav
 }
 
 export async function login(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.context().clearCookies();
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Mật khẩu").fill(password);
