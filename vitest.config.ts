@@ -26,8 +26,6 @@ export default defineConfig({
           globalSetup: ["tests/support/global-server.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          maxWorkers: 2,
-          minWorkers: 1,
         },
       },
     ],
