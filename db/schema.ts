@@ -104,6 +104,156 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export type VocabKind = "topic" | "form" | "audience";
+export type PersonCategory = HeadcountCategory;
+export type ClubField = "robotics" | "programming" | "science" | "environment" | "innovation" | "other";
+export type ClubStatus = "active" | "paused" | "closed";
+export type ClubRole = "member" | "advisor";
+export type Delivery = "in_person" | "online" | "hybrid";
+export type ActivityStatus = "planned" | "held" | "cancelled";
+export type Commemoration = "18/5" | "01/10" | "10/10";
+export type BudgetCategory = "banners" | "printing" | "water" | "lunches" | "sound" | "speakers" | "transport" | "awards" | "other";
+export type FundingSource = "state_budget" | "programme_budget" | "socialized";
+export type ContestLevel = "school" | "commune" | "province" | "national";
+export type ContestResult = "first" | "second" | "third" | "consolation" | "participation";
+
+export interface VocabTermTable {
+  id: Generated<number>;
+  kind: VocabKind;
+  code: string;
+  label: string;
+  parent_code: string | null;
+  sort_order: number;
+  archived: number;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  unit_id: number;
+  category: PersonCategory;
+  /** Staff code or student code, unique within the unit. */
+  code: string;
+  full_name: string;
+  grade: number | null;
+  class_name: string | null;
+  position: string | null;
+  user_id: number | null;
+  left_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClubTable {
+  id: Generated<number>;
+  school_id: number;
+  name: string;
+  field: ClubField;
+  target_grades: string;
+  schedule: string | null;
+  status: ClubStatus;
+  description: string | null;
+  founded_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClubMemberTable {
+  id: Generated<number>;
+  club_id: number;
+  person_id: number;
+  role: ClubRole;
+  joined_on: string;
+  left_on: string | null;
+}
+
+export interface ActivityTable {
+  id: Generated<number>;
+  organizer_unit_id: number;
+  title: string;
+  form: string;
+  delivery: Delivery;
+  starts_at: string;
+  ends_at: string;
+  place: string | null;
+  link: string | null;
+  commemoration: Commemoration | null;
+  planned_participants: number | null;
+  status: ActivityStatus;
+  description: string | null;
+  club_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivityTopicTable {
+  activity_id: number;
+  topic_code: string;
+}
+export interface ActivityAudienceTable {
+  activity_id: number;
+  audience_code: string;
+}
+export interface ActivityUnitTable {
+  activity_id: number;
+  unit_id: number;
+  relation: "co_organizer" | "invited";
+}
+export interface ActivityReachTable {
+  activity_id: number;
+  audience_code: string;
+  count: number;
+}
+export interface BudgetLineTable {
+  id: Generated<number>;
+  activity_id: number;
+  category: BudgetCategory;
+  source: FundingSource;
+  estimate: number;
+  actual: number | null;
+  note: string | null;
+}
+
+export interface ContestTable {
+  id: Generated<number>;
+  organizer_unit_id: number;
+  name: string;
+  level: ContestLevel;
+  field: string;
+  starts_on: string;
+  ends_on: string;
+  rules: string | null;
+  link: string | null;
+  open_to_all: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContestEntryTable {
+  id: Generated<number>;
+  contest_id: number;
+  school_id: number;
+  title: string;
+  field: string;
+  result: ContestResult | null;
+  evidence_file: string | null;
+  evidence_name: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContestEntryMemberTable {
+  entry_id: number;
+  person_id: number;
+  role: "student" | "mentor";
+}
+
+export interface CalendarFeedTable {
+  unit_id: number;
+  token: string;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -113,6 +263,20 @@ export interface Database {
   account_tokens: AccountTokenTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
+  vocab_terms: VocabTermTable;
+  people: PersonTable;
+  clubs: ClubTable;
+  club_members: ClubMemberTable;
+  activities: ActivityTable;
+  activity_topics: ActivityTopicTable;
+  activity_audiences: ActivityAudienceTable;
+  activity_units: ActivityUnitTable;
+  activity_reach: ActivityReachTable;
+  budget_lines: BudgetLineTable;
+  contests: ContestTable;
+  contest_entries: ContestEntryTable;
+  contest_entry_members: ContestEntryMemberTable;
+  calendar_feeds: CalendarFeedTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -121,3 +285,8 @@ export type User = Selectable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type Membership = Selectable<MembershipTable>;
 export type Headcount = Selectable<HeadcountTable>;
+export type Person = Selectable<PersonTable>;
+export type Club = Selectable<ClubTable>;
+export type Activity = Selectable<ActivityTable>;
+export type Contest = Selectable<ContestTable>;
+export type ContestEntry = Selectable<ContestEntryTable>;

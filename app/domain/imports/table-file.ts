@@ -1,0 +1,82 @@
+/**
+ * Reads the first sheet of an uploaded table, CSV or XLSX, into rows of text.
+ * The kind is decided from the bytes (an XLSX file is a ZIP archive), not from the name.
+ */
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { DomainError } from "../shared/errors";
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 60_000;
+
+function isZip(buf: Uint8Array): boolean {
+  return buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("text" in value && typeof value.text === "string") return value.text;
+    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
+    if ("error" in value) return "";
+  }
+  return String(value);
+}
+
+export async function readTableFile(buf: Uint8Array): Promise<string[][]> {
+  if (buf.length === 0) throw new DomainError("Tệp trống.", "file");
+  if (buf.length > MAX_IMPORT_BYTES) throw new DomainError("Tệp quá lớn (tối đa 5 MB).", "file");
+  let rows: string[][];
+  if (isZip(buf)) {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(Buffer.from(buf) as unknown as ArrayBuffer);
+    } catch {
+      throw new DomainError("Không đọc được tệp Excel. Hãy lưu lại dưới dạng .xlsx hoặc .csv (UTF-8).", "file");
+    }
+    const sheet = wb.worksheets[0];
+    if (!sheet) throw new DomainError("Tệp Excel không có trang tính nào.", "file");
+    rows = [];
+    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      const values: string[] = [];
+      for (let c = 1; c <= row.cellCount; c++) values.push(cellText(row.getCell(c).value).trim());
+      rows[rowNumber - 1] = values;
+    });
+    rows = Array.from(rows, (r) => r ?? []);
+  } else {
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    } catch {
+      throw new DomainError("Tệp không phải CSV mã UTF-8 hoặc Excel (.xlsx). Trong Excel, chọn Lưu thành “CSV UTF-8”.", "file");
+    }
+    if (text.includes("\u0000")) throw new DomainError("Tệp không phải bảng CSV hoặc Excel (.xlsx).", "file");
+    try {
+      rows = parse(text.replace(/^\uFEFF/, ""), { delimiter: [",", ";", "\t"], relax_column_count: true, skip_empty_lines: false, trim: true, bom: true });
+    } catch (e) {
+      throw new DomainError(`Tệp CSV bị lỗi định dạng: ${(e as Error).message.split("\n")[0]}`, "file");
+    }
+  }
+  // Keep line numbers true: drop only trailing empty rows.
+  while (rows.length && rows[rows.length - 1].every((c) => !c)) rows.pop();
+  if (rows.length < 2) throw new DomainError("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.", "file");
+  if (rows.length - 1 > MAX_IMPORT_ROWS) throw new DomainError(`Tệp có quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")}).`, "file");
+  return rows;
+}
+
+/** Finds each wanted column by its header, ignoring diacritics, case and spacing. */
+export function mapColumns<K extends string>(header: string[], wanted: Record<K, readonly string[]>, fold: (s: string) => string): { index: Partial<Record<K, number>>; missing: K[] } {
+  const folded = header.map((h) => fold(h));
+  const index: Partial<Record<K, number>> = {};
+  const missing: K[] = [];
+  for (const key of Object.keys(wanted) as K[]) {
+    const i = folded.findIndex((h) => wanted[key].includes(h));
+    if (i >= 0) index[key] = i;
+    else missing.push(key);
+  }
+  return { index, missing };
+}

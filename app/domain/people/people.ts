@@ -1,0 +1,121 @@
+/** A unit's people: school managers, teachers, staff and students of a school; officials of an office. */
+import type { DB } from "../../../db/connection";
+import type { Person, PersonCategory, Unit } from "../../../db/schema";
+import { writeAudit, type Executor } from "../audit/audit";
+import { can, type Actor } from "../auth/permissions";
+import { DomainError } from "../shared/errors";
+import { nowIso } from "../shared/time";
+import { GRADES_BY_LEVEL } from "../units/vocabulary";
+import type { PersonInput } from "./schemas";
+import { personCategoriesFor } from "./vocabulary";
+
+/** Who may add, change or import a unit's people: the school's administrator; the commune's staff for offices. */
+export function canManagePeople(actor: Actor, unit: Unit): boolean {
+  return unit.kind === "school" ? can(actor, "school.manage", unit.id) : can(actor, "commune.manage");
+}
+
+/** Who may see a unit's list of people by name. Students' names stay inside their school. */
+export function canSeeNames(actor: Actor, unit: Unit, category: PersonCategory): boolean {
+  if (unit.kind !== "school") return can(actor, "commune.read") || can(actor, "commune.manage");
+  if (category === "students") return can(actor, "students.names", unit.id);
+  return can(actor, "school.read", unit.id);
+}
+
+/** Checks a person's fields against the unit: category kept by the unit, grade taught there. */
+export function unitRuleErrors(unit: Unit, p: PersonInput): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!personCategoriesFor(unit.kind).includes(p.category)) errors.category = "Loại người này không thuộc đơn vị.";
+  if (p.category === "students" && unit.school_level && p.grade !== undefined && !GRADES_BY_LEVEL[unit.school_level].includes(p.grade)) {
+    errors.grade = `Khối ${p.grade} không có ở trường này.`;
+  }
+  return errors;
+}
+
+export function personValues(p: PersonInput) {
+  const student = p.category === "students";
+  return {
+    category: p.category,
+    code: p.code.trim(),
+    full_name: p.fullName.trim().replace(/\s+/g, " "),
+    grade: student ? (p.grade ?? null) : null,
+    class_name: student ? p.className?.trim() || null : null,
+    position: student ? null : p.position?.trim() || null,
+  };
+}
+
+export type PersonSort = "name" | "code" | "class";
+
+export async function listPeople(
+  db: DB,
+  unitId: number,
+  opts: { categories: PersonCategory[]; q?: string; page: number; pageSize: number; sort: PersonSort; includeLeft?: boolean },
+) {
+  let q = db.selectFrom("people").where("unit_id", "=", unitId).where("category", "in", opts.categories.length ? opts.categories : ["__none__" as PersonCategory]);
+  if (!opts.includeLeft) q = q.where("left_on", "is", null);
+  if (opts.q) {
+    const like = `%${opts.q.toLowerCase()}%`;
+    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["full_name"]), "like", like), eb(eb.fn("lower", ["code"]), "like", like)]));
+  }
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  let rows = q.selectAll();
+  rows = opts.sort === "code" ? rows.orderBy("code") : opts.sort === "class" ? rows.orderBy("grade").orderBy("class_name").orderBy("full_name") : rows.orderBy("full_name");
+  const list = await rows.orderBy("id").limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize).execute();
+  return { total, rows: list };
+}
+
+/** Counts of current people per category (what the commune sees of a school). */
+export async function peopleCounts(db: DB, unitIds: number[]) {
+  if (!unitIds.length) return [];
+  return db
+    .selectFrom("people")
+    .select(["unit_id", "category", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("unit_id", "in", unitIds)
+    .where("left_on", "is", null)
+    .groupBy(["unit_id", "category"])
+    .execute();
+}
+
+export async function getPerson(db: DB, id: number): Promise<Person | undefined> {
+  return db.selectFrom("people").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+async function assertCodeFree(db: Executor, unitId: number, code: string, exceptId?: number) {
+  let q = db.selectFrom("people").select("id").where("unit_id", "=", unitId).where("code", "=", code.trim());
+  if (exceptId) q = q.where("id", "!=", exceptId);
+  if (await q.executeTakeFirst()) throw new DomainError("Mã này đã được dùng cho người khác trong đơn vị.", "code");
+}
+
+export async function addPerson(db: DB, actor: Actor, unit: Unit, input: PersonInput, ip: string | null = null): Promise<number> {
+  if (!canManagePeople(actor, unit)) throw new DomainError("Bạn không có quyền thêm người cho đơn vị này.");
+  const ruleErrors = Object.entries(unitRuleErrors(unit, input));
+  if (ruleErrors.length) throw new DomainError(ruleErrors[0][1], ruleErrors[0][0]);
+  return db.transaction().execute(async (trx) => {
+    await assertCodeFree(trx, unit.id, input.code);
+    const at = nowIso();
+    const values = { unit_id: unit.id, ...personValues(input), user_id: null, left_on: null, created_at: at, updated_at: at };
+    const row = await trx.insertInto("people").values(values).returning("id").executeTakeFirstOrThrow();
+    await writeAudit(trx, { actorUserId: actor.userId, unitId: unit.id, action: "create", entity: "person", entityId: row.id, after: values, ip });
+    return row.id;
+  });
+}
+
+export async function updatePerson(db: DB, actor: Actor, unit: Unit, person: Person, input: PersonInput, ip: string | null = null): Promise<void> {
+  if (!canManagePeople(actor, unit) || person.unit_id !== unit.id) throw new DomainError("Bạn không có quyền sửa người này.");
+  const ruleErrors = Object.entries(unitRuleErrors(unit, input));
+  if (ruleErrors.length) throw new DomainError(ruleErrors[0][1], ruleErrors[0][0]);
+  await db.transaction().execute(async (trx) => {
+    await assertCodeFree(trx, unit.id, input.code, person.id);
+    const values = { ...personValues(input), updated_at: nowIso() };
+    await trx.updateTable("people").set(values).where("id", "=", person.id).execute();
+    await writeAudit(trx, { actorUserId: actor.userId, unitId: unit.id, action: "update", entity: "person", entityId: person.id, before: person, after: values, ip });
+  });
+}
+
+/** Someone leaves the unit (moved school, graduated): kept for past records, hidden from current lists. */
+export async function setPersonLeft(db: DB, actor: Actor, unit: Unit, person: Person, leftOn: string | null, ip: string | null = null): Promise<void> {
+  if (!canManagePeople(actor, unit) || person.unit_id !== unit.id) throw new DomainError("Bạn không có quyền sửa người này.");
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("people").set({ left_on: leftOn, updated_at: nowIso() }).where("id", "=", person.id).execute();
+    await writeAudit(trx, { actorUserId: actor.userId, unitId: unit.id, action: "update", entity: "person", entityId: person.id, before: { left_on: person.left_on }, after: { left_on: leftOn }, ip });
+  });
+}
