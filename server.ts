@@ -13,7 +13,7 @@ import { createDb, migrateToLatest } from "./db/connection";
 import { databaseFile } from "./db/config";
 import { getLoadContext } from "./server/load-context";
 import { log, loggablePath } from "./server/log";
-import { isCrossSiteRequest, newNonce, securityHeaders } from "./server/security";
+import { isCrossSiteRequest, newNonce, securityHeaders, trustProxySetting } from "./server/security";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT) || 3000;
@@ -41,7 +41,8 @@ export async function startServer() {
 
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : process.env.TRUST_PROXY);
+  const trustProxy = trustProxySetting(process.env.TRUST_PROXY);
+  if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
 
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
@@ -52,7 +53,8 @@ export async function startServer() {
     const nonce = newNonce();
     res.locals.cspNonce = nonce;
     res.set(securityHeaders(nonce, !production));
-    if (isCrossSiteRequest(req.method, req.headers as Record<string, string>)) {
+    if (req.secure) res.set("Strict-Transport-Security", "max-age=31536000");
+    if (isCrossSiteRequest(req.method, req.headers as Record<string, string>, `${req.protocol}://${req.get("host")}`)) {
       res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối: gửi từ một trang web khác (403).");
       return;
     }

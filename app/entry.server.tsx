@@ -4,15 +4,20 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./lib/nonce";
-import { log } from "../server/log";
+import { log, loggablePath } from "../server/log";
 
 const ABORT_DELAY = 5_000;
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   const e = error instanceof Error ? error : new Error(String(error));
-  log("error", "unhandled error", { path: new URL(request.url).pathname, error: e.message, stack: e.stack });
+  log("error", "unhandled error", { path: loggablePath(new URL(request.url).pathname), error: e.message, stack: e.stack });
 };
+
+export function handleDataRequest(response: Response) {
+  if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "private, no-store");
+  return response;
+}
 
 export default function handleRequest(
   request: Request,
@@ -22,6 +27,8 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
+  // Pages show one person's data: never kept by shared caches or the browser's back-forward cache on shared PCs.
+  if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-store");
   const waitForAll = isbot(request.headers.get("user-agent") || "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;

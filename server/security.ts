@@ -8,20 +8,32 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * Browsers send Sec-Fetch-Site and/or Origin on cross-site POSTs; a request with neither is not
  * a browser form from elsewhere (curl, scripts) and the SameSite=Lax session cookie is absent there anyway.
  */
-export function isCrossSiteRequest(method: string, headers: { origin?: string; host?: string; "sec-fetch-site"?: string }): boolean {
+export function isCrossSiteRequest(method: string, headers: { origin?: string; "sec-fetch-site"?: string }, ownOrigin: string): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   const site = headers["sec-fetch-site"];
   if (site && site !== "same-origin" && site !== "none") return true;
   const origin = headers.origin;
   if (origin) {
-    if (origin === "null") return true;
     try {
-      return new URL(origin).host !== headers.host;
+      return new URL(origin).origin !== new URL(ownOrigin).origin;
     } catch {
-      return true;
+      return true; // "null" and anything unparsable
     }
   }
   return false;
+}
+
+/**
+ * TRUST_PROXY, read for Express: a number is the count of proxy hops in front of the app ("1" for one
+ * nginx); otherwise a list of trusted proxy addresses/subnets. "true" is refused: it would let any client
+ * choose its own address through X-Forwarded-For and so escape login throttling.
+ */
+export function trustProxySetting(value: string | undefined): number | string | undefined {
+  const v = value?.trim();
+  if (!v || v === "false" || v === "0") return undefined;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (v === "true") throw new Error("TRUST_PROXY=true is unsafe: give the number of proxy hops (e.g. 1) or the proxies' addresses.");
+  return v;
 }
 
 export function newNonce(): string {

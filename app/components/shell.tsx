@@ -4,6 +4,7 @@ import type { Section } from "~/domain/auth/permissions";
 
 export const SECTION_LINKS: Record<Section, { to: string; label: string }> = {
   home: { to: "/", label: "Trang chủ" },
+  people: { to: "/people", label: "Danh sách người" },
   clubs: { to: "/clubs", label: "Câu lạc bộ STEM" },
   contests: { to: "/contests", label: "Cuộc thi" },
   activities: { to: "/activities", label: "Hoạt động" },

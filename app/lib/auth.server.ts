@@ -86,6 +86,14 @@ export function requireSchoolAccess(actor: Actor, schoolId: number, permission: 
 
 /** Only same-site relative paths are followed after login. */
 export function safeRedirectPath(to: unknown, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // Browsers drop tabs and newlines from URLs ("/\t/evil" becomes "//evil"): refuse any control character or backslash.
+  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  const base = "http://same.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  return url.origin === base ? url.pathname + url.search + url.hash : fallback;
 }

@@ -1,11 +1,11 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { FormError, TextField, useValidatedForm } from "~/components/forms";
 import { PageHeader } from "~/components/shell";
 import { changeOwnPassword } from "~/domain/accounts/accounts";
 import { changePasswordSchema } from "~/domain/accounts/schemas";
 import { DomainError } from "~/domain/shared/errors";
-import { requireActor, sessionCookieHeader } from "~/lib/auth.server";
+import { clearSessionCookieHeader, requireActor, sessionCookieHeader } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { failure, parseForm } from "~/lib/forms";
 
@@ -25,6 +25,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { token, expiresAt } = await changeOwnPassword(db, actor, parsed.data.current, parsed.data.password, context.clientIp);
     return data({ ok: true as const }, { headers: { "Set-Cookie": await sessionCookieHeader(token, expiresAt) } });
   } catch (e) {
+    if (e instanceof DomainError && e.field === "locked") {
+      throw redirect("/login", { headers: { "Set-Cookie": await clearSessionCookieHeader() } });
+    }
     if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 400 });
     throw e;
   }

@@ -22,6 +22,7 @@ const ACTION_LABELS: Record<string, string> = {
   link_redeem: "Dùng liên kết",
   deactivate: "Khóa",
   activate: "Mở khóa",
+  lockout: "Tạm khóa đăng nhập",
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

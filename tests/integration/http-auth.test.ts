@@ -38,14 +38,17 @@ describe("the running server: login, sessions, health", () => {
     expect(set).toMatch(/Expires=/i);
     const home = await http(base, "/", { cookie: sessionCookieFrom(r)! });
     expect(home.status).toBe(200);
+    expect(home.headers.get("cache-control")).toBe("private, no-store");
     expect(home.text).toContain("Tổng quan xã Tân An");
   });
 
   it("follows redirectTo only within the site", async () => {
     const ok = await http(base, "/login", { form: { email: "vhxh@tanan.demo", password: DEMO_PASSWORD, redirectTo: "/admin" } });
     expect(ok.location).toBe("/admin");
-    const evil = await http(base, "/login", { form: { email: "vhxh@tanan.demo", password: DEMO_PASSWORD, redirectTo: "//evil.example/x" } });
-    expect(evil.location).toBe("/");
+    for (const redirectTo of ["//evil.example/x", "/\t/evil.example", "https://evil.example"]) {
+      const evil = await http(base, "/login", { form: { email: "vhxh@tanan.demo", password: DEMO_PASSWORD, redirectTo } });
+      expect(evil.location).toBe("/");
+    }
   });
 
   it("shows a Vietnamese message for a wrong password and keeps the email", async () => {

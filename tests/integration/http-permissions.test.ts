@@ -48,6 +48,12 @@ describe("who sees what", () => {
     const post = await http(base, `/units/${thcs}?year=2026`, { cookie: cookies.lanhdao, form: { "teachers:0": "1" } });
     expect(post.status).toBe(403);
     expect((await http(base, "/admin", { cookie: cookies.lanhdao })).status).toBe(403);
+    // Neither the page nor its data request carries the audit rows.
+    const audit = await http(base, "/admin/audit", { cookie: cookies.lanhdao });
+    expect(audit.status).toBe(403);
+    expect(audit.text).not.toContain("bgh.thcs@tanan.demo");
+    const auditData = await http(base, "/admin/audit.data", { cookie: cookies.lanhdao });
+    expect(auditData.text).not.toContain("bgh.thcs@tanan.demo");
     expect((await http(base, "/admin/accounts/new", { cookie: cookies.lanhdao, form: { email: "a@b.vn", fullName: "Ai Đó", role: "teacher", unitId: String(thcs) } })).status).toBe(403);
   });
 

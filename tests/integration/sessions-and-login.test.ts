@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { attemptLogin } from "../../app/domain/auth/login";
 import { createSession, invalidateUserSessions, SESSION_LIFETIME_MS, validateSessionToken } from "../../app/domain/auth/sessions";
-import { LIMITS } from "../../app/domain/auth/throttle";
+import { LIMITS, reserveAttempt } from "../../app/domain/auth/throttle";
+import { changeOwnPassword } from "../../app/domain/accounts/accounts";
+import { actorOf } from "../support/db";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { createTestDb, type TestDb } from "../support/db";
 
@@ -87,6 +89,29 @@ describe("login", () => {
     const started = Date.now();
     await attempt("lanhdao@tanan.demo", "sai-nua");
     expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+  }, 30_000);
+
+  it("lets at most the limit of a parallel burst of guesses through to the password check", async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => reserveAttempt(t.db, [{ kind: "account", value: "gv.thcs@tanan.demo" }])));
+    expect(results.filter((r) => r.allowed)).toHaveLength(LIMITS.account);
+  });
+
+  it("slows guesses from one address spread over many accounts, then refuses them", async () => {
+    for (let i = 0; i < 10; i++) await attempt(`khong-co-${i}@tanan.demo`, "sai", "10.9.9.9");
+    const started = Date.now();
+    await attempt("khong-co-x@tanan.demo", "sai", "10.9.9.9");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+    for (let i = 0; i < LIMITS.address; i++) await reserveAttempt(t.db, [{ kind: "address", value: "10.9.9.9" }]);
+    expect(await attempt("vhxh@tanan.demo", DEMO_PASSWORD, "10.9.9.9")).toMatchObject({ ok: false, reason: "locked" });
+  }, 60_000);
+
+  it("throttles guessing the current password from a session, and ends the session at the lock", async () => {
+    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
+    const { token } = await createSession(t.db, teacher.userId);
+    for (let i = 0; i < LIMITS.account - 1; i++) await expect(changeOwnPassword(t.db, teacher, `sai-${i}`, "MatKhauMoi2026", "10.1.1.1")).rejects.toMatchObject({ field: "current" });
+    await expect(changeOwnPassword(t.db, teacher, "sai-cuoi", "MatKhauMoi2026", "10.1.1.1")).rejects.toMatchObject({ field: "locked" });
+    expect(await validateSessionToken(t.db, token)).toBeNull();
+    await expect(changeOwnPassword(t.db, teacher, DEMO_PASSWORD, "MatKhauMoi2026", "10.1.1.1")).rejects.toMatchObject({ field: "locked" });
   }, 30_000);
 
   it("refuses a disabled account", async () => {

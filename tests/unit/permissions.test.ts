@@ -68,7 +68,7 @@ describe("permissions", () => {
   });
 
   it("builds each role's navigation", () => {
-    expect(sectionsFor(teacherA)).toEqual(["home", "clubs", "contests", "activities", "attendance", "materials"]);
+    expect(sectionsFor(teacherA)).toEqual(["home", "people", "clubs", "contests", "activities", "attendance", "materials"]);
     expect(sectionsFor(principalA)).toContain("reports");
     expect(sectionsFor(principalA)).not.toContain("admin");
     expect(sectionsFor(leader)).not.toContain("admin");

@@ -1,22 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { isCrossSiteRequest, securityHeaders } from "../../server/security";
+import { isCrossSiteRequest, securityHeaders, trustProxySetting } from "../../server/security";
 import { loggablePath } from "../../server/log";
 import { safeRedirectPath } from "../../app/lib/auth.server";
 
 describe("cross-site request refusal", () => {
-  const host = "tanan.example.vn";
-  it("refuses a POST whose Origin is another site", () => {
-    expect(isCrossSiteRequest("POST", { origin: "https://evil.example", host })).toBe(true);
-    expect(isCrossSiteRequest("POST", { origin: "null", host })).toBe(true);
+  const own = "https://tanan.example.vn";
+  it("refuses a POST whose Origin is another site, another scheme or port, or null", () => {
+    expect(isCrossSiteRequest("POST", { origin: "https://evil.example" }, own)).toBe(true);
+    expect(isCrossSiteRequest("POST", { origin: "null" }, own)).toBe(true);
+    expect(isCrossSiteRequest("POST", { origin: "http://tanan.example.vn" }, own)).toBe(true);
+    expect(isCrossSiteRequest("POST", { origin: "https://tanan.example.vn:8443" }, own)).toBe(true);
   });
   it("refuses a POST the browser marks cross-site or same-site (a sibling subdomain)", () => {
-    expect(isCrossSiteRequest("POST", { "sec-fetch-site": "cross-site", host })).toBe(true);
-    expect(isCrossSiteRequest("POST", { "sec-fetch-site": "same-site", host })).toBe(true);
+    expect(isCrossSiteRequest("POST", { "sec-fetch-site": "cross-site" }, own)).toBe(true);
+    expect(isCrossSiteRequest("POST", { "sec-fetch-site": "same-site" }, own)).toBe(true);
   });
   it("accepts same-origin requests, direct requests and safe methods", () => {
-    expect(isCrossSiteRequest("POST", { origin: `https://${host}`, host, "sec-fetch-site": "same-origin" })).toBe(false);
-    expect(isCrossSiteRequest("POST", { host })).toBe(false);
-    expect(isCrossSiteRequest("GET", { origin: "https://evil.example", host, "sec-fetch-site": "cross-site" })).toBe(false);
+    expect(isCrossSiteRequest("POST", { origin: own, "sec-fetch-site": "same-origin" }, own)).toBe(false);
+    expect(isCrossSiteRequest("POST", {}, own)).toBe(false);
+    expect(isCrossSiteRequest("GET", { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, own)).toBe(false);
+  });
+  it("reads TRUST_PROXY as a hop count or a list of proxies, and refuses 'true'", () => {
+    expect(trustProxySetting("1")).toBe(1);
+    expect(trustProxySetting("10.0.0.0/8, 127.0.0.1")).toBe("10.0.0.0/8, 127.0.0.1");
+    expect(trustProxySetting(undefined)).toBeUndefined();
+    expect(trustProxySetting("false")).toBeUndefined();
+    expect(() => trustProxySetting("true")).toThrow(/unsafe/);
   });
 });
 
@@ -37,6 +46,9 @@ describe("redirects and logs", () => {
     expect(safeRedirectPath("//evil.example")).toBe("/");
     expect(safeRedirectPath("/\\evil.example")).toBe("/");
     expect(safeRedirectPath("https://evil.example")).toBe("/");
+    expect(safeRedirectPath("/\t/evil.example")).toBe("/");
+    expect(safeRedirectPath("/\r\n/evil.example")).toBe("/");
+    expect(safeRedirectPath("/%2F%2Fevil.example")).toBe("/%2F%2Fevil.example");
     expect(safeRedirectPath(undefined)).toBe("/");
   });
   it("never logs the secret of a one-time link", () => {

@@ -7,7 +7,7 @@ import { createSession, invalidateUserSessions } from "../auth/sessions";
 import { randomToken, sha256Hex } from "../auth/tokens";
 import { DomainError } from "../shared/errors";
 import { addMs, HOUR_MS, nowIso } from "../shared/time";
-import { normalizeEmail } from "../auth/login";
+import { checkPasswordGuarded, normalizeEmail } from "../auth/login";
 
 /** A one-time link (activation or reset) is valid this long. */
 export const LINK_LIFETIME_MS = 72 * HOUR_MS;
@@ -28,6 +28,12 @@ async function issueLink(db: Executor, userId: number, purpose: "activate" | "re
     .values({ user_id: userId, token_hash: sha256Hex(token), purpose, created_by: createdBy || null, created_at: createdAt, expires_at: expiresAt })
     .execute();
   return { token, expiresAt };
+}
+
+/** The unit of a user's first membership, so a school can see the changes made to its accounts. */
+async function primaryUnitOf(db: Executor, userId: number): Promise<number | null> {
+  const m = await db.selectFrom("memberships").select("unit_id").where("user_id", "=", userId).orderBy("id").executeTakeFirst();
+  return m?.unit_id ?? null;
 }
 
 export async function createAccount(
@@ -81,7 +87,7 @@ export async function issueResetLink(db: DB, actor: Actor, userId: number, ip: s
   if (!(await canManageUser(db, actor, userId))) throw new DomainError("Bạn không được cấp lại mật khẩu cho tài khoản này.");
   return db.transaction().execute(async (trx) => {
     const link = await issueLink(trx, userId, "reset", actor.userId);
-    await writeAudit(trx, { actorUserId: actor.userId, action: "link_issue", entity: "user", entityId: userId, after: { purpose: "reset" }, ip });
+    await writeAudit(trx, { actorUserId: actor.userId, unitId: await primaryUnitOf(trx, userId), action: "link_issue", entity: "user", entityId: userId, after: { purpose: "reset" }, ip });
     return link;
   });
 }
@@ -91,7 +97,7 @@ export async function setUserActive(db: DB, actor: Actor, userId: number, active
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ is_active: active ? 1 : 0, updated_at: nowIso() }).where("id", "=", userId).execute();
     if (!active) await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
-    await writeAudit(trx, { actorUserId: actor.userId, action: active ? "activate" : "deactivate", entity: "user", entityId: userId, ip });
+    await writeAudit(trx, { actorUserId: actor.userId, unitId: await primaryUnitOf(trx, userId), action: active ? "activate" : "deactivate", entity: "user", entityId: userId, ip });
   });
 }
 
@@ -132,9 +138,15 @@ export async function changeOwnPassword(
   ip: string | null = null,
 ): Promise<{ token: string; expiresAt: string }> {
   const user = await db.selectFrom("users").select(["password_hash"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, current))) {
-    throw new DomainError("Mật khẩu hiện tại không đúng.", "current");
+  // Guessing the current password from a stolen session is throttled like a login; a lock ends the session.
+  const checked = await checkPasswordGuarded(db, { email: actor.email, ip: ip ?? "unknown" }, async () =>
+    user.password_hash ? verifyPassword(user.password_hash, current) : false,
+  );
+  if (!checked.ok && checked.reason === "locked") {
+    await invalidateUserSessions(db, actor.userId);
+    throw new DomainError("Nhập sai mật khẩu quá nhiều lần: phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại sau ít phút.", "locked");
   }
+  if (!checked.ok) throw new DomainError("Mật khẩu hiện tại không đúng.", "current");
   const passwordHash = await hashPassword(next);
   const at = nowIso();
   await db.transaction().execute(async (trx) => {

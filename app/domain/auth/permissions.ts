@@ -5,7 +5,8 @@
  * - system_admin: accounts and units; reads commune-wide figures.
  * - commune_staff (Phòng Văn hóa - Xã hội): reads every school (students as counts only),
  *   writes commune-wide records, approves reports, creates accounts for schools and teachers.
- * - commune_leader: reads everything the commune staff reads; changes nothing.
+ * - commune_leader: reads every school's records and figures (students as counts); changes nothing.
+ *   The audit log (addresses, e-mails) is left to those who administer accounts.
  * - school_admin (ban giám hiệu): manages their own school.
  * - teacher: reads their own school; writes materials and attendance there.
  */
@@ -61,7 +62,7 @@ const COMMUNE_WIDE: Record<"system_admin" | "commune_staff" | "commune_leader", 
     "reports.approve",
     "school.read",
   ]),
-  commune_leader: new Set<Permission>(["audit.read", "commune.read", "school.read"]),
+  commune_leader: new Set<Permission>(["commune.read", "school.read"]),
 };
 
 const IN_OWN_SCHOOL: Record<"school_admin" | "teacher", ReadonlySet<Permission>> = {
@@ -115,12 +116,12 @@ export function canGrant(actor: Actor, role: Role, unitKind: UnitKind): boolean 
 }
 
 /** Sections of the app and who sees them in the navigation (the loaders check again). */
-export type Section = "home" | "clubs" | "contests" | "activities" | "attendance" | "materials" | "indicators" | "reports" | "admin";
+export type Section = "home" | "people" | "clubs" | "contests" | "activities" | "attendance" | "materials" | "indicators" | "reports" | "admin";
 
 export function sectionsFor(actor: Actor): Section[] {
   const out: Section[] = ["home"];
   const readsSchools = can(actor, "school.read");
-  if (readsSchools) out.push("clubs", "contests", "activities");
+  if (readsSchools) out.push("people", "clubs", "contests", "activities");
   if (can(actor, "attendance.write") || can(actor, "commune.read")) out.push("attendance");
   if (readsSchools) out.push("materials");
   if (can(actor, "commune.read") || can(actor, "school.manage")) out.push("indicators", "reports");

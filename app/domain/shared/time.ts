@@ -17,3 +17,8 @@ export const VIETNAM_TZ = "Asia/Ho_Chi_Minh";
 export function vietnamYear(now: Date = new Date()): number {
   return Number(new Intl.DateTimeFormat("en-CA", { timeZone: VIETNAM_TZ, year: "numeric" }).format(now));
 }
+
+/** Today's calendar date in Vietnam, "YYYY-MM-DD". */
+export function vietnamToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: VIETNAM_TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

@@ -1,0 +1,32 @@
+import {
+  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
+  unstable_parseMultipartFormData as parseMultipartFormData,
+  MaxPartSizeExceededError,
+} from "@remix-run/node";
+import { DomainError } from "~/domain/shared/errors";
+
+/** Reads a small multipart form (an import file of a few MB) into memory, with a hard size limit. */
+export async function readSmallMultipart(request: Request, maxBytes: number): Promise<FormData> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.startsWith("multipart/form-data")) return request.formData();
+  try {
+    return await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: maxBytes }));
+  } catch (e) {
+    if (e instanceof MaxPartSizeExceededError) throw new DomainError(`Tệp quá lớn (tối đa ${Math.round(maxBytes / 1024 / 1024)} MB).`, "file");
+    throw e;
+  }
+}
+
+export async function fileFrom(formData: FormData, field = "file"): Promise<{ data: Uint8Array; name: string } | null> {
+  const f = formData.get(field);
+  if (!f || typeof f === "string" || f.size === 0) return null;
+  return { data: new Uint8Array(await f.arrayBuffer()), name: cleanFileName(f.name) };
+}
+
+/** The original name kept as metadata only: no folders, no control characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  return clean || "tep";
+}

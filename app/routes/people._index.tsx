@@ -1,0 +1,61 @@
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/shell";
+import { can, ownSchoolIds } from "~/domain/auth/permissions";
+import { peopleCounts } from "~/domain/people/people";
+import { listUnits } from "~/domain/units/units";
+import { UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
+import { forbidden, requireActor } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { formatNumber } from "~/lib/format";
+
+export const meta: MetaFunction = () => [{ title: "Danh sách người · Tân An STEM" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const own = ownSchoolIds(actor);
+  if (own.length === 1 && !can(actor, "commune.read")) throw redirect(`/people/${own[0]}`);
+  if (!can(actor, "commune.read")) forbidden();
+  const units = await listUnits(db, { kinds: ["commune", "office", "school", "hamlet"] });
+  const counts = await peopleCounts(db, units.map((u) => u.id));
+  return {
+    units: units.map((u) => {
+      const mine = counts.filter((c) => c.unit_id === u.id);
+      const n = (cat: string) => Number(mine.find((c) => c.category === cat)?.n ?? 0);
+      return { id: u.id, name: u.name, kind: u.kind, students: n("students"), staff: n("teachers") + n("school_managers") + n("school_staff"), officials: n("officials") + n("communication_staff") };
+    }),
+  };
+}
+
+export default function PeopleIndex() {
+  const { units } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title="Danh sách người theo đơn vị" subtitle="Cán bộ, giáo viên, nhân viên và học sinh đã được các đơn vị cập nhật. Học sinh chỉ hiển thị số lượng." />
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Đơn vị</th>
+              <th scope="col">Loại</th>
+              <th scope="col" className="num">Cán bộ, giáo viên, nhân viên</th>
+              <th scope="col" className="num">Học sinh</th>
+            </tr>
+          </thead>
+          <tbody>
+            {units.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <Link to={`/people/${u.id}`}>{u.name}</Link>
+                </td>
+                <td>{UNIT_KIND_LABELS[u.kind]}</td>
+                <td className="num">{formatNumber(u.kind === "school" ? u.staff : u.officials)}</td>
+                <td className="num">{u.kind === "school" ? formatNumber(u.students) : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
