@@ -31,7 +31,11 @@ export function useValidatedForm(schema: ZodTypeAny, opts: { defaults?: FormValu
     const v = values[name];
     return Array.isArray(v) ? (v[0] ?? "") : (v ?? "");
   };
-  return { form, onSubmit, errorFor, value, formError: failed?.formError ?? failed?.errors?._form };
+  const list = (name: string): string[] => {
+    const v = values[name];
+    return Array.isArray(v) ? v : v ? [v] : [];
+  };
+  return { form, onSubmit, errorFor, value, list, formError: failed?.formError ?? failed?.errors?._form };
 }
 
 interface FieldProps {
@@ -127,5 +131,46 @@ export function FormError({ message }: { message?: string }) {
     <div className="alert alert--error" role="alert">
       {message}
     </div>
+  );
+}
+
+/** A group of checkboxes for a list field (grades, topics, audiences), with one error for the group. */
+export function CheckboxGroup(props: {
+  legend: string;
+  reg: UseFormRegisterReturn;
+  options: { value: string; label: string }[];
+  checked: string[];
+  error?: string;
+  hint?: ReactNode;
+  columns?: boolean;
+}) {
+  const id = useId();
+  return (
+    <fieldset className={`field checkbox-group${props.error ? " field--error" : ""}`} aria-describedby={props.error ? `${id}-error` : undefined}>
+      <legend>{props.legend}</legend>
+      {props.hint ? <p className="field__hint">{props.hint}</p> : null}
+      <div className={props.columns ? "checkbox-group__items checkbox-group__items--columns" : "checkbox-group__items"}>
+        {props.options.map((o) => (
+          <label key={o.value} className="checkbox">
+            <input type="checkbox" value={o.value} defaultChecked={props.checked.includes(o.value)} {...props.reg} /> {o.label}
+          </label>
+        ))}
+      </div>
+      {props.error ? (
+        <p className="field__error" id={`${id}-error`} role="alert">
+          {props.error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function TextAreaField(props: { label: string; reg: UseFormRegisterReturn; error?: string; hint?: ReactNode; defaultValue?: string; rows?: number }) {
+  return (
+    <Field label={props.label} error={props.error} hint={props.hint}>
+      {({ id, describedBy, invalid }) => (
+        <textarea id={id} rows={props.rows ?? 4} defaultValue={props.defaultValue} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...props.reg} />
+      )}
+    </Field>
   );
 }

@@ -26,8 +26,18 @@ export function zodFieldErrors(error: ZodError): FieldErrors {
   return errors;
 }
 
+/** Text fields of a form; a name given several times (checkboxes) becomes a list. */
+export function formInput(formData: FormData): Record<string, string | string[]> {
+  const input: Record<string, string | string[]> = {};
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    if (all.length) input[key] = all.length > 1 ? all : all[0];
+  }
+  return input;
+}
+
 export function parseForm<S extends ZodTypeAny>(schema: S, formData: FormData, raw?: Record<string, unknown>): FormResult<z.infer<S>> {
-  const input = raw ?? Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string"));
+  const input = raw ?? formInput(formData);
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, errors: zodFieldErrors(result.error), values: formValues(formData) };

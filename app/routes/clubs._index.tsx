@@ -1,6 +1,142 @@
-import { SectionIntro, sectionMeta } from "~/components/section-intro";
-import { sectionLoader } from "~/lib/sections.server";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Pager } from "~/components/pager";
+import { PageHeader } from "~/components/shell";
+import { can, ownSchoolIds } from "~/domain/auth/permissions";
+import { listClubs, targetGrades, type ClubSort } from "~/domain/clubs/clubs";
+import { CLUB_FIELD_LABELS, CLUB_STATUS_LABELS, CLUB_STATUSES } from "~/domain/clubs/vocabulary";
+import { listUnits } from "~/domain/units/units";
+import { requirePermission } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { formatNumber } from "~/lib/format";
+import { idParam, oneOf, pageParam } from "~/lib/params";
 
-export const loader = sectionLoader("clubs");
-export const meta = sectionMeta;
-export default SectionIntro;
+export const meta: MetaFunction = () => [{ title: "Câu lạc bộ STEM · Tân An STEM" }];
+
+const PAGE_SIZE = 25;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, context, "school.read");
+  const url = new URL(request.url);
+  const commune = can(actor, "commune.read");
+  const schoolId = commune ? (idParam(url.searchParams.get("school") ?? undefined) ?? undefined) : undefined;
+  const status = url.searchParams.get("status");
+  const sort = oneOf<ClubSort>(url.searchParams.get("sort"), ["name", "members", "school"], commune ? "school" : "name");
+  const page = pageParam(url);
+  const result = await listClubs(db, actor, { schoolId, status: CLUB_STATUSES.find((s) => s === status), page, pageSize: PAGE_SIZE, sort });
+  const own = ownSchoolIds(actor);
+  return {
+    ...result,
+    page,
+    sort,
+    commune,
+    schoolId: schoolId ?? null,
+    status: status ?? "",
+    schools: commune ? (await listUnits(db, { kinds: ["school"] })).map((s) => ({ id: s.id, name: s.name })) : [],
+    canCreate: own.some((id) => can(actor, "school.manage", id)),
+  };
+}
+
+export default function Clubs() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title="Câu lạc bộ STEM"
+        subtitle="Câu lạc bộ, đội nhóm STEM và đổi mới sáng tạo trong trường học (mục III.2.5 của Kế hoạch: mỗi trường ít nhất một câu lạc bộ)."
+        actions={
+          d.canCreate ? (
+            <Link to="/clubs/new" className="button">
+              + Đăng ký câu lạc bộ
+            </Link>
+          ) : null
+        }
+      />
+      <form method="get" className="filters">
+        {d.commune ? (
+          <div className="field">
+            <label htmlFor="school">Trường</label>
+            <select id="school" name="school" defaultValue={d.schoolId ?? ""}>
+              <option value="">Tất cả các trường</option>
+              {d.schools.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor="status">Trạng thái</label>
+          <select id="status" name="status" defaultValue={d.status}>
+            <option value="">Tất cả</option>
+            {CLUB_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {CLUB_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="sort">Sắp xếp</label>
+          <select id="sort" name="sort" defaultValue={d.sort}>
+            <option value="name">Theo tên</option>
+            <option value="members">Nhiều học sinh nhất</option>
+            {d.commune ? <option value="school">Theo trường</option> : null}
+          </select>
+        </div>
+        <button type="submit" className="button button--ghost">
+          Lọc
+        </button>
+      </form>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Câu lạc bộ</th>
+              {d.commune ? <th scope="col">Trường</th> : null}
+              <th scope="col">Lĩnh vực</th>
+              <th scope="col">Khối</th>
+              <th scope="col" className="num">
+                Học sinh
+              </th>
+              <th scope="col" className="num">
+                Giáo viên
+              </th>
+              <th scope="col" className="num">
+                Buổi sinh hoạt
+              </th>
+              <th scope="col">Trạng thái</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.rows.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={`/clubs/${c.id}`}>{c.name}</Link>
+                </td>
+                {d.commune ? <td>{c.school_name}</td> : null}
+                <td>{CLUB_FIELD_LABELS[c.field]}</td>
+                <td>{targetGrades(c).join(", ")}</td>
+                <td className="num">{formatNumber(c.student_members)}</td>
+                <td className="num">{formatNumber(c.teacher_members)}</td>
+                <td className="num">{formatNumber(c.meetings)}</td>
+                <td>
+                  <span className={`badge ${c.status === "active" ? "badge--green" : c.status === "paused" ? "badge--amber" : ""}`}>{CLUB_STATUS_LABELS[c.status]}</span>
+                </td>
+              </tr>
+            ))}
+            {d.rows.length === 0 ? (
+              <tr>
+                <td colSpan={8} className="muted">
+                  Chưa có câu lạc bộ nào{d.canCreate ? ". Bấm “Đăng ký câu lạc bộ” để thêm." : "."}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={d.page} pageSize={25} total={d.total} />
+    </>
+  );
+}

@@ -2,9 +2,12 @@
  * The demo of xã Tân An: offices, five schools of every level, hamlets, headcounts for 2025 and 2026,
  * and the demo accounts (password TanAn@2025). Loaded only into an empty database.
  */
+import type { Transaction } from "kysely";
 import type { DB } from "../connection";
+import type { Database } from "../schema";
 import type { SchoolLevel } from "../schema";
 import { GRADES_BY_LEVEL } from "../../app/domain/units/vocabulary";
+import { seedDemoRecords } from "./demo-records";
 import { addUnit, addUser, ensureBaseOrg, setHeadcount } from "./org";
 
 export const DEMO_PASSWORD = "TanAn@2025";
@@ -38,12 +41,12 @@ const OFFICES = [
 
 const HAMLETS = ["Ấp Tân Hòa", "Ấp Tân Lợi", "Ấp Bình Thạnh", "Ấp An Phú", "Ấp Tân Thuận", "Ấp Hòa Bình"];
 
-export async function isEmpty(db: DB): Promise<boolean> {
+export async function isEmpty(db: DB | Transaction<Database>): Promise<boolean> {
   const row = await db.selectFrom("units").select("id").limit(1).executeTakeFirst();
   return !row;
 }
 
-export async function seedDemo(db: DB): Promise<void> {
+export async function seedDemo(db: DB | Transaction<Database>): Promise<void> {
   const communeId = await ensureBaseOrg(db, { province: "Tỉnh Tây Ninh", commune: "UBND xã Tân An" });
   const unitIds: Record<string, number> = {};
   for (const o of OFFICES) unitIds[o.code] = await addUnit(db, communeId, { kind: "office", code: o.code, name: o.name });
@@ -81,6 +84,12 @@ export async function seedDemo(db: DB): Promise<void> {
   await addUser(db, { email: "bgh.mamnon@tanan.demo", fullName: "Trương Thị Ngọc", password: p, role: "school_admin", unitId: unitIds["mn-tanan"] });
   await addUser(db, { email: "bgh.thpt@tanan.demo", fullName: "Bùi Quốc Khánh", password: p, role: "school_admin", unitId: unitIds["thpt-tanan"] });
   await addUser(db, { email: "gv.thpt@tanan.demo", fullName: "Lý Thanh Tâm", password: p, role: "teacher", unitId: unitIds["thpt-tanan"] });
+
+  await seedDemoRecords(db, {
+    communeId,
+    officeVhxh: unitIds["office-vhxh"],
+    schools: SCHOOLS.map((s) => ({ id: unitIds[s.code], code: s.code, level: s.level })),
+  });
 }
 
 /** Loads the demo when the database has no units yet; returns whether it did. */

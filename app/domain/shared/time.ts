@@ -22,3 +22,14 @@ export function vietnamYear(now: Date = new Date()): number {
 export function vietnamToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: VIETNAM_TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+/** The UTC instant of a Vietnamese wall-clock date and time ("2026-05-18", "07:30"). */
+export function vietnamInstant(date: string, time = "00:00"): string {
+  return new Date(`${date}T${time}:00+07:00`).toISOString();
+}
+
+/** The Vietnamese wall-clock date and time of an instant. */
+export function vietnamParts(iso: string): { date: string; time: string } {
+  const shifted = new Date(Date.parse(iso) + 7 * HOUR_MS).toISOString();
+  return { date: shifted.slice(0, 10), time: shifted.slice(11, 16) };
+}

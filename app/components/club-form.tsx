@@ -1,0 +1,33 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { clubSchema } from "~/domain/clubs/schemas";
+import { CLUB_FIELD_LABELS, CLUB_FIELDS, CLUB_STATUS_LABELS, CLUB_STATUSES } from "~/domain/clubs/vocabulary";
+import { gradeLabel } from "~/domain/units/vocabulary";
+import type { FormValues } from "~/lib/forms";
+import { CheckboxGroup, FormError, SelectField, TextAreaField, TextField, useValidatedForm } from "./forms";
+
+type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string } | undefined;
+
+export function ClubForm(props: { grades: number[]; defaults: FormValues; actionData: ActionResult; submitLabel: string; cancelTo: string }) {
+  const navigation = useNavigation();
+  const { form, onSubmit, errorFor, value, list, formError } = useValidatedForm(clubSchema, { defaults: props.defaults, actionData: props.actionData });
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} className="card form">
+      <FormError message={formError} />
+      <TextField label="Tên câu lạc bộ" required reg={form.register("name")} defaultValue={value("name")} error={errorFor("name")} hint="Ví dụ: CLB Robot Tân An" />
+      <SelectField label="Lĩnh vực" required reg={form.register("field")} defaultValue={value("field")} error={errorFor("field")} placeholder="— Chọn lĩnh vực —" options={CLUB_FIELDS.map((f) => ({ value: f, label: CLUB_FIELD_LABELS[f] }))} />
+      <CheckboxGroup legend="Khối lớp tham gia" reg={form.register("targetGrades")} checked={list("targetGrades")} error={errorFor("targetGrades")} options={props.grades.map((g) => ({ value: String(g), label: gradeLabel(g) }))} />
+      <TextField label="Lịch sinh hoạt" reg={form.register("schedule")} defaultValue={value("schedule")} error={errorFor("schedule")} hint="Ví dụ: Chiều thứ Năm hằng tuần, 15g00–16g30, phòng Tin học" />
+      <div className="form-row">
+        <SelectField label="Trạng thái" required reg={form.register("status")} defaultValue={value("status") || "active"} error={errorFor("status")} options={CLUB_STATUSES.map((s) => ({ value: s, label: CLUB_STATUS_LABELS[s] }))} />
+        <TextField label="Ngày thành lập" type="date" reg={form.register("foundedOn")} defaultValue={value("foundedOn")} error={errorFor("foundedOn")} />
+      </div>
+      <TextAreaField label="Mô tả" reg={form.register("description")} defaultValue={value("description")} error={errorFor("description")} />
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {props.submitLabel}
+        </button>
+        <Link to={props.cancelTo}>Hủy</Link>
+      </div>
+    </Form>
+  );
+}

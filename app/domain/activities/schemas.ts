@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { dateText, httpUrl, optionalCount, optionalText, stringList, timeText } from "../shared/schema-helpers";
+import { ACTIVITY_STATUSES, BUDGET_CATEGORIES, COMMEMORATIONS, DELIVERIES, FUNDING_SOURCES } from "./vocabulary";
+
+export const activitySchema = z
+  .object({
+    title: z.string({ required_error: "Vui lòng nhập tên hoạt động." }).trim().min(5, "Vui lòng nhập tên hoạt động (ít nhất 5 ký tự).").max(200, "Tên quá dài."),
+    organizerUnitId: z.coerce.number({ invalid_type_error: "Vui lòng chọn đơn vị tổ chức." }).int().positive("Vui lòng chọn đơn vị tổ chức."),
+    coOrganizerIds: stringList().pipe(z.array(z.coerce.number().int().positive())),
+    invitedUnitIds: stringList().pipe(z.array(z.coerce.number().int().positive())),
+    form: z.string({ required_error: "Vui lòng chọn hình thức." }).min(1, "Vui lòng chọn hình thức."),
+    topics: stringList().pipe(z.array(z.string()).min(1, "Chọn ít nhất một nội dung.")),
+    audiences: stringList().pipe(z.array(z.string()).min(1, "Chọn ít nhất một đối tượng.")),
+    delivery: z.enum(DELIVERIES, { errorMap: () => ({ message: "Vui lòng chọn cách tổ chức." }) }),
+    startDate: dateText("Vui lòng nhập ngày bắt đầu."),
+    startTime: timeText("Vui lòng nhập giờ bắt đầu."),
+    endDate: dateText("Vui lòng nhập ngày kết thúc."),
+    endTime: timeText("Vui lòng nhập giờ kết thúc."),
+    place: optionalText(200),
+    link: httpUrl(),
+    commemoration: z.enum(COMMEMORATIONS).optional().or(z.literal("")),
+    plannedParticipants: optionalCount(),
+    status: z.enum(ACTIVITY_STATUSES, { errorMap: () => ({ message: "Vui lòng chọn trạng thái." }) }),
+    description: optionalText(4000),
+  })
+  .refine((a) => `${a.endDate}T${a.endTime}` > `${a.startDate}T${a.startTime}`, { path: ["endTime"], message: "Thời gian kết thúc phải sau thời gian bắt đầu." })
+  .refine((a) => a.delivery === "online" || !!a.place, { path: ["place"], message: "Vui lòng nhập địa điểm (với hoạt động trực tiếp hoặc kết hợp)." })
+  .refine((a) => a.delivery === "in_person" || !!a.link, { path: ["link"], message: "Vui lòng nhập đường dẫn tham gia trực tuyến." });
+export type ActivityInput = z.infer<typeof activitySchema>;
+
+export const budgetLineSchema = z.object({
+  category: z.enum(BUDGET_CATEGORIES, { errorMap: () => ({ message: "Vui lòng chọn nội dung chi." }) }),
+  source: z.enum(FUNDING_SOURCES, { errorMap: () => ({ message: "Vui lòng chọn nguồn kinh phí." }) }),
+  estimate: z.coerce.number({ invalid_type_error: "Dự toán phải là số (đồng)." }).int("Nhập số đồng, không có phần lẻ.").min(0, "Không được âm.").max(10_000_000_000, "Số quá lớn."),
+  actual: optionalCount(10_000_000_000),
+  note: optionalText(200),
+});
+export type BudgetLineInput = z.infer<typeof budgetLineSchema>;
+
+/** Reach of an event without a roster, per audience: field names "reach.<audience code>". */
+export const reachSchema = z.record(z.string(), optionalCount(10_000_000));

@@ -1,0 +1,206 @@
+/** STEM clubs of a school: registration, members joining and leaving (history kept), and meetings. */
+import type { DB } from "../../../db/connection";
+import type { Club, Unit } from "../../../db/schema";
+import { insertActivity } from "../activities/activities";
+import { writeAudit } from "../audit/audit";
+import { can, ownSchoolIds, type Actor } from "../auth/permissions";
+import { DomainError } from "../shared/errors";
+import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
+import type { ClubInput } from "./schemas";
+
+export function canManageClubs(actor: Actor, schoolId: number): boolean {
+  return can(actor, "school.manage", schoolId);
+}
+
+function clubValues(input: ClubInput) {
+  return {
+    name: input.name.trim(),
+    field: input.field,
+    target_grades: JSON.stringify([...new Set(input.targetGrades)].sort((a, b) => a - b)),
+    schedule: input.schedule?.trim() || null,
+    status: input.status,
+    description: input.description?.trim() || null,
+    founded_on: input.foundedOn || null,
+  };
+}
+
+export function targetGrades(club: Pick<Club, "target_grades">): number[] {
+  try {
+    const v = JSON.parse(club.target_grades);
+    return Array.isArray(v) ? v.filter((g) => Number.isInteger(g)) : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function createClub(db: DB, actor: Actor, school: Unit, input: ClubInput): Promise<number> {
+  if (school.kind !== "school" || !canManageClubs(actor, school.id)) throw new DomainError("Bạn không có quyền đăng ký câu lạc bộ cho trường này.");
+  return db.transaction().execute(async (trx) => {
+    const at = nowIso();
+    const values = { school_id: school.id, ...clubValues(input), created_at: at, updated_at: at };
+    const row = await trx.insertInto("clubs").values(values).returning("id").executeTakeFirstOrThrow();
+    await writeAudit(trx, { actorUserId: actor.userId, unitId: school.id, action: "create", entity: "club", entityId: row.id, after: values });
+    return row.id;
+  });
+}
+
+export async function updateClub(db: DB, actor: Actor, club: Club, input: ClubInput): Promise<void> {
+  if (!canManageClubs(actor, club.school_id)) throw new DomainError("Bạn không có quyền sửa câu lạc bộ này.");
+  await db.transaction().execute(async (trx) => {
+    const values = { ...clubValues(input), updated_at: nowIso() };
+    await trx.updateTable("clubs").set(values).where("id", "=", club.id).execute();
+    await writeAudit(trx, { actorUserId: actor.userId, unitId: club.school_id, action: "update", entity: "club", entityId: club.id, before: club, after: values });
+  });
+}
+
+export async function getClub(db: DB, id: number): Promise<Club | undefined> {
+  return db.selectFrom("clubs").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function clubDeletionConsequences(db: DB, clubId: number) {
+  const count = async (q: Promise<{ n: number | string | bigint }>) => Number((await q).n);
+  return {
+    meetings: await count(db.selectFrom("activities").select((eb) => eb.fn.countAll<number>().as("n")).where("club_id", "=", clubId).executeTakeFirstOrThrow()),
+    members: await count(db.selectFrom("club_members").select((eb) => eb.fn.countAll<number>().as("n")).where("club_id", "=", clubId).executeTakeFirstOrThrow()),
+  };
+}
+
+/** Deleting a club removes its membership history and its meetings; with either, the user must confirm. */
+export async function deleteClub(db: DB, actor: Actor, club: Club, confirmed: boolean): Promise<void> {
+  if (!canManageClubs(actor, club.school_id)) throw new DomainError("Bạn không có quyền xóa câu lạc bộ này.");
+  const c = await clubDeletionConsequences(db, club.id);
+  if ((c.meetings || c.members) && !confirmed) throw new DomainError("Câu lạc bộ có thành viên hoặc buổi sinh hoạt: hãy xác nhận trước khi xóa.", "confirm");
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("activities").where("club_id", "=", club.id).execute();
+    await trx.deleteFrom("clubs").where("id", "=", club.id).execute();
+    await writeAudit(trx, { actorUserId: actor.userId, unitId: club.school_id, action: "delete", entity: "club", entityId: club.id, before: { ...club, ...c } });
+  });
+}
+
+export type ClubSort = "name" | "members" | "school";
+
+/** Clubs with current member counts (students and teachers): every school's for the commune, one's own otherwise. */
+export async function listClubs(db: DB, actor: Actor, opts: { schoolId?: number; status?: Club["status"]; page: number; pageSize: number; sort: ClubSort }) {
+  let q = db.selectFrom("clubs").innerJoin("units", "units.id", "clubs.school_id");
+  if (!can(actor, "commune.read")) q = q.where("clubs.school_id", "in", ownSchoolIds(actor).length ? ownSchoolIds(actor) : [-1]);
+  if (opts.schoolId) q = q.where("clubs.school_id", "=", opts.schoolId);
+  if (opts.status) q = q.where("clubs.status", "=", opts.status);
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  let rows = q.select((eb) => {
+    const current = (students: boolean) =>
+      eb
+        .selectFrom("club_members")
+        .innerJoin("people", "people.id", "club_members.person_id")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("club_members.club_id", "=", "clubs.id")
+        .where("club_members.left_on", "is", null)
+        .where("people.category", students ? "=" : "!=", "students");
+    return [
+      "clubs.id",
+      "clubs.name",
+      "clubs.field",
+      "clubs.status",
+      "clubs.target_grades",
+      "clubs.schedule",
+      "clubs.school_id",
+      "units.name as school_name",
+      current(true).as("student_members"),
+      current(false).as("teacher_members"),
+      eb.selectFrom("activities").select((e) => e.fn.countAll<number>().as("n")).whereRef("activities.club_id", "=", "clubs.id").as("meetings"),
+    ];
+  });
+  rows = opts.sort === "school" ? rows.orderBy("units.name").orderBy("clubs.name") : opts.sort === "members" ? rows.orderBy("student_members", "desc") : rows.orderBy("clubs.name");
+  const list = await rows.orderBy("clubs.id").limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize).execute();
+  return { total, rows: list.map((r) => ({ ...r, student_members: Number(r.student_members), teacher_members: Number(r.teacher_members), meetings: Number(r.meetings) })) };
+}
+
+/** A club's members, current and past. Names only for callers allowed to see them. */
+export async function clubMembers(db: DB, clubId: number) {
+  return db
+    .selectFrom("club_members")
+    .innerJoin("people", "people.id", "club_members.person_id")
+    .select(["club_members.id", "club_members.role", "club_members.joined_on", "club_members.left_on", "people.id as person_id", "people.full_name", "people.code", "people.category", "people.class_name"])
+    .where("club_members.club_id", "=", clubId)
+    .orderBy("club_members.left_on", "desc")
+    .orderBy("club_members.role")
+    .orderBy("people.full_name")
+    .execute();
+}
+
+/** People of the school who could join (not current members): students as members, staff as advisors. */
+export async function joinCandidates(db: DB, club: Club) {
+  return db
+    .selectFrom("people")
+    .select(["id", "full_name", "code", "category", "grade", "class_name"])
+    .where("unit_id", "=", club.school_id)
+    .where("left_on", "is", null)
+    .where("id", "not in", db.selectFrom("club_members").select("person_id").where("club_id", "=", club.id).where("left_on", "is", null))
+    .orderBy("category")
+    .orderBy("grade")
+    .orderBy("class_name")
+    .orderBy("full_name")
+    .limit(2000)
+    .execute();
+}
+
+export async function addMembers(db: DB, actor: Actor, club: Club, input: { personIds: number[]; role: "member" | "advisor"; joinedOn: string }): Promise<number> {
+  if (!canManageClubs(actor, club.school_id)) throw new DomainError("Bạn không có quyền sửa thành viên câu lạc bộ này.");
+  const ids = [...new Set(input.personIds)];
+  const people = await db.selectFrom("people").select(["id", "unit_id", "category", "left_on"]).where("id", "in", ids).execute();
+  if (people.length !== ids.length || people.some((p) => p.unit_id !== club.school_id || p.left_on)) throw new DomainError("Chỉ thêm được học sinh, giáo viên hiện tại của trường.", "personIds");
+  if (input.role === "advisor" && people.some((p) => p.category === "students")) throw new DomainError("Giáo viên phụ trách phải là cán bộ, giáo viên.", "role");
+  if (input.role === "member" && people.some((p) => p.category !== "students" && p.category !== "teachers")) throw new DomainError("Thành viên là học sinh hoặc giáo viên của trường.", "role");
+  if (input.joinedOn > vietnamToday()) throw new DomainError("Ngày tham gia không được ở tương lai.", "joinedOn");
+  return db.transaction().execute(async (trx) => {
+    const active = await trx.selectFrom("club_members").select("person_id").where("club_id", "=", club.id).where("left_on", "is", null).where("person_id", "in", ids).execute();
+    const fresh = ids.filter((id) => !active.some((a) => a.person_id === id));
+    if (fresh.length) {
+      await trx.insertInto("club_members").values(fresh.map((person_id) => ({ club_id: club.id, person_id, role: input.role, joined_on: input.joinedOn, left_on: null }))).execute();
+      await writeAudit(trx, { actorUserId: actor.userId, unitId: club.school_id, action: "create", entity: "club_member", entityId: club.id, after: { person_ids: fresh, role: input.role, joined_on: input.joinedOn } });
+    }
+    return fresh.length;
+  });
+}
+
+/** A member leaves on a date: the row stays, so past years' memberships stay true. */
+export async function endMembership(db: DB, actor: Actor, club: Club, memberId: number, leftOn: string): Promise<void> {
+  if (!canManageClubs(actor, club.school_id)) throw new DomainError("Bạn không có quyền sửa thành viên câu lạc bộ này.");
+  const m = await db.selectFrom("club_members").selectAll().where("id", "=", memberId).where("club_id", "=", club.id).executeTakeFirst();
+  if (!m || m.left_on) throw new DomainError("Thành viên không còn trong câu lạc bộ.");
+  if (leftOn < m.joined_on) throw new DomainError("Ngày rời phải sau ngày tham gia.", "leftOn");
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("club_members").set({ left_on: leftOn }).where("id", "=", memberId).execute();
+    await writeAudit(trx, { actorUserId: actor.userId, unitId: club.school_id, action: "update", entity: "club_member", entityId: memberId, before: { left_on: null }, after: { left_on: leftOn } });
+  });
+}
+
+/** A meeting is an activity of the school (form "club meeting", topic STEM, audience students) that attendance is taken for. */
+export async function recordMeeting(
+  db: DB,
+  actor: Actor,
+  club: Club,
+  input: { date: string; startTime: string; endTime: string; topic: string; description?: string },
+): Promise<number> {
+  if (!canManageClubs(actor, club.school_id)) throw new DomainError("Bạn không có quyền ghi buổi sinh hoạt cho câu lạc bộ này.");
+  const startsAt = vietnamInstant(input.date, input.startTime);
+  return db.transaction().execute((trx) =>
+    insertActivity(trx, actor.userId, {
+      organizerUnitId: club.school_id,
+      clubId: club.id,
+      title: `${club.name}: ${input.topic.trim()}`,
+      form: "club_meeting",
+      delivery: "in_person",
+      startsAt,
+      endsAt: vietnamInstant(input.date, input.endTime),
+      place: null,
+      status: Date.parse(startsAt) <= Date.now() ? "held" : "planned",
+      description: input.description,
+      topics: ["STEM"],
+      audiences: ["students", "teachers"],
+    }),
+  );
+}
+
+export async function clubMeetings(db: DB, clubId: number) {
+  return db.selectFrom("activities").select(["id", "title", "starts_at", "ends_at", "status", "description"]).where("club_id", "=", clubId).orderBy("starts_at", "desc").limit(200).execute();
+}

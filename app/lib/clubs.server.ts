@@ -1,0 +1,19 @@
+import type { AppLoadContext } from "@remix-run/node";
+import type { Club, Unit } from "../../db/schema";
+import type { Actor } from "~/domain/auth/permissions";
+import { getClub } from "~/domain/clubs/clubs";
+import { getUnit } from "~/domain/units/units";
+import { notFound, requireActor, requireSchoolAccess } from "./auth.server";
+import { db } from "./db.server";
+import { idParam } from "./params";
+
+/** The club a page is about; another school's club answers 404. */
+export async function requireClub(request: Request, context: AppLoadContext, idText: string | undefined): Promise<{ actor: Actor; club: Club; school: Unit }> {
+  const actor = await requireActor(request, context);
+  const id = idParam(idText);
+  const club = id ? await getClub(db, id) : undefined;
+  if (!club) notFound();
+  requireSchoolAccess(actor, club.school_id);
+  const school = (await getUnit(db, club.school_id))!;
+  return { actor, club, school };
+}

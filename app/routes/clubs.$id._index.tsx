@@ -1,0 +1,245 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AddMembersForm, MeetingForm } from "~/components/club-forms";
+import { PageHeader } from "~/components/shell";
+import { can } from "~/domain/auth/permissions";
+import { addMembers, canManageClubs, clubMeetings, clubMembers, endMembership, joinCandidates, recordMeeting, targetGrades } from "~/domain/clubs/clubs";
+import { addMembersSchema, meetingSchema } from "~/domain/clubs/schemas";
+import { CLUB_FIELD_LABELS, CLUB_ROLE_LABELS, CLUB_STATUS_LABELS } from "~/domain/clubs/vocabulary";
+import { PERSON_CATEGORY_LABELS } from "~/domain/people/vocabulary";
+import { DomainError } from "~/domain/shared/errors";
+import { vietnamToday } from "~/domain/shared/time";
+import { ACTIVITY_STATUS_LABELS } from "~/domain/activities/vocabulary";
+import { gradeLabel } from "~/domain/units/vocabulary";
+import { forbidden } from "~/lib/auth.server";
+import { requireClub } from "~/lib/clubs.server";
+import { db } from "~/lib/db.server";
+import { formatDate, formatDateTime, formatNumber } from "~/lib/format";
+import { failure, parseForm } from "~/lib/forms";
+import { idParam } from "~/lib/params";
+import { dateText } from "~/domain/shared/schema-helpers";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.club.name ?? "Câu lạc bộ"} · Tân An STEM` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { actor, club, school } = await requireClub(request, context, params.id);
+  const canManage = canManageClubs(actor, club.school_id);
+  const seesNames = can(actor, "students.names", club.school_id);
+  const members = await clubMembers(db, club.id);
+  const current = members.filter((m) => !m.left_on);
+  return {
+    club: { ...club, grades: targetGrades(club) },
+    school: { id: school.id, name: school.name },
+    canManage,
+    seesNames,
+    counts: {
+      students: current.filter((m) => m.category === "students").length,
+      teachers: current.filter((m) => m.category !== "students").length,
+      past: members.length - current.length,
+    },
+    // Students' names never leave their school: the commune gets the counts above only.
+    members: seesNames ? members : [],
+    candidates: canManage ? await joinCandidates(db, club) : [],
+    meetings: await clubMeetings(db, club.id),
+    today: vietnamToday(),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { actor, club } = await requireClub(request, context, params.id);
+  if (!canManageClubs(actor, club.school_id)) forbidden();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  try {
+    if (intent === "add-members") {
+      const parsed = parseForm(addMembersSchema, formData);
+      if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+      const n = await addMembers(db, actor, club, parsed.data);
+      return redirect(`/clubs/${club.id}?added=${n}`);
+    }
+    if (intent === "end-membership") {
+      const leftOn = dateText("Ngày rời không hợp lệ.").safeParse(formData.get("leftOn"));
+      const memberId = idParam(String(formData.get("memberId")));
+      if (!leftOn.success || !memberId) return data({ ...failure(formData, { leftOn: "Ngày rời không hợp lệ." }), intent }, { status: 400 });
+      await endMembership(db, actor, club, memberId, leftOn.data);
+      return redirect(`/clubs/${club.id}`);
+    }
+    if (intent === "record-meeting") {
+      const parsed = parseForm(meetingSchema, formData);
+      if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+      await recordMeeting(db, actor, club, parsed.data);
+      return redirect(`/clubs/${club.id}?meeting=1#meetings`);
+    }
+  } catch (e) {
+    if (e instanceof DomainError) return data({ ...failure(formData, { [e.field ?? "_form"]: e.message }), intent }, { status: 400 });
+    throw e;
+  }
+  return data({ ...failure(formData, {}, "Thao tác không hợp lệ."), intent }, { status: 400 });
+}
+
+function MemberTable({ members, canManage, today }: { members: ReturnType<typeof useLoaderData<typeof loader>>["members"]; canManage: boolean; today: string }) {
+  const current = members.filter((m) => !m.left_on);
+  const past = members.filter((m) => m.left_on);
+  return (
+    <>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Họ và tên</th>
+              <th scope="col">Mã</th>
+              <th scope="col">Lớp / loại</th>
+              <th scope="col">Vai trò</th>
+              <th scope="col">Tham gia từ</th>
+              {canManage ? <th scope="col">Rời câu lạc bộ</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {current.map((m) => (
+              <tr key={m.id}>
+                <td>{m.full_name}</td>
+                <td>{m.code}</td>
+                <td>{m.category === "students" ? m.class_name : PERSON_CATEGORY_LABELS[m.category]}</td>
+                <td>{CLUB_ROLE_LABELS[m.role]}</td>
+                <td>{formatDate(m.joined_on)}</td>
+                {canManage ? (
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="end-membership" />
+                      <input type="hidden" name="memberId" value={m.id} />
+                      <label className="visually-hidden" htmlFor={`left-${m.id}`}>
+                        Ngày rời của {m.full_name}
+                      </label>
+                      <input id={`left-${m.id}`} type="date" name="leftOn" defaultValue={today} max={today} />
+                      <button type="submit" className="button button--ghost button--small">
+                        Rời
+                      </button>
+                    </Form>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+            {current.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="muted">
+                  Chưa có thành viên.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      {past.length ? (
+        <details style={{ marginTop: ".75rem" }}>
+          <summary>Thành viên đã rời ({past.length})</summary>
+          <ul>
+            {past.map((m) => (
+              <li key={m.id}>
+                {m.full_name} ({m.code}) — {CLUB_ROLE_LABELS[m.role]}, {formatDate(m.joined_on)} – {formatDate(m.left_on)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+export default function ClubDetail() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <PageHeader
+        title={d.club.name}
+        subtitle={d.school.name}
+        actions={
+          d.canManage ? (
+            <>
+              <Link to={`/clubs/${d.club.id}/edit`} className="button button--ghost">
+                Sửa
+              </Link>
+              <Link to={`/clubs/${d.club.id}/delete`} className="button button--ghost">
+                Xóa
+              </Link>
+            </>
+          ) : null
+        }
+      />
+      {params.get("created") ? (
+        <div className="alert alert--success" role="status">
+          Đã đăng ký câu lạc bộ. Tiếp theo: thêm thành viên và ghi các buổi sinh hoạt.
+        </div>
+      ) : null}
+      {params.get("added") ? (
+        <div className="alert alert--success" role="status">
+          Đã thêm {params.get("added")} thành viên.
+        </div>
+      ) : null}
+      {params.get("meeting") ? (
+        <div className="alert alert--success" role="status">
+          Đã ghi buổi sinh hoạt.
+        </div>
+      ) : null}
+      <div className="card">
+        <dl className="facts">
+          <dt>Lĩnh vực</dt>
+          <dd>{CLUB_FIELD_LABELS[d.club.field]}</dd>
+          <dt>Khối</dt>
+          <dd>{d.club.grades.map(gradeLabel).join(", ")}</dd>
+          <dt>Lịch sinh hoạt</dt>
+          <dd>{d.club.schedule || "—"}</dd>
+          <dt>Trạng thái</dt>
+          <dd>{CLUB_STATUS_LABELS[d.club.status]}</dd>
+          <dt>Thành lập</dt>
+          <dd>{d.club.founded_on ? formatDate(d.club.founded_on) : "—"}</dd>
+          <dt>Thành viên hiện tại</dt>
+          <dd>
+            {formatNumber(d.counts.students)} học sinh, {formatNumber(d.counts.teachers)} giáo viên{d.counts.past ? ` · ${d.counts.past} lượt đã rời` : ""}
+          </dd>
+        </dl>
+        {d.club.description ? <p>{d.club.description}</p> : null}
+      </div>
+
+      <h2>Thành viên</h2>
+      {d.seesNames ? <MemberTable members={d.members} canManage={d.canManage} today={d.today} /> : <p className="alert alert--info">Họ tên học sinh chỉ hiển thị cho cán bộ, giáo viên của trường.</p>}
+
+      {d.canManage ? <AddMembersForm actionData={actionData} today={d.today} candidates={d.candidates} peopleHref={`/people/${d.school.id}`} /> : null}
+
+      <h2 id="meetings">Buổi sinh hoạt</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Thời gian</th>
+              <th scope="col">Chủ đề</th>
+              <th scope="col">Nội dung đã làm</th>
+              <th scope="col">Trạng thái</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.meetings.map((m) => (
+              <tr key={m.id}>
+                <td>{formatDateTime(m.starts_at)}</td>
+                <td>
+                  <Link to={`/activities/${m.id}`}>{m.title.replace(`${d.club.name}: `, "")}</Link>
+                </td>
+                <td>{m.description}</td>
+                <td>{ACTIVITY_STATUS_LABELS[m.status]}</td>
+              </tr>
+            ))}
+            {d.meetings.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="muted">
+                  Chưa ghi buổi sinh hoạt nào.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      {d.canManage ? <MeetingForm actionData={actionData} today={d.today} /> : null}
+    </>
+  );
+}
