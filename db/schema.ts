@@ -42,6 +42,8 @@ export interface UserTable {
   created_at: string;
   updated_at: string;
   password_changed_at: string | null;
+  /** Folded given name + full name, for searching without diacritics and sorting by given name. */
+  name_key: ColumnType<string, string | undefined, string>;
 }
 
 export interface SessionTable {
@@ -141,6 +143,7 @@ export interface PersonTable {
   left_on: string | null;
   created_at: string;
   updated_at: string;
+  name_key: ColumnType<string, string | undefined, string>;
 }
 
 export interface ClubTable {

@@ -8,22 +8,25 @@ import { can, type Actor, type Permission } from "~/domain/auth/permissions";
 import { validateSessionToken } from "~/domain/auth/sessions";
 import { db } from "./db.server";
 
-/** Secure unless COOKIE_SECURE=false (only for a trial on a LAN without HTTPS; see README). */
-const secure = process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false";
+export const sessionCookie = createCookie("tanan_session", { httpOnly: true, sameSite: "lax", path: "/" });
 
-export const sessionCookie = createCookie("tanan_session", {
-  httpOnly: true,
-  sameSite: "lax",
-  secure,
-  path: "/",
-});
-
-export function sessionCookieHeader(token: string, expiresAt: string): Promise<string> {
-  return sessionCookie.serialize(token, { expires: new Date(expiresAt) });
+/**
+ * The session cookie is Secure whenever the request came over HTTPS (behind a proxy: with TRUST_PROXY set,
+ * so X-Forwarded-Proto counts), and always when COOKIE_SECURE=true. Over plain HTTP a Secure cookie would
+ * simply not be stored: login would fail silently on a school LAN trial (docs/decisions/005).
+ */
+export function cookieIsSecure(request: Request): boolean {
+  if (process.env.COOKIE_SECURE === "true") return true;
+  if (process.env.COOKIE_SECURE === "false") return false;
+  return new URL(request.url).protocol === "https:";
 }
 
-export function clearSessionCookieHeader(): Promise<string> {
-  return sessionCookie.serialize("", { maxAge: 0 });
+export function sessionCookieHeader(request: Request, token: string, expiresAt: string): Promise<string> {
+  return sessionCookie.serialize(token, { expires: new Date(expiresAt), secure: cookieIsSecure(request) });
+}
+
+export function clearSessionCookieHeader(request: Request): Promise<string> {
+  return sessionCookie.serialize("", { maxAge: 0, secure: cookieIsSecure(request) });
 }
 
 async function readActor(request: Request, context: AppLoadContext): Promise<Actor | null> {
@@ -31,10 +34,10 @@ async function readActor(request: Request, context: AppLoadContext): Promise<Act
   if (typeof token !== "string" || !token) return null;
   const result = await validateSessionToken(db, token);
   if (!result) {
-    context.appendResponseHeader("Set-Cookie", await clearSessionCookieHeader());
+    context.appendResponseHeader("Set-Cookie", await clearSessionCookieHeader(request));
     return null;
   }
-  if (result.renewed) context.appendResponseHeader("Set-Cookie", await sessionCookieHeader(token, result.session.expiresAt));
+  if (result.renewed) context.appendResponseHeader("Set-Cookie", await sessionCookieHeader(request, token, result.session.expiresAt));
   return loadActor(db, result.session.userId, result.session.id);
 }
 

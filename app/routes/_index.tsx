@@ -87,7 +87,9 @@ function CommuneHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<t
           <tbody>
             {overview.schools.map((s) => (
               <tr key={s.id}>
-                <td>{data.canEditHeadcounts ? <Link to={`/units/${s.id}?year=${year}`}>{s.name}</Link> : s.name}</td>
+                <td>
+                  <Link to={`/units/${s.id}?year=${year}`}>{s.name}</Link>
+                </td>
                 <td>{s.school_level ? SCHOOL_LEVEL_LABELS[s.school_level] : ""}</td>
                 <td className="num">{formatNumber(s.headcount?.managers)}</td>
                 <td className="num">{formatNumber(s.headcount?.teachers)}</td>
@@ -113,7 +115,9 @@ function CommuneHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<t
           <tbody>
             {overview.offices.map((o) => (
               <tr key={o.id}>
-                <td>{o.name}</td>
+                <td>
+                  <Link to={`/units/${o.id}?year=${year}`}>{o.name}</Link>
+                </td>
                 <td>{UNIT_KIND_LABELS[o.kind]}</td>
                 <td className="num">{formatNumber(o.headcount?.officials)}</td>
                 <td className="num">{formatNumber(o.headcount?.communicationStaff)}</td>

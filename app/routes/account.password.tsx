@@ -23,10 +23,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {
     const { token, expiresAt } = await changeOwnPassword(db, actor, parsed.data.current, parsed.data.password, context.clientIp);
-    return data({ ok: true as const }, { headers: { "Set-Cookie": await sessionCookieHeader(token, expiresAt) } });
+    return data({ ok: true as const }, { headers: { "Set-Cookie": await sessionCookieHeader(request, token, expiresAt) } });
   } catch (e) {
     if (e instanceof DomainError && e.field === "locked") {
-      throw redirect("/login", { headers: { "Set-Cookie": await clearSessionCookieHeader() } });
+      throw redirect("/login", { headers: { "Set-Cookie": await clearSessionCookieHeader(request) } });
     }
     if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 400 });
     throw e;

@@ -25,7 +25,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     const { userId } = await redeemLink(db, params.token ?? "", parsed.data.password, context.clientIp);
     const { token, session } = await createSession(db, userId, request.headers.get("user-agent"));
-    return redirect("/?welcome=1", { headers: { "Set-Cookie": await sessionCookieHeader(token, session.expiresAt) } });
+    return redirect("/?welcome=1", { headers: { "Set-Cookie": await sessionCookieHeader(request, token, session.expiresAt) } });
   } catch (e) {
     if (e instanceof DomainError) return data(failure(formData, {}, e.message), { status: 410 });
     throw e;

@@ -1,6 +1,130 @@
-import { SectionIntro, sectionMeta } from "~/components/section-intro";
-import { sectionLoader } from "~/lib/sections.server";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { ActivityFilters } from "~/components/activity-filters";
+import { Pager } from "~/components/pager";
+import { PageHeader } from "~/components/shell";
+import { listActivities, listVocabulary, organizerChoices, type ActivitySort } from "~/domain/activities/activities";
+import { ACTIVITY_STATUS_LABELS, DELIVERY_LABELS } from "~/domain/activities/vocabulary";
+import { can, ownSchoolIds } from "~/domain/auth/permissions";
+import { periodChoices } from "~/domain/shared/periods";
+import { listUnits } from "~/domain/units/units";
+import { parseActivityFilter } from "~/lib/activities.server";
+import { requirePermission } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { formatDateTime, formatNumber } from "~/lib/format";
+import { oneOf, pageParam } from "~/lib/params";
 
-export const loader = sectionLoader("activities");
-export const meta = sectionMeta;
-export default SectionIntro;
+export const meta: MetaFunction = () => [{ title: "Hoạt động · Tân An STEM" }];
+
+const PAGE_SIZE = 25;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, context, "school.read");
+  const url = new URL(request.url);
+  const { filter, period } = parseActivityFilter(url);
+  const sort = oneOf<ActivitySort>(url.searchParams.get("sort"), ["newest", "oldest", "title"], "newest");
+  const page = pageParam(url);
+  const [result, vocabulary, organizers, units] = await Promise.all([
+    listActivities(db, actor, filter, { page, pageSize: PAGE_SIZE, sort }),
+    listVocabulary(db),
+    organizerChoices(db, actor),
+    can(actor, "commune.read") ? listUnits(db, { kinds: ["commune", "office", "school"] }) : listUnits(db).then((u) => u.filter((x) => ownSchoolIds(actor).includes(x.id))),
+  ]);
+  return {
+    ...result,
+    page,
+    sort,
+    values: Object.fromEntries([...url.searchParams].filter(([k]) => k !== "page")),
+    period,
+    vocabulary,
+    units: units.map((u) => ({ id: u.id, name: u.name })),
+    canCreate: organizers.length > 0,
+  };
+}
+
+export default function Activities() {
+  const d = useLoaderData<typeof loader>();
+  const location = useLocation();
+  return (
+    <>
+      <PageHeader
+        title="Hoạt động"
+        subtitle="Tập huấn, hội nghị, sinh hoạt chuyên đề, ngoại khóa và tuyên truyền (băng rôn, trang thông tin, mạng xã hội, bảng điện tử, hệ thống thông tin cơ sở)."
+        actions={
+          <>
+            <Link to={`/activities/calendar${location.search}`} className="button button--ghost">
+              Xem lịch tháng
+            </Link>
+            {d.canCreate ? (
+              <Link to="/activities/new" className="button">
+                + Thêm hoạt động
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <ActivityFilters values={d.values} units={d.units} vocabulary={d.vocabulary} periods={periodChoices()} hidden={{ sort: d.sort }} />
+      <p className="muted">
+        {formatNumber(d.total)} hoạt động ·{" "}
+        {(["newest", "oldest", "title"] as const).map((s, i) => {
+          const params = new URLSearchParams(location.search);
+          params.set("sort", s);
+          params.delete("page");
+          const label = { newest: "mới nhất trước", oldest: "cũ nhất trước", title: "theo tên" }[s];
+          return (
+            <span key={s}>
+              {i ? " · " : "Sắp xếp: "}
+              {d.sort === s ? <strong>{label}</strong> : <Link to={`?${params}`}>{label}</Link>}
+            </span>
+          );
+        })}
+      </p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Thời gian</th>
+              <th scope="col">Hoạt động</th>
+              <th scope="col">Đơn vị tổ chức</th>
+              <th scope="col" className="hide-phone">
+                Hình thức
+              </th>
+              <th scope="col">Trạng thái</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.rows.map((a) => (
+              <tr key={a.id}>
+                <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(a.starts_at)}</td>
+                <td>
+                  <Link to={`/activities/${a.id}`}>{a.title}</Link>
+                  {a.commemoration ? (
+                    <>
+                      {" "}
+                      <span className="badge badge--amber">Ngày {a.commemoration}</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>{a.organizer_name}</td>
+                <td className="hide-phone">
+                  {a.form_label ?? a.form} · {DELIVERY_LABELS[a.delivery]}
+                </td>
+                <td>
+                  <span className={`badge ${a.status === "held" ? "badge--green" : a.status === "cancelled" ? "badge--red" : ""}`}>{ACTIVITY_STATUS_LABELS[a.status]}</span>
+                </td>
+              </tr>
+            ))}
+            {d.rows.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="muted">
+                  Không có hoạt động nào phù hợp.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={d.page} pageSize={PAGE_SIZE} total={d.total} />
+    </>
+  );
+}

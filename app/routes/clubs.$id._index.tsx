@@ -149,6 +149,7 @@ export default function ClubDetail() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const showAll = params.get("all") === "1";
   return (
     <>
       <PageHeader
@@ -214,18 +215,20 @@ export default function ClubDetail() {
             <tr>
               <th scope="col">Thời gian</th>
               <th scope="col">Chủ đề</th>
-              <th scope="col">Nội dung đã làm</th>
+              <th scope="col" className="hide-phone">
+                Nội dung đã làm
+              </th>
               <th scope="col">Trạng thái</th>
             </tr>
           </thead>
           <tbody>
-            {d.meetings.map((m) => (
+            {(showAll ? d.meetings : d.meetings.slice(0, 10)).map((m) => (
               <tr key={m.id}>
                 <td>{formatDateTime(m.starts_at)}</td>
                 <td>
                   <Link to={`/activities/${m.id}`}>{m.title.replace(`${d.club.name}: `, "")}</Link>
                 </td>
-                <td>{m.description}</td>
+                <td className="hide-phone">{m.description}</td>
                 <td>{ACTIVITY_STATUS_LABELS[m.status]}</td>
               </tr>
             ))}
@@ -239,6 +242,11 @@ export default function ClubDetail() {
           </tbody>
         </table>
       </div>
+      {d.meetings.length > 10 && !showAll ? (
+        <p>
+          <Link to="?all=1#meetings">Xem tất cả {d.meetings.length} buổi sinh hoạt</Link>
+        </p>
+      ) : null}
       {d.canManage ? <MeetingForm actionData={actionData} today={d.today} /> : null}
     </>
   );

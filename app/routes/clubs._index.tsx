@@ -117,7 +117,7 @@ export default function Clubs() {
                 </td>
                 {d.commune ? <td>{c.school_name}</td> : null}
                 <td>{CLUB_FIELD_LABELS[c.field]}</td>
-                <td>{targetGrades(c).join(", ")}</td>
+                <td>{targetGrades(c).map((g) => (g === 0 ? "Mầm non" : g)).join(", ")}</td>
                 <td className="num">{formatNumber(c.student_members)}</td>
                 <td className="num">{formatNumber(c.teacher_members)}</td>
                 <td className="num">{formatNumber(c.meetings)}</td>

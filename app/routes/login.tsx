@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(failure(formData, {}, "Email hoặc mật khẩu không đúng."), { status: 401 });
   }
   return redirect(safeRedirectPath(parsed.data.redirectTo), {
-    headers: { "Set-Cookie": await sessionCookieHeader(result.token, result.expiresAt) },
+    headers: { "Set-Cookie": await sessionCookieHeader(request, result.token, result.expiresAt) },
   });
 }
 

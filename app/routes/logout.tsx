@@ -10,7 +10,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await invalidateSession(db, actor.sessionId);
     await writeAudit(db, { actorUserId: actor.userId, action: "logout", entity: "session", entityId: actor.sessionId.slice(0, 6), ip: context.clientIp });
   }
-  return redirect("/login", { headers: { "Set-Cookie": await clearSessionCookieHeader() } });
+  return redirect("/login", { headers: { "Set-Cookie": await clearSessionCookieHeader(request) } });
 }
 
 export async function loader() {

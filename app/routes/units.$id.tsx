@@ -19,10 +19,12 @@ async function loadUnitFor(request: Request, context: LoaderFunctionArgs["contex
   const actor = await requireActor(request, context);
   const unitId = idParam(id);
   const unit = unitId ? await getUnit(db, unitId) : undefined;
-  if (!unit) notFound();
-  // A school's page: its own staff and the commune's readers; other schools get 404.
-  if (unit.kind === "school") requireSchoolAccess(actor, unit.id);
-  else if (!can(actor, "commune.read")) notFound();
+  if (!unit || unit.kind === "province") notFound();
+  // A school's page: its own staff and the commune's readers (headcounts only, no names); other schools get 404.
+  if (!can(actor, "commune.read")) {
+    if (unit.kind === "school") requireSchoolAccess(actor, unit.id);
+    else notFound();
+  }
   return { actor, unit };
 }
 
@@ -30,14 +32,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, unit } = await loadUnitFor(request, context, params.id);
   const year = yearParam(new URL(request.url));
   const slots = await getHeadcounts(db, unit, year);
-  return { unit, year, slots, canEdit: can(actor, "headcounts.edit", unit.id) };
+  const canEdit = can(actor, "headcounts.edit", unit.id);
+  // A year with no figures yet starts from last year's, to check and save, instead of an empty form.
+  const empty = slots.every((s) => s.count === null);
+  const previous = empty && canEdit ? (await getHeadcounts(db, unit, year - 1)).filter((s) => s.count !== null) : [];
+  return { unit, year, slots, canEdit, prefill: previous.length ? Object.fromEntries(previous.map((s) => [`${s.category}:${s.grade}`, s.count])) : null };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, unit } = await loadUnitFor(request, context, params.id);
   const year = yearParam(new URL(request.url));
   const formData = await request.formData();
-  const raw = Object.fromEntries([...formData.entries()].filter(([k, v]) => k.includes(":") && typeof v === "string" && v.trim() !== ""));
+  const raw = Object.fromEntries([...formData.entries()].filter(([k, v]) => k.includes(":") && typeof v === "string"));
   const parsed = headcountFormSchema.safeParse(raw);
   if (!parsed.success) return data(failure(formData, zodFieldErrors(parsed.error), "Một số ô chưa hợp lệ, vui lòng sửa các ô được đánh dấu."), { status: 400 });
   try {
@@ -50,7 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function UnitPage() {
-  const { unit, year, slots, canEdit } = useLoaderData<typeof loader>();
+  const { unit, year, slots, canEdit, prefill } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -84,7 +90,14 @@ export default function UnitPage() {
         </div>
       ) : null}
       <FormError message={actionData && !actionData.ok ? actionData.formError : undefined} />
-      <p className="muted">Các con số này là mẫu số của chỉ tiêu tỷ lệ (ví dụ: % giáo viên được tuyên truyền về NQ57). Để trống nếu chưa có số liệu.</p>
+      {prefill ? (
+        <div className="alert alert--warning" role="status">
+          Năm {year} chưa có số liệu: các ô đã được điền sẵn theo năm {year - 1}. Hãy kiểm tra, sửa rồi bấm “Lưu”.
+        </div>
+      ) : null}
+      <p className="muted">
+        Số người của đơn vị trong năm: dùng để tính tỷ lệ trong các chỉ tiêu (ví dụ: tỷ lệ giáo viên được tuyên truyền về Nghị quyết 57).{canEdit ? " Để trống ô chưa có số liệu." : ""}
+      </p>
       <Form method="post" className="card form">
         {categories.map((category) => (
           <fieldset key={category} style={{ border: 0, padding: 0, margin: "0 0 1rem" }}>
@@ -106,7 +119,7 @@ export default function UnitPage() {
                           id={key}
                           name={key}
                           inputMode="numeric"
-                          defaultValue={typeof v === "string" ? v : (s.count ?? "")}
+                          defaultValue={typeof v === "string" ? v : (s.count ?? prefill?.[key] ?? "")}
                           aria-invalid={errors[key] ? true : undefined}
                           aria-describedby={errors[key] ? `${key}-error` : undefined}
                         />

@@ -5,6 +5,7 @@
  */
 import type { Insertable, Kysely, Transaction } from "kysely";
 import type { Database, PersonTable, SchoolLevel } from "../schema";
+import { nameKey } from "../../app/domain/shared/text";
 import { GRADES_BY_LEVEL } from "../../app/domain/units/vocabulary";
 import { seededRandom, vietnameseName, type Random } from "./random";
 
@@ -24,11 +25,13 @@ async function insertPeople(db: Tx, r: Random, school: { id: number; code: strin
       n++;
       const student = c.category === "students";
       const classes = school.level === "preschool" ? ["Lá 1", "Lá 2", "Chồi 1", "Chồi 2", "Mầm 1", "Mầm 2"] : [1, 2, 3, 4, 5].map((k) => `${c.grade}A${k}`);
+      const fullName = vietnameseName(r);
       rows.push({
         unit_id: school.id,
         category: c.category,
         code: student ? `${prefix}HS${String(n).padStart(4, "0")}` : `${prefix}GV${String(n).padStart(3, "0")}`,
-        full_name: vietnameseName(r),
+        full_name: fullName,
+        name_key: nameKey(fullName),
         grade: student ? c.grade : null,
         class_name: student ? classes[i % (school.level === "preschool" ? 6 : Math.max(2, Math.ceil(c.count / 36)))] : null,
         position: student ? null : c.category === "school_managers" ? (i === 0 ? "Hiệu trưởng" : "Phó Hiệu trưởng") : c.category === "teachers" ? r.pick(["Tổ Toán - Tin", "Tổ Khoa học tự nhiên", "Tổ Ngữ văn", "Tổ Ngoại ngữ", "Tổ Công nghệ"]) : "Nhân viên văn phòng",
@@ -86,6 +89,7 @@ async function insertClubs(db: Tx, r: Random, school: { id: number; level: Schoo
       const d = new Date(start + k * 14 * 86_400_000);
       const month = d.getUTCMonth() + 1;
       if (month === 6 || month === 7) continue; // summer
+      if ((month === 1 && d.getUTCDate() <= 2) || (month === 2 && d.getUTCDate() >= 10 && d.getUTCDate() <= 24)) continue; // New Year, Tết
       const date = `${d.getUTCFullYear()}-${pad(month)}-${pad(d.getUTCDate())}`;
       const startsAt = vn(date, "15:00");
       const a = await db

@@ -1,6 +1,7 @@
 import type { DB } from "../connection";
 import type { HeadcountCategory, Role, SchoolLevel, UnitKind } from "../schema";
 import { hashPassword } from "../../app/domain/auth/passwords";
+import { nameKey } from "../../app/domain/shared/text";
 import { nowIso } from "../../app/domain/shared/time";
 
 /** Creates the province and commune units when the tree is empty; returns the commune's id. */
@@ -52,6 +53,7 @@ export async function addUser(db: DB, u: { email: string; fullName: string; pass
     .values({
       email: u.email.toLowerCase(),
       full_name: u.fullName,
+      name_key: nameKey(u.fullName),
       phone: null,
       password_hash: u.password ? await hashPassword(u.password) : null,
       is_active: 1,

@@ -86,3 +86,16 @@ describe("accounts and one-time links", () => {
     expect(await validateSessionToken(t.db, fresh.token)).not.toBeNull();
   });
 });
+
+describe("finding accounts", () => {
+  it("finds names with or without diacritics, in any case, and sorts by given name", async () => {
+    const { listAccounts } = await import("../../app/domain/accounts/accounts");
+    for (const q of ["Đặng", "đặng", "dang van", "PHUC"]) {
+      const r = await listAccounts(t.db, { page: 1, pageSize: 50, sort: "name", q });
+      expect(r.rows.map((u) => u.email), q).toEqual(["gv.tieuhoca@tanan.demo"]);
+    }
+    const all = await listAccounts(t.db, { page: 1, pageSize: 50, sort: "name" });
+    const given = all.rows.map((u) => u.full_name.split(" ").at(-1));
+    expect(given.slice(0, 3)).toEqual(["Hà", "Hồng", "Khánh"]);
+  });
+});

@@ -39,7 +39,6 @@ export async function startTestServer(opts: { seedDemo?: boolean; env?: Record<s
       DATABASE_URL: dbFile,
       UPLOAD_DIR: uploadDir,
       SEED_DEMO: opts.seedDemo === false ? "0" : "1",
-      COOKIE_SECURE: "false",
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -69,3 +69,15 @@ describe("shared form schemas", () => {
     if (!r.ok) expect(r.values).toEqual({});
   });
 });
+
+describe("Vietnamese search keys", () => {
+  it("fold diacritics and case, and sort by given name", async () => {
+    const { foldVietnamese, nameKey, likePattern } = await import("../../app/domain/shared/text");
+    expect(foldVietnamese("Đặng Văn Phúc")).toBe("dang van phuc");
+    expect(foldVietnamese("CHUYỂN ĐỔI SỐ")).toBe("chuyen doi so");
+    expect(nameKey("Nguyễn Thị Thu Hà")).toBe("ha nguyen thi thu ha");
+    expect(likePattern("50%_a")).toBe("%50\\%\\_a%");
+    const names = ["Võ Minh Tuấn", "Đặng Văn Phúc", "Trần Thị Thu Hà", "Lê Văn An"];
+    expect(names.sort((a, b) => nameKey(a).localeCompare(nameKey(b))).map((n) => n.split(" ").at(-1))).toEqual(["An", "Hà", "Phúc", "Tuấn"]);
+  });
+});

@@ -6,6 +6,8 @@ import { canGrant, hasRole, type Actor } from "../auth/permissions";
 import { createSession, invalidateUserSessions } from "../auth/sessions";
 import { randomToken, sha256Hex } from "../auth/tokens";
 import { DomainError } from "../shared/errors";
+import { matchesFolded } from "../shared/search";
+import { nameKey } from "../shared/text";
 import { addMs, HOUR_MS, nowIso } from "../shared/time";
 import { checkPasswordGuarded, normalizeEmail } from "../auth/login";
 
@@ -52,7 +54,7 @@ export async function createAccount(
     const at = nowIso();
     const user = await trx
       .insertInto("users")
-      .values({ email, full_name: input.fullName.trim(), phone: input.phone?.trim() || null, password_hash: null, is_active: 1, created_at: at, updated_at: at })
+      .values({ email, full_name: input.fullName.trim(), name_key: nameKey(input.fullName), phone: input.phone?.trim() || null, password_hash: null, is_active: 1, created_at: at, updated_at: at })
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx.insertInto("memberships").values({ user_id: user.id, unit_id: unit.id, role: input.role, created_at: at }).execute();
@@ -162,13 +164,10 @@ export type AccountSort = "name" | "email" | "created";
 
 export async function listAccounts(db: DB, opts: { page: number; pageSize: number; sort: AccountSort; q?: string; unitId?: number }) {
   let q = db.selectFrom("users");
-  if (opts.q) {
-    const like = `%${opts.q.toLowerCase()}%`;
-    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["users.full_name"]), "like", like), eb("users.email", "like", like)]));
-  }
+  if (opts.q) q = q.where(matchesFolded(["users.name_key", "users.email"], opts.q));
   if (opts.unitId) q = q.where("users.id", "in", db.selectFrom("memberships").select("user_id").where("unit_id", "=", opts.unitId));
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-  const order = opts.sort === "email" ? "users.email" : opts.sort === "created" ? "users.created_at" : "users.full_name";
+  const order = opts.sort === "email" ? "users.email" : opts.sort === "created" ? "users.created_at" : "users.name_key";
   const users = await q
     .select(["users.id", "users.email", "users.full_name", "users.is_active", "users.created_at", "users.password_hash"])
     .orderBy(order, opts.sort === "created" ? "desc" : "asc")

@@ -4,6 +4,8 @@ import type { Person, PersonCategory, Unit } from "../../../db/schema";
 import { writeAudit, type Executor } from "../audit/audit";
 import { can, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
+import { matchesFolded } from "../shared/search";
+import { nameKey } from "../shared/text";
 import { nowIso } from "../shared/time";
 import { GRADES_BY_LEVEL } from "../units/vocabulary";
 import type { PersonInput } from "./schemas";
@@ -37,6 +39,7 @@ export function personValues(p: PersonInput) {
     category: p.category,
     code: p.code.trim(),
     full_name: p.fullName.trim().replace(/\s+/g, " "),
+    name_key: nameKey(p.fullName),
     grade: student ? (p.grade ?? null) : null,
     class_name: student ? p.className?.trim() || null : null,
     position: student ? null : p.position?.trim() || null,
@@ -61,13 +64,10 @@ export async function listPeople(
 ) {
   let q = db.selectFrom("people").where("unit_id", "=", unitId).where("category", "in", opts.categories.length ? opts.categories : ["__none__" as PersonCategory]);
   if (!opts.includeLeft) q = q.where("left_on", "is", null);
-  if (opts.q) {
-    const like = `%${opts.q.toLowerCase()}%`;
-    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["full_name"]), "like", like), eb(eb.fn("lower", ["code"]), "like", like)]));
-  }
+  if (opts.q) q = q.where(matchesFolded(["people.name_key", "people.code"], opts.q));
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   let rows = q.selectAll();
-  rows = opts.sort === "code" ? rows.orderBy("code") : opts.sort === "class" ? rows.orderBy("grade").orderBy("class_name").orderBy("full_name") : rows.orderBy("full_name");
+  rows = opts.sort === "code" ? rows.orderBy("code") : opts.sort === "class" ? rows.orderBy("grade").orderBy("class_name").orderBy("name_key") : rows.orderBy("name_key");
   const list = await rows.orderBy("id").limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize).execute();
   return { total, rows: list };
 }

@@ -8,7 +8,7 @@ export interface CommuneOverview {
   schools: (Unit & { headcount: UnitHeadcountSummary | null; accounts: number })[];
   offices: (Unit & { headcount: UnitHeadcountSummary | null })[];
   hamlets: Unit[];
-  totals: { schools: number; managers: number; teachers: number; students: number; officials: number };
+  totals: { schools: number; managers: number | null; teachers: number | null; students: number | null; officials: number | null };
 }
 
 export async function communeOverview(db: DB, year: number): Promise<CommuneOverview> {
@@ -17,7 +17,9 @@ export async function communeOverview(db: DB, year: number): Promise<CommuneOver
   const schools = units.filter((u) => u.kind === "school");
   const counts = await accountCounts(db, schools.map((s) => s.id));
   const accountsOf = (id: number) => counts.filter((c) => c.unit_id === id).reduce((n, c) => n + Number(c.n), 0);
-  const sum = (pick: (s: UnitHeadcountSummary) => number | null) => [...summaries.values()].reduce((n, s) => n + (pick(s) ?? 0), 0);
+  // No figure recorded anywhere is "no data" (shown as —), not 0.
+  const sum = (pick: (s: UnitHeadcountSummary) => number | null) =>
+    [...summaries.values()].reduce<number | null>((n, s) => (pick(s) === null ? n : (n ?? 0) + (pick(s) as number)), null);
   return {
     year,
     schools: schools.map((s) => ({ ...s, headcount: summaries.get(s.id) ?? null, accounts: accountsOf(s.id) })),

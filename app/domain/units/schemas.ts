@@ -11,11 +11,14 @@ export const createUnitSchema = z
   })
   .refine((v) => v.kind !== "school" || !!v.schoolLevel, { path: ["schoolLevel"], message: "Vui lòng chọn cấp học của trường." });
 
-const count = z.coerce
-  .number({ invalid_type_error: "Vui lòng nhập một số." })
-  .int("Vui lòng nhập số nguyên.")
-  .min(0, "Số lượng không được âm.")
-  .max(1_000_000, "Số lượng quá lớn.");
+/** A whole number as Vietnamese write it: "1.200" or "1 200" is one thousand two hundred. */
+export const vietnameseInteger = z.preprocess(
+  (v) => (typeof v === "string" && /^\d{1,3}([. ]\d{3})+$/.test(v.trim()) ? v.trim().replace(/[. ]/g, "") : v),
+  z.coerce.number({ invalid_type_error: "Vui lòng nhập một số." }).int("Vui lòng nhập số nguyên.").min(0, "Số lượng không được âm.").max(1_000_000, "Số lượng quá lớn."),
+);
 
-/** Headcount form: one numeric field per "category:grade" key. */
-export const headcountFormSchema = z.record(z.string().regex(/^[a-z_]+:\d{1,2}$/), count);
+/** Headcount form: one field per "category:grade" key; an empty field means "no figure" (clears it). */
+export const headcountFormSchema = z.record(
+  z.string().regex(/^[a-z_]+:\d{1,2}$/),
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), vietnameseInteger.nullable()),
+);

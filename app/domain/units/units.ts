@@ -101,7 +101,7 @@ export async function saveHeadcounts(
   actor: Actor,
   unit: Unit,
   year: number,
-  values: Record<string, number>,
+  values: Record<string, number | null>,
   ip: string | null = null,
 ): Promise<void> {
   if (!can(actor, "headcounts.edit", unit.id)) throw new DomainError("Bạn không có quyền sửa số liệu của đơn vị này.");
@@ -122,7 +122,12 @@ export async function saveHeadcounts(
         .where("category", "=", category)
         .where("grade", "=", grade)
         .executeTakeFirst();
-      if (existing?.count === count) continue;
+      if (existing?.count === count || (!existing && count === null)) continue;
+      if (count === null) {
+        await trx.deleteFrom("headcounts").where("id", "=", existing!.id).execute();
+        await writeAudit(trx, { actorUserId: actor.userId, unitId: unit.id, action: "delete", entity: "headcount", entityId: `${unit.id}:${year}:${key}`, before: { count: existing!.count }, ip });
+        continue;
+      }
       if (existing) {
         await trx.updateTable("headcounts").set({ count, updated_at: at, updated_by: actor.userId }).where("id", "=", existing.id).execute();
       } else {

@@ -1,0 +1,91 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { activitySchema } from "~/domain/activities/schemas";
+import { ACTIVITY_STATUS_LABELS, ACTIVITY_STATUSES, COMMEMORATION_LABELS, COMMEMORATIONS, DELIVERIES, DELIVERY_LABELS } from "~/domain/activities/vocabulary";
+import type { FormValues } from "~/lib/forms";
+import { CheckboxGroup, FormError, SelectField, TextAreaField, TextField, useValidatedForm } from "./forms";
+
+type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string } | undefined;
+type Term = { code: string; label: string; parent_code: string | null };
+type UnitOption = { id: number; name: string; kind: string };
+
+export interface ActivityFormProps {
+  organizers: UnitOption[];
+  units: UnitOption[];
+  vocabulary: { topics: Term[]; forms: Term[]; audiences: Term[] };
+  defaults: FormValues;
+  actionData: ActionResult;
+  submitLabel: string;
+  cancelTo: string;
+}
+
+/** The activity form: what, who organizes, topics and audiences, when and where, status. */
+export function ActivityForm(p: ActivityFormProps) {
+  const navigation = useNavigation();
+  const { form, onSubmit, errorFor, value, list, formError } = useValidatedForm(activitySchema, { defaults: p.defaults, actionData: p.actionData });
+  const organizerId = form.watch("organizerUnitId") ?? value("organizerUnitId");
+  const organizer = p.organizers.find((o) => String(o.id) === String(organizerId)) ?? (p.organizers.length === 1 ? p.organizers[0] : undefined);
+  const communeLevel = organizer ? organizer.kind !== "school" : false;
+  const delivery = form.watch("delivery") ?? value("delivery");
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} className="card form" style={{ maxWidth: 820 }}>
+      <FormError message={formError} />
+      <TextField label="Tên hoạt động" required reg={form.register("title")} defaultValue={value("title")} error={errorFor("title")} hint="Ví dụ: Tập huấn khai thác học liệu số cho giáo viên" />
+      {p.organizers.length === 1 ? (
+        <input type="hidden" value={String(p.organizers[0].id)} {...form.register("organizerUnitId")} />
+      ) : (
+        <SelectField label="Đơn vị tổ chức" required reg={form.register("organizerUnitId")} defaultValue={value("organizerUnitId")} error={errorFor("organizerUnitId")} placeholder="— Chọn đơn vị —" options={p.organizers.map((o) => ({ value: String(o.id), label: o.name }))} />
+      )}
+      <div className="form-row">
+        <SelectField label="Hình thức" required reg={form.register("form")} defaultValue={value("form")} error={errorFor("form")} placeholder="— Chọn hình thức —" options={p.vocabulary.forms.map((f) => ({ value: f.code, label: f.label }))} />
+        <SelectField label="Cách tổ chức" required reg={form.register("delivery")} defaultValue={value("delivery") || "in_person"} error={errorFor("delivery")} options={DELIVERIES.map((d) => ({ value: d, label: DELIVERY_LABELS[d] }))} />
+      </div>
+      <CheckboxGroup
+        legend="Nội dung tuyên truyền"
+        columns
+        reg={form.register("topics")}
+        checked={list("topics")}
+        error={errorFor("topics")}
+        options={p.vocabulary.topics.map((t) => ({ value: t.code, label: t.parent_code ? `CĐS – ${t.label}` : t.label }))}
+      />
+      <CheckboxGroup legend="Đối tượng" columns reg={form.register("audiences")} checked={list("audiences")} error={errorFor("audiences")} options={p.vocabulary.audiences.map((a) => ({ value: a.code, label: a.label }))} />
+      <div className="form-row">
+        <TextField label="Ngày bắt đầu" type="date" required reg={form.register("startDate")} defaultValue={value("startDate")} error={errorFor("startDate")} />
+        <TextField label="Giờ bắt đầu" type="time" required reg={form.register("startTime")} defaultValue={value("startTime") || "07:30"} error={errorFor("startTime")} />
+        <TextField label="Ngày kết thúc" type="date" required reg={form.register("endDate")} defaultValue={value("endDate")} error={errorFor("endDate")} />
+        <TextField label="Giờ kết thúc" type="time" required reg={form.register("endTime")} defaultValue={value("endTime") || "11:00"} error={errorFor("endTime")} />
+      </div>
+      <p className="field__hint" style={{ marginTop: "-.5rem" }}>
+        Giờ Việt Nam (UTC+7).
+      </p>
+      {delivery !== "online" ? <TextField label="Địa điểm" reg={form.register("place")} defaultValue={value("place")} error={errorFor("place")} /> : null}
+      {delivery !== "in_person" ? <TextField label="Đường dẫn tham gia trực tuyến" type="url" reg={form.register("link")} defaultValue={value("link")} error={errorFor("link")} /> : null}
+      <div className="form-row">
+        <SelectField label="Hưởng ứng ngày" reg={form.register("commemoration")} defaultValue={value("commemoration")} error={errorFor("commemoration")} placeholder="Không" options={COMMEMORATIONS.map((c) => ({ value: c, label: COMMEMORATION_LABELS[c] }))} />
+        <TextField label="Số người dự kiến" inputMode="numeric" reg={form.register("plannedParticipants")} defaultValue={value("plannedParticipants")} error={errorFor("plannedParticipants")} />
+        <SelectField label="Trạng thái" required reg={form.register("status")} defaultValue={value("status") || "planned"} error={errorFor("status")} options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: ACTIVITY_STATUS_LABELS[s] }))} />
+      </div>
+      <details className="field">
+        <summary>Đơn vị phối hợp ({list("coOrganizerIds").length})</summary>
+        <CheckboxGroup legend="Đơn vị phối hợp" columns reg={form.register("coOrganizerIds")} checked={list("coOrganizerIds")} error={errorFor("coOrganizerIds")} options={p.units.filter((u) => String(u.id) !== String(organizerId)).map((u) => ({ value: String(u.id), label: u.name }))} />
+      </details>
+      {communeLevel ? (
+        <CheckboxGroup
+          legend="Mời các trường tham dự"
+          columns
+          reg={form.register("invitedUnitIds")}
+          checked={list("invitedUnitIds")}
+          error={errorFor("invitedUnitIds")}
+          hint="Các trường được mời sẽ thấy hoạt động trong danh sách và lịch của trường."
+          options={p.units.filter((u) => u.kind === "school").map((u) => ({ value: String(u.id), label: u.name }))}
+        />
+      ) : null}
+      <TextAreaField label="Mô tả, nội dung chính" reg={form.register("description")} defaultValue={value("description")} error={errorFor("description")} />
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {p.submitLabel}
+        </button>
+        <Link to={p.cancelTo}>Hủy</Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * Reporting periods in Vietnam time: a year ("2026"), a half-year ("2026-H1": January–June, reported before
+ * 10 June; "2026-H2": July–December, before 10 December), a quarter ("2026-Q3") or a month ("2026-10").
+ */
+import { vietnamInstant } from "./time";
+
+export interface Period {
+  key: string;
+  label: string;
+  /** First calendar day, inclusive, and the day after the last ("YYYY-MM-DD"). */
+  startDate: string;
+  endDateExclusive: string;
+  /** The same bounds as UTC instants, for comparing timestamps. */
+  from: string;
+  to: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function make(key: string, label: string, year: number, firstMonth: number, months: number): Period {
+  const endYear = year + Math.floor((firstMonth - 1 + months) / 12);
+  const endMonth = ((firstMonth - 1 + months) % 12) + 1;
+  const startDate = `${year}-${pad(firstMonth)}-01`;
+  const endDateExclusive = `${endYear}-${pad(endMonth)}-01`;
+  return { key, label, startDate, endDateExclusive, from: vietnamInstant(startDate), to: vietnamInstant(endDateExclusive) };
+}
+
+export function parsePeriod(key: string | null | undefined): Period | null {
+  if (!key) return null;
+  let m = /^(\d{4})$/.exec(key);
+  if (m) return make(key, `Năm ${m[1]}`, Number(m[1]), 1, 12);
+  m = /^(\d{4})-H([12])$/.exec(key);
+  if (m) return make(key, `6 tháng ${m[2] === "1" ? "đầu" : "cuối"} năm ${m[1]}`, Number(m[1]), m[2] === "1" ? 1 : 7, 6);
+  m = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (m) return make(key, `Quý ${m[2]} năm ${m[1]}`, Number(m[1]), (Number(m[2]) - 1) * 3 + 1, 3);
+  m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key);
+  if (m) return make(key, `Tháng ${Number(m[2])}/${m[1]}`, Number(m[1]), Number(m[2]), 1);
+  return null;
+}
+
+/** Periods to offer in filters: years and half-years of the plan, 2025–2030. */
+export function periodChoices(): { key: string; label: string }[] {
+  const out: { key: string; label: string }[] = [];
+  for (let y = 2025; y <= 2030; y++) for (const k of [`${y}`, `${y}-H1`, `${y}-H2`]) out.push({ key: k, label: parsePeriod(k)!.label });
+  return out;
+}

@@ -1,0 +1,43 @@
+import type { AppLoadContext } from "@remix-run/node";
+import type { Activity, Unit } from "../../db/schema";
+import { canSeeActivity, getActivity, listVocabulary, organizerChoices, type ActivityFilter } from "~/domain/activities/activities";
+import { ACTIVITY_STATUSES } from "~/domain/activities/vocabulary";
+import { parsePeriod } from "~/domain/shared/periods";
+import type { Actor } from "~/domain/auth/permissions";
+import { listUnits } from "~/domain/units/units";
+import { notFound, requireActor } from "./auth.server";
+import { db } from "./db.server";
+import { idParam } from "./params";
+
+/** The activity a page is about; one the actor may not see answers 404. */
+export async function requireActivity(request: Request, context: AppLoadContext, idText: string | undefined): Promise<{ actor: Actor; activity: Activity & { organizer: Unit } }> {
+  const actor = await requireActor(request, context);
+  const id = idParam(idText);
+  const activity = id ? await getActivity(db, id) : undefined;
+  if (!activity || !(await canSeeActivity(db, actor, activity.id))) notFound();
+  return { actor, activity };
+}
+
+/** What the activity form needs to offer. */
+export async function activityFormOptions(actor: Actor) {
+  const [organizers, units, vocabulary] = await Promise.all([organizerChoices(db, actor), listUnits(db, { kinds: ["commune", "office", "school", "hamlet"] }), listVocabulary(db)]);
+  const pick = (u: Unit) => ({ id: u.id, name: u.name, kind: u.kind });
+  return { organizers: organizers.map(pick), units: units.map(pick), vocabulary };
+}
+
+export function parseActivityFilter(url: URL) {
+  const p = url.searchParams;
+  const period = parsePeriod(p.get("period"));
+  return {
+    filter: {
+      unitId: idParam(p.get("unit") ?? undefined) ?? undefined,
+      topic: p.get("topic") || undefined,
+      form: p.get("form") || undefined,
+      audience: p.get("audience") || undefined,
+      status: ACTIVITY_STATUSES.find((s) => s === p.get("status")),
+      from: period?.from,
+      to: period?.to,
+    } satisfies ActivityFilter,
+    period: period?.key ?? "",
+  };
+}
