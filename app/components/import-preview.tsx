@@ -28,7 +28,7 @@ export function ImportPreviewTable({ rows, counts, limit = 2000 }: { rows: Previ
           </div>
         ))}
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <caption className="muted" style={{ textAlign: "left", padding: ".5rem .75rem" }}>
             Các dòng lỗi được liệt kê trước{rows.length > limit ? `; chỉ hiển thị ${formatNumber(limit)} dòng đầu` : ""}.

@@ -10,6 +10,16 @@ export function Pager({ page, pageSize, total }: { page: number; pageSize: numbe
     params.set("page", String(p));
     return `${location.pathname}?${params}`;
   };
+  if (page > pages) {
+    return (
+      <nav className="pager" aria-label="Phân trang">
+        <span className="muted">Trang {page} không có mục nào.</span>
+        <Link className="button button--ghost button--small" to={hrefFor(1)}>
+          Về trang đầu
+        </Link>
+      </nav>
+    );
+  }
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   return (

@@ -8,9 +8,7 @@ import { PageHeader, SECTION_LINKS } from "./shell";
  * it says what the section will hold and which part of the plan it serves. Access is checked now.
  */
 const INTRO: Partial<Record<Section, { planRef: string; items: string[] }>> = {
-  clubs: { planRef: "Mục III.2.5 của Kế hoạch", items: ["Đăng ký câu lạc bộ STEM, lĩnh vực, giáo viên phụ trách", "Thành viên (học sinh, giáo viên) và lịch sinh hoạt", "Buổi sinh hoạt, làm cơ sở điểm danh"] },
   contests: { planRef: "Mục III.2.7 của Kế hoạch", items: ["Cuộc thi khoa học, sáng tạo các cấp", "Bài dự thi, nhóm tác giả, giáo viên hướng dẫn", "Kết quả và giải thưởng"] },
-  activities: { planRef: "Mục II và III.1 của Kế hoạch", items: ["Lớp tập huấn, hội nghị, tọa đàm, sinh hoạt chuyên đề", "Tuyên truyền qua băng rôn, trang thông tin, mạng xã hội, bảng điện tử, hệ thống thông tin cơ sở", "Các ngày 18/5, 01/10, 10/10; kinh phí theo dòng chi"] },
   attendance: { planRef: "Chỉ tiêu II.1.a: 100% cán bộ, giáo viên được tuyên truyền", items: ["Điểm danh trên điện thoại", "Nhập danh sách từ tệp CSV/XLSX", "Tự điểm danh bằng mã QR"] },
   materials: { planRef: "Mục III.2.2 – III.2.4 của Kế hoạch", items: ["Tải lên bài giảng, video, podcast, slide", "Tìm kiếm không dấu", "Trang công khai cho cổng thông tin xã"] },
   indicators: { planRef: "Các chỉ tiêu của Kế hoạch đến năm 2030", items: ["Mỗi chỉ tiêu so với mục tiêu năm", "Biểu đồ so sánh các trường", "Xu hướng theo 6 tháng"] },
@@ -29,7 +27,9 @@ export function SectionIntro() {
     <>
       <PageHeader title={SECTION_LINKS[section].label} subtitle={intro?.planRef} />
       <div className="card section-intro">
-        <p>Mục này chưa có dữ liệu. Khi được đưa vào sử dụng, tại đây bạn sẽ:</p>
+        <p>
+          <strong>Chức năng này đang được hoàn thiện</strong> và sẽ có trong bản cập nhật tiếp theo. Khi đó, tại đây bạn sẽ:
+        </p>
         <ul>
           {intro?.items.map((i) => (
             <li key={i}>{i}</li>

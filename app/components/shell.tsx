@@ -50,7 +50,7 @@ export function Shell({ user, children }: { user: ShellUser | null; children: Re
           </span>
           <span className="brand__text">
             <strong>Tân An STEM</strong>
-            <small>Kế hoạch tuyên truyền NQ 57-NQ/TW</small>
+            <small>Kế hoạch tuyên truyền Nghị quyết 57-NQ/TW</small>
           </span>
         </Link>
         {user ? (

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PageHeader } from "~/components/shell";
 import { ROLE_LABELS } from "~/domain/accounts/schemas";
 import { can, ownSchoolIds } from "~/domain/auth/permissions";
@@ -68,7 +68,7 @@ function CommuneHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<t
         <Stat value={overview.totals.students} label="Học sinh" />
       </div>
       <h2>Các trường trên địa bàn</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <caption className="muted" style={{ textAlign: "left", padding: ".5rem .75rem" }}>
             Số người theo đơn vị, năm {year}. Học sinh chỉ hiển thị số lượng.
@@ -102,7 +102,7 @@ function CommuneHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<t
         </table>
       </div>
       <h2>Cơ quan, phòng ban</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
             <tr>
@@ -160,7 +160,7 @@ function SchoolHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<ty
       <div className="card" style={{ marginTop: "1rem" }}>
         <h2>Học sinh theo khối</h2>
         {bySlot("students").length ? (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
             <table>
               <thead>
                 <tr>
@@ -202,7 +202,26 @@ function SchoolHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<ty
   );
 }
 
+function Welcome() {
+  const [params] = useSearchParams();
+  if (!params.get("welcome")) return null;
+  return (
+    <div className="alert alert--success" role="status">
+      Chào mừng bạn! Tài khoản đã được kích hoạt. Bạn có thể đổi mật khẩu bất cứ lúc nào ở mục “Đổi mật khẩu” phía trên.
+    </div>
+  );
+}
+
 export default function Home() {
+  return (
+    <>
+      <Welcome />
+      <HomeBody />
+    </>
+  );
+}
+
+function HomeBody() {
   const data = useLoaderData<typeof loader>();
   if (data.kind === "commune") return <CommuneHome data={data} />;
   if (data.kind === "school") return <SchoolHome data={data} />;

@@ -46,7 +46,7 @@ export default function ChangePassword() {
         </div>
       ) : null}
       <FormError message={formError} />
-      <Form method="post" noValidate onSubmit={onSubmit} className="card form">
+      <Form method="post" noValidate onSubmit={onSubmit} className="card form" key={actionData?.ok ? "changed" : "form"}>
         <TextField label="Mật khẩu hiện tại" type="password" autoComplete="current-password" reg={form.register("current")} error={errorFor("current")} />
         <TextField label="Mật khẩu mới" type="password" autoComplete="new-password" reg={form.register("password")} error={errorFor("password")} hint="Ít nhất 10 ký tự, có cả chữ và số." />
         <TextField label="Nhập lại mật khẩu mới" type="password" autoComplete="new-password" reg={form.register("confirm")} error={errorFor("confirm")} />

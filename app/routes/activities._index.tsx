@@ -79,7 +79,7 @@ export default function Activities() {
           );
         })}
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
             <tr>

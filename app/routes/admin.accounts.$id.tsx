@@ -90,16 +90,22 @@ export default function AccountDetail() {
       </div>
       {canManage ? (
         <div className="form-actions">
-          <Form method="post">
-            <button type="submit" name="intent" value="reset-link" className="button">
-              {user.hasPassword ? "Cấp liên kết đặt lại mật khẩu" : "Cấp lại liên kết kích hoạt"}
-            </button>
-          </Form>
+          {user.is_active ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="reset-link" className="button">
+                {user.hasPassword ? "Cấp liên kết đặt lại mật khẩu" : "Cấp lại liên kết kích hoạt"}
+              </button>
+            </Form>
+          ) : null}
           <Form method="post">
             {user.is_active ? (
-              <button type="submit" name="intent" value="deactivate" className="button button--danger">
-                Khóa tài khoản
-              </button>
+              <details className="confirm">
+                <summary className="button button--danger">Khóa tài khoản…</summary>
+                <p>Người dùng sẽ bị đăng xuất ngay trên mọi thiết bị và không đăng nhập được cho đến khi được mở khóa. Liên kết chưa dùng sẽ mất hiệu lực.</p>
+                <button type="submit" name="intent" value="deactivate" className="button button--danger">
+                  Xác nhận khóa tài khoản
+                </button>
+              </details>
             ) : (
               <button type="submit" name="intent" value="activate" className="button button--ghost">
                 Mở khóa tài khoản

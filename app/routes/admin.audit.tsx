@@ -6,7 +6,7 @@ import { listAudit } from "~/domain/audit/audit";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/format";
-import { pageParam } from "~/lib/params";
+import { oneOf, pageParam } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký thay đổi · Tân An STEM" }];
 
@@ -17,54 +17,163 @@ const ACTION_LABELS: Record<string, string> = {
   delete: "Xóa",
   login: "Đăng nhập",
   logout: "Đăng xuất",
-  password_change: "Đổi mật khẩu",
-  link_issue: "Cấp liên kết",
-  link_redeem: "Dùng liên kết",
-  deactivate: "Khóa",
-  activate: "Mở khóa",
   lockout: "Tạm khóa đăng nhập",
+  password_change: "Đổi mật khẩu",
+  link_issue: "Cấp liên kết đặt mật khẩu",
+  link_redeem: "Dùng liên kết đặt mật khẩu",
+  deactivate: "Khóa tài khoản",
+  activate: "Mở khóa tài khoản",
 };
+const ENTITY_LABELS: Record<string, string> = {
+  user: "Tài khoản",
+  session: "Phiên đăng nhập",
+  login: "Đăng nhập",
+  unit: "Đơn vị",
+  headcount: "Số người của đơn vị",
+  person: "Người trong danh sách",
+  people_import: "Nhập danh sách từ tệp",
+  club: "Câu lạc bộ",
+  club_member: "Thành viên câu lạc bộ",
+  activity: "Hoạt động",
+  activity_reach: "Số người được tiếp cận",
+  budget_line: "Dòng kinh phí",
+};
+const FIELD_LABELS: Record<string, string> = {
+  count: "Số lượng",
+  email: "Email",
+  full_name: "Họ tên",
+  role: "Vai trò",
+  name: "Tên",
+  title: "Tên",
+  status: "Trạng thái",
+  code: "Mã",
+  grade: "Khối",
+  class_name: "Lớp",
+  position: "Chức vụ",
+  left_on: "Ngày rời",
+  starts_at: "Bắt đầu",
+  ends_at: "Kết thúc",
+  estimate: "Dự toán",
+  actual: "Thực chi",
+  purpose: "Mục đích",
+  new: "Thêm mới",
+  updated: "Cập nhật",
+  unchanged: "Không đổi",
+};
+const HIDDEN = new Set(["created_at", "updated_at", "name_key", "created_by", "organizer"]);
+
+function parse(json: string | null): unknown {
+  if (!json) return null;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return json;
+  }
+}
+
+const show = (v: unknown) => (v === null || v === undefined || v === "" ? "(trống)" : typeof v === "object" ? JSON.stringify(v) : String(v));
+
+/** The fields that changed, in words: "Số lượng: 180 → 185". */
+function describeChange(beforeJson: string | null, afterJson: string | null): string[] {
+  const before = parse(beforeJson);
+  const after = parse(afterJson);
+  const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+  if (!isObj(before) && !isObj(after)) return before === null && after === null ? [] : [`${show(before)} → ${show(after)}`];
+  const b = isObj(before) ? before : {};
+  const a = isObj(after) ? after : {};
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN.has(k));
+  return keys
+    .filter((k) => !isObj(before) || !isObj(after) || JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .slice(0, 8)
+    .map((k) => {
+      const label = FIELD_LABELS[k] ?? k;
+      if (!isObj(before)) return `${label}: ${show(a[k])}`;
+      if (!isObj(after)) return `${label}: ${show(b[k])} (đã xóa)`;
+      return `${label}: ${show(b[k])} → ${show(a[k])}`;
+    });
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "audit.read");
-  const page = pageParam(new URL(request.url));
-  const { total, rows } = await listAudit(db, { page, pageSize: PAGE_SIZE });
-  return { total, rows, page };
+  const url = new URL(request.url);
+  const page = pageParam(url);
+  const kind = oneOf(url.searchParams.get("kind"), ["changes", "sessions", "all"] as const, "changes");
+  const { total, rows } = await listAudit(db, { page, pageSize: PAGE_SIZE, kind });
+  return {
+    total,
+    page,
+    kind,
+    rows: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor_name ?? "Hệ thống",
+      action: ACTION_LABELS[r.action] ?? r.action,
+      entity: ENTITY_LABELS[r.entity] ?? r.entity,
+      target: r.target_email ?? (r.entity === "session" || r.entity === "login" ? "" : r.entity_id ? `#${r.entity_id}` : ""),
+      unit: r.unit_name,
+      changes: describeChange(r.before_json, r.after_json),
+      ip: r.ip,
+    })),
+  };
 }
 
 export default function Audit() {
-  const { total, rows, page } = useLoaderData<typeof loader>();
+  const { total, rows, page, kind } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title="Nhật ký thay đổi" subtitle="Ai đã thay đổi gì, lúc nào, trước và sau." />
-      <div className="table-wrap">
+      <PageHeader title="Nhật ký thay đổi" subtitle="Ai đã thay đổi gì, lúc nào: nội dung trước và sau khi sửa." />
+      <form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="kind">Loại</label>
+          <select id="kind" name="kind" defaultValue={kind}>
+            <option value="changes">Thay đổi dữ liệu</option>
+            <option value="sessions">Đăng nhập, đăng xuất</option>
+            <option value="all">Tất cả</option>
+          </select>
+        </div>
+        <button type="submit" className="button button--ghost">
+          Xem
+        </button>
+      </form>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Nhật ký thay đổi">
         <table>
           <thead>
             <tr>
               <th scope="col">Thời điểm</th>
               <th scope="col">Người thực hiện</th>
               <th scope="col">Thao tác</th>
-              <th scope="col">Đối tượng</th>
-              <th scope="col">Trước → Sau</th>
+              <th scope="col">Nội dung</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{formatDateTime(r.at)}</td>
-                <td>{r.actor_name ?? "Hệ thống"}</td>
-                <td>{ACTION_LABELS[r.action] ?? r.action}</td>
+                <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(r.at)}</td>
+                <td>{r.actor}</td>
                 <td>
-                  {r.entity} {r.entity_id ? `#${r.entity_id}` : ""}
-                  {r.unit_name ? <div className="muted">{r.unit_name}</div> : null}
+                  {`${r.action}: ${r.entity} ${r.target}`.trim()}
+                  {r.unit ? <div className="muted">{r.unit}</div> : null}
                 </td>
                 <td>
-                  <code style={{ fontSize: ".8rem", wordBreak: "break-all" }}>
-                    {r.before_json ?? "∅"} → {r.after_json ?? "∅"}
-                  </code>
+                  {r.changes.length ? (
+                    <ul className="changes">
+                      {r.changes.map((c, i) => (
+                        <li key={i}>{c}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="muted">{r.ip ? `Địa chỉ ${r.ip}` : ""}</span>
+                  )}
                 </td>
               </tr>
             ))}
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="muted">
+                  Chưa có mục nào.
+                </td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </div>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
 import { can } from "~/domain/auth/permissions";
 import { forbidden, requireActor } from "~/lib/auth.server";
 
@@ -11,10 +11,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function AdminLayout() {
   const { canAudit } = useLoaderData<typeof loader>();
+  const location = useLocation();
   return (
     <>
       <nav className="tabs" aria-label="Quản trị">
-        <NavLink to="/admin" end>
+        <NavLink to="/admin" end className={() => (/^\/admin(\/accounts.*)?\/?$/.test(location.pathname) ? "active" : "")}>
           Tài khoản
         </NavLink>
         <NavLink to="/admin/units">Đơn vị</NavLink>

@@ -43,7 +43,7 @@ export default function Units() {
   return (
     <>
       <PageHeader title="Đơn vị" subtitle="Cây tổ chức: tỉnh → xã → phòng ban, trường học, ấp." />
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
             <tr>

@@ -82,7 +82,7 @@ function MemberTable({ members, canManage, today }: { members: ReturnType<typeof
   const past = members.filter((m) => m.left_on);
   return (
     <>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
             <tr>
@@ -209,7 +209,7 @@ export default function ClubDetail() {
       {d.canManage ? <AddMembersForm actionData={actionData} today={d.today} candidates={d.candidates} peopleHref={`/people/${d.school.id}`} /> : null}
 
       <h2 id="meetings">Buổi sinh hoạt</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
             <tr>

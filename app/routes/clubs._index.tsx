@@ -89,7 +89,7 @@ export default function Clubs() {
           Lọc
         </button>
       </form>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
             <tr>

@@ -33,6 +33,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { status: 429 },
       );
     }
+    if (result.reason === "disabled") {
+      return data(failure(formData, {}, "Tài khoản này đang bị khóa. Vui lòng liên hệ Phòng Văn hóa - Xã hội hoặc quản trị viên để được mở khóa."), { status: 403 });
+    }
     return data(failure(formData, {}, "Email hoặc mật khẩu không đúng."), { status: 401 });
   }
   return redirect(safeRedirectPath(parsed.data.redirectTo), {

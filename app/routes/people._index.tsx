@@ -32,7 +32,7 @@ export default function PeopleIndex() {
   return (
     <>
       <PageHeader title="Danh sách người theo đơn vị" subtitle="Cán bộ, giáo viên, nhân viên và học sinh đã được các đơn vị cập nhật. Học sinh chỉ hiển thị số lượng." />
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
             <tr>

@@ -57,11 +57,17 @@ describe("each demo account in a browser", () => {
     await page.close();
   });
 
-  it("the commune leader sees schools' figures read-only", async () => {
-    const page = await context.newPage();
+  it("the commune leader opens a school's figures read-only, on a phone too", async () => {
+    const phone = await launchContext({ width: 390, height: 844, isMobile: true });
+    const page = await phone.newPage();
     await login(page, base, "lanhdao@tanan.demo", DEMO_PASSWORD);
-    expect(await page.getByRole("link", { name: "Trường THCS Tân An" }).count()).toBe(0);
-    expect(await page.getByRole("cell", { name: "Trường THCS Tân An" }).count()).toBe(1);
-    await page.close();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Trường THCS Tân An" }).click();
+    await page.waitForURL(/\/units\/\d+/);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Trường THCS Tân An");
+    expect(await page.getByRole("button", { name: /Lưu số liệu/ }).count()).toBe(0);
+    expect(await page.locator("input[name='teachers:0']").count()).toBe(0);
+    await expectAccessible(page);
+    await phone.close();
   });
 });

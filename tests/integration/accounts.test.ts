@@ -74,6 +74,7 @@ describe("accounts and one-time links", () => {
     await expect(issueResetLink(t.db, staff, leader.userId)).rejects.toBeInstanceOf(DomainError);
     await expect(setUserActive(t.db, staff, leader.userId, false)).rejects.toBeInstanceOf(DomainError);
     await setUserActive(t.db, admin, leader.userId, false);
+    await expect(issueResetLink(t.db, admin, leader.userId)).rejects.toThrow(/mở khóa trước/);
     expect((await attemptLogin(t.db, { email: "lanhdao@tanan.demo", password: DEMO_PASSWORD, ip: "1.1.1.2", userAgent: null })).ok).toBe(false);
   });
 

@@ -104,6 +104,8 @@ describe("who sees what", () => {
     const audit = await http(base, "/admin/audit", { cookie: cookies.admin });
     expect(audit.status).toBe(200);
     expect(audit.text).toContain("Nhật ký thay đổi");
-    expect(audit.text).toContain("Đăng nhập");
+    expect(audit.text).toContain("Số lượng: 52");
+    const sessions = await http(base, "/admin/audit?kind=sessions", { cookie: cookies.admin });
+    expect(sessions.text).toContain("Đăng nhập: Phiên đăng nhập");
   });
 });

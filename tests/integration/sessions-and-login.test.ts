@@ -114,8 +114,9 @@ describe("login", () => {
     await expect(changeOwnPassword(t.db, teacher, DEMO_PASSWORD, "MatKhauMoi2026", "10.1.1.1")).rejects.toMatchObject({ field: "locked" });
   }, 30_000);
 
-  it("refuses a disabled account", async () => {
+  it("refuses a disabled account, telling only someone who knows the password why", async () => {
     await t.db.updateTable("users").set({ is_active: 0 }).where("email", "=", "gv.thcs@tanan.demo").execute();
-    expect((await attempt("gv.thcs@tanan.demo", DEMO_PASSWORD)).ok).toBe(false);
+    expect(await attempt("gv.thcs@tanan.demo", DEMO_PASSWORD)).toEqual({ ok: false, reason: "disabled" });
+    expect(await attempt("gv.thcs@tanan.demo", "sai-mat-khau")).toEqual({ ok: false, reason: "invalid" });
   });
 });

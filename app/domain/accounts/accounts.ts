@@ -87,6 +87,8 @@ export async function canManageUser(db: DB, actor: Actor, userId: number): Promi
 
 export async function issueResetLink(db: DB, actor: Actor, userId: number, ip: string | null = null): Promise<IssuedLink> {
   if (!(await canManageUser(db, actor, userId))) throw new DomainError("Bạn không được cấp lại mật khẩu cho tài khoản này.");
+  const user = await db.selectFrom("users").select("is_active").where("id", "=", userId).executeTakeFirst();
+  if (!user?.is_active) throw new DomainError("Tài khoản đang bị khóa: hãy mở khóa trước khi cấp liên kết.");
   return db.transaction().execute(async (trx) => {
     const link = await issueLink(trx, userId, "reset", actor.userId);
     await writeAudit(trx, { actorUserId: actor.userId, unitId: await primaryUnitOf(trx, userId), action: "link_issue", entity: "user", entityId: userId, after: { purpose: "reset" }, ip });

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../../../db/schema";
 import { nowIso } from "../shared/time";
 
@@ -41,12 +41,16 @@ export async function writeAudit(db: Executor, e: AuditEntry): Promise<void> {
     .execute();
 }
 
-export async function listAudit(db: Executor, opts: { page: number; pageSize: number; unitIds?: number[] }) {
+export const SESSION_ACTIONS = ["login", "logout", "lockout"];
+
+export async function listAudit(db: Executor, opts: { page: number; pageSize: number; unitIds?: number[]; kind?: "changes" | "sessions" | "all" }) {
   let q = db
     .selectFrom("audit_log")
     .leftJoin("users", "users.id", "audit_log.actor_user_id")
     .leftJoin("units", "units.id", "audit_log.unit_id");
   if (opts.unitIds) q = q.where("audit_log.unit_id", "in", opts.unitIds.length ? opts.unitIds : [-1]);
+  if (opts.kind === "changes") q = q.where("audit_log.action", "not in", SESSION_ACTIONS);
+  if (opts.kind === "sessions") q = q.where("audit_log.action", "in", SESSION_ACTIONS);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   const rows = await q
     .select([
@@ -61,6 +65,13 @@ export async function listAudit(db: Executor, opts: { page: number; pageSize: nu
       "users.full_name as actor_name",
       "users.email as actor_email",
       "units.name as unit_name",
+      (eb) =>
+        eb
+          .selectFrom("users as target")
+          .select("target.email")
+          .where("audit_log.entity", "=", "user")
+          .whereRef(sql`cast(target.id as text)`, "=", "audit_log.entity_id")
+          .as("target_email"),
     ])
     .orderBy("audit_log.id", "desc")
     .limit(opts.pageSize)

@@ -6,7 +6,7 @@ import { lockedUntil, reserveAttempt, type ThrottleKey } from "./throttle";
 
 export type LoginResult =
   | { ok: true; token: string; expiresAt: string; userId: number }
-  | { ok: false; reason: "invalid" | "locked"; lockedUntil?: string };
+  | { ok: false; reason: "invalid" | "locked" | "disabled"; lockedUntil?: string };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -47,6 +47,7 @@ export async function attemptLogin(
 ): Promise<LoginResult> {
   const email = normalizeEmail(input.email);
   let userId: number | null = null;
+  let disabled = false;
   const result = await checkPasswordGuarded(db, { email, ip: input.ip }, async () => {
     const user = await db.selectFrom("users").select(["id", "password_hash", "is_active"]).where("email", "=", email).executeTakeFirst();
     if (!user?.password_hash) {
@@ -55,8 +56,11 @@ export async function attemptLogin(
     }
     const valid = await verifyPassword(user.password_hash, input.password);
     if (valid && user.is_active) userId = user.id;
+    // Only someone who knows the password learns that the account is disabled, and whom to call.
+    disabled = valid && !user.is_active;
     return userId !== null;
   });
+  if (disabled) return { ok: false, reason: "disabled" };
   if (!result.ok || userId === null) return result.ok ? { ok: false, reason: "invalid" } : result;
   const { token, session } = await createSession(db, userId, input.userAgent);
   await writeAudit(db, { actorUserId: userId, action: "login", entity: "session", entityId: session.id.slice(0, 6), ip: input.ip });
