@@ -2,7 +2,7 @@
  * Activities: training classes, conferences, thematic sessions, club meetings and dissemination
  * (banners, website, loudspeakers…). The records the plan's indicators are computed from.
  */
-import { sql, type ExpressionBuilder } from "kysely";
+import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { Activity, Database, Unit } from "../../../db/schema";
 import { writeAudit, type Executor } from "../audit/audit";
@@ -28,7 +28,7 @@ export async function organizerChoices(db: DB, actor: Actor): Promise<Unit[]> {
  */
 export function visibleTo(actor: Actor) {
   return (eb: ExpressionBuilder<Database, "activities">) => {
-    if (can(actor, "commune.read")) return eb.val(true);
+    if (can(actor, "commune.read")) return sql<SqlBool>`1 = 1`;
     const own = ownSchoolIds(actor);
     const ids = own.length ? own : [-1];
     return eb.or([

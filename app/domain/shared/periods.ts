@@ -44,3 +44,23 @@ export function periodChoices(): { key: string; label: string }[] {
   for (let y = 2025; y <= 2030; y++) for (const k of [`${y}`, `${y}-H1`, `${y}-H2`]) out.push({ key: k, label: parsePeriod(k)!.label });
   return out;
 }
+
+/** Weeks (Monday first) of a month as calendar dates; days outside the month are null. */
+export function monthGrid(year: number, month: number): (string | null)[][] {
+  const first = new Date(Date.UTC(year, month - 1, 1));
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const lead = (first.getUTCDay() + 6) % 7; // Monday = 0
+  const cells: (string | null)[] = Array.from({ length: lead }, () => null);
+  for (let d = 1; d <= days; d++) cells.push(`${year}-${pad(month)}-${pad(d)}`);
+  while (cells.length % 7) cells.push(null);
+  const weeks: (string | null)[][] = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  return weeks;
+}
+
+/** "2026-10" → the month before and after, for navigation. */
+export function adjacentMonths(year: number, month: number): { prev: string; next: string } {
+  const prev = month === 1 ? `${year - 1}-12` : `${year}-${pad(month - 1)}`;
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${pad(month + 1)}`;
+  return { prev, next };
+}

@@ -1,0 +1,35 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { budgetLineSchema } from "~/domain/activities/schemas";
+import { BUDGET_CATEGORIES, BUDGET_CATEGORY_LABELS, FUNDING_SOURCE_LABELS, FUNDING_SOURCES } from "~/domain/activities/vocabulary";
+import type { FormValues } from "~/lib/forms";
+import { answerFor } from "./club-forms";
+import { FormError, SelectField, TextField, useValidatedForm } from "./forms";
+
+type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string; intent?: unknown } | undefined;
+
+/** One budget line: what it pays for, from which source, estimate and actual (đồng). */
+export function BudgetLineForm({ actionData }: { actionData: ActionResult }) {
+  const navigation = useNavigation();
+  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(budgetLineSchema, { actionData: answerFor(actionData, "add-budget") });
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} className="card form" style={{ maxWidth: 820 }}>
+      <h3>Thêm dòng kinh phí</h3>
+      <FormError message={formError} />
+      <input type="hidden" name="intent" value="add-budget" />
+      <div className="form-row">
+        <SelectField label="Nội dung chi" reg={form.register("category")} defaultValue={value("category")} error={errorFor("category")} placeholder="— Chọn —" options={BUDGET_CATEGORIES.map((c) => ({ value: c, label: BUDGET_CATEGORY_LABELS[c] }))} />
+        <SelectField label="Nguồn kinh phí" reg={form.register("source")} defaultValue={value("source")} error={errorFor("source")} placeholder="— Chọn —" options={FUNDING_SOURCES.map((s) => ({ value: s, label: FUNDING_SOURCE_LABELS[s] }))} />
+      </div>
+      <div className="form-row">
+        <TextField label="Dự toán (đồng)" inputMode="numeric" reg={form.register("estimate")} defaultValue={value("estimate")} error={errorFor("estimate")} />
+        <TextField label="Thực chi (đồng)" inputMode="numeric" reg={form.register("actual")} defaultValue={value("actual")} error={errorFor("actual")} hint="Để trống nếu chưa quyết toán." />
+      </div>
+      <TextField label="Ghi chú" reg={form.register("note")} defaultValue={value("note")} error={errorFor("note")} />
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          Thêm dòng kinh phí
+        </button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,255 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { BudgetLineForm } from "~/components/budget-line-form";
+import { FormError } from "~/components/forms";
+import { PageHeader } from "~/components/shell";
+import { activityDetail, addBudgetLine, canManageActivity, deleteBudgetLine, listVocabulary, setReach } from "~/domain/activities/activities";
+import { budgetLineSchema, reachSchema } from "~/domain/activities/schemas";
+import { ACTIVITY_STATUS_LABELS, BUDGET_CATEGORY_LABELS, COMMEMORATION_LABELS, DELIVERY_LABELS, FUNDING_SOURCE_LABELS } from "~/domain/activities/vocabulary";
+import { DomainError } from "~/domain/shared/errors";
+import { requireActivity } from "~/lib/activities.server";
+import { forbidden } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { formatDateTime, formatNumber } from "~/lib/format";
+import { failure, parseForm, zodFieldErrors } from "~/lib/forms";
+import { idParam } from "~/lib/params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.activity.title ?? "Hoạt động"} · Tân An STEM` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { actor, activity } = await requireActivity(request, context, params.id);
+  const detail = (await activityDetail(db, activity.id))!;
+  const vocabulary = await listVocabulary(db);
+  return { ...detail, activity: { ...activity, organizerName: activity.organizer.name }, audiencesAll: vocabulary.audiences, canManage: canManageActivity(actor, activity.organizer) };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { actor, activity } = await requireActivity(request, context, params.id);
+  if (!canManageActivity(actor, activity.organizer)) forbidden();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  try {
+    if (intent === "add-budget") {
+      const parsed = parseForm(budgetLineSchema, formData);
+      if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+      await addBudgetLine(db, actor, activity, parsed.data);
+      return redirect(`/activities/${activity.id}#budget`);
+    }
+    if (intent === "delete-budget") {
+      await deleteBudgetLine(db, actor, activity, idParam(String(formData.get("lineId"))) ?? -1);
+      return redirect(`/activities/${activity.id}#budget`);
+    }
+    if (intent === "reach") {
+      const raw = Object.fromEntries([...formData.entries()].filter(([k]) => k.startsWith("reach.")).map(([k, v]) => [k.slice(6), v]));
+      const parsed = reachSchema.safeParse(raw);
+      if (!parsed.success) return data({ ...failure(formData, Object.fromEntries(Object.entries(zodFieldErrors(parsed.error)).map(([k, v]) => [`reach.${k}`, v]))), intent }, { status: 400 });
+      await setReach(db, actor, activity, parsed.data);
+      return redirect(`/activities/${activity.id}?reach=1#reach`);
+    }
+  } catch (e) {
+    if (e instanceof DomainError) return data({ ...failure(formData, { [e.field ?? "_form"]: e.message }), intent }, { status: 400 });
+    throw e;
+  }
+  return data({ ...failure(formData, {}, "Thao tác không hợp lệ."), intent }, { status: 400 });
+}
+
+export default function ActivityDetail() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const a = d.activity;
+  const totals = d.budget.reduce((t, l) => ({ estimate: t.estimate + l.estimate, actual: t.actual + (l.actual ?? 0) }), { estimate: 0, actual: 0 });
+  const reachErrors = actionData && !actionData.ok && actionData.intent === "reach" ? actionData.errors : {};
+  return (
+    <>
+      <PageHeader
+        title={a.title}
+        subtitle={`${a.organizerName} · ${formatDateTime(a.starts_at)}`}
+        actions={
+          d.canManage ? (
+            <>
+              <Link to={`/activities/${a.id}/edit`} className="button button--ghost">
+                Sửa
+              </Link>
+              <Link to={`/activities/${a.id}/delete`} className="button button--ghost">
+                Xóa
+              </Link>
+            </>
+          ) : null
+        }
+      />
+      {params.get("created") ? (
+        <div className="alert alert--success" role="status">
+          Đã lưu hoạt động. Có thể thêm kinh phí và số người được tiếp cận bên dưới.
+        </div>
+      ) : null}
+      <div className="card">
+        <dl className="facts">
+          <dt>Hình thức</dt>
+          <dd>
+            {d.formLabel} · {DELIVERY_LABELS[a.delivery]}
+          </dd>
+          <dt>Thời gian</dt>
+          <dd>
+            {formatDateTime(a.starts_at)} – {formatDateTime(a.ends_at)}
+          </dd>
+          {a.place ? (
+            <>
+              <dt>Địa điểm</dt>
+              <dd>{a.place}</dd>
+            </>
+          ) : null}
+          {a.link ? (
+            <>
+              <dt>Trực tuyến</dt>
+              <dd>
+                <a href={a.link} rel="noopener noreferrer" target="_blank">
+                  {a.link}
+                </a>
+              </dd>
+            </>
+          ) : null}
+          <dt>Nội dung</dt>
+          <dd>{d.topics.map((t) => t.label).join(", ")}</dd>
+          <dt>Đối tượng</dt>
+          <dd>{d.audiences.map((t) => t.label).join(", ")}</dd>
+          {a.commemoration ? (
+            <>
+              <dt>Hưởng ứng</dt>
+              <dd>{COMMEMORATION_LABELS[a.commemoration]}</dd>
+            </>
+          ) : null}
+          <dt>Số người dự kiến</dt>
+          <dd>{formatNumber(a.planned_participants)}</dd>
+          <dt>Trạng thái</dt>
+          <dd>{ACTIVITY_STATUS_LABELS[a.status]}</dd>
+          {d.units.length ? (
+            <>
+              <dt>Phối hợp, mời</dt>
+              <dd>{d.units.map((u) => `${u.name}${u.relation === "invited" ? " (được mời)" : ""}`).join("; ")}</dd>
+            </>
+          ) : null}
+          {a.club_id ? (
+            <>
+              <dt>Câu lạc bộ</dt>
+              <dd>
+                <Link to={`/clubs/${a.club_id}`}>Xem câu lạc bộ</Link>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {a.description ? <p style={{ whiteSpace: "pre-line" }}>{a.description}</p> : null}
+      </div>
+
+      <h2 id="reach">Số người được tiếp cận (không có danh sách điểm danh)</h2>
+      <p className="muted">Với băng rôn, phát thanh, bài viết, bảng điện tử…: ước tính số người được tiếp cận theo từng đối tượng.</p>
+      {params.get("reach") ? (
+        <div className="alert alert--success" role="status">
+          Đã lưu số người được tiếp cận.
+        </div>
+      ) : null}
+      {d.canManage ? (
+        <Form method="post" className="card form">
+          <input type="hidden" name="intent" value="reach" />
+          <div className="form-row">
+            {d.audiencesAll.map((aud) => {
+              const key = `reach.${aud.code}`;
+              const current = d.reach.find((r) => r.audience_code === aud.code)?.count;
+              return (
+                <div key={aud.code} className={`field${reachErrors?.[key] ? " field--error" : ""}`}>
+                  <label htmlFor={key}>{aud.label}</label>
+                  <input id={key} name={key} inputMode="numeric" defaultValue={current ?? ""} aria-invalid={reachErrors?.[key] ? true : undefined} />
+                  {reachErrors?.[key] ? <p className="field__error">{reachErrors[key]}</p> : null}
+                </div>
+              );
+            })}
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button button--ghost">
+              Lưu số người được tiếp cận
+            </button>
+          </div>
+        </Form>
+      ) : d.reach.length ? (
+        <ul>
+          {d.reach.map((r) => (
+            <li key={r.audience_code}>
+              {d.audiencesAll.find((x) => x.code === r.audience_code)?.label}: {formatNumber(r.count)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">Chưa có số liệu.</p>
+      )}
+
+      <h2 id="budget">Kinh phí</h2>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Kinh phí">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Nội dung chi</th>
+              <th scope="col">Nguồn</th>
+              <th scope="col" className="num">
+                Dự toán (đ)
+              </th>
+              <th scope="col" className="num">
+                Thực chi (đ)
+              </th>
+              {d.canManage ? <th scope="col">Xóa</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {d.budget.map((l) => (
+              <tr key={l.id}>
+                <td>
+                  {BUDGET_CATEGORY_LABELS[l.category]}
+                  {l.note ? <div className="muted">{l.note}</div> : null}
+                </td>
+                <td>{FUNDING_SOURCE_LABELS[l.source]}</td>
+                <td className="num">{formatNumber(l.estimate)}</td>
+                <td className="num">{formatNumber(l.actual)}</td>
+                {d.canManage ? (
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="delete-budget" />
+                      <input type="hidden" name="lineId" value={l.id} />
+                      <button type="submit" className="link-button" aria-label={`Xóa dòng ${BUDGET_CATEGORY_LABELS[l.category]}`}>
+                        Xóa
+                      </button>
+                    </Form>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+            {d.budget.length ? (
+              <tr>
+                <th scope="row" colSpan={2}>
+                  Tổng cộng
+                </th>
+                <td className="num">
+                  <strong>{formatNumber(totals.estimate)}</strong>
+                </td>
+                <td className="num">
+                  <strong>{formatNumber(totals.actual)}</strong>
+                </td>
+                {d.canManage ? <td /> : null}
+              </tr>
+            ) : (
+              <tr>
+                <td colSpan={5} className="muted">
+                  Chưa có dòng kinh phí.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {d.canManage ? (
+        <>
+          <FormError message={actionData && !actionData.ok && actionData.intent === "delete-budget" ? (actionData.formError ?? actionData.errors?._form) : undefined} />
+          <BudgetLineForm actionData={actionData} />
+        </>
+      ) : null}
+    </>
+  );
+}

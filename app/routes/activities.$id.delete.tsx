@@ -1,0 +1,49 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmDelete } from "~/components/confirm-delete";
+import { PageHeader } from "~/components/shell";
+import { canManageActivity, deleteActivity, deletionConsequences } from "~/domain/activities/activities";
+import { DomainError } from "~/domain/shared/errors";
+import { requireActivity } from "~/lib/activities.server";
+import { forbidden } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Xóa hoạt động · Tân An STEM" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { actor, activity } = await requireActivity(request, context, params.id);
+  if (!canManageActivity(actor, activity.organizer)) forbidden();
+  return { activity: { id: activity.id, title: activity.title, clubId: activity.club_id }, consequences: await deletionConsequences(db, activity.id) };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { actor, activity } = await requireActivity(request, context, params.id);
+  const confirmed = (await request.formData()).get("confirm") === "yes";
+  try {
+    await deleteActivity(db, actor, activity, confirmed);
+  } catch (e) {
+    if (e instanceof DomainError) return data({ error: e.message }, { status: e.field === "confirm" ? 400 : 403 });
+    throw e;
+  }
+  return redirect(activity.club_id ? `/clubs/${activity.club_id}` : "/activities");
+}
+
+export default function DeleteActivity() {
+  const { activity, consequences } = useLoaderData<typeof loader>();
+  const list = [
+    consequences.budgetLines ? `${consequences.budgetLines} dòng kinh phí` : "",
+    consequences.reachFigures ? `${consequences.reachFigures} số liệu người được tiếp cận` : "",
+  ].filter(Boolean);
+  return (
+    <>
+      <PageHeader title="Xóa hoạt động" subtitle={activity.title} />
+      <ConfirmDelete
+        what={activity.title}
+        consequences={list}
+        error={useActionData<typeof action>()?.error}
+        cancelTo={`/activities/${activity.id}`}
+        alternative={<p className="muted">Nếu hoạt động không diễn ra, có thể chuyển trạng thái sang “Đã hủy” thay vì xóa.</p>}
+      />
+    </>
+  );
+}

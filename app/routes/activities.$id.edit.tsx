@@ -1,0 +1,72 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ActivityForm } from "~/components/activity-form";
+import { PageHeader } from "~/components/shell";
+import { activityDetail, canManageActivity, updateActivity } from "~/domain/activities/activities";
+import { activitySchema } from "~/domain/activities/schemas";
+import { DomainError } from "~/domain/shared/errors";
+import { vietnamParts } from "~/domain/shared/time";
+import { activityFormOptions, requireActivity } from "~/lib/activities.server";
+import { forbidden } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { failure, parseForm } from "~/lib/forms";
+
+export const meta: MetaFunction = () => [{ title: "Sửa hoạt động · Tân An STEM" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { actor, activity } = await requireActivity(request, context, params.id);
+  if (!canManageActivity(actor, activity.organizer)) forbidden();
+  const d = (await activityDetail(db, activity.id))!;
+  const start = vietnamParts(activity.starts_at);
+  const end = vietnamParts(activity.ends_at);
+  const options = await activityFormOptions(actor);
+  return {
+    ...options,
+    id: activity.id,
+    title: activity.title,
+    defaults: {
+      title: activity.title,
+      organizerUnitId: String(activity.organizer_unit_id),
+      form: activity.form,
+      delivery: activity.delivery,
+      topics: d.topics.map((t) => t.code),
+      audiences: d.audiences.map((a) => a.code),
+      coOrganizerIds: d.units.filter((u) => u.relation === "co_organizer").map((u) => String(u.id)),
+      invitedUnitIds: d.units.filter((u) => u.relation === "invited").map((u) => String(u.id)),
+      startDate: start.date,
+      startTime: start.time,
+      endDate: end.date,
+      endTime: end.time,
+      place: activity.place ?? "",
+      link: activity.link ?? "",
+      commemoration: activity.commemoration ?? "",
+      plannedParticipants: activity.planned_participants?.toString() ?? "",
+      status: activity.status,
+      description: activity.description ?? "",
+    },
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { actor, activity } = await requireActivity(request, context, params.id);
+  const formData = await request.formData();
+  const parsed = parseForm(activitySchema, formData);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  try {
+    await updateActivity(db, actor, activity, parsed.data);
+  } catch (e) {
+    if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 400 });
+    throw e;
+  }
+  return redirect(`/activities/${activity.id}`);
+}
+
+export default function EditActivity() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title="Sửa hoạt động" subtitle={d.title} />
+      <ActivityForm {...d} actionData={useActionData<typeof action>()} submitLabel="Lưu thay đổi" cancelTo={`/activities/${d.id}`} />
+    </>
+  );
+}

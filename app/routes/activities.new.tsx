@@ -1,0 +1,46 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ActivityForm } from "~/components/activity-form";
+import { PageHeader } from "~/components/shell";
+import { createActivity } from "~/domain/activities/activities";
+import { activitySchema } from "~/domain/activities/schemas";
+import { DomainError } from "~/domain/shared/errors";
+import { vietnamToday } from "~/domain/shared/time";
+import { activityFormOptions } from "~/lib/activities.server";
+import { forbidden, requireActor } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { failure, parseForm } from "~/lib/forms";
+
+export const meta: MetaFunction = () => [{ title: "Thêm hoạt động · Tân An STEM" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const options = await activityFormOptions(actor);
+  if (!options.organizers.length) forbidden("Chỉ ban giám hiệu các trường và cán bộ Phòng Văn hóa - Xã hội mới thêm được hoạt động.");
+  const today = vietnamToday();
+  return { ...options, defaults: { startDate: today, endDate: today, organizerUnitId: String(options.organizers[0].id) } };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const formData = await request.formData();
+  const parsed = parseForm(activitySchema, formData);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  try {
+    const id = await createActivity(db, actor, parsed.data);
+    return redirect(`/activities/${id}?created=1`);
+  } catch (e) {
+    if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 400 });
+    throw e;
+  }
+}
+
+export default function NewActivity() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title="Thêm hoạt động" subtitle="Lớp tập huấn, hội nghị, sinh hoạt chuyên đề, ngoại khóa hoặc một đợt tuyên truyền." />
+      <ActivityForm {...d} actionData={useActionData<typeof action>()} submitLabel="Lưu hoạt động" cancelTo="/activities" />
+    </>
+  );
+}
