@@ -197,7 +197,7 @@ export default function ClubDetail() {
           <dd>{d.club.founded_on ? formatDate(d.club.founded_on) : "—"}</dd>
           <dt>Thành viên hiện tại</dt>
           <dd>
-            {formatNumber(d.counts.students)} học sinh, {formatNumber(d.counts.teachers)} giáo viên{d.counts.past ? ` · ${d.counts.past} lượt đã rời` : ""}
+            {`${formatNumber(d.counts.students)} học sinh, ${formatNumber(d.counts.teachers)} giáo viên${d.counts.past ? ` · ${d.counts.past} lượt đã rời` : ""}`}
           </dd>
         </dl>
         {d.club.description ? <p>{d.club.description}</p> : null}

@@ -1,0 +1,87 @@
+import Database from "better-sqlite3";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { http, loginAs } from "../support/http";
+
+const base = inject("baseUrl");
+const dbFile = inject("serverDbFile");
+
+function query<T>(sql: string, ...args: unknown[]): T {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare(sql).get(...args) as T;
+  } finally {
+    db.close();
+  }
+}
+
+const cookies: Record<string, string> = {};
+let thcsClub: { id: number; school_id: number };
+let studentName: string;
+beforeAll(async () => {
+  for (const who of ["vhxh", "lanhdao", "bgh.thcs", "gv.thcs", "bgh.tieuhoca"]) cookies[who] = await loginAs(base, `${who}@tanan.demo`);
+  thcsClub = query("select clubs.id, clubs.school_id from clubs join units on units.id = clubs.school_id where units.code = 'thcs-tanan' order by clubs.id limit 1");
+  studentName = query<{ full_name: string }>(
+    "select people.full_name from club_members join people on people.id = club_members.person_id where club_members.club_id = ? and people.category = 'students' and club_members.left_on is null limit 1",
+    thcsClub.id,
+  ).full_name;
+});
+
+describe("clubs over HTTP", () => {
+  it("the school's staff see members' names; the commune sees counts only", async () => {
+    const own = await http(base, `/clubs/${thcsClub.id}`, { cookie: cookies["gv.thcs"] });
+    expect(own.status).toBe(200);
+    expect(own.text).toContain(studentName);
+    for (const who of ["vhxh", "lanhdao"]) {
+      const commune = await http(base, `/clubs/${thcsClub.id}`, { cookie: cookies[who] });
+      expect(commune.status).toBe(200);
+      expect(commune.text).not.toContain(studentName);
+      expect(commune.text).toMatch(/\d+ học sinh/);
+      const data = await http(base, `/clubs/${thcsClub.id}.data`, { cookie: cookies[who] });
+      expect(data.text).not.toContain(studentName);
+    }
+  });
+
+  it("another school gets 404; teachers and the leader cannot change a club", async () => {
+    expect((await http(base, `/clubs/${thcsClub.id}`, { cookie: cookies["bgh.tieuhoca"] })).status).toBe(404);
+    expect((await http(base, `/clubs/${thcsClub.id}`, { cookie: cookies["bgh.tieuhoca"], form: { intent: "record-meeting", date: "2026-11-01", startTime: "15:00", endTime: "16:00", topic: "Xâm nhập" } })).status).toBe(404);
+    for (const who of ["gv.thcs", "lanhdao"]) {
+      expect((await http(base, `/clubs/${thcsClub.id}`, { cookie: cookies[who], form: { intent: "record-meeting", date: "2026-11-01", startTime: "15:00", endTime: "16:00", topic: "Không được" } })).status).toBe(403);
+      expect((await http(base, `/clubs/${thcsClub.id}/edit`, { cookie: cookies[who] })).status).toBe(403);
+      expect((await http(base, "/clubs/new", { cookie: cookies[who] })).status).toBe(403);
+    }
+  });
+
+  it("a bad club form keeps what was typed and says why beside each field", async () => {
+    const r = await http(base, "/clubs/new", { cookie: cookies["bgh.thcs"], form: { name: "CLB Cờ vua", field: "", status: "active" } });
+    expect(r.status).toBe(400);
+    expect(r.text).toContain("Vui lòng chọn lĩnh vực.");
+    expect(r.text).toContain("Chọn ít nhất một khối.");
+    expect(r.text).toContain('value="CLB Cờ vua"');
+  });
+});
+
+describe("activities over HTTP", () => {
+  it("another school's activity answers 404; the leader cannot add one", async () => {
+    const a = query<{ id: number }>("select activities.id from activities join units on units.id = activities.organizer_unit_id where units.code = 'thcs-tanan' and activities.club_id is null limit 1");
+    expect((await http(base, `/activities/${a.id}`, { cookie: cookies["bgh.thcs"] })).status).toBe(200);
+    expect((await http(base, `/activities/${a.id}`, { cookie: cookies["bgh.tieuhoca"] })).status).toBe(404);
+    expect((await http(base, `/activities/${a.id}/edit`, { cookie: cookies["bgh.tieuhoca"] })).status).toBe(404);
+    expect((await http(base, "/activities/new", { cookie: cookies.lanhdao })).status).toBe(403);
+    expect((await http(base, `/activities/${a.id}`, { cookie: cookies.lanhdao, form: { intent: "add-budget", category: "water", source: "state_budget", estimate: "1000" } })).status).toBe(403);
+  });
+
+  it("the list filters by topic and period, and the calendar feed needs its secret", async () => {
+    const list = await http(base, "/activities?topic=CDS&period=2025-H2", { cookie: cookies.vhxh });
+    expect(list.status).toBe(200);
+    expect(list.text).toContain("Chào mừng Ngày Chuyển đổi số quốc gia 10/10");
+    expect(list.text).not.toContain("Hưởng ứng Ngày Khoa học và Công nghệ Việt Nam 18/5");
+    const cal = await http(base, "/activities/calendar?month=2026-10", { cookie: cookies["bgh.thcs"] });
+    const feed = cal.text.match(/\/calendar\/([a-z2-9]+)\.ics/);
+    expect(feed).not.toBeNull();
+    const ics = await http(base, `/calendar/${feed![1]}.ics`);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get("content-type")).toContain("text/calendar");
+    expect(ics.text).toContain("BEGIN:VEVENT");
+    expect((await http(base, "/calendar/khongphaimabimatnaocaaa.ics")).status).toBe(404);
+  });
+});
