@@ -6,7 +6,9 @@ import { can } from "~/domain/auth/permissions";
 import { addMembers, canManageClubs, clubMeetings, clubMembers, endMembership, joinCandidates, recordMeeting, targetGrades } from "~/domain/clubs/clubs";
 import { addMembersSchema, meetingSchema } from "~/domain/clubs/schemas";
 import { CLUB_FIELD_LABELS, CLUB_ROLE_LABELS, CLUB_STATUS_LABELS } from "~/domain/clubs/vocabulary";
+import { schoolClasses } from "~/domain/people/people";
 import { PERSON_CATEGORY_LABELS } from "~/domain/people/vocabulary";
+import { ClassPicker } from "~/components/class-picker";
 import { DomainError } from "~/domain/shared/errors";
 import { vietnamToday } from "~/domain/shared/time";
 import { ACTIVITY_STATUS_LABELS } from "~/domain/activities/vocabulary";
@@ -39,7 +41,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     // Students' names never leave their school: the commune gets the counts above only.
     members: seesNames ? members : [],
-    candidates: canManage ? await joinCandidates(db, club) : [],
+    candidates: canManage ? await joinCandidates(db, club, new URL(request.url).searchParams.get("class") ?? undefined) : [],
+    classes: canManage ? await schoolClasses(db, club.school_id) : [],
+    className: new URL(request.url).searchParams.get("class") ?? "",
     meetings: await clubMeetings(db, club.id),
     today: vietnamToday(),
   };
@@ -206,6 +210,11 @@ export default function ClubDetail() {
       <h2>Thành viên</h2>
       {d.seesNames ? <MemberTable members={d.members} canManage={d.canManage} today={d.today} /> : <p className="alert alert--info">Họ tên học sinh chỉ hiển thị cho cán bộ, giáo viên của trường.</p>}
 
+      {d.canManage ? (
+        <div id="add-members" style={{ marginTop: "1rem" }}>
+          <ClassPicker classes={d.classes} current={d.className} anchor="add-members" label="Thêm thành viên: chọn lớp" />
+        </div>
+      ) : null}
       {d.canManage ? <AddMembersForm actionData={actionData} today={d.today} candidates={d.candidates} peopleHref={`/people/${d.school.id}`} /> : null}
 
       <h2 id="meetings">Buổi sinh hoạt</h2>

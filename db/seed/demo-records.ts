@@ -192,6 +192,44 @@ function schoolActivities(r: Random, level: SchoolLevel, staff: number, students
   return out;
 }
 
+const PROJECTS = ["Máy tưới cây tự động dùng cảm biến độ ẩm", "Thùng rác thông minh phân loại rác", "Ứng dụng nhắc lịch uống thuốc cho ông bà", "Mô hình nhà chống ngập", "Robot dò đường giao hàng", "Hệ thống cảnh báo cháy bằng Arduino", "Lọc nước giếng bằng vật liệu địa phương", "Phân bón hữu cơ từ vỏ trái cây", "Trò chơi học tiếng Anh bằng Scratch", "Đèn học tự điều chỉnh ánh sáng"];
+
+async function insertContests(db: Tx, r: Random, communeId: number, schools: { id: number; level: SchoolLevel }[]) {
+  const contests: { organizer: number; name: string; level: Database["contests"]["level"]; field: string; starts: string; ends: string; open: number; schools: number[] }[] = [
+    { organizer: communeId, name: "Hội thi Tin học trẻ xã Tân An năm 2025", level: "commune", field: "informatics", starts: "2025-10-15", ends: "2025-11-10", open: 1, schools: schools.filter((s) => s.level !== "preschool").map((s) => s.id) },
+    { organizer: communeId, name: "Cuộc thi Khoa học kỹ thuật cấp tỉnh dành cho học sinh trung học 2025–2026", level: "province", field: "science_engineering", starts: "2025-12-01", ends: "2026-01-20", open: 1, schools: schools.filter((s) => s.level === "lower_secondary" || s.level === "upper_secondary").map((s) => s.id) },
+    { organizer: communeId, name: "Hội thi Sáng tạo thanh thiếu niên, nhi đồng xã Tân An năm 2026", level: "commune", field: "innovation", starts: "2026-03-01", ends: "2026-04-15", open: 1, schools: schools.filter((s) => s.level !== "preschool").map((s) => s.id) },
+  ];
+  const thcs = schools.find((s) => s.level === "lower_secondary");
+  if (thcs) contests.push({ organizer: thcs.id, name: "Ngày hội STEM – Thi robot cấp trường năm 2026", level: "school", field: "robotics", starts: "2026-10-02", ends: "2026-10-02", open: 0, schools: [thcs.id] });
+  const results: (Database["contest_entries"]["result"])[] = ["first", "second", "third", "consolation", "consolation", "participation", "participation"];
+  let p = 0;
+  for (const c of contests) {
+    const row = await db
+      .insertInto("contests")
+      .values({ organizer_unit_id: c.organizer, name: c.name, level: c.level, field: c.field, starts_on: c.starts, ends_on: c.ends, rules: null, link: null, open_to_all: c.open, created_at: AT, updated_at: AT })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const schoolId of c.schools) {
+      const kids = await db.selectFrom("people").select("id").where("unit_id", "=", schoolId).where("category", "=", "students").execute();
+      const teachers = await db.selectFrom("people").select("id").where("unit_id", "=", schoolId).where("category", "=", "teachers").execute();
+      for (let k = 0; k < r.int(1, 2); k++) {
+        const done = Date.parse(`${c.ends}T12:00:00Z`) < Date.now();
+        const entry = await db
+          .insertInto("contest_entries")
+          .values({ contest_id: row.id, school_id: schoolId, title: PROJECTS[p++ % PROJECTS.length], field: c.field, result: done ? r.pick(results) : null, evidence_file: null, evidence_name: null, created_at: AT, updated_at: AT })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        const team = r.sample(kids, r.int(2, 3));
+        await db
+          .insertInto("contest_entry_members")
+          .values([...team.map((t) => ({ entry_id: entry.id, person_id: t.id, role: "student" as const })), { entry_id: entry.id, person_id: r.pick(teachers).id, role: "mentor" as const }])
+          .execute();
+      }
+    }
+  }
+}
+
 export async function seedDemoRecords(db: Tx, units: { communeId: number; officeVhxh: number; schools: { id: number; code: string; level: SchoolLevel }[] }) {
   const r = seededRandom(57);
   for (const s of units.schools) await insertPeople(db, r, s);
@@ -220,4 +258,5 @@ export async function seedDemoRecords(db: Tx, units: { communeId: number; office
     { title: "Hội thảo ứng dụng AI trong dạy học", form: "workshop", date: "2026-12-05", time: ["07:30", "11:00"], delivery: "hybrid", topics: ["KHCN", "CDS_GD_YT"], audiences: ["teachers", "school_managers"], participants: 80, invited: schoolIds },
   ];
   for (const a of commune) await insertActivity(db, units.officeVhxh, a);
+  await insertContests(db, r, units.communeId, units.schools);
 }

@@ -128,17 +128,19 @@ export async function clubMembers(db: DB, clubId: number) {
 }
 
 /** People of the school who could join (not current members): students as members, staff as advisors. */
-export async function joinCandidates(db: DB, club: Club) {
+export async function joinCandidates(db: DB, club: Club, className?: string) {
   return db
     .selectFrom("people")
     .select(["id", "full_name", "code", "category", "grade", "class_name"])
     .where("unit_id", "=", club.school_id)
     .where("left_on", "is", null)
+    // Students one class at a time (a school has hundreds); staff always.
+    .where((eb) => eb.or([eb("category", "!=", "students"), eb("class_name", "=", className ?? "")]))
     .where("id", "not in", db.selectFrom("club_members").select("person_id").where("club_id", "=", club.id).where("left_on", "is", null))
     .orderBy("category")
     .orderBy("grade")
     .orderBy("class_name")
-    .orderBy("full_name")
+    .orderBy("name_key")
     .limit(2000)
     .execute();
 }

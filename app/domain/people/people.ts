@@ -84,6 +84,22 @@ export async function peopleCounts(db: DB, unitIds: number[]) {
     .execute();
 }
 
+/** The classes of a school's current students, in order, for pickers. */
+export async function schoolClasses(db: DB, schoolId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("people")
+    .select(["class_name", "grade"])
+    .distinct()
+    .where("unit_id", "=", schoolId)
+    .where("category", "=", "students")
+    .where("left_on", "is", null)
+    .where("class_name", "is not", null)
+    .orderBy("grade")
+    .orderBy("class_name")
+    .execute();
+  return rows.map((r) => r.class_name!);
+}
+
 export async function getPerson(db: DB, id: number): Promise<Person | undefined> {
   return db.selectFrom("people").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -1,0 +1,83 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { contestSchema, entrySchema } from "~/domain/contests/schemas";
+import { CONTEST_FIELD_LABELS, CONTEST_FIELDS, CONTEST_LEVEL_LABELS, CONTEST_LEVELS } from "~/domain/contests/vocabulary";
+import type { FormValues } from "~/lib/forms";
+import { answerFor } from "./club-forms";
+import { CheckboxGroup, FormError, SelectField, TextAreaField, TextField, useValidatedForm } from "./forms";
+
+type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string; intent?: unknown } | undefined;
+
+export function ContestForm(p: { defaults: FormValues; actionData: ActionResult; submitLabel: string; cancelTo: string; openToAll: boolean }) {
+  const navigation = useNavigation();
+  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(contestSchema, { defaults: p.defaults, actionData: p.actionData });
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} className="card form">
+      <FormError message={formError} />
+      {p.openToAll ? <p className="alert alert--info">Cuộc thi do xã đăng ký sẽ mở cho tất cả các trường đăng ký bài dự thi.</p> : null}
+      <TextField label="Tên cuộc thi" required reg={form.register("name")} defaultValue={value("name")} error={errorFor("name")} hint="Ví dụ: Cuộc thi Khoa học kỹ thuật cấp tỉnh dành cho học sinh trung học 2026–2027" />
+      <div className="form-row">
+        <SelectField label="Cấp tổ chức" required reg={form.register("level")} defaultValue={value("level")} error={errorFor("level")} placeholder="— Chọn —" options={CONTEST_LEVELS.map((l) => ({ value: l, label: CONTEST_LEVEL_LABELS[l] }))} />
+        <SelectField label="Lĩnh vực" required reg={form.register("field")} defaultValue={value("field")} error={errorFor("field")} placeholder="— Chọn —" options={CONTEST_FIELDS.map((f) => ({ value: f, label: CONTEST_FIELD_LABELS[f] }))} />
+      </div>
+      <div className="form-row">
+        <TextField label="Ngày bắt đầu" type="date" required reg={form.register("startsOn")} defaultValue={value("startsOn")} error={errorFor("startsOn")} />
+        <TextField label="Ngày kết thúc" type="date" required reg={form.register("endsOn")} defaultValue={value("endsOn")} error={errorFor("endsOn")} />
+      </div>
+      <TextField label="Đường dẫn thể lệ (nếu có)" type="url" reg={form.register("link")} defaultValue={value("link")} error={errorFor("link")} />
+      <TextAreaField label="Thể lệ, ghi chú" reg={form.register("rules")} defaultValue={value("rules")} error={errorFor("rules")} />
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {p.submitLabel}
+        </button>
+        <Link to={p.cancelTo}>Hủy</Link>
+      </div>
+    </Form>
+  );
+}
+
+interface Candidate {
+  id: number;
+  full_name: string;
+  category: string;
+  class_name: string | null;
+}
+
+export function EntryForm({ actionData, candidates, defaultField }: { actionData: ActionResult; candidates: Candidate[]; defaultField: string }) {
+  const navigation = useNavigation();
+  const { form, onSubmit, errorFor, value, list, formError } = useValidatedForm(entrySchema, { actionData: answerFor(actionData, "add-entry"), defaults: { field: defaultField } });
+  const students = candidates.filter((c) => c.category === "students");
+  const staff = candidates.filter((c) => c.category !== "students");
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} className="card form" style={{ maxWidth: "none" }}>
+      <h3>Đăng ký bài dự thi của trường</h3>
+      <FormError message={formError} />
+      <input type="hidden" name="intent" value="add-entry" />
+      <div className="form-row">
+        <TextField label="Tên dự án, sản phẩm" reg={form.register("title")} defaultValue={value("title")} error={errorFor("title")} />
+        <SelectField label="Lĩnh vực" reg={form.register("field")} defaultValue={value("field")} error={errorFor("field")} options={CONTEST_FIELDS.map((f) => ({ value: f, label: CONTEST_FIELD_LABELS[f] }))} />
+      </div>
+      <details open>
+        <summary>
+          <strong>Học sinh dự thi ({list("studentIds").length} đã chọn)</strong>
+        </summary>
+        <CheckboxGroup legend="Học sinh dự thi" columns reg={form.register("studentIds")} checked={list("studentIds")} error={errorFor("studentIds")} options={students.map((s) => ({ value: String(s.id), label: `${s.full_name} (${s.class_name ?? ""})` }))} />
+      </details>
+      <details>
+        <summary>
+          <strong>Giáo viên hướng dẫn</strong>
+        </summary>
+        <CheckboxGroup legend="Giáo viên hướng dẫn" columns reg={form.register("mentorIds")} checked={list("mentorIds")} error={errorFor("mentorIds")} options={staff.map((s) => ({ value: String(s.id), label: s.full_name }))} />
+      </details>
+      {errorFor("studentIds") || errorFor("mentorIds") ? (
+        <p className="field__error" role="alert">
+          {errorFor("studentIds") ?? errorFor("mentorIds")}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          Đăng ký bài dự thi
+        </button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,251 @@
+/**
+ * Science and innovation contests: registered by a school (its own) or by commune staff (open to every
+ * school); entries by schools with their students and mentor teachers; results and evidence.
+ */
+import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
+import type { DB } from "../../../db/connection";
+import type { Contest, ContestEntry, ContestResult, Database, Unit } from "../../../db/schema";
+import { writeAudit } from "../audit/audit";
+import { can, ownSchoolIds, type Actor } from "../auth/permissions";
+import { DomainError } from "../shared/errors";
+import { nowIso } from "../shared/time";
+import type { ContestInput, EntryInput } from "./schemas";
+import { AWARDS } from "./vocabulary";
+
+export type ContestWithOrganizer = Contest & { organizer: Unit };
+
+export function canManageContest(actor: Actor, organizer: Pick<Unit, "id" | "kind">): boolean {
+  return organizer.kind === "school" ? can(actor, "school.manage", organizer.id) : can(actor, "commune.manage");
+}
+
+/** The commune's readers see every contest; a school's staff see their school's and the open ones. */
+export function contestVisibleTo(actor: Actor) {
+  return (eb: ExpressionBuilder<Database, "contests">) => {
+    if (can(actor, "commune.read")) return sql<SqlBool>`1 = 1`;
+    const own = ownSchoolIds(actor);
+    return eb.or([eb("contests.open_to_all", "=", 1), eb("contests.organizer_unit_id", "in", own.length ? own : [-1])]);
+  };
+}
+
+/** Where a new contest is registered: the administrator's own school, or the commune for its staff. */
+export async function contestOrganizerFor(db: DB, actor: Actor): Promise<Unit | null> {
+  if (can(actor, "commune.manage")) return db.selectFrom("units").selectAll().where("kind", "=", "commune").orderBy("id").executeTakeFirst().then((u) => u ?? null);
+  const school = ownSchoolIds(actor).find((id) => can(actor, "school.manage", id));
+  return school ? ((await db.selectFrom("units").selectAll().where("id", "=", school).executeTakeFirst()) ?? null) : null;
+}
+
+function contestValues(input: ContestInput) {
+  return {
+    name: input.name.trim(),
+    level: input.level,
+    field: input.field,
+    starts_on: input.startsOn,
+    ends_on: input.endsOn,
+    rules: input.rules?.trim() || null,
+    link: input.link?.trim() || null,
+  };
+}
+
+export async function createContest(db: DB, actor: Actor, organizer: Unit, input: ContestInput): Promise<number> {
+  if (!canManageContest(actor, organizer)) throw new DomainError("Bạn không có quyền đăng ký cuộc thi.");
+  return db.transaction().execute(async (trx) => {
+    const at = nowIso();
+    const values = { organizer_unit_id: organizer.id, ...contestValues(input), open_to_all: organizer.kind === "school" ? 0 : 1, created_at: at, updated_at: at };
+    const row = await trx.insertInto("contests").values(values).returning("id").executeTakeFirstOrThrow();
+    await writeAudit(trx, { actorUserId: actor.userId, unitId: organizer.id, action: "create", entity: "contest", entityId: row.id, after: values });
+    return row.id;
+  });
+}
+
+export async function getContest(db: DB, id: number): Promise<ContestWithOrganizer | undefined> {
+  const c = await db.selectFrom("contests").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!c) return undefined;
+  const organizer = await db.selectFrom("units").selectAll().where("id", "=", c.organizer_unit_id).executeTakeFirstOrThrow();
+  return { ...c, organizer };
+}
+
+export async function canSeeContest(db: DB, actor: Actor, id: number): Promise<boolean> {
+  return !!(await db.selectFrom("contests").select("id").where("id", "=", id).where(contestVisibleTo(actor)).executeTakeFirst());
+}
+
+export async function updateContest(db: DB, actor: Actor, contest: ContestWithOrganizer, input: ContestInput): Promise<void> {
+  if (!canManageContest(actor, contest.organizer)) throw new DomainError("Bạn không có quyền sửa cuộc thi này.");
+  await db.transaction().execute(async (trx) => {
+    const values = { ...contestValues(input), updated_at: nowIso() };
+    await trx.updateTable("contests").set(values).where("id", "=", contest.id).execute();
+    await writeAudit(trx, { actorUserId: actor.userId, unitId: contest.organizer_unit_id, action: "update", entity: "contest", entityId: contest.id, before: { ...contest, organizer: undefined }, after: values });
+  });
+}
+
+export async function entryCount(db: DB, contestId: number): Promise<number> {
+  return Number((await db.selectFrom("contest_entries").select((eb) => eb.fn.countAll<number>().as("n")).where("contest_id", "=", contestId).executeTakeFirstOrThrow()).n);
+}
+
+/** Deleting a contest with entries removes the entries and their results: the user must confirm. */
+export async function deleteContest(db: DB, actor: Actor, contest: ContestWithOrganizer, confirmed: boolean): Promise<void> {
+  if (!canManageContest(actor, contest.organizer)) throw new DomainError("Bạn không có quyền xóa cuộc thi này.");
+  const entries = await entryCount(db, contest.id);
+  if (entries && !confirmed) throw new DomainError("Cuộc thi đã có bài dự thi: hãy xác nhận trước khi xóa.", "confirm");
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("contest_entries").where("contest_id", "=", contest.id).execute();
+    await trx.deleteFrom("contests").where("id", "=", contest.id).execute();
+    await writeAudit(trx, { actorUserId: actor.userId, unitId: contest.organizer_unit_id, action: "delete", entity: "contest", entityId: contest.id, before: { ...contest, organizer: undefined, entries } });
+  });
+}
+
+export type ContestSort = "newest" | "name";
+
+export async function listContests(db: DB, actor: Actor, opts: { page: number; pageSize: number; sort: ContestSort; year?: number }) {
+  let q = db.selectFrom("contests").where(contestVisibleTo(actor));
+  if (opts.year) q = q.where("contests.starts_on", ">=", `${opts.year}-01-01`).where("contests.starts_on", "<=", `${opts.year}-12-31`);
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const own = ownSchoolIds(actor);
+  const commune = can(actor, "commune.read");
+  const rows = await q
+    .innerJoin("units", "units.id", "contests.organizer_unit_id")
+    .select((eb) => [
+      "contests.id",
+      "contests.name",
+      "contests.level",
+      "contests.field",
+      "contests.starts_on",
+      "contests.ends_on",
+      "units.name as organizer_name",
+      eb
+        .selectFrom("contest_entries")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("contest_entries.contest_id", "=", "contests.id")
+        .where((e) => (commune ? sql<SqlBool>`1 = 1` : e("contest_entries.school_id", "in", own.length ? own : [-1])))
+        .as("entries"),
+      eb
+        .selectFrom("contest_entries")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("contest_entries.contest_id", "=", "contests.id")
+        .where("contest_entries.result", "in", AWARDS)
+        .where((e) => (commune ? sql<SqlBool>`1 = 1` : e("contest_entries.school_id", "in", own.length ? own : [-1])))
+        .as("awards"),
+    ])
+    .orderBy(opts.sort === "name" ? "contests.name" : "contests.starts_on", opts.sort === "name" ? "asc" : "desc")
+    .orderBy("contests.id")
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize)
+    .execute();
+  return { total, rows: rows.map((r) => ({ ...r, entries: Number(r.entries), awards: Number(r.awards) })) };
+}
+
+/** Entries with their team sizes; a school's staff get only their own school's entries. */
+export async function listEntries(db: DB, actor: Actor, contestId: number) {
+  let q = db.selectFrom("contest_entries").innerJoin("units", "units.id", "contest_entries.school_id").where("contest_entries.contest_id", "=", contestId);
+  if (!can(actor, "commune.read")) q = q.where("contest_entries.school_id", "in", ownSchoolIds(actor).length ? ownSchoolIds(actor) : [-1]);
+  const entries = await q
+    .select(["contest_entries.id", "contest_entries.title", "contest_entries.field", "contest_entries.result", "contest_entries.school_id", "contest_entries.evidence_name", "units.name as school_name"])
+    .orderBy("units.name")
+    .orderBy("contest_entries.title")
+    .execute();
+  const ids = entries.map((e) => e.id);
+  const members = ids.length
+    ? await db
+        .selectFrom("contest_entry_members")
+        .innerJoin("people", "people.id", "contest_entry_members.person_id")
+        .select(["contest_entry_members.entry_id", "contest_entry_members.role", "people.full_name", "people.class_name", "people.unit_id"])
+        .where("contest_entry_members.entry_id", "in", ids)
+        .orderBy("people.name_key")
+        .execute()
+    : [];
+  return entries.map((e) => {
+    const team = members.filter((m) => m.entry_id === e.id);
+    // Students' names never leave their school: others get the counts.
+    const names = can(actor, "students.names", e.school_id);
+    return {
+      ...e,
+      students: team.filter((m) => m.role === "student").length,
+      mentors: team.filter((m) => m.role === "mentor").length,
+      team: names ? team.map((m) => ({ name: m.full_name, role: m.role, className: m.class_name })) : [],
+    };
+  });
+}
+
+/** Entries and awards per school, for the commune's overview. */
+export async function awardsBySchool(db: DB, year?: number) {
+  let q = db.selectFrom("contest_entries").innerJoin("contests", "contests.id", "contest_entries.contest_id").innerJoin("units", "units.id", "contest_entries.school_id");
+  if (year) q = q.where("contests.starts_on", ">=", `${year}-01-01`).where("contests.starts_on", "<=", `${year}-12-31`);
+  const rows = await q.select(["units.id", "units.name", "contest_entries.result", (eb) => eb.fn.countAll<number>().as("n")]).groupBy(["units.id", "units.name", "contest_entries.result"]).execute();
+  const out = new Map<number, { schoolId: number; school: string; entries: number; first: number; second: number; third: number; consolation: number }>();
+  for (const r of rows) {
+    const s = out.get(r.id) ?? { schoolId: r.id, school: r.name, entries: 0, first: 0, second: 0, third: 0, consolation: 0 };
+    s.entries += Number(r.n);
+    if (r.result && r.result !== "participation") s[r.result] += Number(r.n);
+    out.set(r.id, s);
+  }
+  return [...out.values()].sort((a, b) => a.school.localeCompare(b.school, "vi"));
+}
+
+/** A school registers an entry: its own students (and teachers as mentors) only. */
+export async function createEntry(db: DB, actor: Actor, contest: ContestWithOrganizer, school: Unit, input: EntryInput): Promise<number> {
+  if (school.kind !== "school" || !can(actor, "school.manage", school.id)) throw new DomainError("Chỉ ban giám hiệu của trường mới đăng ký bài dự thi.");
+  if (contest.organizer.kind === "school" && contest.organizer_unit_id !== school.id) throw new DomainError("Cuộc thi cấp trường của trường khác.");
+  const ids = [...new Set([...input.studentIds, ...input.mentorIds])];
+  const people = await db.selectFrom("people").select(["id", "unit_id", "category", "left_on"]).where("id", "in", ids).execute();
+  if (people.length !== ids.length || people.some((p) => p.unit_id !== school.id || p.left_on)) throw new DomainError("Thành viên phải là học sinh, giáo viên hiện tại của trường.", "studentIds");
+  if (input.studentIds.some((id) => people.find((p) => p.id === id)?.category !== "students")) throw new DomainError("Chỉ chọn học sinh trong nhóm tác giả.", "studentIds");
+  if (input.mentorIds.some((id) => people.find((p) => p.id === id)?.category === "students")) throw new DomainError("Giáo viên hướng dẫn phải là cán bộ, giáo viên.", "mentorIds");
+  return db.transaction().execute(async (trx) => {
+    const at = nowIso();
+    const values = { contest_id: contest.id, school_id: school.id, title: input.title.trim(), field: input.field, result: null, evidence_file: null, evidence_name: null, created_at: at, updated_at: at };
+    const row = await trx.insertInto("contest_entries").values(values).returning("id").executeTakeFirstOrThrow();
+    const members = [...input.studentIds.map((person_id) => ({ entry_id: row.id, person_id, role: "student" as const })), ...input.mentorIds.map((person_id) => ({ entry_id: row.id, person_id, role: "mentor" as const }))];
+    await trx.insertInto("contest_entry_members").values(members).execute();
+    await writeAudit(trx, { actorUserId: actor.userId, unitId: school.id, action: "create", entity: "contest_entry", entityId: row.id, after: { ...values, students: input.studentIds.length, mentors: input.mentorIds.length } });
+    return row.id;
+  });
+}
+
+export async function getEntry(db: DB, id: number): Promise<ContestEntry | undefined> {
+  return db.selectFrom("contest_entries").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The entry's school records its result; the contest's organizer may too. */
+export function canRecordResult(actor: Actor, entry: ContestEntry, contest: ContestWithOrganizer): boolean {
+  return can(actor, "school.manage", entry.school_id) || canManageContest(actor, contest.organizer);
+}
+
+export async function recordResult(
+  db: DB,
+  actor: Actor,
+  contest: ContestWithOrganizer,
+  entry: ContestEntry,
+  result: ContestResult | null,
+  evidence?: { key: string; name: string },
+): Promise<void> {
+  if (!canRecordResult(actor, entry, contest)) throw new DomainError("Bạn không có quyền ghi kết quả cho bài dự thi này.");
+  await db.transaction().execute(async (trx) => {
+    const values = { result, ...(evidence ? { evidence_file: evidence.key, evidence_name: evidence.name } : {}), updated_at: nowIso() };
+    await trx.updateTable("contest_entries").set(values).where("id", "=", entry.id).execute();
+    await writeAudit(trx, { actorUserId: actor.userId, unitId: entry.school_id, action: "update", entity: "contest_entry", entityId: entry.id, before: { result: entry.result, evidence: entry.evidence_name }, after: { result, evidence: evidence?.name ?? entry.evidence_name } });
+  });
+}
+
+export async function deleteEntry(db: DB, actor: Actor, entry: ContestEntry): Promise<void> {
+  if (!can(actor, "school.manage", entry.school_id)) throw new DomainError("Bạn không có quyền xóa bài dự thi này.");
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("contest_entries").where("id", "=", entry.id).execute();
+    await writeAudit(trx, { actorUserId: actor.userId, unitId: entry.school_id, action: "delete", entity: "contest_entry", entityId: entry.id, before: entry });
+  });
+}
+
+/** Students and teachers of a school who can be named on an entry. */
+export async function entryCandidates(db: DB, schoolId: number, className?: string) {
+  return db
+    .selectFrom("people")
+    .select(["id", "full_name", "category", "class_name", "code"])
+    .where("unit_id", "=", schoolId)
+    .where("left_on", "is", null)
+    .where("category", "in", ["students", "teachers", "school_managers"])
+    .where((eb) => eb.or([eb("category", "!=", "students"), eb("class_name", "=", className ?? "")]))
+    .orderBy("category")
+    .orderBy("grade")
+    .orderBy("class_name")
+    .orderBy("name_key")
+    .limit(3000)
+    .execute();
+}

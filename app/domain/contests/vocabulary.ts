@@ -1,0 +1,26 @@
+import type { ContestLevel, ContestResult } from "../../../db/schema";
+
+export const CONTEST_LEVELS = ["school", "commune", "province", "national"] as const;
+export const CONTEST_LEVEL_LABELS: Record<ContestLevel, string> = { school: "Cấp trường", commune: "Cấp xã", province: "Cấp tỉnh", national: "Cấp quốc gia" };
+
+export const CONTEST_FIELDS = ["science_engineering", "innovation", "informatics", "robotics", "stem", "environment", "other"] as const;
+export const CONTEST_FIELD_LABELS: Record<(typeof CONTEST_FIELDS)[number], string> = {
+  science_engineering: "Khoa học kỹ thuật",
+  innovation: "Sáng tạo thanh thiếu niên, nhi đồng",
+  informatics: "Tin học, lập trình",
+  robotics: "Robot",
+  stem: "STEM tổng hợp",
+  environment: "Môi trường",
+  other: "Khác",
+};
+
+export const CONTEST_RESULTS = ["first", "second", "third", "consolation", "participation"] as const;
+export const CONTEST_RESULT_LABELS: Record<ContestResult, string> = {
+  first: "Giải Nhất",
+  second: "Giải Nhì",
+  third: "Giải Ba",
+  consolation: "Giải Khuyến khích",
+  participation: "Tham gia (không đạt giải)",
+};
+/** Results that count as awards. */
+export const AWARDS: ContestResult[] = ["first", "second", "third", "consolation"];

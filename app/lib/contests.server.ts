@@ -1,0 +1,15 @@
+import type { AppLoadContext } from "@remix-run/node";
+import type { Actor } from "~/domain/auth/permissions";
+import { canSeeContest, getContest, type ContestWithOrganizer } from "~/domain/contests/contests";
+import { notFound, requireActor } from "./auth.server";
+import { db } from "./db.server";
+import { idParam } from "./params";
+
+/** The contest a page is about; one the actor may not see answers 404. */
+export async function requireContest(request: Request, context: AppLoadContext, idText: string | undefined): Promise<{ actor: Actor; contest: ContestWithOrganizer }> {
+  const actor = await requireActor(request, context);
+  const id = idParam(idText);
+  const contest = id ? await getContest(db, id) : undefined;
+  if (!contest || !(await canSeeContest(db, actor, contest.id))) notFound();
+  return { actor, contest };
+}

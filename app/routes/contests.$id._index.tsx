@@ -1,0 +1,244 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { EntryForm } from "~/components/contest-forms";
+import { FormError } from "~/components/forms";
+import { PageHeader } from "~/components/shell";
+import { can, ownSchoolIds } from "~/domain/auth/permissions";
+import { canManageContest, canRecordResult, createEntry, deleteEntry, entryCandidates, getEntry, listEntries, recordResult } from "~/domain/contests/contests";
+import { entrySchema, resultSchema } from "~/domain/contests/schemas";
+import { CONTEST_FIELD_LABELS, CONTEST_LEVEL_LABELS, CONTEST_RESULT_LABELS, CONTEST_RESULTS } from "~/domain/contests/vocabulary";
+import { EVIDENCE_TYPES, storeSmallFile } from "~/domain/files/storage";
+import { DomainError } from "~/domain/shared/errors";
+import { getUnit } from "~/domain/units/units";
+import { schoolClasses } from "~/domain/people/people";
+import { ClassPicker } from "~/components/class-picker";
+import { forbidden } from "~/lib/auth.server";
+import { requireContest } from "~/lib/contests.server";
+import { db } from "~/lib/db.server";
+import { formatDate } from "~/lib/format";
+import { failure, parseForm } from "~/lib/forms";
+import { idParam } from "~/lib/params";
+import { fileFrom, readSmallMultipart } from "~/lib/upload.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.contest.name ?? "Cuộc thi"} · Tân An STEM` }];
+
+const EVIDENCE_MAX = 10 * 1024 * 1024;
+
+/** The school an administrator enters contests for: their own school, when they manage one. */
+function entrySchoolId(actor: Parameters<typeof can>[0]): number | undefined {
+  return ownSchoolIds(actor).find((id) => can(actor, "school.manage", id));
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { actor, contest } = await requireContest(request, context, params.id);
+  const schoolId = entrySchoolId(actor);
+  const mayEnter = !!schoolId && (contest.organizer.kind !== "school" || contest.organizer_unit_id === schoolId);
+  const entries = await listEntries(db, actor, contest.id);
+  return {
+    contest: { ...contest, organizerName: contest.organizer.name },
+    canManage: canManageContest(actor, contest.organizer),
+    entries: entries.map((e) => ({ ...e, canRecord: can(actor, "school.manage", e.school_id) || canManageContest(actor, contest.organizer), canDelete: can(actor, "school.manage", e.school_id) })),
+    candidates: mayEnter ? await entryCandidates(db, schoolId!, new URL(request.url).searchParams.get("class") ?? undefined) : [],
+    classes: mayEnter ? await schoolClasses(db, schoolId!) : [],
+    className: new URL(request.url).searchParams.get("class") ?? "",
+    mayEnter,
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { actor, contest } = await requireContest(request, context, params.id);
+  let formData: FormData;
+  try {
+    formData = await readSmallMultipart(request, EVIDENCE_MAX);
+  } catch (e) {
+    if (e instanceof DomainError) return data({ ...failure(new FormData(), { file: e.message }), intent: "result" }, { status: 400 });
+    throw e;
+  }
+  const intent = formData.get("intent");
+  try {
+    if (intent === "add-entry") {
+      const schoolId = entrySchoolId(actor);
+      const school = schoolId ? await getUnit(db, schoolId) : undefined;
+      if (!school) forbidden("Chỉ ban giám hiệu của trường mới đăng ký bài dự thi.");
+      const parsed = parseForm(entrySchema, formData);
+      if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+      await createEntry(db, actor, contest, school, parsed.data);
+      return redirect(`/contests/${contest.id}?entry=1#entries`);
+    }
+    const entryId = idParam(String(formData.get("entryId") ?? ""));
+    const entry = entryId ? await getEntry(db, entryId) : undefined;
+    if (!entry || entry.contest_id !== contest.id) return data({ ...failure(formData, {}, "Không tìm thấy bài dự thi."), intent }, { status: 404 });
+    if (intent === "result") {
+      if (!canRecordResult(actor, entry, contest)) forbidden();
+      const parsed = resultSchema.safeParse({ result: formData.get("result") ?? "" });
+      if (!parsed.success) return data({ ...failure(formData, { result: "Kết quả không hợp lệ." }), intent, entryId }, { status: 400 });
+      const file = await fileFrom(formData);
+      const stored = file ? await storeSmallFile(file.data, EVIDENCE_TYPES) : undefined;
+      await recordResult(db, actor, contest, entry, parsed.data.result || null, stored && file ? { key: stored.key, name: file.name } : undefined);
+      return redirect(`/contests/${contest.id}?result=1#entries`);
+    }
+    if (intent === "delete-entry") {
+      await deleteEntry(db, actor, entry);
+      return redirect(`/contests/${contest.id}#entries`);
+    }
+  } catch (e) {
+    if (e instanceof DomainError) return data({ ...failure(formData, { [e.field ?? "_form"]: e.message }), intent, entryId: formData.get("entryId") }, { status: 400 });
+    throw e;
+  }
+  return data({ ...failure(formData, {}, "Thao tác không hợp lệ."), intent }, { status: 400 });
+}
+
+export default function ContestDetail() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const c = d.contest;
+  const resultError = (entryId: number) =>
+    actionData && !actionData.ok && actionData.intent === "result" && (!("entryId" in actionData) || String(actionData.entryId) === String(entryId)) ? (actionData.errors?.file ?? actionData.errors?.result ?? actionData.formError) : undefined;
+  return (
+    <>
+      <PageHeader
+        title={c.name}
+        subtitle={`${CONTEST_LEVEL_LABELS[c.level]} · ${c.organizerName}`}
+        actions={
+          d.canManage ? (
+            <>
+              <Link to={`/contests/${c.id}/edit`} className="button button--ghost">
+                Sửa
+              </Link>
+              <Link to={`/contests/${c.id}/delete`} className="button button--ghost">
+                Xóa
+              </Link>
+            </>
+          ) : null
+        }
+      />
+      {params.get("created") ? <div className="alert alert--success" role="status">Đã đăng ký cuộc thi.</div> : null}
+      {params.get("entry") ? <div className="alert alert--success" role="status">Đã đăng ký bài dự thi.</div> : null}
+      {params.get("result") ? <div className="alert alert--success" role="status">Đã ghi kết quả.</div> : null}
+      <div className="card">
+        <dl className="facts">
+          <dt>Lĩnh vực</dt>
+          <dd>{CONTEST_FIELD_LABELS[c.field as keyof typeof CONTEST_FIELD_LABELS] ?? c.field}</dd>
+          <dt>Thời gian</dt>
+          <dd>
+            {formatDate(c.starts_on)} – {formatDate(c.ends_on)}
+          </dd>
+          <dt>Dành cho</dt>
+          <dd>{c.open_to_all ? "Tất cả các trường trên địa bàn xã" : c.organizerName}</dd>
+          {c.link ? (
+            <>
+              <dt>Thể lệ</dt>
+              <dd>
+                <a href={c.link} target="_blank" rel="noopener noreferrer">
+                  {c.link}
+                </a>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {c.rules ? <p style={{ whiteSpace: "pre-line" }}>{c.rules}</p> : null}
+      </div>
+
+      <h2 id="entries">Bài dự thi</h2>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bài dự thi">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Dự án, sản phẩm</th>
+              <th scope="col">Trường</th>
+              <th scope="col">Nhóm tác giả</th>
+              <th scope="col">Kết quả</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.entries.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  {e.title}
+                  <div className="muted">{CONTEST_FIELD_LABELS[e.field as keyof typeof CONTEST_FIELD_LABELS] ?? e.field}</div>
+                </td>
+                <td>{e.school_name}</td>
+                <td>
+                  {e.team.length ? (
+                    <ul className="changes">
+                      {e.team.map((m, i) => (
+                        <li key={i}>
+                          {m.name}
+                          {m.role === "mentor" ? " (GV hướng dẫn)" : m.className ? ` (${m.className})` : ""}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    `${e.students} học sinh, ${e.mentors} giáo viên hướng dẫn`
+                  )}
+                </td>
+                <td>
+                  {e.canRecord ? (
+                    <Form method="post" encType="multipart/form-data" className="result-form">
+                      <input type="hidden" name="intent" value="result" />
+                      <input type="hidden" name="entryId" value={e.id} />
+                      <label className="visually-hidden" htmlFor={`result-${e.id}`}>
+                        Kết quả của {e.title}
+                      </label>
+                      <select id={`result-${e.id}`} name="result" defaultValue={e.result ?? ""}>
+                        <option value="">Chưa có kết quả</option>
+                        {CONTEST_RESULTS.map((r) => (
+                          <option key={r} value={r}>
+                            {CONTEST_RESULT_LABELS[r]}
+                          </option>
+                        ))}
+                      </select>
+                      <label htmlFor={`file-${e.id}`} className="muted" style={{ fontSize: ".85rem" }}>
+                        Minh chứng (PDF, ảnh; tối đa 10 MB)
+                      </label>
+                      <input id={`file-${e.id}`} type="file" name="file" accept=".pdf,.jpg,.jpeg,.png,.webp,application/pdf,image/*" />
+                      <button type="submit" className="button button--small">
+                        Lưu kết quả
+                      </button>
+                      {resultError(e.id) ? (
+                        <p className="field__error" role="alert">
+                          {resultError(e.id)}
+                        </p>
+                      ) : null}
+                    </Form>
+                  ) : (
+                    <span>{e.result ? CONTEST_RESULT_LABELS[e.result] : "Chưa có kết quả"}</span>
+                  )}
+                  {e.evidence_name ? (
+                    <div>
+                      <a href={`/contests/entries/${e.id}/evidence`}>Minh chứng: {e.evidence_name}</a>
+                    </div>
+                  ) : null}
+                  {e.canDelete ? (
+                    <Form method="post" encType="multipart/form-data">
+                      <input type="hidden" name="intent" value="delete-entry" />
+                      <input type="hidden" name="entryId" value={e.id} />
+                      <button type="submit" className="link-button">
+                        Xóa bài dự thi
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+            {d.entries.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="muted">
+                  Chưa có bài dự thi{d.mayEnter ? ": đăng ký ở mẫu dưới đây." : "."}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <FormError message={actionData && !actionData.ok && actionData.intent === "delete-entry" ? (actionData.formError ?? actionData.errors?._form) : undefined} />
+      {d.mayEnter ? (
+        <div id="new-entry" style={{ marginTop: "1rem" }}>
+          <ClassPicker classes={d.classes} current={d.className} anchor="new-entry" label="Bài dự thi mới: chọn lớp của học sinh" />
+        </div>
+      ) : null}
+      {d.mayEnter ? <EntryForm actionData={actionData} candidates={d.candidates} defaultField={c.field} /> : null}
+    </>
+  );
+}

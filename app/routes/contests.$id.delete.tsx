@@ -1,0 +1,39 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmDelete } from "~/components/confirm-delete";
+import { PageHeader } from "~/components/shell";
+import { canManageContest, deleteContest, entryCount } from "~/domain/contests/contests";
+import { DomainError } from "~/domain/shared/errors";
+import { forbidden } from "~/lib/auth.server";
+import { requireContest } from "~/lib/contests.server";
+import { db } from "~/lib/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Xóa cuộc thi · Tân An STEM" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { actor, contest } = await requireContest(request, context, params.id);
+  if (!canManageContest(actor, contest.organizer)) forbidden();
+  return { contest: { id: contest.id, name: contest.name }, entries: await entryCount(db, contest.id) };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { actor, contest } = await requireContest(request, context, params.id);
+  const confirmed = (await request.formData()).get("confirm") === "yes";
+  try {
+    await deleteContest(db, actor, contest, confirmed);
+  } catch (e) {
+    if (e instanceof DomainError) return data({ error: e.message }, { status: e.field === "confirm" ? 400 : 403 });
+    throw e;
+  }
+  return redirect("/contests");
+}
+
+export default function DeleteContest() {
+  const { contest, entries } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title="Xóa cuộc thi" subtitle={contest.name} />
+      <ConfirmDelete what={contest.name} consequences={entries ? [`${entries} bài dự thi của các trường, cùng kết quả và minh chứng`] : []} error={useActionData<typeof action>()?.error} cancelTo={`/contests/${contest.id}`} />
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import fs from "node:fs";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { fileTypeFromFile } from "file-type";
+import { canSeeContest, getEntry } from "~/domain/contests/contests";
+import { can } from "~/domain/auth/permissions";
+import { storedPath } from "~/domain/files/storage";
+import { notFound, requireActor } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { idParam } from "~/lib/params";
+
+/** An entry's evidence file: for its school's staff and the commune; anyone else gets 404. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const id = idParam(params.entryId);
+  const entry = id ? await getEntry(db, id) : undefined;
+  if (!entry?.evidence_file || !(await canSeeContest(db, actor, entry.contest_id)) || !(can(actor, "school.read", entry.school_id) || can(actor, "commune.read"))) notFound();
+  const file = storedPath(entry.evidence_file);
+  if (!fs.existsSync(file)) notFound();
+  const type = await fileTypeFromFile(file);
+  const name = entry.evidence_name ?? "minh-chung";
+  return new Response(fs.readFileSync(file), {
+    headers: {
+      "Content-Type": type?.mime ?? "application/octet-stream",
+      "Content-Disposition": `inline; filename="minh-chung${type ? `.${type.ext}` : ""}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
