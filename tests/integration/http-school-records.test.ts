@@ -85,3 +85,34 @@ describe("activities over HTTP", () => {
     expect((await http(base, "/calendar/khongphaimabimatnaocaaa.ics")).status).toBe(404);
   });
 });
+
+describe("contest evidence over HTTP", () => {
+  async function postResult(entryId: number, contestId: number, file: Blob, name: string) {
+    const form = new FormData();
+    form.set("intent", "result");
+    form.set("entryId", String(entryId));
+    form.set("result", "second");
+    form.set("file", file, name);
+    const res = await fetch(`${base}/contests/${contestId}`, { method: "POST", body: form, headers: { Cookie: cookies["bgh.thcs"] }, redirect: "manual" });
+    return { status: res.status, text: await res.text() };
+  }
+
+  it("refuses a file renamed to .pdf that is not a PDF, stores a real one, and guards the download", async () => {
+    const entry = query<{ id: number; contest_id: number }>(
+      "select contest_entries.id, contest_entries.contest_id from contest_entries join units on units.id = contest_entries.school_id where units.code = 'thcs-tanan' order by contest_entries.id limit 1",
+    );
+    const fake = await postResult(entry.id, entry.contest_id, new Blob(["đây không phải PDF"], { type: "application/pdf" }), "giay-khen.pdf");
+    expect(fake.status).toBe(400);
+    expect(fake.text).toContain("Tệp không đúng loại cho phép");
+    const pdf = new Blob(["%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"], { type: "application/pdf" });
+    const real = await postResult(entry.id, entry.contest_id, pdf, "../../etc/giấy khen.pdf");
+    expect(real.status).toBe(302);
+    expect(query<{ evidence_name: string }>("select evidence_name from contest_entries where id = ?", entry.id).evidence_name).toBe("giấy khen.pdf");
+    const own = await http(base, `/contests/entries/${entry.id}/evidence`, { cookie: cookies["gv.thcs"] });
+    expect(own.status).toBe(200);
+    expect(own.headers.get("content-type")).toBe("application/pdf");
+    expect((await http(base, `/contests/entries/${entry.id}/evidence`, { cookie: cookies.vhxh })).status).toBe(200);
+    expect((await http(base, `/contests/entries/${entry.id}/evidence`, { cookie: cookies["bgh.tieuhoca"] })).status).toBe(404);
+    expect((await http(base, `/contests/entries/${entry.id}/evidence`)).status).toBe(302);
+  });
+});
