@@ -11,6 +11,18 @@ import type { FieldErrors, FormValues } from "~/lib/forms";
 
 type ActionResult = { ok: boolean; errors?: FieldErrors; values?: FormValues; formError?: string } | undefined | null;
 
+/** The first message in a react-hook-form error, which for a list field may sit on one of its items. */
+function firstMessage(error: unknown): string | undefined {
+  if (!error || typeof error !== "object") return undefined;
+  const e = error as { message?: unknown };
+  if (typeof e.message === "string" && e.message) return e.message;
+  for (const v of Object.values(error)) {
+    const m = firstMessage(v);
+    if (m) return m;
+  }
+  return undefined;
+}
+
 export function useValidatedForm(schema: ZodTypeAny, opts: { defaults?: FormValues; actionData?: ActionResult } = {}) {
   const failed = opts.actionData && !opts.actionData.ok ? opts.actionData : undefined;
   const values: FormValues = { ...(opts.defaults ?? {}), ...(failed?.values ?? {}) };
@@ -24,8 +36,8 @@ export function useValidatedForm(schema: ZodTypeAny, opts: { defaults?: FormValu
     void form.handleSubmit(() => submit(submitter ?? formEl, { method: "post" }))(event);
   };
   const errorFor = (name: string): string | undefined => {
-    const clientError = clientErrors[name]?.message;
-    return typeof clientError === "string" ? clientError : failed?.errors?.[name];
+    const clientError = firstMessage(clientErrors[name]);
+    return clientError ?? failed?.errors?.[name];
   };
   const value = (name: string): string => {
     const v = values[name];

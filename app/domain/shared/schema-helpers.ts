@@ -18,7 +18,12 @@ export const timeText = (message = "Giờ không hợp lệ.") => z.string().tri
 export const optionalText = (max: number, message = `Tối đa ${max} ký tự.`) => z.string().trim().max(max, message).optional().or(z.literal(""));
 
 /** A list from repeated form fields (checkboxes, multi-selects): one value or several. */
-export const stringList = () => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()));
+export const stringList = () =>
+  z.preprocess(
+    // react-hook-form gives `false` for an unchecked lone checkbox; the browser's form gives one string or several.
+    (v) => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string" && x !== ""),
+    z.array(z.string()),
+  );
 
 /** A whole number typed in a field; empty means none. */
 export const optionalCount = (max = 1_000_000) =>

@@ -1,0 +1,174 @@
+import ExcelJS from "exceljs";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { expectAccessible } from "../support/axe";
+import { launchContext, login } from "../support/browser";
+import { DEMO_PASSWORD } from "../support/http";
+
+const base = inject("baseUrl");
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  context = await launchContext();
+  page = await context.newPage();
+  await login(page, base, "bgh.thcs@tanan.demo", DEMO_PASSWORD);
+});
+afterAll(async () => {
+  await context?.close();
+});
+
+async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet("Danh sách");
+  sheet.addRow(["Mã", "Họ và tên", "Loại", "Khối", "Lớp", "Chức vụ"]);
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const heading = () => page.getByRole("heading", { level: 1 }).textContent();
+
+describe("a school administrator's year of records, in a browser", () => {
+  it("imports people from an XLSX file: a bad file lists its rows and writes nothing; a good one is written", async () => {
+    await page.goto(`${base}/people`);
+    await page.getByRole("link", { name: "Nhập từ tệp" }).click();
+    await page.waitForURL(/\/import$/);
+    await page.locator("#file").setInputFiles({
+      name: "sai.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await xlsx([
+        ["E2E001", "Hồ Thị Xuân", "Học sinh", 9, "9A9", ""],
+        ["E2E002", "Lý Văn Tám", "Học sinh", 12, "12A1", ""],
+        ["E2E001", "Trùng Mã", "Giáo viên", "", "", ""],
+      ]),
+    });
+    await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
+    await page.getByText("Có 2 dòng lỗi").waitFor();
+    expect(await page.getByText("Khối 12 không có ở trường này.").count()).toBe(1);
+    expect(await page.getByText("Mã trùng với dòng 2 trong tệp.").count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Ghi vào danh sách" }).count()).toBe(0);
+    await expectAccessible(page);
+
+    await page.locator("#file").setInputFiles({
+      name: "dung.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await xlsx([
+        ["E2E001", "Hồ Thị Xuân", "Học sinh", 9, "9A9", ""],
+        ["E2E002", "Lý Văn Tám", "Học sinh", 9, "9A9", ""],
+        ["E2EGV1", "Phan Văn Mười", "Giáo viên", "", "", "Tổ Công nghệ"],
+      ]),
+    });
+    await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
+    await page.getByRole("button", { name: "Ghi vào danh sách" }).click();
+    await page.getByText("Đã nhập danh sách: 3 người mới").waitFor();
+    await page.goto(`${base}/people?category=students&q=ho thi xuan`);
+    // /people redirects a school's staff to their school; search ignores diacritics.
+    await page.waitForURL(/\/people\/\d+/);
+    expect(await page.getByRole("cell", { name: "Hồ Thị Xuân" }).count()).toBe(1);
+  });
+
+  it("registers a club, adds two students of a class as members, and records a meeting", async () => {
+    await page.goto(`${base}/clubs`);
+    await page.getByRole("link", { name: "+ Đăng ký câu lạc bộ" }).click();
+    await page.getByRole("button", { name: "Đăng ký" }).click();
+    await page.getByText("Vui lòng nhập tên câu lạc bộ.").waitFor();
+    await page.getByLabel("Tên câu lạc bộ").fill("CLB Thiên văn E2E");
+    await page.getByLabel("Lĩnh vực").selectOption({ label: "Thí nghiệm khoa học" });
+    await page.getByLabel("Khối 9").check();
+    await page.getByRole("button", { name: "Đăng ký" }).click();
+    await page.getByText("Đã đăng ký câu lạc bộ.").waitFor();
+    await expectAccessible(page);
+    await page.getByLabel("Thêm thành viên: chọn lớp").selectOption("9A9");
+    await page.getByRole("button", { name: "Hiện học sinh lớp này" }).click();
+    await page.getByLabel("Hồ Thị Xuân").check();
+    await page.getByLabel("Lý Văn Tám").check();
+    await page.getByRole("button", { name: "Thêm vào câu lạc bộ" }).click();
+    await page.getByText("Đã thêm 2 thành viên.").waitFor();
+    await page.getByLabel("Chủ đề").fill("Quan sát bầu trời đêm");
+    await page.getByRole("button", { name: "Ghi buổi sinh hoạt" }).click();
+    await page.getByText("Đã ghi buổi sinh hoạt.").waitFor();
+    expect(await page.getByRole("link", { name: "Quan sát bầu trời đêm" }).count()).toBe(1);
+    expect(await page.getByRole("cell", { name: "Hồ Thị Xuân", exact: true }).count()).toBe(1);
+  });
+
+  it("registers a school contest with an entry and records its award", async () => {
+    await page.goto(`${base}/contests/new`);
+    await page.getByLabel("Tên cuộc thi").fill("Thi sáng tạo E2E cấp trường");
+    await page.getByLabel("Cấp tổ chức").selectOption({ label: "Cấp trường" });
+    await page.getByLabel("Lĩnh vực").selectOption({ label: "STEM tổng hợp" });
+    await page.getByLabel("Ngày bắt đầu").fill("2026-11-02");
+    await page.getByLabel("Ngày kết thúc").fill("2026-11-01");
+    await page.getByRole("button", { name: "Đăng ký" }).click();
+    await page.getByText("Ngày kết thúc phải từ ngày bắt đầu trở đi.").waitFor();
+    await page.getByLabel("Ngày kết thúc").fill("2026-11-20");
+    await page.getByRole("button", { name: "Đăng ký" }).click();
+    await page.getByText("Đã đăng ký cuộc thi.").waitFor();
+    await page.getByLabel("Bài dự thi mới: chọn lớp của học sinh").selectOption("9A9");
+    await page.getByRole("button", { name: "Hiện học sinh lớp này" }).click();
+    await page.getByLabel("Tên dự án, sản phẩm").fill("Kính thiên văn tự chế");
+    await page.getByLabel("Hồ Thị Xuân (9A9)").check();
+    await page.getByRole("button", { name: "Đăng ký bài dự thi" }).click();
+    await page.getByText("Đã đăng ký bài dự thi.").waitFor();
+    await page.getByLabel("Kết quả của Kính thiên văn tự chế").selectOption({ label: "Giải Nhất" });
+    await page.getByRole("button", { name: "Lưu kết quả" }).click();
+    await page.getByText("Đã ghi kết quả.").waitFor();
+    expect(await page.getByLabel("Kết quả của Kính thiên văn tự chế").inputValue()).toBe("first");
+    await expectAccessible(page);
+  });
+
+  it("creates an activity with topics, audiences and budget lines", async () => {
+    await page.goto(`${base}/activities/new`);
+    await page.getByLabel("Tên hoạt động").fill("Tập huấn E2E chuyển đổi số cho giáo viên");
+    await page.getByLabel("Hình thức").selectOption({ label: "Tập huấn, bồi dưỡng" });
+    await page.getByRole("button", { name: "Lưu hoạt động" }).click();
+    await page.getByText("Chọn ít nhất một nội dung.").waitFor();
+    expect(await page.getByText("Vui lòng nhập địa điểm (với hoạt động trực tiếp hoặc kết hợp).").count()).toBe(1);
+    expect(await page.getByLabel("Tên hoạt động").inputValue()).toBe("Tập huấn E2E chuyển đổi số cho giáo viên");
+    await page.getByLabel("Chuyển đổi số", { exact: true }).check();
+    await page.getByLabel("Nghị quyết 57-NQ/TW").check();
+    await page.getByLabel("Giáo viên", { exact: true }).check();
+    await page.getByLabel("Cán bộ quản lý giáo dục").check();
+    await page.getByLabel("Ngày bắt đầu").fill("2026-12-05");
+    await page.getByLabel("Ngày kết thúc").fill("2026-12-05");
+    await page.getByLabel("Địa điểm").fill("Phòng Tin học");
+    await page.getByRole("button", { name: "Lưu hoạt động" }).click();
+    await page.getByText("Đã lưu hoạt động.").waitFor();
+    expect(await heading()).toBe("Tập huấn E2E chuyển đổi số cho giáo viên");
+    await page.getByLabel("Nội dung chi").selectOption({ label: "In ấn tài liệu" });
+    await page.getByLabel("Nguồn kinh phí").selectOption({ label: "Ngân sách nhà nước" });
+    await page.getByLabel("Dự toán (đồng)").fill("1500000");
+    await page.getByRole("button", { name: "Thêm dòng kinh phí" }).click();
+    await page.getByRole("cell", { name: "1.500.000" }).first().waitFor();
+    await page.getByLabel("Nội dung chi").selectOption({ label: "Nước uống" });
+    await page.getByLabel("Nguồn kinh phí").selectOption({ label: "Xã hội hóa" });
+    await page.getByLabel("Dự toán (đồng)").fill("400000");
+    await page.getByRole("button", { name: "Thêm dòng kinh phí" }).click();
+    await page.getByRole("cell", { name: "1.900.000" }).waitFor();
+    await expectAccessible(page);
+  });
+});
+
+describe("the commune's view, in a browser", () => {
+  it("sees every school's clubs with counts, contests and activities on the calendar, and no student names", async () => {
+    const commune = await launchContext();
+    const p = await commune.newPage();
+    await login(p, base, "vhxh@tanan.demo", DEMO_PASSWORD);
+    await p.goto(`${base}/clubs?sort=school`);
+    for (const school of ["Trường Mầm non Tân An", "Trường THCS Tân An", "Trường THPT Tân An", "Trường Tiểu học Tân An A"]) {
+      expect(await p.getByRole("cell", { name: school }).count()).toBeGreaterThan(0);
+    }
+    await p.getByRole("link", { name: "CLB Thiên văn E2E" }).click();
+    await p.getByText("Họ tên học sinh chỉ hiển thị cho cán bộ, giáo viên của trường.").waitFor();
+    expect(await p.getByText("Hồ Thị Xuân").count()).toBe(0);
+    expect(await p.getByText("2 học sinh, 0 giáo viên").count()).toBe(1);
+    await expectAccessible(p);
+    await p.goto(`${base}/contests`);
+    await p.getByRole("heading", { name: "Bài dự thi và giải thưởng theo trường" }).waitFor();
+    await p.goto(`${base}/activities/calendar?month=2026-12`);
+    expect(await p.getByRole("link", { name: /Tập huấn E2E chuyển đổi số cho giáo viên/ }).count()).toBe(1);
+    await p.goto(`${base}/activities/calendar?month=2026-10`);
+    expect(await p.getByText("10/10 – Ngày Chuyển đổi số quốc gia").count()).toBe(1);
+    await expectAccessible(p);
+    await commune.close();
+  });
+});
