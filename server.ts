@@ -35,9 +35,7 @@ async function prepareDatabase() {
 
 export async function startServer() {
   await prepareDatabase();
-  const vite = production
-    ? undefined
-    : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+  const vite = production ? undefined : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
 
   const app = express();
   app.disable("x-powered-by");

@@ -13,7 +13,10 @@ export interface BackupResult {
 
 /** Folder name like 2026-11-26T07-32-11Z: sortable, and safe on every file system. */
 function stamp(d = new Date()): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/:/g, "-");
+  return d
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/:/g, "-");
 }
 
 export async function backup(opts: { outRoot: string; dbFile?: string; uploads?: string; now?: Date }): Promise<BackupResult> {

@@ -26,7 +26,13 @@ const db = createDb();
 await migrateToLatest(db);
 const communeId = await ensureBaseOrg(db, { province: values.province!, commune: values.commune! });
 // The command line acts as a system administrator of the commune.
-const cli: Actor = { userId: 0, email: "cli", fullName: "Dòng lệnh", sessionId: "cli", memberships: [{ role: "system_admin", unitId: communeId, unitKind: "commune", unitName: values.commune! }] };
+const cli: Actor = {
+  userId: 0,
+  email: "cli",
+  fullName: "Dòng lệnh",
+  sessionId: "cli",
+  memberships: [{ role: "system_admin", unitId: communeId, unitKind: "commune", unitName: values.commune! }],
+};
 try {
   const { link } = await createAccount(db, cli, { email: values.email, fullName: values.name, role: "system_admin", unitId: communeId });
   const base = process.env.PUBLIC_URL?.replace(/\/$/, "") || `http://localhost:${process.env.PORT || 3000}`;

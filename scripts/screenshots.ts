@@ -9,7 +9,10 @@ const base = process.env.BASE_URL || "http://localhost:3000";
 const [email = "vhxh@tanan.demo", ...paths] = process.argv.slice(2);
 const pages = paths.length ? paths : ["/"];
 fs.mkdirSync("screenshots", { recursive: true });
-for (const [label, width, mobile] of [["phone", 390, true], ["desktop", 1280, false]] as const) {
+for (const [label, width, mobile] of [
+  ["phone", 390, true],
+  ["desktop", 1280, false],
+] as const) {
   const context = await launchContext({ width, height: mobile ? 844 : 900, isMobile: mobile });
   const page = await context.newPage();
   if (email !== "anonymous") await login(page, base, email, process.env.PASSWORD || "TanAn@2025");

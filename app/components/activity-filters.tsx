@@ -1,3 +1,4 @@
+import { FilterBar, FilterSelect } from "./filters";
 import { ACTIVITY_STATUS_LABELS, ACTIVITY_STATUSES } from "~/domain/activities/vocabulary";
 
 type Term = { code: string; label: string };
@@ -21,32 +22,53 @@ export function ActivityFilters(props: {
 }) {
   const v = props.values;
   const select = (name: keyof ActivityFilterValues, label: string, options: { value: string; label: string }[], all: string) => (
-    <div className="field">
-      <label htmlFor={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name} defaultValue={v[name] ?? ""}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect name={name} label={label} value={v[name]} options={options} all={all} />
   );
   return (
-    <form method="get" className="filters" aria-label="Lọc hoạt động">
+    <FilterBar label="Lọc hoạt động">
       {Object.entries(props.hidden ?? {}).map(([k, val]) => (
         <input key={k} type="hidden" name={k} value={val} />
       ))}
-      {props.units.length > 1 ? select("unit", "Đơn vị", props.units.map((u) => ({ value: String(u.id), label: u.name })), "Tất cả đơn vị") : null}
-      {select("topic", "Nội dung", props.vocabulary.topics.map((t) => ({ value: t.code, label: t.label })), "Mọi nội dung")}
-      {select("form", "Hình thức", props.vocabulary.forms.map((t) => ({ value: t.code, label: t.label })), "Mọi hình thức")}
-      {select("audience", "Đối tượng", props.vocabulary.audiences.map((t) => ({ value: t.code, label: t.label })), "Mọi đối tượng")}
-      {props.periods ? select("period", "Thời gian", props.periods.map((p) => ({ value: p.key, label: p.label })), "Mọi thời gian") : null}
-      {select("status", "Trạng thái", ACTIVITY_STATUSES.map((s) => ({ value: s, label: ACTIVITY_STATUS_LABELS[s] })), "Mọi trạng thái")}
-      <button type="submit" className="button button--ghost">
-        Lọc
-      </button>
-    </form>
+      {props.units.length > 1
+        ? select(
+            "unit",
+            "Đơn vị",
+            props.units.map((u) => ({ value: String(u.id), label: u.name })),
+            "Tất cả đơn vị",
+          )
+        : null}
+      {select(
+        "topic",
+        "Nội dung",
+        props.vocabulary.topics.map((t) => ({ value: t.code, label: t.label })),
+        "Mọi nội dung",
+      )}
+      {select(
+        "form",
+        "Hình thức",
+        props.vocabulary.forms.map((t) => ({ value: t.code, label: t.label })),
+        "Mọi hình thức",
+      )}
+      {select(
+        "audience",
+        "Đối tượng",
+        props.vocabulary.audiences.map((t) => ({ value: t.code, label: t.label })),
+        "Mọi đối tượng",
+      )}
+      {props.periods
+        ? select(
+            "period",
+            "Thời gian",
+            props.periods.map((p) => ({ value: p.key, label: p.label })),
+            "Mọi thời gian",
+          )
+        : null}
+      {select(
+        "status",
+        "Trạng thái",
+        ACTIVITY_STATUSES.map((s) => ({ value: s, label: ACTIVITY_STATUS_LABELS[s] })),
+        "Mọi trạng thái",
+      )}
+    </FilterBar>
   );
 }

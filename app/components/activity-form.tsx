@@ -29,15 +29,45 @@ export function ActivityForm(p: ActivityFormProps) {
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="card form" style={{ maxWidth: 820 }}>
       <FormError message={formError} />
-      <TextField label="Tên hoạt động" required reg={form.register("title")} defaultValue={value("title")} error={errorFor("title")} hint="Ví dụ: Tập huấn khai thác học liệu số cho giáo viên" />
+      <TextField
+        label="Tên hoạt động"
+        required
+        reg={form.register("title")}
+        defaultValue={value("title")}
+        error={errorFor("title")}
+        hint="Ví dụ: Tập huấn khai thác học liệu số cho giáo viên"
+      />
       {p.organizers.length === 1 ? (
         <input type="hidden" value={String(p.organizers[0].id)} {...form.register("organizerUnitId")} />
       ) : (
-        <SelectField label="Đơn vị tổ chức" required reg={form.register("organizerUnitId")} defaultValue={value("organizerUnitId")} error={errorFor("organizerUnitId")} placeholder="— Chọn đơn vị —" options={p.organizers.map((o) => ({ value: String(o.id), label: o.name }))} />
+        <SelectField
+          label="Đơn vị tổ chức"
+          required
+          reg={form.register("organizerUnitId")}
+          defaultValue={value("organizerUnitId")}
+          error={errorFor("organizerUnitId")}
+          placeholder="— Chọn đơn vị —"
+          options={p.organizers.map((o) => ({ value: String(o.id), label: o.name }))}
+        />
       )}
       <div className="form-row">
-        <SelectField label="Hình thức" required reg={form.register("form")} defaultValue={value("form")} error={errorFor("form")} placeholder="— Chọn hình thức —" options={p.vocabulary.forms.map((f) => ({ value: f.code, label: f.label }))} />
-        <SelectField label="Cách tổ chức" required reg={form.register("delivery")} defaultValue={value("delivery") || "in_person"} error={errorFor("delivery")} options={DELIVERIES.map((d) => ({ value: d, label: DELIVERY_LABELS[d] }))} />
+        <SelectField
+          label="Hình thức"
+          required
+          reg={form.register("form")}
+          defaultValue={value("form")}
+          error={errorFor("form")}
+          placeholder="— Chọn hình thức —"
+          options={p.vocabulary.forms.map((f) => ({ value: f.code, label: f.label }))}
+        />
+        <SelectField
+          label="Cách tổ chức"
+          required
+          reg={form.register("delivery")}
+          defaultValue={value("delivery") || "in_person"}
+          error={errorFor("delivery")}
+          options={DELIVERIES.map((d) => ({ value: d, label: DELIVERY_LABELS[d] }))}
+        />
       </div>
       <CheckboxGroup
         legend="Nội dung tuyên truyền"
@@ -47,26 +77,76 @@ export function ActivityForm(p: ActivityFormProps) {
         error={errorFor("topics")}
         options={p.vocabulary.topics.map((t) => ({ value: t.code, label: t.parent_code ? `CĐS – ${t.label}` : t.label }))}
       />
-      <CheckboxGroup legend="Đối tượng" columns reg={form.register("audiences")} checked={list("audiences")} error={errorFor("audiences")} options={p.vocabulary.audiences.map((a) => ({ value: a.code, label: a.label }))} />
+      <CheckboxGroup
+        legend="Đối tượng"
+        columns
+        reg={form.register("audiences")}
+        checked={list("audiences")}
+        error={errorFor("audiences")}
+        options={p.vocabulary.audiences.map((a) => ({ value: a.code, label: a.label }))}
+      />
       <div className="form-row">
         <TextField label="Ngày bắt đầu" type="date" required reg={form.register("startDate")} defaultValue={value("startDate")} error={errorFor("startDate")} />
-        <TextField label="Giờ bắt đầu" type="time" required reg={form.register("startTime")} defaultValue={value("startTime") || "07:30"} error={errorFor("startTime")} />
+        <TextField
+          label="Giờ bắt đầu"
+          type="time"
+          required
+          reg={form.register("startTime")}
+          defaultValue={value("startTime") || "07:30"}
+          error={errorFor("startTime")}
+        />
         <TextField label="Ngày kết thúc" type="date" required reg={form.register("endDate")} defaultValue={value("endDate")} error={errorFor("endDate")} />
-        <TextField label="Giờ kết thúc" type="time" required reg={form.register("endTime")} defaultValue={value("endTime") || "11:00"} error={errorFor("endTime")} />
+        <TextField
+          label="Giờ kết thúc"
+          type="time"
+          required
+          reg={form.register("endTime")}
+          defaultValue={value("endTime") || "11:00"}
+          error={errorFor("endTime")}
+        />
       </div>
       <p className="field__hint" style={{ marginTop: "-.5rem" }}>
         Giờ Việt Nam (UTC+7).
       </p>
       {delivery !== "online" ? <TextField label="Địa điểm" reg={form.register("place")} defaultValue={value("place")} error={errorFor("place")} /> : null}
-      {delivery !== "in_person" ? <TextField label="Đường dẫn tham gia trực tuyến" type="url" reg={form.register("link")} defaultValue={value("link")} error={errorFor("link")} /> : null}
+      {delivery !== "in_person" ? (
+        <TextField label="Đường dẫn tham gia trực tuyến" type="url" reg={form.register("link")} defaultValue={value("link")} error={errorFor("link")} />
+      ) : null}
       <div className="form-row">
-        <SelectField label="Hưởng ứng ngày" reg={form.register("commemoration")} defaultValue={value("commemoration")} error={errorFor("commemoration")} placeholder="Không" options={COMMEMORATIONS.map((c) => ({ value: c, label: COMMEMORATION_LABELS[c] }))} />
-        <TextField label="Số người dự kiến" inputMode="numeric" reg={form.register("plannedParticipants")} defaultValue={value("plannedParticipants")} error={errorFor("plannedParticipants")} />
-        <SelectField label="Trạng thái" required reg={form.register("status")} defaultValue={value("status") || "planned"} error={errorFor("status")} options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: ACTIVITY_STATUS_LABELS[s] }))} />
+        <SelectField
+          label="Hưởng ứng ngày"
+          reg={form.register("commemoration")}
+          defaultValue={value("commemoration")}
+          error={errorFor("commemoration")}
+          placeholder="Không"
+          options={COMMEMORATIONS.map((c) => ({ value: c, label: COMMEMORATION_LABELS[c] }))}
+        />
+        <TextField
+          label="Số người dự kiến"
+          inputMode="numeric"
+          reg={form.register("plannedParticipants")}
+          defaultValue={value("plannedParticipants")}
+          error={errorFor("plannedParticipants")}
+        />
+        <SelectField
+          label="Trạng thái"
+          required
+          reg={form.register("status")}
+          defaultValue={value("status") || "planned"}
+          error={errorFor("status")}
+          options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: ACTIVITY_STATUS_LABELS[s] }))}
+        />
       </div>
       <details className="field">
         <summary>Đơn vị phối hợp ({list("coOrganizerIds").length})</summary>
-        <CheckboxGroup legend="Đơn vị phối hợp" columns reg={form.register("coOrganizerIds")} checked={list("coOrganizerIds")} error={errorFor("coOrganizerIds")} options={p.units.filter((u) => String(u.id) !== String(organizerId)).map((u) => ({ value: String(u.id), label: u.name }))} />
+        <CheckboxGroup
+          legend="Đơn vị phối hợp"
+          columns
+          reg={form.register("coOrganizerIds")}
+          checked={list("coOrganizerIds")}
+          error={errorFor("coOrganizerIds")}
+          options={p.units.filter((u) => String(u.id) !== String(organizerId)).map((u) => ({ value: String(u.id), label: u.name }))}
+        />
       </details>
       {communeLevel ? (
         <CheckboxGroup

@@ -17,12 +17,33 @@ export function BudgetLineForm({ actionData }: { actionData: ActionResult }) {
       <FormError message={formError} />
       <input type="hidden" name="intent" value="add-budget" />
       <div className="form-row">
-        <SelectField label="Nội dung chi" reg={form.register("category")} defaultValue={value("category")} error={errorFor("category")} placeholder="— Chọn —" options={BUDGET_CATEGORIES.map((c) => ({ value: c, label: BUDGET_CATEGORY_LABELS[c] }))} />
-        <SelectField label="Nguồn kinh phí" reg={form.register("source")} defaultValue={value("source")} error={errorFor("source")} placeholder="— Chọn —" options={FUNDING_SOURCES.map((s) => ({ value: s, label: FUNDING_SOURCE_LABELS[s] }))} />
+        <SelectField
+          label="Nội dung chi"
+          reg={form.register("category")}
+          defaultValue={value("category")}
+          error={errorFor("category")}
+          placeholder="— Chọn —"
+          options={BUDGET_CATEGORIES.map((c) => ({ value: c, label: BUDGET_CATEGORY_LABELS[c] }))}
+        />
+        <SelectField
+          label="Nguồn kinh phí"
+          reg={form.register("source")}
+          defaultValue={value("source")}
+          error={errorFor("source")}
+          placeholder="— Chọn —"
+          options={FUNDING_SOURCES.map((s) => ({ value: s, label: FUNDING_SOURCE_LABELS[s] }))}
+        />
       </div>
       <div className="form-row">
         <TextField label="Dự toán (đồng)" inputMode="numeric" reg={form.register("estimate")} defaultValue={value("estimate")} error={errorFor("estimate")} />
-        <TextField label="Thực chi (đồng)" inputMode="numeric" reg={form.register("actual")} defaultValue={value("actual")} error={errorFor("actual")} hint="Để trống nếu chưa quyết toán." />
+        <TextField
+          label="Thực chi (đồng)"
+          inputMode="numeric"
+          reg={form.register("actual")}
+          defaultValue={value("actual")}
+          error={errorFor("actual")}
+          hint="Để trống nếu chưa quyết toán."
+        />
       </div>
       <TextField label="Ghi chú" reg={form.register("note")} defaultValue={value("note")} error={errorFor("note")} />
       <div className="form-actions">

@@ -13,12 +13,46 @@ export function ClubForm(props: { grades: number[]; defaults: FormValues; action
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="card form">
       <FormError message={formError} />
-      <TextField label="Tên câu lạc bộ" required reg={form.register("name")} defaultValue={value("name")} error={errorFor("name")} hint="Ví dụ: CLB Robot Tân An" />
-      <SelectField label="Lĩnh vực" required reg={form.register("field")} defaultValue={value("field")} error={errorFor("field")} placeholder="— Chọn lĩnh vực —" options={CLUB_FIELDS.map((f) => ({ value: f, label: CLUB_FIELD_LABELS[f] }))} />
-      <CheckboxGroup legend="Khối lớp tham gia" reg={form.register("targetGrades")} checked={list("targetGrades")} error={errorFor("targetGrades")} options={props.grades.map((g) => ({ value: String(g), label: gradeLabel(g) }))} />
-      <TextField label="Lịch sinh hoạt" reg={form.register("schedule")} defaultValue={value("schedule")} error={errorFor("schedule")} hint="Ví dụ: Chiều thứ Năm hằng tuần, 15g00–16g30, phòng Tin học" />
+      <TextField
+        label="Tên câu lạc bộ"
+        required
+        reg={form.register("name")}
+        defaultValue={value("name")}
+        error={errorFor("name")}
+        hint="Ví dụ: CLB Robot Tân An"
+      />
+      <SelectField
+        label="Lĩnh vực"
+        required
+        reg={form.register("field")}
+        defaultValue={value("field")}
+        error={errorFor("field")}
+        placeholder="— Chọn lĩnh vực —"
+        options={CLUB_FIELDS.map((f) => ({ value: f, label: CLUB_FIELD_LABELS[f] }))}
+      />
+      <CheckboxGroup
+        legend="Khối lớp tham gia"
+        reg={form.register("targetGrades")}
+        checked={list("targetGrades")}
+        error={errorFor("targetGrades")}
+        options={props.grades.map((g) => ({ value: String(g), label: gradeLabel(g) }))}
+      />
+      <TextField
+        label="Lịch sinh hoạt"
+        reg={form.register("schedule")}
+        defaultValue={value("schedule")}
+        error={errorFor("schedule")}
+        hint="Ví dụ: Chiều thứ Năm hằng tuần, 15g00–16g30, phòng Tin học"
+      />
       <div className="form-row">
-        <SelectField label="Trạng thái" required reg={form.register("status")} defaultValue={value("status") || "active"} error={errorFor("status")} options={CLUB_STATUSES.map((s) => ({ value: s, label: CLUB_STATUS_LABELS[s] }))} />
+        <SelectField
+          label="Trạng thái"
+          required
+          reg={form.register("status")}
+          defaultValue={value("status") || "active"}
+          error={errorFor("status")}
+          options={CLUB_STATUSES.map((s) => ({ value: s, label: CLUB_STATUS_LABELS[s] }))}
+        />
         <TextField label="Ngày thành lập" type="date" reg={form.register("foundedOn")} defaultValue={value("foundedOn")} error={errorFor("foundedOn")} />
       </div>
       <TextAreaField label="Mô tả" reg={form.register("description")} defaultValue={value("description")} error={errorFor("description")} />

@@ -45,7 +45,17 @@ interface Candidate {
   class_name: string | null;
 }
 
-export function AddMembersForm({ actionData, today, candidates, peopleHref }: { actionData: ActionResult; today: string; candidates: Candidate[]; peopleHref: string }) {
+export function AddMembersForm({
+  actionData,
+  today,
+  candidates,
+  peopleHref,
+}: {
+  actionData: ActionResult;
+  today: string;
+  candidates: Candidate[];
+  peopleHref: string;
+}) {
   const navigation = useNavigation();
   const { form, onSubmit, errorFor, value, list, formError } = useValidatedForm(addMembersSchema, {
     actionData: answerFor(actionData, "add-members"),
@@ -93,8 +103,8 @@ export function AddMembersForm({ actionData, today, candidates, peopleHref }: { 
                   <div className="checkbox-group__items checkbox-group__items--columns">
                     {g.items.map((c) => (
                       <label key={c.id} className="checkbox">
-                        <input type="checkbox" value={String(c.id)} defaultChecked={checked.includes(String(c.id))} {...form.register("personIds")} /> {c.full_name}{" "}
-                        <span className="muted">({c.class_name ?? c.code})</span>
+                        <input type="checkbox" value={String(c.id)} defaultChecked={checked.includes(String(c.id))} {...form.register("personIds")} />{" "}
+                        {c.full_name} <span className="muted">({c.class_name ?? c.code})</span>
                       </label>
                     ))}
                   </div>

@@ -14,10 +14,33 @@ export function ContestForm(p: { defaults: FormValues; actionData: ActionResult;
     <Form method="post" noValidate onSubmit={onSubmit} className="card form">
       <FormError message={formError} />
       {p.openToAll ? <p className="alert alert--info">Cuộc thi do xã đăng ký sẽ mở cho tất cả các trường đăng ký bài dự thi.</p> : null}
-      <TextField label="Tên cuộc thi" required reg={form.register("name")} defaultValue={value("name")} error={errorFor("name")} hint="Ví dụ: Cuộc thi Khoa học kỹ thuật cấp tỉnh dành cho học sinh trung học 2026–2027" />
+      <TextField
+        label="Tên cuộc thi"
+        required
+        reg={form.register("name")}
+        defaultValue={value("name")}
+        error={errorFor("name")}
+        hint="Ví dụ: Cuộc thi Khoa học kỹ thuật cấp tỉnh dành cho học sinh trung học 2026–2027"
+      />
       <div className="form-row">
-        <SelectField label="Cấp tổ chức" required reg={form.register("level")} defaultValue={value("level")} error={errorFor("level")} placeholder="— Chọn —" options={CONTEST_LEVELS.map((l) => ({ value: l, label: CONTEST_LEVEL_LABELS[l] }))} />
-        <SelectField label="Lĩnh vực" required reg={form.register("field")} defaultValue={value("field")} error={errorFor("field")} placeholder="— Chọn —" options={CONTEST_FIELDS.map((f) => ({ value: f, label: CONTEST_FIELD_LABELS[f] }))} />
+        <SelectField
+          label="Cấp tổ chức"
+          required
+          reg={form.register("level")}
+          defaultValue={value("level")}
+          error={errorFor("level")}
+          placeholder="— Chọn —"
+          options={CONTEST_LEVELS.map((l) => ({ value: l, label: CONTEST_LEVEL_LABELS[l] }))}
+        />
+        <SelectField
+          label="Lĩnh vực"
+          required
+          reg={form.register("field")}
+          defaultValue={value("field")}
+          error={errorFor("field")}
+          placeholder="— Chọn —"
+          options={CONTEST_FIELDS.map((f) => ({ value: f, label: CONTEST_FIELD_LABELS[f] }))}
+        />
       </div>
       <div className="form-row">
         <TextField label="Ngày bắt đầu" type="date" required reg={form.register("startsOn")} defaultValue={value("startsOn")} error={errorFor("startsOn")} />
@@ -44,7 +67,10 @@ interface Candidate {
 
 export function EntryForm({ actionData, candidates, defaultField }: { actionData: ActionResult; candidates: Candidate[]; defaultField: string }) {
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, list, formError } = useValidatedForm(entrySchema, { actionData: answerFor(actionData, "add-entry"), defaults: { field: defaultField } });
+  const { form, onSubmit, errorFor, value, list, formError } = useValidatedForm(entrySchema, {
+    actionData: answerFor(actionData, "add-entry"),
+    defaults: { field: defaultField },
+  });
   const students = candidates.filter((c) => c.category === "students");
   const staff = candidates.filter((c) => c.category !== "students");
   return (
@@ -54,19 +80,39 @@ export function EntryForm({ actionData, candidates, defaultField }: { actionData
       <input type="hidden" name="intent" value="add-entry" />
       <div className="form-row">
         <TextField label="Tên dự án, sản phẩm" reg={form.register("title")} defaultValue={value("title")} error={errorFor("title")} />
-        <SelectField label="Lĩnh vực" reg={form.register("field")} defaultValue={value("field")} error={errorFor("field")} options={CONTEST_FIELDS.map((f) => ({ value: f, label: CONTEST_FIELD_LABELS[f] }))} />
+        <SelectField
+          label="Lĩnh vực"
+          reg={form.register("field")}
+          defaultValue={value("field")}
+          error={errorFor("field")}
+          options={CONTEST_FIELDS.map((f) => ({ value: f, label: CONTEST_FIELD_LABELS[f] }))}
+        />
       </div>
       <details open>
         <summary>
           <strong>Học sinh dự thi ({list("studentIds").length} đã chọn)</strong>
         </summary>
-        <CheckboxGroup legend="Học sinh dự thi" columns reg={form.register("studentIds")} checked={list("studentIds")} error={errorFor("studentIds")} options={students.map((s) => ({ value: String(s.id), label: `${s.full_name} (${s.class_name ?? ""})` }))} />
+        <CheckboxGroup
+          legend="Học sinh dự thi"
+          columns
+          reg={form.register("studentIds")}
+          checked={list("studentIds")}
+          error={errorFor("studentIds")}
+          options={students.map((s) => ({ value: String(s.id), label: `${s.full_name} (${s.class_name ?? ""})` }))}
+        />
       </details>
       <details>
         <summary>
           <strong>Giáo viên hướng dẫn</strong>
         </summary>
-        <CheckboxGroup legend="Giáo viên hướng dẫn" columns reg={form.register("mentorIds")} checked={list("mentorIds")} error={errorFor("mentorIds")} options={staff.map((s) => ({ value: String(s.id), label: s.full_name }))} />
+        <CheckboxGroup
+          legend="Giáo viên hướng dẫn"
+          columns
+          reg={form.register("mentorIds")}
+          checked={list("mentorIds")}
+          error={errorFor("mentorIds")}
+          options={staff.map((s) => ({ value: String(s.id), label: s.full_name }))}
+        />
       </details>
       {errorFor("studentIds") || errorFor("mentorIds") ? (
         <p className="field__error" role="alert">

@@ -124,7 +124,14 @@ export function SelectField(props: {
   return (
     <Field label={props.label} error={props.error} hint={props.hint}>
       {({ id, describedBy, invalid }) => (
-        <select id={id} defaultValue={props.defaultValue ?? ""} aria-describedby={describedBy} aria-invalid={invalid || undefined} aria-required={props.required || undefined} {...props.reg}>
+        <select
+          id={id}
+          defaultValue={props.defaultValue ?? ""}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          aria-required={props.required || undefined}
+          {...props.reg}
+        >
           {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
           {props.options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -181,7 +188,14 @@ export function TextAreaField(props: { label: string; reg: UseFormRegisterReturn
   return (
     <Field label={props.label} error={props.error} hint={props.hint}>
       {({ id, describedBy, invalid }) => (
-        <textarea id={id} rows={props.rows ?? 4} defaultValue={props.defaultValue} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...props.reg} />
+        <textarea
+          id={id}
+          rows={props.rows ?? 4}
+          defaultValue={props.defaultValue}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          {...props.reg}
+        />
       )}
     </Field>
   );

@@ -1,4 +1,5 @@
 import { formatNumber } from "~/lib/format";
+import { TableWrap } from "./table";
 
 export interface PreviewRowView {
   line: number;
@@ -16,7 +17,15 @@ const STATUS: Record<PreviewRowView["status"], { label: string; badge: string }>
 };
 
 /** The preview of an import: counts, then every bad row with its reasons, then the rows to be written. */
-export function ImportPreviewTable({ rows, counts, limit = 2000 }: { rows: PreviewRowView[]; counts: Record<PreviewRowView["status"], number>; limit?: number }) {
+export function ImportPreviewTable({
+  rows,
+  counts,
+  limit = 2000,
+}: {
+  rows: PreviewRowView[];
+  counts: Record<PreviewRowView["status"], number>;
+  limit?: number;
+}) {
   const ordered = [...rows.filter((r) => r.status === "error"), ...rows.filter((r) => r.status !== "error")].slice(0, limit);
   return (
     <>
@@ -28,7 +37,7 @@ export function ImportPreviewTable({ rows, counts, limit = 2000 }: { rows: Previ
           </div>
         ))}
       </div>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
+      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <caption className="muted" style={{ textAlign: "left", padding: ".5rem .75rem" }}>
             Các dòng lỗi được liệt kê trước{rows.length > limit ? `; chỉ hiển thị ${formatNumber(limit)} dòng đầu` : ""}.
@@ -58,7 +67,7 @@ export function ImportPreviewTable({ rows, counts, limit = 2000 }: { rows: Previ
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

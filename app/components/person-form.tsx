@@ -25,13 +25,25 @@ export function PersonForm(props: { categories: PersonCategory[]; defaults: Form
         placeholder="— Chọn loại —"
         options={props.categories.map((c) => ({ value: c, label: PERSON_CATEGORY_LABELS[c] }))}
       />
-      <TextField label={student ? "Mã học sinh" : "Mã cán bộ"} required reg={form.register("code")} defaultValue={value("code")} error={errorFor("code")} hint="Không trùng trong đơn vị; dùng để điểm danh và nhập tệp." />
+      <TextField
+        label={student ? "Mã học sinh" : "Mã cán bộ"}
+        required
+        reg={form.register("code")}
+        defaultValue={value("code")}
+        error={errorFor("code")}
+        hint="Không trùng trong đơn vị; dùng để điểm danh và nhập tệp."
+      />
       <TextField label="Họ và tên" required reg={form.register("fullName")} defaultValue={value("fullName")} error={errorFor("fullName")} />
       <div className="form-row">
         <TextField label="Khối (học sinh)" inputMode="numeric" reg={form.register("grade")} defaultValue={value("grade")} error={errorFor("grade")} />
         <TextField label="Lớp (học sinh)" reg={form.register("className")} defaultValue={value("className")} error={errorFor("className")} />
       </div>
-      <TextField label="Chức vụ, tổ chuyên môn (cán bộ, giáo viên)" reg={form.register("position")} defaultValue={value("position")} error={errorFor("position")} />
+      <TextField
+        label="Chức vụ, tổ chuyên môn (cán bộ, giáo viên)"
+        reg={form.register("position")}
+        defaultValue={value("position")}
+        error={errorFor("position")}
+      />
       <div className="form-actions">
         <button type="submit" className="button" name="intent" value="save" disabled={navigation.state === "submitting"}>
           {props.submitLabel}

@@ -8,10 +8,22 @@ import { PageHeader, SECTION_LINKS } from "./shell";
  * it says what the section will hold and which part of the plan it serves. Access is checked now.
  */
 const INTRO: Partial<Record<Section, { planRef: string; items: string[] }>> = {
-  attendance: { planRef: "Chỉ tiêu II.1.a: 100% cán bộ, giáo viên được tuyên truyền", items: ["Điểm danh trên điện thoại", "Nhập danh sách từ tệp CSV/XLSX", "Tự điểm danh bằng mã QR"] },
-  materials: { planRef: "Mục III.2.2 – III.2.4 của Kế hoạch", items: ["Tải lên bài giảng, video, podcast, slide", "Tìm kiếm không dấu", "Trang công khai cho cổng thông tin xã"] },
-  indicators: { planRef: "Các chỉ tiêu của Kế hoạch đến năm 2030", items: ["Mỗi chỉ tiêu so với mục tiêu năm", "Biểu đồ so sánh các trường", "Xu hướng theo 6 tháng"] },
-  reports: { planRef: "Mục V.2: báo cáo trước ngày 10/6 và 10/12", items: ["Báo cáo 6 tháng của từng trường", "Duyệt, trả lại, khóa số liệu", "Xuất báo cáo của xã (DOCX, XLSX)"] },
+  attendance: {
+    planRef: "Chỉ tiêu II.1.a: 100% cán bộ, giáo viên được tuyên truyền",
+    items: ["Điểm danh trên điện thoại", "Nhập danh sách từ tệp CSV/XLSX", "Tự điểm danh bằng mã QR"],
+  },
+  materials: {
+    planRef: "Mục III.2.2 – III.2.4 của Kế hoạch",
+    items: ["Tải lên bài giảng, video, podcast, slide", "Tìm kiếm không dấu", "Trang công khai cho cổng thông tin xã"],
+  },
+  indicators: {
+    planRef: "Các chỉ tiêu của Kế hoạch đến năm 2030",
+    items: ["Mỗi chỉ tiêu so với mục tiêu năm", "Biểu đồ so sánh các trường", "Xu hướng theo 6 tháng"],
+  },
+  reports: {
+    planRef: "Mục V.2: báo cáo trước ngày 10/6 và 10/12",
+    items: ["Báo cáo 6 tháng của từng trường", "Duyệt, trả lại, khóa số liệu", "Xuất báo cáo của xã (DOCX, XLSX)"],
+  },
 };
 
 export const sectionMeta: MetaFunction = ({ data }) => {

@@ -57,9 +57,7 @@ export function Shell({ user, children }: { user: ShellUser | null; children: Re
           <div className="topbar__user">
             <span className="topbar__who">
               <strong>{user.fullName}</strong>
-              <small>
-                {user.unitName ? `${user.roleLabel} · ${user.unitName}` : user.roleLabel}
-              </small>
+              <small>{user.unitName ? `${user.roleLabel} · ${user.unitName}` : user.roleLabel}</small>
             </span>
             <Link to="/account/password" className="topbar__link">
               Đổi mật khẩu

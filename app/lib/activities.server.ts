@@ -10,7 +10,11 @@ import { db } from "./db.server";
 import { idParam } from "./params";
 
 /** The activity a page is about; one the actor may not see answers 404. */
-export async function requireActivity(request: Request, context: AppLoadContext, idText: string | undefined): Promise<{ actor: Actor; activity: Activity & { organizer: Unit } }> {
+export async function requireActivity(
+  request: Request,
+  context: AppLoadContext,
+  idText: string | undefined,
+): Promise<{ actor: Actor; activity: Activity & { organizer: Unit } }> {
   const actor = await requireActor(request, context);
   const id = idParam(idText);
   const activity = id ? await getActivity(db, id) : undefined;
@@ -20,7 +24,11 @@ export async function requireActivity(request: Request, context: AppLoadContext,
 
 /** What the activity form needs to offer. */
 export async function activityFormOptions(actor: Actor) {
-  const [organizers, units, vocabulary] = await Promise.all([organizerChoices(db, actor), listUnits(db, { kinds: ["commune", "office", "school", "hamlet"] }), listVocabulary(db)]);
+  const [organizers, units, vocabulary] = await Promise.all([
+    organizerChoices(db, actor),
+    listUnits(db, { kinds: ["commune", "office", "school", "hamlet"] }),
+    listVocabulary(db),
+  ]);
   const pick = (u: Unit) => ({ id: u.id, name: u.name, kind: u.kind });
   return { organizers: organizers.map(pick), units: units.map(pick), vocabulary };
 }

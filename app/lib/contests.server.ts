@@ -6,7 +6,11 @@ import { db } from "./db.server";
 import { idParam } from "./params";
 
 /** The contest a page is about; one the actor may not see answers 404. */
-export async function requireContest(request: Request, context: AppLoadContext, idText: string | undefined): Promise<{ actor: Actor; contest: ContestWithOrganizer }> {
+export async function requireContest(
+  request: Request,
+  context: AppLoadContext,
+  idText: string | undefined,
+): Promise<{ actor: Actor; contest: ContestWithOrganizer }> {
   const actor = await requireActor(request, context);
   const id = idParam(idText);
   const contest = id ? await getContest(db, id) : undefined;

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FilterBar, FilterSelect, YEARS } from "~/components/filters";
 import { PageHeader } from "~/components/shell";
 import { ROLE_LABELS } from "~/domain/accounts/schemas";
 import { can, ownSchoolIds } from "~/domain/auth/permissions";
@@ -10,6 +11,7 @@ import { requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatNumber } from "~/lib/format";
 import { yearParam } from "~/lib/params";
+import { TableWrap } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Trang chủ · Tân An STEM" }];
 
@@ -28,21 +30,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 function YearSwitch({ year }: { year: number }) {
   return (
-    <form method="get" className="filters" aria-label="Chọn năm">
-      <div className="field">
-        <label htmlFor="year">Năm</label>
-        <select id="year" name="year" defaultValue={year}>
-          {[2025, 2026, 2027, 2028, 2029, 2030].map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="button button--ghost">
-        Xem
-      </button>
-    </form>
+    <FilterBar label="Chọn năm" button="Xem">
+      <FilterSelect name="year" label="Năm" value={year} options={YEARS} />
+    </FilterBar>
   );
 }
 
@@ -68,7 +58,7 @@ function CommuneHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<t
         <Stat value={overview.totals.students} label="Học sinh" />
       </div>
       <h2>Các trường trên địa bàn</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
+      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <caption className="muted" style={{ textAlign: "left", padding: ".5rem .75rem" }}>
             Số người theo đơn vị, năm {year}. Học sinh chỉ hiển thị số lượng.
@@ -77,11 +67,21 @@ function CommuneHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<t
             <tr>
               <th scope="col">Trường</th>
               <th scope="col">Cấp học</th>
-              <th scope="col" className="num">CBQL</th>
-              <th scope="col" className="num">Giáo viên</th>
-              <th scope="col" className="num">Nhân viên</th>
-              <th scope="col" className="num">Học sinh</th>
-              <th scope="col" className="num">Tài khoản</th>
+              <th scope="col" className="num">
+                CBQL
+              </th>
+              <th scope="col" className="num">
+                Giáo viên
+              </th>
+              <th scope="col" className="num">
+                Nhân viên
+              </th>
+              <th scope="col" className="num">
+                Học sinh
+              </th>
+              <th scope="col" className="num">
+                Tài khoản
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -100,16 +100,20 @@ function CommuneHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<t
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <h2>Cơ quan, phòng ban</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
+      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
             <tr>
               <th scope="col">Đơn vị</th>
               <th scope="col">Loại</th>
-              <th scope="col" className="num">CB, CC, VC</th>
-              <th scope="col" className="num">CB chuyên trách tuyên truyền</th>
+              <th scope="col" className="num">
+                CB, CC, VC
+              </th>
+              <th scope="col" className="num">
+                CB chuyên trách tuyên truyền
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -125,7 +129,7 @@ function CommuneHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<t
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {overview.hamlets.length ? (
         <>
           <h2>Các ấp</h2>
@@ -160,12 +164,14 @@ function SchoolHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<ty
       <div className="card" style={{ marginTop: "1rem" }}>
         <h2>Học sinh theo khối</h2>
         {bySlot("students").length ? (
-          <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
+          <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
             <table>
               <thead>
                 <tr>
                   <th scope="col">Khối</th>
-                  <th scope="col" className="num">Số học sinh</th>
+                  <th scope="col" className="num">
+                    Số học sinh
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -177,13 +183,15 @@ function SchoolHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<ty
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p className="muted">Chưa có số liệu.</p>
         )}
         {data.canEditHeadcounts ? (
           <p>
-            <Link to={`/units/${school.id}?year=${year}`}>Cập nhật số liệu {HEADCOUNT_CATEGORY_LABELS.students.toLowerCase()}, giáo viên năm {year}</Link>
+            <Link to={`/units/${school.id}?year=${year}`}>
+              Cập nhật số liệu {HEADCOUNT_CATEGORY_LABELS.students.toLowerCase()}, giáo viên năm {year}
+            </Link>
           </p>
         ) : null}
       </div>

@@ -7,7 +7,8 @@ import { changePasswordSchema } from "~/domain/accounts/schemas";
 import { DomainError } from "~/domain/shared/errors";
 import { clearSessionCookieHeader, requireActor, sessionCookieHeader } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { failure, parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms";
+import { domainFailure } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Đổi mật khẩu · Tân An STEM" }];
 
@@ -28,8 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (e instanceof DomainError && e.field === "locked") {
       throw redirect("/login", { headers: { "Set-Cookie": await clearSessionCookieHeader(request) } });
     }
-    if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 400 });
-    throw e;
+    return domainFailure(e, formData);
   }
 }
 
@@ -48,7 +48,14 @@ export default function ChangePassword() {
       <FormError message={formError} />
       <Form method="post" noValidate onSubmit={onSubmit} className="card form" key={actionData?.ok ? "changed" : "form"}>
         <TextField label="Mật khẩu hiện tại" type="password" autoComplete="current-password" reg={form.register("current")} error={errorFor("current")} />
-        <TextField label="Mật khẩu mới" type="password" autoComplete="new-password" reg={form.register("password")} error={errorFor("password")} hint="Ít nhất 10 ký tự, có cả chữ và số." />
+        <TextField
+          label="Mật khẩu mới"
+          type="password"
+          autoComplete="new-password"
+          reg={form.register("password")}
+          error={errorFor("password")}
+          hint="Ít nhất 10 ký tự, có cả chữ và số."
+        />
         <TextField label="Nhập lại mật khẩu mới" type="password" autoComplete="new-password" reg={form.register("confirm")} error={errorFor("confirm")} />
         <div className="form-actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>

@@ -41,7 +41,10 @@ export default function SetupAccount() {
     return (
       <div className="login card">
         <h1>Liên kết không còn hiệu lực</h1>
-        <p>Liên kết này đã được dùng, đã hết hạn (sau 72 giờ) hoặc không đúng. Vui lòng liên hệ Phòng Văn hóa - Xã hội hoặc quản trị viên để được cấp liên kết mới.</p>
+        <p>
+          Liên kết này đã được dùng, đã hết hạn (sau 72 giờ) hoặc không đúng. Vui lòng liên hệ Phòng Văn hóa - Xã hội hoặc quản trị viên để được cấp liên kết
+          mới.
+        </p>
         <p>
           <Link to="/login">Đến trang đăng nhập</Link>
         </p>
@@ -52,13 +55,20 @@ export default function SetupAccount() {
     <div className="login card">
       <h1>{link.purpose === "activate" ? "Kích hoạt tài khoản" : "Đặt lại mật khẩu"}</h1>
       <p>
-        Xin chào <strong>{link.fullName}</strong> ({link.email}). Hãy đặt mật khẩu để đăng nhập. Liên kết có hiệu lực đến {formatDateTime(link.expiresAt)} và chỉ
-        dùng được một lần.
+        Xin chào <strong>{link.fullName}</strong> ({link.email}). Hãy đặt mật khẩu để đăng nhập. Liên kết có hiệu lực đến {formatDateTime(link.expiresAt)} và
+        chỉ dùng được một lần.
       </p>
       <FormError message={formError} />
       <Form method="post" noValidate onSubmit={onSubmit}>
         <input type="email" name="username" autoComplete="username" value={link.email} readOnly hidden />
-        <TextField label="Mật khẩu mới" type="password" autoComplete="new-password" reg={form.register("password")} error={errorFor("password")} hint="Ít nhất 10 ký tự, có cả chữ và số." />
+        <TextField
+          label="Mật khẩu mới"
+          type="password"
+          autoComplete="new-password"
+          reg={form.register("password")}
+          error={errorFor("password")}
+          hint="Ít nhất 10 ký tự, có cả chữ và số."
+        />
         <TextField label="Nhập lại mật khẩu" type="password" autoComplete="new-password" reg={form.register("confirm")} error={errorFor("confirm")} />
         <div className="form-actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>

@@ -6,13 +6,14 @@ import { PageHeader } from "~/components/shell";
 import { activityDetail, addBudgetLine, canManageActivity, deleteBudgetLine, listVocabulary, setReach } from "~/domain/activities/activities";
 import { budgetLineSchema, reachSchema } from "~/domain/activities/schemas";
 import { ACTIVITY_STATUS_LABELS, BUDGET_CATEGORY_LABELS, COMMEMORATION_LABELS, DELIVERY_LABELS, FUNDING_SOURCE_LABELS } from "~/domain/activities/vocabulary";
-import { DomainError } from "~/domain/shared/errors";
 import { requireActivity } from "~/lib/activities.server";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { failure, parseForm, zodFieldErrors } from "~/lib/forms";
 import { idParam } from "~/lib/params";
+import { TableWrap } from "~/components/table";
+import { domainFailure } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.activity.title ?? "Hoạt động"} · Tân An STEM` }];
 
@@ -20,7 +21,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, activity } = await requireActivity(request, context, params.id);
   const detail = (await activityDetail(db, activity.id))!;
   const vocabulary = await listVocabulary(db);
-  return { ...detail, activity: { ...activity, organizerName: activity.organizer.name }, audiencesAll: vocabulary.audiences, canManage: canManageActivity(actor, activity.organizer) };
+  return {
+    ...detail,
+    activity: { ...activity, organizerName: activity.organizer.name },
+    audiencesAll: vocabulary.audiences,
+    canManage: canManageActivity(actor, activity.organizer),
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -42,13 +48,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (intent === "reach") {
       const raw = Object.fromEntries([...formData.entries()].filter(([k]) => k.startsWith("reach.")).map(([k, v]) => [k.slice(6), v]));
       const parsed = reachSchema.safeParse(raw);
-      if (!parsed.success) return data({ ...failure(formData, Object.fromEntries(Object.entries(zodFieldErrors(parsed.error)).map(([k, v]) => [`reach.${k}`, v]))), intent }, { status: 400 });
+      if (!parsed.success)
+        return data(
+          { ...failure(formData, Object.fromEntries(Object.entries(zodFieldErrors(parsed.error)).map(([k, v]) => [`reach.${k}`, v]))), intent },
+          { status: 400 },
+        );
       await setReach(db, actor, activity, parsed.data);
       return redirect(`/activities/${activity.id}?reach=1#reach`);
     }
   } catch (e) {
-    if (e instanceof DomainError) return data({ ...failure(formData, { [e.field ?? "_form"]: e.message }), intent }, { status: 400 });
-    throw e;
+    return domainFailure(e, formData, { intent });
   }
   return data({ ...failure(formData, {}, "Thao tác không hợp lệ."), intent }, { status: 400 });
 }
@@ -183,7 +192,7 @@ export default function ActivityDetail() {
       )}
 
       <h2 id="budget">Kinh phí</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Kinh phí">
+      <TableWrap label="Kinh phí">
         <table>
           <thead>
             <tr>
@@ -243,10 +252,12 @@ export default function ActivityDetail() {
             )}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {d.canManage ? (
         <>
-          <FormError message={actionData && !actionData.ok && actionData.intent === "delete-budget" ? (actionData.formError ?? actionData.errors?._form) : undefined} />
+          <FormError
+            message={actionData && !actionData.ok && actionData.intent === "delete-budget" ? (actionData.formError ?? actionData.errors?._form) : undefined}
+          />
           <BudgetLineForm actionData={actionData} />
         </>
       ) : null}

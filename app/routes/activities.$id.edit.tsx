@@ -4,12 +4,12 @@ import { ActivityForm } from "~/components/activity-form";
 import { PageHeader } from "~/components/shell";
 import { activityDetail, canManageActivity, updateActivity } from "~/domain/activities/activities";
 import { activitySchema } from "~/domain/activities/schemas";
-import { DomainError } from "~/domain/shared/errors";
 import { vietnamParts } from "~/domain/shared/time";
 import { activityFormOptions, requireActivity } from "~/lib/activities.server";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { failure, parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms";
+import { domainFailure } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sửa hoạt động · Tân An STEM" }];
 
@@ -55,8 +55,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     await updateActivity(db, actor, activity, parsed.data);
   } catch (e) {
-    if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 400 });
-    throw e;
+    return domainFailure(e, formData);
   }
   return redirect(`/activities/${activity.id}`);
 }

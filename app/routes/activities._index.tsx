@@ -13,6 +13,7 @@ import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { oneOf, pageParam } from "~/lib/params";
+import { EmptyRow, TableWrap } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Hoạt động · Tân An STEM" }];
 
@@ -28,7 +29,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listActivities(db, actor, filter, { page, pageSize: PAGE_SIZE, sort }),
     listVocabulary(db),
     organizerChoices(db, actor),
-    can(actor, "commune.read") ? listUnits(db, { kinds: ["commune", "office", "school"] }) : listUnits(db).then((u) => u.filter((x) => ownSchoolIds(actor).includes(x.id))),
+    can(actor, "commune.read")
+      ? listUnits(db, { kinds: ["commune", "office", "school"] })
+      : listUnits(db).then((u) => u.filter((x) => ownSchoolIds(actor).includes(x.id))),
   ]);
   return {
     ...result,
@@ -79,7 +82,7 @@ export default function Activities() {
           );
         })}
       </p>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
+      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
             <tr>
@@ -110,20 +113,18 @@ export default function Activities() {
                   {a.form_label ?? a.form} · {DELIVERY_LABELS[a.delivery]}
                 </td>
                 <td>
-                  <span className={`badge ${a.status === "held" ? "badge--green" : a.status === "cancelled" ? "badge--red" : ""}`}>{ACTIVITY_STATUS_LABELS[a.status]}</span>
+                  <span className={`badge ${a.status === "held" ? "badge--green" : a.status === "cancelled" ? "badge--red" : ""}`}>
+                    {ACTIVITY_STATUS_LABELS[a.status]}
+                  </span>
                 </td>
               </tr>
             ))}
-            {d.rows.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="muted">
-                  Không có hoạt động nào phù hợp.
-                </td>
-              </tr>
-            ) : null}
+            <EmptyRow show={d.rows.length === 0} colSpan={5}>
+              Không có hoạt động nào phù hợp.
+            </EmptyRow>
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Pager page={d.page} pageSize={PAGE_SIZE} total={d.total} />
     </>
   );

@@ -36,8 +36,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     today,
     weeks: monthGrid(year, month),
     nav: adjacentMonths(year, month),
-    days: COMMEMORATIONS.filter((c) => COMMEMORATION_DATES[c].month === month).map((c) => ({ date: `${monthKey}-${String(COMMEMORATION_DATES[c].day).padStart(2, "0")}`, label: COMMEMORATION_LABELS[c] })),
-    activities: activities.map((a) => ({ id: a.id, title: a.title, date: vietnamParts(a.starts_at).date, time: vietnamParts(a.starts_at).time, status: a.status, organizer: a.short_name ?? a.organizer_name })),
+    days: COMMEMORATIONS.filter((c) => COMMEMORATION_DATES[c].month === month).map((c) => ({
+      date: `${monthKey}-${String(COMMEMORATION_DATES[c].day).padStart(2, "0")}`,
+      label: COMMEMORATION_LABELS[c],
+    })),
+    activities: activities.map((a) => ({
+      id: a.id,
+      title: a.title,
+      date: vietnamParts(a.starts_at).date,
+      time: vietnamParts(a.starts_at).time,
+      status: a.status,
+      organizer: a.short_name ?? a.organizer_name,
+    })),
     values: Object.fromEntries(url.searchParams),
     vocabulary: await listVocabulary(db),
     units: units.map((u) => ({ id: u.id, name: u.name })),
@@ -94,7 +104,13 @@ export default function ActivityCalendar() {
                 <div
                   key={j}
                   role="cell"
-                  className={["calendar__day", !date ? "calendar__day--out" : "", date === d.today ? "calendar__day--today" : "", date && special.has(date) ? "calendar__day--special" : "", date && !items.length ? "calendar__day--empty" : ""].join(" ")}
+                  className={[
+                    "calendar__day",
+                    !date ? "calendar__day--out" : "",
+                    date === d.today ? "calendar__day--today" : "",
+                    date && special.has(date) ? "calendar__day--special" : "",
+                    date && !items.length ? "calendar__day--empty" : "",
+                  ].join(" ")}
                 >
                   {date ? (
                     <>
@@ -124,7 +140,10 @@ export default function ActivityCalendar() {
       {d.feedUrl ? (
         <div className="card" style={{ marginTop: "1rem" }}>
           <h2>Theo dõi lịch trên điện thoại</h2>
-          <p>Trong ứng dụng Lịch (Google Calendar, Lịch iPhone), chọn “Thêm lịch từ URL / Đăng ký lịch” và dán địa chỉ dưới đây. Lịch tự cập nhật khi có hoạt động mới.</p>
+          <p>
+            Trong ứng dụng Lịch (Google Calendar, Lịch iPhone), chọn “Thêm lịch từ URL / Đăng ký lịch” và dán địa chỉ dưới đây. Lịch tự cập nhật khi có hoạt
+            động mới.
+          </p>
           <p className="onetime-link">{d.feedUrl}</p>
           <p className="muted">Chỉ chia sẻ địa chỉ này trong đơn vị.</p>
         </div>

@@ -4,12 +4,12 @@ import { ActivityForm } from "~/components/activity-form";
 import { PageHeader } from "~/components/shell";
 import { createActivity } from "~/domain/activities/activities";
 import { activitySchema } from "~/domain/activities/schemas";
-import { DomainError } from "~/domain/shared/errors";
 import { vietnamToday } from "~/domain/shared/time";
 import { activityFormOptions } from "~/lib/activities.server";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { failure, parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms";
+import { domainFailure } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Thêm hoạt động · Tân An STEM" }];
 
@@ -30,8 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = await createActivity(db, actor, parsed.data);
     return redirect(`/activities/${id}?created=1`);
   } catch (e) {
-    if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 400 });
-    throw e;
+    return domainFailure(e, formData);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FilterBar, FilterSelect } from "~/components/filters";
 import { Pager } from "~/components/pager";
 import { PageHeader } from "~/components/shell";
 import { listAccounts, type AccountSort } from "~/domain/accounts/accounts";
@@ -8,6 +9,7 @@ import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate } from "~/lib/format";
 import { oneOf, pageParam } from "~/lib/params";
+import { EmptyRow, TableWrap } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản · Quản trị · Tân An STEM" }];
 
@@ -37,24 +39,23 @@ export default function Accounts() {
           </Link>
         }
       />
-      <form method="get" className="filters" role="search">
+      <FilterBar role="search" label="Tìm tài khoản">
         <div className="field">
           <label htmlFor="q">Tìm theo tên hoặc email</label>
           <input id="q" name="q" defaultValue={q} />
         </div>
-        <div className="field">
-          <label htmlFor="sort">Sắp xếp</label>
-          <select id="sort" name="sort" defaultValue={sort}>
-            <option value="name">Theo tên</option>
-            <option value="email">Theo email</option>
-            <option value="created">Mới tạo trước</option>
-          </select>
-        </div>
-        <button type="submit" className="button button--ghost">
-          Lọc
-        </button>
-      </form>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
+        <FilterSelect
+          name="sort"
+          label="Sắp xếp"
+          value={sort}
+          options={[
+            { value: "name", label: "Theo tên" },
+            { value: "email", label: "Theo email" },
+            { value: "created", label: "Mới tạo trước" },
+          ]}
+        />
+      </FilterBar>
+      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
             <tr>
@@ -91,16 +92,12 @@ export default function Accounts() {
                 <td>{formatDate(u.created_at)}</td>
               </tr>
             ))}
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="muted">
-                  Không có tài khoản nào phù hợp.
-                </td>
-              </tr>
-            ) : null}
+            <EmptyRow show={rows.length === 0} colSpan={5}>
+              Không có tài khoản nào phù hợp.
+            </EmptyRow>
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Pager page={page} pageSize={PAGE_SIZE} total={total} />
     </>
   );

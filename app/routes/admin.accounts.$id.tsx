@@ -17,7 +17,11 @@ export const meta: MetaFunction = () => [{ title: "Tài khoản · Quản trị 
 async function findUser(id: string | undefined) {
   const userId = idParam(id);
   const user = userId
-    ? await db.selectFrom("users").select(["id", "email", "full_name", "phone", "is_active", "created_at", "password_changed_at", "password_hash"]).where("id", "=", userId).executeTakeFirst()
+    ? await db
+        .selectFrom("users")
+        .select(["id", "email", "full_name", "phone", "is_active", "created_at", "password_changed_at", "password_hash"])
+        .where("id", "=", userId)
+        .executeTakeFirst()
     : undefined;
   if (!user) notFound();
   return user;
@@ -46,7 +50,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     if (intent === "deactivate" || intent === "activate") {
       await setUserActive(db, actor, user.id, intent === "activate", context.clientIp);
-      return { ok: true as const, kind: "status" as const, url: "", expiresAt: "", message: intent === "activate" ? "Đã mở khóa tài khoản." : "Đã khóa tài khoản và đăng xuất mọi phiên." };
+      return {
+        ok: true as const,
+        kind: "status" as const,
+        url: "",
+        expiresAt: "",
+        message: intent === "activate" ? "Đã mở khóa tài khoản." : "Đã khóa tài khoản và đăng xuất mọi phiên.",
+      };
     }
   } catch (e) {
     if (e instanceof DomainError) return data({ ok: false as const, formError: e.message }, { status: 403 });
@@ -62,7 +72,9 @@ export default function AccountDetail() {
     <>
       <PageHeader title={user.full_name} subtitle={user.email} actions={<Link to="/admin">‹ Danh sách tài khoản</Link>} />
       {actionData && !actionData.ok ? <FormError message={actionData.formError} /> : null}
-      {actionData?.ok && actionData.kind === "link" ? <OneTimeLink title="Đã cấp liên kết đặt lại mật khẩu." url={actionData.url} expiresAt={actionData.expiresAt} /> : null}
+      {actionData?.ok && actionData.kind === "link" ? (
+        <OneTimeLink title="Đã cấp liên kết đặt lại mật khẩu." url={actionData.url} expiresAt={actionData.expiresAt} />
+      ) : null}
       {actionData?.ok && actionData.kind === "status" ? (
         <div className="alert alert--success" role="status">
           {actionData.message}

@@ -6,12 +6,12 @@ import { PageHeader } from "~/components/shell";
 import { createAccount } from "~/domain/accounts/accounts";
 import { createAccountSchema, ROLE_LABELS } from "~/domain/accounts/schemas";
 import { grantableRoles } from "~/domain/auth/permissions";
-import { DomainError } from "~/domain/shared/errors";
 import { listUnits } from "~/domain/units/units";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { failure, parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms";
 import { accountLinkUrl } from "~/lib/links.server";
+import { domainFailure } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Tạo tài khoản · Tân An STEM" }];
 
@@ -33,8 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { userId, link } = await createAccount(db, actor, parsed.data, context.clientIp);
     return { ok: true as const, userId, email: parsed.data.email, url: accountLinkUrl(request, link.token), expiresAt: link.expiresAt };
   } catch (e) {
-    if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 400 });
-    throw e;
+    return domainFailure(e, formData);
   }
 }
 
@@ -72,9 +71,33 @@ export default function NewAccount() {
       <PageHeader title="Tạo tài khoản" subtitle="Người dùng sẽ tự đặt mật khẩu bằng liên kết dùng một lần (hiệu lực 72 giờ)." />
       <FormError message={formError} />
       <Form method="post" noValidate onSubmit={onSubmit} className="card form">
-        <TextField label="Họ và tên" autoComplete="off" required reg={form.register("fullName")} defaultValue={value("fullName")} error={errorFor("fullName")} />
-        <TextField label="Email" type="email" inputMode="email" autoComplete="off" required reg={form.register("email")} defaultValue={value("email")} error={errorFor("email")} hint="Dùng làm tên đăng nhập." />
-        <TextField label="Số điện thoại (không bắt buộc)" type="tel" inputMode="tel" reg={form.register("phone")} defaultValue={value("phone")} error={errorFor("phone")} />
+        <TextField
+          label="Họ và tên"
+          autoComplete="off"
+          required
+          reg={form.register("fullName")}
+          defaultValue={value("fullName")}
+          error={errorFor("fullName")}
+        />
+        <TextField
+          label="Email"
+          type="email"
+          inputMode="email"
+          autoComplete="off"
+          required
+          reg={form.register("email")}
+          defaultValue={value("email")}
+          error={errorFor("email")}
+          hint="Dùng làm tên đăng nhập."
+        />
+        <TextField
+          label="Số điện thoại (không bắt buộc)"
+          type="tel"
+          inputMode="tel"
+          reg={form.register("phone")}
+          defaultValue={value("phone")}
+          error={errorFor("phone")}
+        />
         <SelectField
           label="Vai trò"
           required

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { FilterBar, FilterSelect } from "~/components/filters";
 import { Pager } from "~/components/pager";
 import { PageHeader } from "~/components/shell";
 import { listAudit } from "~/domain/audit/audit";
@@ -7,6 +8,7 @@ import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/format";
 import { oneOf, pageParam } from "~/lib/params";
+import { EmptyRow, TableWrap } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký thay đổi · Tân An STEM" }];
 
@@ -122,20 +124,19 @@ export default function Audit() {
   return (
     <>
       <PageHeader title="Nhật ký thay đổi" subtitle="Ai đã thay đổi gì, lúc nào: nội dung trước và sau khi sửa." />
-      <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="kind">Loại</label>
-          <select id="kind" name="kind" defaultValue={kind}>
-            <option value="changes">Thay đổi dữ liệu</option>
-            <option value="sessions">Đăng nhập, đăng xuất</option>
-            <option value="all">Tất cả</option>
-          </select>
-        </div>
-        <button type="submit" className="button button--ghost">
-          Xem
-        </button>
-      </form>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Nhật ký thay đổi">
+      <FilterBar button="Xem">
+        <FilterSelect
+          name="kind"
+          label="Loại"
+          value={kind}
+          options={[
+            { value: "changes", label: "Thay đổi dữ liệu" },
+            { value: "sessions", label: "Đăng nhập, đăng xuất" },
+            { value: "all", label: "Tất cả" },
+          ]}
+        />
+      </FilterBar>
+      <TableWrap label="Nhật ký thay đổi">
         <table>
           <thead>
             <tr>
@@ -167,16 +168,12 @@ export default function Audit() {
                 </td>
               </tr>
             ))}
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={4} className="muted">
-                  Chưa có mục nào.
-                </td>
-              </tr>
-            ) : null}
+            <EmptyRow show={rows.length === 0} colSpan={4}>
+              Chưa có mục nào.
+            </EmptyRow>
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Pager page={page} pageSize={PAGE_SIZE} total={total} />
     </>
   );

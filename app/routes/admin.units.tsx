@@ -3,13 +3,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormError, SelectField, TextField, useValidatedForm } from "~/components/forms";
 import { PageHeader } from "~/components/shell";
 import { can } from "~/domain/auth/permissions";
-import { DomainError } from "~/domain/shared/errors";
 import { createUnitSchema } from "~/domain/units/schemas";
 import { createUnit, listUnits } from "~/domain/units/units";
 import { SCHOOL_LEVEL_LABELS, SCHOOL_LEVELS, UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { failure, parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms";
+import { TableWrap } from "~/components/table";
+import { domainFailure } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Đơn vị · Quản trị · Tân An STEM" }];
 
@@ -30,8 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = await createUnit(db, actor, parsed.data, context.clientIp);
     return redirect(`/units/${id}`);
   } catch (e) {
-    if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 400 });
-    throw e;
+    return domainFailure(e, formData);
   }
 }
 
@@ -43,7 +43,7 @@ export default function Units() {
   return (
     <>
       <PageHeader title="Đơn vị" subtitle="Cây tổ chức: tỉnh → xã → phòng ban, trường học, ấp." />
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
+      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
             <tr>
@@ -64,7 +64,7 @@ export default function Units() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {canCreate ? (
         <>
           <h2>Thêm đơn vị</h2>
@@ -79,7 +79,14 @@ export default function Units() {
               placeholder="— Chọn loại —"
               options={(["school", "office", "hamlet"] as const).map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))}
             />
-            <TextField label="Tên đơn vị" required reg={form.register("name")} defaultValue={value("name")} error={errorFor("name")} hint="Ví dụ: Trường Tiểu học Tân An C" />
+            <TextField
+              label="Tên đơn vị"
+              required
+              reg={form.register("name")}
+              defaultValue={value("name")}
+              error={errorFor("name")}
+              hint="Ví dụ: Trường Tiểu học Tân An C"
+            />
             <TextField label="Tên viết tắt (không bắt buộc)" reg={form.register("shortName")} defaultValue={value("shortName")} error={errorFor("shortName")} />
             <SelectField
               label="Cấp học (với trường học)"

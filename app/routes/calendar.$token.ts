@@ -10,6 +10,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!unit) notFound();
   const base = process.env.PUBLIC_URL?.replace(/\/$/, "") || new URL(request.url).origin;
   return new Response(await feedIcs(db, unit, base), {
-    headers: { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "private, max-age=300", "Content-Disposition": `inline; filename="tan-an-${unit.code}.ics"` },
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Cache-Control": "private, max-age=300",
+      "Content-Disposition": `inline; filename="tan-an-${unit.code}.ics"`,
+    },
   });
 }

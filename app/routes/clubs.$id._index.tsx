@@ -9,7 +9,6 @@ import { CLUB_FIELD_LABELS, CLUB_ROLE_LABELS, CLUB_STATUS_LABELS } from "~/domai
 import { schoolClasses } from "~/domain/people/people";
 import { PERSON_CATEGORY_LABELS } from "~/domain/people/vocabulary";
 import { ClassPicker } from "~/components/class-picker";
-import { DomainError } from "~/domain/shared/errors";
 import { vietnamToday } from "~/domain/shared/time";
 import { ACTIVITY_STATUS_LABELS } from "~/domain/activities/vocabulary";
 import { gradeLabel } from "~/domain/units/vocabulary";
@@ -20,6 +19,8 @@ import { formatDate, formatDateTime, formatNumber } from "~/lib/format";
 import { failure, parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { dateText } from "~/domain/shared/schema-helpers";
+import { EmptyRow, TableWrap } from "~/components/table";
+import { domainFailure } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.club.name ?? "Câu lạc bộ"} · Tân An STEM` }];
 
@@ -75,18 +76,25 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return redirect(`/clubs/${club.id}?meeting=1#meetings`);
     }
   } catch (e) {
-    if (e instanceof DomainError) return data({ ...failure(formData, { [e.field ?? "_form"]: e.message }), intent }, { status: 400 });
-    throw e;
+    return domainFailure(e, formData, { intent });
   }
   return data({ ...failure(formData, {}, "Thao tác không hợp lệ."), intent }, { status: 400 });
 }
 
-function MemberTable({ members, canManage, today }: { members: ReturnType<typeof useLoaderData<typeof loader>>["members"]; canManage: boolean; today: string }) {
+function MemberTable({
+  members,
+  canManage,
+  today,
+}: {
+  members: ReturnType<typeof useLoaderData<typeof loader>>["members"];
+  canManage: boolean;
+  today: string;
+}) {
   const current = members.filter((m) => !m.left_on);
   const past = members.filter((m) => m.left_on);
   return (
     <>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
+      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
             <tr>
@@ -123,16 +131,12 @@ function MemberTable({ members, canManage, today }: { members: ReturnType<typeof
                 ) : null}
               </tr>
             ))}
-            {current.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="muted">
-                  Chưa có thành viên.
-                </td>
-              </tr>
-            ) : null}
+            <EmptyRow show={current.length === 0} colSpan={6}>
+              Chưa có thành viên.
+            </EmptyRow>
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {past.length ? (
         <details style={{ marginTop: ".75rem" }}>
           <summary>Thành viên đã rời ({past.length})</summary>
@@ -208,7 +212,11 @@ export default function ClubDetail() {
       </div>
 
       <h2>Thành viên</h2>
-      {d.seesNames ? <MemberTable members={d.members} canManage={d.canManage} today={d.today} /> : <p className="alert alert--info">Họ tên học sinh chỉ hiển thị cho cán bộ, giáo viên của trường.</p>}
+      {d.seesNames ? (
+        <MemberTable members={d.members} canManage={d.canManage} today={d.today} />
+      ) : (
+        <p className="alert alert--info">Họ tên học sinh chỉ hiển thị cho cán bộ, giáo viên của trường.</p>
+      )}
 
       {d.canManage ? (
         <div id="add-members" style={{ marginTop: "1rem" }}>
@@ -218,7 +226,7 @@ export default function ClubDetail() {
       {d.canManage ? <AddMembersForm actionData={actionData} today={d.today} candidates={d.candidates} peopleHref={`/people/${d.school.id}`} /> : null}
 
       <h2 id="meetings">Buổi sinh hoạt</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
+      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
             <tr>
@@ -241,16 +249,12 @@ export default function ClubDetail() {
                 <td>{ACTIVITY_STATUS_LABELS[m.status]}</td>
               </tr>
             ))}
-            {d.meetings.length === 0 ? (
-              <tr>
-                <td colSpan={4} className="muted">
-                  Chưa ghi buổi sinh hoạt nào.
-                </td>
-              </tr>
-            ) : null}
+            <EmptyRow show={d.meetings.length === 0} colSpan={4}>
+              Chưa ghi buổi sinh hoạt nào.
+            </EmptyRow>
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {d.meetings.length > 10 && !showAll ? (
         <p>
           <Link to="?all=1#meetings">Xem tất cả {d.meetings.length} buổi sinh hoạt</Link>

@@ -43,7 +43,11 @@ export default function DeleteClub() {
         consequences={list}
         error={actionData?.error}
         cancelTo={`/clubs/${club.id}`}
-        alternative={list.length ? <p className="muted">Nếu câu lạc bộ chỉ ngừng sinh hoạt, nên chuyển trạng thái sang “Đã giải thể” thay vì xóa để giữ số liệu các năm trước.</p> : null}
+        alternative={
+          list.length ? (
+            <p className="muted">Nếu câu lạc bộ chỉ ngừng sinh hoạt, nên chuyển trạng thái sang “Đã giải thể” thay vì xóa để giữ số liệu các năm trước.</p>
+          ) : null
+        }
       />
     </>
   );

@@ -4,12 +4,12 @@ import { ClubForm } from "~/components/club-form";
 import { PageHeader } from "~/components/shell";
 import { canManageClubs, targetGrades, updateClub } from "~/domain/clubs/clubs";
 import { clubSchema } from "~/domain/clubs/schemas";
-import { DomainError } from "~/domain/shared/errors";
 import { GRADES_BY_LEVEL } from "~/domain/units/vocabulary";
 import { forbidden } from "~/lib/auth.server";
 import { requireClub } from "~/lib/clubs.server";
 import { db } from "~/lib/db.server";
-import { failure, parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms";
+import { domainFailure } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sửa câu lạc bộ · Tân An STEM" }];
 
@@ -28,8 +28,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     await updateClub(db, actor, club, parsed.data);
   } catch (e) {
-    if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 400 });
-    throw e;
+    return domainFailure(e, formData);
   }
   return redirect(`/clubs/${club.id}`);
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FilterBar, FilterSelect } from "~/components/filters";
 import { Pager } from "~/components/pager";
 import { PageHeader } from "~/components/shell";
 import { can, ownSchoolIds } from "~/domain/auth/permissions";
@@ -10,6 +11,7 @@ import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatNumber } from "~/lib/format";
 import { idParam, oneOf, pageParam } from "~/lib/params";
+import { EmptyRow, TableWrap } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Câu lạc bộ STEM · Tân An STEM" }];
 
@@ -52,44 +54,35 @@ export default function Clubs() {
           ) : null
         }
       />
-      <form method="get" className="filters">
+      <FilterBar>
         {d.commune ? (
-          <div className="field">
-            <label htmlFor="school">Trường</label>
-            <select id="school" name="school" defaultValue={d.schoolId ?? ""}>
-              <option value="">Tất cả các trường</option>
-              {d.schools.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="school"
+            label="Trường"
+            value={d.schoolId}
+            all="Tất cả các trường"
+            options={d.schools.map((x) => ({ value: x.id, label: x.name }))}
+          />
         ) : null}
-        <div className="field">
-          <label htmlFor="status">Trạng thái</label>
-          <select id="status" name="status" defaultValue={d.status}>
-            <option value="">Tất cả</option>
-            {CLUB_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {CLUB_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="sort">Sắp xếp</label>
-          <select id="sort" name="sort" defaultValue={d.sort}>
-            <option value="name">Theo tên</option>
-            <option value="members">Nhiều học sinh nhất</option>
-            {d.commune ? <option value="school">Theo trường</option> : null}
-          </select>
-        </div>
-        <button type="submit" className="button button--ghost">
-          Lọc
-        </button>
-      </form>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
+        <FilterSelect
+          name="status"
+          label="Trạng thái"
+          value={d.status}
+          all="Tất cả"
+          options={CLUB_STATUSES.map((x) => ({ value: x, label: CLUB_STATUS_LABELS[x] }))}
+        />
+        <FilterSelect
+          name="sort"
+          label="Sắp xếp"
+          value={d.sort}
+          options={[
+            { value: "name", label: "Theo tên" },
+            { value: "members", label: "Nhiều học sinh nhất" },
+            ...(d.commune ? [{ value: "school", label: "Theo trường" }] : []),
+          ]}
+        />
+      </FilterBar>
+      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
             <tr>
@@ -117,25 +110,27 @@ export default function Clubs() {
                 </td>
                 {d.commune ? <td>{c.school_name}</td> : null}
                 <td>{CLUB_FIELD_LABELS[c.field]}</td>
-                <td>{targetGrades(c).map((g) => (g === 0 ? "Mầm non" : g)).join(", ")}</td>
+                <td>
+                  {targetGrades(c)
+                    .map((g) => (g === 0 ? "Mầm non" : g))
+                    .join(", ")}
+                </td>
                 <td className="num">{formatNumber(c.student_members)}</td>
                 <td className="num">{formatNumber(c.teacher_members)}</td>
                 <td className="num">{formatNumber(c.meetings)}</td>
                 <td>
-                  <span className={`badge ${c.status === "active" ? "badge--green" : c.status === "paused" ? "badge--amber" : ""}`}>{CLUB_STATUS_LABELS[c.status]}</span>
+                  <span className={`badge ${c.status === "active" ? "badge--green" : c.status === "paused" ? "badge--amber" : ""}`}>
+                    {CLUB_STATUS_LABELS[c.status]}
+                  </span>
                 </td>
               </tr>
             ))}
-            {d.rows.length === 0 ? (
-              <tr>
-                <td colSpan={8} className="muted">
-                  Chưa có câu lạc bộ nào{d.canCreate ? ". Bấm “Đăng ký câu lạc bộ” để thêm." : "."}
-                </td>
-              </tr>
-            ) : null}
+            <EmptyRow show={d.rows.length === 0} colSpan={8}>
+              Chưa có câu lạc bộ nào{d.canCreate ? ". Bấm “Đăng ký câu lạc bộ” để thêm." : "."}
+            </EmptyRow>
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Pager page={d.page} pageSize={25} total={d.total} />
     </>
   );

@@ -4,12 +4,12 @@ import { ClubForm } from "~/components/club-form";
 import { PageHeader } from "~/components/shell";
 import { createClub } from "~/domain/clubs/clubs";
 import { clubSchema } from "~/domain/clubs/schemas";
-import { DomainError } from "~/domain/shared/errors";
 import { GRADES_BY_LEVEL } from "~/domain/units/vocabulary";
 import { requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { failure, parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms";
 import { requireManagedSchool } from "~/lib/schools.server";
+import { domainFailure } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng ký câu lạc bộ · Tân An STEM" }];
 
@@ -28,8 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = await createClub(db, actor, school, parsed.data);
     return redirect(`/clubs/${id}?created=1`);
   } catch (e) {
-    if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 400 });
-    throw e;
+    return domainFailure(e, formData);
   }
 }
 

@@ -19,6 +19,7 @@ import { formatDate } from "~/lib/format";
 import { failure, parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { fileFrom, readSmallMultipart } from "~/lib/upload.server";
+import { EmptyRow, TableWrap } from "~/components/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.contest.name ?? "Cuộc thi"} · Tân An STEM` }];
 
@@ -37,7 +38,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     contest: { ...contest, organizerName: contest.organizer.name },
     canManage: canManageContest(actor, contest.organizer),
-    entries: entries.map((e) => ({ ...e, canRecord: can(actor, "school.manage", e.school_id) || canManageContest(actor, contest.organizer), canDelete: can(actor, "school.manage", e.school_id) })),
+    entries: entries.map((e) => ({
+      ...e,
+      canRecord: can(actor, "school.manage", e.school_id) || canManageContest(actor, contest.organizer),
+      canDelete: can(actor, "school.manage", e.school_id),
+    })),
     candidates: mayEnter ? await entryCandidates(db, schoolId!, new URL(request.url).searchParams.get("class") ?? undefined) : [],
     classes: mayEnter ? await schoolClasses(db, schoolId!) : [],
     className: new URL(request.url).searchParams.get("class") ?? "",
@@ -82,7 +87,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return redirect(`/contests/${contest.id}#entries`);
     }
   } catch (e) {
-    if (e instanceof DomainError) return data({ ...failure(formData, { [e.field ?? "_form"]: e.message }), intent, entryId: formData.get("entryId") }, { status: 400 });
+    if (e instanceof DomainError)
+      return data({ ...failure(formData, { [e.field ?? "_form"]: e.message }), intent, entryId: formData.get("entryId") }, { status: 400 });
     throw e;
   }
   return data({ ...failure(formData, {}, "Thao tác không hợp lệ."), intent }, { status: 400 });
@@ -94,7 +100,9 @@ export default function ContestDetail() {
   const [params] = useSearchParams();
   const c = d.contest;
   const resultError = (entryId: number) =>
-    actionData && !actionData.ok && actionData.intent === "result" && (!("entryId" in actionData) || String(actionData.entryId) === String(entryId)) ? (actionData.errors?.file ?? actionData.errors?.result ?? actionData.formError) : undefined;
+    actionData && !actionData.ok && actionData.intent === "result" && (!("entryId" in actionData) || String(actionData.entryId) === String(entryId))
+      ? (actionData.errors?.file ?? actionData.errors?.result ?? actionData.formError)
+      : undefined;
   return (
     <>
       <PageHeader
@@ -113,9 +121,21 @@ export default function ContestDetail() {
           ) : null
         }
       />
-      {params.get("created") ? <div className="alert alert--success" role="status">Đã đăng ký cuộc thi.</div> : null}
-      {params.get("entry") ? <div className="alert alert--success" role="status">Đã đăng ký bài dự thi.</div> : null}
-      {params.get("result") ? <div className="alert alert--success" role="status">Đã ghi kết quả.</div> : null}
+      {params.get("created") ? (
+        <div className="alert alert--success" role="status">
+          Đã đăng ký cuộc thi.
+        </div>
+      ) : null}
+      {params.get("entry") ? (
+        <div className="alert alert--success" role="status">
+          Đã đăng ký bài dự thi.
+        </div>
+      ) : null}
+      {params.get("result") ? (
+        <div className="alert alert--success" role="status">
+          Đã ghi kết quả.
+        </div>
+      ) : null}
       <div className="card">
         <dl className="facts">
           <dt>Lĩnh vực</dt>
@@ -141,7 +161,7 @@ export default function ContestDetail() {
       </div>
 
       <h2 id="entries">Bài dự thi</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bài dự thi">
+      <TableWrap label="Bài dự thi">
         <table>
           <thead>
             <tr>
@@ -222,17 +242,15 @@ export default function ContestDetail() {
                 </td>
               </tr>
             ))}
-            {d.entries.length === 0 ? (
-              <tr>
-                <td colSpan={4} className="muted">
-                  Chưa có bài dự thi{d.mayEnter ? ": đăng ký ở mẫu dưới đây." : "."}
-                </td>
-              </tr>
-            ) : null}
+            <EmptyRow show={d.entries.length === 0} colSpan={4}>
+              Chưa có bài dự thi{d.mayEnter ? ": đăng ký ở mẫu dưới đây." : "."}
+            </EmptyRow>
           </tbody>
         </table>
-      </div>
-      <FormError message={actionData && !actionData.ok && actionData.intent === "delete-entry" ? (actionData.formError ?? actionData.errors?._form) : undefined} />
+      </TableWrap>
+      <FormError
+        message={actionData && !actionData.ok && actionData.intent === "delete-entry" ? (actionData.formError ?? actionData.errors?._form) : undefined}
+      />
       {d.mayEnter ? (
         <div id="new-entry" style={{ marginTop: "1rem" }}>
           <ClassPicker classes={d.classes} current={d.className} anchor="new-entry" label="Bài dự thi mới: chọn lớp của học sinh" />

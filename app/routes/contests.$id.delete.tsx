@@ -33,7 +33,12 @@ export default function DeleteContest() {
   return (
     <>
       <PageHeader title="Xóa cuộc thi" subtitle={contest.name} />
-      <ConfirmDelete what={contest.name} consequences={entries ? [`${entries} bài dự thi của các trường, cùng kết quả và minh chứng`] : []} error={useActionData<typeof action>()?.error} cancelTo={`/contests/${contest.id}`} />
+      <ConfirmDelete
+        what={contest.name}
+        consequences={entries ? [`${entries} bài dự thi của các trường, cùng kết quả và minh chứng`] : []}
+        error={useActionData<typeof action>()?.error}
+        cancelTo={`/contests/${contest.id}`}
+      />
     </>
   );
 }

@@ -15,7 +15,19 @@ export const meta: MetaFunction = () => [{ title: "Sửa cuộc thi · Tân An S
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, contest } = await requireContest(request, context, params.id);
   if (!canManageContest(actor, contest.organizer)) forbidden();
-  return { contest: { id: contest.id, name: contest.name, level: contest.level, field: contest.field, startsOn: contest.starts_on, endsOn: contest.ends_on, rules: contest.rules ?? "", link: contest.link ?? "", openToAll: !!contest.open_to_all } };
+  return {
+    contest: {
+      id: contest.id,
+      name: contest.name,
+      level: contest.level,
+      field: contest.field,
+      startsOn: contest.starts_on,
+      endsOn: contest.ends_on,
+      rules: contest.rules ?? "",
+      link: contest.link ?? "",
+      openToAll: !!contest.open_to_all,
+    },
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -38,7 +50,13 @@ export default function EditContest() {
   return (
     <>
       <PageHeader title="Sửa cuộc thi" subtitle={contest.name} />
-      <ContestForm defaults={defaults} actionData={useActionData<typeof action>()} submitLabel="Lưu thay đổi" cancelTo={`/contests/${id}`} openToAll={openToAll} />
+      <ContestForm
+        defaults={defaults}
+        actionData={useActionData<typeof action>()}
+        submitLabel="Lưu thay đổi"
+        cancelTo={`/contests/${id}`}
+        openToAll={openToAll}
+      />
     </>
   );
 }

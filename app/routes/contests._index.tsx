@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FilterBar, FilterSelect, YEARS } from "~/components/filters";
 import { Pager } from "~/components/pager";
 import { PageHeader } from "~/components/shell";
 import { can } from "~/domain/auth/permissions";
@@ -9,6 +10,7 @@ import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate, formatNumber } from "~/lib/format";
 import { oneOf, pageParam } from "~/lib/params";
+import { EmptyRow, TableWrap } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Cuộc thi · Tân An STEM" }];
 
@@ -40,31 +42,22 @@ export default function Contests() {
           ) : null
         }
       />
-      <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="year">Năm</label>
-          <select id="year" name="year" defaultValue={d.year}>
-            <option value="">Mọi năm</option>
-            {[2025, 2026, 2027, 2028, 2029, 2030].map((y) => (
-              <option key={y}>{y}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="sort">Sắp xếp</label>
-          <select id="sort" name="sort" defaultValue={d.sort}>
-            <option value="newest">Mới nhất trước</option>
-            <option value="name">Theo tên</option>
-          </select>
-        </div>
-        <button type="submit" className="button button--ghost">
-          Lọc
-        </button>
-      </form>
+      <FilterBar>
+        <FilterSelect name="year" label="Năm" value={d.year} all="Mọi năm" options={YEARS} />
+        <FilterSelect
+          name="sort"
+          label="Sắp xếp"
+          value={d.sort}
+          options={[
+            { value: "newest", label: "Mới nhất trước" },
+            { value: "name", label: "Theo tên" },
+          ]}
+        />
+      </FilterBar>
       {d.awards ? (
         <section aria-labelledby="awards-title" className="card">
           <h2 id="awards-title">Bài dự thi và giải thưởng theo trường</h2>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label="Giải thưởng theo trường">
+          <TableWrap label="Giải thưởng theo trường">
             <table>
               <thead>
                 <tr>
@@ -97,19 +90,15 @@ export default function Contests() {
                     <td className="num">{formatNumber(a.consolation)}</td>
                   </tr>
                 ))}
-                {d.awards.length === 0 ? (
-                  <tr>
-                    <td colSpan={6} className="muted">
-                      Chưa có bài dự thi.
-                    </td>
-                  </tr>
-                ) : null}
+                <EmptyRow show={d.awards.length === 0} colSpan={6}>
+                  Chưa có bài dự thi.
+                </EmptyRow>
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       ) : null}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Danh sách cuộc thi">
+      <TableWrap label="Danh sách cuộc thi">
         <table>
           <thead>
             <tr>
@@ -143,16 +132,12 @@ export default function Contests() {
                 <td className="num">{formatNumber(c.awards)}</td>
               </tr>
             ))}
-            {d.rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="muted">
-                  Chưa có cuộc thi nào.
-                </td>
-              </tr>
-            ) : null}
+            <EmptyRow show={d.rows.length === 0} colSpan={6}>
+              Chưa có cuộc thi nào.
+            </EmptyRow>
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Pager page={d.page} pageSize={PAGE_SIZE} total={d.total} />
     </>
   );

@@ -13,7 +13,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const id = idParam(params.entryId);
   const entry = id ? await getEntry(db, id) : undefined;
-  if (!entry?.evidence_file || !(await canSeeContest(db, actor, entry.contest_id)) || !(can(actor, "school.read", entry.school_id) || can(actor, "commune.read"))) notFound();
+  if (
+    !entry?.evidence_file ||
+    !(await canSeeContest(db, actor, entry.contest_id)) ||
+    !(can(actor, "school.read", entry.school_id) || can(actor, "commune.read"))
+  )
+    notFound();
   const file = storedPath(entry.evidence_file);
   if (!fs.existsSync(file)) notFound();
   const type = await fileTypeFromFile(file);

@@ -4,10 +4,10 @@ import { ContestForm } from "~/components/contest-forms";
 import { PageHeader } from "~/components/shell";
 import { contestOrganizerFor, createContest } from "~/domain/contests/contests";
 import { contestSchema } from "~/domain/contests/schemas";
-import { DomainError } from "~/domain/shared/errors";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { failure, parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms";
+import { domainFailure } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng ký cuộc thi · Tân An STEM" }];
 
@@ -31,8 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     return redirect(`/contests/${await createContest(db, actor, unit, parsed.data)}?created=1`);
   } catch (e) {
-    if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 400 });
-    throw e;
+    return domainFailure(e, formData);
   }
 }
 

@@ -28,13 +28,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.reason === "locked") {
-      return data(
-        failure(formData, {}, `Đăng nhập tạm thời bị khóa do nhập sai quá nhiều lần. Vui lòng thử lại sau ${formatDateTime(result.lockedUntil)}.`),
-        { status: 429 },
-      );
+      return data(failure(formData, {}, `Đăng nhập tạm thời bị khóa do nhập sai quá nhiều lần. Vui lòng thử lại sau ${formatDateTime(result.lockedUntil)}.`), {
+        status: 429,
+      });
     }
     if (result.reason === "disabled") {
-      return data(failure(formData, {}, "Tài khoản này đang bị khóa. Vui lòng liên hệ Phòng Văn hóa - Xã hội hoặc quản trị viên để được mở khóa."), { status: 403 });
+      return data(failure(formData, {}, "Tài khoản này đang bị khóa. Vui lòng liên hệ Phòng Văn hóa - Xã hội hoặc quản trị viên để được mở khóa."), {
+        status: 403,
+      });
     }
     return data(failure(formData, {}, "Email hoặc mật khẩu không đúng."), { status: 401 });
   }
@@ -56,7 +57,16 @@ export default function Login() {
       <FormError message={formError} />
       <Form method="post" noValidate onSubmit={onSubmit}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <TextField label="Email" type="email" autoComplete="username" inputMode="email" required reg={form.register("email")} defaultValue={value("email")} error={errorFor("email")} />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          required
+          reg={form.register("email")}
+          defaultValue={value("email")}
+          error={errorFor("email")}
+        />
         <TextField label="Mật khẩu" type="password" autoComplete="current-password" required reg={form.register("password")} error={errorFor("password")} />
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy}>

@@ -5,14 +5,14 @@ import { PageHeader } from "~/components/shell";
 import { canManagePeople, getPerson, setPersonLeft, updatePerson } from "~/domain/people/people";
 import { personSchema } from "~/domain/people/schemas";
 import { personCategoriesFor } from "~/domain/people/vocabulary";
-import { DomainError } from "~/domain/shared/errors";
 import { vietnamToday } from "~/domain/shared/time";
 import { forbidden, notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate } from "~/lib/format";
-import { failure, parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { requirePeopleUnit } from "~/lib/people.server";
+import { domainFailure } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sửa thông tin · Tân An STEM" }];
 
@@ -44,8 +44,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     await updatePerson(db, actor, unit, person, parsed.data, context.clientIp);
     return redirect(`/people/${unit.id}?category=${parsed.data.category}`);
   } catch (e) {
-    if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 400 });
-    throw e;
+    return domainFailure(e, formData);
   }
 }
 
@@ -57,7 +56,14 @@ export default function EditPerson() {
       <PageHeader title={person.full_name} subtitle={`${unit.name} · mã ${person.code}`} />
       <PersonForm
         categories={categories}
-        defaults={{ category: person.category, code: person.code, fullName: person.full_name, grade: person.grade?.toString() ?? "", className: person.class_name ?? "", position: person.position ?? "" }}
+        defaults={{
+          category: person.category,
+          code: person.code,
+          fullName: person.full_name,
+          grade: person.grade?.toString() ?? "",
+          className: person.class_name ?? "",
+          position: person.position ?? "",
+        }}
         actionData={actionData}
         submitLabel="Lưu thay đổi"
         cancelTo={`/people/${unit.id}?category=${person.category}`}
@@ -72,7 +78,9 @@ export default function EditPerson() {
           </>
         ) : (
           <>
-            <p className="muted">Khi người này chuyển trường, tốt nghiệp hoặc nghỉ việc: đánh dấu đã rời. Dữ liệu cũ (điểm danh, câu lạc bộ) vẫn được giữ đúng.</p>
+            <p className="muted">
+              Khi người này chuyển trường, tốt nghiệp hoặc nghỉ việc: đánh dấu đã rời. Dữ liệu cũ (điểm danh, câu lạc bộ) vẫn được giữ đúng.
+            </p>
             <button type="submit" name="intent" value="left" className="button button--ghost">
               Đánh dấu đã rời đơn vị
             </button>

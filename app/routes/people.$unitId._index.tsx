@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FilterBar, FilterSelect } from "~/components/filters";
 import { Pager } from "~/components/pager";
 import { PageHeader } from "~/components/shell";
 import type { PersonCategory } from "../../db/schema";
@@ -9,6 +10,7 @@ import { db } from "~/lib/db.server";
 import { formatDate, formatNumber } from "~/lib/format";
 import { oneOf, pageParam } from "~/lib/params";
 import { requirePeopleUnit } from "~/lib/people.server";
+import { EmptyRow, TableWrap } from "~/components/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Danh sách người · ${data?.unit.name ?? ""} · Tân An STEM` }];
 
@@ -24,7 +26,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const counts = await peopleCounts(db, [unit.id]);
   const showNames = canSeeNames(actor, unit, category);
-  const list = showNames ? await listPeople(db, unit.id, { categories: [category], q: q || undefined, page, pageSize: PAGE_SIZE, sort, includeLeft: url.searchParams.get("left") === "1" }) : null;
+  const list = showNames
+    ? await listPeople(db, unit.id, {
+        categories: [category],
+        q: q || undefined,
+        page,
+        pageSize: PAGE_SIZE,
+        sort,
+        includeLeft: url.searchParams.get("left") === "1",
+      })
+    : null;
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
     categories: categories.map((c) => ({ category: c, count: Number(counts.find((x) => x.category === c)?.n ?? 0) })),
@@ -67,37 +78,41 @@ export default function PeopleList() {
       ) : null}
       <nav className="tabs" aria-label="Loại người">
         {data.categories.map((c) => (
-          <Link key={c.category} to={hrefFor(c.category)} className={c.category === data.category ? "active" : undefined} aria-current={c.category === data.category ? "page" : undefined}>
+          <Link
+            key={c.category}
+            to={hrefFor(c.category)}
+            className={c.category === data.category ? "active" : undefined}
+            aria-current={c.category === data.category ? "page" : undefined}
+          >
             {PERSON_CATEGORY_LABELS[c.category]} ({formatNumber(c.count)})
           </Link>
         ))}
       </nav>
       {!data.showNames || !data.list ? (
         <div className="alert alert--info">
-          Trường đang có <strong>{formatNumber(data.categories.find((c) => c.category === data.category)?.count ?? 0)}</strong> {PERSON_CATEGORY_LABELS[data.category].toLowerCase()}. Họ tên học sinh chỉ
-          hiển thị cho cán bộ, giáo viên của trường.
+          Trường đang có <strong>{formatNumber(data.categories.find((c) => c.category === data.category)?.count ?? 0)}</strong>{" "}
+          {PERSON_CATEGORY_LABELS[data.category].toLowerCase()}. Họ tên học sinh chỉ hiển thị cho cán bộ, giáo viên của trường.
         </div>
       ) : (
         <>
-          <form method="get" className="filters" role="search">
+          <FilterBar role="search" label="Tìm người">
             <input type="hidden" name="category" value={data.category} />
             <div className="field">
               <label htmlFor="q">Tìm theo tên hoặc mã</label>
               <input id="q" name="q" defaultValue={data.q} />
             </div>
-            <div className="field">
-              <label htmlFor="sort">Sắp xếp</label>
-              <select id="sort" name="sort" defaultValue={data.sort}>
-                <option value="name">Theo tên</option>
-                <option value="code">Theo mã</option>
-                {data.category === "students" ? <option value="class">Theo lớp</option> : null}
-              </select>
-            </div>
-            <button type="submit" className="button button--ghost">
-              Lọc
-            </button>
-          </form>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
+            <FilterSelect
+              name="sort"
+              label="Sắp xếp"
+              value={data.sort}
+              options={[
+                { value: "name", label: "Theo tên" },
+                { value: "code", label: "Theo mã" },
+                ...(data.category === "students" ? [{ value: "class", label: "Theo lớp" }] : []),
+              ]}
+            />
+          </FilterBar>
+          <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
             <table>
               <thead>
                 <tr>
@@ -127,19 +142,21 @@ export default function PeopleList() {
                     ) : (
                       <td>{p.position}</td>
                     )}
-                    <td>{p.left_on ? <span className="badge">Đã rời {formatDate(p.left_on)}</span> : <span className="badge badge--green">Đang công tác / học</span>}</td>
-                  </tr>
-                ))}
-                {data.list.rows.length === 0 ? (
-                  <tr>
-                    <td colSpan={5} className="muted">
-                      Chưa có ai trong danh sách này. {data.canManage ? "Hãy thêm từng người hoặc nhập từ tệp." : ""}
+                    <td>
+                      {p.left_on ? (
+                        <span className="badge">Đã rời {formatDate(p.left_on)}</span>
+                      ) : (
+                        <span className="badge badge--green">Đang công tác / học</span>
+                      )}
                     </td>
                   </tr>
-                ) : null}
+                ))}
+                <EmptyRow show={data.list.rows.length === 0} colSpan={5}>
+                  Chưa có ai trong danh sách này. {data.canManage ? "Hãy thêm từng người hoặc nhập từ tệp." : ""}
+                </EmptyRow>
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pager page={data.page} pageSize={PAGE_SIZE} total={data.list.total} />
         </>
       )}

@@ -33,7 +33,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const file = await fileFrom(formData);
       if (!file) return data({ ok: false as const, formError: "Vui lòng chọn tệp CSV hoặc Excel (.xlsx)." }, { status: 400 });
       const preview = await previewPeopleImport(db, actor, unit, file.data);
-      const stagedId = preview.fileErrors.length || preview.counts.error ? null : stageFile(file.data, { userId: actor.userId, unitId: unit.id, purpose: PURPOSE, fileName: file.name });
+      const stagedId =
+        preview.fileErrors.length || preview.counts.error
+          ? null
+          : stageFile(file.data, { userId: actor.userId, unitId: unit.id, purpose: PURPOSE, fileName: file.name });
       return { ok: true as const, preview, stagedId, fileName: file.name };
     }
     const stagedId = String(formData.get("stagedId") ?? "");

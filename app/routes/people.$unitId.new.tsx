@@ -5,18 +5,22 @@ import { PageHeader } from "~/components/shell";
 import { addPerson, canManagePeople } from "~/domain/people/people";
 import { personSchema } from "~/domain/people/schemas";
 import { personCategoriesFor } from "~/domain/people/vocabulary";
-import { DomainError } from "~/domain/shared/errors";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { failure, parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms";
 import { requirePeopleUnit } from "~/lib/people.server";
+import { domainFailure } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Thêm người · Tân An STEM" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, unit } = await requirePeopleUnit(request, context, params.unitId);
   if (!canManagePeople(actor, unit)) forbidden();
-  return { unit: { id: unit.id, name: unit.name }, categories: personCategoriesFor(unit.kind), category: new URL(request.url).searchParams.get("category") ?? "" };
+  return {
+    unit: { id: unit.id, name: unit.name },
+    categories: personCategoriesFor(unit.kind),
+    category: new URL(request.url).searchParams.get("category") ?? "",
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -28,8 +32,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     await addPerson(db, actor, unit, parsed.data, context.clientIp);
   } catch (e) {
-    if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 400 });
-    throw e;
+    return domainFailure(e, formData);
   }
   return redirect(`/people/${unit.id}?category=${parsed.data.category}`);
 }

@@ -8,6 +8,7 @@ import { UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatNumber } from "~/lib/format";
+import { TableWrap } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Danh sách người · Tân An STEM" }];
 
@@ -17,12 +18,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (own.length === 1 && !can(actor, "commune.read")) throw redirect(`/people/${own[0]}${new URL(request.url).search}`);
   if (!can(actor, "commune.read")) forbidden();
   const units = await listUnits(db, { kinds: ["commune", "office", "school", "hamlet"] });
-  const counts = await peopleCounts(db, units.map((u) => u.id));
+  const counts = await peopleCounts(
+    db,
+    units.map((u) => u.id),
+  );
   return {
     units: units.map((u) => {
       const mine = counts.filter((c) => c.unit_id === u.id);
       const n = (cat: string) => Number(mine.find((c) => c.category === cat)?.n ?? 0);
-      return { id: u.id, name: u.name, kind: u.kind, students: n("students"), staff: n("teachers") + n("school_managers") + n("school_staff"), officials: n("officials") + n("communication_staff") };
+      return {
+        id: u.id,
+        name: u.name,
+        kind: u.kind,
+        students: n("students"),
+        staff: n("teachers") + n("school_managers") + n("school_staff"),
+        officials: n("officials") + n("communication_staff"),
+      };
     }),
   };
 }
@@ -31,15 +42,22 @@ export default function PeopleIndex() {
   const { units } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title="Danh sách người theo đơn vị" subtitle="Cán bộ, giáo viên, nhân viên và học sinh đã được các đơn vị cập nhật. Học sinh chỉ hiển thị số lượng." />
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng dữ liệu, có thể cuộn ngang">
+      <PageHeader
+        title="Danh sách người theo đơn vị"
+        subtitle="Cán bộ, giáo viên, nhân viên và học sinh đã được các đơn vị cập nhật. Học sinh chỉ hiển thị số lượng."
+      />
+      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
             <tr>
               <th scope="col">Đơn vị</th>
               <th scope="col">Loại</th>
-              <th scope="col" className="num">Cán bộ, giáo viên, nhân viên</th>
-              <th scope="col" className="num">Học sinh</th>
+              <th scope="col" className="num">
+                Cán bộ, giáo viên, nhân viên
+              </th>
+              <th scope="col" className="num">
+                Học sinh
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -55,7 +73,7 @@ export default function PeopleIndex() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

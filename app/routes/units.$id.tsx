@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { FilterBar, FilterSelect, YEARS } from "~/components/filters";
 import { FormError } from "~/components/forms";
 import { PageHeader } from "~/components/shell";
 import { can } from "~/domain/auth/permissions";
@@ -69,19 +70,9 @@ export default function UnitPage() {
         title={unit.name}
         subtitle={`${UNIT_KIND_LABELS[unit.kind]}${unit.school_level ? " · " + SCHOOL_LEVEL_LABELS[unit.school_level] : ""} · Số người năm ${year}`}
         actions={
-          <form method="get" className="filters">
-            <div className="field">
-              <label htmlFor="year">Năm</label>
-              <select id="year" name="year" defaultValue={year}>
-                {[2025, 2026, 2027, 2028, 2029, 2030].map((y) => (
-                  <option key={y}>{y}</option>
-                ))}
-              </select>
-            </div>
-            <button className="button button--ghost" type="submit">
-              Xem
-            </button>
-          </form>
+          <FilterBar label="Chọn năm" button="Xem">
+            <FilterSelect name="year" label="Năm" value={year} options={YEARS} />
+          </FilterBar>
         }
       />
       {params.get("saved") ? (
@@ -96,7 +87,8 @@ export default function UnitPage() {
         </div>
       ) : null}
       <p className="muted">
-        Số người của đơn vị trong năm: dùng để tính tỷ lệ trong các chỉ tiêu (ví dụ: tỷ lệ giáo viên được tuyên truyền về Nghị quyết 57).{canEdit ? " Để trống ô chưa có số liệu." : ""}
+        Số người của đơn vị trong năm: dùng để tính tỷ lệ trong các chỉ tiêu (ví dụ: tỷ lệ giáo viên được tuyên truyền về Nghị quyết 57).
+        {canEdit ? " Để trống ô chưa có số liệu." : ""}
       </p>
       <Form method="post" className="card form">
         {categories.map((category) => (

@@ -4,9 +4,17 @@ import { nameKey } from "../../app/domain/shared/text";
 /** Folded name keys on users and people, so searches ignore diacritics and lists sort the Vietnamese way. */
 export async function up(db: Kysely<any>): Promise<void> {
   for (const table of ["users", "people"]) {
-    await db.schema.alterTable(table).addColumn("name_key", "text", (c) => c.notNull().defaultTo("")).execute();
+    await db.schema
+      .alterTable(table)
+      .addColumn("name_key", "text", (c) => c.notNull().defaultTo(""))
+      .execute();
     const rows = await db.selectFrom(table).select(["id", "full_name"]).execute();
-    for (const r of rows) await db.updateTable(table).set({ name_key: nameKey(r.full_name) }).where("id", "=", r.id).execute();
+    for (const r of rows)
+      await db
+        .updateTable(table)
+        .set({ name_key: nameKey(r.full_name) })
+        .where("id", "=", r.id)
+        .execute();
     await db.schema.createIndex(`${table}_name_key_idx`).on(table).column("name_key").execute();
   }
 }

@@ -50,7 +50,8 @@ export async function seedDemo(db: DB | Transaction<Database>): Promise<void> {
   const communeId = await ensureBaseOrg(db, { province: "Tỉnh Tây Ninh", commune: "UBND xã Tân An" });
   const unitIds: Record<string, number> = {};
   for (const o of OFFICES) unitIds[o.code] = await addUnit(db, communeId, { kind: "office", code: o.code, name: o.name });
-  for (const s of SCHOOLS) unitIds[s.code] = await addUnit(db, communeId, { kind: "school", code: s.code, name: s.name, shortName: s.shortName, schoolLevel: s.level });
+  for (const s of SCHOOLS)
+    unitIds[s.code] = await addUnit(db, communeId, { kind: "school", code: s.code, name: s.name, shortName: s.shortName, schoolLevel: s.level });
   for (const [i, h] of HAMLETS.entries()) unitIds[`hamlet-${i}`] = await addUnit(db, communeId, { kind: "hamlet", code: `hamlet-${i + 1}`, name: h });
 
   for (const year of [2025, 2026]) {

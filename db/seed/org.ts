@@ -11,12 +11,32 @@ export async function ensureBaseOrg(db: DB, names: { province: string; commune: 
   const at = nowIso();
   const province = await db
     .insertInto("units")
-    .values({ parent_id: null, kind: "province", code: "province", name: names.province, short_name: null, school_level: null, address: null, created_at: at, archived_at: null })
+    .values({
+      parent_id: null,
+      kind: "province",
+      code: "province",
+      name: names.province,
+      short_name: null,
+      school_level: null,
+      address: null,
+      created_at: at,
+      archived_at: null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const commune = await db
     .insertInto("units")
-    .values({ parent_id: province.id, kind: "commune", code: "commune", name: names.commune, short_name: null, school_level: null, address: null, created_at: at, archived_at: null })
+    .values({
+      parent_id: province.id,
+      kind: "commune",
+      code: "commune",
+      name: names.commune,
+      short_name: null,
+      school_level: null,
+      address: null,
+      created_at: at,
+      archived_at: null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return commune.id;

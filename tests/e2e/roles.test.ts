@@ -16,7 +16,11 @@ afterAll(async () => {
 
 const NAV: Record<string, { heading: string; nav: string[]; notNav: string[] }> = {
   "admin@tanan.demo": { heading: "Tổng quan xã Tân An", nav: ["Trang chủ", "Quản trị"], notNav: ["Câu lạc bộ STEM"] },
-  "vhxh@tanan.demo": { heading: "Tổng quan xã Tân An", nav: ["Câu lạc bộ STEM", "Cuộc thi", "Hoạt động", "Điểm danh", "Học liệu", "Chỉ tiêu", "Báo cáo", "Quản trị"], notNav: [] },
+  "vhxh@tanan.demo": {
+    heading: "Tổng quan xã Tân An",
+    nav: ["Câu lạc bộ STEM", "Cuộc thi", "Hoạt động", "Điểm danh", "Học liệu", "Chỉ tiêu", "Báo cáo", "Quản trị"],
+    notNav: [],
+  },
   "lanhdao@tanan.demo": { heading: "Tổng quan xã Tân An", nav: ["Danh sách người", "Chỉ tiêu", "Báo cáo"], notNav: ["Quản trị"] },
   "bgh.thcs@tanan.demo": { heading: "Trường THCS Tân An", nav: ["Câu lạc bộ STEM", "Hoạt động", "Báo cáo"], notNav: ["Quản trị"] },
   "gv.thcs@tanan.demo": { heading: "Trường THCS Tân An", nav: ["Điểm danh", "Học liệu"], notNav: ["Quản trị", "Báo cáo", "Chỉ tiêu"] },

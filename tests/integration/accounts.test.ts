@@ -30,7 +30,12 @@ describe("accounts and one-time links", () => {
     await expect(redeemLink(t.db, link.token, "MatKhauKhac2026")).rejects.toBeInstanceOf(DomainError);
     expect((await attemptLogin(t.db, { email: "gv.moi@tanan.demo", password: "MatKhauMoi2026", ip: "1.1.1.1", userAgent: null })).ok).toBe(true);
 
-    const audit = await t.db.selectFrom("audit_log").select(["action", "entity", "after_json"]).where("entity", "=", "user").where("entity_id", "=", String(userId)).execute();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "entity", "after_json"])
+      .where("entity", "=", "user")
+      .where("entity_id", "=", String(userId))
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["create", "link_redeem"]);
     expect(audit[0].after_json).toContain("gv.moi@tanan.demo");
   });
@@ -39,7 +44,10 @@ describe("accounts and one-time links", () => {
     const admin = await actorOf(t.db, "admin@tanan.demo");
     const school = await unitIdByCode(t.db, "thcs-tanan");
     const { link } = await createAccount(t.db, admin, { email: "het.han@tanan.demo", fullName: "Hết Hạn", role: "teacher", unitId: school });
-    await t.db.updateTable("account_tokens").set({ expires_at: new Date(Date.now() - 1).toISOString() }).execute();
+    await t.db
+      .updateTable("account_tokens")
+      .set({ expires_at: new Date(Date.now() - 1).toISOString() })
+      .execute();
     expect(await findLink(t.db, link.token)).toBeNull();
     await expect(redeemLink(t.db, link.token, "MatKhauMoi2026")).rejects.toThrow(/hết hạn/);
   });
@@ -48,12 +56,20 @@ describe("accounts and one-time links", () => {
     const staff = await actorOf(t.db, "vhxh@tanan.demo");
     const commune = await unitIdByCode(t.db, "commune");
     const school = await unitIdByCode(t.db, "thcs-tanan");
-    await expect(createAccount(t.db, staff, { email: "gv.thcs@tanan.demo", fullName: "Trùng", role: "teacher", unitId: school })).rejects.toMatchObject({ field: "email" });
-    await expect(createAccount(t.db, staff, { email: "x@tanan.demo", fullName: "Quản trị", role: "system_admin", unitId: commune })).rejects.toMatchObject({ field: "role" });
+    await expect(createAccount(t.db, staff, { email: "gv.thcs@tanan.demo", fullName: "Trùng", role: "teacher", unitId: school })).rejects.toMatchObject({
+      field: "email",
+    });
+    await expect(createAccount(t.db, staff, { email: "x@tanan.demo", fullName: "Quản trị", role: "system_admin", unitId: commune })).rejects.toMatchObject({
+      field: "role",
+    });
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
-    await expect(createAccount(t.db, principal, { email: "y@tanan.demo", fullName: "Giáo viên", role: "teacher", unitId: school })).rejects.toBeInstanceOf(DomainError);
+    await expect(createAccount(t.db, principal, { email: "y@tanan.demo", fullName: "Giáo viên", role: "teacher", unitId: school })).rejects.toBeInstanceOf(
+      DomainError,
+    );
     const leader = await actorOf(t.db, "lanhdao@tanan.demo");
-    await expect(createAccount(t.db, leader, { email: "z@tanan.demo", fullName: "Giáo viên", role: "teacher", unitId: school })).rejects.toBeInstanceOf(DomainError);
+    await expect(createAccount(t.db, leader, { email: "z@tanan.demo", fullName: "Giáo viên", role: "teacher", unitId: school })).rejects.toBeInstanceOf(
+      DomainError,
+    );
   });
 
   it("a reset link replaces the earlier one and ends the user's sessions when used", async () => {
@@ -93,7 +109,10 @@ describe("finding accounts", () => {
     const { listAccounts } = await import("../../app/domain/accounts/accounts");
     for (const q of ["Đặng", "đặng", "dang van", "PHUC"]) {
       const r = await listAccounts(t.db, { page: 1, pageSize: 50, sort: "name", q });
-      expect(r.rows.map((u) => u.email), q).toEqual(["gv.tieuhoca@tanan.demo"]);
+      expect(
+        r.rows.map((u) => u.email),
+        q,
+      ).toEqual(["gv.tieuhoca@tanan.demo"]);
     }
     const all = await listAccounts(t.db, { page: 1, pageSize: 50, sort: "name" });
     const given = all.rows.map((u) => u.full_name.split(" ").at(-1));

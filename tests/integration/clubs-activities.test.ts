@@ -1,5 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addBudgetLine, activityDetail, canSeeActivity, createActivity, deleteActivity, getActivity, listActivities, setReach, updateActivity } from "../../app/domain/activities/activities";
+import {
+  addBudgetLine,
+  activityDetail,
+  canSeeActivity,
+  createActivity,
+  deleteActivity,
+  getActivity,
+  listActivities,
+  setReach,
+  updateActivity,
+} from "../../app/domain/activities/activities";
 import type { ActivityInput } from "../../app/domain/activities/schemas";
 import { feedIcs, feedToken, unitForFeed } from "../../app/domain/activities/calendar-feed";
 import { addMembers, clubMembers, createClub, deleteClub, endMembership, getClub, listClubs, recordMeeting } from "../../app/domain/clubs/clubs";
@@ -21,8 +31,17 @@ afterEach(async () => {
   await t.close();
 });
 
-const clubInput = { name: "CLB Thiên văn nhỏ", field: "science" as const, targetGrades: [8, 9], status: "active" as const, schedule: "Tối thứ Sáu", description: "", foundedOn: "2026-09-01" };
-const students = (unitId: number, n: number) => t.db.selectFrom("people").select("id").where("unit_id", "=", unitId).where("category", "=", "students").orderBy("id").limit(n).execute();
+const clubInput = {
+  name: "CLB Thiên văn nhỏ",
+  field: "science" as const,
+  targetGrades: [8, 9],
+  status: "active" as const,
+  schedule: "Tối thứ Sáu",
+  description: "",
+  foundedOn: "2026-09-01",
+};
+const students = (unitId: number, n: number) =>
+  t.db.selectFrom("people").select("id").where("unit_id", "=", unitId).where("category", "=", "students").orderBy("id").limit(n).execute();
 
 describe("STEM clubs", () => {
   it("a school administrator registers a club, adds members, records a meeting; history is kept when a member leaves", async () => {
@@ -34,7 +53,9 @@ describe("STEM clubs", () => {
     expect(await addMembers(t.db, principal, club, { personIds: kids.map((k) => k.id), role: "member", joinedOn: "2026-09-05" })).toBe(3);
     expect(await addMembers(t.db, principal, club, { personIds: [kids[0].id], role: "member", joinedOn: "2026-09-06" })).toBe(0); // already a member
     await addMembers(t.db, principal, club, { personIds: [teacher.id], role: "advisor", joinedOn: "2026-09-01" });
-    await expect(addMembers(t.db, principal, club, { personIds: [kids[1].id], role: "advisor", joinedOn: "2026-09-01" })).rejects.toMatchObject({ field: "role" });
+    await expect(addMembers(t.db, principal, club, { personIds: [kids[1].id], role: "advisor", joinedOn: "2026-09-01" })).rejects.toMatchObject({
+      field: "role",
+    });
     const members = await clubMembers(t.db, id);
     await endMembership(t.db, principal, club, members.find((m) => m.person_id === kids[2].id)!.id, "2026-10-31");
     const after = await clubMembers(t.db, id);
@@ -54,7 +75,9 @@ describe("STEM clubs", () => {
     }
     const club = (await getClub(t.db, await createClub(t.db, principal, thcs, clubInput)))!;
     const foreign = await students(thA.id, 1);
-    await expect(addMembers(t.db, principal, club, { personIds: [foreign[0].id], role: "member", joinedOn: "2026-09-05" })).rejects.toMatchObject({ field: "personIds" });
+    await expect(addMembers(t.db, principal, club, { personIds: [foreign[0].id], role: "member", joinedOn: "2026-09-05" })).rejects.toMatchObject({
+      field: "personIds",
+    });
     const otherSchool = await listClubs(t.db, await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), { page: 1, pageSize: 100, sort: "name" });
     expect(otherSchool.rows.some((r) => r.school_id === thcs.id)).toBe(false);
   });
@@ -67,7 +90,12 @@ describe("STEM clubs", () => {
     await deleteClub(t.db, principal, club, true);
     expect(await getClub(t.db, club.id)).toBeUndefined();
     expect(await getActivity(t.db, meetingId)).toBeUndefined();
-    const audit = await t.db.selectFrom("audit_log").select(["action", "before_json"]).where("entity", "=", "club").where("action", "=", "delete").executeTakeFirstOrThrow();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "before_json"])
+      .where("entity", "=", "club")
+      .where("action", "=", "delete")
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.before_json!)).toMatchObject({ name: clubInput.name, meetings: 1 });
   });
 });
@@ -103,8 +131,18 @@ describe("activities", () => {
     expect(await canSeeActivity(t.db, await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), id)).toBe(false);
     const h1 = parsePeriod("2026-H1")!;
     const h2 = parsePeriod("2026-H2")!;
-    const inH1 = await listActivities(t.db, principal, { topic: "KHCN", form: "training", from: h1.from, to: h1.to }, { page: 1, pageSize: 100, sort: "newest" });
-    const inH2 = await listActivities(t.db, principal, { topic: "KHCN", form: "training", from: h2.from, to: h2.to }, { page: 1, pageSize: 100, sort: "newest" });
+    const inH1 = await listActivities(
+      t.db,
+      principal,
+      { topic: "KHCN", form: "training", from: h1.from, to: h1.to },
+      { page: 1, pageSize: 100, sort: "newest" },
+    );
+    const inH2 = await listActivities(
+      t.db,
+      principal,
+      { topic: "KHCN", form: "training", from: h2.from, to: h2.to },
+      { page: 1, pageSize: 100, sort: "newest" },
+    );
     expect(inH1.rows.map((r) => r.id)).toContain(id);
     expect(inH2.rows.map((r) => r.id)).not.toContain(id);
   });
@@ -114,7 +152,9 @@ describe("activities", () => {
     await expect(createActivity(t.db, principal, { ...base, organizerUnitId: thcs.id, form: "khong-co" })).rejects.toMatchObject({ field: "form" });
     await expect(createActivity(t.db, principal, { ...base, organizerUnitId: thcs.id, topics: ["XYZ"] })).rejects.toMatchObject({ field: "topics" });
     await expect(createActivity(t.db, principal, { ...base, organizerUnitId: thA.id })).rejects.toMatchObject({ field: "organizerUnitId" });
-    await expect(createActivity(t.db, principal, { ...base, organizerUnitId: thcs.id, invitedUnitIds: [thA.id] })).rejects.toMatchObject({ field: "invitedUnitIds" });
+    await expect(createActivity(t.db, principal, { ...base, organizerUnitId: thcs.id, invitedUnitIds: [thA.id] })).rejects.toMatchObject({
+      field: "invitedUnitIds",
+    });
     await expect(createActivity(t.db, await actorOf(t.db, "lanhdao@tanan.demo"), { ...base, organizerUnitId: thcs.id })).rejects.toBeInstanceOf(DomainError);
     await expect(createActivity(t.db, await actorOf(t.db, "gv.thcs@tanan.demo"), { ...base, organizerUnitId: thcs.id })).rejects.toBeInstanceOf(DomainError);
   });
@@ -122,11 +162,19 @@ describe("activities", () => {
   it("commune staff invite schools; invited schools see it; budget, reach and deletion with confirmation", async () => {
     const staff = await actorOf(t.db, "vhxh@tanan.demo");
     const vhxh = await unitIdByCode(t.db, "office-vhxh");
-    const id = await createActivity(t.db, staff, { ...base, organizerUnitId: vhxh, audiences: ["officials", "teachers"], invitedUnitIds: [thA.id], commemoration: "18/5" });
+    const id = await createActivity(t.db, staff, {
+      ...base,
+      organizerUnitId: vhxh,
+      audiences: ["officials", "teachers"],
+      invitedUnitIds: [thA.id],
+      commemoration: "18/5",
+    });
     expect(await canSeeActivity(t.db, await actorOf(t.db, "gv.tieuhoca@tanan.demo"), id)).toBe(true);
     const activity = (await getActivity(t.db, id))!;
     await addBudgetLine(t.db, staff, activity, { category: "printing", source: "state_budget", estimate: 2_000_000, actual: 1_800_000, note: "" });
-    await expect(addBudgetLine(t.db, await actorOf(t.db, "bgh.thcs@tanan.demo"), activity, { category: "water", source: "state_budget", estimate: 1, note: "" })).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      addBudgetLine(t.db, await actorOf(t.db, "bgh.thcs@tanan.demo"), activity, { category: "water", source: "state_budget", estimate: 1, note: "" }),
+    ).rejects.toBeInstanceOf(DomainError);
     await setReach(t.db, staff, activity, { residents: 350, officials: undefined, bogus: 3 });
     const detail = (await activityDetail(t.db, id))!;
     expect(detail.budget).toHaveLength(1);
@@ -142,9 +190,25 @@ describe("activities", () => {
 
   it("serves a school's calendar feed with its own and invited activities only", async () => {
     const principalA = await actorOf(t.db, "bgh.tieuhoca@tanan.demo");
-    const own = await createActivity(t.db, principalA, { ...base, organizerUnitId: thA.id, title: "Hoạt động riêng của Tân An A", startDate: "2026-12-01", endDate: "2026-12-01", startTime: "08:00", endTime: "09:00" });
+    const own = await createActivity(t.db, principalA, {
+      ...base,
+      organizerUnitId: thA.id,
+      title: "Hoạt động riêng của Tân An A",
+      startDate: "2026-12-01",
+      endDate: "2026-12-01",
+      startTime: "08:00",
+      endTime: "09:00",
+    });
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
-    await createActivity(t.db, principal, { ...base, organizerUnitId: thcs.id, title: "Hoạt động riêng của THCS", startDate: "2026-12-01", endDate: "2026-12-01", startTime: "08:00", endTime: "09:00" });
+    await createActivity(t.db, principal, {
+      ...base,
+      organizerUnitId: thcs.id,
+      title: "Hoạt động riêng của THCS",
+      startDate: "2026-12-01",
+      endDate: "2026-12-01",
+      startTime: "08:00",
+      endTime: "09:00",
+    });
     const token = await feedToken(t.db, thA.id);
     expect(await feedToken(t.db, thA.id)).toBe(token);
     expect((await unitForFeed(t.db, token))?.id).toBe(thA.id);

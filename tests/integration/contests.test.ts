@@ -1,7 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { awardsBySchool, createContest, createEntry, deleteContest, getContest, getEntry, listContests, listEntries, recordResult } from "../../app/domain/contests/contests";
+import {
+  awardsBySchool,
+  createContest,
+  createEntry,
+  deleteContest,
+  getContest,
+  getEntry,
+  listContests,
+  listEntries,
+  recordResult,
+} from "../../app/domain/contests/contests";
 import type { ContestInput } from "../../app/domain/contests/schemas";
 import { EVIDENCE_TYPES, storedPath, storeSmallFile } from "../../app/domain/files/storage";
 import { DomainError } from "../../app/domain/shared/errors";
@@ -27,8 +37,24 @@ afterEach(async () => {
   delete process.env.UPLOAD_DIR;
 });
 
-const input: ContestInput = { name: "Hội thi Robot xã Tân An 2027", level: "commune", field: "robotics", startsOn: "2027-03-01", endsOn: "2027-03-31", rules: "", link: "" };
-const people = (unitId: number, category: string, n: number) => t.db.selectFrom("people").select("id").where("unit_id", "=", unitId).where("category", "=", category as never).orderBy("id").limit(n).execute();
+const input: ContestInput = {
+  name: "Hội thi Robot xã Tân An 2027",
+  level: "commune",
+  field: "robotics",
+  startsOn: "2027-03-01",
+  endsOn: "2027-03-31",
+  rules: "",
+  link: "",
+};
+const people = (unitId: number, category: string, n: number) =>
+  t.db
+    .selectFrom("people")
+    .select("id")
+    .where("unit_id", "=", unitId)
+    .where("category", "=", category as never)
+    .orderBy("id")
+    .limit(n)
+    .execute();
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
 describe("contests", () => {
@@ -39,11 +65,27 @@ describe("contests", () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
     const kids = await people(thcs.id, "students", 2);
     const mentor = await people(thcs.id, "teachers", 1);
-    const entryId = await createEntry(t.db, principal, contest, thcs, { title: "Robot nhặt rác", field: "robotics", studentIds: kids.map((k) => k.id), mentorIds: mentor.map((m) => m.id) });
+    const entryId = await createEntry(t.db, principal, contest, thcs, {
+      title: "Robot nhặt rác",
+      field: "robotics",
+      studentIds: kids.map((k) => k.id),
+      mentorIds: mentor.map((m) => m.id),
+    });
     const foreign = await people(thA.id, "students", 1);
-    await expect(createEntry(t.db, principal, contest, thcs, { title: "Sai trường", field: "robotics", studentIds: foreign.map((k) => k.id), mentorIds: [] })).rejects.toMatchObject({ field: "studentIds" });
-    await expect(createEntry(t.db, principal, contest, thcs, { title: "GV là học sinh", field: "robotics", studentIds: kids.map((k) => k.id), mentorIds: [kids[0].id] })).rejects.toMatchObject({ field: "mentorIds" });
-    await expect(createEntry(t.db, await actorOf(t.db, "gv.thcs@tanan.demo"), contest, thcs, { title: "Giáo viên không đăng ký", field: "robotics", studentIds: kids.map((k) => k.id), mentorIds: [] })).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      createEntry(t.db, principal, contest, thcs, { title: "Sai trường", field: "robotics", studentIds: foreign.map((k) => k.id), mentorIds: [] }),
+    ).rejects.toMatchObject({ field: "studentIds" });
+    await expect(
+      createEntry(t.db, principal, contest, thcs, { title: "GV là học sinh", field: "robotics", studentIds: kids.map((k) => k.id), mentorIds: [kids[0].id] }),
+    ).rejects.toMatchObject({ field: "mentorIds" });
+    await expect(
+      createEntry(t.db, await actorOf(t.db, "gv.thcs@tanan.demo"), contest, thcs, {
+        title: "Giáo viên không đăng ký",
+        field: "robotics",
+        studentIds: kids.map((k) => k.id),
+        mentorIds: [],
+      }),
+    ).rejects.toBeInstanceOf(DomainError);
 
     const stored = await storeSmallFile(PDF, EVIDENCE_TYPES);
     expect(fs.readFileSync(storedPath(stored.key))).toEqual(Buffer.from(PDF));
@@ -68,13 +110,18 @@ describe("contests", () => {
 
   it("a school's own contest is invisible to other schools; deleting with entries needs confirmation", async () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
-    const contest = (await getContest(t.db, await createContest(t.db, principal, thcs, { ...input, level: "school", name: "Thi robot cấp trường THCS 2027" })))!;
+    const contest = (await getContest(
+      t.db,
+      await createContest(t.db, principal, thcs, { ...input, level: "school", name: "Thi robot cấp trường THCS 2027" }),
+    ))!;
     expect(contest.open_to_all).toBe(0);
     const other = await listContests(t.db, await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), { page: 1, pageSize: 100, sort: "newest" });
     expect(other.rows.map((r) => r.id)).not.toContain(contest.id);
     const principalA = await actorOf(t.db, "bgh.tieuhoca@tanan.demo");
     const kidsA = await people(thA.id, "students", 1);
-    await expect(createEntry(t.db, principalA, contest, thA, { title: "Không được", field: "robotics", studentIds: kidsA.map((k) => k.id), mentorIds: [] })).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      createEntry(t.db, principalA, contest, thA, { title: "Không được", field: "robotics", studentIds: kidsA.map((k) => k.id), mentorIds: [] }),
+    ).rejects.toBeInstanceOf(DomainError);
     const kids = await people(thcs.id, "students", 1);
     await createEntry(t.db, principal, contest, thcs, { title: "Xe tự hành", field: "robotics", studentIds: kids.map((k) => k.id), mentorIds: [] });
     await expect(deleteContest(t.db, principal, contest, false)).rejects.toMatchObject({ field: "confirm" });

@@ -54,7 +54,14 @@ describe("who sees what", () => {
     expect(audit.text).not.toContain("bgh.thcs@tanan.demo");
     const auditData = await http(base, "/admin/audit.data", { cookie: cookies.lanhdao });
     expect(auditData.text).not.toContain("bgh.thcs@tanan.demo");
-    expect((await http(base, "/admin/accounts/new", { cookie: cookies.lanhdao, form: { email: "a@b.vn", fullName: "Ai Đó", role: "teacher", unitId: String(thcs) } })).status).toBe(403);
+    expect(
+      (
+        await http(base, "/admin/accounts/new", {
+          cookie: cookies.lanhdao,
+          form: { email: "a@b.vn", fullName: "Ai Đó", role: "teacher", unitId: String(thcs) },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("teachers and school administrators have no administration pages", async () => {

@@ -13,7 +13,10 @@ afterAll(async () => {
 
 describe("behind a reverse proxy (TRUST_PROXY=1)", () => {
   it("over HTTPS: Secure session cookie and HSTS", async () => {
-    const r = await http(server.url, "/login", { form: { email: "vhxh@tanan.demo", password: DEMO_PASSWORD }, headers: { "X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9" } });
+    const r = await http(server.url, "/login", {
+      form: { email: "vhxh@tanan.demo", password: DEMO_PASSWORD },
+      headers: { "X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9" },
+    });
     expect(r.status).toBe(302);
     expect(r.headers.getSetCookie().find((c) => c.startsWith("tanan_session="))).toMatch(/; Secure/i);
     expect(r.headers.get("strict-transport-security")).toMatch(/max-age=/);
@@ -31,11 +34,19 @@ describe("behind a reverse proxy (TRUST_PROXY=1)", () => {
     const db = new Database(server.dbFile);
     const row = db.prepare("select key from login_throttle where key like 'address:%'").all() as { key: string }[];
     expect(row.map((r) => r.key)).toContain("address:198.51.100.7");
-    db.prepare("update login_throttle set failures = 30, locked_until = ? where key = 'address:198.51.100.7'").run(new Date(Date.now() + 600_000).toISOString());
+    db.prepare("update login_throttle set failures = 30, locked_until = ? where key = 'address:198.51.100.7'").run(
+      new Date(Date.now() + 600_000).toISOString(),
+    );
     db.close();
-    const blocked = await http(server.url, "/login", { form: { email: "bgh.thcs@tanan.demo", password: DEMO_PASSWORD }, headers: { "X-Forwarded-For": "198.51.100.7" } });
+    const blocked = await http(server.url, "/login", {
+      form: { email: "bgh.thcs@tanan.demo", password: DEMO_PASSWORD },
+      headers: { "X-Forwarded-For": "198.51.100.7" },
+    });
     expect(blocked.status).toBe(429);
-    const other = await http(server.url, "/login", { form: { email: "bgh.thcs@tanan.demo", password: DEMO_PASSWORD }, headers: { "X-Forwarded-For": "203.0.113.50" } });
+    const other = await http(server.url, "/login", {
+      form: { email: "bgh.thcs@tanan.demo", password: DEMO_PASSWORD },
+      headers: { "X-Forwarded-For": "203.0.113.50" },
+    });
     expect(other.status).toBe(302);
   }, 60_000);
 });

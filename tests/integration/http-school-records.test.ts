@@ -19,7 +19,9 @@ let thcsClub: { id: number; school_id: number };
 let studentName: string;
 beforeAll(async () => {
   for (const who of ["vhxh", "lanhdao", "bgh.thcs", "gv.thcs", "bgh.tieuhoca"]) cookies[who] = await loginAs(base, `${who}@tanan.demo`);
-  thcsClub = query("select clubs.id, clubs.school_id from clubs join units on units.id = clubs.school_id where units.code = 'thcs-tanan' order by clubs.id limit 1");
+  thcsClub = query(
+    "select clubs.id, clubs.school_id from clubs join units on units.id = clubs.school_id where units.code = 'thcs-tanan' order by clubs.id limit 1",
+  );
   studentName = query<{ full_name: string }>(
     "select people.full_name from club_members join people on people.id = club_members.person_id where club_members.club_id = ? and people.category = 'students' and club_members.left_on is null limit 1",
     thcsClub.id,
@@ -43,9 +45,23 @@ describe("clubs over HTTP", () => {
 
   it("another school gets 404; teachers and the leader cannot change a club", async () => {
     expect((await http(base, `/clubs/${thcsClub.id}`, { cookie: cookies["bgh.tieuhoca"] })).status).toBe(404);
-    expect((await http(base, `/clubs/${thcsClub.id}`, { cookie: cookies["bgh.tieuhoca"], form: { intent: "record-meeting", date: "2026-11-01", startTime: "15:00", endTime: "16:00", topic: "Xâm nhập" } })).status).toBe(404);
+    expect(
+      (
+        await http(base, `/clubs/${thcsClub.id}`, {
+          cookie: cookies["bgh.tieuhoca"],
+          form: { intent: "record-meeting", date: "2026-11-01", startTime: "15:00", endTime: "16:00", topic: "Xâm nhập" },
+        })
+      ).status,
+    ).toBe(404);
     for (const who of ["gv.thcs", "lanhdao"]) {
-      expect((await http(base, `/clubs/${thcsClub.id}`, { cookie: cookies[who], form: { intent: "record-meeting", date: "2026-11-01", startTime: "15:00", endTime: "16:00", topic: "Không được" } })).status).toBe(403);
+      expect(
+        (
+          await http(base, `/clubs/${thcsClub.id}`, {
+            cookie: cookies[who],
+            form: { intent: "record-meeting", date: "2026-11-01", startTime: "15:00", endTime: "16:00", topic: "Không được" },
+          })
+        ).status,
+      ).toBe(403);
       expect((await http(base, `/clubs/${thcsClub.id}/edit`, { cookie: cookies[who] })).status).toBe(403);
       expect((await http(base, "/clubs/new", { cookie: cookies[who] })).status).toBe(403);
     }
@@ -62,12 +78,21 @@ describe("clubs over HTTP", () => {
 
 describe("activities over HTTP", () => {
   it("another school's activity answers 404; the leader cannot add one", async () => {
-    const a = query<{ id: number }>("select activities.id from activities join units on units.id = activities.organizer_unit_id where units.code = 'thcs-tanan' and activities.club_id is null limit 1");
+    const a = query<{ id: number }>(
+      "select activities.id from activities join units on units.id = activities.organizer_unit_id where units.code = 'thcs-tanan' and activities.club_id is null limit 1",
+    );
     expect((await http(base, `/activities/${a.id}`, { cookie: cookies["bgh.thcs"] })).status).toBe(200);
     expect((await http(base, `/activities/${a.id}`, { cookie: cookies["bgh.tieuhoca"] })).status).toBe(404);
     expect((await http(base, `/activities/${a.id}/edit`, { cookie: cookies["bgh.tieuhoca"] })).status).toBe(404);
     expect((await http(base, "/activities/new", { cookie: cookies.lanhdao })).status).toBe(403);
-    expect((await http(base, `/activities/${a.id}`, { cookie: cookies.lanhdao, form: { intent: "add-budget", category: "water", source: "state_budget", estimate: "1000" } })).status).toBe(403);
+    expect(
+      (
+        await http(base, `/activities/${a.id}`, {
+          cookie: cookies.lanhdao,
+          form: { intent: "add-budget", category: "water", source: "state_budget", estimate: "1000" },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("the list filters by topic and period, and the calendar feed needs its secret", async () => {

@@ -101,7 +101,13 @@ describe("privacy of students in the audit log", () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
     const id = await addPerson(t.db, principal, thcs, { category: "students", code: "HS900", fullName: "Tên Bí Mật", grade: 6, className: "6A1" });
     const { updatePerson, getPerson } = await import("../../app/domain/people/people");
-    await updatePerson(t.db, principal, thcs, (await getPerson(t.db, id))!, { category: "students", code: "HS900", fullName: "Tên Bí Mật Mới", grade: 7, className: "7A1" });
+    await updatePerson(t.db, principal, thcs, (await getPerson(t.db, id))!, {
+      category: "students",
+      code: "HS900",
+      fullName: "Tên Bí Mật Mới",
+      grade: 7,
+      className: "7A1",
+    });
     const rows = await t.db.selectFrom("audit_log").selectAll().where("entity", "=", "person").execute();
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(`${r.before_json}${r.after_json}`).not.toContain("Bí Mật");

@@ -38,7 +38,11 @@ describe("sessions", () => {
     const renewed = await validateSessionToken(t.db, token);
     expect(renewed?.renewed).toBe(true);
     expect(Date.parse(renewed!.session.expiresAt)).toBeGreaterThan(Date.now() + SESSION_LIFETIME_MS - 60_000);
-    await t.db.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("id", "=", session.id).execute();
+    await t.db
+      .updateTable("sessions")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where("id", "=", session.id)
+      .execute();
     expect(await validateSessionToken(t.db, token)).toBeNull();
     expect(await t.db.selectFrom("sessions").select("id").where("id", "=", session.id).executeTakeFirst()).toBeUndefined();
   });
@@ -80,7 +84,10 @@ describe("login", () => {
     // Other accounts from another address are unaffected.
     expect((await attempt("bgh.thcs@tanan.demo", DEMO_PASSWORD, "10.0.0.2")).ok).toBe(true);
     // When the lock has passed, the right password works again.
-    await t.db.updateTable("login_throttle").set({ locked_until: new Date(Date.now() - 1000).toISOString(), window_started_at: new Date(Date.now() - 3_600_000).toISOString() }).execute();
+    await t.db
+      .updateTable("login_throttle")
+      .set({ locked_until: new Date(Date.now() - 1000).toISOString(), window_started_at: new Date(Date.now() - 3_600_000).toISOString() })
+      .execute();
     expect((await attempt("gv.thcs@tanan.demo", DEMO_PASSWORD, "10.0.0.3")).ok).toBe(true);
   }, 30_000);
 
@@ -108,7 +115,8 @@ describe("login", () => {
   it("throttles guessing the current password from a session, and ends the session at the lock", async () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
     const { token } = await createSession(t.db, teacher.userId);
-    for (let i = 0; i < LIMITS.account - 1; i++) await expect(changeOwnPassword(t.db, teacher, `sai-${i}`, "MatKhauMoi2026", "10.1.1.1")).rejects.toMatchObject({ field: "current" });
+    for (let i = 0; i < LIMITS.account - 1; i++)
+      await expect(changeOwnPassword(t.db, teacher, `sai-${i}`, "MatKhauMoi2026", "10.1.1.1")).rejects.toMatchObject({ field: "current" });
     await expect(changeOwnPassword(t.db, teacher, "sai-cuoi", "MatKhauMoi2026", "10.1.1.1")).rejects.toMatchObject({ field: "locked" });
     expect(await validateSessionToken(t.db, token)).toBeNull();
     await expect(changeOwnPassword(t.db, teacher, DEMO_PASSWORD, "MatKhauMoi2026", "10.1.1.1")).rejects.toMatchObject({ field: "locked" });

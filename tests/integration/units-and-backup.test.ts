@@ -52,7 +52,9 @@ describe("units and headcounts", () => {
     const admin = await actorOf(t.db, "admin@tanan.demo");
     const id = await createUnit(t.db, admin, { kind: "school", name: "Trường Tiểu học Tân An C", schoolLevel: "primary" });
     expect((await getUnit(t.db, id))?.code).toBe("school-truong-tieu-hoc-tan-an-c");
-    await expect(createUnit(t.db, admin, { kind: "school", name: "Trường Tiểu học Tân An C", schoolLevel: "primary" })).rejects.toMatchObject({ field: "name" });
+    await expect(createUnit(t.db, admin, { kind: "school", name: "Trường Tiểu học Tân An C", schoolLevel: "primary" })).rejects.toMatchObject({
+      field: "name",
+    });
     const staff = await actorOf(t.db, "vhxh@tanan.demo");
     await expect(createUnit(t.db, staff, { kind: "hamlet", name: "Ấp Mới" })).rejects.toBeInstanceOf(DomainError);
   });

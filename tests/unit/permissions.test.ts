@@ -41,7 +41,16 @@ describe("permissions", () => {
   it("makes the commune leader read-only", () => {
     expect(can(leader, "commune.read")).toBe(true);
     expect(can(leader, "school.read", SCHOOL_B)).toBe(true);
-    for (const p of ["school.manage", "commune.manage", "accounts.manage", "headcounts.edit", "reports.approve", "materials.write", "attendance.write", "units.manage"] as const) {
+    for (const p of [
+      "school.manage",
+      "commune.manage",
+      "accounts.manage",
+      "headcounts.edit",
+      "reports.approve",
+      "materials.write",
+      "attendance.write",
+      "units.manage",
+    ] as const) {
       expect(can(leader, p, SCHOOL_A)).toBe(false);
     }
   });

@@ -54,7 +54,16 @@ export async function createAccount(
     const at = nowIso();
     const user = await trx
       .insertInto("users")
-      .values({ email, full_name: input.fullName.trim(), name_key: nameKey(input.fullName), phone: input.phone?.trim() || null, password_hash: null, is_active: 1, created_at: at, updated_at: at })
+      .values({
+        email,
+        full_name: input.fullName.trim(),
+        name_key: nameKey(input.fullName),
+        phone: input.phone?.trim() || null,
+        password_hash: null,
+        is_active: 1,
+        created_at: at,
+        updated_at: at,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx.insertInto("memberships").values({ user_id: user.id, unit_id: unit.id, role: input.role, created_at: at }).execute();
@@ -91,7 +100,15 @@ export async function issueResetLink(db: DB, actor: Actor, userId: number, ip: s
   if (!user?.is_active) throw new DomainError("Tài khoản đang bị khóa: hãy mở khóa trước khi cấp liên kết.");
   return db.transaction().execute(async (trx) => {
     const link = await issueLink(trx, userId, "reset", actor.userId);
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: await primaryUnitOf(trx, userId), action: "link_issue", entity: "user", entityId: userId, after: { purpose: "reset" }, ip });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: await primaryUnitOf(trx, userId),
+      action: "link_issue",
+      entity: "user",
+      entityId: userId,
+      after: { purpose: "reset" },
+      ip,
+    });
     return link;
   });
 }
@@ -99,9 +116,20 @@ export async function issueResetLink(db: DB, actor: Actor, userId: number, ip: s
 export async function setUserActive(db: DB, actor: Actor, userId: number, active: boolean, ip: string | null = null): Promise<void> {
   if (!(await canManageUser(db, actor, userId))) throw new DomainError("Bạn không được thay đổi tài khoản này.");
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("users").set({ is_active: active ? 1 : 0, updated_at: nowIso() }).where("id", "=", userId).execute();
+    await trx
+      .updateTable("users")
+      .set({ is_active: active ? 1 : 0, updated_at: nowIso() })
+      .where("id", "=", userId)
+      .execute();
     if (!active) await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: await primaryUnitOf(trx, userId), action: active ? "activate" : "deactivate", entity: "user", entityId: userId, ip });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: await primaryUnitOf(trx, userId),
+      action: active ? "activate" : "deactivate",
+      entity: "user",
+      entityId: userId,
+      ip,
+    });
   });
 }
 
@@ -110,7 +138,16 @@ export async function findLink(db: DB, token: string) {
   const row = await db
     .selectFrom("account_tokens")
     .innerJoin("users", "users.id", "account_tokens.user_id")
-    .select(["account_tokens.id", "account_tokens.user_id", "account_tokens.purpose", "account_tokens.expires_at", "account_tokens.used_at", "users.email", "users.full_name", "users.is_active"])
+    .select([
+      "account_tokens.id",
+      "account_tokens.user_id",
+      "account_tokens.purpose",
+      "account_tokens.expires_at",
+      "account_tokens.used_at",
+      "users.email",
+      "users.full_name",
+      "users.is_active",
+    ])
     .where("account_tokens.token_hash", "=", sha256Hex(token))
     .executeTakeFirst();
   if (!row || row.used_at || Date.parse(row.expires_at) <= Date.now() || !row.is_active) return null;

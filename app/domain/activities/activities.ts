@@ -18,7 +18,13 @@ export function canManageActivity(actor: Actor, organizer: Pick<Unit, "id" | "ki
 
 /** Units an actor may organize activities for. */
 export async function organizerChoices(db: DB, actor: Actor): Promise<Unit[]> {
-  const units = await db.selectFrom("units").selectAll().where("archived_at", "is", null).where("kind", "in", ["commune", "office", "school"]).orderBy("name").execute();
+  const units = await db
+    .selectFrom("units")
+    .selectAll()
+    .where("archived_at", "is", null)
+    .where("kind", "in", ["commune", "office", "school"])
+    .orderBy("name")
+    .execute();
   return units.filter((u) => canManageActivity(actor, u));
 }
 
@@ -91,12 +97,24 @@ async function writeLinks(db: Executor, activityId: number, r: ActivityRecord) {
   await db.deleteFrom("activity_units").where("activity_id", "=", activityId).execute();
   const topics = [...new Set(r.topics)];
   const audiences = [...new Set(r.audiences)];
-  if (topics.length) await db.insertInto("activity_topics").values(topics.map((t) => ({ activity_id: activityId, topic_code: t }))).execute();
-  if (audiences.length) await db.insertInto("activity_audiences").values(audiences.map((a) => ({ activity_id: activityId, audience_code: a }))).execute();
+  if (topics.length)
+    await db
+      .insertInto("activity_topics")
+      .values(topics.map((t) => ({ activity_id: activityId, topic_code: t })))
+      .execute();
+  if (audiences.length)
+    await db
+      .insertInto("activity_audiences")
+      .values(audiences.map((a) => ({ activity_id: activityId, audience_code: a })))
+      .execute();
   const units = new Map<number, "co_organizer" | "invited">();
   for (const id of r.invitedUnitIds ?? []) if (id !== r.organizerUnitId) units.set(id, "invited");
   for (const id of r.coOrganizerIds ?? []) if (id !== r.organizerUnitId) units.set(id, "co_organizer");
-  if (units.size) await db.insertInto("activity_units").values([...units].map(([unit_id, relation]) => ({ activity_id: activityId, unit_id, relation }))).execute();
+  if (units.size)
+    await db
+      .insertInto("activity_units")
+      .values([...units].map(([unit_id, relation]) => ({ activity_id: activityId, unit_id, relation })))
+      .execute();
 }
 
 /** Inserts an activity with its topics, audiences and units. For use inside a caller's transaction. */
@@ -105,7 +123,14 @@ export async function insertActivity(db: Executor, actorUserId: number | null, r
   const values = { ...rowValues(r), created_by: actorUserId || null, created_at: at, updated_at: at };
   const row = await db.insertInto("activities").values(values).returning("id").executeTakeFirstOrThrow();
   await writeLinks(db, row.id, r);
-  await writeAudit(db, { actorUserId, unitId: r.organizerUnitId, action: "create", entity: "activity", entityId: row.id, after: { ...values, topics: r.topics, audiences: r.audiences } });
+  await writeAudit(db, {
+    actorUserId,
+    unitId: r.organizerUnitId,
+    action: "create",
+    entity: "activity",
+    entityId: row.id,
+    after: { ...values, topics: r.topics, audiences: r.audiences },
+  });
   return row.id;
 }
 
@@ -144,7 +169,8 @@ async function checkInput(db: Executor, actor: Actor, input: ActivityInput): Pro
   const others = [...input.coOrganizerIds, ...input.invitedUnitIds];
   if (others.length) {
     const found = await db.selectFrom("units").select(["id", "kind"]).where("id", "in", others).execute();
-    if (found.length !== new Set(others).size || found.some((u) => u.kind === "province")) throw new DomainError("Đơn vị phối hợp không hợp lệ.", "coOrganizerIds");
+    if (found.length !== new Set(others).size || found.some((u) => u.kind === "province"))
+      throw new DomainError("Đơn vị phối hợp không hợp lệ.", "coOrganizerIds");
     const invited = found.filter((u) => input.invitedUnitIds.includes(u.id));
     if (invited.some((u) => u.kind !== "school")) throw new DomainError("Chỉ mời được các trường.", "invitedUnitIds");
   }
@@ -174,9 +200,27 @@ export async function activityDetail(db: DB, id: number) {
   const activity = await getActivity(db, id);
   if (!activity) return undefined;
   const [topics, audiences, units, reach, budget] = await Promise.all([
-    db.selectFrom("activity_topics").innerJoin("vocab_terms", (j) => j.onRef("vocab_terms.code", "=", "activity_topics.topic_code").on("vocab_terms.kind", "=", "topic")).select(["topic_code as code", "label"]).where("activity_id", "=", id).orderBy("sort_order").execute(),
-    db.selectFrom("activity_audiences").innerJoin("vocab_terms", (j) => j.onRef("vocab_terms.code", "=", "activity_audiences.audience_code").on("vocab_terms.kind", "=", "audience")).select(["audience_code as code", "label"]).where("activity_id", "=", id).orderBy("sort_order").execute(),
-    db.selectFrom("activity_units").innerJoin("units", "units.id", "activity_units.unit_id").select(["units.id", "units.name", "units.kind", "activity_units.relation"]).where("activity_id", "=", id).orderBy("units.name").execute(),
+    db
+      .selectFrom("activity_topics")
+      .innerJoin("vocab_terms", (j) => j.onRef("vocab_terms.code", "=", "activity_topics.topic_code").on("vocab_terms.kind", "=", "topic"))
+      .select(["topic_code as code", "label"])
+      .where("activity_id", "=", id)
+      .orderBy("sort_order")
+      .execute(),
+    db
+      .selectFrom("activity_audiences")
+      .innerJoin("vocab_terms", (j) => j.onRef("vocab_terms.code", "=", "activity_audiences.audience_code").on("vocab_terms.kind", "=", "audience"))
+      .select(["audience_code as code", "label"])
+      .where("activity_id", "=", id)
+      .orderBy("sort_order")
+      .execute(),
+    db
+      .selectFrom("activity_units")
+      .innerJoin("units", "units.id", "activity_units.unit_id")
+      .select(["units.id", "units.name", "units.kind", "activity_units.relation"])
+      .where("activity_id", "=", id)
+      .orderBy("units.name")
+      .execute(),
     db.selectFrom("activity_reach").select(["audience_code", "count"]).where("activity_id", "=", id).execute(),
     db.selectFrom("budget_lines").selectAll().where("activity_id", "=", id).orderBy("id").execute(),
   ]);
@@ -192,14 +236,38 @@ export async function updateActivity(db: DB, actor: Actor, activity: Activity & 
     const values = { ...rowValues(r), updated_at: nowIso() };
     await trx.updateTable("activities").set(values).where("id", "=", activity.id).execute();
     await writeLinks(trx, activity.id, r);
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: activity.organizer_unit_id, action: "update", entity: "activity", entityId: activity.id, before: activity, after: values });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: activity.organizer_unit_id,
+      action: "update",
+      entity: "activity",
+      entityId: activity.id,
+      before: activity,
+      after: values,
+    });
   });
 }
 
 /** What deleting an activity takes with it, for the confirmation page. */
 export async function deletionConsequences(db: DB, activityId: number) {
-  const budget = Number((await db.selectFrom("budget_lines").select((eb) => eb.fn.countAll<number>().as("n")).where("activity_id", "=", activityId).executeTakeFirstOrThrow()).n);
-  const reach = Number((await db.selectFrom("activity_reach").select((eb) => eb.fn.countAll<number>().as("n")).where("activity_id", "=", activityId).executeTakeFirstOrThrow()).n);
+  const budget = Number(
+    (
+      await db
+        .selectFrom("budget_lines")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("activity_id", "=", activityId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const reach = Number(
+    (
+      await db
+        .selectFrom("activity_reach")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("activity_id", "=", activityId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   return { budgetLines: budget, reachFigures: reach };
 }
 
@@ -209,16 +277,37 @@ export async function deleteActivity(db: DB, actor: Actor, activity: Activity & 
   if ((c.budgetLines || c.reachFigures) && !confirmed) throw new DomainError("Hoạt động có dữ liệu kèm theo: hãy xác nhận trước khi xóa.", "confirm");
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("activities").where("id", "=", activity.id).execute();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: activity.organizer_unit_id, action: "delete", entity: "activity", entityId: activity.id, before: { ...activity, organizer: undefined, ...c } });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: activity.organizer_unit_id,
+      action: "delete",
+      entity: "activity",
+      entityId: activity.id,
+      before: { ...activity, organizer: undefined, ...c },
+    });
   });
 }
 
 export async function addBudgetLine(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, line: BudgetLineInput): Promise<void> {
   if (!canManageActivity(actor, activity.organizer)) throw new DomainError("Bạn không có quyền sửa kinh phí của hoạt động này.");
   await db.transaction().execute(async (trx) => {
-    const values = { activity_id: activity.id, category: line.category, source: line.source, estimate: line.estimate, actual: line.actual ?? null, note: line.note || null };
+    const values = {
+      activity_id: activity.id,
+      category: line.category,
+      source: line.source,
+      estimate: line.estimate,
+      actual: line.actual ?? null,
+      note: line.note || null,
+    };
     const row = await trx.insertInto("budget_lines").values(values).returning("id").executeTakeFirstOrThrow();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: activity.organizer_unit_id, action: "create", entity: "budget_line", entityId: row.id, after: values });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: activity.organizer_unit_id,
+      action: "create",
+      entity: "budget_line",
+      entityId: row.id,
+      after: values,
+    });
   });
 }
 
@@ -228,7 +317,14 @@ export async function deleteBudgetLine(db: DB, actor: Actor, activity: Activity 
   if (!line) throw new DomainError("Không tìm thấy dòng kinh phí.");
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("budget_lines").where("id", "=", lineId).execute();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: activity.organizer_unit_id, action: "delete", entity: "budget_line", entityId: lineId, before: line });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: activity.organizer_unit_id,
+      action: "delete",
+      entity: "budget_line",
+      entityId: lineId,
+      before: line,
+    });
   });
 }
 
@@ -242,7 +338,15 @@ export async function setReach(db: DB, actor: Actor, activity: Activity & { orga
       .filter(([code, n]) => audiences.includes(code) && n !== undefined && n > 0)
       .map(([audience_code, count]) => ({ activity_id: activity.id, audience_code, count: count! }));
     if (rows.length) await trx.insertInto("activity_reach").values(rows).execute();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: activity.organizer_unit_id, action: "update", entity: "activity_reach", entityId: activity.id, before, after: rows });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: activity.organizer_unit_id,
+      action: "update",
+      entity: "activity_reach",
+      entityId: activity.id,
+      before,
+      after: rows,
+    });
   });
 }
 
@@ -260,7 +364,12 @@ function applyFilter(db: DB, actor: Actor, f: ActivityFilter) {
   let q = db.selectFrom("activities").where(visibleTo(actor));
   if (f.unitId) {
     const unitId = f.unitId;
-    q = q.where((eb) => eb.or([eb("activities.organizer_unit_id", "=", unitId), eb("activities.id", "in", eb.selectFrom("activity_units").select("activity_id").where("unit_id", "=", unitId))]));
+    q = q.where((eb) =>
+      eb.or([
+        eb("activities.organizer_unit_id", "=", unitId),
+        eb("activities.id", "in", eb.selectFrom("activity_units").select("activity_id").where("unit_id", "=", unitId)),
+      ]),
+    );
   }
   if (f.topic) q = q.where("activities.id", "in", db.selectFrom("activity_topics").select("activity_id").where("topic_code", "=", f.topic));
   if (f.audience) q = q.where("activities.id", "in", db.selectFrom("activity_audiences").select("activity_id").where("audience_code", "=", f.audience));
@@ -279,9 +388,26 @@ export async function listActivities(db: DB, actor: Actor, f: ActivityFilter, op
   let rows = q
     .innerJoin("units", "units.id", "activities.organizer_unit_id")
     .leftJoin("vocab_terms as form_term", (j) => j.onRef("form_term.code", "=", "activities.form").on("form_term.kind", "=", "form"))
-    .select(["activities.id", "activities.title", "activities.form", "form_term.label as form_label", "activities.starts_at", "activities.ends_at", "activities.status", "activities.delivery", "activities.commemoration", "activities.planned_participants", "units.name as organizer_name", "units.kind as organizer_kind"]);
+    .select([
+      "activities.id",
+      "activities.title",
+      "activities.form",
+      "form_term.label as form_label",
+      "activities.starts_at",
+      "activities.ends_at",
+      "activities.status",
+      "activities.delivery",
+      "activities.commemoration",
+      "activities.planned_participants",
+      "units.name as organizer_name",
+      "units.kind as organizer_kind",
+    ]);
   rows = opts.sort === "title" ? rows.orderBy("activities.title") : rows.orderBy("activities.starts_at", opts.sort === "oldest" ? "asc" : "desc");
-  const list = await rows.orderBy("activities.id").limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize).execute();
+  const list = await rows
+    .orderBy("activities.id")
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize)
+    .execute();
   return { total, rows: list };
 }
 
@@ -289,7 +415,16 @@ export async function listActivities(db: DB, actor: Actor, f: ActivityFilter, op
 export async function calendarActivities(db: DB, actor: Actor, f: ActivityFilter, limit = 600) {
   return applyFilter(db, actor, f)
     .innerJoin("units", "units.id", "activities.organizer_unit_id")
-    .select(["activities.id", "activities.title", "activities.starts_at", "activities.ends_at", "activities.status", "activities.commemoration", "units.short_name", "units.name as organizer_name"])
+    .select([
+      "activities.id",
+      "activities.title",
+      "activities.starts_at",
+      "activities.ends_at",
+      "activities.status",
+      "activities.commemoration",
+      "units.short_name",
+      "units.name as organizer_name",
+    ])
     .orderBy("activities.starts_at")
     .limit(limit)
     .execute();

@@ -13,13 +13,22 @@ export async function feedToken(db: DB, unitId: number): Promise<string> {
   const existing = await db.selectFrom("calendar_feeds").select("token").where("unit_id", "=", unitId).executeTakeFirst();
   if (existing) return existing.token;
   const token = randomToken(20);
-  await db.insertInto("calendar_feeds").values({ unit_id: unitId, token, created_at: nowIso() }).onConflict((oc) => oc.column("unit_id").doNothing()).execute();
+  await db
+    .insertInto("calendar_feeds")
+    .values({ unit_id: unitId, token, created_at: nowIso() })
+    .onConflict((oc) => oc.column("unit_id").doNothing())
+    .execute();
   return (await db.selectFrom("calendar_feeds").select("token").where("unit_id", "=", unitId).executeTakeFirstOrThrow()).token;
 }
 
 export async function unitForFeed(db: DB, token: string): Promise<Unit | undefined> {
   if (!/^[a-z2-9]{20,64}$/.test(token)) return undefined;
-  return db.selectFrom("calendar_feeds").innerJoin("units", "units.id", "calendar_feeds.unit_id").selectAll("units").where("calendar_feeds.token", "=", token).executeTakeFirst();
+  return db
+    .selectFrom("calendar_feeds")
+    .innerJoin("units", "units.id", "calendar_feeds.unit_id")
+    .selectAll("units")
+    .where("calendar_feeds.token", "=", token)
+    .executeTakeFirst();
 }
 
 /** The feed's text: a school's own, co-organized and invited activities; for the commune, every activity. */
@@ -27,13 +36,32 @@ export async function feedIcs(db: DB, unit: Unit, publicUrl: string): Promise<st
   let q = db
     .selectFrom("activities")
     .innerJoin("units", "units.id", "activities.organizer_unit_id")
-    .select(["activities.id", "activities.title", "activities.starts_at", "activities.ends_at", "activities.place", "activities.link", "activities.status", "activities.updated_at", "units.name as organizer"])
+    .select([
+      "activities.id",
+      "activities.title",
+      "activities.starts_at",
+      "activities.ends_at",
+      "activities.place",
+      "activities.link",
+      "activities.status",
+      "activities.updated_at",
+      "units.name as organizer",
+    ])
     .where("activities.starts_at", ">=", addMs(nowIso(), -180 * DAY_MS));
   if (unit.kind === "school") {
-    q = q.where((eb) => eb.or([eb("activities.organizer_unit_id", "=", unit.id), eb("activities.id", "in", eb.selectFrom("activity_units").select("activity_id").where("unit_id", "=", unit.id))]));
+    q = q.where((eb) =>
+      eb.or([
+        eb("activities.organizer_unit_id", "=", unit.id),
+        eb("activities.id", "in", eb.selectFrom("activity_units").select("activity_id").where("unit_id", "=", unit.id)),
+      ]),
+    );
   }
   const rows = await q.orderBy("activities.starts_at").limit(2000).execute();
-  const cal = ical({ name: `Tân An STEM – ${unit.name}`, timezone: "Asia/Ho_Chi_Minh", prodId: { company: "UBND xa Tan An", product: "Tan An STEM", language: "VI" } });
+  const cal = ical({
+    name: `Tân An STEM – ${unit.name}`,
+    timezone: "Asia/Ho_Chi_Minh",
+    prodId: { company: "UBND xa Tan An", product: "Tan An STEM", language: "VI" },
+  });
   for (const r of rows) {
     cal.createEvent({
       id: `activity-${r.id}@tan-an-stem`,

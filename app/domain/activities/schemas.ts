@@ -4,7 +4,11 @@ import { ACTIVITY_STATUSES, BUDGET_CATEGORIES, COMMEMORATIONS, DELIVERIES, FUNDI
 
 export const activitySchema = z
   .object({
-    title: z.string({ required_error: "Vui lòng nhập tên hoạt động." }).trim().min(5, "Vui lòng nhập tên hoạt động (ít nhất 5 ký tự).").max(200, "Tên quá dài."),
+    title: z
+      .string({ required_error: "Vui lòng nhập tên hoạt động." })
+      .trim()
+      .min(5, "Vui lòng nhập tên hoạt động (ít nhất 5 ký tự).")
+      .max(200, "Tên quá dài."),
     organizerUnitId: z.coerce.number({ invalid_type_error: "Vui lòng chọn đơn vị tổ chức." }).int().positive("Vui lòng chọn đơn vị tổ chức."),
     coOrganizerIds: stringList().pipe(z.array(z.coerce.number().int().positive())),
     invitedUnitIds: stringList().pipe(z.array(z.coerce.number().int().positive())),
@@ -23,7 +27,10 @@ export const activitySchema = z
     status: z.enum(ACTIVITY_STATUSES, { errorMap: () => ({ message: "Vui lòng chọn trạng thái." }) }),
     description: optionalText(4000),
   })
-  .refine((a) => `${a.endDate}T${a.endTime}` > `${a.startDate}T${a.startTime}`, { path: ["endTime"], message: "Thời gian kết thúc phải sau thời gian bắt đầu." })
+  .refine((a) => `${a.endDate}T${a.endTime}` > `${a.startDate}T${a.startTime}`, {
+    path: ["endTime"],
+    message: "Thời gian kết thúc phải sau thời gian bắt đầu.",
+  })
   .refine((a) => a.delivery === "online" || !!a.place, { path: ["place"], message: "Vui lòng nhập địa điểm (với hoạt động trực tiếp hoặc kết hợp)." })
   .refine((a) => a.delivery === "in_person" || !!a.link, { path: ["link"], message: "Vui lòng nhập đường dẫn tham gia trực tuyến." });
 export type ActivityInput = z.infer<typeof activitySchema>;
@@ -31,7 +38,11 @@ export type ActivityInput = z.infer<typeof activitySchema>;
 export const budgetLineSchema = z.object({
   category: z.enum(BUDGET_CATEGORIES, { errorMap: () => ({ message: "Vui lòng chọn nội dung chi." }) }),
   source: z.enum(FUNDING_SOURCES, { errorMap: () => ({ message: "Vui lòng chọn nguồn kinh phí." }) }),
-  estimate: z.coerce.number({ invalid_type_error: "Dự toán phải là số (đồng)." }).int("Nhập số đồng, không có phần lẻ.").min(0, "Không được âm.").max(10_000_000_000, "Số quá lớn."),
+  estimate: z.coerce
+    .number({ invalid_type_error: "Dự toán phải là số (đồng)." })
+    .int("Nhập số đồng, không có phần lẻ.")
+    .min(0, "Không được âm.")
+    .max(10_000_000_000, "Số quá lớn."),
   actual: optionalCount(10_000_000_000),
   note: optionalText(200),
 });

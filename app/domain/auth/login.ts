@@ -5,8 +5,7 @@ import { createSession } from "./sessions";
 import { lockedUntil, reserveAttempt, type ThrottleKey } from "./throttle";
 
 export type LoginResult =
-  | { ok: true; token: string; expiresAt: string; userId: number }
-  | { ok: false; reason: "invalid" | "locked" | "disabled"; lockedUntil?: string };
+  { ok: true; token: string; expiresAt: string; userId: number } | { ok: false; reason: "invalid" | "locked" | "disabled"; lockedUntil?: string };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -20,11 +19,7 @@ export type GuardedCheck = { ok: true } | { ok: false; reason: "invalid" | "lock
  * Checks a password for an account under throttling: refused while the account or address is locked,
  * slowed after repeated failures. Used by login and by "change my password".
  */
-export async function checkPasswordGuarded(
-  db: DB,
-  input: { email: string; ip: string },
-  check: () => Promise<boolean>,
-): Promise<GuardedCheck> {
+export async function checkPasswordGuarded(db: DB, input: { email: string; ip: string }, check: () => Promise<boolean>): Promise<GuardedCheck> {
   const keys: ThrottleKey[] = [
     { kind: "account", value: normalizeEmail(input.email) },
     { kind: "address", value: input.ip },
@@ -41,10 +36,7 @@ export async function checkPasswordGuarded(
 }
 
 /** A login attempt: the same answer (and similar timing) whether the account exists or not. */
-export async function attemptLogin(
-  db: DB,
-  input: { email: string; password: string; ip: string; userAgent: string | null },
-): Promise<LoginResult> {
+export async function attemptLogin(db: DB, input: { email: string; password: string; ip: string; userAgent: string | null }): Promise<LoginResult> {
   const email = normalizeEmail(input.email);
   let userId: number | null = null;
   let disabled = false;

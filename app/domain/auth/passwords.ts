@@ -21,4 +21,3 @@ export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword("không-phải-mật-khẩu-thật-" + Math.random());
   return dummyHash;
 }
-

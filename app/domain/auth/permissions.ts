@@ -42,26 +42,11 @@ export type Permission =
   | "attendance.write";
 
 /** Permissions that are about one school (or unit); asking without a unit asks "for any unit at all". */
-const SCOPED: ReadonlySet<Permission> = new Set([
-  "headcounts.edit",
-  "school.read",
-  "school.manage",
-  "students.names",
-  "materials.write",
-  "attendance.write",
-]);
+const SCOPED: ReadonlySet<Permission> = new Set(["headcounts.edit", "school.read", "school.manage", "students.names", "materials.write", "attendance.write"]);
 
 const COMMUNE_WIDE: Record<"system_admin" | "commune_staff" | "commune_leader", ReadonlySet<Permission>> = {
   system_admin: new Set<Permission>(["accounts.manage", "units.manage", "headcounts.edit", "audit.read", "commune.read"]),
-  commune_staff: new Set<Permission>([
-    "accounts.manage",
-    "headcounts.edit",
-    "audit.read",
-    "commune.read",
-    "commune.manage",
-    "reports.approve",
-    "school.read",
-  ]),
+  commune_staff: new Set<Permission>(["accounts.manage", "headcounts.edit", "audit.read", "commune.read", "commune.manage", "reports.approve", "school.read"]),
   commune_leader: new Set<Permission>(["commune.read", "school.read"]),
 };
 

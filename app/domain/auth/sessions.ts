@@ -17,11 +17,7 @@ export interface SessionInfo {
   expiresAt: string;
 }
 
-export async function createSession(
-  db: DB,
-  userId: number,
-  userAgent: string | null = null,
-): Promise<{ token: string; session: SessionInfo }> {
+export async function createSession(db: DB, userId: number, userAgent: string | null = null): Promise<{ token: string; session: SessionInfo }> {
   const id = randomToken(15); // 120 bits
   const secret = randomToken(20); // 160 bits
   const createdAt = nowIso();

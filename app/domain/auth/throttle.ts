@@ -22,9 +22,7 @@ export type ThrottleKey = { kind: keyof typeof LIMITS; value: string };
 
 const keyText = (k: ThrottleKey) => `${k.kind}:${k.value.toLowerCase()}`;
 
-export type Reservation =
-  | { allowed: true; delayMs: number; release: () => Promise<void> }
-  | { allowed: false; lockedUntil: string };
+export type Reservation = { allowed: true; delayMs: number; release: () => Promise<void> } | { allowed: false; lockedUntil: string };
 
 /** Reserves one failure on each key; says whether the attempt may go on, and how long to slow it. */
 export async function reserveAttempt(db: DB, keys: ThrottleKey[], now = new Date()): Promise<Reservation> {
@@ -44,7 +42,11 @@ export async function reserveAttempt(db: DB, keys: ThrottleKey[], now = new Date
       const lockedUntil = failures >= LIMITS[k.kind] ? addMs(at, LOCK_MS) : null;
       const values = { failures, window_started_at: windowOpen ? row.window_started_at : at, locked_until: lockedUntil };
       if (row) await trx.updateTable("login_throttle").set(values).where("key", "=", key).execute();
-      else await trx.insertInto("login_throttle").values({ key, ...values }).execute();
+      else
+        await trx
+          .insertInto("login_throttle")
+          .values({ key, ...values })
+          .execute();
       if (failures > LIMITS[k.kind]) refusedUntil = lockedUntil;
       if (failures > SLOW_AFTER[k.kind]) delayMs = Math.max(delayMs, Math.min(MAX_DELAY_MS, (failures - SLOW_AFTER[k.kind]) * DELAY_STEP_MS));
       if (lockedUntil && failures === LIMITS[k.kind]) {
@@ -62,7 +64,13 @@ export async function reserveAttempt(db: DB, keys: ThrottleKey[], now = new Date
         for (const k of keys) {
           const key = keyText(k);
           if (k.kind === "account") await trx.deleteFrom("login_throttle").where("key", "=", key).execute();
-          else await trx.updateTable("login_throttle").set((eb) => ({ failures: eb("failures", "-", 1) })).where("key", "=", key).where("failures", ">", 0).execute();
+          else
+            await trx
+              .updateTable("login_throttle")
+              .set((eb) => ({ failures: eb("failures", "-", 1) }))
+              .where("key", "=", key)
+              .where("failures", ">", 0)
+              .execute();
         }
       });
     },

@@ -49,7 +49,15 @@ export async function updateClub(db: DB, actor: Actor, club: Club, input: ClubIn
   await db.transaction().execute(async (trx) => {
     const values = { ...clubValues(input), updated_at: nowIso() };
     await trx.updateTable("clubs").set(values).where("id", "=", club.id).execute();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: club.school_id, action: "update", entity: "club", entityId: club.id, before: club, after: values });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: club.school_id,
+      action: "update",
+      entity: "club",
+      entityId: club.id,
+      before: club,
+      after: values,
+    });
   });
 }
 
@@ -60,8 +68,20 @@ export async function getClub(db: DB, id: number): Promise<Club | undefined> {
 export async function clubDeletionConsequences(db: DB, clubId: number) {
   const count = async (q: Promise<{ n: number | string | bigint }>) => Number((await q).n);
   return {
-    meetings: await count(db.selectFrom("activities").select((eb) => eb.fn.countAll<number>().as("n")).where("club_id", "=", clubId).executeTakeFirstOrThrow()),
-    members: await count(db.selectFrom("club_members").select((eb) => eb.fn.countAll<number>().as("n")).where("club_id", "=", clubId).executeTakeFirstOrThrow()),
+    meetings: await count(
+      db
+        .selectFrom("activities")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("club_id", "=", clubId)
+        .executeTakeFirstOrThrow(),
+    ),
+    members: await count(
+      db
+        .selectFrom("club_members")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("club_id", "=", clubId)
+        .executeTakeFirstOrThrow(),
+    ),
   };
 }
 
@@ -73,7 +93,14 @@ export async function deleteClub(db: DB, actor: Actor, club: Club, confirmed: bo
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("activities").where("club_id", "=", club.id).execute();
     await trx.deleteFrom("clubs").where("id", "=", club.id).execute();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: club.school_id, action: "delete", entity: "club", entityId: club.id, before: { ...club, ...c } });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: club.school_id,
+      action: "delete",
+      entity: "club",
+      entityId: club.id,
+      before: { ...club, ...c },
+    });
   });
 }
 
@@ -106,12 +133,28 @@ export async function listClubs(db: DB, actor: Actor, opts: { schoolId?: number;
       "units.name as school_name",
       current(true).as("student_members"),
       current(false).as("teacher_members"),
-      eb.selectFrom("activities").select((e) => e.fn.countAll<number>().as("n")).whereRef("activities.club_id", "=", "clubs.id").as("meetings"),
+      eb
+        .selectFrom("activities")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("activities.club_id", "=", "clubs.id")
+        .as("meetings"),
     ];
   });
-  rows = opts.sort === "school" ? rows.orderBy("units.name").orderBy("clubs.name") : opts.sort === "members" ? rows.orderBy("student_members", "desc") : rows.orderBy("clubs.name");
-  const list = await rows.orderBy("clubs.id").limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize).execute();
-  return { total, rows: list.map((r) => ({ ...r, student_members: Number(r.student_members), teacher_members: Number(r.teacher_members), meetings: Number(r.meetings) })) };
+  rows =
+    opts.sort === "school"
+      ? rows.orderBy("units.name").orderBy("clubs.name")
+      : opts.sort === "members"
+        ? rows.orderBy("student_members", "desc")
+        : rows.orderBy("clubs.name");
+  const list = await rows
+    .orderBy("clubs.id")
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize)
+    .execute();
+  return {
+    total,
+    rows: list.map((r) => ({ ...r, student_members: Number(r.student_members), teacher_members: Number(r.teacher_members), meetings: Number(r.meetings) })),
+  };
 }
 
 /** A club's members, current and past. Names only for callers allowed to see them. */
@@ -119,7 +162,17 @@ export async function clubMembers(db: DB, clubId: number) {
   return db
     .selectFrom("club_members")
     .innerJoin("people", "people.id", "club_members.person_id")
-    .select(["club_members.id", "club_members.role", "club_members.joined_on", "club_members.left_on", "people.id as person_id", "people.full_name", "people.code", "people.category", "people.class_name"])
+    .select([
+      "club_members.id",
+      "club_members.role",
+      "club_members.joined_on",
+      "club_members.left_on",
+      "people.id as person_id",
+      "people.full_name",
+      "people.code",
+      "people.category",
+      "people.class_name",
+    ])
     .where("club_members.club_id", "=", clubId)
     .orderBy("club_members.left_on", "desc")
     .orderBy("club_members.role")
@@ -129,36 +182,62 @@ export async function clubMembers(db: DB, clubId: number) {
 
 /** People of the school who could join (not current members): students as members, staff as advisors. */
 export async function joinCandidates(db: DB, club: Club, className?: string) {
-  return db
-    .selectFrom("people")
-    .select(["id", "full_name", "code", "category", "grade", "class_name"])
-    .where("unit_id", "=", club.school_id)
-    .where("left_on", "is", null)
-    // Students one class at a time (a school has hundreds); staff always.
-    .where((eb) => eb.or([eb("category", "!=", "students"), eb("class_name", "=", className ?? "")]))
-    .where("id", "not in", db.selectFrom("club_members").select("person_id").where("club_id", "=", club.id).where("left_on", "is", null))
-    .orderBy("category")
-    .orderBy("grade")
-    .orderBy("class_name")
-    .orderBy("name_key")
-    .limit(2000)
-    .execute();
+  return (
+    db
+      .selectFrom("people")
+      .select(["id", "full_name", "code", "category", "grade", "class_name"])
+      .where("unit_id", "=", club.school_id)
+      .where("left_on", "is", null)
+      // Students one class at a time (a school has hundreds); staff always.
+      .where((eb) => eb.or([eb("category", "!=", "students"), eb("class_name", "=", className ?? "")]))
+      .where("id", "not in", db.selectFrom("club_members").select("person_id").where("club_id", "=", club.id).where("left_on", "is", null))
+      .orderBy("category")
+      .orderBy("grade")
+      .orderBy("class_name")
+      .orderBy("name_key")
+      .limit(2000)
+      .execute()
+  );
 }
 
-export async function addMembers(db: DB, actor: Actor, club: Club, input: { personIds: number[]; role: "member" | "advisor"; joinedOn: string }): Promise<number> {
+export async function addMembers(
+  db: DB,
+  actor: Actor,
+  club: Club,
+  input: { personIds: number[]; role: "member" | "advisor"; joinedOn: string },
+): Promise<number> {
   if (!canManageClubs(actor, club.school_id)) throw new DomainError("Bạn không có quyền sửa thành viên câu lạc bộ này.");
   const ids = [...new Set(input.personIds)];
   const people = await db.selectFrom("people").select(["id", "unit_id", "category", "left_on"]).where("id", "in", ids).execute();
-  if (people.length !== ids.length || people.some((p) => p.unit_id !== club.school_id || p.left_on)) throw new DomainError("Chỉ thêm được học sinh, giáo viên hiện tại của trường.", "personIds");
-  if (input.role === "advisor" && people.some((p) => p.category === "students")) throw new DomainError("Giáo viên phụ trách phải là cán bộ, giáo viên.", "role");
-  if (input.role === "member" && people.some((p) => p.category !== "students" && p.category !== "teachers")) throw new DomainError("Thành viên là học sinh hoặc giáo viên của trường.", "role");
+  if (people.length !== ids.length || people.some((p) => p.unit_id !== club.school_id || p.left_on))
+    throw new DomainError("Chỉ thêm được học sinh, giáo viên hiện tại của trường.", "personIds");
+  if (input.role === "advisor" && people.some((p) => p.category === "students"))
+    throw new DomainError("Giáo viên phụ trách phải là cán bộ, giáo viên.", "role");
+  if (input.role === "member" && people.some((p) => p.category !== "students" && p.category !== "teachers"))
+    throw new DomainError("Thành viên là học sinh hoặc giáo viên của trường.", "role");
   if (input.joinedOn > vietnamToday()) throw new DomainError("Ngày tham gia không được ở tương lai.", "joinedOn");
   return db.transaction().execute(async (trx) => {
-    const active = await trx.selectFrom("club_members").select("person_id").where("club_id", "=", club.id).where("left_on", "is", null).where("person_id", "in", ids).execute();
+    const active = await trx
+      .selectFrom("club_members")
+      .select("person_id")
+      .where("club_id", "=", club.id)
+      .where("left_on", "is", null)
+      .where("person_id", "in", ids)
+      .execute();
     const fresh = ids.filter((id) => !active.some((a) => a.person_id === id));
     if (fresh.length) {
-      await trx.insertInto("club_members").values(fresh.map((person_id) => ({ club_id: club.id, person_id, role: input.role, joined_on: input.joinedOn, left_on: null }))).execute();
-      await writeAudit(trx, { actorUserId: actor.userId, unitId: club.school_id, action: "create", entity: "club_member", entityId: club.id, after: { person_ids: fresh, role: input.role, joined_on: input.joinedOn } });
+      await trx
+        .insertInto("club_members")
+        .values(fresh.map((person_id) => ({ club_id: club.id, person_id, role: input.role, joined_on: input.joinedOn, left_on: null })))
+        .execute();
+      await writeAudit(trx, {
+        actorUserId: actor.userId,
+        unitId: club.school_id,
+        action: "create",
+        entity: "club_member",
+        entityId: club.id,
+        after: { person_ids: fresh, role: input.role, joined_on: input.joinedOn },
+      });
     }
     return fresh.length;
   });
@@ -172,7 +251,15 @@ export async function endMembership(db: DB, actor: Actor, club: Club, memberId: 
   if (leftOn < m.joined_on) throw new DomainError("Ngày rời phải sau ngày tham gia.", "leftOn");
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("club_members").set({ left_on: leftOn }).where("id", "=", memberId).execute();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: club.school_id, action: "update", entity: "club_member", entityId: memberId, before: { left_on: null }, after: { left_on: leftOn } });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: club.school_id,
+      action: "update",
+      entity: "club_member",
+      entityId: memberId,
+      before: { left_on: null },
+      after: { left_on: leftOn },
+    });
   });
 }
 
@@ -204,5 +291,11 @@ export async function recordMeeting(
 }
 
 export async function clubMeetings(db: DB, clubId: number) {
-  return db.selectFrom("activities").select(["id", "title", "starts_at", "ends_at", "status", "description"]).where("club_id", "=", clubId).orderBy("starts_at", "desc").limit(200).execute();
+  return db
+    .selectFrom("activities")
+    .select(["id", "title", "starts_at", "ends_at", "status", "description"])
+    .where("club_id", "=", clubId)
+    .orderBy("starts_at", "desc")
+    .limit(200)
+    .execute();
 }

@@ -29,7 +29,14 @@ export function contestVisibleTo(actor: Actor) {
 
 /** Where a new contest is registered: the administrator's own school, or the commune for its staff. */
 export async function contestOrganizerFor(db: DB, actor: Actor): Promise<Unit | null> {
-  if (can(actor, "commune.manage")) return db.selectFrom("units").selectAll().where("kind", "=", "commune").orderBy("id").executeTakeFirst().then((u) => u ?? null);
+  if (can(actor, "commune.manage"))
+    return db
+      .selectFrom("units")
+      .selectAll()
+      .where("kind", "=", "commune")
+      .orderBy("id")
+      .executeTakeFirst()
+      .then((u) => u ?? null);
   const school = ownSchoolIds(actor).find((id) => can(actor, "school.manage", id));
   return school ? ((await db.selectFrom("units").selectAll().where("id", "=", school).executeTakeFirst()) ?? null) : null;
 }
@@ -50,7 +57,13 @@ export async function createContest(db: DB, actor: Actor, organizer: Unit, input
   if (!canManageContest(actor, organizer)) throw new DomainError("Bạn không có quyền đăng ký cuộc thi.");
   return db.transaction().execute(async (trx) => {
     const at = nowIso();
-    const values = { organizer_unit_id: organizer.id, ...contestValues(input), open_to_all: organizer.kind === "school" ? 0 : 1, created_at: at, updated_at: at };
+    const values = {
+      organizer_unit_id: organizer.id,
+      ...contestValues(input),
+      open_to_all: organizer.kind === "school" ? 0 : 1,
+      created_at: at,
+      updated_at: at,
+    };
     const row = await trx.insertInto("contests").values(values).returning("id").executeTakeFirstOrThrow();
     await writeAudit(trx, { actorUserId: actor.userId, unitId: organizer.id, action: "create", entity: "contest", entityId: row.id, after: values });
     return row.id;
@@ -73,12 +86,28 @@ export async function updateContest(db: DB, actor: Actor, contest: ContestWithOr
   await db.transaction().execute(async (trx) => {
     const values = { ...contestValues(input), updated_at: nowIso() };
     await trx.updateTable("contests").set(values).where("id", "=", contest.id).execute();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: contest.organizer_unit_id, action: "update", entity: "contest", entityId: contest.id, before: { ...contest, organizer: undefined }, after: values });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: contest.organizer_unit_id,
+      action: "update",
+      entity: "contest",
+      entityId: contest.id,
+      before: { ...contest, organizer: undefined },
+      after: values,
+    });
   });
 }
 
 export async function entryCount(db: DB, contestId: number): Promise<number> {
-  return Number((await db.selectFrom("contest_entries").select((eb) => eb.fn.countAll<number>().as("n")).where("contest_id", "=", contestId).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await db
+        .selectFrom("contest_entries")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("contest_id", "=", contestId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 /** Deleting a contest with entries removes the entries and their results: the user must confirm. */
@@ -89,7 +118,14 @@ export async function deleteContest(db: DB, actor: Actor, contest: ContestWithOr
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("contest_entries").where("contest_id", "=", contest.id).execute();
     await trx.deleteFrom("contests").where("id", "=", contest.id).execute();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: contest.organizer_unit_id, action: "delete", entity: "contest", entityId: contest.id, before: { ...contest, organizer: undefined, entries } });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: contest.organizer_unit_id,
+      action: "delete",
+      entity: "contest",
+      entityId: contest.id,
+      before: { ...contest, organizer: undefined, entries },
+    });
   });
 }
 
@@ -138,7 +174,15 @@ export async function listEntries(db: DB, actor: Actor, contestId: number) {
   let q = db.selectFrom("contest_entries").innerJoin("units", "units.id", "contest_entries.school_id").where("contest_entries.contest_id", "=", contestId);
   if (!can(actor, "commune.read")) q = q.where("contest_entries.school_id", "in", ownSchoolIds(actor).length ? ownSchoolIds(actor) : [-1]);
   const entries = await q
-    .select(["contest_entries.id", "contest_entries.title", "contest_entries.field", "contest_entries.result", "contest_entries.school_id", "contest_entries.evidence_name", "units.name as school_name"])
+    .select([
+      "contest_entries.id",
+      "contest_entries.title",
+      "contest_entries.field",
+      "contest_entries.result",
+      "contest_entries.school_id",
+      "contest_entries.evidence_name",
+      "units.name as school_name",
+    ])
     .orderBy("units.name")
     .orderBy("contest_entries.title")
     .execute();
@@ -167,9 +211,15 @@ export async function listEntries(db: DB, actor: Actor, contestId: number) {
 
 /** Entries and awards per school, for the commune's overview. */
 export async function awardsBySchool(db: DB, year?: number) {
-  let q = db.selectFrom("contest_entries").innerJoin("contests", "contests.id", "contest_entries.contest_id").innerJoin("units", "units.id", "contest_entries.school_id");
+  let q = db
+    .selectFrom("contest_entries")
+    .innerJoin("contests", "contests.id", "contest_entries.contest_id")
+    .innerJoin("units", "units.id", "contest_entries.school_id");
   if (year) q = q.where("contests.starts_on", ">=", `${year}-01-01`).where("contests.starts_on", "<=", `${year}-12-31`);
-  const rows = await q.select(["units.id", "units.name", "contest_entries.result", (eb) => eb.fn.countAll<number>().as("n")]).groupBy(["units.id", "units.name", "contest_entries.result"]).execute();
+  const rows = await q
+    .select(["units.id", "units.name", "contest_entries.result", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy(["units.id", "units.name", "contest_entries.result"])
+    .execute();
   const out = new Map<number, { schoolId: number; school: string; entries: number; first: number; second: number; third: number; consolation: number }>();
   for (const r of rows) {
     const s = out.get(r.id) ?? { schoolId: r.id, school: r.name, entries: 0, first: 0, second: 0, third: 0, consolation: 0 };
@@ -186,16 +236,39 @@ export async function createEntry(db: DB, actor: Actor, contest: ContestWithOrga
   if (contest.organizer.kind === "school" && contest.organizer_unit_id !== school.id) throw new DomainError("Cuộc thi cấp trường của trường khác.");
   const ids = [...new Set([...input.studentIds, ...input.mentorIds])];
   const people = await db.selectFrom("people").select(["id", "unit_id", "category", "left_on"]).where("id", "in", ids).execute();
-  if (people.length !== ids.length || people.some((p) => p.unit_id !== school.id || p.left_on)) throw new DomainError("Thành viên phải là học sinh, giáo viên hiện tại của trường.", "studentIds");
-  if (input.studentIds.some((id) => people.find((p) => p.id === id)?.category !== "students")) throw new DomainError("Chỉ chọn học sinh trong nhóm tác giả.", "studentIds");
-  if (input.mentorIds.some((id) => people.find((p) => p.id === id)?.category === "students")) throw new DomainError("Giáo viên hướng dẫn phải là cán bộ, giáo viên.", "mentorIds");
+  if (people.length !== ids.length || people.some((p) => p.unit_id !== school.id || p.left_on))
+    throw new DomainError("Thành viên phải là học sinh, giáo viên hiện tại của trường.", "studentIds");
+  if (input.studentIds.some((id) => people.find((p) => p.id === id)?.category !== "students"))
+    throw new DomainError("Chỉ chọn học sinh trong nhóm tác giả.", "studentIds");
+  if (input.mentorIds.some((id) => people.find((p) => p.id === id)?.category === "students"))
+    throw new DomainError("Giáo viên hướng dẫn phải là cán bộ, giáo viên.", "mentorIds");
   return db.transaction().execute(async (trx) => {
     const at = nowIso();
-    const values = { contest_id: contest.id, school_id: school.id, title: input.title.trim(), field: input.field, result: null, evidence_file: null, evidence_name: null, created_at: at, updated_at: at };
+    const values = {
+      contest_id: contest.id,
+      school_id: school.id,
+      title: input.title.trim(),
+      field: input.field,
+      result: null,
+      evidence_file: null,
+      evidence_name: null,
+      created_at: at,
+      updated_at: at,
+    };
     const row = await trx.insertInto("contest_entries").values(values).returning("id").executeTakeFirstOrThrow();
-    const members = [...input.studentIds.map((person_id) => ({ entry_id: row.id, person_id, role: "student" as const })), ...input.mentorIds.map((person_id) => ({ entry_id: row.id, person_id, role: "mentor" as const }))];
+    const members = [
+      ...input.studentIds.map((person_id) => ({ entry_id: row.id, person_id, role: "student" as const })),
+      ...input.mentorIds.map((person_id) => ({ entry_id: row.id, person_id, role: "mentor" as const })),
+    ];
     await trx.insertInto("contest_entry_members").values(members).execute();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: school.id, action: "create", entity: "contest_entry", entityId: row.id, after: { ...values, students: input.studentIds.length, mentors: input.mentorIds.length } });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: school.id,
+      action: "create",
+      entity: "contest_entry",
+      entityId: row.id,
+      after: { ...values, students: input.studentIds.length, mentors: input.mentorIds.length },
+    });
     return row.id;
   });
 }
@@ -221,7 +294,15 @@ export async function recordResult(
   await db.transaction().execute(async (trx) => {
     const values = { result, ...(evidence ? { evidence_file: evidence.key, evidence_name: evidence.name } : {}), updated_at: nowIso() };
     await trx.updateTable("contest_entries").set(values).where("id", "=", entry.id).execute();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: entry.school_id, action: "update", entity: "contest_entry", entityId: entry.id, before: { result: entry.result, evidence: entry.evidence_name }, after: { result, evidence: evidence?.name ?? entry.evidence_name } });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: entry.school_id,
+      action: "update",
+      entity: "contest_entry",
+      entityId: entry.id,
+      before: { result: entry.result, evidence: entry.evidence_name },
+      after: { result, evidence: evidence?.name ?? entry.evidence_name },
+    });
   });
 }
 

@@ -69,7 +69,11 @@ export async function readTableFile(buf: Uint8Array): Promise<string[][]> {
 }
 
 /** Finds each wanted column by its header, ignoring diacritics, case and spacing. */
-export function mapColumns<K extends string>(header: string[], wanted: Record<K, readonly string[]>, fold: (s: string) => string): { index: Partial<Record<K, number>>; missing: K[] } {
+export function mapColumns<K extends string>(
+  header: string[],
+  wanted: Record<K, readonly string[]>,
+  fold: (s: string) => string,
+): { index: Partial<Record<K, number>>; missing: K[] } {
   const folded = header.map((h) => fold(h));
   const index: Partial<Record<K, number>> = {};
   const missing: K[] = [];

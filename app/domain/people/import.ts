@@ -59,9 +59,7 @@ async function checkRows(db: DB, unit: Unit, data: Uint8Array): Promise<{ rows: 
     const names: Record<string, string> = { code: "Mã", fullName: "Họ và tên", category: "Loại" };
     return { rows: [], fileErrors: [`Thiếu cột: ${required.map((k) => `“${names[k]}”`).join(", ")}. Hãy dùng tệp mẫu.`] };
   }
-  const existing = new Map(
-    (await db.selectFrom("people").selectAll().where("unit_id", "=", unit.id).execute()).map((p) => [p.code.toLowerCase(), p]),
-  );
+  const existing = new Map((await db.selectFrom("people").selectAll().where("unit_id", "=", unit.id).execute()).map((p) => [p.code.toLowerCase(), p]));
   const seen = new Map<string, number>();
   const rows: CheckedRow[] = [];
   for (let i = 1; i < table.length; i++) {
@@ -71,10 +69,18 @@ async function checkRows(db: DB, unit: Unit, data: Uint8Array): Promise<{ rows: 
     const line = i + 1;
     const categoryText = get("category");
     const category = categoryFromText(categoryText, allowed);
-    const raw = { code: get("code"), fullName: get("fullName"), category: category ?? "", grade: get("grade"), className: get("className"), position: get("position") };
+    const raw = {
+      code: get("code"),
+      fullName: get("fullName"),
+      category: category ?? "",
+      grade: get("grade"),
+      className: get("className"),
+      position: get("position"),
+    };
     const row: CheckedRow = { line, code: raw.code, fullName: raw.fullName, category, status: "error", errors: [] };
     const parsed = personSchema.safeParse(raw);
-    if (!category) row.errors.push(categoryText ? `Loại “${categoryText}” không hợp lệ (${allowed.map((c) => PERSON_CATEGORY_LABELS[c]).join(", ")}).` : "Thiếu loại.");
+    if (!category)
+      row.errors.push(categoryText ? `Loại “${categoryText}” không hợp lệ (${allowed.map((c) => PERSON_CATEGORY_LABELS[c]).join(", ")}).` : "Thiếu loại.");
     if (!parsed.success) {
       for (const issue of parsed.error.issues) if (issue.path[0] !== "category" || category) row.errors.push(issue.message);
     } else {
@@ -112,7 +118,14 @@ export async function previewPeopleImport(db: DB, actor: Actor, unit: Unit, data
 }
 
 /** Writes every row, or none when any row has an error. Returns what was done. */
-export async function commitPeopleImport(db: DB, actor: Actor, unit: Unit, data: Uint8Array, fileName: string, ip: string | null = null): Promise<ImportPreview> {
+export async function commitPeopleImport(
+  db: DB,
+  actor: Actor,
+  unit: Unit,
+  data: Uint8Array,
+  fileName: string,
+  ip: string | null = null,
+): Promise<ImportPreview> {
   if (!canManagePeople(actor, unit)) throw new DomainError("Bạn không có quyền nhập danh sách cho đơn vị này.");
   const { rows, fileErrors } = await checkRows(db, unit, data);
   const preview = summarize(rows, fileErrors);
@@ -121,9 +134,16 @@ export async function commitPeopleImport(db: DB, actor: Actor, unit: Unit, data:
     const at = nowIso();
     for (const r of rows) {
       if (r.status === "new") {
-        await trx.insertInto("people").values({ unit_id: unit.id, ...r.values!, user_id: null, left_on: null, created_at: at, updated_at: at }).execute();
+        await trx
+          .insertInto("people")
+          .values({ unit_id: unit.id, ...r.values!, user_id: null, left_on: null, created_at: at, updated_at: at })
+          .execute();
       } else if (r.status === "update") {
-        await trx.updateTable("people").set({ ...r.values!, left_on: null, updated_at: at }).where("id", "=", r.existingId!).execute();
+        await trx
+          .updateTable("people")
+          .set({ ...r.values!, left_on: null, updated_at: at })
+          .where("id", "=", r.existingId!)
+          .execute();
       }
     }
     await writeAudit(trx, {

@@ -50,7 +50,15 @@ export function personValues(p: PersonInput) {
  * What the audit log keeps of a person: never a student's name (the audit log is read by the commune,
  * and students' names do not leave their school); the code identifies the row for the school.
  */
-export function personAuditView(p: { category: PersonCategory; code: string; full_name: string; grade?: number | null; class_name?: string | null; position?: string | null; left_on?: string | null }) {
+export function personAuditView(p: {
+  category: PersonCategory;
+  code: string;
+  full_name: string;
+  grade?: number | null;
+  class_name?: string | null;
+  position?: string | null;
+  left_on?: string | null;
+}) {
   const { category, code, grade, class_name, position, left_on } = p;
   return category === "students" ? { category, code, grade, class_name, left_on } : { category, code, full_name: p.full_name, position, left_on };
 }
@@ -62,13 +70,25 @@ export async function listPeople(
   unitId: number,
   opts: { categories: PersonCategory[]; q?: string; page: number; pageSize: number; sort: PersonSort; includeLeft?: boolean },
 ) {
-  let q = db.selectFrom("people").where("unit_id", "=", unitId).where("category", "in", opts.categories.length ? opts.categories : ["__none__" as PersonCategory]);
+  let q = db
+    .selectFrom("people")
+    .where("unit_id", "=", unitId)
+    .where("category", "in", opts.categories.length ? opts.categories : ["__none__" as PersonCategory]);
   if (!opts.includeLeft) q = q.where("left_on", "is", null);
   if (opts.q) q = q.where(matchesFolded(["people.name_key", "people.code"], opts.q));
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   let rows = q.selectAll();
-  rows = opts.sort === "code" ? rows.orderBy("code") : opts.sort === "class" ? rows.orderBy("grade").orderBy("class_name").orderBy("name_key") : rows.orderBy("name_key");
-  const list = await rows.orderBy("id").limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize).execute();
+  rows =
+    opts.sort === "code"
+      ? rows.orderBy("code")
+      : opts.sort === "class"
+        ? rows.orderBy("grade").orderBy("class_name").orderBy("name_key")
+        : rows.orderBy("name_key");
+  const list = await rows
+    .orderBy("id")
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize)
+    .execute();
   return { total, rows: list };
 }
 
@@ -119,7 +139,15 @@ export async function addPerson(db: DB, actor: Actor, unit: Unit, input: PersonI
     const at = nowIso();
     const values = { unit_id: unit.id, ...personValues(input), user_id: null, left_on: null, created_at: at, updated_at: at };
     const row = await trx.insertInto("people").values(values).returning("id").executeTakeFirstOrThrow();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: unit.id, action: "create", entity: "person", entityId: row.id, after: personAuditView(values), ip });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: unit.id,
+      action: "create",
+      entity: "person",
+      entityId: row.id,
+      after: personAuditView(values),
+      ip,
+    });
     return row.id;
   });
 }
@@ -132,7 +160,16 @@ export async function updatePerson(db: DB, actor: Actor, unit: Unit, person: Per
     await assertCodeFree(trx, unit.id, input.code, person.id);
     const values = { ...personValues(input), updated_at: nowIso() };
     await trx.updateTable("people").set(values).where("id", "=", person.id).execute();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: unit.id, action: "update", entity: "person", entityId: person.id, before: personAuditView(person), after: personAuditView({ ...person, ...values }), ip });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: unit.id,
+      action: "update",
+      entity: "person",
+      entityId: person.id,
+      before: personAuditView(person),
+      after: personAuditView({ ...person, ...values }),
+      ip,
+    });
   });
 }
 
@@ -141,6 +178,15 @@ export async function setPersonLeft(db: DB, actor: Actor, unit: Unit, person: Pe
   if (!canManagePeople(actor, unit) || person.unit_id !== unit.id) throw new DomainError("Bạn không có quyền sửa người này.");
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("people").set({ left_on: leftOn, updated_at: nowIso() }).where("id", "=", person.id).execute();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: unit.id, action: "update", entity: "person", entityId: person.id, before: personAuditView(person), after: personAuditView({ ...person, left_on: leftOn }), ip });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: unit.id,
+      action: "update",
+      entity: "person",
+      entityId: person.id,
+      before: personAuditView(person),
+      after: personAuditView({ ...person, left_on: leftOn }),
+      ip,
+    });
   });
 }

@@ -15,7 +15,12 @@ export const personSchema = z
     fullName: z.string({ required_error: "Vui lòng nhập họ và tên." }).trim().min(2, "Vui lòng nhập họ và tên.").max(100, "Họ và tên quá dài."),
     grade: z.preprocess(
       (v) => (v === "" || v === null || v === undefined ? undefined : v),
-      z.coerce.number({ invalid_type_error: "Khối phải là số." }).int("Khối phải là số nguyên.").min(0, "Khối không hợp lệ.").max(12, "Khối không hợp lệ.").optional(),
+      z.coerce
+        .number({ invalid_type_error: "Khối phải là số." })
+        .int("Khối phải là số nguyên.")
+        .min(0, "Khối không hợp lệ.")
+        .max(12, "Khối không hợp lệ.")
+        .optional(),
     ),
     className: z.string().trim().max(20, "Tên lớp quá dài.").optional().or(z.literal("")),
     position: z.string().trim().max(80, "Chức vụ quá dài.").optional().or(z.literal("")),

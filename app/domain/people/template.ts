@@ -23,7 +23,9 @@ export async function peopleTemplate(unit: Unit): Promise<Buffer> {
     `Danh sách người của: ${unit.name}`,
     "Mỗi dòng một người. Giữ nguyên dòng tiêu đề. Xóa các dòng ví dụ trước khi nhập.",
     "Mã: mã cán bộ hoặc mã học sinh, không trùng trong đơn vị (chữ không dấu, số, dấu chấm, gạch ngang).",
-    `Loại: một trong ${personCategoriesFor(unit.kind).map((c) => `“${PERSON_CATEGORY_LABELS[c]}”`).join(", ")}.`,
+    `Loại: một trong ${personCategoriesFor(unit.kind)
+      .map((c) => `“${PERSON_CATEGORY_LABELS[c]}”`)
+      .join(", ")}.`,
     "Khối và Lớp: bắt buộc với học sinh (ví dụ Khối 6, Lớp 6A1); để trống với cán bộ, giáo viên.",
     "Nhập lại cùng tệp không tạo bản trùng: người có cùng mã được cập nhật theo tệp.",
     "Chỉ ghi những thông tin cần cho chỉ tiêu: không nhập ngày sinh, địa chỉ, số điện thoại của học sinh.",

@@ -1,4 +1,5 @@
 import type { PersonCategory, UnitKind } from "../../../db/schema";
+import { foldVietnamese } from "../shared/text";
 
 export const PERSON_CATEGORY_LABELS: Record<PersonCategory, string> = {
   school_managers: "Cán bộ quản lý",
@@ -17,16 +18,8 @@ export function personCategoriesFor(kind: UnitKind): PersonCategory[] {
   return [];
 }
 
-/** Folds Vietnamese text for matching headers and labels typed by people: no diacritics, lower case, single spaces. */
-export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
+/** Folds text typed by people (headers, labels): see foldVietnamese. */
+export const fold = foldVietnamese;
 
 /** Words people write in the "Loại" column, folded, for each category. */
 export const CATEGORY_ALIASES: Record<PersonCategory, string[]> = {

@@ -12,7 +12,11 @@ export const dateText = (message = "Ngày không hợp lệ.") =>
 export const optionalDateText = (message?: string) => dateText(message).optional().or(z.literal(""));
 
 /** A time of day typed in a time input ("HH:MM"). */
-export const timeText = (message = "Giờ không hợp lệ.") => z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, message);
+export const timeText = (message = "Giờ không hợp lệ.") =>
+  z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, message);
 
 /** Optional free text of at most `max` characters. */
 export const optionalText = (max: number, message = `Tối đa ${max} ký tự.`) => z.string().trim().max(max, message).optional().or(z.literal(""));
@@ -29,7 +33,12 @@ export const stringList = () =>
 export const optionalCount = (max = 1_000_000) =>
   z.preprocess(
     (v) => (v === "" || v === null || v === undefined ? undefined : v),
-    z.coerce.number({ invalid_type_error: "Vui lòng nhập một số." }).int("Vui lòng nhập số nguyên.").min(0, "Không được âm.").max(max, "Số quá lớn.").optional(),
+    z.coerce
+      .number({ invalid_type_error: "Vui lòng nhập một số." })
+      .int("Vui lòng nhập số nguyên.")
+      .min(0, "Không được âm.")
+      .max(max, "Số quá lớn.")
+      .optional(),
   );
 
 export const httpUrl = () =>

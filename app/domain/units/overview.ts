@@ -13,9 +13,16 @@ export interface CommuneOverview {
 
 export async function communeOverview(db: DB, year: number): Promise<CommuneOverview> {
   const units = await listUnits(db, { kinds: ["commune", "office", "school", "hamlet"] });
-  const summaries = await headcountSummaries(db, year, units.map((u) => u.id));
+  const summaries = await headcountSummaries(
+    db,
+    year,
+    units.map((u) => u.id),
+  );
   const schools = units.filter((u) => u.kind === "school");
-  const counts = await accountCounts(db, schools.map((s) => s.id));
+  const counts = await accountCounts(
+    db,
+    schools.map((s) => s.id),
+  );
   const accountsOf = (id: number) => counts.filter((c) => c.unit_id === id).reduce((n, c) => n + Number(c.n), 0);
   // No figure recorded anywhere is "no data" (shown as —), not 0.
   const sum = (pick: (s: UnitHeadcountSummary) => number | null) =>

@@ -14,7 +14,11 @@ export const createUnitSchema = z
 /** A whole number as Vietnamese write it: "1.200" or "1 200" is one thousand two hundred. */
 export const vietnameseInteger = z.preprocess(
   (v) => (typeof v === "string" && /^\d{1,3}([. ]\d{3})+$/.test(v.trim()) ? v.trim().replace(/[. ]/g, "") : v),
-  z.coerce.number({ invalid_type_error: "Vui lòng nhập một số." }).int("Vui lòng nhập số nguyên.").min(0, "Số lượng không được âm.").max(1_000_000, "Số lượng quá lớn."),
+  z.coerce
+    .number({ invalid_type_error: "Vui lòng nhập một số." })
+    .int("Vui lòng nhập số nguyên.")
+    .min(0, "Số lượng không được âm.")
+    .max(1_000_000, "Số lượng quá lớn."),
 );
 
 /** Headcount form: one field per "category:grade" key; an empty field means "no figure" (clears it). */

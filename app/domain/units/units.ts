@@ -125,7 +125,15 @@ export async function saveHeadcounts(
       if (existing?.count === count || (!existing && count === null)) continue;
       if (count === null) {
         await trx.deleteFrom("headcounts").where("id", "=", existing!.id).execute();
-        await writeAudit(trx, { actorUserId: actor.userId, unitId: unit.id, action: "delete", entity: "headcount", entityId: `${unit.id}:${year}:${key}`, before: { count: existing!.count }, ip });
+        await writeAudit(trx, {
+          actorUserId: actor.userId,
+          unitId: unit.id,
+          action: "delete",
+          entity: "headcount",
+          entityId: `${unit.id}:${year}:${key}`,
+          before: { count: existing!.count },
+          ip,
+        });
         continue;
       }
       if (existing) {

@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+
+/** A table that scrolls sideways on a phone; keyboard users can focus it to scroll. */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
+/** The row a table shows when it has nothing to list. */
+export function EmptyRow({ show, colSpan, children }: { show: boolean; colSpan: number; children: ReactNode }) {
+  if (!show) return null;
+  return (
+    <tr>
+      <td colSpan={colSpan} className="muted">
+        {children}
+      </td>
+    </tr>
+  );
+}
