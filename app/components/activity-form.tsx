@@ -1,8 +1,8 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { activitySchema } from "~/domain/activities/schemas";
 import { ACTIVITY_STATUS_LABELS, ACTIVITY_STATUSES, COMMEMORATION_LABELS, COMMEMORATIONS, DELIVERIES, DELIVERY_LABELS } from "~/domain/activities/vocabulary";
 import type { FormValues } from "~/lib/forms";
-import { CheckboxGroup, FormError, SelectField, TextAreaField, TextField, useValidatedForm } from "./forms";
+import { CheckboxGroup, FormError, SelectField, TextAreaField, TextField, useValidatedForm, FormActions } from "./forms";
 
 type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string } | undefined;
 type Term = { code: string; label: string; parent_code: string | null };
@@ -160,12 +160,7 @@ export function ActivityForm(p: ActivityFormProps) {
         />
       ) : null}
       <TextAreaField label="Mô tả, nội dung chính" reg={form.register("description")} defaultValue={value("description")} error={errorFor("description")} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          {p.submitLabel}
-        </button>
-        <Link to={p.cancelTo}>Hủy</Link>
-      </div>
+      <FormActions label={p.submitLabel} cancelTo={p.cancelTo} busy={navigation.state === "submitting"} />
     </Form>
   );
 }

@@ -1,9 +1,9 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { clubSchema } from "~/domain/clubs/schemas";
 import { CLUB_FIELD_LABELS, CLUB_FIELDS, CLUB_STATUS_LABELS, CLUB_STATUSES } from "~/domain/clubs/vocabulary";
 import { gradeLabel } from "~/domain/units/vocabulary";
 import type { FormValues } from "~/lib/forms";
-import { CheckboxGroup, FormError, SelectField, TextAreaField, TextField, useValidatedForm } from "./forms";
+import { CheckboxGroup, FormError, SelectField, TextAreaField, TextField, useValidatedForm, FormActions } from "./forms";
 
 type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string } | undefined;
 
@@ -56,12 +56,7 @@ export function ClubForm(props: { grades: number[]; defaults: FormValues; action
         <TextField label="Ngày thành lập" type="date" reg={form.register("foundedOn")} defaultValue={value("foundedOn")} error={errorFor("foundedOn")} />
       </div>
       <TextAreaField label="Mô tả" reg={form.register("description")} defaultValue={value("description")} error={errorFor("description")} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          {props.submitLabel}
-        </button>
-        <Link to={props.cancelTo}>Hủy</Link>
-      </div>
+      <FormActions label={props.submitLabel} cancelTo={props.cancelTo} busy={navigation.state === "submitting"} />
     </Form>
   );
 }

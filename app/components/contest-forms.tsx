@@ -1,9 +1,9 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { contestSchema, entrySchema } from "~/domain/contests/schemas";
 import { CONTEST_FIELD_LABELS, CONTEST_FIELDS, CONTEST_LEVEL_LABELS, CONTEST_LEVELS } from "~/domain/contests/vocabulary";
 import type { FormValues } from "~/lib/forms";
 import { answerFor } from "./club-forms";
-import { CheckboxGroup, FormError, SelectField, TextAreaField, TextField, useValidatedForm } from "./forms";
+import { CheckboxGroup, FormError, SelectField, TextAreaField, TextField, useValidatedForm, FormActions } from "./forms";
 
 type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string; intent?: unknown } | undefined;
 
@@ -48,12 +48,7 @@ export function ContestForm(p: { defaults: FormValues; actionData: ActionResult;
       </div>
       <TextField label="Đường dẫn thể lệ (nếu có)" type="url" reg={form.register("link")} defaultValue={value("link")} error={errorFor("link")} />
       <TextAreaField label="Thể lệ, ghi chú" reg={form.register("rules")} defaultValue={value("rules")} error={errorFor("rules")} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          {p.submitLabel}
-        </button>
-        <Link to={p.cancelTo}>Hủy</Link>
-      </div>
+      <FormActions label={p.submitLabel} cancelTo={p.cancelTo} busy={navigation.state === "submitting"} />
     </Form>
   );
 }

@@ -3,7 +3,7 @@
  * uses; without JavaScript the form posts normally and the server's errors and values come back.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useSubmit } from "@remix-run/react";
+import { Link, useSubmit } from "@remix-run/react";
 import { useId, type FormEvent, type ReactNode } from "react";
 import { useForm, type FieldValues, type UseFormRegisterReturn } from "react-hook-form";
 import type { ZodTypeAny } from "zod";
@@ -198,5 +198,17 @@ export function TextAreaField(props: { label: string; reg: UseFormRegisterReturn
         />
       )}
     </Field>
+  );
+}
+
+/** The submit button of a form, with a way back. */
+export function FormActions({ label, cancelTo, busy }: { label: string; cancelTo?: string; busy?: boolean }) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button" disabled={busy}>
+        {label}
+      </button>
+      {cancelTo ? <Link to={cancelTo}>Hủy</Link> : null}
+    </div>
   );
 }

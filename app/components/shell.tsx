@@ -102,3 +102,28 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
     </div>
   );
 }
+
+/** "Sửa" and "Xóa" links of a record page, for those who may change it. */
+export function EditDeleteActions({ base, show }: { base: string; show: boolean }) {
+  if (!show) return null;
+  return (
+    <>
+      <Link to={`${base}/edit`} className="button button--ghost">
+        Sửa
+      </Link>
+      <Link to={`${base}/delete`} className="button button--ghost">
+        Xóa
+      </Link>
+    </>
+  );
+}
+
+/** A success message shown after a redirect that set ?flag=1. */
+export function Notice({ when, children }: { when: unknown; children: ReactNode }) {
+  if (!when) return null;
+  return (
+    <div className="alert alert--success" role="status">
+      {children}
+    </div>
+  );
+}

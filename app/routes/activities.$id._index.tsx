@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { BudgetLineForm } from "~/components/budget-line-form";
 import { FormError } from "~/components/forms";
-import { PageHeader } from "~/components/shell";
+import { EditDeleteActions, Notice, PageHeader } from "~/components/shell";
 import { activityDetail, addBudgetLine, canManageActivity, deleteBudgetLine, listVocabulary, setReach } from "~/domain/activities/activities";
 import { budgetLineSchema, reachSchema } from "~/domain/activities/schemas";
 import { ACTIVITY_STATUS_LABELS, BUDGET_CATEGORY_LABELS, COMMEMORATION_LABELS, DELIVERY_LABELS, FUNDING_SOURCE_LABELS } from "~/domain/activities/vocabulary";
@@ -74,24 +74,9 @@ export default function ActivityDetail() {
       <PageHeader
         title={a.title}
         subtitle={`${a.organizerName} · ${formatDateTime(a.starts_at)}`}
-        actions={
-          d.canManage ? (
-            <>
-              <Link to={`/activities/${a.id}/edit`} className="button button--ghost">
-                Sửa
-              </Link>
-              <Link to={`/activities/${a.id}/delete`} className="button button--ghost">
-                Xóa
-              </Link>
-            </>
-          ) : null
-        }
+        actions={<EditDeleteActions base={`/activities/${a.id}`} show={d.canManage} />}
       />
-      {params.get("created") ? (
-        <div className="alert alert--success" role="status">
-          Đã lưu hoạt động. Có thể thêm kinh phí và số người được tiếp cận bên dưới.
-        </div>
-      ) : null}
+      <Notice when={params.get("created")}>Đã lưu hoạt động. Có thể thêm kinh phí và số người được tiếp cận bên dưới.</Notice>
       <div className="card">
         <dl className="facts">
           <dt>Hình thức</dt>
@@ -152,11 +137,7 @@ export default function ActivityDetail() {
 
       <h2 id="reach">Số người được tiếp cận (không có danh sách điểm danh)</h2>
       <p className="muted">Với băng rôn, phát thanh, bài viết, bảng điện tử…: ước tính số người được tiếp cận theo từng đối tượng.</p>
-      {params.get("reach") ? (
-        <div className="alert alert--success" role="status">
-          Đã lưu số người được tiếp cận.
-        </div>
-      ) : null}
+      <Notice when={params.get("reach")}>Đã lưu số người được tiếp cận.</Notice>
       {d.canManage ? (
         <Form method="post" className="card form">
           <input type="hidden" name="intent" value="reach" />

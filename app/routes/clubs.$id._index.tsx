@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AddMembersForm, MeetingForm } from "~/components/club-forms";
-import { PageHeader } from "~/components/shell";
+import { EditDeleteActions, Notice, PageHeader } from "~/components/shell";
 import { can } from "~/domain/auth/permissions";
 import { addMembers, canManageClubs, clubMeetings, clubMembers, endMembership, joinCandidates, recordMeeting, targetGrades } from "~/domain/clubs/clubs";
 import { addMembersSchema, meetingSchema } from "~/domain/clubs/schemas";
@@ -160,37 +160,10 @@ export default function ClubDetail() {
   const showAll = params.get("all") === "1";
   return (
     <>
-      <PageHeader
-        title={d.club.name}
-        subtitle={d.school.name}
-        actions={
-          d.canManage ? (
-            <>
-              <Link to={`/clubs/${d.club.id}/edit`} className="button button--ghost">
-                Sửa
-              </Link>
-              <Link to={`/clubs/${d.club.id}/delete`} className="button button--ghost">
-                Xóa
-              </Link>
-            </>
-          ) : null
-        }
-      />
-      {params.get("created") ? (
-        <div className="alert alert--success" role="status">
-          Đã đăng ký câu lạc bộ. Tiếp theo: thêm thành viên và ghi các buổi sinh hoạt.
-        </div>
-      ) : null}
-      {params.get("added") ? (
-        <div className="alert alert--success" role="status">
-          Đã thêm {params.get("added")} thành viên.
-        </div>
-      ) : null}
-      {params.get("meeting") ? (
-        <div className="alert alert--success" role="status">
-          Đã ghi buổi sinh hoạt.
-        </div>
-      ) : null}
+      <PageHeader title={d.club.name} subtitle={d.school.name} actions={<EditDeleteActions base={`/clubs/${d.club.id}`} show={d.canManage} />} />
+      <Notice when={params.get("created")}>Đã đăng ký câu lạc bộ. Tiếp theo: thêm thành viên và ghi các buổi sinh hoạt.</Notice>
+      <Notice when={params.get("added")}>Đã thêm {params.get("added")} thành viên.</Notice>
+      <Notice when={params.get("meeting")}>Đã ghi buổi sinh hoạt.</Notice>
       <div className="card">
         <dl className="facts">
           <dt>Lĩnh vực</dt>

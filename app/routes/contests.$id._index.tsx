@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EntryForm } from "~/components/contest-forms";
 import { FormError } from "~/components/forms";
-import { PageHeader } from "~/components/shell";
+import { EditDeleteActions, Notice, PageHeader } from "~/components/shell";
 import { can, ownSchoolIds } from "~/domain/auth/permissions";
 import { canManageContest, canRecordResult, createEntry, deleteEntry, entryCandidates, getEntry, listEntries, recordResult } from "~/domain/contests/contests";
 import { entrySchema, resultSchema } from "~/domain/contests/schemas";
@@ -108,34 +108,11 @@ export default function ContestDetail() {
       <PageHeader
         title={c.name}
         subtitle={`${CONTEST_LEVEL_LABELS[c.level]} · ${c.organizerName}`}
-        actions={
-          d.canManage ? (
-            <>
-              <Link to={`/contests/${c.id}/edit`} className="button button--ghost">
-                Sửa
-              </Link>
-              <Link to={`/contests/${c.id}/delete`} className="button button--ghost">
-                Xóa
-              </Link>
-            </>
-          ) : null
-        }
+        actions={<EditDeleteActions base={`/contests/${c.id}`} show={d.canManage} />}
       />
-      {params.get("created") ? (
-        <div className="alert alert--success" role="status">
-          Đã đăng ký cuộc thi.
-        </div>
-      ) : null}
-      {params.get("entry") ? (
-        <div className="alert alert--success" role="status">
-          Đã đăng ký bài dự thi.
-        </div>
-      ) : null}
-      {params.get("result") ? (
-        <div className="alert alert--success" role="status">
-          Đã ghi kết quả.
-        </div>
-      ) : null}
+      <Notice when={params.get("created")}>Đã đăng ký cuộc thi.</Notice>
+      <Notice when={params.get("entry")}>Đã đăng ký bài dự thi.</Notice>
+      <Notice when={params.get("result")}>Đã ghi kết quả.</Notice>
       <div className="card">
         <dl className="facts">
           <dt>Lĩnh vực</dt>
