@@ -172,3 +172,21 @@ describe("the commune's view, in a browser", () => {
     await commune.close();
   });
 });
+
+describe("without JavaScript", () => {
+  it("an activity form posts, shows the server's messages beside the fields, and keeps what was typed", async () => {
+    const noJs = await launchContext({ javaScriptEnabled: false });
+    const p = await noJs.newPage();
+    await login(p, base, "bgh.thcs@tanan.demo", DEMO_PASSWORD);
+    await p.goto(`${base}/activities/new`);
+    await p.getByLabel("Tên hoạt động").fill("Hoạt động không JavaScript");
+    await p.getByLabel("Nội dung", { exact: false }).first().waitFor();
+    await p.getByLabel("Giáo dục STEM").check();
+    await p.getByRole("button", { name: "Lưu hoạt động" }).click();
+    await p.getByText("Vui lòng chọn hình thức.").waitFor();
+    expect(await p.getByText("Chọn ít nhất một đối tượng.").count()).toBe(1);
+    expect(await p.getByLabel("Tên hoạt động").inputValue()).toBe("Hoạt động không JavaScript");
+    expect(await p.getByLabel("Giáo dục STEM").isChecked()).toBe(true);
+    await noJs.close();
+  });
+});
