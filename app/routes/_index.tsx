@@ -61,7 +61,7 @@ function CommuneHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<t
       <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <caption className="muted" style={{ textAlign: "left", padding: ".5rem .75rem" }}>
-            Số người theo đơn vị, năm {year}. Học sinh chỉ hiển thị số lượng.
+            Số người và hoạt động của từng trường, năm {year} (học sinh: chỉ số lượng).
           </caption>
           <thead>
             <tr>
@@ -80,6 +80,15 @@ function CommuneHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<t
                 Học sinh
               </th>
               <th scope="col" className="num">
+                CLB STEM
+              </th>
+              <th scope="col" className="num">
+                Hoạt động
+              </th>
+              <th scope="col" className="num">
+                Bài dự thi
+              </th>
+              <th scope="col" className="num">
                 Tài khoản
               </th>
             </tr>
@@ -95,6 +104,9 @@ function CommuneHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<t
                 <td className="num">{formatNumber(s.headcount?.teachers)}</td>
                 <td className="num">{formatNumber(s.headcount?.staff)}</td>
                 <td className="num">{formatNumber(s.headcount?.students)}</td>
+                <td className="num">{formatNumber(s.records.clubs)}</td>
+                <td className="num">{formatNumber(s.records.activities)}</td>
+                <td className="num">{formatNumber(s.records.entries)}</td>
                 <td className="num">{formatNumber(s.accounts)}</td>
               </tr>
             ))}
@@ -160,6 +172,21 @@ function SchoolHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<ty
         <Stat value={total("teachers")} label="Giáo viên" />
         <Stat value={total("school_staff")} label="Nhân viên" />
         <Stat value={total("students")} label="Học sinh" />
+      </div>
+      <h2>Hoạt động của trường năm {year}</h2>
+      <div className="grid">
+        <Link to="/clubs" className="stat stat--link">
+          <span className="stat__value">{formatNumber(summary.records.clubs)}</span>
+          <span className="stat__label">Câu lạc bộ STEM đang hoạt động</span>
+        </Link>
+        <Link to={`/activities?period=${year}`} className="stat stat--link">
+          <span className="stat__value">{formatNumber(summary.records.activities)}</span>
+          <span className="stat__label">Hoạt động tuyên truyền, tập huấn</span>
+        </Link>
+        <Link to={`/contests?year=${year}`} className="stat stat--link">
+          <span className="stat__value">{formatNumber(summary.records.entries)}</span>
+          <span className="stat__label">Bài dự thi khoa học, sáng tạo</span>
+        </Link>
       </div>
       <div className="card" style={{ marginTop: "1rem" }}>
         <h2>Học sinh theo khối</h2>

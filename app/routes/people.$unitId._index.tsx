@@ -126,7 +126,9 @@ export default function PeopleList() {
                   ) : (
                     <th scope="col">Chức vụ</th>
                   )}
-                  <th scope="col">Trạng thái</th>
+                  <th scope="col" className="hide-phone">
+                    Trạng thái
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -142,7 +144,7 @@ export default function PeopleList() {
                     ) : (
                       <td>{p.position}</td>
                     )}
-                    <td>
+                    <td className="hide-phone">
                       {p.left_on ? (
                         <span className="badge">Đã rời {formatDate(p.left_on)}</span>
                       ) : (
