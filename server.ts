@@ -13,7 +13,7 @@ import { createDb, migrateToLatest } from "./db/connection";
 import { databaseFile } from "./db/config";
 import { getLoadContext } from "./server/load-context";
 import { log, loggablePath } from "./server/log";
-import { isCrossSiteRequest, newNonce, securityHeaders, trustProxySetting } from "./server/security";
+import { bodyAllowed, isCrossSiteRequest, newNonce, securityHeaders, trustProxySetting } from "./server/security";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT) || 3000;
@@ -31,6 +31,8 @@ async function prepareDatabase() {
   } finally {
     await db.destroy();
   }
+  const { sweepStaging } = await import("./app/domain/files/staging");
+  sweepStaging();
 }
 
 export async function startServer() {
@@ -52,6 +54,15 @@ export async function startServer() {
     res.locals.cspNonce = nonce;
     res.set(securityHeaders(nonce, !production));
     if (req.secure) res.set("Strict-Transport-Security", "max-age=31536000");
+    const body = bodyAllowed(req.method, req.path, req.get("content-length"));
+    if (!body.ok) {
+      res
+        .status(body.status)
+        .type("text/plain; charset=utf-8")
+        .send(body.status === 413 ? "Dữ liệu gửi lên quá lớn (413)." : "Yêu cầu thiếu độ dài nội dung (411).");
+      req.resume();
+      return;
+    }
     if (isCrossSiteRequest(req.method, req.headers as Record<string, string>, `${req.protocol}://${req.get("host")}`)) {
       res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối: gửi từ một trang web khác (403).");
       return;

@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./lib/nonce";
@@ -9,7 +9,8 @@ import { log, loggablePath } from "../server/log";
 const ABORT_DELAY = 5_000;
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
-  if (request.signal.aborted) return;
+  // Aborted requests, and the 403/404 answers routes throw on purpose, are not errors.
+  if (request.signal.aborted || error instanceof Response || isRouteErrorResponse(error)) return;
   const e = error instanceof Error ? error : new Error(String(error));
   log("error", "unhandled error", { path: loggablePath(new URL(request.url).pathname), error: e.message, stack: e.stack });
 };

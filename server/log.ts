@@ -7,5 +7,5 @@ export function log(level: "info" | "warn" | "error", msg: string, fields: Recor
 
 /** Hides secrets that travel in a path (one-time account links). */
 export function loggablePath(path: string): string {
-  return path.replace(/(\/account\/setup\/)[^/?#]+/, "$1***");
+  return path.replace(/(\/account\/setup\/)[^/?#]+/, "$1***").replace(/(\/calendar\/)[^/?#]+/, "$1***");
 }

@@ -64,3 +64,18 @@ export function securityHeaders(nonce: string, dev: boolean): Record<string, str
     "Cross-Origin-Opener-Policy": "same-origin",
   };
 }
+
+/** Largest request bodies accepted: file uploads on the few routes that take them, small forms elsewhere. */
+export const BODY_LIMITS = { form: 1024 * 1024, upload: 12 * 1024 * 1024 } as const;
+const UPLOAD_PATHS = [/^\/people\/\d+\/import$/, /^\/contests\/\d+$/];
+
+/**
+ * Whether a request body may be read: browsers always send Content-Length with a form, so a state-changing
+ * request without one (or over the route's limit) is refused before anything buffers it in memory.
+ */
+export function bodyAllowed(method: string, path: string, contentLength: string | undefined): { ok: true } | { ok: false; status: 411 | 413 } {
+  if (SAFE_METHODS.has(method.toUpperCase())) return { ok: true };
+  if (contentLength === undefined || !/^\d+$/.test(contentLength)) return { ok: false, status: 411 };
+  const limit = UPLOAD_PATHS.some((r) => r.test(path)) ? BODY_LIMITS.upload : BODY_LIMITS.form;
+  return Number(contentLength) > limit ? { ok: false, status: 413 } : { ok: true };
+}

@@ -145,7 +145,9 @@ export function ActivityForm(p: ActivityFormProps) {
           reg={form.register("coOrganizerIds")}
           checked={list("coOrganizerIds")}
           error={errorFor("coOrganizerIds")}
-          options={p.units.filter((u) => String(u.id) !== String(organizerId)).map((u) => ({ value: String(u.id), label: u.name }))}
+          options={p.units
+            .filter((u) => String(u.id) !== String(organizerId) && (communeLevel || u.kind !== "school"))
+            .map((u) => ({ value: String(u.id), label: u.name }))}
         />
       </details>
       {communeLevel ? (

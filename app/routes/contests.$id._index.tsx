@@ -72,7 +72,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     const entryId = idParam(String(formData.get("entryId") ?? ""));
     const entry = entryId ? await getEntry(db, entryId) : undefined;
-    if (!entry || entry.contest_id !== contest.id) return data({ ...failure(formData, {}, "Không tìm thấy bài dự thi."), intent }, { status: 404 });
+    // Another school's entry is answered exactly like a missing one.
+    if (!entry || entry.contest_id !== contest.id || !can(actor, "school.read", entry.school_id))
+      return data({ ...failure(formData, {}, "Không tìm thấy bài dự thi."), intent }, { status: 404 });
     if (intent === "result") {
       if (!canRecordResult(actor, entry, contest)) forbidden();
       const parsed = resultSchema.safeParse({ result: formData.get("result") ?? "" });
@@ -206,6 +208,8 @@ export default function ContestDetail() {
                     <div>
                       <a href={`/contests/entries/${e.id}/evidence`}>Minh chứng: {e.evidence_name}</a>
                     </div>
+                  ) : e.has_evidence ? (
+                    <div className="muted">Đã có minh chứng (trường lưu giữ)</div>
                   ) : null}
                   {e.canDelete ? (
                     <Form method="post" encType="multipart/form-data">

@@ -8,17 +8,12 @@ import { notFound, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { idParam } from "~/lib/params";
 
-/** An entry's evidence file: for its school's staff and the commune; anyone else gets 404. */
+/** An entry's evidence file: only for its school's staff (a certificate or photo can name pupils); anyone else gets 404. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const id = idParam(params.entryId);
   const entry = id ? await getEntry(db, id) : undefined;
-  if (
-    !entry?.evidence_file ||
-    !(await canSeeContest(db, actor, entry.contest_id)) ||
-    !(can(actor, "school.read", entry.school_id) || can(actor, "commune.read"))
-  )
-    notFound();
+  if (!entry?.evidence_file || !(await canSeeContest(db, actor, entry.contest_id)) || !can(actor, "students.names", entry.school_id)) notFound();
   const file = storedPath(entry.evidence_file);
   if (!fs.existsSync(file)) notFound();
   const type = await fileTypeFromFile(file);

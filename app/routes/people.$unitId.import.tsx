@@ -41,14 +41,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     const stagedId = String(formData.get("stagedId") ?? "");
     if (intent === "cancel") {
-      discardStagedFile(stagedId);
+      discardStagedFile(stagedId, { userId: actor.userId, unitId: unit.id, purpose: PURPOSE });
       return redirect(`/people/${unit.id}/import`);
     }
     if (intent === "commit") {
       const staged = readStagedFile(stagedId, { userId: actor.userId, unitId: unit.id, purpose: PURPOSE });
       if (!staged) return data({ ok: false as const, formError: "Tệp xem trước đã hết hạn (sau 1 giờ). Vui lòng tải tệp lên lại." }, { status: 410 });
       const result = await commitPeopleImport(db, actor, unit, staged.data, staged.meta.fileName, context.clientIp);
-      discardStagedFile(stagedId);
+      discardStagedFile(stagedId, { userId: actor.userId, unitId: unit.id, purpose: PURPOSE });
       const summary = `${result.counts.new} người mới, ${result.counts.update} cập nhật, ${result.counts.unchanged} không đổi.`;
       return redirect(`/people/${unit.id}?imported=${encodeURIComponent(summary)}`);
     }

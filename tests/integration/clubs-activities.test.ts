@@ -220,3 +220,17 @@ describe("activities", () => {
     expect(ics).not.toContain("Hoạt động riêng của THCS");
   });
 });
+
+describe("review fixes: activities", () => {
+  it("a school cannot name another school as co-organizer (it would land in that school's calendar); the commune can", async () => {
+    const principalA = await actorOf(t.db, "bgh.tieuhoca@tanan.demo");
+    await expect(createActivity(t.db, principalA, { ...base, organizerUnitId: thA.id, coOrganizerIds: [thcs.id] })).rejects.toMatchObject({
+      field: "coOrganizerIds",
+    });
+    const office = await unitIdByCode(t.db, "office-kinhte");
+    expect(await createActivity(t.db, principalA, { ...base, organizerUnitId: thA.id, coOrganizerIds: [office] })).toBeGreaterThan(0);
+    const staff = await actorOf(t.db, "vhxh@tanan.demo");
+    const vhxh = await unitIdByCode(t.db, "office-vhxh");
+    expect(await createActivity(t.db, staff, { ...base, organizerUnitId: vhxh, coOrganizerIds: [thcs.id] })).toBeGreaterThan(0);
+  });
+});

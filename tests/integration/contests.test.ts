@@ -95,9 +95,12 @@ describe("contests", () => {
 
     // The commune sees the team as counts; the school sees names.
     const forCommune = await listEntries(t.db, staff, contest.id);
-    expect(forCommune[0]).toMatchObject({ students: 2, mentors: 1, team: [] });
+    expect(forCommune[0]).toMatchObject({ students: 2, mentors: 1, team: [], evidence_name: null, has_evidence: true });
+    const audit = await t.db.selectFrom("audit_log").select(["after_json"]).where("entity", "=", "contest_entry").where("action", "=", "update").execute();
+    expect(audit.map((a) => a.after_json).join()).not.toContain("giay-khen");
     const forSchool = await listEntries(t.db, principal, contest.id);
     expect(forSchool[0].team).toHaveLength(3);
+    expect(forSchool[0].evidence_name).toBe("giay-khen.pdf");
     const forOther = await listEntries(t.db, await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), contest.id);
     expect(forOther).toEqual([]);
   });

@@ -136,8 +136,27 @@ describe("contest evidence over HTTP", () => {
     const own = await http(base, `/contests/entries/${entry.id}/evidence`, { cookie: cookies["gv.thcs"] });
     expect(own.status).toBe(200);
     expect(own.headers.get("content-type")).toBe("application/pdf");
-    expect((await http(base, `/contests/entries/${entry.id}/evidence`, { cookie: cookies.vhxh })).status).toBe(200);
+    // A certificate may name pupils: the commune sees that evidence exists, not the file or its name.
+    expect((await http(base, `/contests/entries/${entry.id}/evidence`, { cookie: cookies.vhxh })).status).toBe(404);
+    const communePage = await http(base, `/contests/${entry.contest_id}`, { cookie: cookies.vhxh });
+    expect(communePage.text).not.toContain("giấy khen.pdf");
+    expect(communePage.text).toContain("Đã có minh chứng");
     expect((await http(base, `/contests/entries/${entry.id}/evidence`, { cookie: cookies["bgh.tieuhoca"] })).status).toBe(404);
     expect((await http(base, `/contests/entries/${entry.id}/evidence`)).status).toBe(302);
+  });
+});
+
+describe("request bodies over HTTP", () => {
+  it("refuses a form body over the limit with 413, and a malformed upload with a message, not a 500", async () => {
+    const big = await http(base, "/activities/new", { cookie: cookies["bgh.thcs"], form: { title: "x".repeat(1_100_000) } });
+    expect(big.status).toBe(413);
+    const entry = query<{ contest_id: number }>("select contest_id from contest_entries order by id limit 1");
+    const res = await fetch(`${base}/contests/${entry.contest_id}`, {
+      method: "POST",
+      headers: { Cookie: cookies["bgh.thcs"], "Content-Type": "multipart/form-data; boundary=zzz" },
+      body: '--zzz\r\nContent-Disposition: form-data; name="intent"\r\n\r\nresult',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Dữ liệu gửi lên bị lỗi");
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isCrossSiteRequest, securityHeaders, trustProxySetting } from "../../server/security";
+import { bodyAllowed, BODY_LIMITS, isCrossSiteRequest, securityHeaders, trustProxySetting } from "../../server/security";
+import { parsePeriod } from "../../app/domain/shared/periods";
 import { loggablePath } from "../../server/log";
 import { safeRedirectPath } from "../../app/lib/auth.server";
 
@@ -51,7 +52,24 @@ describe("redirects and logs", () => {
     expect(safeRedirectPath("/%2F%2Fevil.example")).toBe("/%2F%2Fevil.example");
     expect(safeRedirectPath(undefined)).toBe("/");
   });
-  it("never logs the secret of a one-time link", () => {
+  it("never logs the secret of a one-time link or a calendar feed", () => {
     expect(loggablePath("/account/setup/abcdefsecret")).toBe("/account/setup/***");
+    expect(loggablePath("/calendar/abcdefsecret.ics")).toBe("/calendar/***");
+  });
+});
+
+describe("request bodies", () => {
+  it("are refused without a length, or over the route's limit, before anything reads them", () => {
+    expect(bodyAllowed("GET", "/", undefined)).toEqual({ ok: true });
+    expect(bodyAllowed("POST", "/activities/new", undefined)).toEqual({ ok: false, status: 411 });
+    expect(bodyAllowed("POST", "/activities/new", String(BODY_LIMITS.form + 1))).toEqual({ ok: false, status: 413 });
+    expect(bodyAllowed("POST", "/activities/new", "2000")).toEqual({ ok: true });
+    expect(bodyAllowed("POST", "/people/10/import", String(5 * 1024 * 1024))).toEqual({ ok: true });
+    expect(bodyAllowed("POST", "/contests/3", String(BODY_LIMITS.upload + 1))).toEqual({ ok: false, status: 413 });
+  });
+  it("period keys outside 2000–2100 are not periods", () => {
+    expect(parsePeriod("9999-H2")).toBeNull();
+    expect(parsePeriod("0000")).toBeNull();
+    expect(parsePeriod("2026-H2")?.from).toBe("2026-06-30T17:00:00.000Z");
   });
 });

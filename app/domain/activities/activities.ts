@@ -171,6 +171,10 @@ async function checkInput(db: Executor, actor: Actor, input: ActivityInput): Pro
     const found = await db.selectFrom("units").select(["id", "kind"]).where("id", "in", others).execute();
     if (found.length !== new Set(others).size || found.some((u) => u.kind === "province"))
       throw new DomainError("Đơn vị phối hợp không hợp lệ.", "coOrganizerIds");
+    // A school cannot put its activity into another school's lists, calendar and feed; the commune can.
+    const coSchools = found.filter((u) => input.coOrganizerIds.includes(u.id) && u.kind === "school");
+    if (organizer.kind === "school" && coSchools.length)
+      throw new DomainError("Trường chỉ ghi được đơn vị phối hợp là phòng, ban, ấp; hoạt động liên trường do xã tổ chức.", "coOrganizerIds");
     const invited = found.filter((u) => input.invitedUnitIds.includes(u.id));
     if (invited.some((u) => u.kind !== "school")) throw new DomainError("Chỉ mời được các trường.", "invitedUnitIds");
   }

@@ -202,6 +202,9 @@ export async function listEntries(db: DB, actor: Actor, contestId: number) {
     const names = can(actor, "students.names", e.school_id);
     return {
       ...e,
+      // An evidence file (a certificate, a photo) and its name may identify pupils: the school only.
+      evidence_name: names ? e.evidence_name : null,
+      has_evidence: e.evidence_name !== null,
       students: team.filter((m) => m.role === "student").length,
       mentors: team.filter((m) => m.role === "mentor").length,
       team: names ? team.map((m) => ({ name: m.full_name, role: m.role, className: m.class_name })) : [],
@@ -300,8 +303,9 @@ export async function recordResult(
       action: "update",
       entity: "contest_entry",
       entityId: entry.id,
-      before: { result: entry.result, evidence: entry.evidence_name },
-      after: { result, evidence: evidence?.name ?? entry.evidence_name },
+      // Not the file's name: it may carry a pupil's name, and the commune reads the audit log.
+      before: { result: entry.result, evidence: !!entry.evidence_file },
+      after: { result, evidence: !!(evidence ?? entry.evidence_file) },
     });
   });
 }

@@ -35,6 +35,11 @@ function sweep(d: string) {
   }
 }
 
+/** Removes staged files older than an hour; run at start-up and whenever a file is staged. */
+export function sweepStaging(): void {
+  sweep(dir());
+}
+
 export function stageFile(data: Uint8Array, meta: Omit<StagedMeta, "createdAt">): string {
   const d = dir();
   sweep(d);
@@ -57,8 +62,9 @@ export function readStagedFile(id: string, expect: { userId: number; unitId: num
   }
 }
 
-export function discardStagedFile(id: string): void {
-  if (!/^[a-z2-9]{20,40}$/.test(id)) return;
+/** Drops a staged file, only for the user and unit that staged it. */
+export function discardStagedFile(id: string, owner: { userId: number; unitId: number; purpose: string }): void {
+  if (!readStagedFile(id, owner)) return;
   const d = dir();
   for (const ext of [".bin", ".json"]) fs.rmSync(path.join(d, id + ext), { force: true });
 }

@@ -8,6 +8,7 @@ import { DomainError } from "../shared/errors";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 60_000;
+export const MAX_IMPORT_COLUMNS = 40;
 
 function isZip(buf: Uint8Array): boolean {
   return buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
@@ -40,10 +41,13 @@ export async function readTableFile(buf: Uint8Array): Promise<string[][]> {
     }
     const sheet = wb.worksheets[0];
     if (!sheet) throw new DomainError("Tệp Excel không có trang tính nào.", "file");
+    if (sheet.actualRowCount - 1 > MAX_IMPORT_ROWS) throw new DomainError(`Tệp có quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")}).`, "file");
+    // Only the columns under a header are read: one stray cell far to the right must not make every row 16,384 cells wide.
+    const width = Math.min(MAX_IMPORT_COLUMNS, sheet.getRow(1).actualCellCount ? sheet.getRow(1).cellCount : 0);
     rows = [];
-    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values: string[] = [];
-      for (let c = 1; c <= row.cellCount; c++) values.push(cellText(row.getCell(c).value).trim());
+      for (let c = 1; c <= width; c++) values.push(cellText(row.getCell(c).value).trim());
       rows[rowNumber - 1] = values;
     });
     rows = Array.from(rows, (r) => r ?? []);
@@ -56,7 +60,14 @@ export async function readTableFile(buf: Uint8Array): Promise<string[][]> {
     }
     if (text.includes("\u0000")) throw new DomainError("Tệp không phải bảng CSV hoặc Excel (.xlsx).", "file");
     try {
-      rows = parse(text.replace(/^\uFEFF/, ""), { delimiter: [",", ";", "\t"], relax_column_count: true, skip_empty_lines: false, trim: true, bom: true });
+      rows = parse(text.replace(/^\uFEFF/, ""), {
+        delimiter: [",", ";", "\t"],
+        relax_column_count: true,
+        skip_empty_lines: false,
+        trim: true,
+        bom: true,
+      }) as string[][];
+      rows = rows.map((r) => r.slice(0, MAX_IMPORT_COLUMNS));
     } catch (e) {
       throw new DomainError(`Tệp CSV bị lỗi định dạng: ${(e as Error).message.split("\n")[0]}`, "file");
     }

@@ -4,13 +4,13 @@
  * importing the same file again changes nothing. People are matched by their code.
  */
 import type { DB } from "../../../db/connection";
-import type { PersonCategory, Unit } from "../../../db/schema";
+import type { Person, PersonCategory, Unit } from "../../../db/schema";
 import { writeAudit } from "../audit/audit";
 import type { Actor } from "../auth/permissions";
 import { mapColumns, readTableFile } from "../imports/table-file";
 import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
-import { canManagePeople, personValues, unitRuleErrors } from "./people";
+import { canManagePeople, personAuditView, personValues, unitRuleErrors } from "./people";
 import { personSchema } from "./schemas";
 import { categoryFromText, fold, PERSON_CATEGORY_LABELS, personCategoriesFor } from "./vocabulary";
 
@@ -47,7 +47,7 @@ type Values = ReturnType<typeof personValues>;
 
 interface CheckedRow extends PreviewRow {
   values?: Values;
-  existingId?: number;
+  existing?: Person;
 }
 
 async function checkRows(db: DB, unit: Unit, data: Uint8Array): Promise<{ rows: CheckedRow[]; fileErrors: string[] }> {
@@ -94,7 +94,7 @@ async function checkRows(db: DB, unit: Unit, data: Uint8Array): Promise<{ rows: 
       const current = existing.get(key);
       if (!current) row.status = "new";
       else {
-        row.existingId = current.id;
+        row.existing = current;
         const same = (Object.keys(row.values) as (keyof Values)[]).every((k) => (current[k] ?? null) === (row.values![k] ?? null)) && current.left_on === null;
         row.status = same ? "unchanged" : "update";
       }
@@ -108,7 +108,7 @@ async function checkRows(db: DB, unit: Unit, data: Uint8Array): Promise<{ rows: 
 function summarize(rows: CheckedRow[], fileErrors: string[]): ImportPreview {
   const counts: Record<RowStatus, number> = { new: 0, update: 0, unchanged: 0, error: 0 };
   for (const r of rows) counts[r.status]++;
-  return { rows: rows.map(({ values, existingId, ...r }) => r), counts, fileErrors };
+  return { rows: rows.map(({ values, existing, ...r }) => r), counts, fileErrors };
 }
 
 export async function previewPeopleImport(db: DB, actor: Actor, unit: Unit, data: Uint8Array): Promise<ImportPreview> {
@@ -134,24 +134,46 @@ export async function commitPeopleImport(
     const at = nowIso();
     for (const r of rows) {
       if (r.status === "new") {
-        await trx
+        const row = await trx
           .insertInto("people")
           .values({ unit_id: unit.id, ...r.values!, user_id: null, left_on: null, created_at: at, updated_at: at })
-          .execute();
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await writeAudit(trx, {
+          actorUserId: actor.userId,
+          unitId: unit.id,
+          action: "create",
+          entity: "person",
+          entityId: row.id,
+          after: personAuditView(r.values!),
+          ip,
+        });
       } else if (r.status === "update") {
+        const before = r.existing!;
         await trx
           .updateTable("people")
           .set({ ...r.values!, left_on: null, updated_at: at })
-          .where("id", "=", r.existingId!)
+          .where("id", "=", before.id)
           .execute();
+        const student = before.category === "students" || r.values!.category === "students";
+        await writeAudit(trx, {
+          actorUserId: actor.userId,
+          unitId: unit.id,
+          action: "update",
+          entity: "person",
+          entityId: before.id,
+          before: personAuditView(before, student),
+          after: personAuditView({ ...r.values!, left_on: null }, student),
+          ip,
+        });
       }
     }
+    // The file's name may carry a class or a pupil's name: the log keeps the counts only.
     await writeAudit(trx, {
       actorUserId: actor.userId,
       unitId: unit.id,
       action: "create",
       entity: "people_import",
-      entityId: fileName.slice(0, 100),
       after: { new: preview.counts.new, updated: preview.counts.update, unchanged: preview.counts.unchanged },
       ip,
     });

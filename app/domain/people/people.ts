@@ -50,17 +50,20 @@ export function personValues(p: PersonInput) {
  * What the audit log keeps of a person: never a student's name (the audit log is read by the commune,
  * and students' names do not leave their school); the code identifies the row for the school.
  */
-export function personAuditView(p: {
-  category: PersonCategory;
-  code: string;
-  full_name: string;
-  grade?: number | null;
-  class_name?: string | null;
-  position?: string | null;
-  left_on?: string | null;
-}) {
+export function personAuditView(
+  p: {
+    category: PersonCategory;
+    code: string;
+    full_name: string;
+    grade?: number | null;
+    class_name?: string | null;
+    position?: string | null;
+    left_on?: string | null;
+  },
+  everStudent = p.category === "students",
+) {
   const { category, code, grade, class_name, position, left_on } = p;
-  return category === "students" ? { category, code, grade, class_name, left_on } : { category, code, full_name: p.full_name, position, left_on };
+  return everStudent ? { category, code, grade, class_name, left_on } : { category, code, full_name: p.full_name, position, left_on };
 }
 
 export type PersonSort = "name" | "code" | "class";
@@ -159,6 +162,8 @@ export async function updatePerson(db: DB, actor: Actor, unit: Unit, person: Per
   await db.transaction().execute(async (trx) => {
     await assertCodeFree(trx, unit.id, input.code, person.id);
     const values = { ...personValues(input), updated_at: nowIso() };
+    // Moving someone between student and staff must not write the student's name in either snapshot.
+    const wasOrIsStudent = person.category === "students" || values.category === "students";
     await trx.updateTable("people").set(values).where("id", "=", person.id).execute();
     await writeAudit(trx, {
       actorUserId: actor.userId,
@@ -166,8 +171,8 @@ export async function updatePerson(db: DB, actor: Actor, unit: Unit, person: Per
       action: "update",
       entity: "person",
       entityId: person.id,
-      before: personAuditView(person),
-      after: personAuditView({ ...person, ...values }),
+      before: personAuditView(person, wasOrIsStudent),
+      after: personAuditView({ ...person, ...values }, wasOrIsStudent),
       ip,
     });
   });

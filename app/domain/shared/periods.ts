@@ -27,6 +27,8 @@ function make(key: string, label: string, year: number, firstMonth: number, mont
 
 export function parsePeriod(key: string | null | undefined): Period | null {
   if (!key) return null;
+  const year = Number(key.slice(0, 4));
+  if (!(year >= 2000 && year <= 2100)) return null;
   let m = /^(\d{4})$/.exec(key);
   if (m) return make(key, `Năm ${m[1]}`, Number(m[1]), 1, 12);
   m = /^(\d{4})-H([12])$/.exec(key);
