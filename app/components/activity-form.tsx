@@ -157,7 +157,7 @@ export function ActivityForm(p: ActivityFormProps) {
           reg={form.register("invitedUnitIds")}
           checked={list("invitedUnitIds")}
           error={errorFor("invitedUnitIds")}
-          hint="Các trường được mời sẽ thấy hoạt động trong danh sách và lịch của trường."
+          hint="Mọi trường đều xem được hoạt động cấp xã; các trường được mời thấy nhãn “Trường được mời” và hoạt động có trong lịch điện thoại của trường."
           options={p.units.filter((u) => u.kind === "school").map((u) => ({ value: String(u.id), label: u.name }))}
         />
       ) : null}

@@ -8,9 +8,9 @@ import { FormError, SelectField, TextField, useValidatedForm } from "./forms";
 type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string; intent?: unknown } | undefined;
 
 /** One budget line: what it pays for, from which source, estimate and actual (đồng). */
-export function BudgetLineForm({ actionData }: { actionData: ActionResult }) {
+export function BudgetLineForm({ actionData, resetKey }: { actionData: ActionResult; resetKey?: string }) {
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(budgetLineSchema, { actionData: answerFor(actionData, "add-budget") });
+  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(budgetLineSchema, { resetKey, actionData: answerFor(actionData, "add-budget") });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="card form" style={{ maxWidth: 820 }}>
       <h3>Thêm dòng kinh phí</h3>

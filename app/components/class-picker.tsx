@@ -1,22 +1,24 @@
 import { Form } from "@remix-run/react";
 
-/** Narrows a list of students to one class (a plain GET form, so it works without JavaScript). */
-export function ClassPicker({ classes, current, anchor, label = "Lớp" }: { classes: string[]; current: string; anchor: string; label?: string }) {
+/**
+ * Narrows a list of students to some classes (a plain GET form, so it works without JavaScript).
+ * Several classes can be ticked at once, so a team or a club can mix classes.
+ */
+export function ClassPicker({ classes, current, anchor, label = "Lớp" }: { classes: string[]; current: string[]; anchor: string; label?: string }) {
   return (
-    <Form method="get" className="filters" action={`?#${anchor}`} preventScrollReset>
-      <div className="field">
-        <label htmlFor={`class-${anchor}`}>{label}</label>
-        <select id={`class-${anchor}`} name="class" defaultValue={current}>
-          <option value="">— Chọn lớp để hiện học sinh —</option>
+    <Form method="get" action={`?#${anchor}`} preventScrollReset className="card class-picker">
+      <fieldset className="checkbox-group">
+        <legend>{label}</legend>
+        <div className="checkbox-group__items">
           {classes.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
+            <label key={c} className="checkbox">
+              <input type="checkbox" name="class" value={c} defaultChecked={current.includes(c)} /> {c}
+            </label>
           ))}
-        </select>
-      </div>
+        </div>
+      </fieldset>
       <button type="submit" className="button button--ghost">
-        Hiện học sinh lớp này
+        Hiện học sinh các lớp đã chọn
       </button>
     </Form>
   );

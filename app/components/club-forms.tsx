@@ -10,9 +10,10 @@ export function answerFor(actionData: ActionResult, intent: string): ActionResul
   return actionData && actionData.intent === intent ? actionData : undefined;
 }
 
-export function MeetingForm({ actionData, today }: { actionData: ActionResult; today: string }) {
+export function MeetingForm({ actionData, today, resetKey }: { actionData: ActionResult; today: string; resetKey?: string }) {
   const navigation = useNavigation();
   const { form, onSubmit, errorFor, value, formError } = useValidatedForm(meetingSchema, {
+    resetKey,
     actionData: answerFor(actionData, "record-meeting"),
     defaults: { date: today, startTime: "15:00", endTime: "16:30" },
   });
@@ -50,14 +51,17 @@ export function AddMembersForm({
   today,
   candidates,
   peopleHref,
+  resetKey,
 }: {
   actionData: ActionResult;
   today: string;
   candidates: Candidate[];
+  resetKey?: string;
   peopleHref: string;
 }) {
   const navigation = useNavigation();
   const { form, onSubmit, errorFor, value, list, formError } = useValidatedForm(addMembersSchema, {
+    resetKey,
     actionData: answerFor(actionData, "add-members"),
     defaults: { role: "member", joinedOn: today },
   });

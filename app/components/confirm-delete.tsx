@@ -40,3 +40,21 @@ export function ConfirmDelete(props: { what: string; consequences: string[]; err
     </div>
   );
 }
+
+/** A small delete inside a table row: one tap opens the question, a second confirms. Works without JavaScript. */
+export function InlineDelete(props: { label: string; question: string; fields: Record<string, string | number>; multipart?: boolean }) {
+  return (
+    <details className="confirm confirm--inline">
+      <summary className="link-button">{props.label}</summary>
+      <Form method="post" encType={props.multipart ? "multipart/form-data" : undefined}>
+        {Object.entries(props.fields).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+        <p>{props.question}</p>
+        <button type="submit" className="button button--danger button--small">
+          Xác nhận xóa
+        </button>
+      </Form>
+    </details>
+  );
+}

@@ -60,13 +60,26 @@ interface Candidate {
   class_name: string | null;
 }
 
-export function EntryForm({ actionData, candidates, defaultField }: { actionData: ActionResult; candidates: Candidate[]; defaultField: string }) {
+export function EntryForm({
+  actionData,
+  candidates,
+  defaultField,
+  resetKey,
+}: {
+  actionData: ActionResult;
+  candidates: Candidate[];
+  defaultField: string;
+  resetKey?: string;
+}) {
   const navigation = useNavigation();
   const { form, onSubmit, errorFor, value, list, formError } = useValidatedForm(entrySchema, {
+    resetKey,
     actionData: answerFor(actionData, "add-entry"),
     defaults: { field: defaultField },
   });
   const students = candidates.filter((c) => c.category === "students");
+  const watched = form.watch("studentIds");
+  const chosen = Array.isArray(watched) ? watched.length : watched ? 1 : list("studentIds").length;
   const staff = candidates.filter((c) => c.category !== "students");
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="card form" style={{ maxWidth: "none" }}>
@@ -85,8 +98,9 @@ export function EntryForm({ actionData, candidates, defaultField }: { actionData
       </div>
       <details open>
         <summary>
-          <strong>Học sinh dự thi ({list("studentIds").length} đã chọn)</strong>
+          <strong>Học sinh dự thi ({chosen} đã chọn)</strong>
         </summary>
+        {students.length === 0 ? <p className="muted">Chọn lớp ở trên để hiện danh sách học sinh.</p> : null}
         <CheckboxGroup
           legend="Học sinh dự thi"
           columns
@@ -109,11 +123,6 @@ export function EntryForm({ actionData, candidates, defaultField }: { actionData
           options={staff.map((s) => ({ value: String(s.id), label: s.full_name }))}
         />
       </details>
-      {errorFor("studentIds") || errorFor("mentorIds") ? (
-        <p className="field__error" role="alert">
-          {errorFor("studentIds") ?? errorFor("mentorIds")}
-        </p>
-      ) : null}
       <div className="form-actions">
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           Đăng ký bài dự thi

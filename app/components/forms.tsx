@@ -4,7 +4,7 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Link, useSubmit } from "@remix-run/react";
-import { useId, type FormEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from "react";
 import { useForm, type FieldValues, type UseFormRegisterReturn } from "react-hook-form";
 import type { ZodTypeAny } from "zod";
 import type { FieldErrors, FormValues } from "~/lib/forms";
@@ -23,10 +23,18 @@ function firstMessage(error: unknown): string | undefined {
   return undefined;
 }
 
-export function useValidatedForm(schema: ZodTypeAny, opts: { defaults?: FormValues; actionData?: ActionResult } = {}) {
+export function useValidatedForm(schema: ZodTypeAny, opts: { defaults?: FormValues; actionData?: ActionResult; resetKey?: string } = {}) {
   const failed = opts.actionData && !opts.actionData.ok ? opts.actionData : undefined;
   const values: FormValues = { ...(opts.defaults ?? {}), ...(failed?.values ?? {}) };
   const form = useForm<FieldValues>({ resolver: zodResolver(schema), defaultValues: values, mode: "onSubmit", reValidateMode: "onChange" });
+  // After a save the page's location changes: start the form afresh rather than invite a duplicate.
+  const firstKey = useRef(opts.resetKey);
+  useEffect(() => {
+    if (opts.resetKey === undefined || opts.resetKey === firstKey.current) return;
+    firstKey.current = opts.resetKey;
+    form.reset(); // no arguments: the browser puts every field back to its default value
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opts.resetKey]);
   // Read errors here, during render, so react-hook-form's proxy subscribes to them.
   const clientErrors = form.formState.errors;
   const submit = useSubmit();

@@ -40,7 +40,8 @@ export function ImportPreviewTable({
       <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <caption className="muted" style={{ textAlign: "left", padding: ".5rem .75rem" }}>
-            Các dòng lỗi được liệt kê trước{rows.length > limit ? `; chỉ hiển thị ${formatNumber(limit)} dòng đầu` : ""}.
+            {counts.error ? "Các dòng lỗi được liệt kê trước" : "Các dòng sẽ được ghi"}
+            {rows.length > limit ? `; chỉ hiển thị ${formatNumber(limit)} dòng đầu` : ""}.
           </caption>
           <thead>
             <tr>

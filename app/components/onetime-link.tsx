@@ -1,11 +1,8 @@
-import { useEffect, useState } from "react";
 import { formatDateTime } from "~/lib/format";
+import { CopyButton } from "./copy-button";
 
 /** Shows a one-time link once, with what the administrator must do with it, and a copy button. */
 export function OneTimeLink({ url, expiresAt, title }: { url: string; expiresAt: string; title: string }) {
-  const [canCopy, setCanCopy] = useState(false);
-  const [copied, setCopied] = useState(false);
-  useEffect(() => setCanCopy(typeof navigator !== "undefined" && !!navigator.clipboard), []);
   return (
     <div className="alert alert--success" role="status">
       <p>
@@ -18,17 +15,7 @@ export function OneTimeLink({ url, expiresAt, title }: { url: string; expiresAt:
       <p className="onetime-link" data-testid="onetime-link">
         {url}
       </p>
-      {canCopy ? (
-        <button
-          type="button"
-          className="button button--ghost"
-          onClick={() => {
-            void navigator.clipboard.writeText(url).then(() => setCopied(true));
-          }}
-        >
-          {copied ? "Đã sao chép ✓" : "Sao chép liên kết"}
-        </button>
-      ) : null}
+      <CopyButton text={url} label="Sao chép liên kết" />
     </div>
   );
 }

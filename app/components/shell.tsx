@@ -1,5 +1,5 @@
-import { Form, NavLink, Link } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, NavLink, Link, useLocation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { Section } from "~/domain/auth/permissions";
 
 export const SECTION_LINKS: Record<Section, { to: string; label: string }> = {
@@ -38,6 +38,12 @@ function Nav({ sections }: { sections: Section[] }) {
 }
 
 export function Shell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
+  // On a phone the menu is a <details>: close it once the chosen page opens.
+  const location = useLocation();
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location.key]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -72,7 +78,7 @@ export function Shell({ user, children }: { user: ShellUser | null; children: Re
       </header>
       {user ? (
         <nav className="nav" aria-label="Điều hướng chính">
-          <details className="nav__mobile">
+          <details className="nav__mobile" ref={menu}>
             <summary>Danh mục</summary>
             <Nav sections={user.sections} />
           </details>
@@ -126,4 +132,10 @@ export function Notice({ when, children }: { when: unknown; children: ReactNode 
       {children}
     </div>
   );
+}
+
+/** "Đã xóa." after a delete redirected back to a list with ?deleted=1. */
+export function DeletedNotice() {
+  const [params] = useSearchParams();
+  return <Notice when={params.get("deleted")}>Đã xóa.</Notice>;
 }

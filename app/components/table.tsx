@@ -3,9 +3,14 @@ import type { ReactNode } from "react";
 /** A table that scrolls sideways on a phone; keyboard users can focus it to scroll. */
 export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
-      {children}
-    </div>
+    <>
+      <p className="scroll-hint" aria-hidden="true">
+        Vuốt ngang để xem hết bảng ⇆
+      </p>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+        {children}
+      </div>
+    </>
   );
 }
 

@@ -26,3 +26,14 @@ export function formatDateTime(value: string | Date | null | undefined): string 
 export function formatNumber(n: number | null | undefined, empty = "—"): string {
   return n === null || n === undefined || Number.isNaN(n) ? empty : numberFmt.format(n);
 }
+
+/** "07:30–11:00 18/12/2026" on one day; both full date-times across days. */
+export function formatDateTimeRange(start: string, end: string): string {
+  if (formatDate(start) === formatDate(end)) return `${timeFmt.format(toDate(start))}–${timeFmt.format(toDate(end))} ${formatDate(start)}`;
+  return `${formatDateTime(start)} – ${formatDateTime(end)}`;
+}
+
+/** "02/10/2026" for a one-day span, "01/03/2026 – 15/04/2026" otherwise. */
+export function formatDateRange(start: string, end: string): string {
+  return start === end ? formatDate(start) : `${formatDate(start)} – ${formatDate(end)}`;
+}

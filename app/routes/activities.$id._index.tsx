@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams, useLocation } from "@remix-run/react";
 import { BudgetLineForm } from "~/components/budget-line-form";
+import { InlineDelete } from "~/components/confirm-delete";
 import { FormError } from "~/components/forms";
 import { EditDeleteActions, Notice, PageHeader } from "~/components/shell";
 import { activityDetail, addBudgetLine, canManageActivity, deleteBudgetLine, listVocabulary, setReach } from "~/domain/activities/activities";
@@ -9,7 +10,7 @@ import { ACTIVITY_STATUS_LABELS, BUDGET_CATEGORY_LABELS, COMMEMORATION_LABELS, D
 import { requireActivity } from "~/lib/activities.server";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDateTime, formatNumber } from "~/lib/format";
+import { formatDateTime, formatNumber, formatDateTimeRange } from "~/lib/format";
 import { failure, parseForm, zodFieldErrors } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { TableWrap } from "~/components/table";
@@ -66,6 +67,7 @@ export default function ActivityDetail() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const location = useLocation();
   const a = d.activity;
   const totals = d.budget.reduce((t, l) => ({ estimate: t.estimate + l.estimate, actual: t.actual + (l.actual ?? 0) }), { estimate: 0, actual: 0 });
   const reachErrors = actionData && !actionData.ok && actionData.intent === "reach" ? actionData.errors : {};
@@ -76,6 +78,8 @@ export default function ActivityDetail() {
         subtitle={`${a.organizerName} · ${formatDateTime(a.starts_at)}`}
         actions={<EditDeleteActions base={`/activities/${a.id}`} show={d.canManage} />}
       />
+      <Notice when={params.get("saved")}>Đã lưu thay đổi.</Notice>
+      <Notice when={params.get("deleted")}>Đã xóa.</Notice>
       <Notice when={params.get("created")}>Đã lưu hoạt động. Có thể thêm kinh phí và số người được tiếp cận bên dưới.</Notice>
       <div className="card">
         <dl className="facts">
@@ -84,9 +88,7 @@ export default function ActivityDetail() {
             {d.formLabel} · {DELIVERY_LABELS[a.delivery]}
           </dd>
           <dt>Thời gian</dt>
-          <dd>
-            {formatDateTime(a.starts_at)} – {formatDateTime(a.ends_at)}
-          </dd>
+          <dd>{formatDateTimeRange(a.starts_at, a.ends_at)}</dd>
           {a.place ? (
             <>
               <dt>Địa điểm</dt>
@@ -200,13 +202,11 @@ export default function ActivityDetail() {
                 <td className="num">{formatNumber(l.actual)}</td>
                 {d.canManage ? (
                   <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="delete-budget" />
-                      <input type="hidden" name="lineId" value={l.id} />
-                      <button type="submit" className="link-button" aria-label={`Xóa dòng ${BUDGET_CATEGORY_LABELS[l.category]}`}>
-                        Xóa
-                      </button>
-                    </Form>
+                    <InlineDelete
+                      label="Xóa…"
+                      question={`Xóa dòng “${BUDGET_CATEGORY_LABELS[l.category]}”?`}
+                      fields={{ intent: "delete-budget", lineId: l.id }}
+                    />
                   </td>
                 ) : null}
               </tr>
@@ -239,7 +239,7 @@ export default function ActivityDetail() {
           <FormError
             message={actionData && !actionData.ok && actionData.intent === "delete-budget" ? (actionData.formError ?? actionData.errors?._form) : undefined}
           />
-          <BudgetLineForm actionData={actionData} />
+          <BudgetLineForm resetKey={location.key} actionData={actionData} />
         </>
       ) : null}
     </>

@@ -25,7 +25,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (e instanceof DomainError) return data({ error: e.message }, { status: e.field === "confirm" ? 400 : 403 });
     throw e;
   }
-  return redirect(activity.club_id ? `/clubs/${activity.club_id}` : "/activities");
+  return redirect(activity.club_id ? `/clubs/${activity.club_id}?deleted=1` : "/activities?deleted=1");
 }
 
 export default function DeleteActivity() {

@@ -57,7 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (e) {
     return domainFailure(e, formData);
   }
-  return redirect(`/activities/${activity.id}`);
+  return redirect(`/activities/${activity.id}?saved=1`);
 }
 
 export default function EditActivity() {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ActivityFilters } from "~/components/activity-filters";
 import { Pager } from "~/components/pager";
-import { PageHeader } from "~/components/shell";
+import { DeletedNotice, PageHeader } from "~/components/shell";
 import { listActivities, listVocabulary, organizerChoices, type ActivitySort } from "~/domain/activities/activities";
 import { ACTIVITY_STATUS_LABELS, DELIVERY_LABELS } from "~/domain/activities/vocabulary";
 import { can, ownSchoolIds } from "~/domain/auth/permissions";
@@ -33,8 +33,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ? listUnits(db, { kinds: ["commune", "office", "school"] })
       : listUnits(db).then((u) => u.filter((x) => ownSchoolIds(actor).includes(x.id))),
   ]);
+  // Which listed activities the user's own school was invited to (a badge: "everyone sees commune activities,
+  // but these are addressed to you").
+  const own = ownSchoolIds(actor);
+  const invited =
+    own.length && result.rows.length
+      ? (
+          await db
+            .selectFrom("activity_units")
+            .select("activity_id")
+            .where("unit_id", "in", own)
+            .where("relation", "=", "invited")
+            .where(
+              "activity_id",
+              "in",
+              result.rows.map((r) => r.id),
+            )
+            .execute()
+        ).map((r) => r.activity_id)
+      : [];
   return {
     ...result,
+    invited,
     page,
     sort,
     values: Object.fromEntries([...url.searchParams].filter(([k]) => k !== "page")),
@@ -66,6 +86,7 @@ export default function Activities() {
           </>
         }
       />
+      <DeletedNotice />
       <ActivityFilters values={d.values} units={d.units} vocabulary={d.vocabulary} periods={periodChoices()} hidden={{ sort: d.sort }} />
       <p className="muted">
         {formatNumber(d.total)} hoạt động ·{" "}
@@ -101,6 +122,12 @@ export default function Activities() {
                 <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(a.starts_at)}</td>
                 <td>
                   <Link to={`/activities/${a.id}`}>{a.title}</Link>
+                  {d.invited.includes(a.id) ? (
+                    <>
+                      {" "}
+                      <span className="badge badge--green">Trường được mời</span>
+                    </>
+                  ) : null}
                   {a.commemoration ? (
                     <>
                       {" "}

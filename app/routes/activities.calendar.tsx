@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ActivityFilters } from "~/components/activity-filters";
+import { CopyButton } from "~/components/copy-button";
 import { PageHeader } from "~/components/shell";
 import { calendarActivities, listVocabulary } from "~/domain/activities/activities";
 import { feedToken } from "~/domain/activities/calendar-feed";
@@ -145,6 +146,7 @@ export default function ActivityCalendar() {
             động mới.
           </p>
           <p className="onetime-link">{d.feedUrl}</p>
+          <CopyButton text={d.feedUrl} label="Sao chép địa chỉ lịch" />
           <p className="muted">Chỉ chia sẻ địa chỉ này trong đơn vị.</p>
         </div>
       ) : null}

@@ -18,7 +18,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const options = await activityFormOptions(actor);
   if (!options.organizers.length) forbidden("Chỉ ban giám hiệu các trường và cán bộ Phòng Văn hóa - Xã hội mới thêm được hoạt động.");
   const today = vietnamToday();
-  return { ...options, defaults: { startDate: today, endDate: today, organizerUnitId: String(options.organizers[0].id) } };
+  // The user's own unit first (Phòng Văn hóa - Xã hội for its staff), not whichever comes first alphabetically.
+  const own = options.organizers.find((o) => actor.memberships.some((m) => m.unitId === o.id)) ?? options.organizers[0];
+  return { ...options, defaults: { startDate: today, endDate: today, organizerUnitId: String(own.id) } };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

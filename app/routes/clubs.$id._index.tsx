@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { AddMembersForm, MeetingForm } from "~/components/club-forms";
+import { FormError } from "~/components/forms";
 import { EditDeleteActions, Notice, PageHeader } from "~/components/shell";
 import { can } from "~/domain/auth/permissions";
 import { addMembers, canManageClubs, clubMeetings, clubMembers, endMembership, joinCandidates, recordMeeting, targetGrades } from "~/domain/clubs/clubs";
@@ -42,9 +43,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     // Students' names never leave their school: the commune gets the counts above only.
     members: seesNames ? members : [],
-    candidates: canManage ? await joinCandidates(db, club, new URL(request.url).searchParams.get("class") ?? undefined) : [],
+    candidates: canManage ? await joinCandidates(db, club, new URL(request.url).searchParams.getAll("class")) : [],
     classes: canManage ? await schoolClasses(db, club.school_id) : [],
-    className: new URL(request.url).searchParams.get("class") ?? "",
+    chosenClasses: new URL(request.url).searchParams.getAll("class"),
     meetings: await clubMeetings(db, club.id),
     today: vietnamToday(),
   };
@@ -157,13 +158,16 @@ export default function ClubDetail() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  // A new location after each successful save: the forms start empty again instead of inviting a duplicate.
+  const location = useLocation();
   const showAll = params.get("all") === "1";
   return (
     <>
       <PageHeader title={d.club.name} subtitle={d.school.name} actions={<EditDeleteActions base={`/clubs/${d.club.id}`} show={d.canManage} />} />
+      <Notice when={params.get("saved")}>Đã lưu thay đổi.</Notice>
+      <Notice when={params.get("deleted")}>Đã xóa.</Notice>
       <Notice when={params.get("created")}>Đã đăng ký câu lạc bộ. Tiếp theo: thêm thành viên và ghi các buổi sinh hoạt.</Notice>
       <Notice when={params.get("added")}>Đã thêm {params.get("added")} thành viên.</Notice>
-      <Notice when={params.get("meeting")}>Đã ghi buổi sinh hoạt.</Notice>
       <div className="card">
         <dl className="facts">
           <dt>Lĩnh vực</dt>
@@ -186,19 +190,31 @@ export default function ClubDetail() {
 
       <h2>Thành viên</h2>
       {d.seesNames ? (
-        <MemberTable members={d.members} canManage={d.canManage} today={d.today} />
+        <>
+          <FormError
+            message={
+              actionData && !actionData.ok && actionData.intent === "end-membership"
+                ? (actionData.errors?.leftOn ?? actionData.formError ?? actionData.errors?._form)
+                : undefined
+            }
+          />
+          <MemberTable members={d.members} canManage={d.canManage} today={d.today} />
+        </>
       ) : (
         <p className="alert alert--info">Họ tên học sinh chỉ hiển thị cho cán bộ, giáo viên của trường.</p>
       )}
 
       {d.canManage ? (
         <div id="add-members" style={{ marginTop: "1rem" }}>
-          <ClassPicker classes={d.classes} current={d.className} anchor="add-members" label="Thêm thành viên: chọn lớp" />
+          <ClassPicker classes={d.classes} current={d.chosenClasses} anchor="add-members" label="Thêm thành viên: chọn lớp" />
         </div>
       ) : null}
-      {d.canManage ? <AddMembersForm actionData={actionData} today={d.today} candidates={d.candidates} peopleHref={`/people/${d.school.id}`} /> : null}
+      {d.canManage ? (
+        <AddMembersForm resetKey={location.key} actionData={actionData} today={d.today} candidates={d.candidates} peopleHref={`/people/${d.school.id}`} />
+      ) : null}
 
       <h2 id="meetings">Buổi sinh hoạt</h2>
+      <Notice when={params.get("meeting")}>Đã ghi buổi sinh hoạt.</Notice>
       <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
@@ -233,7 +249,7 @@ export default function ClubDetail() {
           <Link to="?all=1#meetings">Xem tất cả {d.meetings.length} buổi sinh hoạt</Link>
         </p>
       ) : null}
-      {d.canManage ? <MeetingForm actionData={actionData} today={d.today} /> : null}
+      {d.canManage ? <MeetingForm resetKey={location.key} actionData={actionData} today={d.today} /> : null}
     </>
   );
 }

@@ -30,7 +30,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (e) {
     return domainFailure(e, formData);
   }
-  return redirect(`/clubs/${club.id}`);
+  return redirect(`/clubs/${club.id}?saved=1`);
 }
 
 export default function EditClub() {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FilterBar, FilterSelect } from "~/components/filters";
 import { Pager } from "~/components/pager";
-import { PageHeader } from "~/components/shell";
+import { DeletedNotice, PageHeader } from "~/components/shell";
 import { can, ownSchoolIds } from "~/domain/auth/permissions";
 import { listClubs, targetGrades, type ClubSort } from "~/domain/clubs/clubs";
 import { CLUB_FIELD_LABELS, CLUB_STATUS_LABELS, CLUB_STATUSES } from "~/domain/clubs/vocabulary";
@@ -54,6 +54,7 @@ export default function Clubs() {
           ) : null
         }
       />
+      <DeletedNotice />
       <FilterBar>
         {d.commune ? (
           <FilterSelect

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams, useLocation } from "@remix-run/react";
+import { InlineDelete } from "~/components/confirm-delete";
 import { EntryForm } from "~/components/contest-forms";
 import { FormError } from "~/components/forms";
 import { EditDeleteActions, Notice, PageHeader } from "~/components/shell";
@@ -15,7 +16,7 @@ import { ClassPicker } from "~/components/class-picker";
 import { forbidden } from "~/lib/auth.server";
 import { requireContest } from "~/lib/contests.server";
 import { db } from "~/lib/db.server";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatDateRange } from "~/lib/format";
 import { failure, parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { fileFrom, readSmallMultipart } from "~/lib/upload.server";
@@ -43,9 +44,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       canRecord: can(actor, "school.manage", e.school_id) || canManageContest(actor, contest.organizer),
       canDelete: can(actor, "school.manage", e.school_id),
     })),
-    candidates: mayEnter ? await entryCandidates(db, schoolId!, new URL(request.url).searchParams.get("class") ?? undefined) : [],
+    candidates: mayEnter ? await entryCandidates(db, schoolId!, new URL(request.url).searchParams.getAll("class")) : [],
     classes: mayEnter ? await schoolClasses(db, schoolId!) : [],
-    className: new URL(request.url).searchParams.get("class") ?? "",
+    chosenClasses: new URL(request.url).searchParams.getAll("class"),
     mayEnter,
   };
 }
@@ -100,6 +101,7 @@ export default function ContestDetail() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const location = useLocation();
   const c = d.contest;
   const resultError = (entryId: number) =>
     actionData && !actionData.ok && actionData.intent === "result" && (!("entryId" in actionData) || String(actionData.entryId) === String(entryId))
@@ -109,9 +111,11 @@ export default function ContestDetail() {
     <>
       <PageHeader
         title={c.name}
-        subtitle={`${CONTEST_LEVEL_LABELS[c.level]} · ${c.organizerName}`}
+        subtitle={`${CONTEST_LEVEL_LABELS[c.level]} · đăng ký bởi ${c.organizerName}`}
         actions={<EditDeleteActions base={`/contests/${c.id}`} show={d.canManage} />}
       />
+      <Notice when={params.get("saved")}>Đã lưu thay đổi.</Notice>
+      <Notice when={params.get("deleted")}>Đã xóa.</Notice>
       <Notice when={params.get("created")}>Đã đăng ký cuộc thi.</Notice>
       <Notice when={params.get("entry")}>Đã đăng ký bài dự thi.</Notice>
       <Notice when={params.get("result")}>Đã ghi kết quả.</Notice>
@@ -120,9 +124,7 @@ export default function ContestDetail() {
           <dt>Lĩnh vực</dt>
           <dd>{CONTEST_FIELD_LABELS[c.field as keyof typeof CONTEST_FIELD_LABELS] ?? c.field}</dd>
           <dt>Thời gian</dt>
-          <dd>
-            {formatDate(c.starts_on)} – {formatDate(c.ends_on)}
-          </dd>
+          <dd>{formatDateRange(c.starts_on, c.ends_on)}</dd>
           <dt>Dành cho</dt>
           <dd>{c.open_to_all ? "Tất cả các trường trên địa bàn xã" : c.organizerName}</dd>
           {c.link ? (
@@ -212,13 +214,12 @@ export default function ContestDetail() {
                     <div className="muted">Đã có minh chứng (trường lưu giữ)</div>
                   ) : null}
                   {e.canDelete ? (
-                    <Form method="post" encType="multipart/form-data">
-                      <input type="hidden" name="intent" value="delete-entry" />
-                      <input type="hidden" name="entryId" value={e.id} />
-                      <button type="submit" className="link-button">
-                        Xóa bài dự thi
-                      </button>
-                    </Form>
+                    <InlineDelete
+                      label="Xóa bài dự thi…"
+                      question="Xóa bài dự thi này cùng kết quả và minh chứng?"
+                      fields={{ intent: "delete-entry", entryId: e.id }}
+                      multipart
+                    />
                   ) : null}
                 </td>
               </tr>
@@ -234,10 +235,10 @@ export default function ContestDetail() {
       />
       {d.mayEnter ? (
         <div id="new-entry" style={{ marginTop: "1rem" }}>
-          <ClassPicker classes={d.classes} current={d.className} anchor="new-entry" label="Bài dự thi mới: chọn lớp của học sinh" />
+          <ClassPicker classes={d.classes} current={d.chosenClasses} anchor="new-entry" label="Bài dự thi mới: chọn lớp của học sinh" />
         </div>
       ) : null}
-      {d.mayEnter ? <EntryForm actionData={actionData} candidates={d.candidates} defaultField={c.field} /> : null}
+      {d.mayEnter ? <EntryForm resetKey={location.key} actionData={actionData} candidates={d.candidates} defaultField={c.field} /> : null}
     </>
   );
 }

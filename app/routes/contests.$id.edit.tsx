@@ -41,7 +41,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 403 });
     throw e;
   }
-  return redirect(`/contests/${contest.id}`);
+  return redirect(`/contests/${contest.id}?saved=1`);
 }
 
 export default function EditContest() {

@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FilterBar, FilterSelect, YEARS } from "~/components/filters";
 import { Pager } from "~/components/pager";
-import { PageHeader } from "~/components/shell";
+import { DeletedNotice, PageHeader } from "~/components/shell";
 import { can } from "~/domain/auth/permissions";
 import { awardsBySchool, contestOrganizerFor, listContests, type ContestSort } from "~/domain/contests/contests";
 import { CONTEST_FIELD_LABELS, CONTEST_LEVEL_LABELS } from "~/domain/contests/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDate, formatNumber } from "~/lib/format";
+import { formatDate, formatNumber, formatDateRange } from "~/lib/format";
 import { oneOf, pageParam } from "~/lib/params";
 import { EmptyRow, TableWrap } from "~/components/table";
 
@@ -42,6 +42,7 @@ export default function Contests() {
           ) : null
         }
       />
+      <DeletedNotice />
       <FilterBar>
         <FilterSelect name="year" label="Năm" value={d.year} all="Mọi năm" options={YEARS} />
         <FilterSelect
@@ -125,9 +126,7 @@ export default function Contests() {
                 </td>
                 <td>{CONTEST_LEVEL_LABELS[c.level]}</td>
                 <td className="hide-phone">{CONTEST_FIELD_LABELS[c.field as keyof typeof CONTEST_FIELD_LABELS] ?? c.field}</td>
-                <td style={{ whiteSpace: "nowrap" }}>
-                  {formatDate(c.starts_on)} – {formatDate(c.ends_on)}
-                </td>
+                <td style={{ whiteSpace: "nowrap" }}>{formatDateRange(c.starts_on, c.ends_on)}</td>
                 <td className="num">{formatNumber(c.entries)}</td>
                 <td className="num">{formatNumber(c.awards)}</td>
               </tr>

@@ -37,12 +37,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     if (intent === "left" || intent === "back") {
       await setPersonLeft(db, actor, unit, person, intent === "left" ? vietnamToday() : null, context.clientIp);
-      return redirect(`/people/${unit.id}?category=${person.category}`);
+      return redirect(`/people/${unit.id}?category=${person.category}&saved=1`);
     }
     const parsed = parseForm(personSchema, formData);
     if (!parsed.ok) return data(parsed, { status: 400 });
     await updatePerson(db, actor, unit, person, parsed.data, context.clientIp);
-    return redirect(`/people/${unit.id}?category=${parsed.data.category}`);
+    return redirect(`/people/${unit.id}?category=${parsed.data.category}&saved=1`);
   } catch (e) {
     return domainFailure(e, formData);
   }

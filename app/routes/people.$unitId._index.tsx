@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FilterBar, FilterSelect } from "~/components/filters";
 import { Pager } from "~/components/pager";
-import { PageHeader } from "~/components/shell";
+import { Notice, PageHeader } from "~/components/shell";
 import type { PersonCategory } from "../../db/schema";
 import { canManagePeople, canSeeNames, listPeople, peopleCounts, type PersonSort } from "~/domain/people/people";
 import { PERSON_CATEGORY_LABELS, personCategoriesFor } from "~/domain/people/vocabulary";
@@ -46,6 +46,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     q,
     sort,
     canManage: canManagePeople(actor, unit),
+    includeLeft: url.searchParams.get("left") === "1",
   };
 }
 
@@ -57,7 +58,7 @@ export default function PeopleList() {
     <>
       <PageHeader
         title={`Danh sách người · ${data.unit.name}`}
-        subtitle="Mã cán bộ, mã học sinh dùng để điểm danh và đối chiếu khi nhập tệp."
+        subtitle="Danh sách từng người (mã dùng để điểm danh và đối chiếu khi nhập tệp). Số liệu khai báo ở Trang chủ là mẫu số của chỉ tiêu và có thể khác số người trong danh sách."
         actions={
           data.canManage ? (
             <>
@@ -71,6 +72,7 @@ export default function PeopleList() {
           ) : null
         }
       />
+      <Notice when={params.get("saved")}>Đã lưu.</Notice>
       {params.get("imported") ? (
         <div className="alert alert--success" role="status">
           Đã nhập danh sách: {params.get("imported")}
@@ -111,6 +113,9 @@ export default function PeopleList() {
                 ...(data.category === "students" ? [{ value: "class", label: "Theo lớp" }] : []),
               ]}
             />
+            <label className="checkbox">
+              <input type="checkbox" name="left" value="1" defaultChecked={data.includeLeft} /> Hiện cả người đã rời
+            </label>
           </FilterBar>
           <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
             <table>
@@ -148,13 +153,15 @@ export default function PeopleList() {
                       {p.left_on ? (
                         <span className="badge">Đã rời {formatDate(p.left_on)}</span>
                       ) : (
-                        <span className="badge badge--green">Đang công tác / học</span>
+                        <span className="badge badge--green">{p.category === "students" ? "Đang học" : "Đang công tác"}</span>
                       )}
                     </td>
                   </tr>
                 ))}
                 <EmptyRow show={data.list.rows.length === 0} colSpan={5}>
-                  Chưa có ai trong danh sách này. {data.canManage ? "Hãy thêm từng người hoặc nhập từ tệp." : ""}
+                  {data.q
+                    ? `Không tìm thấy ai với “${data.q}”.`
+                    : `Chưa có ai trong danh sách này.${data.canManage ? " Hãy thêm từng người hoặc nhập từ tệp." : ""}`}
                 </EmptyRow>
               </tbody>
             </table>

@@ -50,7 +50,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const result = await commitPeopleImport(db, actor, unit, staged.data, staged.meta.fileName, context.clientIp);
       discardStagedFile(stagedId, { userId: actor.userId, unitId: unit.id, purpose: PURPOSE });
       const summary = `${result.counts.new} người mới, ${result.counts.update} cập nhật, ${result.counts.unchanged} không đổi.`;
-      return redirect(`/people/${unit.id}?imported=${encodeURIComponent(summary)}`);
+      const category = result.rows.some((r) => r.category === "students") ? "students" : (result.rows[0]?.category ?? "");
+      return redirect(`/people/${unit.id}?category=${category}&imported=${encodeURIComponent(summary)}`);
     }
     return data({ ok: false as const, formError: "Thao tác không hợp lệ." }, { status: 400 });
   } catch (e) {

@@ -34,7 +34,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (e) {
     return domainFailure(e, formData);
   }
-  return redirect(`/people/${unit.id}?category=${parsed.data.category}`);
+  return redirect(`/people/${unit.id}?category=${parsed.data.category}&q=${encodeURIComponent(parsed.data.code)}&saved=1`);
 }
 
 export default function NewPerson() {

@@ -27,7 +27,12 @@ async function insertPeople(db: Tx, r: Random, school: { id: number; code: strin
     for (let i = 0; i < c.count; i++) {
       n++;
       const student = c.category === "students";
-      const classes = school.level === "preschool" ? ["Lá 1", "Lá 2", "Chồi 1", "Chồi 2", "Mầm 1", "Mầm 2"] : [1, 2, 3, 4, 5].map((k) => `${c.grade}A${k}`);
+      // About 36 pupils a class: enough classes that every pupil has one.
+      const perClass = school.level === "preschool" ? 52 : 36;
+      const classes =
+        school.level === "preschool"
+          ? ["Lá 1", "Lá 2", "Chồi 1", "Chồi 2", "Mầm 1", "Mầm 2"]
+          : Array.from({ length: Math.max(1, Math.ceil(c.count / perClass)) }, (_, k) => `${c.grade}A${k + 1}`);
       const fullName = vietnameseName(r);
       rows.push({
         unit_id: school.id,
@@ -36,7 +41,7 @@ async function insertPeople(db: Tx, r: Random, school: { id: number; code: strin
         full_name: fullName,
         name_key: nameKey(fullName),
         grade: student ? c.grade : null,
-        class_name: student ? classes[i % (school.level === "preschool" ? 6 : Math.max(2, Math.ceil(c.count / 36)))] : null,
+        class_name: student ? classes[i % classes.length] : null,
         position: student
           ? null
           : c.category === "school_managers"

@@ -78,8 +78,8 @@ describe("a school administrator's year of records, in a browser", () => {
     await page.getByRole("button", { name: "Đăng ký" }).click();
     await page.getByText("Đã đăng ký câu lạc bộ.").waitFor();
     await expectAccessible(page);
-    await page.getByLabel("Thêm thành viên: chọn lớp").selectOption("9A9");
-    await page.getByRole("button", { name: "Hiện học sinh lớp này" }).click();
+    await page.locator("#add-members").getByLabel("9A9", { exact: true }).check();
+    await page.getByRole("button", { name: "Hiện học sinh các lớp đã chọn" }).click();
     await page.getByLabel("Hồ Thị Xuân").check();
     await page.getByLabel("Lý Văn Tám").check();
     await page.getByRole("button", { name: "Thêm vào câu lạc bộ" }).click();
@@ -87,6 +87,8 @@ describe("a school administrator's year of records, in a browser", () => {
     await page.getByLabel("Chủ đề").fill("Quan sát bầu trời đêm");
     await page.getByRole("button", { name: "Ghi buổi sinh hoạt" }).click();
     await page.getByText("Đã ghi buổi sinh hoạt.").waitFor();
+    // The form starts empty again, so a second meeting does not inherit the first one's notes.
+    await expect.poll(() => page.getByLabel("Chủ đề").inputValue()).toBe("");
     expect(await page.getByRole("link", { name: "Quan sát bầu trời đêm" }).count()).toBe(1);
     expect(await page.getByRole("cell", { name: "Hồ Thị Xuân", exact: true }).count()).toBe(1);
   });
@@ -103,8 +105,8 @@ describe("a school administrator's year of records, in a browser", () => {
     await page.getByLabel("Ngày kết thúc").fill("2026-11-20");
     await page.getByRole("button", { name: "Đăng ký" }).click();
     await page.getByText("Đã đăng ký cuộc thi.").waitFor();
-    await page.getByLabel("Bài dự thi mới: chọn lớp của học sinh").selectOption("9A9");
-    await page.getByRole("button", { name: "Hiện học sinh lớp này" }).click();
+    await page.locator("#new-entry").getByLabel("9A9", { exact: true }).check();
+    await page.getByRole("button", { name: "Hiện học sinh các lớp đã chọn" }).click();
     await page.getByLabel("Tên dự án, sản phẩm").fill("Kính thiên văn tự chế");
     await page.getByLabel("Hồ Thị Xuân (9A9)").check();
     await page.getByRole("button", { name: "Đăng ký bài dự thi" }).click();

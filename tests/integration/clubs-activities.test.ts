@@ -218,6 +218,8 @@ describe("activities", () => {
     expect(ics).toContain("Hoạt động riêng của Tân An A");
     expect(ics).toContain(`activity-${own}@tan-an-stem`);
     expect(ics).not.toContain("Hoạt động riêng của THCS");
+    // 08:00 in Vietnam is 01:00 UTC, written with Z so phones show 08:00.
+    expect(ics).toMatch(/DTSTART:20261201T010000Z/);
   });
 });
 

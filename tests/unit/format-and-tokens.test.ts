@@ -81,3 +81,17 @@ describe("Vietnamese search keys", () => {
     expect(names.sort((a, b) => nameKey(a).localeCompare(nameKey(b))).map((n) => n.split(" ").at(-1))).toEqual(["An", "Hà", "Phúc", "Tuấn"]);
   });
 });
+
+describe("numbers typed the Vietnamese way", () => {
+  it("read dots and spaces as thousands separators, never as a decimal point", async () => {
+    const { budgetLineSchema, reachSchema } = await import("../../app/domain/activities/schemas");
+    const line = (estimate: string, actual = "") => budgetLineSchema.safeParse({ category: "printing", source: "state_budget", estimate, actual });
+    expect(line("500.000", "450.000").data).toMatchObject({ estimate: 500000, actual: 450000 });
+    expect(line("1 500 000").data?.estimate).toBe(1500000);
+    expect(line("1500000").data?.estimate).toBe(1500000);
+    expect(line("2,5").success).toBe(false);
+    expect(line("2.5").success).toBe(false);
+    expect(line("").error?.issues[0].message).toBe("Vui lòng nhập dự toán (đồng).");
+    expect(reachSchema.parse({ students: "2.000", residents: "" })).toEqual({ students: 2000, residents: undefined });
+  });
+});

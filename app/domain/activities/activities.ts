@@ -165,6 +165,8 @@ async function checkInput(db: Executor, actor: Actor, input: ActivityInput): Pro
   const organizer = await organizerOf(db, input.organizerUnitId);
   if (!canManageActivity(actor, organizer)) throw new DomainError("Bạn không được tạo hoạt động cho đơn vị này.", "organizerUnitId");
   await assertVocabulary(db, input);
+  if (input.status === "held" && recordFromInput(input).startsAt > nowIso())
+    throw new DomainError("Hoạt động chưa diễn ra: chưa thể chọn “Đã tổ chức”.", "status");
   if (input.invitedUnitIds.length && organizer.kind === "school") throw new DomainError("Chỉ hoạt động cấp xã mới mời các trường.", "invitedUnitIds");
   const others = [...input.coOrganizerIds, ...input.invitedUnitIds];
   if (others.length) {

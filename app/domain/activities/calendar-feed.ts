@@ -31,6 +31,10 @@ export async function unitForFeed(db: DB, token: string): Promise<Unit | undefin
     .executeTakeFirst();
 }
 
+/**
+ * The feed's text. Times are written in UTC ("…Z"), which every calendar converts to the phone's zone;
+ * giving the library a time zone name without a zone database would write 07:30 Vietnam time as 00:30.
+ */
 /** The feed's text: a school's own, co-organized and invited activities; for the commune, every activity. */
 export async function feedIcs(db: DB, unit: Unit, publicUrl: string): Promise<string> {
   let q = db
@@ -59,7 +63,6 @@ export async function feedIcs(db: DB, unit: Unit, publicUrl: string): Promise<st
   const rows = await q.orderBy("activities.starts_at").limit(2000).execute();
   const cal = ical({
     name: `Tân An STEM – ${unit.name}`,
-    timezone: "Asia/Ho_Chi_Minh",
     prodId: { company: "UBND xa Tan An", product: "Tan An STEM", language: "VI" },
   });
   for (const r of rows) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateText, httpUrl, optionalCount, optionalText, stringList, timeText } from "../shared/schema-helpers";
+import { dateText, httpUrl, optionalCount, optionalText, stringList, timeText, wholeNumber } from "../shared/schema-helpers";
 import { ACTIVITY_STATUSES, BUDGET_CATEGORIES, COMMEMORATIONS, DELIVERIES, FUNDING_SOURCES } from "./vocabulary";
 
 export const activitySchema = z
@@ -38,11 +38,7 @@ export type ActivityInput = z.infer<typeof activitySchema>;
 export const budgetLineSchema = z.object({
   category: z.enum(BUDGET_CATEGORIES, { errorMap: () => ({ message: "Vui lòng chọn nội dung chi." }) }),
   source: z.enum(FUNDING_SOURCES, { errorMap: () => ({ message: "Vui lòng chọn nguồn kinh phí." }) }),
-  estimate: z.coerce
-    .number({ invalid_type_error: "Dự toán phải là số (đồng)." })
-    .int("Nhập số đồng, không có phần lẻ.")
-    .min(0, "Không được âm.")
-    .max(10_000_000_000, "Số quá lớn."),
+  estimate: wholeNumber({ max: 10_000_000_000, required: "Vui lòng nhập dự toán (đồng)." }),
   actual: optionalCount(10_000_000_000),
   note: optionalText(200),
 });

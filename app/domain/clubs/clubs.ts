@@ -181,7 +181,7 @@ export async function clubMembers(db: DB, clubId: number) {
 }
 
 /** People of the school who could join (not current members): students as members, staff as advisors. */
-export async function joinCandidates(db: DB, club: Club, className?: string) {
+export async function joinCandidates(db: DB, club: Club, classNames: string[] = []) {
   return (
     db
       .selectFrom("people")
@@ -189,7 +189,7 @@ export async function joinCandidates(db: DB, club: Club, className?: string) {
       .where("unit_id", "=", club.school_id)
       .where("left_on", "is", null)
       // Students one class at a time (a school has hundreds); staff always.
-      .where((eb) => eb.or([eb("category", "!=", "students"), eb("class_name", "=", className ?? "")]))
+      .where((eb) => eb.or([eb("category", "!=", "students"), eb("class_name", "in", classNames.length ? classNames.slice(0, 60) : [""])]))
       .where("id", "not in", db.selectFrom("club_members").select("person_id").where("club_id", "=", club.id).where("left_on", "is", null))
       .orderBy("category")
       .orderBy("grade")

@@ -319,14 +319,14 @@ export async function deleteEntry(db: DB, actor: Actor, entry: ContestEntry): Pr
 }
 
 /** Students and teachers of a school who can be named on an entry. */
-export async function entryCandidates(db: DB, schoolId: number, className?: string) {
+export async function entryCandidates(db: DB, schoolId: number, classNames: string[] = []) {
   return db
     .selectFrom("people")
     .select(["id", "full_name", "category", "class_name", "code"])
     .where("unit_id", "=", schoolId)
     .where("left_on", "is", null)
     .where("category", "in", ["students", "teachers", "school_managers"])
-    .where((eb) => eb.or([eb("category", "!=", "students"), eb("class_name", "=", className ?? "")]))
+    .where((eb) => eb.or([eb("category", "!=", "students"), eb("class_name", "in", classNames.length ? classNames.slice(0, 60) : [""])]))
     .orderBy("category")
     .orderBy("grade")
     .orderBy("class_name")

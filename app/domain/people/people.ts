@@ -33,15 +33,27 @@ export function unitRuleErrors(unit: Unit, p: PersonInput): Record<string, strin
   return errors;
 }
 
+/** Codes are compared as typed on a paper list: "hs2026002" and "HS2026002" are the same pupil. */
+export function normalizeCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+/** "6a1", "6 A1" and "6A1" are one class; other names (preschool "Lá 1") keep their words, single-spaced. */
+export function normalizeClassName(name: string): string | null {
+  const t = name.trim().replace(/\s+/g, " ");
+  if (!t) return null;
+  return /^\d{1,2}\s*[a-zA-Z]\s*\d{0,2}$/.test(t) ? t.replace(/\s+/g, "").toUpperCase() : t;
+}
+
 export function personValues(p: PersonInput) {
   const student = p.category === "students";
   return {
     category: p.category,
-    code: p.code.trim(),
+    code: normalizeCode(p.code),
     full_name: p.fullName.trim().replace(/\s+/g, " "),
     name_key: nameKey(p.fullName),
     grade: student ? (p.grade ?? null) : null,
-    class_name: student ? p.className?.trim() || null : null,
+    class_name: student ? normalizeClassName(p.className ?? "") : null,
     position: student ? null : p.position?.trim() || null,
   };
 }
@@ -128,9 +140,16 @@ export async function getPerson(db: DB, id: number): Promise<Person | undefined>
 }
 
 async function assertCodeFree(db: Executor, unitId: number, code: string, exceptId?: number) {
-  let q = db.selectFrom("people").select("id").where("unit_id", "=", unitId).where("code", "=", code.trim());
+  let q = db.selectFrom("people").select(["id", "left_on"]).where("unit_id", "=", unitId).where("code", "=", normalizeCode(code));
   if (exceptId) q = q.where("id", "!=", exceptId);
-  if (await q.executeTakeFirst()) throw new DomainError("Mã này đã được dùng cho người khác trong đơn vị.", "code");
+  const taken = await q.executeTakeFirst();
+  if (taken)
+    throw new DomainError(
+      taken.left_on
+        ? "Mã này thuộc về một người đã rời đơn vị: hãy tìm người đó (chọn “Hiện cả người đã rời”) và đưa trở lại danh sách."
+        : "Mã này đã được dùng cho người khác trong đơn vị.",
+      "code",
+    );
 }
 
 export async function addPerson(db: DB, actor: Actor, unit: Unit, input: PersonInput, ip: string | null = null): Promise<number> {

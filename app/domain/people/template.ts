@@ -11,12 +11,6 @@ export async function peopleTemplate(unit: Unit): Promise<Buffer> {
   sheet.addRow(PEOPLE_TEMPLATE_HEADERS);
   sheet.getRow(1).font = { bold: true };
   sheet.columns = [{ width: 14 }, { width: 28 }, { width: 22 }, { width: 8 }, { width: 8 }, { width: 22 }];
-  if (unit.kind === "school") {
-    sheet.addRow(["GV001", "Nguyễn Văn An", "Giáo viên", "", "", "Tổ Khoa học tự nhiên"]);
-    sheet.addRow(["HS0001", "Trần Thị Bình", "Học sinh", 6, "6A1", ""]);
-  } else {
-    sheet.addRow(["CB001", "Nguyễn Văn An", "Cán bộ, công chức, viên chức", "", "", "Chuyên viên"]);
-  }
   const help = wb.addWorksheet("Hướng dẫn");
   help.columns = [{ width: 100 }];
   for (const line of [
@@ -28,6 +22,10 @@ export async function peopleTemplate(unit: Unit): Promise<Buffer> {
       .join(", ")}.`,
     "Khối và Lớp: bắt buộc với học sinh (ví dụ Khối 6, Lớp 6A1); để trống với cán bộ, giáo viên.",
     "Nhập lại cùng tệp không tạo bản trùng: người có cùng mã được cập nhật theo tệp.",
+    unit.kind === "school"
+      ? "Ví dụ một dòng giáo viên:  GV001 | Nguyễn Văn An | Giáo viên | | | Tổ Khoa học tự nhiên"
+      : "Ví dụ:  CB001 | Nguyễn Văn An | Cán bộ, công chức, viên chức | | | Chuyên viên",
+    unit.kind === "school" ? "Ví dụ một dòng học sinh:  HS0001 | Trần Thị Bình | Học sinh | 6 | 6A1 |" : "",
     "Chỉ ghi những thông tin cần cho chỉ tiêu: không nhập ngày sinh, địa chỉ, số điện thoại của học sinh.",
   ])
     help.addRow([line]);

@@ -29,17 +29,32 @@ export const stringList = () =>
     z.array(z.string()),
   );
 
-/** A whole number typed in a field; empty means none. */
-export const optionalCount = (max = 1_000_000) =>
+/**
+ * Reads a whole number as Vietnamese write it: "1.500.000", "1 500 000" (or "1,500,000") are one and a half
+ * million — a dot groups thousands, it is never a decimal point. Empty text is "nothing typed".
+ */
+export function readWholeNumber(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  const t = v.trim().replace(/\s+/g, "");
+  if (t === "") return undefined;
+  if (/^\d{1,3}([.,]\d{3})+$/.test(t)) return Number(t.replace(/[.,]/g, ""));
+  if (/^-?\d+$/.test(t)) return Number(t);
+  return Number.NaN;
+}
+
+/** A required whole number (people, đồng), typed the Vietnamese way. */
+export const wholeNumber = (opts: { max?: number; required?: string; min?: string } = {}) =>
   z.preprocess(
-    (v) => (v === "" || v === null || v === undefined ? undefined : v),
-    z.coerce
-      .number({ invalid_type_error: "Vui lòng nhập một số." })
-      .int("Vui lòng nhập số nguyên.")
-      .min(0, "Không được âm.")
-      .max(max, "Số quá lớn.")
-      .optional(),
+    readWholeNumber,
+    z
+      .number({ required_error: opts.required ?? "Vui lòng nhập một số.", invalid_type_error: "Vui lòng nhập số nguyên, ví dụ 1.500.000." })
+      .int("Vui lòng nhập số nguyên, ví dụ 1.500.000.")
+      .min(0, opts.min ?? "Không được âm.")
+      .max(opts.max ?? 1_000_000, "Số quá lớn."),
   );
+
+/** A whole number typed in a field; empty means none. */
+export const optionalCount = (max = 1_000_000) => z.preprocess(readWholeNumber, wholeNumber({ max }).optional());
 
 export const httpUrl = () =>
   z

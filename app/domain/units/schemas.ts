@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumber } from "../shared/schema-helpers";
 import { SCHOOL_LEVELS } from "./vocabulary";
 
 export const createUnitSchema = z
@@ -11,15 +12,8 @@ export const createUnitSchema = z
   })
   .refine((v) => v.kind !== "school" || !!v.schoolLevel, { path: ["schoolLevel"], message: "Vui lòng chọn cấp học của trường." });
 
-/** A whole number as Vietnamese write it: "1.200" or "1 200" is one thousand two hundred. */
-export const vietnameseInteger = z.preprocess(
-  (v) => (typeof v === "string" && /^\d{1,3}([. ]\d{3})+$/.test(v.trim()) ? v.trim().replace(/[. ]/g, "") : v),
-  z.coerce
-    .number({ invalid_type_error: "Vui lòng nhập một số." })
-    .int("Vui lòng nhập số nguyên.")
-    .min(0, "Số lượng không được âm.")
-    .max(1_000_000, "Số lượng quá lớn."),
-);
+/** A headcount, typed the Vietnamese way ("1.200" is one thousand two hundred). */
+export const vietnameseInteger = wholeNumber({ min: "Số lượng không được âm." });
 
 /** Headcount form: one field per "category:grade" key; an empty field means "no figure" (clears it). */
 export const headcountFormSchema = z.record(
