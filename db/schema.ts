@@ -251,6 +251,44 @@ export interface CalendarFeedTable {
   created_at: string;
 }
 
+export type AttendanceStatus = "present" | "late" | "excused" | "absent";
+export type AttendanceSource = "roll_call" | "import" | "qr";
+
+export interface AttendanceTable {
+  id: Generated<number>;
+  activity_id: number;
+  person_id: number;
+  status: AttendanceStatus;
+  note: string | null;
+  source: AttendanceSource;
+  marked_by: number | null;
+  marked_at: string;
+}
+
+export interface ActivityRosterTable {
+  activity_id: number;
+  person_id: number;
+  added_at: string;
+}
+
+export interface ActivityCheckinTable {
+  activity_id: number;
+  secret: string;
+  pin: string;
+  opened_by: number | null;
+  opened_at: string;
+  closed_at: string | null;
+}
+
+export interface PeriodLockTable {
+  unit_id: number;
+  period_key: string;
+  start_date: string;
+  end_date_exclusive: string;
+  locked_at: string;
+  locked_by: number | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -274,6 +312,10 @@ export interface Database {
   contest_entries: ContestEntryTable;
   contest_entry_members: ContestEntryMemberTable;
   calendar_feeds: CalendarFeedTable;
+  attendance: AttendanceTable;
+  activity_roster: ActivityRosterTable;
+  activity_checkin: ActivityCheckinTable;
+  period_locks: PeriodLockTable;
 }
 
 export type Unit = Selectable<UnitTable>;

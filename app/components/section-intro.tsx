@@ -8,10 +8,6 @@ import { PageHeader, SECTION_LINKS } from "./shell";
  * it says what the section will hold and which part of the plan it serves. Access is checked now.
  */
 const INTRO: Partial<Record<Section, { planRef: string; items: string[] }>> = {
-  attendance: {
-    planRef: "Chỉ tiêu II.1.a: 100% cán bộ, giáo viên được tuyên truyền",
-    items: ["Điểm danh trên điện thoại", "Nhập danh sách từ tệp CSV/XLSX", "Tự điểm danh bằng mã QR"],
-  },
   materials: {
     planRef: "Mục III.2.2 – III.2.4 của Kế hoạch",
     items: ["Tải lên bài giảng, video, podcast, slide", "Tìm kiếm không dấu", "Trang công khai cho cổng thông tin xã"],

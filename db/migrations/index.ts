@@ -3,6 +3,7 @@ import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_school_records";
 import * as m0003 from "./0003_vocabularies";
 import * as m0004 from "./0004_name_keys";
+import * as m0005 from "./0005_attendance";
 
 /** Every migration, in order. Listed statically so the bundled server and the scripts share one list. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "0002_school_records": m0002,
   "0003_vocabularies": m0003,
   "0004_name_keys": m0004,
+  "0005_attendance": m0005,
 };

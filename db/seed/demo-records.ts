@@ -7,6 +7,7 @@ import type { Insertable, Kysely, Transaction } from "kysely";
 import type { Database, PersonTable, SchoolLevel } from "../schema";
 import { nameKey } from "../../app/domain/shared/text";
 import { GRADES_BY_LEVEL } from "../../app/domain/units/vocabulary";
+import { insertAttendance, insertOfficePeople, linkAccounts } from "./demo-attendance";
 import { seededRandom, vietnameseName, type Random } from "./random";
 
 type Tx = Kysely<Database> | Transaction<Database>;
@@ -486,9 +487,14 @@ async function insertContests(db: Tx, r: Random, communeId: number, schools: { i
   }
 }
 
-export async function seedDemoRecords(db: Tx, units: { communeId: number; officeVhxh: number; schools: { id: number; code: string; level: SchoolLevel }[] }) {
+export async function seedDemoRecords(
+  db: Tx,
+  units: { communeId: number; officeVhxh: number; offices: number[]; schools: { id: number; code: string; level: SchoolLevel }[] },
+) {
   const r = seededRandom(57);
   for (const s of units.schools) await insertPeople(db, r, s);
+  await insertOfficePeople(db, r, [units.communeId, ...units.offices]);
+  await linkAccounts(db);
   for (const s of units.schools) await insertClubs(db, r, s);
   for (const s of units.schools) {
     const hc = await db.selectFrom("headcounts").select(["category", "count"]).where("unit_id", "=", s.id).where("year", "=", 2026).execute();
@@ -668,4 +674,5 @@ export async function seedDemoRecords(db: Tx, units: { communeId: number; office
   ];
   for (const a of commune) await insertActivity(db, units.officeVhxh, a);
   await insertContests(db, r, units.communeId, units.schools);
+  await insertAttendance(db, r);
 }

@@ -89,6 +89,7 @@ export async function seedDemo(db: DB | Transaction<Database>): Promise<void> {
   await seedDemoRecords(db, {
     communeId,
     officeVhxh: unitIds["office-vhxh"],
+    offices: OFFICES.map((o) => unitIds[o.code]),
     schools: SCHOOLS.map((s) => ({ id: unitIds[s.code], code: s.code, level: s.level })),
   });
 }

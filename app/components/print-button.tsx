@@ -1,0 +1,13 @@
+import { useEffect, useState } from "react";
+
+/** "In" for a printable page (shown once the page's script runs; Ctrl+P works regardless). */
+export function PrintButton({ label = "In danh sách" }: { label?: string }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  if (!ready) return null;
+  return (
+    <button type="button" className="button" onClick={() => window.print()}>
+      {label}
+    </button>
+  );
+}

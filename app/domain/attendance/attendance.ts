@@ -1,0 +1,268 @@
+/**
+ * Attendance: one record per person and activity (a unique key in the database), marked by roll call,
+ * import or QR check-in. Marks are upserts, so a retried or repeated save never duplicates.
+ * A school's staff mark their own people; commune staff mark the commune's offices' people.
+ */
+import { sql } from "kysely";
+import type { DB } from "../../../db/connection";
+import type { Activity, AttendanceSource, AttendanceStatus } from "../../../db/schema";
+import { writeAudit, type Executor } from "../audit/audit";
+import { can, ownSchoolIds, type Actor } from "../auth/permissions";
+import { DomainError } from "../shared/errors";
+import { addMs, DAY_MS, nowIso, vietnamParts } from "../shared/time";
+import { assertPeriodOpen } from "./locks";
+
+/** Units whose people this actor marks: their own school(s); for commune staff, the commune's offices. */
+export async function markableUnitIds(db: DB, actor: Actor): Promise<number[]> {
+  const schools = ownSchoolIds(actor).filter((id) => can(actor, "attendance.write", id));
+  if (!can(actor, "commune.manage")) return schools;
+  const offices = await db.selectFrom("units").select("id").where("kind", "in", ["commune", "office", "hamlet"]).execute();
+  return [...schools, ...offices.map((o) => o.id)];
+}
+
+export async function canTakeAttendance(db: DB, actor: Actor): Promise<boolean> {
+  return (await markableUnitIds(db, actor)).length > 0;
+}
+
+export interface RosterEntry {
+  personId: number;
+  code: string;
+  fullName: string;
+  category: string;
+  className: string | null;
+  unitId: number;
+  status: AttendanceStatus | null;
+  note: string | null;
+  markedAt: string | null;
+}
+
+/**
+ * The people the actor marks for this activity: the roster plus anyone already marked, in the actor's units.
+ * A club meeting's roster starts as the club's members on the meeting's date.
+ */
+export async function rosterFor(db: DB, actor: Actor, activity: Activity): Promise<RosterEntry[]> {
+  const units = await markableUnitIds(db, actor);
+  if (!units.length) return [];
+  if (activity.club_id) await seedClubRoster(db, activity);
+  const rows = await db
+    .selectFrom("people")
+    .leftJoin("attendance", (j) => j.onRef("attendance.person_id", "=", "people.id").on("attendance.activity_id", "=", activity.id))
+    .select([
+      "people.id as personId",
+      "people.code",
+      "people.full_name as fullName",
+      "people.category",
+      "people.class_name as className",
+      "people.unit_id as unitId",
+      "attendance.status",
+      "attendance.note",
+      "attendance.marked_at as markedAt",
+    ])
+    .where("people.unit_id", "in", units)
+    .where((eb) =>
+      eb.or([
+        eb("people.id", "in", eb.selectFrom("activity_roster").select("person_id").where("activity_id", "=", activity.id)),
+        eb("attendance.id", "is not", null),
+      ]),
+    )
+    .orderBy("people.category")
+    .orderBy("people.class_name")
+    .orderBy("people.name_key")
+    .limit(5000)
+    .execute();
+  return rows.map((r) => ({ ...r, status: r.status ?? null, note: r.note ?? null, markedAt: r.markedAt ?? null }));
+}
+
+async function seedClubRoster(db: DB, activity: Activity) {
+  const has = await db.selectFrom("activity_roster").select("person_id").where("activity_id", "=", activity.id).limit(1).executeTakeFirst();
+  if (has) return;
+  const date = vietnamParts(activity.starts_at).date;
+  const members = await db
+    .selectFrom("club_members")
+    .select("person_id")
+    .where("club_id", "=", activity.club_id!)
+    .where("joined_on", "<=", date)
+    .where((eb) => eb.or([eb("left_on", "is", null), eb("left_on", ">=", date)]))
+    .execute();
+  await addPeopleToRoster(
+    db,
+    activity.id,
+    members.map((m) => m.person_id),
+  );
+}
+
+async function addPeopleToRoster(db: Executor, activityId: number, personIds: number[]): Promise<number> {
+  const ids = [...new Set(personIds)];
+  const at = nowIso();
+  let added = 0;
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const result = await db
+      .insertInto("activity_roster")
+      .values(chunk.map((person_id) => ({ activity_id: activityId, person_id, added_at: at })))
+      .onConflict((oc) => oc.columns(["activity_id", "person_id"]).doNothing())
+      .executeTakeFirst();
+    added += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return added;
+}
+
+export type RosterGroup =
+  | { kind: "class"; unitId: number; className: string }
+  | { kind: "staff"; unitId: number }
+  | { kind: "teachers"; unitId: number }
+  | { kind: "club"; clubId: number }
+  | { kind: "people"; personIds: number[] };
+
+/** Adds a group of the actor's own people to the activity's roster. Returns how many were added. */
+export async function addToRoster(db: DB, actor: Actor, activity: Activity, group: RosterGroup): Promise<number> {
+  const units = await markableUnitIds(db, actor);
+  let q = db
+    .selectFrom("people")
+    .select("id")
+    .where("left_on", "is", null)
+    .where("unit_id", "in", units.length ? units : [-1]);
+  if (group.kind === "class") q = q.where("unit_id", "=", group.unitId).where("category", "=", "students").where("class_name", "=", group.className);
+  else if (group.kind === "teachers") q = q.where("unit_id", "=", group.unitId).where("category", "=", "teachers");
+  else if (group.kind === "staff") q = q.where("unit_id", "=", group.unitId).where("category", "!=", "students");
+  else if (group.kind === "club")
+    q = q.where("id", "in", db.selectFrom("club_members").select("person_id").where("club_id", "=", group.clubId).where("left_on", "is", null));
+  else q = q.where("id", "in", group.personIds.length ? group.personIds.slice(0, 2000) : [-1]);
+  const people = await q.execute();
+  return addPeopleToRoster(
+    db,
+    activity.id,
+    people.map((p) => p.id),
+  );
+}
+
+export interface Mark {
+  personId: number;
+  status: AttendanceStatus;
+  note?: string | null;
+}
+
+/**
+ * Records marks (an upsert per person: saving the same mark twice, or two teachers at once, never
+ * duplicates). Only the actor's own people; refused when the activity's period is locked for their unit.
+ */
+export async function recordMarks(
+  db: DB,
+  actor: Actor | null,
+  activity: Activity,
+  marks: Mark[],
+  source: AttendanceSource,
+  ip: string | null = null,
+): Promise<number> {
+  if (!marks.length) return 0;
+  const ids = [...new Set(marks.map((m) => m.personId))];
+  const people = await db.selectFrom("people").select(["id", "unit_id"]).where("id", "in", ids).execute();
+  if (people.length !== ids.length) throw new DomainError("Có người không tồn tại trong danh sách.");
+  if (actor) {
+    const units = await markableUnitIds(db, actor);
+    if (people.some((p) => !units.includes(p.unit_id))) throw new DomainError("Bạn chỉ điểm danh được người của đơn vị mình.");
+  }
+  for (const unitId of new Set(people.map((p) => p.unit_id))) await assertPeriodOpen(db, unitId, activity.starts_at);
+  const at = nowIso();
+  await db.transaction().execute(async (trx) => {
+    for (const m of marks) {
+      const values = {
+        activity_id: activity.id,
+        person_id: m.personId,
+        status: m.status,
+        note: m.note?.trim().slice(0, 200) || null,
+        source,
+        marked_by: actor?.userId || null,
+        marked_at: at,
+      };
+      await trx
+        .insertInto("attendance")
+        .values(values)
+        .onConflict((oc) =>
+          oc
+            .columns(["activity_id", "person_id"])
+            .doUpdateSet({ status: values.status, note: values.note, source, marked_by: values.marked_by, marked_at: at }),
+        )
+        .execute();
+    }
+    await addPeopleToRoster(trx, activity.id, ids);
+    const byUnit = new Map<number, number>();
+    for (const p of people) byUnit.set(p.unit_id, (byUnit.get(p.unit_id) ?? 0) + 1);
+    for (const [unitId, n] of byUnit) {
+      // Counts, not names: the audit log is read by the commune.
+      await writeAudit(trx, {
+        actorUserId: actor?.userId ?? null,
+        unitId,
+        action: "update",
+        entity: "attendance",
+        entityId: activity.id,
+        after: { marked: n, source },
+        ip,
+      });
+    }
+  });
+  return marks.length;
+}
+
+/** Attendance per unit and status: what the commune sees of an activity (counts, never names). */
+export async function attendanceCounts(db: DB, activityId: number) {
+  const rows = await db
+    .selectFrom("attendance")
+    .innerJoin("people", "people.id", "attendance.person_id")
+    .innerJoin("units", "units.id", "people.unit_id")
+    .select(["units.id as unitId", "units.name as unitName", "attendance.status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("attendance.activity_id", "=", activityId)
+    .groupBy(["units.id", "units.name", "attendance.status"])
+    .orderBy("units.name")
+    .execute();
+  const out = new Map<number, { unitId: number; unitName: string; present: number; late: number; excused: number; absent: number }>();
+  for (const r of rows) {
+    const u = out.get(r.unitId) ?? { unitId: r.unitId, unitName: r.unitName, present: 0, late: 0, excused: 0, absent: 0 };
+    u[r.status] += Number(r.n);
+    out.set(r.unitId, u);
+  }
+  return [...out.values()];
+}
+
+/** Activities the actor takes attendance for, most recent first: their units' own and those they are invited to or co-organize. */
+export async function attendanceActivities(db: DB, actor: Actor, opts: { page: number; pageSize: number; from?: string; to?: string }) {
+  const units = await markableUnitIds(db, actor);
+  const ids = units.length ? units : [-1];
+  let q = db
+    .selectFrom("activities")
+    .where("activities.status", "!=", "cancelled")
+    .where((eb) =>
+      eb.or([
+        eb("activities.organizer_unit_id", "in", ids),
+        eb("activities.id", "in", eb.selectFrom("activity_units").select("activity_id").where("unit_id", "in", ids)),
+        eb("activities.organizer_unit_id", "in", eb.selectFrom("units").select("id").where("kind", "!=", "school")),
+      ]),
+    );
+  if (opts.from) q = q.where("activities.starts_at", ">=", opts.from);
+  // By default: what has happened, and what is coming in the next two weeks.
+  q = q.where("activities.starts_at", "<", opts.to ?? addMs(nowIso(), 14 * DAY_MS));
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const rows = await q
+    .innerJoin("units", "units.id", "activities.organizer_unit_id")
+    .select((eb) => [
+      "activities.id",
+      "activities.title",
+      "activities.starts_at",
+      "activities.status",
+      "units.name as organizer_name",
+      eb
+        .selectFrom("attendance")
+        .innerJoin("people", "people.id", "attendance.person_id")
+        .select(sql<number>`count(*)`.as("n"))
+        .whereRef("attendance.activity_id", "=", "activities.id")
+        .where("people.unit_id", "in", ids)
+        .where("attendance.status", "in", ["present", "late"])
+        .as("attended"),
+    ])
+    .orderBy("activities.starts_at", "desc")
+    .orderBy("activities.id", "desc")
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize)
+    .execute();
+  return { total, rows: rows.map((r) => ({ ...r, attended: Number(r.attended) })) };
+}

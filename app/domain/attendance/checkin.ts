@@ -1,0 +1,126 @@
+/**
+ * QR self check-in for trainings: the organizer's screen shows a code that changes every 30 seconds
+ * (an HMAC of the activity and the time step under a per-activity secret). A participant who scans it
+ * signs in — or gives their staff code and the activity's PIN — and is marked present once.
+ */
+import crypto from "node:crypto";
+import type { DB } from "../../../db/connection";
+import type { Activity } from "../../../db/schema";
+import type { Actor } from "../auth/permissions";
+import { randomToken, sameDigest } from "../auth/tokens";
+import { DomainError } from "../shared/errors";
+import { nowIso } from "../shared/time";
+import { recordMarks } from "./attendance";
+import { normalizeCode } from "../people/people";
+
+export const STEP_MS = 30_000;
+/** Check-in opens this long before the start and closes this long after the end. */
+export const WINDOW_MARGIN_MS = 30 * 60_000;
+
+export function stepAt(now: number): number {
+  return Math.floor(now / STEP_MS);
+}
+
+export function codeFor(secret: string, activityId: number, step: number): string {
+  return crypto.createHmac("sha256", secret).update(`${activityId}:${step}`).digest("hex").slice(0, 16);
+}
+
+export async function openCheckin(db: DB, actor: Actor, activity: Activity) {
+  const existing = await db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activity.id).executeTakeFirst();
+  if (existing && !existing.closed_at) return existing;
+  const values = { secret: randomToken(20), pin: String(crypto.randomInt(100000, 1000000)), opened_by: actor.userId, opened_at: nowIso(), closed_at: null };
+  if (existing) await db.updateTable("activity_checkin").set(values).where("activity_id", "=", activity.id).execute();
+  else
+    await db
+      .insertInto("activity_checkin")
+      .values({ activity_id: activity.id, ...values })
+      .execute();
+  return (await db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activity.id).executeTakeFirstOrThrow())!;
+}
+
+export async function closeCheckin(db: DB, activity: Activity) {
+  await db.updateTable("activity_checkin").set({ closed_at: nowIso() }).where("activity_id", "=", activity.id).execute();
+}
+
+/** What the organizer's screen shows now: the code (in the QR) and seconds until it changes. */
+export function currentCode(secret: string, activityId: number, now = Date.now()) {
+  const step = stepAt(now);
+  return { code: codeFor(secret, activityId, step), secondsLeft: Math.ceil(((step + 1) * STEP_MS - now) / 1000) };
+}
+
+export type CheckinFailure = "expired" | "foreign" | "closed" | "outside_window" | "not_found" | "bad_pin" | "already";
+
+export const CHECKIN_MESSAGES: Record<CheckinFailure, string> = {
+  expired: "Mã QR đã hết hạn (mã đổi sau mỗi 30 giây). Hãy quét lại mã đang hiển thị trên màn hình.",
+  foreign: "Mã QR này không thuộc hoạt động này.",
+  closed: "Điểm danh bằng mã QR cho hoạt động này chưa mở hoặc đã đóng.",
+  outside_window: "Chỉ điểm danh được trong thời gian diễn ra hoạt động (từ 30 phút trước khi bắt đầu đến 30 phút sau khi kết thúc).",
+  not_found: "Không tìm thấy bạn trong danh sách cán bộ, giáo viên: kiểm tra lại mã cán bộ hoặc báo người tổ chức.",
+  bad_pin: "Mã PIN không đúng.",
+  already: "Bạn đã điểm danh hoạt động này rồi.",
+};
+
+export class CheckinError extends DomainError {
+  constructor(readonly reason: CheckinFailure) {
+    super(CHECKIN_MESSAGES[reason]);
+  }
+}
+
+/** Checks a scanned code: the current or the previous step (a little grace for slow phones), for this activity. */
+export function verifyCode(secret: string, activityId: number, code: string, now = Date.now()): "ok" | "expired" | "foreign" {
+  const step = stepAt(now);
+  if (!/^[0-9a-f]{16}$/.test(code)) return "foreign";
+  if (sameDigest(code, codeFor(secret, activityId, step)) || sameDigest(code, codeFor(secret, activityId, step - 1))) return "ok";
+  for (let back = 2; back <= 240; back++) if (sameDigest(code, codeFor(secret, activityId, step - back))) return "expired";
+  return "foreign";
+}
+
+/**
+ * Checks a participant in: signed in (their account is linked to a person), or by staff code and PIN.
+ * Refuses an expired code, another activity's code, a closed check-in, a time outside the activity,
+ * and a second check-in; otherwise marks present.
+ */
+export async function checkIn(
+  db: DB,
+  activity: Activity,
+  input: { code: string; actor?: Actor | null; staffCode?: string; pin?: string },
+  now = Date.now(),
+): Promise<{ personName: string }> {
+  const session = await db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activity.id).executeTakeFirst();
+  if (!session || session.closed_at) throw new CheckinError("closed");
+  const verdict = verifyCode(session.secret, activity.id, input.code, now);
+  if (verdict !== "ok") throw new CheckinError(verdict);
+  if (now < Date.parse(activity.starts_at) - WINDOW_MARGIN_MS || now > Date.parse(activity.ends_at) + WINDOW_MARGIN_MS)
+    throw new CheckinError("outside_window");
+  let person: { id: number; full_name: string } | undefined;
+  if (input.actor) {
+    person = await db
+      .selectFrom("people")
+      .select(["id", "full_name"])
+      .where("user_id", "=", input.actor.userId)
+      .where("left_on", "is", null)
+      .executeTakeFirst();
+  }
+  if (!person && input.staffCode) {
+    if (!input.pin || !sameDigest(Buffer.from(input.pin.trim()).toString("hex").padEnd(12, "0"), Buffer.from(session.pin).toString("hex").padEnd(12, "0")))
+      throw new CheckinError("bad_pin");
+    const matches = await db
+      .selectFrom("people")
+      .select(["id", "full_name", "category"])
+      .where("code", "=", normalizeCode(input.staffCode))
+      .where("left_on", "is", null)
+      .where("category", "!=", "students")
+      .execute();
+    if (matches.length === 1) person = matches[0];
+  }
+  if (!person) throw new CheckinError("not_found");
+  const existing = await db
+    .selectFrom("attendance")
+    .select("status")
+    .where("activity_id", "=", activity.id)
+    .where("person_id", "=", person.id)
+    .executeTakeFirst();
+  if (existing && (existing.status === "present" || existing.status === "late")) throw new CheckinError("already");
+  await recordMarks(db, null, activity, [{ personId: person.id, status: "present" }], "qr");
+  return { personName: person.full_name };
+}

@@ -1,0 +1,36 @@
+import ExcelJS from "exceljs";
+import type { Activity } from "../../../db/schema";
+import { formatDateTime, formatDateTimeRange } from "../../lib/format";
+import type { RosterEntry } from "./attendance";
+import { ATTENDANCE_STATUS_LABELS } from "./vocabulary";
+
+/** A cell's text as a spreadsheet must not read it as a formula (a name typed "=HYPERLINK(…)"). */
+export function safeCell(text: string | null | undefined): string {
+  const t = text ?? "";
+  return /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
+}
+
+/** The attendance of an activity (the caller's own people) as an XLSX workbook. */
+export async function attendanceWorkbook(activity: Activity & { organizer: { name: string } }, roster: RosterEntry[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Tân An STEM";
+  const sheet = wb.addWorksheet("Điểm danh");
+  sheet.addRow([safeCell(activity.title)]).font = { bold: true, size: 13 };
+  sheet.addRow([`${activity.organizer.name} · ${formatDateTimeRange(activity.starts_at, activity.ends_at)}`]);
+  sheet.addRow([]);
+  const header = sheet.addRow(["STT", "Mã", "Họ và tên", "Lớp", "Trạng thái", "Ghi chú", "Ghi nhận lúc"]);
+  header.font = { bold: true };
+  roster.forEach((p, i) =>
+    sheet.addRow([
+      i + 1,
+      safeCell(p.code),
+      safeCell(p.fullName),
+      safeCell(p.className),
+      p.status ? ATTENDANCE_STATUS_LABELS[p.status] : "Chưa điểm danh",
+      safeCell(p.note),
+      p.markedAt ? formatDateTime(p.markedAt) : "",
+    ]),
+  );
+  sheet.columns = [{ width: 6 }, { width: 14 }, { width: 28 }, { width: 8 }, { width: 16 }, { width: 24 }, { width: 18 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { ATTENDANCE_STATUSES } from "./vocabulary";
+
+/** One tap of the roll call (sent by the phone, retried until the server says it is saved). */
+export const markSchema = z.object({
+  personId: z.coerce.number().int().positive(),
+  status: z.enum(ATTENDANCE_STATUSES),
+  note: z.string().trim().max(200, "Ghi chú tối đa 200 ký tự.").optional().or(z.literal("")),
+});
+
+/** The roll call form without JavaScript: fields "status.<personId>" and "note.<personId>". */
+export function marksFromForm(formData: FormData): { personId: number; status: (typeof ATTENDANCE_STATUSES)[number]; note?: string }[] {
+  const out: { personId: number; status: (typeof ATTENDANCE_STATUSES)[number]; note?: string }[] = [];
+  for (const [key, value] of formData.entries()) {
+    const m = /^status\.(\d+)$/.exec(key);
+    if (!m || typeof value !== "string") continue;
+    const parsed = markSchema.safeParse({ personId: m[1], status: value, note: formData.get(`note.${m[1]}`) ?? "" });
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out.slice(0, 5000);
+}

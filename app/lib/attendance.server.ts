@@ -1,0 +1,18 @@
+import type { AppLoadContext } from "@remix-run/node";
+import type { Activity, Unit } from "../../db/schema";
+import { canTakeAttendance } from "~/domain/attendance/attendance";
+import type { Actor } from "~/domain/auth/permissions";
+import { requireActivity } from "./activities.server";
+import { forbidden } from "./auth.server";
+import { db } from "./db.server";
+
+/** The activity whose attendance a page is about, for someone who takes attendance. */
+export async function requireAttendanceActivity(
+  request: Request,
+  context: AppLoadContext,
+  idText: string | undefined,
+): Promise<{ actor: Actor; activity: Activity & { organizer: Unit } }> {
+  const { actor, activity } = await requireActivity(request, context, idText);
+  if (!(await canTakeAttendance(db, actor))) forbidden("Chỉ cán bộ, giáo viên của đơn vị mới điểm danh được.");
+  return { actor, activity };
+}

@@ -1,0 +1,218 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FormError } from "~/components/forms";
+import { RollCall } from "~/components/roll-call";
+import { Notice, PageHeader } from "~/components/shell";
+import { EmptyRow, TableWrap } from "~/components/table";
+import { addToRoster, attendanceCounts, markableUnitIds, recordMarks, rosterFor, type RosterGroup } from "~/domain/attendance/attendance";
+import { lockFor } from "~/domain/attendance/locks";
+import { marksFromForm } from "~/domain/attendance/schemas";
+import { can } from "~/domain/auth/permissions";
+import { schoolClasses } from "~/domain/people/people";
+import { requireAttendanceActivity } from "~/lib/attendance.server";
+import { db } from "~/lib/db.server";
+import { formatDateTimeRange, formatNumber } from "~/lib/format";
+import { domainFailure } from "~/lib/forms.server";
+import { idParam } from "~/lib/params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Điểm danh: ${data?.activity.title ?? ""} · Tân An STEM` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { actor, activity } = await requireAttendanceActivity(request, context, params.activityId);
+  const units = await markableUnitIds(db, actor);
+  const roster = await rosterFor(db, actor, activity);
+  const ownSchools = (await db.selectFrom("units").select(["id", "name"]).where("id", "in", units).where("kind", "=", "school").execute()) ?? [];
+  const classes = ownSchools.length ? await schoolClasses(db, ownSchools[0].id) : [];
+  const clubs = ownSchools.length
+    ? await db.selectFrom("clubs").select(["id", "name"]).where("school_id", "=", ownSchools[0].id).where("status", "=", "active").orderBy("name").execute()
+    : [];
+  const locks = await Promise.all(units.map((u) => lockFor(db, u, activity.starts_at)));
+  return {
+    activity: {
+      id: activity.id,
+      title: activity.title,
+      starts_at: activity.starts_at,
+      ends_at: activity.ends_at,
+      organizer: activity.organizer.name,
+      clubId: activity.club_id,
+    },
+    roster,
+    // The commune's view: counts per unit, never names.
+    counts: can(actor, "commune.read") ? await attendanceCounts(db, activity.id) : null,
+    school: ownSchools[0] ?? null,
+    classes,
+    clubs,
+    locked: locks.some(Boolean),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { actor, activity } = await requireAttendanceActivity(request, context, params.activityId);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  try {
+    if (intent === "save") {
+      // Without JavaScript: the whole roll call in one post.
+      const marks = marksFromForm(formData);
+      await recordMarks(db, actor, activity, marks, "roll_call", context.clientIp);
+      return redirect(`/attendance/${activity.id}?saved=${marks.length}`);
+    }
+    if (intent === "add-group") {
+      const kind = String(formData.get("kind"));
+      const unitId = idParam(String(formData.get("unitId"))) ?? -1;
+      const group: RosterGroup | null =
+        kind === "class"
+          ? { kind: "class", unitId, className: String(formData.get("className") ?? "") }
+          : kind === "teachers"
+            ? { kind: "teachers", unitId }
+            : kind === "staff"
+              ? { kind: "staff", unitId }
+              : kind === "club"
+                ? { kind: "club", clubId: idParam(String(formData.get("clubId"))) ?? -1 }
+                : null;
+      if (!group) return data({ ok: false as const, formError: "Chọn nhóm người cần thêm." }, { status: 400 });
+      const added = await addToRoster(db, actor, activity, group);
+      return redirect(`/attendance/${activity.id}?added=${added}`);
+    }
+  } catch (e) {
+    return domainFailure(e, formData);
+  }
+  return data({ ok: false as const, formError: "Thao tác không hợp lệ." }, { status: 400 });
+}
+
+export default function TakeAttendance() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <PageHeader
+        title={`Điểm danh: ${d.activity.title}`}
+        subtitle={`${d.activity.organizer} · ${formatDateTimeRange(d.activity.starts_at, d.activity.ends_at)}`}
+        actions={
+          <>
+            <Link to={`/attendance/${d.activity.id}/checkin`} className="button button--ghost">
+              Điểm danh bằng mã QR
+            </Link>
+            <Link to={`/attendance/${d.activity.id}/import`} className="button button--ghost">
+              Nhập từ tệp
+            </Link>
+            <a href={`/attendance/${d.activity.id}/sheet`} className="button button--ghost">
+              Danh sách ký tên
+            </a>
+            <a href={`/attendance/${d.activity.id}/export.xlsx`} className="button button--ghost">
+              Tải Excel
+            </a>
+          </>
+        }
+      />
+      <Notice when={params.get("saved")}>Đã lưu điểm danh của {params.get("saved")} người.</Notice>
+      <Notice when={params.get("added")}>Đã thêm {params.get("added")} người vào danh sách điểm danh.</Notice>
+      <Notice when={params.get("imported")}>Đã nhập điểm danh: {params.get("imported")}</Notice>
+      {d.locked ? (
+        <div className="alert alert--warning" role="status">
+          Báo cáo kỳ này của đơn vị đã được duyệt: điểm danh đã khóa, chỉ xem được.
+        </div>
+      ) : null}
+      <FormError
+        message={actionData && !actionData.ok ? (actionData.formError ?? ("errors" in actionData ? actionData.errors?._form : undefined)) : undefined}
+      />
+
+      {d.counts ? (
+        <section aria-labelledby="counts-title" className="card">
+          <h2 id="counts-title">Số người theo đơn vị</h2>
+          <TableWrap label="Điểm danh theo đơn vị">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Đơn vị</th>
+                  <th scope="col" className="num">
+                    Có mặt
+                  </th>
+                  <th scope="col" className="num">
+                    Đến muộn
+                  </th>
+                  <th scope="col" className="num">
+                    Vắng có phép
+                  </th>
+                  <th scope="col" className="num">
+                    Vắng không phép
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.counts.map((c) => (
+                  <tr key={c.unitId}>
+                    <td>{c.unitName}</td>
+                    <td className="num">{formatNumber(c.present)}</td>
+                    <td className="num">{formatNumber(c.late)}</td>
+                    <td className="num">{formatNumber(c.excused)}</td>
+                    <td className="num">{formatNumber(c.absent)}</td>
+                  </tr>
+                ))}
+                <EmptyRow show={d.counts.length === 0} colSpan={5}>
+                  Chưa có ai được điểm danh.
+                </EmptyRow>
+              </tbody>
+            </table>
+          </TableWrap>
+        </section>
+      ) : null}
+
+      {d.roster.length ? (
+        <RollCall activityId={d.activity.id} people={d.roster} locked={d.locked} />
+      ) : (
+        <p className="alert alert--info">Danh sách điểm danh đang trống: thêm một lớp, một câu lạc bộ hoặc giáo viên của trường ở dưới.</p>
+      )}
+
+      {d.school && !d.locked ? (
+        <details className="card" open={d.roster.length === 0}>
+          <summary>
+            <strong>Thêm người vào danh sách điểm danh</strong>
+          </summary>
+          <div className="form-row" style={{ marginTop: ".75rem" }}>
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="add-group" />
+              <input type="hidden" name="kind" value="class" />
+              <input type="hidden" name="unitId" value={d.school.id} />
+              <label htmlFor="add-class">Một lớp</label>
+              <select id="add-class" name="className">
+                {d.classes.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
+              <button type="submit" className="button button--ghost button--small">
+                Thêm lớp
+              </button>
+            </Form>
+            {d.clubs.length ? (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="add-group" />
+                <input type="hidden" name="kind" value="club" />
+                <label htmlFor="add-club">Một câu lạc bộ</label>
+                <select id="add-club" name="clubId">
+                  {d.clubs.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className="button button--ghost button--small">
+                  Thêm thành viên CLB
+                </button>
+              </Form>
+            ) : null}
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="add-group" />
+              <input type="hidden" name="kind" value="staff" />
+              <input type="hidden" name="unitId" value={d.school.id} />
+              <button type="submit" className="button button--ghost button--small">
+                Thêm tất cả cán bộ, giáo viên, nhân viên
+              </button>
+            </Form>
+          </div>
+        </details>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import QRCode from "qrcode";
+import { useEffect } from "react";
+import { PageHeader } from "~/components/shell";
+import { closeCheckin, currentCode, openCheckin } from "~/domain/attendance/checkin";
+import { requireAttendanceActivity } from "~/lib/attendance.server";
+import { db } from "~/lib/db.server";
+import { formatDateTimeRange, formatNumber } from "~/lib/format";
+
+/** Without JavaScript the screen reloads itself when the code changes. */
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: "Điểm danh bằng mã QR · Tân An STEM" },
+  ...(data?.open ? [{ httpEquiv: "refresh", content: String(data.secondsLeft + 1) } as const] : []),
+];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { activity } = await requireAttendanceActivity(request, context, params.activityId);
+  const session = await db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activity.id).executeTakeFirst();
+  const present = Number(
+    (
+      await db
+        .selectFrom("attendance")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("activity_id", "=", activity.id)
+        .where("source", "=", "qr")
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const base = { activity: { id: activity.id, title: activity.title, when: formatDateTimeRange(activity.starts_at, activity.ends_at) }, present };
+  if (!session || session.closed_at) return { ...base, open: false as const, secondsLeft: 0 };
+  const { code, secondsLeft } = currentCode(session.secret, activity.id);
+  const origin = process.env.PUBLIC_URL?.replace(/\/$/, "") || new URL(request.url).origin;
+  const url = `${origin}/checkin/${activity.id}?c=${code}`;
+  const svg = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  return { ...base, open: true as const, secondsLeft, pin: session.pin, url, qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { actor, activity } = await requireAttendanceActivity(request, context, params.activityId);
+  const intent = (await request.formData()).get("intent");
+  if (intent === "open") await openCheckin(db, actor, activity);
+  if (intent === "close") await closeCheckin(db, activity);
+  return redirect(`/attendance/${activity.id}/checkin`);
+}
+
+export default function CheckinScreen() {
+  const d = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (!d.open) return;
+    const t = setTimeout(() => revalidator.revalidate(), d.secondsLeft * 1000 + 200);
+    return () => clearTimeout(t);
+  }, [d, revalidator]);
+  return (
+    <>
+      <PageHeader
+        title="Điểm danh bằng mã QR"
+        subtitle={`${d.activity.title} · ${d.activity.when}`}
+        actions={<Link to={`/attendance/${d.activity.id}`}>‹ Về trang điểm danh</Link>}
+      />
+      {d.open ? (
+        <div className="checkin">
+          <img src={d.qr} alt="Mã QR điểm danh (đổi sau mỗi 30 giây)" className="checkin__qr" width={360} height={360} data-testid="checkin-qr" />
+          <div className="checkin__info">
+            <p>
+              Người tham dự quét mã bằng điện thoại, đăng nhập hoặc nhập <strong>mã cán bộ</strong> và mã PIN:
+            </p>
+            <p className="checkin__pin">
+              PIN: <strong data-testid="checkin-pin">{d.pin}</strong>
+            </p>
+            <p className="muted">Mã đổi sau {d.secondsLeft} giây.</p>
+            <p>
+              Đã tự điểm danh: <strong>{formatNumber(d.present)}</strong> người
+            </p>
+            <p className="muted" style={{ wordBreak: "break-all" }}>
+              <a href={d.url} data-testid="checkin-url">
+                {d.url}
+              </a>
+            </p>
+            <Form method="post">
+              <button type="submit" name="intent" value="close" className="button button--ghost">
+                Đóng điểm danh QR
+              </button>
+            </Form>
+          </div>
+        </div>
+      ) : (
+        <Form method="post" className="card">
+          <p>Mở mã QR để cán bộ, giáo viên tự điểm danh bằng điện thoại. Mã thay đổi sau mỗi 30 giây nên không thể gửi cho người vắng mặt.</p>
+          <button type="submit" name="intent" value="open" className="button">
+            Mở điểm danh bằng mã QR
+          </button>
+        </Form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { recordMarks } from "~/domain/attendance/attendance";
+import { markSchema } from "~/domain/attendance/schemas";
+import { DomainError } from "~/domain/shared/errors";
+import { requireAttendanceActivity } from "~/lib/attendance.server";
+import { db } from "~/lib/db.server";
+
+const bodySchema = z.object({ marks: z.array(markSchema).min(1).max(2000) });
+
+/**
+ * POST /attendance/<id>/mark — the phone's roll call sends its queued marks here (JSON) and retries until
+ * they are saved. Each mark is an upsert, so a retry after a dropped connection never duplicates.
+ */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { actor, activity } = await requireAttendanceActivity(request, context, params.activityId);
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return Response.json({ error: "Dữ liệu không hợp lệ." }, { status: 400 });
+  }
+  const parsed = bodySchema.safeParse(body);
+  if (!parsed.success) return Response.json({ error: "Dữ liệu không hợp lệ." }, { status: 400 });
+  try {
+    await recordMarks(db, actor, activity, parsed.data.marks, "roll_call", context.clientIp);
+  } catch (e) {
+    if (e instanceof DomainError) return Response.json({ error: e.message }, { status: 409 });
+    throw e;
+  }
+  return Response.json({ saved: parsed.data.marks.map((m) => m.personId) });
+}
