@@ -156,7 +156,16 @@ export async function recordMarks(
 ): Promise<number> {
   if (!marks.length) return 0;
   const ids = [...new Set(marks.map((m) => m.personId))];
-  const people = await db.selectFrom("people").select(["id", "unit_id"]).where("id", "in", ids).execute();
+  const people: { id: number; unit_id: number }[] = [];
+  // Chunks keep every query under the database's limit on bound values (an import can carry 50,000 marks).
+  for (let i = 0; i < ids.length; i += 5000)
+    people.push(
+      ...(await db
+        .selectFrom("people")
+        .select(["id", "unit_id"])
+        .where("id", "in", ids.slice(i, i + 5000))
+        .execute()),
+    );
   if (people.length !== ids.length) throw new DomainError("Có người không tồn tại trong danh sách.");
   if (actor) {
     const units = await markableUnitIds(db, actor);
