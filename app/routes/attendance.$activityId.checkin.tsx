@@ -8,11 +8,7 @@ import { requireAttendanceActivity } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 import { formatDateTimeRange, formatNumber } from "~/lib/format";
 
-/** Without JavaScript the screen reloads itself when the code changes. */
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: "Điểm danh bằng mã QR · Tân An STEM" },
-  ...(data?.open ? [{ httpEquiv: "refresh", content: String(data.secondsLeft + 1) } as const] : []),
-];
+export const meta: MetaFunction = () => [{ title: "Điểm danh bằng mã QR · Tân An STEM" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { activity } = await requireAttendanceActivity(request, context, params.activityId);
@@ -69,7 +65,9 @@ export default function CheckinScreen() {
             <p className="checkin__pin">
               PIN: <strong data-testid="checkin-pin">{d.pin}</strong>
             </p>
-            <p className="muted">Mã đổi sau {d.secondsLeft} giây.</p>
+            <p className="muted">
+              Mã đổi sau {d.secondsLeft} giây; màn hình tự cập nhật. <Link to=".">Lấy mã mới</Link>
+            </p>
             <p>
               Đã tự điểm danh: <strong>{formatNumber(d.present)}</strong> người
             </p>

@@ -46,7 +46,8 @@ afterEach(async () => {
   await t.close();
 });
 
-const staffOf = (unitId: number, n = 5) => t.db.selectFrom("people").select(["id", "code"]).where("unit_id", "=", unitId).where("category", "=", "teachers").orderBy("id").limit(n).execute();
+const staffOf = (unitId: number, n = 5) =>
+  t.db.selectFrom("people").select(["id", "code"]).where("unit_id", "=", unitId).where("category", "=", "teachers").orderBy("id").limit(n).execute();
 const rows = () => t.db.selectFrom("attendance").selectAll().where("activity_id", "=", activity.id).execute();
 
 describe("attendance marks", () => {
@@ -54,19 +55,56 @@ describe("attendance marks", () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
     const people = await staffOf(thcs, 5);
-    await recordMarks(t.db, teacher, activity, people.map((p) => ({ personId: p.id, status: "present" as const })), "roll_call");
-    await recordMarks(t.db, teacher, activity, people.map((p) => ({ personId: p.id, status: "present" as const })), "roll_call"); // a retry
+    await recordMarks(
+      t.db,
+      teacher,
+      activity,
+      people.map((p) => ({ personId: p.id, status: "present" as const })),
+      "roll_call",
+    );
+    await recordMarks(
+      t.db,
+      teacher,
+      activity,
+      people.map((p) => ({ personId: p.id, status: "present" as const })),
+      "roll_call",
+    ); // a retry
     // Two teachers marking at once, with different statuses.
     await Promise.all([
-      recordMarks(t.db, teacher, activity, people.map((p) => ({ personId: p.id, status: "late" as const })), "roll_call"),
-      recordMarks(t.db, principal, activity, people.map((p) => ({ personId: p.id, status: "excused" as const })), "roll_call"),
+      recordMarks(
+        t.db,
+        teacher,
+        activity,
+        people.map((p) => ({ personId: p.id, status: "late" as const })),
+        "roll_call",
+      ),
+      recordMarks(
+        t.db,
+        principal,
+        activity,
+        people.map((p) => ({ personId: p.id, status: "excused" as const })),
+        "roll_call",
+      ),
       ...people.map((p) => recordMarks(t.db, teacher, activity, [{ personId: p.id, status: "absent" }], "roll_call")),
     ]);
     const saved = await rows();
     expect(saved).toHaveLength(5);
     expect(new Set(saved.map((r) => r.person_id)).size).toBe(5);
     // The database refuses a second record outright.
-    await expect(t.db.insertInto("attendance").values({ activity_id: activity.id, person_id: people[0].id, status: "present", note: null, source: "roll_call", marked_by: null, marked_at: new Date().toISOString() }).execute()).rejects.toThrow(/UNIQUE/);
+    await expect(
+      t.db
+        .insertInto("attendance")
+        .values({
+          activity_id: activity.id,
+          person_id: people[0].id,
+          status: "present",
+          note: null,
+          source: "roll_call",
+          marked_by: null,
+          marked_at: new Date().toISOString(),
+        })
+        .execute(),
+    ).rejects.toThrow(/UNIQUE/);
   });
 
   it("a school marks only its own people; the leader marks no one", async () => {
@@ -74,14 +112,26 @@ describe("attendance marks", () => {
     const foreign = await staffOf(thA, 1);
     await expect(recordMarks(t.db, teacher, activity, [{ personId: foreign[0].id, status: "present" }], "roll_call")).rejects.toBeInstanceOf(DomainError);
     const own = await staffOf(thcs, 1);
-    await expect(recordMarks(t.db, await actorOf(t.db, "lanhdao@tanan.demo"), activity, [{ personId: own[0].id, status: "present" }], "roll_call")).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      recordMarks(t.db, await actorOf(t.db, "lanhdao@tanan.demo"), activity, [{ personId: own[0].id, status: "present" }], "roll_call"),
+    ).rejects.toBeInstanceOf(DomainError);
     expect(await rows()).toHaveLength(0);
   });
 
   it("cannot change once the period is locked by an approved report", async () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
     const own = await staffOf(thcs, 1);
-    await t.db.insertInto("period_locks").values({ unit_id: thcs, period_key: "2026-H2", start_date: "2026-07-01", end_date_exclusive: "2027-01-01", locked_at: new Date().toISOString(), locked_by: null }).execute();
+    await t.db
+      .insertInto("period_locks")
+      .values({
+        unit_id: thcs,
+        period_key: "2026-H2",
+        start_date: "2026-07-01",
+        end_date_exclusive: "2027-01-01",
+        locked_at: new Date().toISOString(),
+        locked_by: null,
+      })
+      .execute();
     await expect(recordMarks(t.db, teacher, activity, [{ personId: own[0].id, status: "present" }], "roll_call")).rejects.toThrow(/đã khóa/);
   });
 
@@ -92,7 +142,13 @@ describe("attendance marks", () => {
     expect(await addToRoster(t.db, principal, activity, { kind: "staff", unitId: thcs })).toBe(0);
     const roster = await rosterFor(t.db, principal, activity);
     expect(roster).toHaveLength(added);
-    await recordMarks(t.db, principal, activity, roster.slice(0, 10).map((p) => ({ personId: p.personId, status: "present" as const })), "roll_call");
+    await recordMarks(
+      t.db,
+      principal,
+      activity,
+      roster.slice(0, 10).map((p) => ({ personId: p.personId, status: "present" as const })),
+      "roll_call",
+    );
     await recordMarks(t.db, principal, activity, [{ personId: roster[10].personId, status: "absent" }], "roll_call");
     expect(await attendanceCounts(t.db, activity.id)).toEqual([{ unitId: thcs, unitName: "Trường THCS Tân An", present: 10, late: 0, excused: 0, absent: 1 }]);
     // Another school's administrator sees none of these people in their roster.
@@ -124,7 +180,9 @@ describe("QR self check-in", () => {
     await expect(checkIn(t.db, activity, { code, staffCode: teacher.code, pin: session.pin }, during)).rejects.toMatchObject({ reason: "already" });
     const late = Date.parse("2026-11-21T01:00:00Z");
     const lateCode = codeFor(session.secret, activity.id, Math.floor(late / STEP_MS));
-    await expect(checkIn(t.db, activity, { code: lateCode, staffCode: teacher.code, pin: session.pin }, late)).rejects.toMatchObject({ reason: "outside_window" });
+    await expect(checkIn(t.db, activity, { code: lateCode, staffCode: teacher.code, pin: session.pin }, late)).rejects.toMatchObject({
+      reason: "outside_window",
+    });
     expect(await rows()).toHaveLength(1);
     expect((await rows())[0]).toMatchObject({ status: "present", source: "qr" });
   });
@@ -165,8 +223,25 @@ describe("attendance import", () => {
   it("handles 50,000 rows", async () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
     const at = new Date().toISOString();
-    const many = Array.from({ length: 50_000 }, (_, i) => ({ unit_id: thcs, category: "students" as const, code: `BIG${i}`, full_name: `Học Sinh ${i}`, name_key: `hs ${i}`, grade: 6, class_name: "6A9", position: null, user_id: null, left_on: null, created_at: at, updated_at: at }));
-    for (let i = 0; i < many.length; i += 2000) await t.db.insertInto("people").values(many.slice(i, i + 2000)).execute();
+    const many = Array.from({ length: 50_000 }, (_, i) => ({
+      unit_id: thcs,
+      category: "students" as const,
+      code: `BIG${i}`,
+      full_name: `Học Sinh ${i}`,
+      name_key: `hs ${i}`,
+      grade: 6,
+      class_name: "6A9",
+      position: null,
+      user_id: null,
+      left_on: null,
+      created_at: at,
+      updated_at: at,
+    }));
+    for (let i = 0; i < many.length; i += 2000)
+      await t.db
+        .insertInto("people")
+        .values(many.slice(i, i + 2000))
+        .execute();
     const csv = "Mã,Trạng thái\n" + many.map((p, i) => `${p.code},${i % 10 === 0 ? "Vắng có phép" : "Có mặt"}`).join("\n");
     const result = await commitAttendanceFile(t.db, principal, activity, enc(csv));
     expect(result.counts.new).toBe(50_000);
@@ -180,7 +255,9 @@ describe("attendance import", () => {
     const statuses = ["Có mặt", "muộn", "P", "k", "", "???", "Vắng không phép"];
     const row = fc.tuple(fc.constantFrom(...codes), fc.constantFrom(...statuses), fc.string({ maxLength: 8 }));
     const file = fc.oneof(
-      fc.array(row, { minLength: 0, maxLength: 12 }).map((rs) => "Mã,Trạng thái,Ghi chú\n" + rs.map((r) => r.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(",")).join("\n")),
+      fc
+        .array(row, { minLength: 0, maxLength: 12 })
+        .map((rs) => "Mã,Trạng thái,Ghi chú\n" + rs.map((r) => r.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(",")).join("\n")),
       fc.string({ maxLength: 200 }),
       fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString("latin1")),
     );

@@ -1,0 +1,179 @@
+import Database from "better-sqlite3";
+import ExcelJS from "exceljs";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { expectAccessible } from "../support/axe";
+import { launchContext, login } from "../support/browser";
+import { DEMO_PASSWORD } from "../support/http";
+
+const base = inject("baseUrl");
+const dbFile = inject("serverDbFile");
+function one<T>(sql: string, ...args: unknown[]): T {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare(sql).get(...args) as T;
+  } finally {
+    db.close();
+  }
+}
+
+let phone: BrowserContext;
+let page: Page;
+beforeAll(async () => {
+  phone = await launchContext({ width: 390, height: 844, isMobile: true });
+  page = await phone.newPage();
+  await login(page, base, "gv.thcs@tanan.demo", DEMO_PASSWORD);
+});
+afterAll(async () => {
+  await phone?.close();
+});
+
+const meeting = () =>
+  one<{ id: number }>(
+    "select a.id from activities a join units u on u.id = a.organizer_unit_id where u.code = 'thcs-tanan' and a.club_id is not null and a.starts_at < ? order by a.starts_at desc limit 1",
+    new Date(Date.now() - 2 * 86_400_000).toISOString(),
+  );
+
+describe("roll call on a phone", () => {
+  it("the teacher marks people with big buttons; marks made offline are kept and sent when the connection returns", async () => {
+    const { id } = meeting();
+    await page.goto(`${base}/attendance`);
+    await page.goto(`${base}/attendance/${id}`);
+    await page.getByTestId("save-state").waitFor();
+    await expectAccessible(page);
+    const first = page.locator(".roll-call__person").first();
+    const personName = (await first.locator("legend strong").textContent())!;
+    const person = one<{ id: number }>(
+      "select p.id from people p join units u on u.id = p.unit_id where u.code = 'thcs-tanan' and p.full_name = ?",
+      personName,
+    );
+    await first.getByText("Vắng có phép").click();
+    await expect.poll(() => page.getByTestId("save-state").textContent()).toBe("Đã lưu");
+    await expect
+      .poll(() => one<{ status: string }>("select status from attendance where activity_id = ? and person_id = ?", id, person.id)?.status)
+      .toBe("excused");
+
+    await phone.setOffline(true);
+    await first.getByText("Đến muộn").click();
+    await expect.poll(() => page.getByTestId("save-state").textContent()).toContain("Mất kết nối");
+    expect(one<{ status: string }>("select status from attendance where activity_id = ? and person_id = ?", id, person.id).status).toBe("excused");
+    await phone.setOffline(false);
+    await expect.poll(() => page.getByTestId("save-state").textContent(), { timeout: 20_000 }).toBe("Đã lưu");
+    expect(one<{ status: string }>("select status from attendance where activity_id = ? and person_id = ?", id, person.id).status).toBe("late");
+    expect(one<{ n: number }>("select count(*) n from attendance where activity_id = ? and person_id = ?", id, person.id).n).toBe(1);
+  }, 60_000);
+});
+
+function vietnamNow(offsetMinutes: number) {
+  const d = new Date(Date.now() + offsetMinutes * 60_000 + 7 * 3_600_000).toISOString();
+  return { date: d.slice(0, 10), time: d.slice(11, 16) };
+}
+
+describe("QR self check-in from a second browser", () => {
+  it("checks a teacher in once by staff code and PIN, and refuses a repeat, a foreign code and a past activity", async () => {
+    const admin = await launchContext();
+    const a = await admin.newPage();
+    await login(a, base, "bgh.thcs@tanan.demo", DEMO_PASSWORD);
+    // A training happening now.
+    const start = vietnamNow(-10);
+    const end = vietnamNow(110);
+    await a.goto(`${base}/activities/new`);
+    await a.getByLabel("Tên hoạt động").fill("Tập huấn E2E điểm danh QR");
+    await a.getByLabel("Hình thức").selectOption({ label: "Tập huấn, bồi dưỡng" });
+    await a.getByLabel("Nghị quyết 57-NQ/TW").check();
+    await a.getByLabel("Giáo viên", { exact: true }).check();
+    await a.getByLabel("Ngày bắt đầu").fill(start.date);
+    await a.getByLabel("Giờ bắt đầu").fill(start.time);
+    await a.getByLabel("Ngày kết thúc").fill(end.date);
+    await a.getByLabel("Giờ kết thúc").fill(end.time);
+    await a.getByLabel("Địa điểm").fill("Hội trường");
+    await a.getByRole("button", { name: "Lưu hoạt động" }).click();
+    await a.getByText("Đã lưu hoạt động.").waitFor();
+    const activityId = Number(new URL(a.url()).pathname.split("/").pop());
+    await a.goto(`${base}/attendance/${activityId}/checkin`);
+    await a.getByRole("button", { name: "Mở điểm danh bằng mã QR" }).click();
+    await a.getByTestId("checkin-qr").waitFor();
+    await expectAccessible(a);
+    const url = (await a.getByTestId("checkin-url").textContent())!;
+    const pin = (await a.getByTestId("checkin-pin").textContent())!;
+    const teacher = one<{ code: string; full_name: string }>(
+      "select p.code, p.full_name from people p join units u on u.id = p.unit_id where u.code = 'thcs-tanan' and p.category = 'teachers' and p.user_id is null order by p.id limit 1",
+    );
+
+    const participant = await launchContext({ width: 390, height: 844, isMobile: true });
+    const p = await participant.newPage();
+    const attempt = async (href: string) => {
+      await p.goto(href);
+      await p.getByLabel("Mã cán bộ, giáo viên").fill(teacher.code);
+      await p.getByLabel("Mã PIN (trên màn hình)").fill(pin);
+      await p.getByRole("button", { name: "Điểm danh có mặt" }).click();
+    };
+    await attempt(url);
+    await p.getByTestId("checkin-result").waitFor();
+    expect(await p.getByTestId("checkin-result").textContent()).toContain(teacher.full_name);
+    await expectAccessible(p);
+
+    await attempt(url);
+    await p.getByText("Bạn đã điểm danh hoạt động này rồi.").waitFor();
+
+    await attempt(url.replace(/c=[0-9a-f]+/, "c=0123456789abcdef"));
+    await p.getByText("Mã QR này không thuộc hoạt động này.").waitFor();
+
+    // A code of the right activity, but for a meeting already over.
+    const past = meeting();
+    await a.goto(`${base}/attendance/${past.id}/checkin`);
+    await a.getByRole("button", { name: "Mở điểm danh bằng mã QR" }).click();
+    const pastUrl = (await a.getByTestId("checkin-url").textContent())!;
+    await p.goto(pastUrl);
+    await p.getByLabel("Mã cán bộ, giáo viên").fill(teacher.code);
+    await p.getByLabel("Mã PIN (trên màn hình)").fill((await a.getByTestId("checkin-pin").textContent())!);
+    await p.getByRole("button", { name: "Điểm danh có mặt" }).click();
+    await p.getByText(/Chỉ điểm danh được trong thời gian diễn ra hoạt động/).waitFor();
+
+    expect(one<{ n: number }>("select count(*) n from attendance where activity_id = ? and source = 'qr'", activityId).n).toBe(1);
+    await participant.close();
+    await admin.close();
+  }, 90_000);
+});
+
+describe("attendance import in a browser", () => {
+  it("previews an XLSX with good and bad rows, writes nothing, then imports the corrected file", async () => {
+    const desk = await launchContext();
+    const d = await desk.newPage();
+    await login(d, base, "bgh.thcs@tanan.demo", DEMO_PASSWORD);
+    const activity = one<{ id: number }>(
+      "select a.id from activities a join units u on u.id = a.organizer_unit_id where u.code = 'thcs-tanan' and a.title like 'Sinh hoạt dưới cờ%' limit 1",
+    );
+    const kids = new Database(dbFile, { readonly: true })
+      .prepare("select p.code from people p join units u on u.id = p.unit_id where u.code = 'thcs-tanan' and p.class_name = '6A1' order by p.id limit 3")
+      .all() as { code: string }[];
+    const book = async (rows: string[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const s = wb.addWorksheet("Điểm danh");
+      s.addRow(["Mã", "Trạng thái", "Ghi chú"]);
+      rows.forEach((r) => s.addRow(r));
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    await d.goto(`${base}/attendance/${activity.id}/import`);
+    await d.locator("#file").setInputFiles({
+      name: "sai.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: await book([
+        [kids[0].code, "Có mặt", ""],
+        ["KHONGTONTAI", "", ""],
+        [kids[1].code, "ốm", ""],
+      ]),
+    });
+    await d.getByRole("button", { name: "Kiểm tra tệp" }).click();
+    await d.getByText("Có 2 dòng lỗi").waitFor();
+    expect(await d.getByText("Không tìm thấy người có mã này trong danh sách của đơn vị.").count()).toBe(1);
+    await expectAccessible(d);
+    await d
+      .locator("#file")
+      .setInputFiles({ name: "dung.xlsx", mimeType: "application/octet-stream", buffer: await book(kids.map((k) => [k.code, "Đến muộn", "xe hỏng"])) });
+    await d.getByRole("button", { name: "Kiểm tra tệp" }).click();
+    await d.getByRole("button", { name: "Ghi điểm danh" }).click();
+    await d.getByText(/Đã nhập điểm danh/).waitFor();
+    await desk.close();
+  });
+});
