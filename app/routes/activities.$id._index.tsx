@@ -7,6 +7,7 @@ import { EditDeleteActions, Notice, PageHeader } from "~/components/shell";
 import { activityDetail, addBudgetLine, canManageActivity, deleteBudgetLine, listVocabulary, setReach } from "~/domain/activities/activities";
 import { budgetLineSchema, reachSchema } from "~/domain/activities/schemas";
 import { ACTIVITY_STATUS_LABELS, BUDGET_CATEGORY_LABELS, COMMEMORATION_LABELS, DELIVERY_LABELS, FUNDING_SOURCE_LABELS } from "~/domain/activities/vocabulary";
+import { canTakeAttendance } from "~/domain/attendance/attendance";
 import { requireActivity } from "~/lib/activities.server";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
@@ -27,6 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     activity: { ...activity, organizerName: activity.organizer.name },
     audiencesAll: vocabulary.audiences,
     canManage: canManageActivity(actor, activity.organizer),
+    takesAttendance: await canTakeAttendance(db, actor),
   };
 }
 
@@ -76,7 +78,16 @@ export default function ActivityDetail() {
       <PageHeader
         title={a.title}
         subtitle={`${a.organizerName} · ${formatDateTime(a.starts_at)}`}
-        actions={<EditDeleteActions base={`/activities/${a.id}`} show={d.canManage} />}
+        actions={
+          <>
+            {d.takesAttendance ? (
+              <Link to={`/attendance/${a.id}`} className="button">
+                Điểm danh
+              </Link>
+            ) : null}
+            <EditDeleteActions base={`/activities/${a.id}`} show={d.canManage} />
+          </>
+        }
       />
       <Notice when={params.get("saved")}>Đã lưu thay đổi.</Notice>
       <Notice when={params.get("deleted")}>Đã xóa.</Notice>

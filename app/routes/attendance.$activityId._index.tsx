@@ -159,6 +159,9 @@ export default function TakeAttendance() {
         </section>
       ) : null}
 
+      <p className="muted">
+        Người ngoài danh sách (người dân, doanh nghiệp): ghi số người được tiếp cận ở <Link to={`/activities/${d.activity.id}#reach`}>trang hoạt động</Link>.
+      </p>
       {d.roster.length ? (
         <RollCall activityId={d.activity.id} people={d.roster} locked={d.locked} />
       ) : (

@@ -8,6 +8,7 @@ import { addMembers, canManageClubs, clubMeetings, clubMembers, endMembership, j
 import { addMembersSchema, meetingSchema } from "~/domain/clubs/schemas";
 import { CLUB_FIELD_LABELS, CLUB_ROLE_LABELS, CLUB_STATUS_LABELS } from "~/domain/clubs/vocabulary";
 import { schoolClasses } from "~/domain/people/people";
+import { canTakeAttendance } from "~/domain/attendance/attendance";
 import { PERSON_CATEGORY_LABELS } from "~/domain/people/vocabulary";
 import { ClassPicker } from "~/components/class-picker";
 import { vietnamToday } from "~/domain/shared/time";
@@ -48,6 +49,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     chosenClasses: new URL(request.url).searchParams.getAll("class"),
     meetings: await clubMeetings(db, club.id),
     today: vietnamToday(),
+    takesAttendance: await canTakeAttendance(db, actor),
   };
 }
 
@@ -233,6 +235,12 @@ export default function ClubDetail() {
                 <td>{formatDateTime(m.starts_at)}</td>
                 <td>
                   <Link to={`/activities/${m.id}`}>{m.title.replace(`${d.club.name}: `, "")}</Link>
+                  {d.takesAttendance ? (
+                    <>
+                      {" · "}
+                      <Link to={`/attendance/${m.id}`}>Điểm danh</Link>
+                    </>
+                  ) : null}
                 </td>
                 <td className="hide-phone">{m.description}</td>
                 <td>{ACTIVITY_STATUS_LABELS[m.status]}</td>

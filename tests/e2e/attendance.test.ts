@@ -1,21 +1,12 @@
-import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectAccessible } from "../support/axe";
 import { launchContext, login } from "../support/browser";
 import { DEMO_PASSWORD } from "../support/http";
+import { serverAll, serverOne } from "../support/server-db";
 
 const base = inject("baseUrl");
-const dbFile = inject("serverDbFile");
-function one<T>(sql: string, ...args: unknown[]): T {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.prepare(sql).get(...args) as T;
-  } finally {
-    db.close();
-  }
-}
 
 let phone: BrowserContext;
 let page: Page;
@@ -29,7 +20,7 @@ afterAll(async () => {
 });
 
 const meeting = () =>
-  one<{ id: number }>(
+  serverOne<{ id: number }>(
     "select a.id from activities a join units u on u.id = a.organizer_unit_id where u.code = 'thcs-tanan' and a.club_id is not null and a.starts_at < ? order by a.starts_at desc limit 1",
     new Date(Date.now() - 2 * 86_400_000).toISOString(),
   );
@@ -43,24 +34,24 @@ describe("roll call on a phone", () => {
     await expectAccessible(page);
     const first = page.locator(".roll-call__person").first();
     const personName = (await first.locator("legend strong").textContent())!;
-    const person = one<{ id: number }>(
+    const person = serverOne<{ id: number }>(
       "select p.id from people p join units u on u.id = p.unit_id where u.code = 'thcs-tanan' and p.full_name = ?",
       personName,
     );
     await first.getByText("Vắng có phép").click();
     await expect.poll(() => page.getByTestId("save-state").textContent()).toBe("Đã lưu");
     await expect
-      .poll(() => one<{ status: string }>("select status from attendance where activity_id = ? and person_id = ?", id, person.id)?.status)
+      .poll(() => serverOne<{ status: string }>("select status from attendance where activity_id = ? and person_id = ?", id, person.id)?.status)
       .toBe("excused");
 
     await phone.setOffline(true);
     await first.getByText("Đến muộn").click();
     await expect.poll(() => page.getByTestId("save-state").textContent()).toContain("Mất kết nối");
-    expect(one<{ status: string }>("select status from attendance where activity_id = ? and person_id = ?", id, person.id).status).toBe("excused");
+    expect(serverOne<{ status: string }>("select status from attendance where activity_id = ? and person_id = ?", id, person.id).status).toBe("excused");
     await phone.setOffline(false);
     await expect.poll(() => page.getByTestId("save-state").textContent(), { timeout: 20_000 }).toBe("Đã lưu");
-    expect(one<{ status: string }>("select status from attendance where activity_id = ? and person_id = ?", id, person.id).status).toBe("late");
-    expect(one<{ n: number }>("select count(*) n from attendance where activity_id = ? and person_id = ?", id, person.id).n).toBe(1);
+    expect(serverOne<{ status: string }>("select status from attendance where activity_id = ? and person_id = ?", id, person.id).status).toBe("late");
+    expect(serverOne<{ n: number }>("select count(*) n from attendance where activity_id = ? and person_id = ?", id, person.id).n).toBe(1);
   }, 60_000);
 });
 
@@ -96,7 +87,7 @@ describe("QR self check-in from a second browser", () => {
     await expectAccessible(a);
     const url = (await a.getByTestId("checkin-url").textContent())!;
     const pin = (await a.getByTestId("checkin-pin").textContent())!;
-    const teacher = one<{ code: string; full_name: string }>(
+    const teacher = serverOne<{ code: string; full_name: string }>(
       "select p.code, p.full_name from people p join units u on u.id = p.unit_id where u.code = 'thcs-tanan' and p.category = 'teachers' and p.user_id is null order by p.id limit 1",
     );
 
@@ -130,7 +121,7 @@ describe("QR self check-in from a second browser", () => {
     await p.getByRole("button", { name: "Điểm danh có mặt" }).click();
     await p.getByText(/Chỉ điểm danh được trong thời gian diễn ra hoạt động/).waitFor();
 
-    expect(one<{ n: number }>("select count(*) n from attendance where activity_id = ? and source = 'qr'", activityId).n).toBe(1);
+    expect(serverOne<{ n: number }>("select count(*) n from attendance where activity_id = ? and source = 'qr'", activityId).n).toBe(1);
     await participant.close();
     await admin.close();
   }, 90_000);
@@ -141,12 +132,10 @@ describe("attendance import in a browser", () => {
     const desk = await launchContext();
     const d = await desk.newPage();
     await login(d, base, "bgh.thcs@tanan.demo", DEMO_PASSWORD);
-    const activity = one<{ id: number }>(
+    const activity = serverOne<{ id: number }>(
       "select a.id from activities a join units u on u.id = a.organizer_unit_id where u.code = 'thcs-tanan' and a.title like 'Sinh hoạt dưới cờ%' limit 1",
     );
-    const kids = new Database(dbFile, { readonly: true })
-      .prepare("select p.code from people p join units u on u.id = p.unit_id where u.code = 'thcs-tanan' and p.class_name = '6A1' order by p.id limit 3")
-      .all() as { code: string }[];
+    const kids = serverAll<{ code: string }>("select p.code from people p join units u on u.id = p.unit_id where u.code = 'thcs-tanan' and p.class_name = '6A1' order by p.id limit 3");
     const book = async (rows: string[][]) => {
       const wb = new ExcelJS.Workbook();
       const s = wb.addWorksheet("Điểm danh");

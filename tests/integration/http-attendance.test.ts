@@ -1,18 +1,8 @@
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { http, loginAs } from "../support/http";
+import { serverAll } from "../support/server-db";
 
 const base = inject("baseUrl");
-const dbFile = inject("serverDbFile");
-
-function all<T>(sql: string, ...args: unknown[]): T[] {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.prepare(sql).all(...args) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 const cookies: Record<string, string> = {};
 let activityId: number;
@@ -20,13 +10,13 @@ let teachers: { id: number; full_name: string }[];
 let foreign: { id: number };
 beforeAll(async () => {
   for (const who of ["gv.thcs", "lanhdao", "vhxh", "bgh.tieuhoca"]) cookies[who] = await loginAs(base, `${who}@tanan.demo`);
-  activityId = all<{ id: number }>(
+  activityId = serverAll<{ id: number }>(
     "select a.id from activities a join units u on u.id = a.organizer_unit_id where u.code = 'thcs-tanan' and a.form = 'training' order by a.id limit 1",
   )[0].id;
-  teachers = all(
+  teachers = serverAll(
     "select p.id, p.full_name from people p join units u on u.id = p.unit_id where u.code = 'thcs-tanan' and p.category = 'teachers' order by p.id limit 4",
   );
-  foreign = all<{ id: number }>(
+  foreign = serverAll<{ id: number }>(
     "select p.id from people p join units u on u.id = p.unit_id where u.code = 'th-tanan-a' and p.category = 'teachers' limit 1",
   )[0];
 });
@@ -49,7 +39,7 @@ describe("roll call over HTTP", () => {
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
-    const rows = all<{ n: number }>(
+    const rows = serverAll<{ n: number }>(
       `select count(*) n from attendance where activity_id = ? and person_id in (${teachers.map((t) => t.id).join(",")})`,
       activityId,
     );

@@ -1,28 +1,18 @@
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { http, loginAs } from "../support/http";
+import { serverOne } from "../support/server-db";
 
 const base = inject("baseUrl");
-const dbFile = inject("serverDbFile");
-
-function query<T>(sql: string, ...args: unknown[]): T {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.prepare(sql).get(...args) as T;
-  } finally {
-    db.close();
-  }
-}
 
 const cookies: Record<string, string> = {};
 let thcsClub: { id: number; school_id: number };
 let studentName: string;
 beforeAll(async () => {
   for (const who of ["vhxh", "lanhdao", "bgh.thcs", "gv.thcs", "bgh.tieuhoca"]) cookies[who] = await loginAs(base, `${who}@tanan.demo`);
-  thcsClub = query(
+  thcsClub = serverOne(
     "select clubs.id, clubs.school_id from clubs join units on units.id = clubs.school_id where units.code = 'thcs-tanan' order by clubs.id limit 1",
   );
-  studentName = query<{ full_name: string }>(
+  studentName = serverOne<{ full_name: string }>(
     "select people.full_name from club_members join people on people.id = club_members.person_id where club_members.club_id = ? and people.category = 'students' and club_members.left_on is null limit 1",
     thcsClub.id,
   ).full_name;
@@ -78,7 +68,7 @@ describe("clubs over HTTP", () => {
 
 describe("activities over HTTP", () => {
   it("another school's activity answers 404; the leader cannot add one", async () => {
-    const a = query<{ id: number }>(
+    const a = serverOne<{ id: number }>(
       "select activities.id from activities join units on units.id = activities.organizer_unit_id where units.code = 'thcs-tanan' and activities.club_id is null limit 1",
     );
     expect((await http(base, `/activities/${a.id}`, { cookie: cookies["bgh.thcs"] })).status).toBe(200);
@@ -123,7 +113,7 @@ describe("contest evidence over HTTP", () => {
   }
 
   it("refuses a file renamed to .pdf that is not a PDF, stores a real one, and guards the download", async () => {
-    const entry = query<{ id: number; contest_id: number }>(
+    const entry = serverOne<{ id: number; contest_id: number }>(
       "select contest_entries.id, contest_entries.contest_id from contest_entries join units on units.id = contest_entries.school_id where units.code = 'thcs-tanan' order by contest_entries.id limit 1",
     );
     const fake = await postResult(entry.id, entry.contest_id, new Blob(["đây không phải PDF"], { type: "application/pdf" }), "giay-khen.pdf");
@@ -132,7 +122,7 @@ describe("contest evidence over HTTP", () => {
     const pdf = new Blob(["%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"], { type: "application/pdf" });
     const real = await postResult(entry.id, entry.contest_id, pdf, "../../etc/giấy khen.pdf");
     expect(real.status).toBe(302);
-    expect(query<{ evidence_name: string }>("select evidence_name from contest_entries where id = ?", entry.id).evidence_name).toBe("giấy khen.pdf");
+    expect(serverOne<{ evidence_name: string }>("select evidence_name from contest_entries where id = ?", entry.id).evidence_name).toBe("giấy khen.pdf");
     const own = await http(base, `/contests/entries/${entry.id}/evidence`, { cookie: cookies["gv.thcs"] });
     expect(own.status).toBe(200);
     expect(own.headers.get("content-type")).toBe("application/pdf");
@@ -150,7 +140,7 @@ describe("request bodies over HTTP", () => {
   it("refuses a form body over the limit with 413, and a malformed upload with a message, not a 500", async () => {
     const big = await http(base, "/activities/new", { cookie: cookies["bgh.thcs"], form: { title: "x".repeat(1_100_000) } });
     expect(big.status).toBe(413);
-    const entry = query<{ contest_id: number }>("select contest_id from contest_entries order by id limit 1");
+    const entry = serverOne<{ contest_id: number }>("select contest_id from contest_entries order by id limit 1");
     const res = await fetch(`${base}/contests/${entry.contest_id}`, {
       method: "POST",
       headers: { Cookie: cookies["bgh.thcs"], "Content-Type": "multipart/form-data; boundary=zzz" },
