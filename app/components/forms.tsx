@@ -27,7 +27,8 @@ export function useValidatedForm(schema: ZodTypeAny, opts: { defaults?: FormValu
   const failed = opts.actionData && !opts.actionData.ok ? opts.actionData : undefined;
   const values: FormValues = { ...(opts.defaults ?? {}), ...(failed?.values ?? {}) };
   const form = useForm<FieldValues>({ resolver: zodResolver(schema), defaultValues: values, mode: "onSubmit", reValidateMode: "onChange" });
-  // After a save the page's location changes: start the form afresh rather than invite a duplicate.
+  // After a save (the page passes a key only then), start the form afresh rather than invite a duplicate.
+  // Other navigations (a class picker) never reset what is being typed.
   const firstKey = useRef(opts.resetKey);
   useEffect(() => {
     if (opts.resetKey === undefined || opts.resetKey === firstKey.current) return;

@@ -18,66 +18,97 @@ export interface RollCallPerson {
   note: string | null;
 }
 
-type Queue = Record<number, { status: AttendanceStatus; note?: string }>;
+type Queue = Record<number, { status: AttendanceStatus }>;
 
-function useMarkQueue(activityId: number) {
-  const key = `tanan-attendance-${activityId}`;
+const CHUNK = 500;
+
+/**
+ * The queue of marks not yet confirmed by the server, kept in the browser's storage per user and activity.
+ * One send at a time (so the server applies taps in the order they were made), at most CHUNK marks a send,
+ * retried with a growing pause while offline; a refusal (4xx) stops the retries and says why.
+ */
+function useMarkQueue(activityId: number, userId: number) {
+  const key = `tanan-attendance-${userId}-${activityId}`;
   const [queue, setQueue] = useState<Queue>({});
   const [state, setState] = useState<"idle" | "saving" | "offline" | "error">("idle");
   const [error, setError] = useState<string | null>(null);
+  // Marks this device saved since the page loaded (the page's data is not reloaded after each tap).
+  const [confirmed, setConfirmed] = useState<Record<number, AttendanceStatus>>({});
   const retry = useRef<ReturnType<typeof setTimeout>>();
   const attempts = useRef(0);
-
-  useEffect(() => {
+  const sending = useRef(false);
+  const read = useCallback((): Queue => {
     try {
-      setQueue(JSON.parse(localStorage.getItem(key) ?? "{}"));
+      return JSON.parse(localStorage.getItem(key) ?? "{}");
     } catch {
-      setQueue({});
+      return {};
     }
   }, [key]);
-
-  const persist = (q: Queue) => {
-    localStorage.setItem(key, JSON.stringify(q));
-    setQueue(q);
-  };
+  const write = useCallback(
+    (q: Queue) => {
+      localStorage.setItem(key, JSON.stringify(q));
+      setQueue(q);
+    },
+    [key],
+  );
 
   const flush = useCallback(async () => {
-    const q: Queue = JSON.parse(localStorage.getItem(key) ?? "{}");
-    const marks = Object.entries(q).map(([personId, m]) => ({ personId: Number(personId), status: m.status, note: m.note ?? "" }));
-    if (!marks.length) return;
+    if (sending.current) return; // the running send picks up newer taps when it finishes
+    const q = read();
+    const marks = Object.entries(q)
+      .slice(0, CHUNK)
+      .map(([personId, m]) => ({ personId: Number(personId), status: m.status }));
+    if (!marks.length) {
+      setState("idle");
+      return;
+    }
+    sending.current = true;
     setState("saving");
+    const abort = new AbortController();
+    const timeout = setTimeout(() => abort.abort(), 15_000);
     try {
       const res = await fetch(`/attendance/${activityId}/mark`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ marks }),
+        signal: abort.signal,
+        redirect: "manual",
       });
-      if (res.status === 409 || res.status === 400 || res.status === 403) {
+      if (res.status >= 400 && res.status < 500) {
         const body = (await res.json().catch(() => ({}))) as { error?: string };
-        setError(body.error ?? "Không lưu được điểm danh.");
+        setError(
+          res.status === 401
+            ? "Phiên đăng nhập đã hết: hãy đăng nhập lại, các điểm danh chưa lưu vẫn được giữ trên máy này."
+            : (body.error ?? "Không lưu được điểm danh."),
+        );
         setState("error");
         return;
       }
       if (!res.ok) throw new Error(String(res.status));
       const { saved } = (await res.json()) as { saved: number[] };
-      // Only what was sent and is unchanged since leaves the queue; a newer tap stays to be sent.
-      const now: Queue = JSON.parse(localStorage.getItem(key) ?? "{}");
-      for (const id of saved) if (now[id] && now[id].status === q[id]?.status && now[id].note === q[id]?.note) delete now[id];
-      persist(now);
+      // What was sent leaves the queue unless it was tapped again meanwhile.
+      const now = read();
+      setConfirmed((c) => ({ ...c, ...Object.fromEntries(saved.filter((id) => q[id]).map((id) => [id, q[id].status])) }));
+      for (const id of saved) if (now[id] && now[id].status === q[id]?.status) delete now[id];
+      write(now);
       attempts.current = 0;
       setError(null);
       setState(Object.keys(now).length ? "saving" : "idle");
-      if (Object.keys(now).length) void flush();
     } catch {
       setState("offline");
       attempts.current += 1;
       clearTimeout(retry.current);
       retry.current = setTimeout(() => void flush(), Math.min(15_000, 1000 * 2 ** attempts.current));
+      return;
+    } finally {
+      clearTimeout(timeout);
+      sending.current = false;
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [activityId, key]);
+    if (Object.keys(read()).length) void flush();
+  }, [activityId, read, write]);
 
   useEffect(() => {
+    setQueue(read());
     const online = () => void flush();
     window.addEventListener("online", online);
     void flush();
@@ -85,31 +116,33 @@ function useMarkQueue(activityId: number) {
       window.removeEventListener("online", online);
       clearTimeout(retry.current);
     };
-  }, [flush]);
+  }, [flush, read]);
 
-  const mark = (personId: number, status: AttendanceStatus, note?: string) => {
-    const q: Queue = { ...JSON.parse(localStorage.getItem(key) ?? "{}"), [personId]: { status, note } };
-    persist(q);
+  /** Queues several marks at once (one send for "all present"), then sends. */
+  const mark = (marks: { personId: number; status: AttendanceStatus }[]) => {
+    const q = read();
+    for (const m of marks) q[m.personId] = { status: m.status };
+    write(q);
     void flush();
   };
-  return { queue, state, error, mark };
+  const discard = () => {
+    write({});
+    setError(null);
+    setState("idle");
+  };
+  return { queue, confirmed, state, error, mark, discard };
 }
 
-export function RollCall({ activityId, people, locked }: { activityId: number; people: RollCallPerson[]; locked: boolean }) {
+export function RollCall({ activityId, userId, people, locked }: { activityId: number; userId: number; people: RollCallPerson[]; locked: boolean }) {
   const [enhanced, setEnhanced] = useState(false);
   useEffect(() => setEnhanced(true), []);
-  const { queue, state, error, mark } = useMarkQueue(activityId);
-  const [local, setLocal] = useState<Record<number, AttendanceStatus>>({});
-  const statusOf = (p: RollCallPerson) => queue[p.personId]?.status ?? local[p.personId] ?? p.status;
+  const { queue, confirmed, state, error, mark, discard } = useMarkQueue(activityId, userId);
+  // Unsaved taps win over the server's state; once saved, the server's state (re-read) is shown.
+  const statusOf = (p: RollCallPerson) => queue[p.personId]?.status ?? confirmed[p.personId] ?? p.status;
   const pending = Object.keys(queue).length;
 
-  const tap = (p: RollCallPerson, status: AttendanceStatus) => {
-    setLocal((l) => ({ ...l, [p.personId]: status }));
-    mark(p.personId, status);
-  };
-  const allPresent = () => {
-    for (const p of people) if (!statusOf(p)) tap(p, "present");
-  };
+  const tap = (p: RollCallPerson, status: AttendanceStatus) => mark([{ personId: p.personId, status }]);
+  const allPresent = () => mark(people.filter((p) => !statusOf(p)).map((p) => ({ personId: p.personId, status: "present" as const })));
   const counts = ATTENDANCE_STATUSES.map((s) => ({ s, n: people.filter((p) => statusOf(p) === s).length }));
   const unmarked = people.filter((p) => !statusOf(p)).length;
 
@@ -134,7 +167,12 @@ export function RollCall({ activityId, people, locked }: { activityId: number; p
       </div>
       {error ? (
         <div className="alert alert--error" role="alert">
-          {error}
+          <p>{error}</p>
+          {pending ? (
+            <button type="button" className="button button--ghost button--small" onClick={discard}>
+              Bỏ {pending} thay đổi chưa lưu
+            </button>
+          ) : null}
         </div>
       ) : null}
       {!locked && enhanced && unmarked ? (
@@ -151,6 +189,7 @@ export function RollCall({ activityId, people, locked }: { activityId: number; p
                 <legend>
                   <strong>{p.fullName}</strong> <span className="muted">{p.className ?? p.code}</span>
                 </legend>
+                {p.status ? <input type="hidden" name={`prev.${p.personId}`} value={p.status} /> : null}
                 <div className="roll-call__choices">
                   {ATTENDANCE_STATUSES.map((s) => (
                     <label key={s} className={`choice choice--${s}${current === s ? " choice--on" : ""}`}>

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Activity, Unit } from "../../db/schema";
 import { canTakeAttendance } from "~/domain/attendance/attendance";
-import type { Actor } from "~/domain/auth/permissions";
+import { can, type Actor } from "~/domain/auth/permissions";
 import { requireActivity } from "./activities.server";
 import { forbidden } from "./auth.server";
 import { db } from "./db.server";
@@ -15,4 +15,12 @@ export async function requireAttendanceActivity(
   const { actor, activity } = await requireActivity(request, context, idText);
   if (!(await canTakeAttendance(db, actor))) forbidden("Chỉ cán bộ, giáo viên của đơn vị mới điểm danh được.");
   return { actor, activity };
+}
+
+/** The attendance page itself: those who take attendance, and the commune's readers (who see counts only). */
+export async function requireAttendanceView(request: Request, context: AppLoadContext, idText: string | undefined) {
+  const { actor, activity } = await requireActivity(request, context, idText);
+  const marks = await canTakeAttendance(db, actor);
+  if (!marks && !can(actor, "commune.read")) forbidden("Chỉ cán bộ, giáo viên của đơn vị mới điểm danh được.");
+  return { actor, activity, marks };
 }

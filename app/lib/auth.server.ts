@@ -100,3 +100,13 @@ export function safeRedirectPath(to: unknown, fallback = "/"): string {
   }
   return url.origin === base ? url.pathname + url.search + url.hash : fallback;
 }
+
+/** The HTTP status of a 403/404 thrown by the helpers above (a Response or a `data()` with a status), else null. */
+export function thrownStatus(e: unknown): number | null {
+  if (e instanceof Response) return e.status;
+  if (e && typeof e === "object" && "init" in e) {
+    const init = (e as { init?: { status?: number } }).init;
+    return typeof init?.status === "number" ? init.status : null;
+  }
+  return null;
+}

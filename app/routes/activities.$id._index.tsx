@@ -42,7 +42,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const parsed = parseForm(budgetLineSchema, formData);
       if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
       await addBudgetLine(db, actor, activity, parsed.data);
-      return redirect(`/activities/${activity.id}#budget`);
+      return redirect(`/activities/${activity.id}?budget=${Date.now()}#budget`);
     }
     if (intent === "delete-budget") {
       await deleteBudgetLine(db, actor, activity, idParam(String(formData.get("lineId"))) ?? -1);
@@ -250,7 +250,7 @@ export default function ActivityDetail() {
           <FormError
             message={actionData && !actionData.ok && actionData.intent === "delete-budget" ? (actionData.formError ?? actionData.errors?._form) : undefined}
           />
-          <BudgetLineForm resetKey={location.key} actionData={actionData} />
+          <BudgetLineForm resetKey={params.get("budget") ? location.key : undefined} actionData={actionData} />
         </>
       ) : null}
     </>

@@ -9,7 +9,8 @@ import { lockFor } from "~/domain/attendance/locks";
 import { marksFromForm } from "~/domain/attendance/schemas";
 import { can } from "~/domain/auth/permissions";
 import { schoolClasses } from "~/domain/people/people";
-import { requireAttendanceActivity } from "~/lib/attendance.server";
+import { writeAudit } from "~/domain/audit/audit";
+import { requireAttendanceActivity, requireAttendanceView } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 import { formatDateTimeRange, formatNumber } from "~/lib/format";
 import { domainFailure } from "~/lib/forms.server";
@@ -18,7 +19,7 @@ import { idParam } from "~/lib/params";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Điểm danh: ${data?.activity.title ?? ""} · Tân An STEM` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { actor, activity } = await requireAttendanceActivity(request, context, params.activityId);
+  const { actor, activity, marks } = await requireAttendanceView(request, context, params.activityId);
   const units = await markableUnitIds(db, actor);
   const roster = await rosterFor(db, actor, activity);
   const ownSchools = (await db.selectFrom("units").select(["id", "name"]).where("id", "in", units).where("kind", "=", "school").execute()) ?? [];
@@ -43,6 +44,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     classes,
     clubs,
     locked: locks.some(Boolean),
+    marks,
+    userId: actor.userId,
   };
 }
 
@@ -69,9 +72,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
               ? { kind: "staff", unitId }
               : kind === "club"
                 ? { kind: "club", clubId: idParam(String(formData.get("clubId"))) ?? -1 }
-                : null;
+                : kind === "offices"
+                  ? { kind: "offices" }
+                  : null;
       if (!group) return data({ ok: false as const, formError: "Chọn nhóm người cần thêm." }, { status: 400 });
       const added = await addToRoster(db, actor, activity, group);
+      await writeAudit(db, {
+        actorUserId: actor.userId,
+        unitId: activity.organizer_unit_id,
+        action: "update",
+        entity: "attendance_roster",
+        entityId: activity.id,
+        after: { group: group.kind, added },
+        ip: context.clientIp,
+      });
       return redirect(`/attendance/${activity.id}?added=${added}`);
     }
   } catch (e) {
@@ -90,20 +104,22 @@ export default function TakeAttendance() {
         title={`Điểm danh: ${d.activity.title}`}
         subtitle={`${d.activity.organizer} · ${formatDateTimeRange(d.activity.starts_at, d.activity.ends_at)}`}
         actions={
-          <>
-            <Link to={`/attendance/${d.activity.id}/checkin`} className="button button--ghost">
-              Điểm danh bằng mã QR
-            </Link>
-            <Link to={`/attendance/${d.activity.id}/import`} className="button button--ghost">
-              Nhập từ tệp
-            </Link>
-            <a href={`/attendance/${d.activity.id}/sheet`} className="button button--ghost">
-              Danh sách ký tên
-            </a>
-            <a href={`/attendance/${d.activity.id}/export.xlsx`} className="button button--ghost">
-              Tải Excel
-            </a>
-          </>
+          d.marks ? (
+            <>
+              <Link to={`/attendance/${d.activity.id}/checkin`} className="button button--ghost">
+                Điểm danh bằng mã QR
+              </Link>
+              <Link to={`/attendance/${d.activity.id}/import`} className="button button--ghost">
+                Nhập từ tệp
+              </Link>
+              <a href={`/attendance/${d.activity.id}/sheet`} className="button button--ghost">
+                Danh sách ký tên
+              </a>
+              <a href={`/attendance/${d.activity.id}/export.xlsx`} className="button button--ghost">
+                Tải Excel
+              </a>
+            </>
+          ) : null
         }
       />
       <Notice when={params.get("saved")}>Đã lưu điểm danh của {params.get("saved")} người.</Notice>
@@ -162,12 +178,21 @@ export default function TakeAttendance() {
       <p className="muted">
         Người ngoài danh sách (người dân, doanh nghiệp): ghi số người được tiếp cận ở <Link to={`/activities/${d.activity.id}#reach`}>trang hoạt động</Link>.
       </p>
-      {d.roster.length ? (
-        <RollCall activityId={d.activity.id} people={d.roster} locked={d.locked} />
+      {!d.marks ? null : d.roster.length ? (
+        <RollCall activityId={d.activity.id} userId={d.userId} people={d.roster} locked={d.locked} />
       ) : (
         <p className="alert alert--info">Danh sách điểm danh đang trống: thêm một lớp, một câu lạc bộ hoặc giáo viên của trường ở dưới.</p>
       )}
 
+      {d.marks && !d.school && !d.locked ? (
+        <Form method="post" className="card">
+          <input type="hidden" name="intent" value="add-group" />
+          <input type="hidden" name="kind" value="offices" />
+          <button type="submit" className="button button--ghost">
+            Thêm cán bộ, công chức các phòng ban vào danh sách điểm danh
+          </button>
+        </Form>
+      ) : null}
       {d.school && !d.locked ? (
         <details className="card" open={d.roster.length === 0}>
           <summary>

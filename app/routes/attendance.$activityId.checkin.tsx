@@ -3,15 +3,24 @@ import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import QRCode from "qrcode";
 import { useEffect } from "react";
 import { PageHeader } from "~/components/shell";
-import { closeCheckin, currentCode, openCheckin } from "~/domain/attendance/checkin";
+import { canRunCheckin, closeCheckin, currentCode, openCheckin } from "~/domain/attendance/checkin";
+import { writeAudit } from "~/domain/audit/audit";
+import { forbidden } from "~/lib/auth.server";
 import { requireAttendanceActivity } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 import { formatDateTimeRange, formatNumber } from "~/lib/format";
 
 export const meta: MetaFunction = () => [{ title: "Điểm danh bằng mã QR · Tân An STEM" }];
 
+/** The QR screen belongs to the organizer: the code and PIN are never shown to other units. */
+async function requireOrganizer(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
+  const { actor, activity } = await requireAttendanceActivity(request, context, id);
+  if (!canRunCheckin(actor, activity.organizer)) forbidden("Chỉ đơn vị tổ chức mới mở được điểm danh bằng mã QR.");
+  return { actor, activity };
+}
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { activity } = await requireAttendanceActivity(request, context, params.activityId);
+  const { activity } = await requireOrganizer(request, context, params.activityId);
   const session = await db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activity.id).executeTakeFirst();
   const present = Number(
     (
@@ -33,10 +42,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { actor, activity } = await requireAttendanceActivity(request, context, params.activityId);
+  const { actor, activity } = await requireOrganizer(request, context, params.activityId);
   const intent = (await request.formData()).get("intent");
   if (intent === "open") await openCheckin(db, actor, activity);
   if (intent === "close") await closeCheckin(db, activity);
+  if (intent === "open" || intent === "close") {
+    await writeAudit(db, {
+      actorUserId: actor.userId,
+      unitId: activity.organizer_unit_id,
+      action: "update",
+      entity: "qr_checkin",
+      entityId: activity.id,
+      after: { open: intent === "open" },
+      ip: context.clientIp,
+    });
+  }
   return redirect(`/attendance/${activity.id}/checkin`);
 }
 

@@ -5,6 +5,7 @@ import { markSchema } from "~/domain/attendance/schemas";
 import { DomainError } from "~/domain/shared/errors";
 import { requireAttendanceActivity } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
+import { getActor, thrownStatus } from "~/lib/auth.server";
 
 const bodySchema = z.object({ marks: z.array(markSchema).min(1).max(2000) });
 
@@ -13,7 +14,17 @@ const bodySchema = z.object({ marks: z.array(markSchema).min(1).max(2000) });
  * they are saved. Each mark is an upsert, so a retry after a dropped connection never duplicates.
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { actor, activity } = await requireAttendanceActivity(request, context, params.activityId);
+  // A phone whose session expired gets 401 (not a redirect to the login page), so it can say so and keep its marks.
+  if (!(await getActor(request, context))) return Response.json({ error: "Phiên đăng nhập đã hết." }, { status: 401 });
+  let found;
+  try {
+    found = await requireAttendanceActivity(request, context, params.activityId);
+  } catch (e) {
+    const status = thrownStatus(e);
+    if (status) return Response.json({ error: "Không tìm thấy hoạt động hoặc bạn không có quyền điểm danh." }, { status });
+    throw e;
+  }
+  const { actor, activity } = found;
   let body: unknown;
   try {
     body = await request.json();

@@ -2,8 +2,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { FormError } from "~/components/forms";
 import { getActivity } from "~/domain/activities/activities";
-import { CheckinError, checkIn } from "~/domain/attendance/checkin";
+import { CheckinError, checkIn, ticketForScan } from "~/domain/attendance/checkin";
 import { reserveAttempt } from "~/domain/auth/throttle";
+import { DomainError } from "~/domain/shared/errors";
 import { getActor, notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTimeRange } from "~/lib/format";
@@ -11,46 +12,62 @@ import { idParam } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "Điểm danh · Tân An STEM" }];
 
+/** Only an activity whose QR check-in is open answers; anything else is 404 (titles are not public). */
 async function load(params: LoaderFunctionArgs["params"]) {
   const id = idParam(params.activityId);
   const activity = id ? await getActivity(db, id) : undefined;
-  if (!activity) notFound();
+  const open = activity ? await db.selectFrom("activity_checkin").select("closed_at").where("activity_id", "=", activity.id).executeTakeFirst() : undefined;
+  if (!activity || !open || open.closed_at) notFound();
   return activity;
 }
 
-/** The page a participant's phone opens from the QR code. */
+/** The page a participant's phone opens from the QR code: a fresh code becomes a five-minute ticket. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const activity = await load(params);
   const actor = await getActor(request, context);
-  return {
-    title: activity.title,
-    when: formatDateTimeRange(activity.starts_at, activity.ends_at),
-    signedIn: actor?.fullName ?? null,
-    code: new URL(request.url).searchParams.get("c") ?? "",
-  };
+  const url = new URL(request.url);
+  let ticket = url.searchParams.get("t") ?? "";
+  let problem: string | null = null;
+  if (!ticket) {
+    try {
+      ticket = await ticketForScan(db, activity, url.searchParams.get("c") ?? "");
+    } catch (e) {
+      if (!(e instanceof CheckinError)) throw e;
+      problem = e.message;
+    }
+  }
+  return { title: activity.title, when: formatDateTimeRange(activity.starts_at, activity.ends_at), signedIn: actor?.fullName ?? null, ticket, problem };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const activity = await load(params);
   const actor = await getActor(request, context);
   const form = await request.formData();
-  const code = String(form.get("code") ?? "");
   const staffCode = String(form.get("staffCode") ?? "").trim();
-  // A wrong PIN is a guess: throttled like a password, per staff code and per address.
+  // A wrong PIN is a guess: throttled per staff code and per address, on keys of its own (typos at a
+  // training must not lock the school's network out of logging in).
   const reservation = await reserveAttempt(db, [
-    { kind: "account", value: `checkin:${activity.id}:${staffCode || actor?.userId || "-"}` },
-    { kind: "address", value: context.clientIp },
+    { kind: "checkin", value: `${activity.id}:${staffCode || actor?.userId || "-"}` },
+    { kind: "checkin_address", value: context.clientIp },
   ]);
   if (!reservation.allowed) return data({ ok: false as const, message: "Thử quá nhiều lần. Vui lòng chờ ít phút rồi thử lại." }, { status: 429 });
   try {
-    const { personName } = await checkIn(db, activity, { code, actor, staffCode: staffCode || undefined, pin: String(form.get("pin") ?? "") });
+    const { personName } = await checkIn(db, activity, {
+      ticket: String(form.get("ticket") ?? ""),
+      code: String(form.get("code") ?? ""),
+      actor,
+      staffCode: staffCode || undefined,
+      pin: String(form.get("pin") ?? ""),
+    });
     await reservation.release();
     return { ok: true as const, message: `Đã điểm danh: ${personName}. Cảm ơn bạn!` };
   } catch (e) {
-    if (e instanceof CheckinError) {
-      if (e.reason !== "bad_pin" && e.reason !== "not_found") await reservation.release();
-      return data({ ok: false as const, message: e.message, reason: e.reason }, { status: e.reason === "already" ? 409 : 400 });
+    if (e instanceof CheckinError && (e.reason === "bad_pin" || e.reason === "not_found")) {
+      return data({ ok: false as const, message: e.message }, { status: 400 });
     }
+    await reservation.release();
+    if (e instanceof DomainError)
+      return data({ ok: false as const, message: e.message }, { status: e instanceof CheckinError && e.reason === "already" ? 409 : 400 });
     throw e;
   }
 }
@@ -59,6 +76,7 @@ export default function ParticipantCheckin() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const location = useLocation();
+  const back = `${location.pathname}?t=${encodeURIComponent(d.ticket)}`;
   return (
     <div className="login card">
       <h1>Điểm danh</h1>
@@ -71,11 +89,13 @@ export default function ParticipantCheckin() {
         <div className="alert alert--success" role="status" data-testid="checkin-result">
           {result.message}
         </div>
+      ) : d.problem ? (
+        <FormError message={d.problem} />
       ) : (
         <>
           <FormError message={result && !result.ok ? result.message : undefined} />
           <Form method="post">
-            <input type="hidden" name="code" value={d.code} />
+            <input type="hidden" name="ticket" value={d.ticket} />
             {d.signedIn ? (
               <>
                 <p>Bạn đang đăng nhập: {d.signedIn}.</p>
@@ -97,7 +117,7 @@ export default function ParticipantCheckin() {
                   <button type="submit" className="button">
                     Điểm danh có mặt
                   </button>
-                  <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname + location.search)}`}>Hoặc đăng nhập</Link>
+                  <Link to={`/login?redirectTo=${encodeURIComponent(back)}`}>Hoặc đăng nhập</Link>
                 </div>
               </>
             )}

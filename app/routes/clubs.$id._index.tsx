@@ -212,7 +212,13 @@ export default function ClubDetail() {
         </div>
       ) : null}
       {d.canManage ? (
-        <AddMembersForm resetKey={location.key} actionData={actionData} today={d.today} candidates={d.candidates} peopleHref={`/people/${d.school.id}`} />
+        <AddMembersForm
+          resetKey={params.get("added") ? location.key : undefined}
+          actionData={actionData}
+          today={d.today}
+          candidates={d.candidates}
+          peopleHref={`/people/${d.school.id}`}
+        />
       ) : null}
 
       <h2 id="meetings">Buổi sinh hoạt</h2>
@@ -257,7 +263,7 @@ export default function ClubDetail() {
           <Link to="?all=1#meetings">Xem tất cả {d.meetings.length} buổi sinh hoạt</Link>
         </p>
       ) : null}
-      {d.canManage ? <MeetingForm resetKey={location.key} actionData={actionData} today={d.today} /> : null}
+      {d.canManage ? <MeetingForm resetKey={params.get("meeting") ? location.key : undefined} actionData={actionData} today={d.today} /> : null}
     </>
   );
 }

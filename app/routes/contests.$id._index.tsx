@@ -238,7 +238,9 @@ export default function ContestDetail() {
           <ClassPicker classes={d.classes} current={d.chosenClasses} anchor="new-entry" label="Bài dự thi mới: chọn lớp của học sinh" />
         </div>
       ) : null}
-      {d.mayEnter ? <EntryForm resetKey={location.key} actionData={actionData} candidates={d.candidates} defaultField={c.field} /> : null}
+      {d.mayEnter ? (
+        <EntryForm resetKey={params.get("entry") ? location.key : undefined} actionData={actionData} candidates={d.candidates} defaultField={c.field} />
+      ) : null}
     </>
   );
 }

@@ -107,7 +107,8 @@ describe("QR self check-in from a second browser", () => {
     await attempt(url);
     await p.getByText("Bạn đã điểm danh hoạt động này rồi.").waitFor();
 
-    await attempt(url.replace(/c=[0-9a-f]+/, "c=0123456789abcdef"));
+    // A code that is not this activity's: refused as soon as the page opens.
+    await p.goto(url.replace(/c=[0-9a-f]+/, "c=0123456789abcdef"));
     await p.getByText("Mã QR này không thuộc hoạt động này.").waitFor();
 
     // A code of the right activity, but for a meeting already over.
@@ -135,7 +136,9 @@ describe("attendance import in a browser", () => {
     const activity = serverOne<{ id: number }>(
       "select a.id from activities a join units u on u.id = a.organizer_unit_id where u.code = 'thcs-tanan' and a.title like 'Sinh hoạt dưới cờ%' limit 1",
     );
-    const kids = serverAll<{ code: string }>("select p.code from people p join units u on u.id = p.unit_id where u.code = 'thcs-tanan' and p.class_name = '6A1' order by p.id limit 3");
+    const kids = serverAll<{ code: string }>(
+      "select p.code from people p join units u on u.id = p.unit_id where u.code = 'thcs-tanan' and p.class_name = '6A1' order by p.id limit 3",
+    );
     const book = async (rows: string[][]) => {
       const wb = new ExcelJS.Workbook();
       const s = wb.addWorksheet("Điểm danh");

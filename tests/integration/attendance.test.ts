@@ -197,6 +197,65 @@ describe("QR self check-in", () => {
   });
 });
 
+describe("review fixes: attendance", () => {
+  it("re-saving a status keeps the note already there", async () => {
+    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
+    const [p] = await staffOf(thcs, 1);
+    await recordMarks(t.db, teacher, activity, [{ personId: p.id, status: "excused", note: "ốm" }], "import");
+    await recordMarks(t.db, teacher, activity, [{ personId: p.id, status: "absent" }], "roll_call");
+    expect((await rows())[0]).toMatchObject({ status: "absent", note: "ốm" });
+  });
+
+  it("QR check-in takes only people of the units taking part; the screen is the organizer's", async () => {
+    const { canRunCheckin } = await import("../../app/domain/attendance/checkin");
+    const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
+    const session = await openCheckin(t.db, principal, activity);
+    const during = Date.parse("2026-11-20T01:00:00Z");
+    const code = codeFor(session.secret, activity.id, Math.floor(during / STEP_MS));
+    const other = (await staffOf(thA, 1))[0];
+    await expect(checkIn(t.db, activity, { code, staffCode: other.code, pin: session.pin }, during)).rejects.toMatchObject({ reason: "not_found" });
+    expect(canRunCheckin(await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), { id: thcs, kind: "school" })).toBe(false);
+    expect(canRunCheckin(await actorOf(t.db, "gv.thcs@tanan.demo"), { id: thcs, kind: "school" })).toBe(true);
+  });
+
+  it("a five-minute ticket from a fresh scan outlives the 30-second code", async () => {
+    const { ticketFor } = await import("../../app/domain/attendance/checkin");
+    const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
+    const session = await openCheckin(t.db, principal, activity);
+    const scanned = Date.parse("2026-11-20T01:00:00Z");
+    const ticket = ticketFor(session.secret, activity.id, scanned);
+    const teacher = (await staffOf(thcs, 2))[1];
+    expect((await checkIn(t.db, activity, { ticket, staffCode: teacher.code, pin: session.pin }, scanned + 3 * 60_000)).personName).toBeTruthy();
+    await expect(
+      checkIn(t.db, activity, { ticket, staffCode: (await staffOf(thcs, 3))[2].code, pin: session.pin }, scanned + 6 * 60_000),
+    ).rejects.toMatchObject({ reason: "foreign" });
+  });
+
+  it("a locked period cannot be changed by moving or deleting the activity", async () => {
+    const { updateActivity, deleteActivity } = await import("../../app/domain/activities/activities");
+    const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
+    const [p] = await staffOf(thcs, 1);
+    await recordMarks(t.db, principal, activity, [{ personId: p.id, status: "present" }], "roll_call");
+    await t.db
+      .insertInto("period_locks")
+      .values({
+        unit_id: thcs,
+        period_key: "2026-H2",
+        start_date: "2026-07-01",
+        end_date_exclusive: "2027-01-01",
+        locked_at: new Date().toISOString(),
+        locked_by: null,
+      })
+      .execute();
+    const full = (await getActivity(t.db, activity.id))!;
+    await expect(updateActivity(t.db, principal, full, { ...base, organizerUnitId: thcs, startDate: "2026-06-15", endDate: "2026-06-15" })).rejects.toThrow(
+      /đã khóa/,
+    );
+    await expect(deleteActivity(t.db, principal, full, true)).rejects.toThrow(/đã khóa/);
+    expect(await rows()).toHaveLength(1);
+  });
+});
+
 describe("attendance import", () => {
   it("previews matched, unmatched and duplicated rows, writes all or nothing, and a second import changes nothing", async () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");

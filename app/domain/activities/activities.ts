@@ -5,6 +5,7 @@
 import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { Activity, Database, Unit } from "../../../db/schema";
+import { assertActivityUnlocked } from "../attendance/locks";
 import { writeAudit, type Executor } from "../audit/audit";
 import { can, ownSchoolIds, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
@@ -236,6 +237,7 @@ export async function activityDetail(db: DB, id: number) {
 
 export async function updateActivity(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, input: ActivityInput): Promise<void> {
   if (!canManageActivity(actor, activity.organizer)) throw new DomainError("Bạn không có quyền sửa hoạt động này.");
+  await assertActivityUnlocked(db, activity, [activity.starts_at, recordFromInput(input).startsAt]);
   await db.transaction().execute(async (trx) => {
     await checkInput(trx, actor, input);
     const r = { ...recordFromInput(input), clubId: activity.club_id };
@@ -281,6 +283,7 @@ export async function deleteActivity(db: DB, actor: Actor, activity: Activity & 
   if (!canManageActivity(actor, activity.organizer)) throw new DomainError("Bạn không có quyền xóa hoạt động này.");
   const c = await deletionConsequences(db, activity.id);
   if ((c.budgetLines || c.reachFigures) && !confirmed) throw new DomainError("Hoạt động có dữ liệu kèm theo: hãy xác nhận trước khi xóa.", "confirm");
+  await assertActivityUnlocked(db, activity, [activity.starts_at]);
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("activities").where("id", "=", activity.id).execute();
     await writeAudit(trx, {

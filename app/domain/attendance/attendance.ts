@@ -112,7 +112,8 @@ export type RosterGroup =
   | { kind: "staff"; unitId: number }
   | { kind: "teachers"; unitId: number }
   | { kind: "club"; clubId: number }
-  | { kind: "people"; personIds: number[] };
+  | { kind: "people"; personIds: number[] }
+  | { kind: "offices" };
 
 /** Adds a group of the actor's own people to the activity's roster. Returns how many were added. */
 export async function addToRoster(db: DB, actor: Actor, activity: Activity, group: RosterGroup): Promise<number> {
@@ -127,6 +128,7 @@ export async function addToRoster(db: DB, actor: Actor, activity: Activity, grou
   else if (group.kind === "staff") q = q.where("unit_id", "=", group.unitId).where("category", "!=", "students");
   else if (group.kind === "club")
     q = q.where("id", "in", db.selectFrom("club_members").select("person_id").where("club_id", "=", group.clubId).where("left_on", "is", null));
+  else if (group.kind === "offices") q = q.where("unit_id", "in", db.selectFrom("units").select("id").where("kind", "!=", "school"));
   else q = q.where("id", "in", group.personIds.length ? group.personIds.slice(0, 2000) : [-1]);
   const people = await q.execute();
   return addPeopleToRoster(
@@ -153,6 +155,7 @@ export async function recordMarks(
   marks: Mark[],
   source: AttendanceSource,
   ip: string | null = null,
+  markedBy: number | null = actor?.userId ?? null,
 ): Promise<number> {
   if (!marks.length) return 0;
   const ids = [...new Set(marks.map((m) => m.personId))];
@@ -175,13 +178,15 @@ export async function recordMarks(
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
     for (const m of marks) {
+      // A note is changed only when one is sent: re-saving a status keeps the note ("ốm") already there.
+      const note = m.note === undefined ? undefined : m.note?.trim().slice(0, 200) || null;
       const values = {
         activity_id: activity.id,
         person_id: m.personId,
         status: m.status,
-        note: m.note?.trim().slice(0, 200) || null,
+        note: note ?? null,
         source,
-        marked_by: actor?.userId || null,
+        marked_by: markedBy || null,
         marked_at: at,
       };
       await trx
@@ -190,7 +195,7 @@ export async function recordMarks(
         .onConflict((oc) =>
           oc
             .columns(["activity_id", "person_id"])
-            .doUpdateSet({ status: values.status, note: values.note, source, marked_by: values.marked_by, marked_at: at }),
+            .doUpdateSet({ status: values.status, source, marked_by: values.marked_by, marked_at: at, ...(note === undefined ? {} : { note }) }),
         )
         .execute();
     }

@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import type { DB } from "../../../db/connection";
 import type { Activity } from "../../../db/schema";
-import type { Actor } from "../auth/permissions";
+import { can, type Actor } from "../auth/permissions";
 import { randomToken, sameDigest } from "../auth/tokens";
 import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
@@ -48,14 +48,15 @@ export function currentCode(secret: string, activityId: number, now = Date.now()
   return { code: codeFor(secret, activityId, step), secondsLeft: Math.ceil(((step + 1) * STEP_MS - now) / 1000) };
 }
 
-export type CheckinFailure = "expired" | "foreign" | "closed" | "outside_window" | "not_found" | "bad_pin" | "already";
+export type CheckinFailure = "expired" | "foreign" | "closed" | "outside_window" | "not_found" | "ambiguous" | "bad_pin" | "already";
 
 export const CHECKIN_MESSAGES: Record<CheckinFailure, string> = {
   expired: "Mã QR đã hết hạn (mã đổi sau mỗi 30 giây). Hãy quét lại mã đang hiển thị trên màn hình.",
   foreign: "Mã QR này không thuộc hoạt động này.",
   closed: "Điểm danh bằng mã QR cho hoạt động này chưa mở hoặc đã đóng.",
   outside_window: "Chỉ điểm danh được trong thời gian diễn ra hoạt động (từ 30 phút trước khi bắt đầu đến 30 phút sau khi kết thúc).",
-  not_found: "Không tìm thấy bạn trong danh sách cán bộ, giáo viên: kiểm tra lại mã cán bộ hoặc báo người tổ chức.",
+  not_found: "Không tìm thấy bạn trong danh sách cán bộ, giáo viên của các đơn vị dự hoạt động này: kiểm tra lại mã cán bộ hoặc báo người tổ chức.",
+  ambiguous: "Mã cán bộ này có ở nhiều đơn vị: hãy đăng nhập để điểm danh.",
   bad_pin: "Mã PIN không đúng.",
   already: "Bạn đã điểm danh hoạt động này rồi.",
 };
@@ -75,6 +76,47 @@ export function verifyCode(secret: string, activityId: number, code: string, now
   return "foreign";
 }
 
+/** Who opens the QR screen of an activity: its organizer (the school's staff who take attendance, or commune staff for commune-level activities). */
+export function canRunCheckin(actor: Actor, organizer: { id: number; kind: string }): boolean {
+  return organizer.kind === "school" ? can(actor, "attendance.write", organizer.id) : can(actor, "commune.manage");
+}
+
+/** The units whose people may check in: the organizer and the units invited or co-organizing. */
+export async function checkinUnitIds(db: DB, activity: Activity): Promise<number[]> {
+  const others = await db.selectFrom("activity_units").select("unit_id").where("activity_id", "=", activity.id).execute();
+  const ids = [activity.organizer_unit_id, ...others.map((o) => o.unit_id)];
+  const organizer = await db.selectFrom("units").select("kind").where("id", "=", activity.organizer_unit_id).executeTakeFirst();
+  // A commune-level activity gathers the commune's offices too.
+  if (organizer && organizer.kind !== "school")
+    ids.push(...(await db.selectFrom("units").select("id").where("kind", "in", ["commune", "office", "hamlet"]).execute()).map((u) => u.id));
+  return [...new Set(ids)];
+}
+
+export const TICKET_MS = 5 * 60_000;
+
+/** A scanned fresh code buys a few minutes to type the staff code and PIN (or to sign in): a signed ticket. */
+export function ticketFor(secret: string, activityId: number, now = Date.now()): string {
+  const mac = crypto.createHmac("sha256", secret).update(`ticket:${activityId}:${now}`).digest("hex").slice(0, 24);
+  return `${now}.${mac}`;
+}
+
+export function verifyTicket(secret: string, activityId: number, ticket: string, now = Date.now()): boolean {
+  const [ts, mac] = ticket.split(".");
+  const issued = Number(ts);
+  if (!Number.isInteger(issued) || !mac || now - issued > TICKET_MS || issued - now > 60_000) return false;
+  const expected = crypto.createHmac("sha256", secret).update(`ticket:${activityId}:${issued}`).digest("hex").slice(0, 24);
+  return mac.length === expected.length && crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(expected));
+}
+
+/** Turns a scanned code into a ticket, or says why it cannot be used. */
+export async function ticketForScan(db: DB, activity: Activity, code: string, now = Date.now()): Promise<string> {
+  const session = await db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activity.id).executeTakeFirst();
+  if (!session || session.closed_at) throw new CheckinError("closed");
+  const verdict = verifyCode(session.secret, activity.id, code, now);
+  if (verdict !== "ok") throw new CheckinError(verdict);
+  return ticketFor(session.secret, activity.id, now);
+}
+
 /**
  * Checks a participant in: signed in (their account is linked to a person), or by staff code and PIN.
  * Refuses an expired code, another activity's code, a closed check-in, a time outside the activity,
@@ -83,15 +125,19 @@ export function verifyCode(secret: string, activityId: number, code: string, now
 export async function checkIn(
   db: DB,
   activity: Activity,
-  input: { code: string; actor?: Actor | null; staffCode?: string; pin?: string },
+  input: { code?: string; ticket?: string; actor?: Actor | null; staffCode?: string; pin?: string },
   now = Date.now(),
 ): Promise<{ personName: string }> {
   const session = await db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activity.id).executeTakeFirst();
   if (!session || session.closed_at) throw new CheckinError("closed");
-  const verdict = verifyCode(session.secret, activity.id, input.code, now);
-  if (verdict !== "ok") throw new CheckinError(verdict);
+  if (!(input.ticket && verifyTicket(session.secret, activity.id, input.ticket, now))) {
+    const verdict = verifyCode(session.secret, activity.id, input.code ?? "", now);
+    if (verdict !== "ok") throw new CheckinError(verdict);
+  }
   if (now < Date.parse(activity.starts_at) - WINDOW_MARGIN_MS || now > Date.parse(activity.ends_at) + WINDOW_MARGIN_MS)
     throw new CheckinError("outside_window");
+  // Only people of the units taking part: the organizer and those invited or co-organizing.
+  const units = await checkinUnitIds(db, activity);
   let person: { id: number; full_name: string } | undefined;
   if (input.actor) {
     person = await db
@@ -99,6 +145,7 @@ export async function checkIn(
       .select(["id", "full_name"])
       .where("user_id", "=", input.actor.userId)
       .where("left_on", "is", null)
+      .where("unit_id", "in", units)
       .executeTakeFirst();
   }
   if (!person && input.staffCode) {
@@ -110,7 +157,9 @@ export async function checkIn(
       .where("code", "=", normalizeCode(input.staffCode))
       .where("left_on", "is", null)
       .where("category", "!=", "students")
+      .where("unit_id", "in", units)
       .execute();
+    if (matches.length > 1) throw new CheckinError("ambiguous");
     if (matches.length === 1) person = matches[0];
   }
   if (!person) throw new CheckinError("not_found");
@@ -121,6 +170,6 @@ export async function checkIn(
     .where("person_id", "=", person.id)
     .executeTakeFirst();
   if (existing && (existing.status === "present" || existing.status === "late")) throw new CheckinError("already");
-  await recordMarks(db, null, activity, [{ personId: person.id, status: "present" }], "qr");
+  await recordMarks(db, null, activity, [{ personId: person.id, status: "present" }], "qr", null, input.actor?.userId ?? null);
   return { personName: person.full_name };
 }

@@ -21,3 +21,20 @@ export async function assertPeriodOpen(db: Executor, unitId: number, instant: st
   const lock = await lockFor(db, unitId, instant);
   if (lock) throw new DomainError(`Báo cáo kỳ ${lock.period_key} của đơn vị đã được duyệt: số liệu trong kỳ này đã khóa, không thể thay đổi.`);
 }
+
+/**
+ * Moving or deleting an activity must not change a locked period either: checked for its organizer and
+ * every unit whose people have attendance on it, at each date involved (old and new).
+ */
+export async function assertActivityUnlocked(db: Executor, activity: { id: number; organizer_unit_id: number }, instants: string[]): Promise<void> {
+  const units = await db
+    .selectFrom("attendance")
+    .innerJoin("people", "people.id", "attendance.person_id")
+    .select("people.unit_id")
+    .distinct()
+    .where("attendance.activity_id", "=", activity.id)
+    .execute();
+  for (const unitId of new Set([activity.organizer_unit_id, ...units.map((u) => u.unit_id)])) {
+    for (const instant of instants) await assertPeriodOpen(db, unitId, instant);
+  }
+}

@@ -14,7 +14,10 @@ export function marksFromForm(formData: FormData): { personId: number; status: (
   for (const [key, value] of formData.entries()) {
     const m = /^status\.(\d+)$/.exec(key);
     if (!m || typeof value !== "string") continue;
-    const parsed = markSchema.safeParse({ personId: m[1], status: value, note: formData.get(`note.${m[1]}`) ?? "" });
+    // Only rows that changed: a save must not rewrite (or wipe the notes of) marks nobody touched.
+    if (formData.get(`prev.${m[1]}`) === value) continue;
+    const note = formData.get(`note.${m[1]}`);
+    const parsed = markSchema.safeParse({ personId: m[1], status: value, ...(typeof note === "string" ? { note } : {}) });
     if (parsed.success) out.push(parsed.data);
   }
   return out.slice(0, 5000);

@@ -12,9 +12,10 @@ import { addMs, nowIso } from "../shared/time";
 
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
 export const LOCK_MS = 15 * 60_000;
-export const LIMITS = { account: 5, address: 30 } as const;
+/** Failures allowed per key kind: a login account, a client address, and QR check-in (its own keys, so typos at a training never lock a school's Wi-Fi out of logging in). */
+export const LIMITS = { account: 5, address: 30, checkin: 8, checkin_address: 200 } as const;
 /** Failures after which each further attempt is slowed. */
-const SLOW_AFTER = { account: 2, address: 10 } as const;
+const SLOW_AFTER = { account: 2, address: 10, checkin: 3, checkin_address: 60 } as const;
 const DELAY_STEP_MS = 400;
 const MAX_DELAY_MS = 2_000;
 

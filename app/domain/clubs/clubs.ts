@@ -2,6 +2,7 @@
 import type { DB } from "../../../db/connection";
 import type { Club, Unit } from "../../../db/schema";
 import { insertActivity } from "../activities/activities";
+import { assertActivityUnlocked } from "../attendance/locks";
 import { writeAudit } from "../audit/audit";
 import { can, ownSchoolIds, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
@@ -90,6 +91,10 @@ export async function deleteClub(db: DB, actor: Actor, club: Club, confirmed: bo
   if (!canManageClubs(actor, club.school_id)) throw new DomainError("Bạn không có quyền xóa câu lạc bộ này.");
   const c = await clubDeletionConsequences(db, club.id);
   if ((c.meetings || c.members) && !confirmed) throw new DomainError("Câu lạc bộ có thành viên hoặc buổi sinh hoạt: hãy xác nhận trước khi xóa.", "confirm");
+  // Meetings in a locked period carry approved attendance: they cannot go.
+  for (const m of await db.selectFrom("activities").select(["id", "organizer_unit_id", "starts_at"]).where("club_id", "=", club.id).execute()) {
+    await assertActivityUnlocked(db, m, [m.starts_at]);
+  }
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("activities").where("club_id", "=", club.id).execute();
     await trx.deleteFrom("clubs").where("id", "=", club.id).execute();

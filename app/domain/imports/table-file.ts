@@ -43,7 +43,9 @@ export async function readTableFile(buf: Uint8Array): Promise<string[][]> {
     if (!sheet) throw new DomainError("Tệp Excel không có trang tính nào.", "file");
     if (sheet.actualRowCount - 1 > MAX_IMPORT_ROWS) throw new DomainError(`Tệp có quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")}).`, "file");
     // Only the columns under a header are read: one stray cell far to the right must not make every row 16,384 cells wide.
-    const width = Math.min(MAX_IMPORT_COLUMNS, sheet.getRow(1).actualCellCount ? sheet.getRow(1).cellCount : 0);
+    // (The header may sit below a title row: the widest of the first rows sets the width.)
+    let width = 0;
+    for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) width = Math.max(width, Math.min(MAX_IMPORT_COLUMNS, sheet.getRow(r).cellCount));
     rows = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values: string[] = [];
