@@ -289,6 +289,48 @@ export interface PeriodLockTable {
   locked_by: number | null;
 }
 
+export type MaterialKind = "video" | "podcast" | "slides" | "infographic" | "electure" | "document" | "lesson_plan";
+export type MaterialVisibility = "school" | "commune" | "public";
+
+export interface StoredFileTable {
+  id: Generated<number>;
+  sha256: string;
+  mime: string;
+  size: number;
+  created_at: string;
+}
+
+export interface MaterialTable {
+  id: Generated<number>;
+  school_id: number;
+  author_user_id: number | null;
+  title: string;
+  description: string | null;
+  kind: MaterialKind;
+  subject: string | null;
+  grades: string;
+  integrates_topics: number;
+  visibility: MaterialVisibility;
+  file_id: number | null;
+  file_name: string | null;
+  link_url: string | null;
+  views: ColumnType<number, number | undefined, number>;
+  downloads: ColumnType<number, number | undefined, number>;
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MaterialTopicTable {
+  material_id: number;
+  topic_code: string;
+}
+
+export interface SchoolQuotaTable {
+  school_id: number;
+  bytes: number;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -316,6 +358,10 @@ export interface Database {
   activity_roster: ActivityRosterTable;
   activity_checkin: ActivityCheckinTable;
   period_locks: PeriodLockTable;
+  stored_files: StoredFileTable;
+  materials: MaterialTable;
+  material_topics: MaterialTopicTable;
+  school_quotas: SchoolQuotaTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -328,4 +374,5 @@ export type Person = Selectable<PersonTable>;
 export type Club = Selectable<ClubTable>;
 export type Activity = Selectable<ActivityTable>;
 export type Contest = Selectable<ContestTable>;
+export type Material = Selectable<MaterialTable>;
 export type ContestEntry = Selectable<ContestEntryTable>;

@@ -1,0 +1,112 @@
+/**
+ * Streaming an upload into the store: the bytes go to a temporary file as they arrive (never held whole in
+ * memory), hashed on the way; the real type is read from the first bytes (file-type) and checked against
+ * an allow-list; a size limit per kind stops an oversized upload early and leaves nothing behind; identical
+ * content is stored once, under its SHA-256.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileTypeFromBuffer } from "file-type";
+import { uploadDir } from "../../../db/config";
+import { DomainError } from "../shared/errors";
+import { storedPath } from "./storage";
+
+export type FileGroup = "document" | "image" | "video" | "audio";
+
+const MB = 1024 * 1024;
+/** Limits per kind, in MB, configurable: MAX_DOCUMENT_MB, MAX_IMAGE_MB, MAX_VIDEO_MB, MAX_AUDIO_MB. */
+export function sizeLimits(): Record<FileGroup, number> {
+  const env = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback) * MB;
+  return { document: env("MAX_DOCUMENT_MB", 20), image: env("MAX_IMAGE_MB", 10), video: env("MAX_VIDEO_MB", 500), audio: env("MAX_AUDIO_MB", 100) };
+}
+
+export const MATERIAL_FILE_TYPES: Record<string, { label: string; group: FileGroup }> = {
+  "application/pdf": { label: "PDF", group: "document" },
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { label: "Word (DOCX)", group: "document" },
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": { label: "PowerPoint (PPTX)", group: "document" },
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { label: "Excel (XLSX)", group: "document" },
+  "image/jpeg": { label: "ảnh JPEG", group: "image" },
+  "image/png": { label: "ảnh PNG", group: "image" },
+  "image/webp": { label: "ảnh WebP", group: "image" },
+  "video/mp4": { label: "video MP4", group: "video" },
+  "video/webm": { label: "video WebM", group: "video" },
+  "audio/mpeg": { label: "âm thanh MP3", group: "audio" },
+  "audio/x-m4a": { label: "âm thanh M4A", group: "audio" },
+  "audio/mp4": { label: "âm thanh M4A", group: "audio" },
+};
+
+export interface StreamedFile {
+  sha256: string;
+  mime: string;
+  size: number;
+  /** Where the content now lives (shared by every identical upload). */
+  path: string;
+}
+
+const SNIFF_BYTES = 4100;
+
+function incomingDir(): string {
+  const d = path.join(uploadDir(), ".incoming");
+  fs.mkdirSync(d, { recursive: true });
+  return d;
+}
+
+/** Consumes an upload stream into the store, or throws a DomainError (type, size) having removed every byte written. */
+export async function streamIntoStore(
+  data: AsyncIterable<Uint8Array>,
+  types: Record<string, { label: string; group: FileGroup }> = MATERIAL_FILE_TYPES,
+): Promise<StreamedFile> {
+  const limits = sizeLimits();
+  const overall = Math.max(...Object.values(limits));
+  const temp = path.join(incomingDir(), `${crypto.randomBytes(12).toString("hex")}.part`);
+  const out = fs.createWriteStream(temp);
+  const hash = crypto.createHash("sha256");
+  let size = 0;
+  let head = Buffer.alloc(0);
+  let mime: string | null = null;
+  let limit = overall;
+  const fail = async (e: unknown): Promise<never> => {
+    out.destroy();
+    await fs.promises.rm(temp, { force: true });
+    throw e;
+  };
+  const sniff = async () => {
+    const type = await fileTypeFromBuffer(head);
+    const allowed = type ? types[type.mime] : undefined;
+    if (!type || !allowed) {
+      return fail(
+        new DomainError(
+          `Tệp không đúng loại cho phép (${[...new Set(Object.values(types).map((t) => t.label))].join(", ")}). Nội dung tệp được kiểm tra, không dựa vào tên tệp.`,
+          "file",
+        ),
+      );
+    }
+    mime = type.mime;
+    limit = limits[allowed.group];
+  };
+  try {
+    for await (const chunk of data) {
+      size += chunk.length;
+      if (mime === null) {
+        head = Buffer.concat([head, chunk]);
+        if (head.length >= SNIFF_BYTES) await sniff();
+      }
+      if (size > limit) return fail(new DomainError(`Tệp quá lớn: tối đa ${Math.round(limit / MB)} MB cho loại tệp này.`, "file"));
+      hash.update(chunk);
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
+    }
+    if (mime === null) await sniff();
+    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  } catch (e) {
+    return fail(e);
+  }
+  const sha256 = hash.digest("hex");
+  const target = storedPath(sha256);
+  if (fs.existsSync(target)) await fs.promises.rm(temp, { force: true });
+  else {
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    await fs.promises.rename(temp, target);
+  }
+  return { sha256, mime: mime!, size, path: target };
+}

@@ -1,0 +1,232 @@
+/**
+ * Learning materials: files (stored once by content) or links, tagged for the plan's indicators
+ * (2.2 topics folded into lessons, 2.3 digital materials, 2.4 digital products) and shared at a chosen reach.
+ */
+import fs from "node:fs";
+import { sql, type SqlBool } from "kysely";
+import type { DB } from "../../../db/connection";
+import type { Material, Unit } from "../../../db/schema";
+import { writeAudit } from "../audit/audit";
+import { can, ownSchoolIds, type Actor } from "../auth/permissions";
+import { storedPath } from "../files/storage";
+import type { StreamedFile } from "../files/upload-stream";
+import { DomainError } from "../shared/errors";
+import { foldVietnamese } from "../shared/text";
+import { nowIso } from "../shared/time";
+import type { MaterialInput } from "./schemas";
+import { MATERIAL_KIND_LABELS } from "./vocabulary";
+
+export const DEFAULT_QUOTA_BYTES = (Number(process.env.DEFAULT_QUOTA_MB) > 0 ? Number(process.env.DEFAULT_QUOTA_MB) : 2048) * 1024 * 1024;
+
+export function canUploadMaterials(actor: Actor, schoolId: number): boolean {
+  return can(actor, "materials.write", schoolId);
+}
+
+/** Who sees a material: public to all; "commune" to every signed-in user; "school" to that school's staff and the commune's readers. */
+export function canSeeMaterial(actor: Actor | null, m: Pick<Material, "visibility" | "school_id">): boolean {
+  if (m.visibility === "public") return true;
+  if (!actor) return false;
+  if (m.visibility === "commune") return true;
+  return can(actor, "school.read", m.school_id) || can(actor, "commune.read");
+}
+
+function searchText(input: MaterialInput, topicLabels: string[]): string {
+  return foldVietnamese([input.title, input.description ?? "", input.subject ?? "", MATERIAL_KIND_LABELS[input.kind], ...topicLabels].join(" "));
+}
+
+/** Bytes stored for a school (each distinct file once) and its quota. */
+export async function storageUse(db: DB, schoolId: number): Promise<{ used: number; quota: number }> {
+  const row = await db
+    .selectFrom("stored_files")
+    .select((eb) => eb.fn.sum<number>("size").as("bytes"))
+    .where("id", "in", db.selectFrom("materials").select("file_id").where("school_id", "=", schoolId).where("file_id", "is not", null))
+    .executeTakeFirst();
+  const quota = await db.selectFrom("school_quotas").select("bytes").where("school_id", "=", schoolId).executeTakeFirst();
+  return { used: Number(row?.bytes ?? 0), quota: quota ? Number(quota.bytes) : DEFAULT_QUOTA_BYTES };
+}
+
+export async function createMaterial(
+  db: DB,
+  actor: Actor,
+  school: Unit,
+  input: MaterialInput,
+  file?: { stored: StreamedFile; name: string },
+  ip: string | null = null,
+): Promise<number> {
+  try {
+    return await insertMaterial(db, actor, school, input, file, ip);
+  } catch (e) {
+    // A refused material leaves no stored bytes behind unless another material already holds them.
+    if (file && !(await db.selectFrom("stored_files").select("id").where("sha256", "=", file.stored.sha256).executeTakeFirst())) {
+      await fs.promises.rm(storedPath(file.stored.sha256), { force: true });
+    }
+    throw e;
+  }
+}
+
+async function insertMaterial(
+  db: DB,
+  actor: Actor,
+  school: Unit,
+  input: MaterialInput,
+  file: { stored: StreamedFile; name: string } | undefined,
+  ip: string | null,
+): Promise<number> {
+  if (school.kind !== "school" || !canUploadMaterials(actor, school.id)) throw new DomainError("Bạn không có quyền đăng học liệu cho trường này.");
+  if (!file && !input.linkUrl) throw new DomainError("Vui lòng chọn tệp hoặc nhập đường dẫn.", "file");
+  if (file) {
+    const { used, quota } = await storageUse(db, school.id);
+    const already = await db.selectFrom("stored_files").select("id").where("sha256", "=", file.stored.sha256).executeTakeFirst();
+    if (!already && used + file.stored.size > quota)
+      throw new DomainError(
+        `Trường đã dùng hết dung lượng lưu trữ (${Math.round(quota / 1024 / 1024)} MB). Hãy xóa bớt học liệu cũ hoặc đề nghị xã tăng hạn mức.`,
+        "file",
+      );
+  }
+  const topics = await db
+    .selectFrom("vocab_terms")
+    .select(["code", "label"])
+    .where("kind", "=", "topic")
+    .where("code", "in", input.topics.length ? input.topics : ["-"])
+    .execute();
+  if (topics.length !== new Set(input.topics).size) throw new DomainError("Nội dung không hợp lệ.", "topics");
+  return db.transaction().execute(async (trx) => {
+    let fileId: number | null = null;
+    if (file) {
+      await trx
+        .insertInto("stored_files")
+        .values({ sha256: file.stored.sha256, mime: file.stored.mime, size: file.stored.size, created_at: nowIso() })
+        .onConflict((oc) => oc.column("sha256").doNothing())
+        .execute();
+      fileId = (await trx.selectFrom("stored_files").select("id").where("sha256", "=", file.stored.sha256).executeTakeFirstOrThrow()).id;
+    }
+    const at = nowIso();
+    const values = {
+      school_id: school.id,
+      author_user_id: actor.userId,
+      title: input.title.trim(),
+      description: input.description?.trim() || null,
+      kind: input.kind,
+      subject: input.subject?.trim() || null,
+      grades: JSON.stringify([...new Set(input.grades)].sort((a, b) => a - b)),
+      integrates_topics: input.integratesTopics ? 1 : 0,
+      visibility: input.visibility,
+      file_id: fileId,
+      file_name: file?.name ?? null,
+      link_url: file ? null : input.linkUrl || null,
+      search_text: searchText(
+        input,
+        topics.map((t) => t.label),
+      ),
+      created_at: at,
+      updated_at: at,
+    };
+    const row = await trx.insertInto("materials").values(values).returning("id").executeTakeFirstOrThrow();
+    if (topics.length)
+      await trx
+        .insertInto("material_topics")
+        .values(topics.map((t) => ({ material_id: row.id, topic_code: t.code })))
+        .execute();
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: school.id,
+      action: "create",
+      entity: "material",
+      entityId: row.id,
+      after: { ...values, search_text: undefined },
+      ip,
+    });
+    return row.id;
+  });
+}
+
+export async function getMaterial(db: DB, id: number): Promise<Material | undefined> {
+  return db.selectFrom("materials").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** An FTS5 query from what a user typed: each folded word as a prefix, all required. */
+export function ftsQuery(q: string): string | null {
+  const words = foldVietnamese(q)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, 8);
+  return words.length ? words.map((w) => `"${w}"*`).join(" ") : null;
+}
+
+export interface MaterialFilter {
+  q?: string;
+  topic?: string;
+  kind?: string;
+  grade?: number;
+  schoolId?: number;
+  publicOnly?: boolean;
+}
+
+/** Materials the viewer may see, filtered; the search uses the database's full-text index (not a scan in JavaScript). */
+export async function listMaterials(db: DB, actor: Actor | null, f: MaterialFilter, opts: { page: number; pageSize: number }) {
+  let q = db.selectFrom("materials");
+  if (f.publicOnly || !actor) q = q.where("materials.visibility", "=", "public");
+  else if (!can(actor, "commune.read")) {
+    const own = ownSchoolIds(actor);
+    q = q.where((eb) => eb.or([eb("materials.visibility", "in", ["public", "commune"]), eb("materials.school_id", "in", own.length ? own : [-1])]));
+  }
+  const match = f.q ? ftsQuery(f.q) : null;
+  if (f.q && !match) return { total: 0, rows: [] };
+  if (match) q = q.where(sql<SqlBool>`materials.id in (select rowid from materials_fts where materials_fts match ${match})`);
+  if (f.topic) q = q.where("materials.id", "in", db.selectFrom("material_topics").select("material_id").where("topic_code", "=", f.topic));
+  if (f.kind) q = q.where("materials.kind", "=", f.kind as Material["kind"]);
+  if (f.schoolId) q = q.where("materials.school_id", "=", f.schoolId);
+  if (f.grade !== undefined) q = q.where(sql<SqlBool>`materials.grades like ${`%${f.grade}%`}`);
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const rows = await q
+    .innerJoin("units", "units.id", "materials.school_id")
+    .leftJoin("stored_files", "stored_files.id", "materials.file_id")
+    .select([
+      "materials.id",
+      "materials.title",
+      "materials.kind",
+      "materials.visibility",
+      "materials.created_at",
+      "materials.views",
+      "materials.downloads",
+      "materials.link_url",
+      "stored_files.mime",
+      "stored_files.size",
+      "units.name as school_name",
+    ])
+    .orderBy("materials.created_at", "desc")
+    .orderBy("materials.id", "desc")
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize)
+    .execute();
+  return { total, rows };
+}
+
+/** Deleting a material removes its file when no other material refers to the same content. */
+export async function deleteMaterial(db: DB, actor: Actor, material: Material, ip: string | null = null): Promise<void> {
+  if (!canUploadMaterials(actor, material.school_id) || (material.author_user_id !== actor.userId && !can(actor, "school.manage", material.school_id))) {
+    throw new DomainError("Chỉ người đăng hoặc ban giám hiệu mới xóa được học liệu này.");
+  }
+  let orphan: string | null = null;
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("materials").where("id", "=", material.id).execute();
+    if (material.file_id) {
+      const others = await trx.selectFrom("materials").select("id").where("file_id", "=", material.file_id).executeTakeFirst();
+      if (!others) {
+        const file = await trx.selectFrom("stored_files").select("sha256").where("id", "=", material.file_id).executeTakeFirstOrThrow();
+        await trx.deleteFrom("stored_files").where("id", "=", material.file_id).execute();
+        orphan = file.sha256;
+      }
+    }
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: material.school_id,
+      action: "delete",
+      entity: "material",
+      entityId: material.id,
+      before: { title: material.title, kind: material.kind },
+      ip,
+    });
+  });
+  if (orphan) await fs.promises.rm(storedPath(orphan), { force: true });
+}

@@ -1,0 +1,104 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { streamIntoStore } from "../../app/domain/files/upload-stream";
+import { canSeeMaterial, createMaterial, deleteMaterial, ftsQuery, getMaterial, listMaterials, storageUse } from "../../app/domain/materials/materials";
+import type { MaterialInput } from "../../app/domain/materials/schemas";
+import { DomainError } from "../../app/domain/shared/errors";
+import { getUnit } from "../../app/domain/units/units";
+import type { Unit } from "../../db/schema";
+import { actorOf, createTestDb, unitIdByCode, type TestDb } from "../support/db";
+
+const dir = path.resolve("tmp", `uploads-materials-${process.pid}`);
+let t: TestDb;
+let thcs: Unit;
+beforeEach(async () => {
+  process.env.UPLOAD_DIR = dir;
+  t = await createTestDb({ demo: true });
+  thcs = (await getUnit(t.db, await unitIdByCode(t.db, "thcs-tanan")))!;
+});
+afterEach(async () => {
+  await t.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  delete process.env.UPLOAD_DIR;
+});
+
+async function* pdf(text: string) {
+  yield Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
+}
+const input = (over: Partial<MaterialInput> = {}): MaterialInput => ({
+  title: "Chuyển đổi số trong nhà trường",
+  description: "Bài giảng điện tử về Đề án 06",
+  kind: "electure",
+  subject: "Tin học",
+  grades: [8, 9],
+  topics: ["CDS"],
+  integratesTopics: true,
+  visibility: "school",
+  linkUrl: "",
+  ...over,
+});
+
+describe("learning materials", () => {
+  it("are found by a search without accents or case, through the full-text index", async () => {
+    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
+    const id = await createMaterial(t.db, teacher, thcs, input(), { stored: await streamIntoStore(pdf("a")), name: "cds.pdf" });
+    await createMaterial(
+      t.db,
+      teacher,
+      thcs,
+      input({ title: "Robot dò đường", description: "", topics: ["STEM"], kind: "video", linkUrl: "https://video.example/robot" }),
+    );
+    for (const q of ["chuyen doi so", "CHUYỂN ĐỔI", "de an 06", "chuyen"]) {
+      const r = await listMaterials(t.db, teacher, { q }, { page: 1, pageSize: 20 });
+      expect(
+        r.rows.map((m) => m.id),
+        q,
+      ).toEqual([id]);
+    }
+    expect(ftsQuery('" OR 1=1 --')).toBe('"or"* "1"* "1"*');
+    expect((await listMaterials(t.db, teacher, { q: "robot", kind: "video" }, { page: 1, pageSize: 20 })).total).toBe(1);
+  });
+
+  it("a school-only material is invisible to another school, visible to the commune; public ones to everyone", async () => {
+    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
+    const id = await createMaterial(t.db, teacher, thcs, input(), { stored: await streamIntoStore(pdf("b")), name: "x.pdf" });
+    const m = (await getMaterial(t.db, id))!;
+    const other = await actorOf(t.db, "bgh.tieuhoca@tanan.demo");
+    expect(canSeeMaterial(other, m)).toBe(false);
+    expect((await listMaterials(t.db, other, {}, { page: 1, pageSize: 50 })).rows.map((r) => r.id)).not.toContain(id);
+    expect(canSeeMaterial(await actorOf(t.db, "lanhdao@tanan.demo"), m)).toBe(true);
+    expect(canSeeMaterial(null, m)).toBe(false);
+    const pub = await createMaterial(t.db, teacher, thcs, input({ visibility: "public", title: "Video công khai" }), {
+      stored: await streamIntoStore(pdf("c")),
+      name: "p.pdf",
+    });
+    expect((await listMaterials(t.db, null, {}, { page: 1, pageSize: 50 })).rows.map((r) => r.id)).toEqual([pub]);
+    await expect(createMaterial(t.db, other, thcs, input())).rejects.toBeInstanceOf(DomainError);
+  });
+
+  it("stores identical content once; deleting removes the file only when nothing else refers to it", async () => {
+    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
+    const a = await createMaterial(t.db, teacher, thcs, input(), { stored: await streamIntoStore(pdf("same")), name: "a.pdf" });
+    const b = await createMaterial(t.db, teacher, thcs, input({ title: "Bản sao" }), { stored: await streamIntoStore(pdf("same")), name: "b.pdf" });
+    const ma = (await getMaterial(t.db, a))!;
+    expect(ma.file_id).toBe((await getMaterial(t.db, b))!.file_id);
+    const file = path.join(dir, "objects");
+    const count = () => fs.readdirSync(file, { recursive: true }).filter((f) => !fs.statSync(path.join(file, String(f))).isDirectory()).length;
+    expect(count()).toBe(1);
+    await deleteMaterial(t.db, teacher, ma);
+    expect(count()).toBe(1);
+    await deleteMaterial(t.db, teacher, (await getMaterial(t.db, b))!);
+    expect(count()).toBe(0);
+    expect(await t.db.selectFrom("stored_files").select("id").execute()).toEqual([]);
+  });
+
+  it("refuses an upload beyond the school's quota", async () => {
+    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
+    await t.db.insertInto("school_quotas").values({ school_id: thcs.id, bytes: 100 }).execute();
+    const stored = await streamIntoStore(pdf("big enough to pass one hundred bytes of quota ........................................"));
+    await expect(createMaterial(t.db, teacher, thcs, input(), { stored, name: "q.pdf" })).rejects.toThrow(/dung lượng/);
+    expect((await storageUse(t.db, thcs.id)).used).toBe(0);
+    expect(fs.existsSync(stored.path)).toBe(false); // the refused upload's bytes are gone
+  });
+});
