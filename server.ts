@@ -13,7 +13,7 @@ import { createDb, migrateToLatest } from "./db/connection";
 import { databaseFile } from "./db/config";
 import { getLoadContext } from "./server/load-context";
 import { log, loggablePath } from "./server/log";
-import { bodyAllowed, isCrossSiteRequest, newNonce, securityHeaders, trustProxySetting } from "./server/security";
+import { bodyAllowed, frameableBySelf, isCrossSiteRequest, newNonce, securityHeaders, trustProxySetting } from "./server/security";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT) || 3000;
@@ -53,6 +53,10 @@ export async function startServer() {
     const nonce = newNonce();
     res.locals.cspNonce = nonce;
     res.set(securityHeaders(nonce, !production));
+    if (frameableBySelf(req.path)) {
+      res.set("X-Frame-Options", "SAMEORIGIN");
+      res.set("Content-Security-Policy", securityHeaders(nonce, !production)["Content-Security-Policy"].replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+    }
     if (req.secure) res.set("Strict-Transport-Security", "max-age=31536000");
     const body = bodyAllowed(req.method, req.path, req.get("content-length"));
     if (!body.ok) {

@@ -66,8 +66,10 @@ export function securityHeaders(nonce: string, dev: boolean): Record<string, str
 }
 
 /** Largest request bodies accepted: file uploads on the few routes that take them, small forms elsewhere. */
-export const BODY_LIMITS = { form: 1024 * 1024, upload: 12 * 1024 * 1024 } as const;
-const UPLOAD_PATHS = [/^\/people\/\d+\/import$/, /^\/contests\/\d+$/];
+export const BODY_LIMITS = { form: 1024 * 1024, upload: 12 * 1024 * 1024, media: 520 * 1024 * 1024 } as const;
+const UPLOAD_PATHS = [/^\/people\/\d+\/import$/, /^\/contests\/\d+$/, /^\/attendance\/\d+\/import$/];
+/** Learning materials take video (the per-kind limits are enforced while streaming, see upload-stream.ts). */
+const MEDIA_PATHS = [/^\/materials\/new$/, /^\/materials\/upload$/];
 
 /**
  * Whether a request body may be read: browsers always send Content-Length with a form, so a state-changing
@@ -76,6 +78,11 @@ const UPLOAD_PATHS = [/^\/people\/\d+\/import$/, /^\/contests\/\d+$/];
 export function bodyAllowed(method: string, path: string, contentLength: string | undefined): { ok: true } | { ok: false; status: 411 | 413 } {
   if (SAFE_METHODS.has(method.toUpperCase())) return { ok: true };
   if (contentLength === undefined || !/^\d+$/.test(contentLength)) return { ok: false, status: 411 };
-  const limit = UPLOAD_PATHS.some((r) => r.test(path)) ? BODY_LIMITS.upload : BODY_LIMITS.form;
+  const limit = MEDIA_PATHS.some((r) => r.test(path)) ? BODY_LIMITS.media : UPLOAD_PATHS.some((r) => r.test(path)) ? BODY_LIMITS.upload : BODY_LIMITS.form;
   return Number(contentLength) > limit ? { ok: false, status: 413 } : { ok: true };
+}
+
+/** A stored material's file may be shown inside the app's own pages (PDF preview), never inside another site's. */
+export function frameableBySelf(path: string): boolean {
+  return /^\/materials\/\d+\/file$/.test(path);
 }

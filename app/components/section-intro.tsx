@@ -8,10 +8,6 @@ import { PageHeader, SECTION_LINKS } from "./shell";
  * it says what the section will hold and which part of the plan it serves. Access is checked now.
  */
 const INTRO: Partial<Record<Section, { planRef: string; items: string[] }>> = {
-  materials: {
-    planRef: "Mục III.2.2 – III.2.4 của Kế hoạch",
-    items: ["Tải lên bài giảng, video, podcast, slide", "Tìm kiếm không dấu", "Trang công khai cho cổng thông tin xã"],
-  },
   indicators: {
     planRef: "Các chỉ tiêu của Kế hoạch đến năm 2030",
     items: ["Mỗi chỉ tiêu so với mục tiêu năm", "Biểu đồ so sánh các trường", "Xu hướng theo 6 tháng"],

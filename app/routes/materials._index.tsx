@@ -1,6 +1,142 @@
-import { SectionIntro, sectionMeta } from "~/components/section-intro";
-import { sectionLoader } from "~/lib/sections.server";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FilterBar, FilterSelect } from "~/components/filters";
+import { Pager } from "~/components/pager";
+import { DeletedNotice, PageHeader } from "~/components/shell";
+import { EmptyRow, TableWrap } from "~/components/table";
+import { listVocabulary } from "~/domain/activities/activities";
+import { can } from "~/domain/auth/permissions";
+import { listMaterials, storageUse } from "~/domain/materials/materials";
+import { MATERIAL_KIND_LABELS, MATERIAL_KINDS, VISIBILITY_LABELS } from "~/domain/materials/vocabulary";
+import { listUnits } from "~/domain/units/units";
+import { gradeLabel } from "~/domain/units/vocabulary";
+import { requireActor } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { formatDate, formatNumber } from "~/lib/format";
+import { uploadSchool } from "~/lib/materials.server";
+import { idParam, pageParam } from "~/lib/params";
 
-export const loader = sectionLoader("materials");
-export const meta = sectionMeta;
-export default SectionIntro;
+export const meta: MetaFunction = () => [{ title: "Học liệu · Tân An STEM" }];
+
+const PAGE_SIZE = 20;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const url = new URL(request.url);
+  const p = url.searchParams;
+  const page = pageParam(url);
+  const grade = p.get("grade") !== null && p.get("grade") !== "" ? Number(p.get("grade")) : undefined;
+  const filter = {
+    q: (p.get("q") ?? "").trim().slice(0, 100) || undefined,
+    topic: p.get("topic") || undefined,
+    kind: p.get("kind") || undefined,
+    grade: Number.isInteger(grade) ? grade : undefined,
+    schoolId: idParam(p.get("school") ?? undefined) ?? undefined,
+  };
+  const school = await uploadSchool(actor);
+  const [list, vocabulary, schools] = await Promise.all([
+    listMaterials(db, actor, filter, { page, pageSize: PAGE_SIZE }),
+    listVocabulary(db),
+    listUnits(db, { kinds: ["school"] }),
+  ]);
+  return {
+    ...list,
+    page,
+    values: Object.fromEntries(p),
+    topics: vocabulary.topics.filter((t) => !t.parent_code),
+    schools: schools.map((s) => ({ id: s.id, name: s.name })),
+    canUpload: !!school,
+    storage: school ? { school: school.name, ...(await storageUse(db, school.id)) } : null,
+    commune: can(actor, "commune.read"),
+  };
+}
+
+const mb = (n: number) => formatNumber(Math.round((n / 1024 / 1024) * 10) / 10);
+
+export default function Materials() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title="Học liệu"
+        subtitle="Bài giảng điện tử, video ngắn, podcast, slide, tài liệu số của các trường (mục III.2.2 – III.2.4 của Kế hoạch)."
+        actions={
+          d.canUpload ? (
+            <Link to="/materials/new" className="button">
+              + Đăng học liệu
+            </Link>
+          ) : null
+        }
+      />
+      <DeletedNotice />
+      {d.storage ? (
+        <p className="muted">
+          Dung lượng của {d.storage.school}: {mb(d.storage.used)} MB / {mb(d.storage.quota)} MB{" "}
+          <progress max={d.storage.quota} value={d.storage.used} aria-label="Dung lượng đã dùng" />
+        </p>
+      ) : null}
+      <FilterBar role="search" label="Tìm học liệu">
+        <div className="field">
+          <label htmlFor="q">Tìm (không cần dấu)</label>
+          <input id="q" name="q" defaultValue={d.values.q ?? ""} placeholder="ví dụ: chuyen doi so" />
+        </div>
+        <FilterSelect
+          name="topic"
+          label="Nội dung"
+          value={d.values.topic}
+          all="Mọi nội dung"
+          options={d.topics.map((t) => ({ value: t.code, label: t.label }))}
+        />
+        <FilterSelect
+          name="kind"
+          label="Loại"
+          value={d.values.kind}
+          all="Mọi loại"
+          options={MATERIAL_KINDS.map((k) => ({ value: k, label: MATERIAL_KIND_LABELS[k] }))}
+        />
+        <FilterSelect
+          name="grade"
+          label="Khối"
+          value={d.values.grade}
+          all="Mọi khối"
+          options={Array.from({ length: 13 }, (_, g) => ({ value: g, label: gradeLabel(g) }))}
+        />
+        <FilterSelect name="school" label="Trường" value={d.values.school} all="Mọi trường" options={d.schools.map((s) => ({ value: s.id, label: s.name }))} />
+      </FilterBar>
+      <TableWrap label="Danh sách học liệu">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Học liệu</th>
+              <th scope="col">Loại</th>
+              <th scope="col" className="hide-phone">
+                Trường
+              </th>
+              <th scope="col" className="hide-phone">
+                Chia sẻ
+              </th>
+              <th scope="col">Ngày đăng</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.rows.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  <Link to={`/materials/${m.id}`}>{m.title}</Link>
+                </td>
+                <td>{MATERIAL_KIND_LABELS[m.kind]}</td>
+                <td className="hide-phone">{m.school_name}</td>
+                <td className="hide-phone">{VISIBILITY_LABELS[m.visibility]}</td>
+                <td>{formatDate(m.created_at)}</td>
+              </tr>
+            ))}
+            <EmptyRow show={d.rows.length === 0} colSpan={5}>
+              {d.values.q ? `Không tìm thấy học liệu với “${d.values.q}”.` : "Chưa có học liệu."}
+            </EmptyRow>
+          </tbody>
+        </table>
+      </TableWrap>
+      <Pager page={d.page} pageSize={PAGE_SIZE} total={d.total} />
+    </>
+  );
+}

@@ -230,3 +230,19 @@ export async function deleteMaterial(db: DB, actor: Actor, material: Material, i
   });
   if (orphan) await fs.promises.rm(storedPath(orphan), { force: true });
 }
+
+/** Drops uploaded bytes that no material refers to (the form was refused after the file arrived). */
+export async function discardUnreferencedFile(db: DB, sha256: string): Promise<void> {
+  if (!(await db.selectFrom("stored_files").select("id").where("sha256", "=", sha256).executeTakeFirst())) {
+    await fs.promises.rm(storedPath(sha256), { force: true });
+  }
+}
+
+/** Counts a view or a download. */
+export async function countUse(db: DB, id: number, what: "views" | "downloads"): Promise<void> {
+  await db
+    .updateTable("materials")
+    .set((eb) => ({ [what]: eb(what, "+", 1) }))
+    .where("id", "=", id)
+    .execute();
+}

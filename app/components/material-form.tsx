@@ -1,0 +1,130 @@
+/**
+ * The material form. With JavaScript it uploads with XMLHttpRequest to show a progress bar (large videos),
+ * then opens the new material; without it the form posts normally. Fields come before the file, so a refused
+ * file still returns what was typed.
+ */
+import { Form, useNavigate, useNavigation } from "@remix-run/react";
+import { useRef, useState, type FormEvent } from "react";
+import { materialSchema } from "~/domain/materials/schemas";
+import { MATERIAL_KIND_LABELS, MATERIAL_KINDS, VISIBILITIES, VISIBILITY_LABELS } from "~/domain/materials/vocabulary";
+import { gradeLabel } from "~/domain/units/vocabulary";
+import type { FieldErrors, FormValues } from "~/lib/forms";
+import { CheckboxGroup, Field, FormError, SelectField, TextAreaField, TextField, useValidatedForm } from "./forms";
+
+type Result = { ok: boolean; errors?: FieldErrors; values?: FormValues; formError?: string } | undefined;
+
+export function MaterialForm({
+  actionData,
+  grades,
+  topics,
+  limits,
+}: {
+  actionData: Result;
+  grades: number[];
+  topics: { code: string; label: string }[];
+  limits: string;
+}) {
+  const [xhrResult, setXhrResult] = useState<Result>(undefined);
+  const { form, errorFor, value, list, formError } = useValidatedForm(materialSchema, {
+    actionData: xhrResult ?? actionData,
+    defaults: { visibility: "school" },
+  });
+  const [progress, setProgress] = useState<number | null>(null);
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    void form.handleSubmit(() => {
+      const body = new FormData(formRef.current!);
+      const xhr = new XMLHttpRequest();
+      xhr.open("POST", "/materials/upload");
+      xhr.upload.onprogress = (ev) => ev.lengthComputable && setProgress(Math.round((ev.loaded / ev.total) * 100));
+      xhr.onload = () => {
+        setProgress(null);
+        let res: Result & { id?: number };
+        try {
+          res = JSON.parse(xhr.responseText);
+        } catch {
+          res = { ok: false, formError: `Không tải lên được (mã ${xhr.status}).` };
+        }
+        if (res?.ok && res.id) navigate(`/materials/${res.id}?created=1`);
+        else setXhrResult(res);
+      };
+      xhr.onerror = () => {
+        setProgress(null);
+        setXhrResult({ ok: false, formError: "Mất kết nối khi đang tải lên. Vui lòng thử lại." });
+      };
+      xhr.send(body);
+    })(e);
+  };
+  const busy = progress !== null || navigation.state === "submitting";
+  return (
+    <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} ref={formRef} className="card form" style={{ maxWidth: 820 }}>
+      <FormError message={formError} />
+      <TextField label="Tên học liệu" required reg={form.register("title")} defaultValue={value("title")} error={errorFor("title")} />
+      <div className="form-row">
+        <SelectField
+          label="Loại"
+          required
+          reg={form.register("kind")}
+          defaultValue={value("kind")}
+          error={errorFor("kind")}
+          placeholder="— Chọn —"
+          options={MATERIAL_KINDS.map((k) => ({ value: k, label: MATERIAL_KIND_LABELS[k] }))}
+        />
+        <TextField label="Môn học" reg={form.register("subject")} defaultValue={value("subject")} error={errorFor("subject")} />
+        <SelectField
+          label="Chia sẻ"
+          required
+          reg={form.register("visibility")}
+          defaultValue={value("visibility")}
+          error={errorFor("visibility")}
+          options={VISIBILITIES.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
+        />
+      </div>
+      <CheckboxGroup
+        legend="Nội dung"
+        columns
+        reg={form.register("topics")}
+        checked={list("topics")}
+        error={errorFor("topics")}
+        options={topics.map((t) => ({ value: t.code, label: t.label }))}
+      />
+      <CheckboxGroup
+        legend="Khối lớp"
+        reg={form.register("grades")}
+        checked={list("grades")}
+        error={errorFor("grades")}
+        options={grades.map((g) => ({ value: String(g), label: gradeLabel(g) }))}
+      />
+      <label className="checkbox">
+        <input type="checkbox" value="on" defaultChecked={value("integratesTopics") === "on"} {...form.register("integratesTopics")} /> Lồng ghép nội dung khoa
+        học, đổi mới sáng tạo, chuyển đổi số vào bài dạy
+      </label>
+      <TextAreaField label="Mô tả" reg={form.register("description")} defaultValue={value("description")} error={errorFor("description")} />
+      <TextField
+        label="Hoặc đường dẫn (video trên mạng, thư mục chia sẻ)"
+        type="url"
+        reg={form.register("linkUrl")}
+        defaultValue={value("linkUrl")}
+        error={errorFor("linkUrl")}
+        hint="Để trống nếu tải tệp lên."
+      />
+      <Field label="Tệp" error={errorFor("file")} hint={limits}>
+        {({ id, describedBy, invalid }) => <input id={id} name="file" type="file" aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
+      </Field>
+      {progress !== null ? (
+        <p role="status">
+          <progress max={100} value={progress} aria-label="Tiến độ tải lên" /> Đang tải lên {progress}%
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Đang tải lên…" : "Đăng học liệu"}
+        </button>
+      </div>
+    </Form>
+  );
+}

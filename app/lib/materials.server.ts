@@ -1,0 +1,49 @@
+import type { AppLoadContext } from "@remix-run/node";
+import type { Material, Unit } from "../../db/schema";
+import { can, ownSchoolIds, type Actor } from "~/domain/auth/permissions";
+import { canSeeMaterial, createMaterial, discardUnreferencedFile, getMaterial } from "~/domain/materials/materials";
+import { materialSchema } from "~/domain/materials/schemas";
+import { DomainError } from "~/domain/shared/errors";
+import { getUnit } from "~/domain/units/units";
+import { getActor, notFound } from "./auth.server";
+import { db } from "./db.server";
+import { failure, parseForm } from "./forms";
+import { readMaterialUpload } from "./material-upload.server";
+import { idParam } from "./params";
+
+/** The school a teacher or administrator shares materials for (their own), or null. */
+export async function uploadSchool(actor: Actor): Promise<Unit | null> {
+  const id = ownSchoolIds(actor).find((s) => can(actor, "materials.write", s));
+  return id ? ((await getUnit(db, id)) ?? null) : null;
+}
+
+/** A material the viewer may see; anything else — a private file's guessed address included — is 404. */
+export async function requireVisibleMaterial(
+  request: Request,
+  context: AppLoadContext,
+  idText: string | undefined,
+): Promise<{ actor: Actor | null; material: Material }> {
+  const actor = await getActor(request, context);
+  const id = idParam(idText);
+  const material = id ? await getMaterial(db, id) : undefined;
+  if (!material || !canSeeMaterial(actor, material)) notFound();
+  return { actor, material };
+}
+
+/** One submission of the material form (a page post, or the JavaScript upload with its progress bar). */
+export async function submitMaterial(request: Request, actor: Actor, school: Unit, ip: string | null) {
+  const upload = await readMaterialUpload(request);
+  if (upload.error) return failure(upload.fields, { [upload.error.field ?? "_form"]: upload.error.message });
+  const parsed = parseForm(materialSchema, upload.fields);
+  if (!parsed.ok) {
+    if (upload.file) await discardUnreferencedFile(db, upload.file.stored.sha256);
+    return parsed;
+  }
+  try {
+    const id = await createMaterial(db, actor, school, parsed.data, upload.file, ip);
+    return { ok: true as const, id };
+  } catch (e) {
+    if (e instanceof DomainError) return failure(upload.fields, { [e.field ?? "_form"]: e.message });
+    throw e;
+  }
+}

@@ -1,0 +1,114 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { InlineDelete } from "~/components/confirm-delete";
+import { Notice, PageHeader } from "~/components/shell";
+import { can } from "~/domain/auth/permissions";
+import { countUse, deleteMaterial } from "~/domain/materials/materials";
+import { MATERIAL_KIND_LABELS, VISIBILITY_LABELS } from "~/domain/materials/vocabulary";
+import { gradeLabel } from "~/domain/units/vocabulary";
+import { forbidden, requireActor } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { formatDateTime, formatNumber } from "~/lib/format";
+import { domainFailure } from "~/lib/forms.server";
+import { requireVisibleMaterial } from "~/lib/materials.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.material.title ?? "Học liệu"} · Tân An STEM` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { actor, material } = await requireVisibleMaterial(request, context, params.id);
+  await countUse(db, material.id, "views");
+  const [file, school, topics] = await Promise.all([
+    material.file_id ? db.selectFrom("stored_files").select(["mime", "size"]).where("id", "=", material.file_id).executeTakeFirst() : undefined,
+    db.selectFrom("units").select("name").where("id", "=", material.school_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("material_topics")
+      .innerJoin("vocab_terms", (j) => j.onRef("vocab_terms.code", "=", "material_topics.topic_code").on("vocab_terms.kind", "=", "topic"))
+      .select("label")
+      .where("material_id", "=", material.id)
+      .execute(),
+  ]);
+  const canDelete =
+    !!actor &&
+    can(actor, "materials.write", material.school_id) &&
+    (material.author_user_id === actor.userId || can(actor, "school.manage", material.school_id));
+  return {
+    material,
+    file,
+    school: school.name,
+    topics: topics.map((t) => t.label),
+    grades: (JSON.parse(material.grades) as number[]).map(gradeLabel),
+    canDelete,
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const { material } = await requireVisibleMaterial(request, context, params.id);
+  const formData = await request.formData();
+  if (formData.get("intent") !== "delete") forbidden();
+  try {
+    await deleteMaterial(db, actor, material, context.clientIp);
+  } catch (e) {
+    return domainFailure(e, formData);
+  }
+  return redirect("/materials?deleted=1");
+}
+
+function Preview({ id, mime }: { id: number; mime: string }) {
+  const src = `/materials/${id}/file`;
+  if (mime === "application/pdf") return <iframe src={src} title="Xem trước tệp PDF" className="preview preview--pdf" />;
+  if (mime.startsWith("video/")) return <video src={src} controls preload="metadata" className="preview" data-testid="video-player" />;
+  if (mime.startsWith("audio/")) return <audio src={src} controls preload="metadata" className="preview" />;
+  if (mime.startsWith("image/")) return <img src={src} alt="Xem trước" className="preview" />;
+  return <p className="muted">Tệp này không xem trực tiếp được trên trình duyệt: hãy tải về.</p>;
+}
+
+export default function MaterialDetail() {
+  const d = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const m = d.material;
+  return (
+    <>
+      <PageHeader title={m.title} subtitle={`${d.school} · ${MATERIAL_KIND_LABELS[m.kind]}`} actions={<Link to="/materials">‹ Học liệu</Link>} />
+      <Notice when={params.get("created")}>Đã đăng học liệu.</Notice>
+      {d.file ? (
+        <section className="card">
+          <Preview id={m.id} mime={d.file.mime} />
+          <p>
+            <a href={`/materials/${m.id}/file?download=1`} className="button button--ghost" download>
+              Tải về ({formatNumber(Math.round(d.file.size / 1024))} KB)
+            </a>
+          </p>
+        </section>
+      ) : m.link_url ? (
+        <p className="card">
+          <a href={m.link_url} target="_blank" rel="noopener noreferrer">
+            Mở học liệu: {m.link_url}
+          </a>
+        </p>
+      ) : null}
+      <div className="card">
+        <dl className="facts">
+          <dt>Chia sẻ</dt>
+          <dd>{VISIBILITY_LABELS[m.visibility]}</dd>
+          <dt>Nội dung</dt>
+          <dd>{d.topics.join(", ") || "—"}</dd>
+          <dt>Khối</dt>
+          <dd>{d.grades.join(", ") || "—"}</dd>
+          <dt>Môn</dt>
+          <dd>{m.subject || "—"}</dd>
+          <dt>Lồng ghép vào bài dạy</dt>
+          <dd>{m.integrates_topics ? "Có" : "Không"}</dd>
+          <dt>Lượt xem · tải</dt>
+          <dd>{`${formatNumber(m.views)} · ${formatNumber(m.downloads)}`}</dd>
+          <dt>Đăng lúc</dt>
+          <dd>{formatDateTime(m.created_at)}</dd>
+        </dl>
+        {m.description ? <p style={{ whiteSpace: "pre-line" }}>{m.description}</p> : null}
+      </div>
+      {d.canDelete ? (
+        <InlineDelete label="Xóa học liệu…" question="Xóa học liệu này? Tệp sẽ bị xóa nếu không học liệu nào khác dùng chung." fields={{ intent: "delete" }} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import fs from "node:fs";
+import { Readable } from "node:stream";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { storedPath } from "~/domain/files/storage";
+import { countUse } from "~/domain/materials/materials";
+import { notFound } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { requireVisibleMaterial } from "~/lib/materials.server";
+
+/**
+ * GET /materials/<id>/file — the stored file, checked on every request (404 for anyone who may not see it),
+ * answering HTTP Range requests so players can seek. A download is counted once per full or first-range fetch.
+ */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { material } = await requireVisibleMaterial(request, context, params.id);
+  if (!material.file_id) notFound();
+  const file = await db.selectFrom("stored_files").selectAll().where("id", "=", material.file_id).executeTakeFirst();
+  if (!file) notFound();
+  const path = storedPath(file.sha256);
+  if (!fs.existsSync(path)) notFound();
+  const size = file.size;
+  const headers = new Headers({
+    "Content-Type": file.mime,
+    "Accept-Ranges": "bytes",
+    "Cache-Control": "private, max-age=0, must-revalidate",
+    "Content-Disposition": `${new URL(request.url).searchParams.get("download") ? "attachment" : "inline"}; filename="hoc-lieu-${material.id}"; filename*=UTF-8''${encodeURIComponent(material.file_name ?? "hoc-lieu")}`,
+  });
+  const range = request.headers.get("range");
+  const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
+  if (range && !m) return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}` } });
+  if (m) {
+    let start = m[1] === "" ? size - Number(m[2]) : Number(m[1]);
+    let end = m[1] === "" ? size - 1 : m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
+    if (m[1] === "" && m[2] === "") return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}` } });
+    start = Math.max(0, start);
+    if (start > end || start >= size) return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}` } });
+    end = Math.max(start, end);
+    if (start === 0) await countUse(db, material.id, "downloads");
+    headers.set("Content-Range", `bytes ${start}-${end}/${size}`);
+    headers.set("Content-Length", String(end - start + 1));
+    return new Response(Readable.toWeb(fs.createReadStream(path, { start, end })) as ReadableStream, { status: 206, headers });
+  }
+  await countUse(db, material.id, "downloads");
+  headers.set("Content-Length", String(size));
+  return new Response(Readable.toWeb(fs.createReadStream(path)) as ReadableStream, { status: 200, headers });
+}
