@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormError, TextField, useValidatedForm } from "~/components/forms";
 import { loginSchema } from "~/domain/accounts/schemas";
 import { attemptLogin } from "~/domain/auth/login";
@@ -75,6 +75,9 @@ export default function Login() {
         </div>
       </Form>
       <p className="muted">Quên mật khẩu? Liên hệ Phòng Văn hóa - Xã hội hoặc quản trị viên để được cấp liên kết đặt lại mật khẩu.</p>
+      <p>
+        <Link to="/public">Xem học liệu số công khai của xã (không cần đăng nhập)</Link>
+      </p>
     </div>
   );
 }

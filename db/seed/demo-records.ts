@@ -8,6 +8,7 @@ import type { Database, PersonTable, SchoolLevel } from "../schema";
 import { nameKey } from "../../app/domain/shared/text";
 import { GRADES_BY_LEVEL } from "../../app/domain/units/vocabulary";
 import { insertAttendance, insertOfficePeople, linkAccounts } from "./demo-attendance";
+import { insertMaterials } from "./demo-materials";
 import { seededRandom, vietnameseName, type Random } from "./random";
 
 type Tx = Kysely<Database> | Transaction<Database>;
@@ -675,4 +676,5 @@ export async function seedDemoRecords(
   for (const a of commune) await insertActivity(db, units.officeVhxh, a);
   await insertContests(db, r, units.communeId, units.schools);
   await insertAttendance(db, r);
+  await insertMaterials(db);
 }

@@ -17,6 +17,8 @@ export async function createTestDb(opts: { demo?: boolean } = {}): Promise<TestD
   fs.mkdirSync(dir, { recursive: true });
   const worker = process.env.VITEST_POOL_ID ?? "0";
   const file = path.join(dir, `w${worker}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`);
+  // Seeding stores the demo's media files: keep them out of data/uploads.
+  process.env.UPLOAD_DIR ??= path.resolve("tmp", `uploads-w${worker}`);
   const db = createDb(file);
   await migrateToLatest(db);
   if (opts.demo) await seedDemo(db);

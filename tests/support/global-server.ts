@@ -7,6 +7,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     serverDbFile: string;
+    serverUploadDir: string;
   }
 }
 
@@ -15,6 +16,7 @@ export default async function setup(project: TestProject) {
   const server = await startTestServer();
   project.provide("baseUrl", server.url);
   project.provide("serverDbFile", server.dbFile);
+  project.provide("serverUploadDir", server.uploadDir);
   return async () => {
     await server.stop();
   };
