@@ -7,6 +7,8 @@ import { can } from "~/domain/auth/permissions";
 import { DomainError } from "~/domain/shared/errors";
 import { headcountFormSchema } from "~/domain/units/schemas";
 import { getHeadcounts, getUnit, saveHeadcounts } from "~/domain/units/units";
+import { setQuota, storageUse } from "~/domain/materials/materials";
+import { domainFailure } from "~/lib/forms.server";
 import { gradeLabel, HEADCOUNT_CATEGORY_LABELS, SCHOOL_LEVEL_LABELS, UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
 import { notFound, requireActor, requireSchoolAccess } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
@@ -37,13 +39,30 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // A year with no figures yet starts from last year's, to check and save, instead of an empty form.
   const empty = slots.every((s) => s.count === null);
   const previous = empty && canEdit ? (await getHeadcounts(db, unit, year - 1)).filter((s) => s.count !== null) : [];
-  return { unit, year, slots, canEdit, prefill: previous.length ? Object.fromEntries(previous.map((s) => [`${s.category}:${s.grade}`, s.count])) : null };
+  const storage = unit.kind === "school" ? await storageUse(db, unit.id) : null;
+  return {
+    unit,
+    year,
+    slots,
+    canEdit,
+    storage,
+    canSetQuota: unit.kind === "school" && can(actor, "commune.manage"),
+    prefill: previous.length ? Object.fromEntries(previous.map((s) => [`${s.category}:${s.grade}`, s.count])) : null,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, unit } = await loadUnitFor(request, context, params.id);
   const year = yearParam(new URL(request.url));
   const formData = await request.formData();
+  if (formData.get("intent") === "quota") {
+    try {
+      await setQuota(db, actor, unit.id, Number(String(formData.get("quota") ?? "").replace(/[.\s]/g, "")), context.clientIp);
+    } catch (e) {
+      return domainFailure(e, formData);
+    }
+    return redirect(`/units/${unit.id}?year=${year}&saved=1`);
+  }
   const raw = Object.fromEntries([...formData.entries()].filter(([k, v]) => k.includes(":") && typeof v === "string"));
   const parsed = headcountFormSchema.safeParse(raw);
   if (!parsed.success) return data(failure(formData, zodFieldErrors(parsed.error), "Một số ô chưa hợp lệ, vui lòng sửa các ô được đánh dấu."), { status: 400 });
@@ -57,7 +76,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function UnitPage() {
-  const { unit, year, slots, canEdit, prefill } = useLoaderData<typeof loader>();
+  const { unit, year, slots, canEdit, prefill, storage, canSetQuota } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -137,6 +156,24 @@ export default function UnitPage() {
           </div>
         ) : null}
       </Form>
+      {storage ? (
+        <section className="card">
+          <h2>Lưu trữ học liệu</h2>
+          <p>
+            Đã dùng {formatNumber(Math.round(storage.used / 1024 / 1024))} MB / {formatNumber(Math.round(storage.quota / 1024 / 1024))} MB.
+          </p>
+          {canSetQuota ? (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="quota" />
+              <label htmlFor="quota">Hạn mức (MB)</label>
+              <input id="quota" name="quota" inputMode="numeric" defaultValue={Math.round(storage.quota / 1024 / 1024)} />
+              <button type="submit" className="button button--ghost button--small">
+                Đặt hạn mức
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
     </>
   );
 }

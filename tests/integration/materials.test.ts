@@ -109,3 +109,13 @@ describe("learning materials", () => {
     expect(fs.existsSync(stored.path)).toBe(false); // the refused upload's bytes are gone
   });
 });
+
+describe("storage quota", () => {
+  it("is set by commune staff only", async () => {
+    const { setQuota } = await import("../../app/domain/materials/materials");
+    await setQuota(t.db, await actorOf(t.db, "vhxh@tanan.demo"), thcs.id, 500);
+    expect((await storageUse(t.db, thcs.id)).quota).toBe(500 * 1024 * 1024);
+    await expect(setQuota(t.db, await actorOf(t.db, "bgh.thcs@tanan.demo"), thcs.id, 5000)).rejects.toBeInstanceOf(DomainError);
+    await expect(setQuota(t.db, await actorOf(t.db, "lanhdao@tanan.demo"), thcs.id, 5000)).rejects.toBeInstanceOf(DomainError);
+  });
+});

@@ -246,3 +246,28 @@ export async function countUse(db: DB, id: number, what: "views" | "downloads"):
     .where("id", "=", id)
     .execute();
 }
+
+/** The commune sets a school's storage quota for materials (in MB). */
+export async function setQuota(db: DB, actor: Actor, schoolId: number, megabytes: number, ip: string | null = null): Promise<void> {
+  if (!can(actor, "commune.manage")) throw new DomainError("Chỉ cán bộ Phòng Văn hóa - Xã hội mới đặt được hạn mức lưu trữ.");
+  if (!Number.isInteger(megabytes) || megabytes < 10 || megabytes > 1_000_000) throw new DomainError("Hạn mức từ 10 MB trở lên.", "quota");
+  const bytes = megabytes * 1024 * 1024;
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("school_quotas").select("bytes").where("school_id", "=", schoolId).executeTakeFirst();
+    await trx
+      .insertInto("school_quotas")
+      .values({ school_id: schoolId, bytes })
+      .onConflict((oc) => oc.column("school_id").doUpdateSet({ bytes }))
+      .execute();
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: schoolId,
+      action: "update",
+      entity: "school_quota",
+      entityId: schoolId,
+      before: before ?? null,
+      after: { bytes },
+      ip,
+    });
+  });
+}
