@@ -58,7 +58,7 @@ export async function startServer() {
       res.set("Content-Security-Policy", securityHeaders(nonce, !production)["Content-Security-Policy"].replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
     }
     if (req.secure) res.set("Strict-Transport-Security", "max-age=31536000");
-    const body = bodyAllowed(req.method, req.path, req.get("content-length"));
+    const body = bodyAllowed(req.method, req.path, req.get("content-length"), req.get("content-type") ?? "");
     if (!body.ok) {
       res
         .status(body.status)

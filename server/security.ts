@@ -75,10 +75,11 @@ const MEDIA_PATHS = [/^\/materials\/new$/, /^\/materials\/upload$/];
  * Whether a request body may be read: browsers always send Content-Length with a form, so a state-changing
  * request without one (or over the route's limit) is refused before anything buffers it in memory.
  */
-export function bodyAllowed(method: string, path: string, contentLength: string | undefined): { ok: true } | { ok: false; status: 411 | 413 } {
+export function bodyAllowed(method: string, path: string, contentLength: string | undefined, contentType = "multipart/form-data"): { ok: true } | { ok: false; status: 411 | 413 } {
   if (SAFE_METHODS.has(method.toUpperCase())) return { ok: true };
   if (contentLength === undefined || !/^\d+$/.test(contentLength)) return { ok: false, status: 411 };
-  const limit = MEDIA_PATHS.some((r) => r.test(path)) ? BODY_LIMITS.media : UPLOAD_PATHS.some((r) => r.test(path)) ? BODY_LIMITS.upload : BODY_LIMITS.form;
+  const multipart = contentType.startsWith("multipart/form-data");
+  const limit = !multipart ? BODY_LIMITS.form : MEDIA_PATHS.some((r) => r.test(path)) ? BODY_LIMITS.media : UPLOAD_PATHS.some((r) => r.test(path)) ? BODY_LIMITS.upload : BODY_LIMITS.form;
   return Number(contentLength) > limit ? { ok: false, status: 413 } : { ok: true };
 }
 

@@ -6,38 +6,51 @@ import { cleanFileName } from "./upload.server";
 export interface MaterialUpload {
   fields: FormData;
   file?: { stored: StreamedFile; name: string };
+  /** Every object this request stored (released by the caller, whatever happens). */
+  stored: string[];
   error?: DomainError;
 }
 
+const MAX_FIELDS = 40;
+const MAX_TEXT_BYTES = 256 * 1024;
+
 /**
- * Reads a material's form: text fields into memory (small), the file part streamed into the store as it
- * arrives. A refused file (type, size) stops the read; the fields read so far come back with the message.
+ * Reads a material's form: text fields into memory (few and small), the one file part streamed into the
+ * store as it arrives. A refused file (type, size), a second file or too much text stops the read; the
+ * fields read so far come back with the message.
  */
 export async function readMaterialUpload(request: Request): Promise<MaterialUpload> {
   const fields = new FormData();
+  const stored: string[] = [];
   let file: MaterialUpload["file"];
-  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return { fields: await request.formData() };
+  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    return { fields, stored, error: new DomainError("Biểu mẫu gửi lên không đúng dạng.", "file") };
+  }
+  let count = 0;
+  let textBytes = 0;
   try {
     await parseMultipartFormData(request, async ({ name, filename, data }) => {
+      if (++count > MAX_FIELDS) throw new DomainError("Biểu mẫu có quá nhiều trường.");
       if (name === "file" && filename) {
-        const stored = await streamIntoStore(data);
-        file = { stored, name: cleanFileName(filename) };
-        return stored.sha256;
+        if (file) throw new DomainError("Mỗi học liệu chỉ tải lên một tệp.", "file");
+        const s = await streamIntoStore(data);
+        stored.push(s.sha256);
+        file = { stored: s, name: cleanFileName(filename) };
+        return s.sha256;
       }
       let text = "";
       const decoder = new TextDecoder();
-      let size = 0;
       for await (const chunk of data) {
-        size += chunk.length;
-        if (size > 64 * 1024) throw new DomainError("Dữ liệu gửi lên quá lớn.");
+        textBytes += chunk.length;
+        if (textBytes > MAX_TEXT_BYTES) throw new DomainError("Dữ liệu gửi lên quá lớn.");
         text += decoder.decode(chunk, { stream: true });
       }
       if (!filename) fields.append(name, text + decoder.decode());
       return undefined;
     });
   } catch (e) {
-    if (e instanceof DomainError) return { fields, file, error: e };
-    return { fields, file, error: new DomainError("Tải lên bị gián đoạn hoặc dữ liệu bị lỗi. Vui lòng thử lại.", "file") };
+    if (e instanceof DomainError) return { fields, file, stored, error: e };
+    return { fields, file, stored, error: new DomainError("Tải lên bị gián đoạn hoặc dữ liệu bị lỗi. Vui lòng thử lại.", "file") };
   }
-  return { fields, file };
+  return { fields, file, stored };
 }

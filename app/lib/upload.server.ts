@@ -28,8 +28,10 @@ export async function fileFrom(formData: FormData, field = "file"): Promise<{ da
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   // eslint-disable-next-line no-control-regex
+  // Control characters, C1 controls and bidirectional/format marks (which can disguise "gnp.exe" as ".png") go.
   const clean = base
-    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "")
     .trim()
     .slice(0, 200);
   return clean || "tep";

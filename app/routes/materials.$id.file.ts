@@ -25,9 +25,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     "Cache-Control": "private, max-age=0, must-revalidate",
     "Content-Disposition": `${new URL(request.url).searchParams.get("download") ? "attachment" : "inline"}; filename="hoc-lieu-${material.id}"; filename*=UTF-8''${encodeURIComponent(material.file_name ?? "hoc-lieu")}`,
   });
+  // One byte range is served as asked; anything else (several ranges, other units) is ignored: the whole file.
   const range = request.headers.get("range");
   const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
-  if (range && !m) return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}` } });
+  const counts = request.method !== "HEAD";
   if (m) {
     let start = m[1] === "" ? size - Number(m[2]) : Number(m[1]);
     let end = m[1] === "" ? size - 1 : m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
@@ -35,12 +36,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     start = Math.max(0, start);
     if (start > end || start >= size) return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}` } });
     end = Math.max(start, end);
-    if (start === 0) await countUse(db, material.id, "downloads");
+    if (start === 0 && end > 0 && counts) await countUse(db, material.id, "downloads");
     headers.set("Content-Range", `bytes ${start}-${end}/${size}`);
     headers.set("Content-Length", String(end - start + 1));
     return new Response(Readable.toWeb(fs.createReadStream(path, { start, end })) as ReadableStream, { status: 206, headers });
   }
-  await countUse(db, material.id, "downloads");
+  if (counts) await countUse(db, material.id, "downloads");
   headers.set("Content-Length", String(size));
   return new Response(Readable.toWeb(fs.createReadStream(path)) as ReadableStream, { status: 200, headers });
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Kysely, Transaction } from "kysely";
 import type { Database, MaterialKind, MaterialVisibility } from "../schema";
+import { releaseClaim } from "../../app/domain/files/storage";
 import { streamIntoStore } from "../../app/domain/files/upload-stream";
 import { foldVietnamese } from "../../app/domain/shared/text";
 
@@ -114,6 +115,7 @@ export async function insertMaterials(db: Tx) {
         .onConflict((oc) => oc.column("sha256").doNothing())
         .execute();
       fileId = (await db.selectFrom("stored_files").select("id").where("sha256", "=", stored.sha256).executeTakeFirstOrThrow()).id;
+      releaseClaim(stored.sha256);
     }
     const labels = topics.filter((t) => m.topics.includes(t.code)).map((t) => t.label);
     const row = await db

@@ -119,3 +119,23 @@ describe("storage quota", () => {
     await expect(setQuota(t.db, await actorOf(t.db, "lanhdao@tanan.demo"), thcs.id, 5000)).rejects.toBeInstanceOf(DomainError);
   });
 });
+
+describe("review fixes: materials", () => {
+  it("two uploads of the same bytes at once, one refused, never delete the other's file", async () => {
+    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
+    const [a, b] = await Promise.all([streamIntoStore(pdf("shared")), streamIntoStore(pdf("shared"))]);
+    // The refused one (bad topic) releases its claim first; the other is still on its way to the database.
+    await expect(createMaterial(t.db, teacher, thcs, input({ topics: ["KHONGCO"] }), { stored: b, name: "b.pdf" })).rejects.toBeInstanceOf(DomainError);
+    expect(fs.existsSync(a.path)).toBe(true);
+    const id = await createMaterial(t.db, teacher, thcs, input(), { stored: a, name: "a.pdf" });
+    expect(fs.existsSync(a.path)).toBe(true);
+    expect((await getMaterial(t.db, id))!.file_id).not.toBeNull();
+  });
+
+  it("filters by grade as a whole number (1 is not 11)", async () => {
+    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
+    const id = await createMaterial(t.db, teacher, thcs, input({ grades: [1], title: "Lớp một Sơn Ca", linkUrl: "https://x.example/1" }));
+    const r = await listMaterials(t.db, teacher, { grade: 1 }, { page: 1, pageSize: 50 });
+    expect(r.rows.map((m) => m.id)).toEqual([id]);
+  });
+});

@@ -73,3 +73,17 @@ describe("request bodies", () => {
     expect(parsePeriod("2026-H2")?.from).toBe("2026-06-30T17:00:00.000Z");
   });
 });
+
+describe("file names kept as metadata", () => {
+  it("lose folders, control and bidirectional characters", async () => {
+    const { cleanFileName } = await import("../../app/lib/upload.server");
+    expect(cleanFileName("../../etc/passwd")).toBe("passwd");
+    expect(cleanFileName("C:\\\\Users\\\\x\\\\bai.pdf")).toBe("bai.pdf");
+    expect(cleanFileName("anh\u202egnp.exe")).toBe("anhgnp.exe");
+    expect(cleanFileName("a\u0000b\u0085c.pdf")).toBe("abc.pdf");
+  });
+  it("a media-sized body is allowed only as a multipart upload", () => {
+    expect(bodyAllowed("POST", "/materials/new", String(100 * 1024 * 1024), "multipart/form-data; boundary=x")).toEqual({ ok: true });
+    expect(bodyAllowed("POST", "/materials/new", String(100 * 1024 * 1024), "application/x-www-form-urlencoded")).toEqual({ ok: false, status: 413 });
+  });
+});

@@ -43,3 +43,24 @@ export async function storeSmallFile(data: Uint8Array, allowed: Record<string, s
   }
   return { key, mime: type.mime, size: data.length };
 }
+
+/**
+ * Uploads in flight that hold an object not yet recorded in the database, by SHA-256. An object is only
+ * deleted when no material refers to it *and* no upload is about to (two teachers posting the same video at
+ * once must not delete each other's file). One server process owns the store, so an in-memory count suffices.
+ */
+const claims = new Map<string, number>();
+
+export function claimObject(sha256: string): void {
+  claims.set(sha256, (claims.get(sha256) ?? 0) + 1);
+}
+
+export function releaseClaim(sha256: string): void {
+  const n = (claims.get(sha256) ?? 0) - 1;
+  if (n > 0) claims.set(sha256, n);
+  else claims.delete(sha256);
+}
+
+export function isClaimed(sha256: string): boolean {
+  return (claims.get(sha256) ?? 0) > 0;
+}

@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { uploadDir } from "../../../db/config";
 import { DomainError } from "../shared/errors";
-import { storedPath } from "./storage";
+import { claimObject, storedPath } from "./storage";
 
 export type FileGroup = "document" | "image" | "video" | "audio";
 
@@ -103,6 +103,8 @@ export async function streamIntoStore(
   }
   const sha256 = hash.digest("hex");
   const target = storedPath(sha256);
+  // Claimed before the temp file goes: whoever consumes this upload (a material, or its refusal) releases it.
+  claimObject(sha256);
   if (fs.existsSync(target)) await fs.promises.rm(temp, { force: true });
   else {
     await fs.promises.mkdir(path.dirname(target), { recursive: true });

@@ -8,7 +8,7 @@ import type { DB } from "../../../db/connection";
 import type { Material, Unit } from "../../../db/schema";
 import { writeAudit } from "../audit/audit";
 import { can, ownSchoolIds, type Actor } from "../auth/permissions";
-import { storedPath } from "../files/storage";
+import { isClaimed, releaseClaim, storedPath } from "../files/storage";
 import type { StreamedFile } from "../files/upload-stream";
 import { DomainError } from "../shared/errors";
 import { foldVietnamese } from "../shared/text";
@@ -55,12 +55,9 @@ export async function createMaterial(
 ): Promise<number> {
   try {
     return await insertMaterial(db, actor, school, input, file, ip);
-  } catch (e) {
-    // A refused material leaves no stored bytes behind unless another material already holds them.
-    if (file && !(await db.selectFrom("stored_files").select("id").where("sha256", "=", file.stored.sha256).executeTakeFirst())) {
-      await fs.promises.rm(storedPath(file.stored.sha256), { force: true });
-    }
-    throw e;
+  } finally {
+    // A refused material leaves no stored bytes behind unless another material (or upload) holds them.
+    if (file) await releaseUpload(db, file.stored.sha256);
   }
 }
 
@@ -176,7 +173,11 @@ export async function listMaterials(db: DB, actor: Actor | null, f: MaterialFilt
   if (f.topic) q = q.where("materials.id", "in", db.selectFrom("material_topics").select("material_id").where("topic_code", "=", f.topic));
   if (f.kind) q = q.where("materials.kind", "=", f.kind as Material["kind"]);
   if (f.schoolId) q = q.where("materials.school_id", "=", f.schoolId);
-  if (f.grade !== undefined) q = q.where(sql<SqlBool>`materials.grades like ${`%${f.grade}%`}`);
+  // grades is a JSON array such as [8,9]: match the number as a whole element, not as a digit (1 is not 11).
+  if (f.grade !== undefined) {
+    const g = f.grade;
+    q = q.where((eb) => eb.or([`[${g}]`, `[${g},%`, `%,${g},%`, `%,${g}]`].map((p) => eb("materials.grades", "like", p))));
+  }
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   const rows = await q
     .innerJoin("units", "units.id", "materials.school_id")
@@ -228,14 +229,20 @@ export async function deleteMaterial(db: DB, actor: Actor, material: Material, i
       ip,
     });
   });
-  if (orphan) await fs.promises.rm(storedPath(orphan), { force: true });
+  if (orphan) await removeIfUnused(db, orphan);
 }
 
-/** Drops uploaded bytes that no material refers to (the form was refused after the file arrived). */
-export async function discardUnreferencedFile(db: DB, sha256: string): Promise<void> {
-  if (!(await db.selectFrom("stored_files").select("id").where("sha256", "=", sha256).executeTakeFirst())) {
-    await fs.promises.rm(storedPath(sha256), { force: true });
-  }
+/** Deletes an object when no material refers to it and no upload is about to. */
+async function removeIfUnused(db: DB, sha256: string): Promise<void> {
+  if (isClaimed(sha256)) return;
+  if (await db.selectFrom("stored_files").select("id").where("sha256", "=", sha256).executeTakeFirst()) return;
+  await fs.promises.rm(storedPath(sha256), { force: true });
+}
+
+/** Ends an upload's claim on its bytes; they go if nothing refers to them (the form was refused). */
+export async function releaseUpload(db: DB, sha256: string): Promise<void> {
+  releaseClaim(sha256);
+  await removeIfUnused(db, sha256);
 }
 
 /** Counts a view or a download. */
