@@ -331,6 +331,31 @@ export interface SchoolQuotaTable {
   bytes: number;
 }
 
+export interface IndicatorTable {
+  code: string;
+  name: string;
+  plan_ref: string;
+  unit: "percent" | "count";
+  scope: "commune" | "unit" | "school";
+  source: "computed" | "entered";
+  sort_order: number;
+}
+
+export interface IndicatorTargetTable {
+  indicator_code: string;
+  year: number;
+  target: number | null;
+}
+
+export interface EnteredFigureTable {
+  indicator_code: string;
+  unit_id: number;
+  period_key: string;
+  value: number;
+  entered_by: number | null;
+  entered_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -362,6 +387,9 @@ export interface Database {
   materials: MaterialTable;
   material_topics: MaterialTopicTable;
   school_quotas: SchoolQuotaTable;
+  indicators: IndicatorTable;
+  indicator_targets: IndicatorTargetTable;
+  entered_figures: EnteredFigureTable;
 }
 
 export type Unit = Selectable<UnitTable>;
