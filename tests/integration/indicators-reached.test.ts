@@ -3,39 +3,14 @@ import { reachedShare } from "../../app/domain/indicators/reached";
 import { parsePeriod } from "../../app/domain/shared/periods";
 import { addUnit, ensureBaseOrg, setHeadcount } from "../../db/seed/org";
 import { createTestDb, type TestDb } from "../support/db";
+import { insertActivity, insertPerson } from "../support/fixtures";
 
 let t: TestDb;
 let school: number;
 let teachers: number[];
 const at = "2026-01-01T00:00:00.000Z";
 
-async function activity(startsVietnam: string, topics: string[]) {
-  const starts = new Date(`${startsVietnam}:00+07:00`).toISOString();
-  const row = await t.db
-    .insertInto("activities")
-    .values({
-      organizer_unit_id: school,
-      title: "Tuyên truyền",
-      form: "training",
-      delivery: "in_person",
-      starts_at: starts,
-      ends_at: starts,
-      place: null,
-      link: null,
-      commemoration: null,
-      planned_participants: null,
-      status: "held",
-      description: null,
-      club_id: null,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  for (const topic_code of topics) await t.db.insertInto("activity_topics").values({ activity_id: row.id, topic_code }).execute();
-  return row.id;
-}
+const activity = (startsVietnam: string, topics: string[]) => insertActivity(t.db, { unitId: school, startsVietnam, topics });
 const mark = (activityId: number, personId: number, status: "present" | "late" | "absent" = "present") =>
   t.db
     .insertInto("attendance")
@@ -47,27 +22,7 @@ beforeEach(async () => {
   const commune = await ensureBaseOrg(t.db, { province: "Tỉnh", commune: "Xã" });
   school = await addUnit(t.db, commune, { kind: "school", code: "s", name: "Trường", schoolLevel: "lower_secondary" });
   teachers = [];
-  for (const code of ["A", "B", "C", "D"]) {
-    const r = await t.db
-      .insertInto("people")
-      .values({
-        unit_id: school,
-        category: "teachers",
-        code,
-        full_name: code,
-        name_key: code,
-        grade: null,
-        class_name: null,
-        position: null,
-        user_id: null,
-        left_on: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    teachers.push(r.id);
-  }
+  for (const code of ["A", "B", "C", "D"]) teachers.push(await insertPerson(t.db, school, "teachers", code));
   await setHeadcount(t.db, school, 2026, "teachers", 0, 4);
 });
 afterEach(async () => {
