@@ -5,6 +5,7 @@
  */
 import type { DB } from "../../../db/connection";
 import type { Period } from "../shared/periods";
+import { countedActivityIds } from "./scope";
 
 export interface ClubFigures {
   schoolId: number;
@@ -43,9 +44,7 @@ export async function clubFigures(db: DB, q: { schoolIds: number[]; period: Peri
     .innerJoin("clubs", "clubs.id", "activities.club_id")
     .select(["clubs.school_id", (eb) => eb.fn.countAll<number>().as("n")])
     .where("clubs.school_id", "in", schools)
-    .where("activities.status", "!=", "cancelled")
-    .where("activities.starts_at", ">=", q.period.from)
-    .where("activities.starts_at", "<", q.period.to)
+    .where("activities.id", "in", countedActivityIds(db, q.period))
     .groupBy("clubs.school_id")
     .execute();
   return q.schoolIds.map((schoolId) => {

@@ -5,6 +5,7 @@
  */
 import type { DB } from "../../../db/connection";
 import type { Period } from "../shared/periods";
+import { countedActivityIds } from "./scope";
 
 export interface TermCount {
   code: string;
@@ -13,14 +14,7 @@ export interface TermCount {
 }
 
 export async function activityCoverage(db: DB, q: { unitIds: number[]; period: Period; by: "form" | "topic" }): Promise<TermCount[]> {
-  const units = q.unitIds.length ? q.unitIds : [-1];
-  const inScope = db
-    .selectFrom("activities")
-    .select("id")
-    .where("organizer_unit_id", "in", units)
-    .where("status", "!=", "cancelled")
-    .where("starts_at", ">=", q.period.from)
-    .where("starts_at", "<", q.period.to);
+  const inScope = countedActivityIds(db, q.period, q.unitIds);
   const counts =
     q.by === "form"
       ? await db

@@ -6,6 +6,7 @@
 import type { DB } from "../../../db/connection";
 import type { HeadcountCategory } from "../../../db/schema";
 import type { Period } from "../shared/periods";
+import { countedActivityIds } from "./scope";
 
 export interface Share {
   numerator: number;
@@ -20,15 +21,12 @@ export async function reachedShare(db: DB, q: { unitIds: number[]; categories: H
   const reached = await db
     .selectFrom("attendance")
     .innerJoin("people", "people.id", "attendance.person_id")
-    .innerJoin("activities", "activities.id", "attendance.activity_id")
     .select((eb) => eb.fn.count<number>("attendance.person_id").distinct().as("n"))
     .where("people.unit_id", "in", units)
     .where("people.category", "in", q.categories)
     .where("attendance.status", "in", ["present", "late"])
-    .where("activities.status", "!=", "cancelled")
-    .where("activities.starts_at", ">=", q.period.from)
-    .where("activities.starts_at", "<", q.period.to)
-    .where("activities.id", "in", db.selectFrom("activity_topics").select("activity_id").where("topic_code", "=", topic))
+    .where("attendance.activity_id", "in", countedActivityIds(db, q.period))
+    .where("attendance.activity_id", "in", db.selectFrom("activity_topics").select("activity_id").where("topic_code", "=", topic))
     .executeTakeFirstOrThrow();
   const year = Number(q.period.startDate.slice(0, 4));
   const head = await db
