@@ -1,6 +1,6 @@
 /** Minimal rows for domain tests that compute figures by hand: a person and an activity, all optional fields empty. */
 import type { DB } from "../../db/connection";
-import type { HeadcountCategory } from "../../db/schema";
+import type { Commemoration, HeadcountCategory } from "../../db/schema";
 
 const at = "2026-01-01T00:00:00.000Z";
 
@@ -29,7 +29,15 @@ export async function insertPerson(db: DB, unitId: number, category: HeadcountCa
 /** An activity starting at a Vietnam-time "YYYY-MM-DDTHH:mm". */
 export async function insertActivity(
   db: DB,
-  a: { unitId: number; startsVietnam: string; form?: string; status?: "held" | "planned" | "cancelled"; clubId?: number | null; topics?: string[] },
+  a: {
+    unitId: number;
+    startsVietnam: string;
+    form?: string;
+    status?: "held" | "planned" | "cancelled";
+    clubId?: number | null;
+    topics?: string[];
+    commemoration?: Commemoration;
+  },
 ): Promise<number> {
   const starts = new Date(`${a.startsVietnam}:00+07:00`).toISOString();
   const row = await db
@@ -43,7 +51,7 @@ export async function insertActivity(
       ends_at: starts,
       place: null,
       link: null,
-      commemoration: null,
+      commemoration: a.commemoration ?? null,
       planned_participants: null,
       status: a.status ?? "held",
       description: null,

@@ -1,0 +1,45 @@
+/**
+ * Commemoration days (DAY-1.2): for each unit and each of the three days (18/5, 01/10, 10/10), how many
+ * activities marking the day the unit organized or co-organized in the year. Being invited does not count;
+ * cancelled activities do not count. A zero is a unit that missed the day.
+ */
+import type { DB } from "../../../db/connection";
+import type { Commemoration } from "../../../db/schema";
+import { COMMEMORATIONS } from "../activities/vocabulary";
+import { parsePeriod } from "../shared/periods";
+import { countedActivityIds } from "./scope";
+
+export interface CommemorationFigures {
+  unitId: number;
+  days: Record<Commemoration, number>;
+}
+
+export async function commemorationFigures(db: DB, q: { unitIds: number[]; year: number }): Promise<CommemorationFigures[]> {
+  const units = q.unitIds.length ? q.unitIds : [-1];
+  const counted = countedActivityIds(db, parsePeriod(String(q.year))!);
+  const organized = db
+    .selectFrom("activities")
+    .select(["id as activity_id", "organizer_unit_id as unit_id", "commemoration"])
+    .where("commemoration", "is not", null)
+    .where("id", "in", counted);
+  const coOrganized = db
+    .selectFrom("activity_units")
+    .innerJoin("activities", "activities.id", "activity_units.activity_id")
+    .select(["activities.id as activity_id", "activity_units.unit_id", "activities.commemoration"])
+    .where("activity_units.relation", "=", "co_organizer")
+    .where("activities.commemoration", "is not", null)
+    .where("activities.id", "in", counted);
+  const rows = await db
+    .selectFrom(organized.union(coOrganized).as("held"))
+    .select(["held.unit_id", "held.commemoration", (eb) => eb.fn.count<number>("held.activity_id").distinct().as("n")])
+    .where("held.unit_id", "in", units)
+    .groupBy(["held.unit_id", "held.commemoration"])
+    .execute();
+  return q.unitIds.map((unitId) => ({
+    unitId,
+    days: Object.fromEntries(COMMEMORATIONS.map((day) => [day, Number(rows.find((r) => r.unit_id === unitId && r.commemoration === day)?.n ?? 0)])) as Record<
+      Commemoration,
+      number
+    >,
+  }));
+}

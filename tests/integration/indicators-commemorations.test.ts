@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { commemorationFigures } from "../../app/domain/indicators/commemorations";
+import { addUnit, ensureBaseOrg } from "../../db/seed/org";
+import { createTestDb, type TestDb } from "../support/db";
+import { insertActivity } from "../support/fixtures";
+
+let t: TestDb;
+let a: number;
+let b: number;
+let c: number;
+
+beforeEach(async () => {
+  t = await createTestDb();
+  const commune = await ensureBaseOrg(t.db, { province: "Tỉnh", commune: "Xã" });
+  a = await addUnit(t.db, commune, { kind: "school", code: "a", name: "Trường A", schoolLevel: "lower_secondary" });
+  b = await addUnit(t.db, commune, { kind: "school", code: "b", name: "Trường B", schoolLevel: "primary" });
+  c = await addUnit(t.db, commune, { kind: "school", code: "c", name: "Trường C", schoolLevel: "preschool" });
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const relate = (activity_id: number, unit_id: number, relation: "co_organizer" | "invited") =>
+  t.db.insertInto("activity_units").values({ activity_id, unit_id, relation }).execute();
+
+describe("commemoration days (DAY-1.2), computed by hand on a small fixture", () => {
+  it("count, per unit and day, activities it organized or co-organized in the year; invitations, cancellations and other years do not count", async () => {
+    const sciDay = await insertActivity(t.db, { unitId: a, startsVietnam: "2026-05-18T08:00", commemoration: "18/5" });
+    await relate(sciDay, b, "co_organizer");
+    const digitalDay = await insertActivity(t.db, { unitId: a, startsVietnam: "2026-10-10T08:00", commemoration: "10/10" });
+    await relate(digitalDay, c, "invited");
+    await insertActivity(t.db, { unitId: a, startsVietnam: "2026-10-01T08:00", commemoration: "01/10", status: "cancelled" });
+    await insertActivity(t.db, { unitId: a, startsVietnam: "2025-10-01T08:00", commemoration: "01/10" });
+    await insertActivity(t.db, { unitId: b, startsVietnam: "2026-05-17T08:00", commemoration: "18/5" }); // a second one for B
+
+    expect(await commemorationFigures(t.db, { unitIds: [a, b, c], year: 2026 })).toEqual([
+      { unitId: a, days: { "18/5": 1, "01/10": 0, "10/10": 1 } },
+      { unitId: b, days: { "18/5": 2, "01/10": 0, "10/10": 0 } },
+      { unitId: c, days: { "18/5": 0, "01/10": 0, "10/10": 0 } },
+    ]);
+    expect((await commemorationFigures(t.db, { unitIds: [a], year: 2025 }))[0].days["01/10"]).toBe(1);
+  });
+});
