@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clubFigures } from "../../app/domain/indicators/clubs";
 import { parsePeriod } from "../../app/domain/shared/periods";
 import type { ClubStatus, HeadcountCategory } from "../../db/schema";
-import { addUnit, ensureBaseOrg } from "../../db/seed/org";
 import { createTestDb, type TestDb } from "../support/db";
-import { insertActivity, insertPerson } from "../support/fixtures";
+import { communeWithSchools, insertActivity, insertPerson } from "../support/fixtures";
 
 let t: TestDb;
 let schoolA: number;
@@ -38,9 +37,7 @@ const meeting = (clubId: number, unitId: number, startsVietnam: string, status: 
 
 beforeEach(async () => {
   t = await createTestDb();
-  const commune = await ensureBaseOrg(t.db, { province: "Tỉnh", commune: "Xã" });
-  schoolA = await addUnit(t.db, commune, { kind: "school", code: "a", name: "Trường A", schoolLevel: "lower_secondary" });
-  schoolB = await addUnit(t.db, commune, { kind: "school", code: "b", name: "Trường B", schoolLevel: "primary" });
+  [schoolA, schoolB] = (await communeWithSchools(t.db, 2)).schools;
 });
 afterEach(async () => {
   await t.close();

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { commemorationFigures } from "../../app/domain/indicators/commemorations";
-import { addUnit, ensureBaseOrg } from "../../db/seed/org";
 import { createTestDb, type TestDb } from "../support/db";
-import { insertActivity } from "../support/fixtures";
+import { communeWithSchools, insertActivity } from "../support/fixtures";
 
 let t: TestDb;
 let a: number;
@@ -11,10 +10,7 @@ let c: number;
 
 beforeEach(async () => {
   t = await createTestDb();
-  const commune = await ensureBaseOrg(t.db, { province: "Tỉnh", commune: "Xã" });
-  a = await addUnit(t.db, commune, { kind: "school", code: "a", name: "Trường A", schoolLevel: "lower_secondary" });
-  b = await addUnit(t.db, commune, { kind: "school", code: "b", name: "Trường B", schoolLevel: "primary" });
-  c = await addUnit(t.db, commune, { kind: "school", code: "c", name: "Trường C", schoolLevel: "preschool" });
+  [a, b, c] = (await communeWithSchools(t.db, 3)).schools;
 });
 afterEach(async () => {
   await t.close();

@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { contestFigures } from "../../app/domain/indicators/contests";
 import { parsePeriod } from "../../app/domain/shared/periods";
 import type { ContestResult } from "../../db/schema";
-import { addUnit, ensureBaseOrg } from "../../db/seed/org";
 import { createTestDb, type TestDb } from "../support/db";
-import { insertPerson } from "../support/fixtures";
+import { communeWithSchools, insertPerson } from "../support/fixtures";
 
 let t: TestDb;
 let commune: number;
@@ -44,9 +43,10 @@ async function entry(contest_id: number, school_id: number, result: ContestResul
 
 beforeEach(async () => {
   t = await createTestDb();
-  commune = await ensureBaseOrg(t.db, { province: "Tỉnh", commune: "Xã" });
-  schoolA = await addUnit(t.db, commune, { kind: "school", code: "a", name: "Trường A", schoolLevel: "lower_secondary" });
-  schoolB = await addUnit(t.db, commune, { kind: "school", code: "b", name: "Trường B", schoolLevel: "primary" });
+  ({
+    commune,
+    schools: [schoolA, schoolB],
+  } = await communeWithSchools(t.db, 2));
 });
 afterEach(async () => {
   await t.close();

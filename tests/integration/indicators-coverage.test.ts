@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { activityCoverage } from "../../app/domain/indicators/coverage";
 import { parsePeriod } from "../../app/domain/shared/periods";
-import { addUnit, ensureBaseOrg } from "../../db/seed/org";
 import { createTestDb, type TestDb } from "../support/db";
-import { insertActivity } from "../support/fixtures";
+import { communeWithSchools, insertActivity } from "../support/fixtures";
 
 let t: TestDb;
 let school: number;
@@ -11,9 +10,7 @@ let other: number;
 
 beforeEach(async () => {
   t = await createTestDb();
-  const commune = await ensureBaseOrg(t.db, { province: "Tỉnh", commune: "Xã" });
-  school = await addUnit(t.db, commune, { kind: "school", code: "a", name: "Trường A", schoolLevel: "lower_secondary" });
-  other = await addUnit(t.db, commune, { kind: "school", code: "b", name: "Trường B", schoolLevel: "primary" });
+  [school, other] = (await communeWithSchools(t.db, 2)).schools;
 });
 afterEach(async () => {
   await t.close();

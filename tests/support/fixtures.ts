@@ -1,6 +1,7 @@
 /** Minimal rows for domain tests that compute figures by hand: a person and an activity, all optional fields empty. */
 import type { DB } from "../../db/connection";
 import type { Commemoration, HeadcountCategory } from "../../db/schema";
+import { addUnit, ensureBaseOrg } from "../../db/seed/org";
 
 const at = "2026-01-01T00:00:00.000Z";
 
@@ -64,4 +65,15 @@ export async function insertActivity(
     .executeTakeFirstOrThrow();
   for (const topic_code of a.topics ?? []) await db.insertInto("activity_topics").values({ activity_id: row.id, topic_code }).execute();
   return row.id;
+}
+
+const LEVELS = ["lower_secondary", "primary", "preschool", "upper_secondary"] as const;
+
+/** The commune and `count` schools ("Trường 1", "Trường 2"…), for figure tests. */
+export async function communeWithSchools(db: DB, count: number): Promise<{ commune: number; schools: number[] }> {
+  const commune = await ensureBaseOrg(db, { province: "Tỉnh", commune: "Xã" });
+  const schools: number[] = [];
+  for (let i = 0; i < count; i++)
+    schools.push(await addUnit(db, commune, { kind: "school", code: `s${i + 1}`, name: `Trường ${i + 1}`, schoolLevel: LEVELS[i % LEVELS.length] }));
+  return { commune, schools };
 }
