@@ -1,7 +1,9 @@
 /** Minimal rows for domain tests that compute figures by hand: a person and an activity, all optional fields empty. */
+import { afterEach, beforeEach } from "vitest";
 import type { DB } from "../../db/connection";
 import type { Commemoration, HeadcountCategory } from "../../db/schema";
 import { addUnit, ensureBaseOrg } from "../../db/seed/org";
+import { createTestDb, type TestDb } from "./db";
 
 const at = "2026-01-01T00:00:00.000Z";
 
@@ -76,4 +78,15 @@ export async function communeWithSchools(db: DB, count: number): Promise<{ commu
   for (let i = 0; i < count; i++)
     schools.push(await addUnit(db, commune, { kind: "school", code: `s${i + 1}`, name: `Trường ${i + 1}`, schoolLevel: LEVELS[i % LEVELS.length] }));
   return { commune, schools };
+}
+
+/** Registers hooks giving each test a fresh database with the commune and `count` schools; read the fields inside tests. */
+export function freshSchoolsPerTest(count: number) {
+  const ctx = { t: undefined as unknown as TestDb, commune: 0, schools: [] as number[] };
+  beforeEach(async () => {
+    ctx.t = await createTestDb();
+    Object.assign(ctx, await communeWithSchools(ctx.t.db, count));
+  });
+  afterEach(() => ctx.t.close());
+  return ctx;
 }
