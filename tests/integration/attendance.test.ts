@@ -50,6 +50,20 @@ const staffOf = (unitId: number, n = 5) =>
   t.db.selectFrom("people").select(["id", "code"]).where("unit_id", "=", unitId).where("category", "=", "teachers").orderBy("id").limit(n).execute();
 const rows = () => t.db.selectFrom("attendance").selectAll().where("activity_id", "=", activity.id).execute();
 
+/** What approving a school's report for 2026-H2 leaves behind. */
+const lockSecondHalf2026 = (unitId: number) =>
+  t.db
+    .insertInto("period_locks")
+    .values({
+      unit_id: unitId,
+      period_key: "2026-H2",
+      start_date: "2026-07-01",
+      end_date_exclusive: "2027-01-01",
+      locked_at: new Date().toISOString(),
+      locked_by: null,
+    })
+    .execute();
+
 describe("attendance marks", () => {
   it("are one record per person and activity, however often or concurrently they are saved", async () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
@@ -121,17 +135,7 @@ describe("attendance marks", () => {
   it("cannot change once the period is locked by an approved report", async () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
     const own = await staffOf(thcs, 1);
-    await t.db
-      .insertInto("period_locks")
-      .values({
-        unit_id: thcs,
-        period_key: "2026-H2",
-        start_date: "2026-07-01",
-        end_date_exclusive: "2027-01-01",
-        locked_at: new Date().toISOString(),
-        locked_by: null,
-      })
-      .execute();
+    await lockSecondHalf2026(thcs);
     await expect(recordMarks(t.db, teacher, activity, [{ personId: own[0].id, status: "present" }], "roll_call")).rejects.toThrow(/đã khóa/);
   });
 
@@ -236,17 +240,7 @@ describe("review fixes: attendance", () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
     const [p] = await staffOf(thcs, 1);
     await recordMarks(t.db, principal, activity, [{ personId: p.id, status: "present" }], "roll_call");
-    await t.db
-      .insertInto("period_locks")
-      .values({
-        unit_id: thcs,
-        period_key: "2026-H2",
-        start_date: "2026-07-01",
-        end_date_exclusive: "2027-01-01",
-        locked_at: new Date().toISOString(),
-        locked_by: null,
-      })
-      .execute();
+    await lockSecondHalf2026(thcs);
     const full = (await getActivity(t.db, activity.id))!;
     await expect(updateActivity(t.db, principal, full, { ...base, organizerUnitId: thcs, startDate: "2026-06-15", endDate: "2026-06-15" })).rejects.toThrow(
       /đã khóa/,
