@@ -339,7 +339,14 @@ export interface IndicatorTable {
   scope: "commune" | "unit" | "school";
   source: "computed" | "entered";
   sort_order: number;
+  /** JSON: { numerator, denominator? } measures, see app/domain/indicators/definitions.ts. */
+  definition: string;
+  direction: IndicatorDirection;
+  group_name: string;
 }
+
+/** Which way is good: reach at least the target, stay within it (budget), or rise year on year. */
+export type IndicatorDirection = "at_least" | "at_most" | "rising";
 
 export interface IndicatorTargetTable {
   indicator_code: string;
@@ -348,12 +355,29 @@ export interface IndicatorTargetTable {
 }
 
 export interface EnteredFigureTable {
-  indicator_code: string;
+  measure: string;
   unit_id: number;
   period_key: string;
   value: number;
   entered_by: number | null;
   entered_at: string;
+}
+
+export type ReportStatus = "draft" | "submitted" | "approved" | "returned";
+
+export interface ReportTable {
+  id: Generated<number>;
+  unit_id: number;
+  period_key: string;
+  status: ReportStatus;
+  narrative: string;
+  submitted_at: string | null;
+  submitted_by: number | null;
+  decided_at: string | null;
+  decided_by: number | null;
+  comment: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface Database {
@@ -390,6 +414,7 @@ export interface Database {
   indicators: IndicatorTable;
   indicator_targets: IndicatorTargetTable;
   entered_figures: EnteredFigureTable;
+  reports: ReportTable;
 }
 
 export type Unit = Selectable<UnitTable>;

@@ -6,6 +6,7 @@ import * as m0004 from "./0004_name_keys";
 import * as m0005 from "./0005_attendance";
 import * as m0006 from "./0006_materials";
 import * as m0007 from "./0007_indicators";
+import * as m0008 from "./0008_indicator_definitions";
 
 /** Every migration, in order. Listed statically so the bundled server and the scripts share one list. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "0005_attendance": m0005,
   "0006_materials": m0006,
   "0007_indicators": m0007,
+  "0008_indicator_definitions": m0008,
 };

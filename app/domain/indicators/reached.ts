@@ -1,7 +1,8 @@
 /**
- * "Reached" figures (NQ57-25a, SCH-2.1): distinct people of the units and categories who attended (present
- * or late) at least one activity on the topic within the period, over the headcount of the period's year.
- * A person at three sessions counts once; periods are Vietnam-time; an empty denominator is "no data" (null).
+ * "Reached" figures (NQ57-25a, SCH-2.1, NQ57-30c): distinct people of the units and categories who attended
+ * (present or late) at least one counted activity on the topic within the period (optionally of some forms),
+ * over the headcount of the period's year. A person at three sessions counts once; periods are Vietnam-time;
+ * an empty denominator is "no data" (null).
  */
 import type { DB } from "../../../db/connection";
 import type { HeadcountCategory } from "../../../db/schema";
@@ -15,28 +16,60 @@ export interface Share {
   value: number | null;
 }
 
-export async function reachedShare(db: DB, q: { unitIds: number[]; categories: HeadcountCategory[]; period: Period; topic?: string }): Promise<Share> {
-  const units = q.unitIds.length ? q.unitIds : [-1];
-  const topic = q.topic ?? "NQ57";
-  const reached = await db
+export interface ReachQuery {
+  unitIds: number[];
+  categories: HeadcountCategory[];
+  period: Period;
+  topic?: string;
+  forms?: string[];
+}
+
+/** The attendance rows that make people "reached"; the drill-down lists the same people. */
+export function reachedAttendance(db: DB, q: ReachQuery) {
+  let activities = countedActivityIds(db, q.period).where(
+    "id",
+    "in",
+    db
+      .selectFrom("activity_topics")
+      .select("activity_id")
+      .where("topic_code", "=", q.topic ?? "NQ57"),
+  );
+  if (q.forms) activities = activities.where("form", "in", q.forms.length ? q.forms : ["-"]);
+  return db
     .selectFrom("attendance")
     .innerJoin("people", "people.id", "attendance.person_id")
-    .select((eb) => eb.fn.count<number>("attendance.person_id").distinct().as("n"))
-    .where("people.unit_id", "in", units)
+    .where("people.unit_id", "in", q.unitIds.length ? q.unitIds : [-1])
     .where("people.category", "in", q.categories)
     .where("attendance.status", "in", ["present", "late"])
-    .where("attendance.activity_id", "in", countedActivityIds(db, q.period))
-    .where("attendance.activity_id", "in", db.selectFrom("activity_topics").select("activity_id").where("topic_code", "=", topic))
+    .where("attendance.activity_id", "in", activities);
+}
+
+export async function reachedCount(db: DB, q: ReachQuery): Promise<number> {
+  const row = await reachedAttendance(db, q)
+    .select((eb) => eb.fn.count<number>("attendance.person_id").distinct().as("n"))
     .executeTakeFirstOrThrow();
-  const year = Number(q.period.startDate.slice(0, 4));
+  return Number(row.n);
+}
+
+/** The units' headcount for the categories in the period's year; null when none was recorded (or it is 0). */
+export async function headcountTotal(db: DB, q: { unitIds: number[]; categories: HeadcountCategory[]; period: Period }): Promise<number | null> {
   const head = await db
     .selectFrom("headcounts")
     .select((eb) => eb.fn.sum<number>("count").as("total"))
-    .where("unit_id", "in", units)
+    .where("unit_id", "in", q.unitIds.length ? q.unitIds : [-1])
     .where("category", "in", q.categories)
-    .where("year", "=", year)
+    .where("year", "=", Number(q.period.startDate.slice(0, 4)))
     .executeTakeFirst();
-  const numerator = Number(reached.n);
-  const denominator = head?.total === null || head?.total === undefined || Number(head.total) === 0 ? null : Number(head.total);
-  return { numerator, denominator, value: denominator === null ? null : Math.round((numerator / denominator) * 1000) / 10 };
+  return head?.total === null || head?.total === undefined || Number(head.total) === 0 ? null : Number(head.total);
+}
+
+/** Percent with one decimal, or null when there is nothing to divide by. */
+export function percent(numerator: number, denominator: number | null): number | null {
+  return denominator === null || denominator === 0 ? null : Math.round((numerator / denominator) * 1000) / 10;
+}
+
+export async function reachedShare(db: DB, q: ReachQuery): Promise<Share> {
+  const numerator = await reachedCount(db, q);
+  const denominator = await headcountTotal(db, q);
+  return { numerator, denominator, value: percent(numerator, denominator) };
 }

@@ -1,0 +1,67 @@
+/**
+ * How an indicator row says it is computed (the `definition` JSON of table `indicators`): a numerator and, for
+ * percentages, a denominator, each a measure — a count over records with filters (topic, form, audience,
+ * delivery, people's categories) or an entered figure. Read by `measure.ts`; edited only by migrations.
+ */
+import { z } from "zod";
+
+const codes = z.array(z.string()).optional();
+const categories = z.array(z.enum(["officials", "school_managers", "teachers", "school_staff", "students", "communication_staff"]));
+
+const leaf = z.discriminatedUnion("kind", [
+  /** Distinct people of the units and categories present (or late) at ≥1 counted activity on the topic. */
+  z.object({ kind: z.literal("reached"), topic: z.string(), categories, forms: codes }),
+  /** Sum of the units' headcounts of the period's year for the categories. */
+  z.object({ kind: z.literal("headcount"), categories }),
+  /** Counted activities organized by the units, with optional filters (all given filters apply). */
+  z.object({
+    kind: z.literal("activities"),
+    forms: codes,
+    excludeForms: codes,
+    topics: codes,
+    audiences: codes,
+    delivery: z.array(z.enum(["in_person", "online", "hybrid"])).optional(),
+  }),
+  /** How many different forms / topics / audiences the units' counted activities used. */
+  z.object({ kind: z.literal("distinct_terms"), of: z.enum(["form", "topic", "audience"]), topics: codes, forms: codes }),
+  /** Materials the schools published in the period, optionally of some kinds or integrating the topics. */
+  z.object({
+    kind: z.literal("materials"),
+    kinds: z.array(z.enum(["video", "podcast", "slides", "infographic", "electure", "document", "lesson_plan"])).optional(),
+    integrating: z.boolean().optional(),
+  }),
+  /** Clubs of the schools running in the period. */
+  z.object({ kind: z.literal("clubs") }),
+  /** (unit, day) pairs where the unit organized or co-organized an activity for a commemoration day in the period… */
+  z.object({ kind: z.literal("commemoration_days") }),
+  /** …over the units × commemoration days falling in the period. */
+  z.object({ kind: z.literal("commemoration_days_due") }),
+  /** Schools' half-year reports submitted by the deadline (10/6, 10/12), of the half-years already due… */
+  z.object({ kind: z.literal("reports_on_time") }),
+  /** …and how many were due. */
+  z.object({ kind: z.literal("reports_due") }),
+  /** Budget of the units' activities in the period: actual spending or estimate (see budget.ts). */
+  z.object({ kind: z.literal("budget"), field: z.enum(["estimate", "actual"]) }),
+  /** A figure entered by hand per unit and period (see entered.ts). */
+  z.object({ kind: z.literal("entered"), measure: z.string() }),
+]);
+
+export type LeafMeasure = z.infer<typeof leaf>;
+export type Measure = LeafMeasure | { kind: "sum"; of: LeafMeasure[] };
+
+export const measureSchema: z.ZodType<Measure> = z.union([leaf, z.object({ kind: z.literal("sum"), of: z.array(leaf).min(1) })]);
+
+export const definitionSchema = z.object({
+  numerator: measureSchema,
+  denominator: measureSchema.optional(),
+  /** Yearly count targets are pro-rated to shorter periods (a half-year needs half, rounded up). */
+  prorate: z.boolean().optional(),
+});
+
+export type IndicatorDefinition = z.infer<typeof definitionSchema>;
+
+export function parseDefinition(code: string, json: string): IndicatorDefinition {
+  const parsed = definitionSchema.safeParse(JSON.parse(json));
+  if (!parsed.success) throw new Error(`Indicator ${code}: invalid definition (${parsed.error.issues[0]?.message})`);
+  return parsed.data;
+}

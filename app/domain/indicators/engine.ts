@@ -1,0 +1,174 @@
+/**
+ * The indicator engine: any indicator row, for the commune or one school, for any period (year, half-year,
+ * quarter). Reads each row's definition (definitions.ts), evaluates its measures (measure.ts), compares with the
+ * year's target and says whether it is met. Nothing is stored: figures are current the moment a record is saved.
+ */
+import type { DB } from "../../../db/connection";
+import type { IndicatorDirection } from "../../../db/schema";
+import type { IndicatorStatus } from "../reports/document-model";
+import { parsePeriod, type Period } from "../shared/periods";
+import { parseDefinition, type IndicatorDefinition } from "./definitions";
+import { evaluateMeasure } from "./measure";
+import { percent } from "./reached";
+
+export interface IndicatorRow {
+  code: string;
+  name: string;
+  planRef: string;
+  unit: "percent" | "count";
+  scope: "commune" | "unit" | "school";
+  source: "computed" | "entered";
+  direction: IndicatorDirection;
+  group: string;
+  definition: IndicatorDefinition;
+  /** Yearly targets by year (null = none set). */
+  targets: Record<number, number | null>;
+}
+
+/** Whose figures: the whole commune (every unit; school indicators over the schools) or one school. */
+export type FigureScope = { kind: "commune"; communeId: number } | { kind: "school"; schoolId: number };
+
+export interface IndicatorFigure {
+  code: string;
+  name: string;
+  planRef: string;
+  unit: "percent" | "count";
+  scope: IndicatorRow["scope"];
+  source: IndicatorRow["source"];
+  direction: IndicatorDirection;
+  group: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** The target for this period and scope (pro-rated, times the schools), or last year's value for "rising". */
+  target: number | null;
+  status: IndicatorStatus;
+  statusLabel: string;
+  /** What is missing to reach the target, in words; null when met or not measurable. */
+  gap: string | null;
+}
+
+export const STATUS_LABELS: Record<IndicatorStatus, string> = {
+  met: "Đạt",
+  behind: "Chưa đạt",
+  no_data: "Chưa có số liệu",
+  no_target: "Không đặt chỉ tiêu",
+};
+
+export async function loadIndicators(db: DB): Promise<IndicatorRow[]> {
+  const rows = await db.selectFrom("indicators").selectAll().orderBy("sort_order").execute();
+  const targets = await db.selectFrom("indicator_targets").selectAll().execute();
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    planRef: r.plan_ref,
+    unit: r.unit,
+    scope: r.scope,
+    source: r.source,
+    direction: r.direction,
+    group: r.group_name,
+    definition: parseDefinition(r.code, r.definition),
+    targets: Object.fromEntries(targets.filter((t) => t.indicator_code === r.code).map((t) => [t.year, t.target])),
+  }));
+}
+
+/** Indicators shown for a scope: a school sees its school and unit indicators; the commune sees all. */
+export function indicatorsFor(rows: IndicatorRow[], scope: FigureScope): IndicatorRow[] {
+  return scope.kind === "commune" ? rows : rows.filter((r) => r.scope !== "commune");
+}
+
+/** The units whose records an indicator counts for the scope. */
+export async function unitsFor(db: DB, row: Pick<IndicatorRow, "scope">, scope: FigureScope): Promise<number[]> {
+  if (scope.kind === "school") return [scope.schoolId];
+  const kinds = row.scope === "school" ? (["school"] as const) : (["commune", "office", "school"] as const);
+  const units = await db
+    .selectFrom("units")
+    .select("id")
+    .where("kind", "in", [...kinds])
+    .where("archived_at", "is", null)
+    .where((eb) => eb.or([eb("id", "=", scope.communeId), eb("parent_id", "=", scope.communeId)]))
+    .execute();
+  return units.map((u) => u.id);
+}
+
+function months(period: Period): number {
+  const [y1, m1] = period.startDate.split("-").map(Number);
+  const [y2, m2] = period.endDateExclusive.split("-").map(Number);
+  return (y2 - y1) * 12 + (m2 - m1);
+}
+
+/** A yearly count target for a period: pro-rated when the definition says so, times the schools counted. */
+export function periodTarget(row: IndicatorRow, period: Period, schools: number): number | null {
+  const yearly = row.targets[Number(period.startDate.slice(0, 4))];
+  if (yearly === null || yearly === undefined) return null;
+  if (row.unit === "percent") return yearly;
+  const share = row.definition.prorate ? Math.ceil((yearly * months(period)) / 12) : yearly;
+  return row.scope === "school" ? share * Math.max(1, schools) : share;
+}
+
+function samePeriodLastYear(period: Period): Period {
+  return parsePeriod(`${Number(period.key.slice(0, 4)) - 1}${period.key.slice(4)}`)!;
+}
+
+async function measured(db: DB, row: IndicatorRow, unitIds: number[], period: Period, now?: Date) {
+  const ctx = { unitIds, period, now };
+  const numerator = await evaluateMeasure(db, row.definition.numerator, ctx);
+  if (!row.definition.denominator) return { value: numerator, numerator: null, denominator: null };
+  const denominator = await evaluateMeasure(db, row.definition.denominator, ctx);
+  return { value: numerator === null ? null : percent(numerator, denominator), numerator, denominator: denominator || null };
+}
+
+function judge(row: IndicatorRow, value: number | null, target: number | null, m: { numerator: number | null; denominator: number | null }) {
+  if (value === null) return { status: "no_data" as const, gap: null };
+  if (target === null) return { status: "no_target" as const, gap: null };
+  const met = row.direction === "at_most" ? value <= target : row.direction === "rising" ? value > target : value >= target;
+  if (met) return { status: "met" as const, gap: null };
+  if (row.direction === "at_most") return { status: "behind" as const, gap: "Vượt dự toán" };
+  if (row.direction === "rising") return { status: "behind" as const, gap: "Chưa tăng so với cùng kỳ năm trước" };
+  if (row.unit === "percent" && m.denominator && m.numerator !== null) {
+    const missing = Math.ceil((target * m.denominator) / 100) - m.numerator;
+    return { status: "behind" as const, gap: `Còn thiếu ${missing.toLocaleString("vi-VN")} để đạt ${target}%` };
+  }
+  return { status: "behind" as const, gap: `Còn thiếu ${(target - value).toLocaleString("vi-VN")}` };
+}
+
+export async function computeIndicator(db: DB, row: IndicatorRow, scope: FigureScope, period: Period, now?: Date): Promise<IndicatorFigure> {
+  const unitIds = await unitsFor(db, row, scope);
+  const m = await measured(db, row, unitIds, period, now);
+  let target: number | null;
+  if (row.direction === "rising") target = (await measured(db, row, unitIds, samePeriodLastYear(period), now)).value;
+  else {
+    const schools = scope.kind === "school" ? 1 : (await unitsFor(db, { scope: "school" }, scope)).length;
+    target = periodTarget(row, period, schools);
+  }
+  const { status, gap } = judge(row, m.value, target, m);
+  return {
+    code: row.code,
+    name: row.name,
+    planRef: row.planRef,
+    unit: row.unit,
+    scope: row.scope,
+    source: row.source,
+    direction: row.direction,
+    group: row.group,
+    ...m,
+    target,
+    status,
+    statusLabel: STATUS_LABELS[status],
+    gap,
+  };
+}
+
+export async function computeIndicators(db: DB, scope: FigureScope, period: Period, now?: Date): Promise<IndicatorFigure[]> {
+  const rows = indicatorsFor(await loadIndicators(db), scope);
+  const out: IndicatorFigure[] = [];
+  for (const row of rows) out.push(await computeIndicator(db, row, scope, period, now));
+  return out;
+}
+
+/** One indicator by code (the single entry point pages, charts and exports use). */
+export async function indicatorValue(db: DB, code: string, scope: FigureScope, period: Period, now?: Date): Promise<IndicatorFigure> {
+  const row = (await loadIndicators(db)).find((r) => r.code === code);
+  if (!row) throw new Error(`Unknown indicator ${code}`);
+  return computeIndicator(db, row, scope, period, now);
+}

@@ -1,0 +1,155 @@
+/**
+ * Evaluates one measure of an indicator definition (definitions.ts) for some units and a period. Each kind
+ * delegates to the family module that owns its counting rule (reached.ts, clubs.ts, budget.ts, …), so a page,
+ * a chart and an export always agree. Returns null for "no data" (nothing recorded to count from).
+ */
+import type { DB } from "../../../db/connection";
+import { COMMEMORATIONS, COMMEMORATION_DATES } from "../activities/vocabulary";
+import { daysUntilDeadline, halvesOf, isOnTime } from "../reports/deadlines";
+import type { Period } from "../shared/periods";
+import { budgetFigures } from "./budget";
+import { clubFigures } from "./clubs";
+import { commemorationFigures } from "./commemorations";
+import type { LeafMeasure, Measure } from "./definitions";
+import { enteredValue } from "./entered";
+import { headcountTotal, reachedCount } from "./reached";
+import { countedActivityIds } from "./scope";
+
+export interface MeasureContext {
+  unitIds: number[];
+  period: Period;
+  /** For deadlines ("already due"); tests pass a fixed date. */
+  now?: Date;
+}
+
+type ActivityFilter = Extract<LeafMeasure, { kind: "activities" }>;
+
+/** The counted activities of the units matching an "activities" measure's filters (the drill-down lists them). */
+export function filteredActivityIds(db: DB, m: Omit<ActivityFilter, "kind">, ctx: MeasureContext) {
+  let q = countedActivityIds(db, ctx.period, ctx.unitIds);
+  if (m.forms) q = q.where("form", "in", m.forms);
+  if (m.excludeForms) q = q.where("form", "not in", m.excludeForms);
+  if (m.delivery) q = q.where("delivery", "in", m.delivery);
+  if (m.topics) q = q.where("id", "in", db.selectFrom("activity_topics").select("activity_id").where("topic_code", "in", m.topics));
+  if (m.audiences) q = q.where("id", "in", db.selectFrom("activity_audiences").select("activity_id").where("audience_code", "in", m.audiences));
+  return q;
+}
+
+/** The materials of the units' schools published in the period matching a "materials" measure. */
+export function filteredMaterials(db: DB, m: Extract<LeafMeasure, { kind: "materials" }>, ctx: MeasureContext) {
+  let q = db
+    .selectFrom("materials")
+    .where("school_id", "in", ctx.unitIds.length ? ctx.unitIds : [-1])
+    .where("created_at", ">=", ctx.period.from)
+    .where("created_at", "<", ctx.period.to);
+  if (m.kinds) q = q.where("kind", "in", m.kinds);
+  if (m.integrating) q = q.where("integrates_topics", "=", 1);
+  return q;
+}
+
+/** The commemoration days whose date falls within the period. */
+export function commemorationsIn(period: Period) {
+  const year = period.startDate.slice(0, 4);
+  return COMMEMORATIONS.filter((day) => {
+    const { month, day: d } = COMMEMORATION_DATES[day];
+    const date = `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    return date >= period.startDate && date < period.endDateExclusive;
+  });
+}
+
+/** Units that report and mark the days: the commune itself, its offices and schools (hamlets are audiences). */
+async function reportingUnits(db: DB, unitIds: number[], kinds: ("commune" | "office" | "school")[]) {
+  const rows = await db
+    .selectFrom("units")
+    .select("id")
+    .where("id", "in", unitIds.length ? unitIds : [-1])
+    .where("kind", "in", kinds)
+    .where("archived_at", "is", null)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The half-years of the period already past their deadline, with the schools' reports for them. */
+export async function dueReports(db: DB, ctx: MeasureContext) {
+  const halves = halvesOf(ctx.period).filter((h) => daysUntilDeadline(h, ctx.now) < 0);
+  const schools = await reportingUnits(db, ctx.unitIds, ["school"]);
+  if (!halves.length || !schools.length) return { due: 0, onTime: 0 };
+  const reports = await db
+    .selectFrom("reports")
+    .select(["period_key", "submitted_at"])
+    .where("unit_id", "in", schools)
+    .where("period_key", "in", halves)
+    .execute();
+  return { due: halves.length * schools.length, onTime: reports.filter((r) => isOnTime(r.submitted_at, r.period_key)).length };
+}
+
+export async function evaluateMeasure(db: DB, m: Measure, ctx: MeasureContext): Promise<number | null> {
+  const units = ctx.unitIds;
+  switch (m.kind) {
+    case "sum": {
+      const parts = await Promise.all(m.of.map((p) => evaluateMeasure(db, p, ctx)));
+      return parts.every((p) => p === null) ? null : parts.reduce<number>((s, p) => s + (p ?? 0), 0);
+    }
+    case "reached":
+      return reachedCount(db, { unitIds: units, categories: m.categories, period: ctx.period, topic: m.topic, forms: m.forms });
+    case "headcount":
+      return headcountTotal(db, { unitIds: units, categories: m.categories, period: ctx.period });
+    case "activities": {
+      const row = await db
+        .selectFrom("activities")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("id", "in", filteredActivityIds(db, m, ctx))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    }
+    case "distinct_terms": {
+      const scope = filteredActivityIds(db, { forms: m.forms }, ctx);
+      const q =
+        m.of === "form"
+          ? db
+              .selectFrom("activities")
+              .select((eb) => eb.fn.count<number>("form").distinct().as("n"))
+              .where("id", "in", scope)
+          : m.of === "topic"
+            ? db
+                .selectFrom("activity_topics")
+                .select((eb) => eb.fn.count<number>("topic_code").distinct().as("n"))
+                .where("activity_id", "in", scope)
+                .$if(Boolean(m.topics), (b) => b.where("topic_code", "in", m.topics!))
+            : db
+                .selectFrom("activity_audiences")
+                .select((eb) => eb.fn.count<number>("audience_code").distinct().as("n"))
+                .where("activity_id", "in", scope);
+      return Number((await q.executeTakeFirstOrThrow()).n);
+    }
+    case "materials": {
+      const row = await filteredMaterials(db, m, ctx)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    }
+    case "clubs": {
+      const schools = await reportingUnits(db, units, ["school"]);
+      return (await clubFigures(db, { schoolIds: schools, period: ctx.period })).reduce((s, c) => s + c.clubs, 0);
+    }
+    case "commemoration_days":
+    case "commemoration_days_due": {
+      const days = commemorationsIn(ctx.period);
+      const reporting = await reportingUnits(db, units, ["commune", "office", "school"]);
+      if (m.kind === "commemoration_days_due") return days.length * reporting.length;
+      const figures = await commemorationFigures(db, { unitIds: reporting, year: Number(ctx.period.startDate.slice(0, 4)) });
+      // Only activities within the period: a day in the period is marked by activities of that year's day.
+      return figures.reduce((s, f) => s + days.filter((d) => f.days[d] > 0).length, 0);
+    }
+    case "reports_on_time":
+      return (await dueReports(db, ctx)).onTime;
+    case "reports_due":
+      return (await dueReports(db, ctx)).due;
+    case "budget": {
+      const { total } = await budgetFigures(db, { unitIds: units, period: ctx.period });
+      return m.field === "estimate" ? total.estimate : total.actual;
+    }
+    case "entered":
+      return enteredValue(db, m.measure, units, ctx.period);
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Half-year reports (plan V.2): H1 (January–June) is due by 10 June, H2 (July–December) by 10 December, both in
+ * Vietnam time. A report is on time when it was first submitted on or before the due date.
+ */
+import type { Period } from "../shared/periods";
+import { vietnamParts, vietnamToday } from "../shared/time";
+
+export function reportDeadline(halfKey: string): string {
+  const m = /^(\d{4})-H([12])$/.exec(halfKey);
+  if (!m) throw new Error(`Not a half-year: ${halfKey}`);
+  return `${m[1]}-${m[2] === "1" ? "06" : "12"}-10`;
+}
+
+/** The half-years a period contains or lies in (a quarter lies in one half). */
+export function halvesOf(period: Period): string[] {
+  const year = period.key.slice(0, 4);
+  if (period.key === year) return [`${year}-H1`, `${year}-H2`];
+  return [`${year}-H${period.startDate.slice(5, 7) <= "06" ? 1 : 2}`];
+}
+
+export function isOnTime(submittedAt: string | null, halfKey: string): boolean {
+  return submittedAt !== null && vietnamParts(submittedAt).date <= reportDeadline(halfKey);
+}
+
+/** Days from today (Vietnam) to the deadline; negative once it has passed. */
+export function daysUntilDeadline(halfKey: string, now: Date = new Date()): number {
+  const today = vietnamToday(now);
+  return Math.round((Date.parse(`${reportDeadline(halfKey)}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
