@@ -429,3 +429,4 @@ export type Activity = Selectable<ActivityTable>;
 export type Contest = Selectable<ContestTable>;
 export type Material = Selectable<MaterialTable>;
 export type ContestEntry = Selectable<ContestEntryTable>;
+export type Report = Selectable<ReportTable>;

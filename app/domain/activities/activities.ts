@@ -5,7 +5,7 @@
 import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { Activity, Database, Unit } from "../../../db/schema";
-import { assertActivityUnlocked } from "../attendance/locks";
+import { assertActivityUnlocked, assertPeriodOpen } from "../reports/locks";
 import { writeAudit, type Executor } from "../audit/audit";
 import { can, ownSchoolIds, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
@@ -120,6 +120,7 @@ async function writeLinks(db: Executor, activityId: number, r: ActivityRecord) {
 
 /** Inserts an activity with its topics, audiences and units. For use inside a caller's transaction. */
 export async function insertActivity(db: Executor, actorUserId: number | null, r: ActivityRecord): Promise<number> {
+  await assertPeriodOpen(db, r.organizerUnitId, r.startsAt);
   const at = nowIso();
   const values = { ...rowValues(r), created_by: actorUserId || null, created_at: at, updated_at: at };
   const row = await db.insertInto("activities").values(values).returning("id").executeTakeFirstOrThrow();
@@ -299,6 +300,7 @@ export async function deleteActivity(db: DB, actor: Actor, activity: Activity & 
 
 export async function addBudgetLine(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, line: BudgetLineInput): Promise<void> {
   if (!canManageActivity(actor, activity.organizer)) throw new DomainError("Bạn không có quyền sửa kinh phí của hoạt động này.");
+  await assertPeriodOpen(db, activity.organizer_unit_id, activity.starts_at);
   await db.transaction().execute(async (trx) => {
     const values = {
       activity_id: activity.id,
@@ -324,6 +326,7 @@ export async function deleteBudgetLine(db: DB, actor: Actor, activity: Activity 
   if (!canManageActivity(actor, activity.organizer)) throw new DomainError("Bạn không có quyền sửa kinh phí của hoạt động này.");
   const line = await db.selectFrom("budget_lines").selectAll().where("id", "=", lineId).where("activity_id", "=", activity.id).executeTakeFirst();
   if (!line) throw new DomainError("Không tìm thấy dòng kinh phí.");
+  await assertPeriodOpen(db, activity.organizer_unit_id, activity.starts_at);
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("budget_lines").where("id", "=", lineId).execute();
     await writeAudit(trx, {
@@ -339,6 +342,7 @@ export async function deleteBudgetLine(db: DB, actor: Actor, activity: Activity 
 
 export async function setReach(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, values: Record<string, number | undefined>): Promise<void> {
   if (!canManageActivity(actor, activity.organizer)) throw new DomainError("Bạn không có quyền sửa hoạt động này.");
+  await assertPeriodOpen(db, activity.organizer_unit_id, activity.starts_at);
   const audiences = (await db.selectFrom("vocab_terms").select("code").where("kind", "=", "audience").execute()).map((a) => a.code);
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom("activity_reach").select(["audience_code", "count"]).where("activity_id", "=", activity.id).execute();

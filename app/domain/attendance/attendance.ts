@@ -10,7 +10,7 @@ import { writeAudit, type Executor } from "../audit/audit";
 import { can, ownSchoolIds, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { addMs, DAY_MS, nowIso, vietnamParts } from "../shared/time";
-import { assertPeriodOpen } from "./locks";
+import { assertPeriodOpen } from "../reports/locks";
 
 /** Units whose people this actor marks: their own school(s); for commune staff, the commune's offices. */
 export async function markableUnitIds(db: DB, actor: Actor): Promise<number[]> {

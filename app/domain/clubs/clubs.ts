@@ -2,7 +2,7 @@
 import type { DB } from "../../../db/connection";
 import type { Club, Unit } from "../../../db/schema";
 import { insertActivity } from "../activities/activities";
-import { assertActivityUnlocked } from "../attendance/locks";
+import { assertActivityUnlocked, assertDateOpen } from "../reports/locks";
 import { writeAudit } from "../audit/audit";
 import { can, ownSchoolIds, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
@@ -221,6 +221,7 @@ export async function addMembers(
   if (input.role === "member" && people.some((p) => p.category !== "students" && p.category !== "teachers"))
     throw new DomainError("Thành viên là học sinh hoặc giáo viên của trường.", "role");
   if (input.joinedOn > vietnamToday()) throw new DomainError("Ngày tham gia không được ở tương lai.", "joinedOn");
+  await assertDateOpen(db, club.school_id, input.joinedOn);
   return db.transaction().execute(async (trx) => {
     const active = await trx
       .selectFrom("club_members")
@@ -254,6 +255,7 @@ export async function endMembership(db: DB, actor: Actor, club: Club, memberId: 
   const m = await db.selectFrom("club_members").selectAll().where("id", "=", memberId).where("club_id", "=", club.id).executeTakeFirst();
   if (!m || m.left_on) throw new DomainError("Thành viên không còn trong câu lạc bộ.");
   if (leftOn < m.joined_on) throw new DomainError("Ngày rời phải sau ngày tham gia.", "leftOn");
+  await assertDateOpen(db, club.school_id, leftOn);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("club_members").set({ left_on: leftOn }).where("id", "=", memberId).execute();
     await writeAudit(trx, {

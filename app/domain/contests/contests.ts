@@ -2,6 +2,7 @@
  * Science and innovation contests: registered by a school (its own) or by commune staff (open to every
  * school); entries by schools with their students and mentor teachers; results and evidence.
  */
+import { assertDateOpen } from "../reports/locks";
 import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { Contest, ContestEntry, ContestResult, Database, Unit } from "../../../db/schema";
@@ -245,6 +246,7 @@ export async function createEntry(db: DB, actor: Actor, contest: ContestWithOrga
     throw new DomainError("Chỉ chọn học sinh trong nhóm tác giả.", "studentIds");
   if (input.mentorIds.some((id) => people.find((p) => p.id === id)?.category === "students"))
     throw new DomainError("Giáo viên hướng dẫn phải là cán bộ, giáo viên.", "mentorIds");
+  await assertDateOpen(db, school.id, contest.ends_on);
   return db.transaction().execute(async (trx) => {
     const at = nowIso();
     const values = {
@@ -294,6 +296,7 @@ export async function recordResult(
   evidence?: { key: string; name: string },
 ): Promise<void> {
   if (!canRecordResult(actor, entry, contest)) throw new DomainError("Bạn không có quyền ghi kết quả cho bài dự thi này.");
+  await assertDateOpen(db, entry.school_id, contest.ends_on);
   await db.transaction().execute(async (trx) => {
     const values = { result, ...(evidence ? { evidence_file: evidence.key, evidence_name: evidence.name } : {}), updated_at: nowIso() };
     await trx.updateTable("contest_entries").set(values).where("id", "=", entry.id).execute();
@@ -312,6 +315,8 @@ export async function recordResult(
 
 export async function deleteEntry(db: DB, actor: Actor, entry: ContestEntry): Promise<void> {
   if (!can(actor, "school.manage", entry.school_id)) throw new DomainError("Bạn không có quyền xóa bài dự thi này.");
+  const contest = await db.selectFrom("contests").select("ends_on").where("id", "=", entry.contest_id).executeTakeFirstOrThrow();
+  await assertDateOpen(db, entry.school_id, contest.ends_on);
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("contest_entries").where("id", "=", entry.id).execute();
     await writeAudit(trx, { actorUserId: actor.userId, unitId: entry.school_id, action: "delete", entity: "contest_entry", entityId: entry.id, before: entry });

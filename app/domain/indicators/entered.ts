@@ -7,8 +7,9 @@
 import type { DB } from "../../../db/connection";
 import type { Executor } from "../audit/audit";
 import { writeAudit } from "../audit/audit";
+import { assertRangeOpen } from "../reports/locks";
 import { DomainError } from "../shared/errors";
-import type { Period } from "../shared/periods";
+import { parsePeriod, type Period } from "../shared/periods";
 import { nowIso } from "../shared/time";
 
 export interface EnteredMeasure {
@@ -90,6 +91,8 @@ export async function saveEnteredFigure(
   const keyOk = measure.granularity === "year" ? /^\d{4}$/.test(e.periodKey) : /^\d{4}-H[12]$/.test(e.periodKey);
   if (!keyOk) throw new DomainError(measure.granularity === "year" ? "Số liệu này nhập theo năm." : "Số liệu này nhập theo 6 tháng.");
   if (e.value !== null && (!Number.isFinite(e.value) || e.value < 0)) throw new DomainError("Số liệu phải là số không âm.");
+  const period = parsePeriod(e.periodKey)!;
+  await assertRangeOpen(db, e.unitId, period.startDate, period.endDateExclusive);
   const before = await db
     .selectFrom("entered_figures")
     .select("value")

@@ -2,6 +2,7 @@
  * Learning materials: files (stored once by content) or links, tagged for the plan's indicators
  * (2.2 topics folded into lessons, 2.3 digital materials, 2.4 digital products) and shared at a chosen reach.
  */
+import { assertPeriodOpen } from "../reports/locks";
 import fs from "node:fs";
 import { sql, type SqlBool } from "kysely";
 import type { DB } from "../../../db/connection";
@@ -71,6 +72,7 @@ async function insertMaterial(
 ): Promise<number> {
   if (school.kind !== "school" || !canUploadMaterials(actor, school.id)) throw new DomainError("Bạn không có quyền đăng học liệu cho trường này.");
   if (!file && !input.linkUrl) throw new DomainError("Vui lòng chọn tệp hoặc nhập đường dẫn.", "file");
+  await assertPeriodOpen(db, school.id, nowIso());
   if (file) {
     const { used, quota } = await storageUse(db, school.id);
     const already = await db.selectFrom("stored_files").select("id").where("sha256", "=", file.stored.sha256).executeTakeFirst();
@@ -208,6 +210,7 @@ export async function deleteMaterial(db: DB, actor: Actor, material: Material, i
   if (!canUploadMaterials(actor, material.school_id) || (material.author_user_id !== actor.userId && !can(actor, "school.manage", material.school_id))) {
     throw new DomainError("Chỉ người đăng hoặc ban giám hiệu mới xóa được học liệu này.");
   }
+  await assertPeriodOpen(db, material.school_id, material.created_at);
   let orphan: string | null = null;
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("materials").where("id", "=", material.id).execute();

@@ -1,0 +1,408 @@
+/**
+ * Writes a half-year report (document-model.ts) as a DOCX laid out like a Vietnamese administrative document
+ * (Nghị định 30/2020/NĐ-CP, Phụ lục I), as an XLSX workbook of its figures, and its tables as CSV.
+ *
+ * Layout choices:
+ * - DOCX: A4 portrait, margins 20/20/30/15 mm, Times New Roman 14 pt body (13 pt header lines and tables,
+ *   12 pt "Nơi nhận:", 11 pt recipients). The header is a borderless 2×2 table, so that "Số: …" and the
+ *   place-and-date line sit on the same line. The indicator table comes right after the FIRST section
+ *   (usually "I. KẾT QUẢ THỰC HIỆN", which it documents); with no sections it follows the subtitle.
+ * - XLSX: percentages are stored as the number shown (75 for 75%) with the format `0.0"%"`, counts as plain
+ *   numbers; a missing target or result is an empty cell (the "Đánh giá" column says why).
+ * - Text cells of XLSX and CSV go through `safeCell`, so that a name typed "=…" is never read as a formula.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IBorderOptions,
+} from "docx";
+import ExcelJS from "exceljs";
+import { stringify } from "csv-stringify/sync";
+import { safeCell } from "../attendance/export";
+import type { ReportDocument, ReportIndicatorRow } from "./document-model";
+
+const FONT = "Times New Roman";
+const CREATOR = "Tân An STEM";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Numbers
+// ---------------------------------------------------------------------------------------------------------------
+
+const percentFmt = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const countFmt = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
+
+/**
+ * A figure in Vietnamese format: percentages with one decimal ("85,5%", "75,0%"), counts with "." between
+ * thousands ("1.200", a pro-rated target "1,5"). No figure gives "—".
+ */
+export function formatFigure(value: number | null, unit: "percent" | "count"): string {
+  if (value === null || !Number.isFinite(value)) return "—";
+  return unit === "percent" ? `${percentFmt.format(value)}%` : countFmt.format(value);
+}
+
+function indicatorLabel(row: ReportIndicatorRow): string {
+  return `${row.name} (${row.code})`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// DOCX
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Millimetres to twips, rounded (docx's convertMillimetersToTwip rounds down: A4 would be 11905 × 16837, not 11906 × 16838). */
+const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
+/** A4 minus the left (30 mm) and right (15 mm) margins. */
+const TEXT_WIDTH_MM = 210 - 30 - 15;
+/** Left and right columns of the header and signature tables (NĐ 30: issuer on the left, motto on the right). */
+const SIDE_COLUMNS_MM = [70, TEXT_WIDTH_MM - 70];
+/** TT, Chỉ tiêu, Mục kế hoạch, Chỉ tiêu năm/kỳ, Kết quả, Đánh giá. */
+const INDICATOR_COLUMNS_MM = [10, 57, 22, 22, 27, 27];
+
+const pt = (size: number) => size * 2; // docx sizes are half-points
+
+type RunStyle = { size?: number; bold?: boolean; italics?: boolean; underline?: boolean };
+
+function run(text: string, style: RunStyle = {}, lineBreak = false): TextRun {
+  return new TextRun({
+    text,
+    break: lineBreak ? 1 : undefined,
+    font: FONT,
+    size: pt(style.size ?? 14),
+    bold: style.bold,
+    italics: style.italics,
+    underline: style.underline ? {} : undefined,
+  });
+}
+
+/** A paragraph of one or more lines (a "\n" in the text starts a new line). */
+function para(
+  text: string,
+  style: RunStyle & {
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    firstLine?: number;
+    before?: number;
+    after?: number;
+    keepNext?: boolean;
+  } = {},
+): Paragraph {
+  const lines = text.split("\n");
+  return new Paragraph({
+    alignment: style.align,
+    indent: style.firstLine ? { firstLine: style.firstLine } : undefined,
+    spacing: { before: style.before ?? 0, after: style.after ?? 0 },
+    keepNext: style.keepNext,
+    children: lines.map((line, i) => run(line, style, i > 0)),
+  });
+}
+
+/** The short horizontal line under the issuer and under the subtitle: a bottom border narrowed by indents. */
+function shortLine(columnWidthMm: number, lineMm: number): Paragraph {
+  const side = mm(Math.max(0, (columnWidthMm - lineMm) / 2));
+  return new Paragraph({
+    indent: { left: side, right: side },
+    spacing: { before: 0, after: 0, line: 60, lineRule: LineRuleType.EXACT },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+    run: { size: 2 },
+    children: [],
+  });
+}
+
+const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+const NO_CELL_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
+const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+
+function borderlessTable(widthsMm: number[], rows: Paragraph[][][], cantSplit?: boolean): Table {
+  const widths = widthsMm.map(mm);
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    rows: rows.map(
+      (cells) =>
+        new TableRow({
+          cantSplit,
+          children: cells.map(
+            (children, i) =>
+              new TableCell({
+                width: { size: widths[i], type: WidthType.DXA },
+                borders: NO_CELL_BORDERS,
+                children: children.length > 0 ? children : [new Paragraph({})],
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+function headerTable(doc: ReportDocument): Table {
+  const [leftMm, rightMm] = SIDE_COLUMNS_MM;
+  const issuer = doc.issuer.map((line, i) =>
+    para(i === doc.issuer.length - 1 ? line.toLocaleUpperCase("vi-VN") : line, {
+      align: AlignmentType.CENTER,
+      size: 13,
+      bold: i === doc.issuer.length - 1,
+    }),
+  );
+  const motto = [
+    para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { align: AlignmentType.CENTER, size: 13, bold: true }),
+    para("Độc lập - Tự do - Hạnh phúc", { align: AlignmentType.CENTER, size: 14, bold: true, underline: true }),
+  ];
+  return borderlessTable(SIDE_COLUMNS_MM, [
+    [[...issuer, shortLine(leftMm, 25)], motto],
+    [
+      [para(doc.number, { align: AlignmentType.CENTER, size: 13, before: 120 })],
+      [para(doc.placeDate, { align: AlignmentType.CENTER, size: 14, italics: true, before: 120 })],
+    ],
+  ]);
+}
+
+function indicatorCell(widthMm: number, children: Paragraph[], align: "center" | "left" = "center"): TableCell {
+  return new TableCell({
+    width: { size: mm(widthMm), type: WidthType.DXA },
+    verticalAlign: align === "center" ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
+    margins: { left: mm(1.5), right: mm(1.5), top: mm(0.5), bottom: mm(0.5) },
+    children,
+  });
+}
+
+function indicatorTable(rows: ReportIndicatorRow[]): Table {
+  const W = INDICATOR_COLUMNS_MM;
+  const cellText = (text: string, opts: RunStyle & { left?: boolean } = {}) =>
+    para(text, { size: 13, align: opts.left ? AlignmentType.LEFT : AlignmentType.CENTER, ...opts });
+  const headers = ["TT", "Chỉ tiêu", "Mục kế hoạch", "Chỉ tiêu năm/kỳ", "Kết quả", "Đánh giá"];
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: headers.map((h, i) => indicatorCell(W[i], [cellText(h, { bold: true })])),
+  });
+  const body = rows.map((row, i) => {
+    const result = [cellText(row.value === null ? "Chưa có số liệu" : formatFigure(row.value, row.unit))];
+    if (row.numerator !== null && row.denominator !== null) {
+      result.push(cellText(`${formatFigure(row.numerator, "count")}/${formatFigure(row.denominator, "count")}`, { size: 12 }));
+    }
+    return new TableRow({
+      cantSplit: true,
+      children: [
+        indicatorCell(W[0], [cellText(String(i + 1))]),
+        indicatorCell(W[1], [cellText(indicatorLabel(row), { left: true })], "left"),
+        indicatorCell(W[2], [cellText(row.planRef)]),
+        indicatorCell(W[3], [cellText(formatFigure(row.target, row.unit))]),
+        indicatorCell(W[4], result),
+        indicatorCell(W[5], [cellText(row.statusLabel)]),
+      ],
+    });
+  });
+  const widths = W.map(mm);
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
+    rows: [header, ...body],
+  });
+}
+
+function signatureTable(doc: ReportDocument): Table {
+  const recipients = [
+    para("Nơi nhận:", { size: 12, bold: true, italics: true }),
+    ...doc.recipients.map((r) => para(/^\s*[-–]/.test(r) ? r : `- ${r}`, { size: 11 })),
+  ];
+  const signer = [
+    ...doc.signature.capacity.map((line) => para(line, { align: AlignmentType.CENTER, size: 14, bold: true })),
+    // Room for the signature and the seal.
+    ...Array.from({ length: 4 }, () => para("", { size: 14 })),
+    para(doc.signature.name, { align: AlignmentType.CENTER, size: 14, bold: true }),
+  ];
+  return borderlessTable(SIDE_COLUMNS_MM, [[recipients, signer]], true);
+}
+
+/** The report as a Word document (NĐ 30/2020 layout). */
+export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
+  const body: (Paragraph | Table)[] = [
+    headerTable(doc),
+    para("BÁO CÁO", { align: AlignmentType.CENTER, bold: true, before: 360, keepNext: true }),
+    para(doc.subtitle, { align: AlignmentType.CENTER, bold: true, keepNext: true }),
+    shortLine(TEXT_WIDTH_MM, 30),
+    para("", { after: 120 }),
+  ];
+  const table = [
+    para(`Bảng. Kết quả thực hiện các chỉ tiêu${doc.periodLabel ? ` (${doc.periodLabel})` : ""}`, {
+      align: AlignmentType.CENTER,
+      bold: true,
+      size: 13,
+      before: 120,
+      after: 120,
+      keepNext: true,
+    }),
+    indicatorTable(doc.indicators),
+  ];
+  doc.sections.forEach((section, i) => {
+    body.push(para(section.heading, { bold: true, align: AlignmentType.JUSTIFIED, firstLine: mm(10), before: 120, keepNext: true }));
+    for (const p of section.paragraphs) body.push(para(p, { align: AlignmentType.JUSTIFIED, firstLine: mm(10), before: 120 }));
+    // The indicator table documents the results, which the first section gives.
+    if (i === 0 && doc.indicators.length > 0) body.push(...table);
+  });
+  if (doc.sections.length === 0 && doc.indicators.length > 0) body.push(...table);
+  body.push(para("", { after: 120 }), signatureTable(doc));
+
+  const document = new Document({
+    title: `Báo cáo: ${doc.subtitle}`,
+    subject: doc.periodLabel,
+    creator: CREATOR,
+    lastModifiedBy: CREATOR,
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: pt(14), language: { value: "vi-VN" } },
+          paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: mm(210), height: mm(297) },
+            margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15), header: mm(10), footer: mm(10) },
+          },
+        },
+        children: body,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// XLSX
+// ---------------------------------------------------------------------------------------------------------------
+
+const PERCENT_NUMFMT = '0.0"%"';
+
+function countNumFmt(value: number): string {
+  return Number.isInteger(value) ? "#,##0" : "#,##0.0";
+}
+
+function setFigure(cell: ExcelJS.Cell, value: number | null, unit: "percent" | "count"): void {
+  if (value === null || !Number.isFinite(value)) return; // empty cell
+  cell.value = value;
+  cell.numFmt = unit === "percent" ? PERCENT_NUMFMT : countNumFmt(value);
+  cell.alignment = { horizontal: "right" };
+}
+
+/** A legal, unique sheet name: no []:*?/\, no quote at either end, at most 31 characters. */
+function sheetName(wanted: string, taken: Set<string>, fallback: string): string {
+  const clean = (s: string) =>
+    s
+      .replace(/[[\]:*?/\\]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/^'+|'+$/g, "")
+      .trim();
+  const base = clean(wanted) || fallback;
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? "" : ` (${n})`;
+    const name = clean(base.slice(0, 31 - suffix.length)) + suffix;
+    if (!taken.has(name.toLocaleLowerCase("vi-VN"))) {
+      taken.add(name.toLocaleLowerCase("vi-VN"));
+      return name;
+    }
+  }
+}
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true };
+  row.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  row.eachCell((cell) => {
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7EEF7" } };
+    cell.border = { bottom: { style: "thin" } };
+  });
+}
+
+/** The report's figures as a workbook: "Tổng hợp" (the indicator table), then one sheet per indicator group by unit. */
+export async function reportXlsx(doc: ReportDocument): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = CREATOR;
+  wb.lastModifiedBy = CREATOR;
+  wb.title = `Báo cáo: ${doc.subtitle}`;
+  wb.subject = doc.periodLabel;
+  const taken = new Set<string>();
+
+  // --- Tổng hợp --------------------------------------------------------------------------------------------------
+  const summary = wb.addWorksheet(sheetName("Tổng hợp", taken, "Tổng hợp"));
+  const columns = ["TT", "Chỉ tiêu", "Mục kế hoạch", "Chỉ tiêu năm/kỳ", "Kết quả", "Đánh giá", "Tử số", "Mẫu số"];
+  summary.addRow([safeCell(`BÁO CÁO: ${doc.subtitle}`)]).font = { bold: true, size: 13 };
+  summary.addRow([safeCell([doc.issuer[doc.issuer.length - 1], doc.periodLabel, doc.placeDate].filter(Boolean).join(" · "))]);
+  summary.addRow([]);
+  const headerRow = summary.addRow(columns);
+  styleHeader(headerRow);
+  doc.indicators.forEach((ind, i) => {
+    const row = summary.addRow([i + 1, safeCell(indicatorLabel(ind)), safeCell(ind.planRef), null, null, safeCell(ind.statusLabel), null, null]);
+    setFigure(row.getCell(4), ind.target, ind.unit);
+    setFigure(row.getCell(5), ind.value, ind.unit);
+    setFigure(row.getCell(7), ind.numerator, "count");
+    setFigure(row.getCell(8), ind.denominator, "count");
+    row.getCell(2).alignment = { wrapText: true, vertical: "top" };
+  });
+  summary.columns = [{ width: 5 }, { width: 60 }, { width: 16 }, { width: 16 }, { width: 12 }, { width: 20 }, { width: 10 }, { width: 10 }];
+  summary.views = [{ state: "frozen", ySplit: headerRow.number, xSplit: 0 }];
+  summary.autoFilter = { from: { row: headerRow.number, column: 1 }, to: { row: headerRow.number + doc.indicators.length, column: columns.length } };
+
+  // --- One sheet per group --------------------------------------------------------------------------------------
+  const groups = new Map<string, ReportIndicatorRow[]>();
+  for (const ind of doc.indicators) groups.set(ind.group, [...(groups.get(ind.group) ?? []), ind]);
+  let groupNo = 0;
+  for (const [group, inds] of groups) {
+    groupNo++;
+    const sheet = wb.addWorksheet(sheetName(group, taken, `Nhóm ${groupNo}`));
+    const header = sheet.addRow(["Đơn vị", ...inds.map((ind) => safeCell(`${ind.code} – ${ind.name}`))]);
+    styleHeader(header);
+    header.height = 60;
+    for (const unit of doc.units) {
+      const row = sheet.addRow([safeCell(unit.unitName)]);
+      inds.forEach((ind, j) => setFigure(row.getCell(j + 2), unit.values[ind.code] ?? null, ind.unit));
+    }
+    const total = sheet.addRow(["Toàn xã"]);
+    inds.forEach((ind, j) => setFigure(total.getCell(j + 2), ind.value, ind.unit));
+    total.font = { bold: true };
+    total.eachCell((cell) => (cell.border = { top: { style: "thin" } }));
+    sheet.columns = [{ width: Math.max(24, ...doc.units.map((u) => Math.min(50, u.unitName.length + 2))) }, ...inds.map(() => ({ width: 22 }))];
+    sheet.views = [{ state: "frozen", ySplit: 1, xSplit: 1 }];
+    // The filter covers the units, not the "Toàn xã" total under them.
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + doc.units.length, column: 1 + inds.length } };
+  }
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// CSV
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A table as RFC 4180 CSV: UTF-8 with a BOM (so Excel reads Vietnamese), CRLF line ends, fields quoted when they hold
+ * a comma, quote or line break, no value → empty field. Numbers are written as JavaScript writes them ("85.5"); text
+ * that a spreadsheet would take for a formula gets a leading apostrophe (`safeCell`).
+ */
+export function toCsv(columns: string[], rows: (string | number | null)[][]): string {
+  const cell = (v: string | number | null) =>
+    v === null || v === undefined ? "" : typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : safeCell(v);
+  return stringify([columns.map(cell), ...rows.map((r) => r.map(cell))], {
+    bom: true,
+    record_delimiter: "windows",
+    // With a record delimiter given, csv-stringify only quotes fields holding "\r\n" unless told to quote any line break.
+    quote_record_delimiter: true,
+  });
+}

@@ -1,0 +1,197 @@
+/**
+ * Half-year reports of the schools (plan V.2). A school administrator prepares the report for H1 or H2 (the
+ * figures are computed live; the school adds a short narrative), submits it; commune staff approve it or return
+ * it with a comment. Approval locks the school's records of that half-year (period_locks, see locks.ts); commune
+ * staff may reopen an approved report, which removes the lock and returns it to the school. Every step is
+ * audited. The first submission's date decides on time / late (deadlines.ts); resubmitting keeps it.
+ *
+ *   draft ──submit──▶ submitted ──approve──▶ approved ──reopen──▶ returned
+ *     ▲                   │                                          │
+ *     └───────────────── return ◀────────────────────────────── submit
+ */
+import type { DB } from "../../../db/connection";
+import type { Report, ReportStatus, Unit } from "../../../db/schema";
+import { writeAudit } from "../audit/audit";
+import { can, type Actor } from "../auth/permissions";
+import { DomainError } from "../shared/errors";
+import { parsePeriod } from "../shared/periods";
+import { nowIso, vietnamToday } from "../shared/time";
+import { daysUntilDeadline, isOnTime, reportDeadline } from "./deadlines";
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus | "missing", string> = {
+  missing: "Chưa lập",
+  draft: "Đang soạn",
+  submitted: "Đã nộp, chờ duyệt",
+  approved: "Đã duyệt",
+  returned: "Trả lại để bổ sung",
+};
+
+export function isHalfYear(key: string): boolean {
+  return /^\d{4}-H[12]$/.test(key);
+}
+
+export async function getReport(db: DB, unitId: number, periodKey: string): Promise<Report | undefined> {
+  return db.selectFrom("reports").selectAll().where("unit_id", "=", unitId).where("period_key", "=", periodKey).executeTakeFirst();
+}
+
+export type Timeliness = "on_time" | "late" | "not_due" | "overdue";
+
+/** On time / late once submitted; before that, overdue after the deadline, otherwise not due yet. */
+export function timeliness(report: Pick<Report, "submitted_at"> | undefined, periodKey: string, now: Date = new Date()): Timeliness {
+  if (report?.submitted_at) return isOnTime(report.submitted_at, periodKey) ? "on_time" : "late";
+  return daysUntilDeadline(periodKey, now) < 0 ? "overdue" : "not_due";
+}
+
+export const TIMELINESS_LABELS: Record<Timeliness, string> = {
+  on_time: "Đúng hạn",
+  late: "Trễ hạn",
+  not_due: "Chưa đến hạn",
+  overdue: "Quá hạn, chưa nộp",
+};
+
+/** Every school's report for a half-year, with status and timeliness (the commune's overview). */
+export async function reportOverview(db: DB, periodKey: string, now: Date = new Date()) {
+  const schools = await db.selectFrom("units").selectAll().where("kind", "=", "school").where("archived_at", "is", null).orderBy("name").execute();
+  const reports = await db.selectFrom("reports").selectAll().where("period_key", "=", periodKey).execute();
+  return schools.map((school) => {
+    const report = reports.find((r) => r.unit_id === school.id);
+    return { school, report, status: (report?.status ?? "missing") as ReportStatus | "missing", timeliness: timeliness(report, periodKey, now) };
+  });
+}
+
+function assertSchoolAdmin(actor: Actor, unit: Unit) {
+  if (unit.kind !== "school" || !can(actor, "school.manage", unit.id)) throw new DomainError("Chỉ ban giám hiệu của trường mới lập và nộp báo cáo của trường.");
+}
+
+function assertApprover(actor: Actor) {
+  if (!can(actor, "reports.approve")) throw new DomainError("Chỉ Phòng Văn hóa - Xã hội mới duyệt, trả lại hoặc mở lại báo cáo.");
+}
+
+function assertPeriod(periodKey: string, now: Date) {
+  const period = isHalfYear(periodKey) ? parsePeriod(periodKey) : null;
+  if (!period) throw new DomainError("Báo cáo lập theo 6 tháng (H1 hoặc H2).");
+  if (period.startDate > vietnamToday(now)) throw new DomainError("Kỳ báo cáo này chưa bắt đầu.");
+  return period;
+}
+
+async function transition(
+  db: DB,
+  actor: Actor,
+  report: Report,
+  to: ReportStatus,
+  changes: Partial<Pick<Report, "narrative" | "submitted_at" | "submitted_by" | "decided_at" | "decided_by" | "comment">>,
+  lock?: "add" | "remove",
+) {
+  const at = nowIso();
+  await db.transaction().execute(async (trx) => {
+    // The status in the WHERE makes two simultaneous decisions on one report end with exactly one winner.
+    const done = await trx
+      .updateTable("reports")
+      .set({ ...changes, status: to, updated_at: at })
+      .where("id", "=", report.id)
+      .where("status", "=", report.status)
+      .executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) throw new DomainError("Báo cáo vừa được người khác thay đổi. Vui lòng tải lại trang.");
+    const period = parsePeriod(report.period_key)!;
+    if (lock === "add")
+      await trx
+        .insertInto("period_locks")
+        .values({
+          unit_id: report.unit_id,
+          period_key: report.period_key,
+          start_date: period.startDate,
+          end_date_exclusive: period.endDateExclusive,
+          locked_at: at,
+          locked_by: actor.userId,
+        })
+        .execute();
+    if (lock === "remove") await trx.deleteFrom("period_locks").where("unit_id", "=", report.unit_id).where("period_key", "=", report.period_key).execute();
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: report.unit_id,
+      action: "update",
+      entity: "report",
+      entityId: report.id,
+      before: { status: report.status },
+      after: { status: to, period: report.period_key, ...(changes.comment ? { comment: changes.comment } : {}), ...(lock ? { lock } : {}) },
+    });
+  });
+}
+
+/** Creates the draft or saves its narrative; only while the school holds the report (draft or returned). */
+export async function saveDraft(db: DB, actor: Actor, unit: Unit, periodKey: string, narrative: string, now: Date = new Date()): Promise<Report> {
+  assertSchoolAdmin(actor, unit);
+  assertPeriod(periodKey, now);
+  const text = narrative.trim();
+  if (text.length > 8000) throw new DomainError("Phần đánh giá tối đa 8.000 ký tự.", "narrative");
+  const existing = await getReport(db, unit.id, periodKey);
+  if (existing && existing.status !== "draft" && existing.status !== "returned")
+    throw new DomainError("Báo cáo đã nộp: chỉ sửa được khi Phòng VH-XH trả lại.", "narrative");
+  const at = nowIso();
+  await db.transaction().execute(async (trx) => {
+    if (existing) await trx.updateTable("reports").set({ narrative: text, updated_at: at }).where("id", "=", existing.id).execute();
+    else
+      await trx
+        .insertInto("reports")
+        .values({
+          unit_id: unit.id,
+          period_key: periodKey,
+          status: "draft",
+          narrative: text,
+          submitted_at: null,
+          submitted_by: null,
+          decided_at: null,
+          decided_by: null,
+          comment: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: unit.id,
+      action: existing ? "update" : "create",
+      entity: "report",
+      entityId: existing?.id ?? periodKey,
+      after: { period: periodKey, narrative_chars: text.length },
+    });
+  });
+  return (await getReport(db, unit.id, periodKey))!;
+}
+
+export async function submitReport(db: DB, actor: Actor, unit: Unit, periodKey: string, narrative: string, now: Date = new Date()): Promise<void> {
+  const report = await saveDraft(db, actor, unit, periodKey, narrative, now);
+  if (!report.narrative) throw new DomainError("Vui lòng viết phần đánh giá, kiến nghị trước khi nộp.", "narrative");
+  await transition(db, actor, report, "submitted", { submitted_at: report.submitted_at ?? nowIso(now), submitted_by: actor.userId });
+}
+
+async function submitted(db: DB, reportId: number, expected: ReportStatus): Promise<Report> {
+  const report = await db.selectFrom("reports").selectAll().where("id", "=", reportId).executeTakeFirst();
+  if (!report) throw new DomainError("Không tìm thấy báo cáo.");
+  if (report.status !== expected)
+    throw new DomainError(expected === "approved" ? "Chỉ mở lại được báo cáo đã duyệt." : "Báo cáo không ở trạng thái chờ duyệt.");
+  return report;
+}
+
+export async function approveReport(db: DB, actor: Actor, reportId: number): Promise<void> {
+  assertApprover(actor);
+  const report = await submitted(db, reportId, "submitted");
+  await transition(db, actor, report, "approved", { decided_at: nowIso(), decided_by: actor.userId, comment: null }, "add");
+}
+
+export async function returnReport(db: DB, actor: Actor, reportId: number, comment: string): Promise<void> {
+  assertApprover(actor);
+  if (!comment.trim()) throw new DomainError("Vui lòng ghi lý do trả lại để trường bổ sung.", "comment");
+  const report = await submitted(db, reportId, "submitted");
+  await transition(db, actor, report, "returned", { decided_at: nowIso(), decided_by: actor.userId, comment: comment.trim().slice(0, 2000) });
+}
+
+/** Reopening an approved report unlocks the school's records of the half-year and hands the report back. */
+export async function reopenReport(db: DB, actor: Actor, reportId: number, comment: string): Promise<void> {
+  assertApprover(actor);
+  if (!comment.trim()) throw new DomainError("Vui lòng ghi lý do mở lại báo cáo.", "comment");
+  const report = await submitted(db, reportId, "approved");
+  await transition(db, actor, report, "returned", { decided_at: nowIso(), decided_by: actor.userId, comment: comment.trim().slice(0, 2000) }, "remove");
+}
+
+export { reportDeadline };

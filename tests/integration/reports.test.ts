@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createActivity } from "../../app/domain/activities/activities";
+import { addMembers, createClub, getClub } from "../../app/domain/clubs/clubs";
+import { saveEnteredFigure } from "../../app/domain/indicators/entered";
+import { approveReport, getReport, reopenReport, reportOverview, returnReport, saveDraft, submitReport, timeliness } from "../../app/domain/reports/reports";
+import { getUnit } from "../../app/domain/units/units";
+import type { ActivityInput } from "../../app/domain/activities/schemas";
+import type { Unit } from "../../db/schema";
+import { actorOf, createTestDb, unitIdByCode, type TestDb } from "../support/db";
+
+let t: TestDb;
+let school: Unit;
+let other: Unit;
+beforeEach(async () => {
+  t = await createTestDb({ demo: true });
+  // A school without demo reports, so each transition is the test's own.
+  school = (await getUnit(t.db, await unitIdByCode(t.db, "th-tanan-b")))!;
+  other = (await getUnit(t.db, await unitIdByCode(t.db, "thcs-tanan")))!;
+  await t.db.deleteFrom("period_locks").where("unit_id", "=", school.id).execute();
+  await t.db.deleteFrom("reports").where("unit_id", "=", school.id).execute();
+});
+afterEach(() => t.close());
+
+const LOCKED = /đã được duyệt: số liệu trong kỳ này đã khóa/;
+
+describe("half-year report workflow", () => {
+  it("draft → submitted → returned → submitted → approved locks the school's records of the half-year; reopening unlocks them; all audited", async () => {
+    const admin = await actorOf(t.db, "bgh.tieuhocb@tanan.demo");
+    const staff = await actorOf(t.db, "vhxh@tanan.demo");
+    const H1 = "2026-H1";
+
+    await saveDraft(t.db, admin, school, H1, "Nháp");
+    expect((await getReport(t.db, school.id, H1))!.status).toBe("draft");
+    await submitReport(t.db, admin, school, H1, "Trường đã tổ chức 4 buổi tuyên truyền.", new Date("2026-06-09T10:00:00Z"));
+    const first = (await getReport(t.db, school.id, H1))!;
+    expect(first.status).toBe("submitted");
+    expect(timeliness(first, H1)).toBe("on_time");
+    await expect(saveDraft(t.db, admin, school, H1, "Sửa sau khi nộp")).rejects.toThrow(/chỉ sửa được khi Phòng VH-XH trả lại/);
+
+    await expect(returnReport(t.db, staff, first.id, "  ")).rejects.toThrow(/lý do trả lại/);
+    await returnReport(t.db, staff, first.id, "Bổ sung số liệu câu lạc bộ");
+    expect((await getReport(t.db, school.id, H1))!).toMatchObject({ status: "returned", comment: "Bổ sung số liệu câu lạc bộ" });
+    await submitReport(t.db, admin, school, H1, "Đã bổ sung.", new Date("2026-06-20T10:00:00Z"));
+    const again = (await getReport(t.db, school.id, H1))!;
+    expect(again.submitted_at).toBe(first.submitted_at); // the first submission decides timeliness
+
+    await approveReport(t.db, staff, again.id);
+    expect((await getReport(t.db, school.id, H1))!.status).toBe("approved");
+    await expect(approveReport(t.db, staff, again.id)).rejects.toThrow(/không ở trạng thái chờ duyệt/);
+
+    // Records of the school dated in H1 2026 are locked; H2 stays open; other schools are untouched.
+    const club = (await getClub(t.db, (await t.db.selectFrom("clubs").select("id").where("school_id", "=", school.id).executeTakeFirstOrThrow()).id))!;
+    const person = await t.db
+      .selectFrom("people")
+      .select("id")
+      .where("unit_id", "=", school.id)
+      .where("category", "=", "students")
+      .where("left_on", "is", null)
+      .executeTakeFirstOrThrow();
+    await expect(addMembers(t.db, admin, club, { personIds: [person.id], role: "member", joinedOn: "2026-03-01" })).rejects.toThrow(LOCKED);
+    const activity: ActivityInput = {
+      organizerUnitId: school.id,
+      title: "Tuyên truyền Nghị quyết 57",
+      form: "thematic_session",
+      delivery: "in_person",
+      startDate: "2026-06-30",
+      startTime: "08:00",
+      endDate: "2026-06-30",
+      endTime: "09:00",
+      place: "Hội trường",
+      link: undefined,
+      status: "held",
+      topics: ["NQ57"],
+      audiences: ["students"],
+      coOrganizerIds: [],
+      invitedUnitIds: [],
+      commemoration: "",
+      plannedParticipants: undefined,
+      description: undefined,
+    };
+    await expect(createActivity(t.db, admin, activity)).rejects.toThrow(LOCKED);
+    await expect(createActivity(t.db, admin, { ...activity, startDate: "2026-07-01", endDate: "2026-07-01" })).resolves.toBeGreaterThan(0);
+    await expect(
+      saveEnteredFigure(t.db, { measure: "stem_students", unitId: school.id, periodKey: "2026", value: 10, actorUserId: admin.userId }),
+    ).rejects.toThrow(LOCKED);
+    const otherAdmin = await actorOf(t.db, "bgh.thcs@tanan.demo");
+    await expect(
+      createClub(t.db, otherAdmin, other, {
+        name: "CLB mới",
+        field: "science",
+        targetGrades: [8],
+        status: "active",
+        schedule: undefined,
+        foundedOn: undefined,
+        description: undefined,
+      }),
+    ).resolves.toBeGreaterThan(0);
+
+    // Only commune staff decide; a school cannot approve its own report or reopen it.
+    await expect(reopenReport(t.db, admin, again.id, "Sửa")).rejects.toThrow(/Chỉ Phòng Văn hóa - Xã hội/);
+    await expect(reopenReport(t.db, staff, again.id, "")).rejects.toThrow(/lý do mở lại/);
+    await reopenReport(t.db, staff, again.id, "Trường xin sửa số liệu tháng 6");
+    expect((await getReport(t.db, school.id, H1))!.status).toBe("returned");
+    await expect(addMembers(t.db, admin, club, { personIds: [person.id], role: "member", joinedOn: "2026-03-01" })).resolves.toBe(1);
+
+    const audit = await t.db.selectFrom("audit_log").select(["after_json", "actor_user_id"]).where("entity", "=", "report").orderBy("id").execute();
+    const statuses = audit.map((a) => JSON.parse(a.after_json!).status).filter(Boolean);
+    expect(statuses).toEqual(["submitted", "returned", "submitted", "approved", "returned"]);
+    expect(audit.at(-1)!.actor_user_id).toBe(staff.userId);
+    expect(JSON.parse(audit.at(-1)!.after_json!)).toMatchObject({ lock: "remove", comment: "Trường xin sửa số liệu tháng 6" });
+  });
+
+  it("refuses other schools, teachers, periods that are not half-years or have not begun; two approvals at once, one wins", async () => {
+    const admin = await actorOf(t.db, "bgh.tieuhocb@tanan.demo");
+    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
+    const otherAdmin = await actorOf(t.db, "bgh.thcs@tanan.demo");
+    const staff = await actorOf(t.db, "vhxh@tanan.demo");
+    const leader = await actorOf(t.db, "lanhdao@tanan.demo");
+    await expect(saveDraft(t.db, otherAdmin, school, "2026-H2", "x")).rejects.toThrow(/Chỉ ban giám hiệu của trường/);
+    await expect(saveDraft(t.db, teacher, other, "2026-H2", "x")).rejects.toThrow(/Chỉ ban giám hiệu của trường/);
+    await expect(saveDraft(t.db, admin, school, "2026", "x")).rejects.toThrow(/theo 6 tháng/);
+    await expect(saveDraft(t.db, admin, school, "2027-H1", "x", new Date("2026-11-26T00:00:00Z"))).rejects.toThrow(/chưa bắt đầu/);
+    await expect(submitReport(t.db, admin, school, "2026-H2", "")).rejects.toThrow(/viết phần đánh giá/);
+
+    await submitReport(t.db, admin, school, "2026-H2", "Báo cáo");
+    const report = (await getReport(t.db, school.id, "2026-H2"))!;
+    await expect(approveReport(t.db, leader, report.id)).rejects.toThrow(/Chỉ Phòng Văn hóa - Xã hội/);
+    const results = await Promise.allSettled([approveReport(t.db, staff, report.id), approveReport(t.db, staff, report.id)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await t.db.selectFrom("period_locks").selectAll().where("unit_id", "=", school.id).where("period_key", "=", "2026-H2").execute()).toHaveLength(1);
+
+    const overview = await reportOverview(t.db, "2026-H2", new Date("2026-12-11T03:00:00Z"));
+    expect(overview.find((o) => o.school.id === school.id)).toMatchObject({ status: "approved" });
+    expect(overview.filter((o) => o.status === "missing").every((o) => o.timeliness === "overdue")).toBe(true);
+  });
+});
