@@ -5,7 +5,7 @@ import { RollCall } from "~/components/roll-call";
 import { Notice, PageHeader } from "~/components/shell";
 import { EmptyRow, TableWrap } from "~/components/table";
 import { addToRoster, attendanceCounts, markableUnitIds, recordMarks, rosterFor, type RosterGroup } from "~/domain/attendance/attendance";
-import { lockFor } from "~/domain/attendance/locks";
+import { lockFor } from "~/domain/reports/locks";
 import { marksFromForm } from "~/domain/attendance/schemas";
 import { can } from "~/domain/auth/permissions";
 import { schoolClasses } from "~/domain/people/people";

@@ -1,6 +1,256 @@
-import { SectionIntro, sectionMeta } from "~/components/section-intro";
-import { sectionLoader } from "~/lib/sections.server";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { ComparisonChart, ProgressBar, TrendChart } from "~/components/charts";
+import { FilterBar, FilterSelect } from "~/components/filters";
+import { PrintButton } from "~/components/print-button";
+import { PageHeader } from "~/components/shell";
+import { TableWrap } from "~/components/table";
+import { can } from "~/domain/auth/permissions";
+import { dashboard } from "~/domain/indicators/dashboard";
+import type { IndicatorFigure } from "~/domain/indicators/engine";
+import { formatFigure } from "~/domain/shared/figures";
+import { periodChoices } from "~/domain/shared/periods";
+import { db } from "~/lib/db.server";
+import { formatDate } from "~/lib/format";
+import { figureView } from "~/lib/indicators.server";
 
-export const loader = sectionLoader("indicators");
-export const meta = sectionMeta;
-export default SectionIntro;
+export const meta: MetaFunction = () => [{ title: "Chỉ tiêu Kế hoạch · Tân An STEM" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const view = await figureView(request, context);
+  const d = await dashboard(db, view.scope, view.period);
+  const schoolName = view.schoolId
+    ? (view.schools.find((s) => s.id === view.schoolId)?.name ?? view.actor.memberships.find((m) => m.unitId === view.schoolId)?.unitName)
+    : null;
+  return {
+    ...d,
+    period: { key: view.period.key, label: view.period.label },
+    periods: periodChoices(),
+    communeReader: view.communeReader,
+    schoolId: view.schoolId,
+    schoolName: schoolName ?? null,
+    schools: view.schools,
+    canEnter: can(view.actor, "commune.manage") || view.actor.memberships.some((m) => m.role === "school_admin"),
+    canEditTargets: can(view.actor, "commune.manage"),
+  };
+}
+
+const STATUS_BADGE: Record<IndicatorFigure["status"], string> = { met: "badge--green", behind: "badge--red", no_data: "", no_target: "" };
+
+function FigureCell({ f }: { f: IndicatorFigure }) {
+  return (
+    <>
+      {f.value === null ? <span className="muted">Chưa có số liệu</span> : formatFigure(f.value, f.unit)}
+      {f.numerator !== null && f.denominator !== null ? (
+        <div className="muted small">
+          {formatFigure(f.numerator, "count")}/{formatFigure(f.denominator, "count")}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export default function Indicators() {
+  const d = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  const query = search || `?period=${d.period.key}`;
+  const groups = [...new Set(d.figures.map((f) => f.group))];
+  const count = (s: IndicatorFigure["status"]) => d.figures.filter((f) => f.status === s).length;
+  const openHalf = d.reports.find((r) => r.daysLeft >= 0 && r.daysLeft <= 45);
+  return (
+    <>
+      <PageHeader
+        title={d.schoolName ? `Chỉ tiêu Kế hoạch: ${d.schoolName}` : "Chỉ tiêu Kế hoạch: toàn xã"}
+        subtitle={`Kết quả thực hiện Kế hoạch tuyên truyền Nghị quyết 57-NQ/TW, ${d.period.label.toLowerCase()}, so với chỉ tiêu. Số liệu tính trực tiếp từ hồ sơ đã nhập.`}
+        actions={
+          <>
+            {d.canEnter ? (
+              <Link className="button button--ghost" to={`/indicators/entered?period=${d.period.key}`}>
+                Nhập số liệu
+              </Link>
+            ) : null}
+            {d.canEditTargets ? (
+              <Link className="button button--ghost" to={`/indicators/targets?year=${d.period.key.slice(0, 4)}`}>
+                Chỉ tiêu năm
+              </Link>
+            ) : null}
+            <PrintButton label="In trang" />
+          </>
+        }
+      />
+      <FilterBar label="Chọn kỳ và trường" button="Xem">
+        <FilterSelect name="period" label="Kỳ" value={d.period.key} options={d.periods.map((p) => ({ value: p.key, label: p.label }))} />
+        {d.communeReader ? (
+          <FilterSelect name="school" label="Trường" value={d.schoolId} all="Toàn xã" options={d.schools.map((s) => ({ value: s.id, label: s.name }))} />
+        ) : null}
+      </FilterBar>
+
+      {openHalf && openHalf.rows.some((r) => !r.submittedAt) ? (
+        <div className="alert alert--warning" role="status">
+          Còn {openHalf.daysLeft} ngày đến hạn nộp báo cáo {openHalf.label.toLowerCase()} ({formatDate(openHalf.deadline)}):{" "}
+          {openHalf.rows
+            .filter((r) => !r.submittedAt)
+            .map((r) => r.school)
+            .join(", ")}{" "}
+          chưa nộp. <Link to={`/reports?period=${openHalf.half}`}>Xem báo cáo</Link>
+        </div>
+      ) : null}
+
+      <p className="summary-line">
+        <span className="badge badge--green">{count("met")} đạt</span> <span className="badge badge--red">{count("behind")} chưa đạt</span>{" "}
+        <span className="badge">{count("no_data")} chưa có số liệu</span> <span className="badge">{count("no_target")} không đặt chỉ tiêu</span>
+      </p>
+
+      {groups.map((g) => (
+        <section key={g} aria-labelledby={`group-${g}`}>
+          <h2 id={`group-${g}`}>{g}</h2>
+          <TableWrap label={`Chỉ tiêu nhóm ${g}, có thể cuộn ngang`}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Chỉ tiêu</th>
+                  <th scope="col" className="num">
+                    Chỉ tiêu kỳ
+                  </th>
+                  <th scope="col" className="num">
+                    Kết quả
+                  </th>
+                  <th scope="col">Tiến độ</th>
+                  <th scope="col">Đánh giá</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.figures
+                  .filter((f) => f.group === g)
+                  .map((f) => (
+                    <tr key={f.code}>
+                      <td>
+                        <Link to={`/indicators/${encodeURIComponent(f.code)}${query}`}>{f.name}</Link>
+                        <div className="muted small">
+                          {f.code} · Mục {f.planRef}
+                          {f.source === "entered" ? " · số liệu nhập" : ""}
+                        </div>
+                      </td>
+                      <td className="num">
+                        {f.direction === "rising"
+                          ? f.target === null
+                            ? "Tăng hằng năm"
+                            : `> ${formatFigure(f.target, f.unit)} (năm trước)`
+                          : formatFigure(f.target, f.unit)}
+                        {f.direction === "at_most" && f.target !== null ? <div className="muted small">không vượt dự toán</div> : null}
+                      </td>
+                      <td className="num">
+                        <FigureCell f={f} />
+                      </td>
+                      <td>
+                        <ProgressBar value={f.value} target={f.target} status={f.status} />
+                      </td>
+                      <td>
+                        <span className={`badge ${STATUS_BADGE[f.status]}`}>{f.statusLabel}</span>
+                        {f.gap ? <div className="small">{f.gap}</div> : null}
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </section>
+      ))}
+
+      {d.comparisons.length ? (
+        <section aria-labelledby="compare">
+          <h2 id="compare">So sánh giữa các trường</h2>
+          <p className="muted">Cột xanh: đạt; cột đỏ: chưa đạt; đường gạch: chỉ tiêu của mỗi trường trong kỳ.</p>
+          <div className="chart-grid">
+            {d.comparisons.map((c) => (
+              <ComparisonChart key={c.code} title={`${c.code}: ${c.name}`} unit={c.unit} target={c.target} rows={c.rows} />
+            ))}
+          </div>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="trends">
+        <h2 id="trends">Xu hướng theo 6 tháng</h2>
+        <TrendChart title="Các tỷ lệ chính qua từng kỳ 6 tháng" series={d.trends.series} points={d.trends.points} />
+        <ul className="muted small">
+          {d.trends.series.map((s) => (
+            <li key={s.code}>
+              {s.code}: {s.name}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="days">
+        <h2 id="days">Hưởng ứng các ngày 18/5, 01/10, 10/10 năm {d.period.key.slice(0, 4)}</h2>
+        <TableWrap label="Bảng ngày kỷ niệm, có thể cuộn ngang">
+          <table className="matrix">
+            <thead>
+              <tr>
+                <th scope="col">Đơn vị</th>
+                {d.commemorations.days.map((x) => (
+                  <th scope="col" key={x.code}>
+                    {x.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {d.commemorations.rows.map((r) => (
+                <tr key={r.unitId}>
+                  <td>{r.unit}</td>
+                  {d.commemorations.days.map((x) => (
+                    <td key={x.code} className={r.days[x.code] ? "covered" : "missed"}>
+                      {r.days[x.code] ? `✓ ${r.days[x.code]} hoạt động` : "✗ Chưa tổ chức"}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      </section>
+
+      {d.reports.length ? (
+        <section aria-labelledby="reporting">
+          <h2 id="reporting">Báo cáo 6 tháng: đầy đủ và đúng hạn</h2>
+          {d.reports.map((r) => (
+            <div key={r.half}>
+              <h3>
+                {r.label} (hạn {formatDate(r.deadline)}): {r.submitted}/{r.rows.length} trường đã nộp, {r.onTime} đúng hạn
+              </h3>
+              <TableWrap label={`Báo cáo ${r.label}, có thể cuộn ngang`}>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Trường</th>
+                      <th scope="col">Trạng thái</th>
+                      <th scope="col">Ngày nộp</th>
+                      <th scope="col">Thời hạn</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {r.rows.map((x) => (
+                      <tr key={x.schoolId}>
+                        <td>
+                          <Link to={`/reports/${r.half}/${x.schoolId}`}>{x.school}</Link>
+                        </td>
+                        <td>{x.statusLabel}</td>
+                        <td>{formatDate(x.submittedAt)}</td>
+                        <td>
+                          <span className={`badge ${x.timeliness === "on_time" ? "badge--green" : x.timeliness === "not_due" ? "" : "badge--red"}`}>
+                            {x.timelinessLabel}
+                          </span>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+            </div>
+          ))}
+        </section>
+      ) : null}
+    </>
+  );
+}

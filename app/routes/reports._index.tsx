@@ -1,6 +1,163 @@
-import { SectionIntro, sectionMeta } from "~/components/section-intro";
-import { sectionLoader } from "~/lib/sections.server";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FilterBar, FilterSelect } from "~/components/filters";
+import { PageHeader } from "~/components/shell";
+import { TableWrap } from "~/components/table";
+import { can, ownSchoolIds } from "~/domain/auth/permissions";
+import { halvesSoFar, reportStatus } from "~/domain/indicators/dashboard";
+import { reportDeadline } from "~/domain/reports/deadlines";
+import { getReport, REPORT_STATUS_LABELS, timeliness, TIMELINESS_LABELS } from "~/domain/reports/reports";
+import { parsePeriod } from "~/domain/shared/periods";
+import { requireActor } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { formatDate, formatDateTime } from "~/lib/format";
+import { currentHalf } from "~/lib/indicators.server";
+import { requireReportReader } from "~/lib/reports.server";
 
-export const loader = sectionLoader("reports");
-export const meta = sectionMeta;
-export default SectionIntro;
+export const meta: MetaFunction = () => [{ title: "Báo cáo 6 tháng · Tân An STEM" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  requireReportReader(actor);
+  const halves = halvesSoFar().reverse();
+  const requested = new URL(request.url).searchParams.get("period");
+  const half = requested && halves.includes(requested) ? requested : currentHalf();
+  if (can(actor, "commune.read")) {
+    const [status] = await reportStatus(db, parsePeriod(half)!);
+    return {
+      kind: "commune" as const,
+      half,
+      halves: halves.map((h) => ({ value: h, label: parsePeriod(h)!.label })),
+      status,
+      canApprove: can(actor, "reports.approve"),
+    };
+  }
+  const schoolId = ownSchoolIds(actor)[0];
+  const school = await db.selectFrom("units").select(["id", "name"]).where("id", "=", schoolId).executeTakeFirstOrThrow();
+  const rows = [];
+  for (const h of halves) {
+    const report = await getReport(db, schoolId, h);
+    rows.push({
+      half: h,
+      label: parsePeriod(h)!.label,
+      deadline: reportDeadline(h),
+      status: REPORT_STATUS_LABELS[report?.status ?? "missing"],
+      timeliness: TIMELINESS_LABELS[timeliness(report, h)],
+      submittedAt: report?.submitted_at ?? null,
+      comment: report?.status === "returned" ? report.comment : null,
+    });
+  }
+  return { kind: "school" as const, school, rows };
+}
+
+export default function Reports() {
+  const d = useLoaderData<typeof loader>();
+  if (d.kind === "school")
+    return (
+      <>
+        <PageHeader
+          title="Báo cáo 6 tháng"
+          subtitle={`${d.school.name}. Báo cáo 6 tháng đầu năm gửi trước ngày 10/6, 6 tháng cuối năm trước ngày 10/12. Số liệu được tính sẵn từ hồ sơ; nhà trường bổ sung phần đánh giá rồi gửi Phòng Văn hóa - Xã hội.`}
+        />
+        <TableWrap label="Các kỳ báo cáo, có thể cuộn ngang">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Kỳ</th>
+                <th scope="col">Hạn nộp</th>
+                <th scope="col">Trạng thái</th>
+                <th scope="col">Ngày nộp</th>
+                <th scope="col">Thời hạn</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={r.half}>
+                  <td>
+                    <Link to={`/reports/${r.half}/${d.school.id}`}>{r.label}</Link>
+                    {r.comment ? <div className="small status-behind">Trả lại: {r.comment}</div> : null}
+                  </td>
+                  <td>{formatDate(r.deadline)}</td>
+                  <td>{r.status}</td>
+                  <td>{formatDateTime(r.submittedAt)}</td>
+                  <td>{r.timeliness}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      </>
+    );
+  const s = d.status;
+  const missing = s.rows.filter((r) => !r.submittedAt);
+  return (
+    <>
+      <PageHeader
+        title="Báo cáo 6 tháng"
+        subtitle="Báo cáo của các trường: 6 tháng đầu năm gửi trước ngày 10/6, 6 tháng cuối năm trước ngày 10/12. Phòng Văn hóa - Xã hội duyệt hoặc trả lại; báo cáo đã duyệt khóa số liệu của trường trong kỳ."
+        actions={
+          <>
+            <a className="button" href={`/reports/${d.half}/export?unit=commune&format=docx`} download>
+              Tải báo cáo của xã (DOCX)
+            </a>
+            <a className="button button--ghost" href={`/reports/${d.half}/export?unit=commune&format=xlsx`} download>
+              Phụ lục số liệu (XLSX)
+            </a>
+            <a className="button button--ghost" href={`/reports/${d.half}/export?unit=commune&format=csv`} download>
+              CSV
+            </a>
+          </>
+        }
+      />
+      <FilterBar label="Chọn kỳ" button="Xem">
+        <FilterSelect name="period" label="Kỳ báo cáo" value={d.half} options={d.halves} />
+      </FilterBar>
+      <p>
+        Hạn nộp: <strong>{formatDate(s.deadline)}</strong>
+        {s.daysLeft >= 0 ? ` (còn ${s.daysLeft} ngày)` : " (đã qua hạn)"} · {s.submitted}/{s.rows.length} trường đã nộp · {s.onTime} đúng hạn
+      </p>
+      {missing.length ? (
+        <div className={`alert ${s.daysLeft < 0 ? "alert--error" : "alert--warning"}`} role="status">
+          {s.daysLeft < 0 ? "Quá hạn, chưa nộp: " : "Chưa nộp: "}
+          {missing.map((r) => r.school).join(", ")}.
+        </div>
+      ) : null}
+      <TableWrap label="Báo cáo các trường, có thể cuộn ngang">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Trường</th>
+              <th scope="col">Trạng thái</th>
+              <th scope="col">Ngày nộp</th>
+              <th scope="col">Thời hạn</th>
+              <th scope="col">Thao tác</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.rows.map((r) => (
+              <tr key={r.schoolId}>
+                <td>{r.school}</td>
+                <td>
+                  <span
+                    className={`badge ${r.status === "approved" ? "badge--green" : r.status === "submitted" ? "badge--amber" : r.status === "returned" ? "badge--red" : ""}`}
+                  >
+                    {r.statusLabel}
+                  </span>
+                </td>
+                <td>{formatDateTime(r.submittedAt)}</td>
+                <td>
+                  <span className={`badge ${r.timeliness === "on_time" ? "badge--green" : r.timeliness === "not_due" ? "" : "badge--red"}`}>
+                    {r.timelinessLabel}
+                  </span>
+                </td>
+                <td>
+                  <Link to={`/reports/${d.half}/${r.schoolId}`}>{r.status === "submitted" && d.canApprove ? "Xem và duyệt" : "Xem"}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </>
+  );
+}

@@ -8,6 +8,7 @@ import type { Database } from "../schema";
 import type { SchoolLevel } from "../schema";
 import { GRADES_BY_LEVEL } from "../../app/domain/units/vocabulary";
 import { seedDemoRecords } from "./demo-records";
+import { seedDemoReports } from "./demo-reports";
 import { addUnit, addUser, ensureBaseOrg, setHeadcount } from "./org";
 
 export const DEMO_PASSWORD = "TanAn@2025";
@@ -91,6 +92,18 @@ export async function seedDemo(db: DB | Transaction<Database>): Promise<void> {
     officeVhxh: unitIds["office-vhxh"],
     offices: OFFICES.map((o) => unitIds[o.code]),
     schools: SCHOOLS.map((s) => ({ id: unitIds[s.code], code: s.code, level: s.level })),
+  });
+  const admins = await db
+    .selectFrom("memberships")
+    .innerJoin("units", "units.id", "memberships.unit_id")
+    .select(["units.code", "memberships.user_id", "memberships.role"])
+    .where("memberships.role", "in", ["school_admin", "commune_staff"])
+    .execute();
+  await seedDemoReports(db, {
+    communeId,
+    schoolIds: Object.fromEntries(SCHOOLS.map((s) => [s.code, unitIds[s.code]])),
+    approverId: admins.find((a) => a.role === "commune_staff")!.user_id,
+    staffIds: Object.fromEntries(admins.filter((a) => a.role === "school_admin").map((a) => [a.code, a.user_id])),
   });
 }
 

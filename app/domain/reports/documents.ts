@@ -31,6 +31,7 @@ import {
 import ExcelJS from "exceljs";
 import { stringify } from "csv-stringify/sync";
 import { safeCell } from "../attendance/export";
+import { formatFigure } from "../shared/figures";
 import type { ReportDocument, ReportIndicatorRow } from "./document-model";
 
 const FONT = "Times New Roman";
@@ -40,17 +41,7 @@ const CREATOR = "Tân An STEM";
 // Numbers
 // ---------------------------------------------------------------------------------------------------------------
 
-const percentFmt = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const countFmt = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
-
-/**
- * A figure in Vietnamese format: percentages with one decimal ("85,5%", "75,0%"), counts with "." between
- * thousands ("1.200", a pro-rated target "1,5"). No figure gives "—".
- */
-export function formatFigure(value: number | null, unit: "percent" | "count"): string {
-  if (value === null || !Number.isFinite(value)) return "—";
-  return unit === "percent" ? `${percentFmt.format(value)}%` : countFmt.format(value);
-}
+export { formatFigure };
 
 function indicatorLabel(row: ReportIndicatorRow): string {
   return `${row.name} (${row.code})`;

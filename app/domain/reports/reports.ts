@@ -195,3 +195,5 @@ export async function reopenReport(db: DB, actor: Actor, reportId: number, comme
 }
 
 export { reportDeadline };
+
+export { reportNarrativeSchema, reportDecisionSchema } from "./schemas";

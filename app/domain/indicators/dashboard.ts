@@ -1,0 +1,133 @@
+/**
+ * What the /indicators page shows, composed from the engine: every indicator against its target, per-school
+ * comparisons with the target as a line, trends by half-year, the commemoration days covered or missed by each
+ * unit, and the half-year reports' completeness and timeliness.
+ */
+import type { DB } from "../../../db/connection";
+import { COMMEMORATIONS, COMMEMORATION_LABELS } from "../activities/vocabulary";
+import { reportOverview, TIMELINESS_LABELS, REPORT_STATUS_LABELS } from "../reports/reports";
+import { daysUntilDeadline, reportDeadline } from "../reports/deadlines";
+import { parsePeriod, type Period } from "../shared/periods";
+import { commemorationFigures } from "./commemorations";
+import { computeIndicator, computeIndicators, indicatorsFor, loadIndicators, periodTarget, type FigureScope, type IndicatorFigure } from "./engine";
+
+/** Indicators compared school by school on the commune view (the ones a school can act on). */
+export const COMPARED = ["SCH-2.1", "NQ57-25a", "SCH-2.5", "SCH-2.2", "SCH-2.4", "SCH-2.6", "DAY-1.2", "SCH-2.7"];
+/** Percentages followed half-year by half-year. */
+export const TRENDED = ["NQ57-25a", "SCH-2.1", "DAY-1.2", "REP-V.2"];
+
+export async function communeId(db: DB): Promise<number> {
+  return (await db.selectFrom("units").select("id").where("kind", "=", "commune").orderBy("id").executeTakeFirstOrThrow()).id;
+}
+
+export async function schoolsOf(db: DB) {
+  return db.selectFrom("units").select(["id", "name", "short_name"]).where("kind", "=", "school").where("archived_at", "is", null).orderBy("name").execute();
+}
+
+export interface Comparison {
+  code: string;
+  name: string;
+  unit: "percent" | "count";
+  /** The per-school target for the period (drawn as a line), if any. */
+  target: number | null;
+  rows: { schoolId: number; school: string; value: number | null; status: IndicatorFigure["status"] }[];
+}
+
+export async function schoolComparisons(db: DB, period: Period, now?: Date): Promise<Comparison[]> {
+  const rows = (await loadIndicators(db)).filter((r) => COMPARED.includes(r.code));
+  const schools = await schoolsOf(db);
+  const out: Comparison[] = [];
+  for (const row of rows) {
+    const figures = [];
+    for (const s of schools) {
+      const f = await computeIndicator(db, row, { kind: "school", schoolId: s.id }, period, now);
+      figures.push({ schoolId: s.id, school: s.short_name ?? s.name, value: f.value, status: f.status });
+    }
+    out.push({ code: row.code, name: row.name, unit: row.unit, target: row.direction === "rising" ? null : periodTarget(row, period, 1), rows: figures });
+  }
+  return out;
+}
+
+/** Half-years of the plan up to the one containing today (at least 2025-H1). */
+export function halvesSoFar(now: Date = new Date()): string[] {
+  const out: string[] = [];
+  const current = `${now.getUTCFullYear()}-H${now.getUTCMonth() < 6 ? 1 : 2}`;
+  for (let y = 2025; y <= 2030; y++)
+    for (const h of [1, 2]) {
+      const key = `${y}-H${h}`;
+      if (key <= current) out.push(key);
+    }
+  return out;
+}
+
+export async function trends(db: DB, scope: FigureScope, now?: Date) {
+  const rows = indicatorsFor(await loadIndicators(db), scope).filter((r) => TRENDED.includes(r.code));
+  const halves = halvesSoFar(now);
+  const points: Record<string, string | number | null>[] = [];
+  for (const key of halves) {
+    const [y, h] = key.split("-H");
+    const point: Record<string, string | number | null> = { period: `${h === "1" ? "6T đầu" : "6T cuối"} ${y}` };
+    for (const row of rows) point[row.code] = (await computeIndicator(db, row, scope, parsePeriod(key)!, now)).value;
+    points.push(point);
+  }
+  return { series: rows.map((r) => ({ code: r.code, name: r.name })), points };
+}
+
+/** Each unit (the commune, its offices, its schools) and the three days of the year: activities held. */
+export async function commemorationMatrix(db: DB, year: number, unitIds?: number[]) {
+  const units = await db
+    .selectFrom("units")
+    .select(["id", "name", "kind"])
+    .where("kind", "in", ["commune", "office", "school"])
+    .where("archived_at", "is", null)
+    .$if(Boolean(unitIds), (q) => q.where("id", "in", unitIds!))
+    .orderBy("kind")
+    .orderBy("name")
+    .execute();
+  const figures = await commemorationFigures(db, { unitIds: units.map((u) => u.id), year });
+  return {
+    days: COMMEMORATIONS.map((d) => ({ code: d, label: COMMEMORATION_LABELS[d] })),
+    rows: units.map((u) => ({ unitId: u.id, unit: u.name, days: figures.find((f) => f.unitId === u.id)!.days })),
+  };
+}
+
+/** Reports of the half-years in the period: status and timeliness per school, and the nearest open deadline. */
+export async function reportStatus(db: DB, period: Period, now: Date = new Date()) {
+  const year = period.key.slice(0, 4);
+  const halves = period.key.includes("-H") ? [period.key] : [`${year}-H1`, `${year}-H2`];
+  const out = [];
+  for (const half of halves) {
+    const rows = await reportOverview(db, half, now);
+    out.push({
+      half,
+      label: parsePeriod(half)!.label,
+      deadline: reportDeadline(half),
+      daysLeft: daysUntilDeadline(half, now),
+      submitted: rows.filter((r) => r.report?.submitted_at).length,
+      onTime: rows.filter((r) => r.timeliness === "on_time").length,
+      rows: rows.map((r) => ({
+        schoolId: r.school.id,
+        school: r.school.name,
+        status: r.status,
+        statusLabel: REPORT_STATUS_LABELS[r.status],
+        timeliness: r.timeliness,
+        timelinessLabel: TIMELINESS_LABELS[r.timeliness],
+        submittedAt: r.report?.submitted_at ?? null,
+      })),
+    });
+  }
+  return out;
+}
+
+export async function dashboard(db: DB, scope: FigureScope, period: Period, now?: Date) {
+  const figures = await computeIndicators(db, scope, period, now);
+  const year = Number(period.key.slice(0, 4));
+  const isCommune = scope.kind === "commune";
+  return {
+    figures,
+    comparisons: isCommune ? await schoolComparisons(db, period, now) : [],
+    trends: await trends(db, scope, now),
+    commemorations: await commemorationMatrix(db, year, isCommune ? undefined : [scope.schoolId]),
+    reports: isCommune ? await reportStatus(db, period, now) : [],
+  };
+}

@@ -1,0 +1,281 @@
+/**
+ * The records behind a figure (the drill-down of /indicators/<code>): for each measure of the indicator, a table
+ * of the activities, people, clubs, materials, reports, budget lines or entered figures it counted, read with
+ * the same filters as measure.ts. Privacy: people are listed by name only to their own school's staff; everyone
+ * else sees counts per unit and category (students are minors; Nghị định 13/2023).
+ */
+import type { DB } from "../../../db/connection";
+import { BUDGET_CATEGORY_LABELS, COMMEMORATION_LABELS } from "../activities/vocabulary";
+import { MATERIAL_KIND_LABELS } from "../materials/vocabulary";
+import { REPORT_STATUS_LABELS, TIMELINESS_LABELS, timeliness } from "../reports/reports";
+import { halvesOf } from "../reports/deadlines";
+import { formatFigure } from "../shared/figures";
+import { HEADCOUNT_CATEGORY_LABELS } from "../units/vocabulary";
+import { budgetFigures } from "./budget";
+import { commemorationFigures } from "./commemorations";
+import type { LeafMeasure, Measure } from "./definitions";
+import { ENTERED_MEASURES, enteredKeys } from "./entered";
+import { commemorationsIn, filteredActivityIds, filteredMaterials, type MeasureContext } from "./measure";
+import { reachedAttendance } from "./reached";
+
+export type Cell = string | number | null;
+export interface RecordTable {
+  title: string;
+  columns: string[];
+  rows: Cell[][];
+  /** A link per row (to the record's page, shown on the second column), or null. */
+  links: (string | null)[];
+}
+
+const vnDate = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10).split("-").reverse().join("/");
+const table = (title: string, columns: string[], rows: Cell[][], links?: (string | null)[]): RecordTable => ({
+  title,
+  columns,
+  rows,
+  links: links ?? rows.map(() => null),
+});
+
+async function unitNames(db: DB): Promise<Map<number, string>> {
+  const rows = await db.selectFrom("units").select(["id", "name"]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+async function leafRecords(db: DB, m: LeafMeasure, ctx: MeasureContext, seesNamesOf: (unitId: number) => boolean): Promise<RecordTable[]> {
+  const names = await unitNames(db);
+  const unit = (id: number) => names.get(id) ?? "";
+  switch (m.kind) {
+    case "reached": {
+      const rows = await reachedAttendance(db, { unitIds: ctx.unitIds, categories: m.categories, period: ctx.period, topic: m.topic, forms: m.forms })
+        .select(["people.id", "people.unit_id", "people.category", "people.full_name", "people.code", (eb) => eb.fn.countAll<number>().as("sessions")])
+        .groupBy(["people.id", "people.unit_id", "people.category", "people.full_name", "people.code"])
+        .orderBy("people.unit_id")
+        .orderBy("people.name_key")
+        .execute();
+      const named = rows.filter((r) => seesNamesOf(r.unit_id));
+      const counted = new Map<string, { unit: number; category: string; n: number }>();
+      for (const r of rows.filter((r) => !seesNamesOf(r.unit_id))) {
+        const key = `${r.unit_id}|${r.category}`;
+        counted.set(key, { unit: r.unit_id, category: r.category, n: (counted.get(key)?.n ?? 0) + 1 });
+      }
+      const out: RecordTable[] = [];
+      if (named.length)
+        out.push(
+          table(
+            "Người đã được tuyên truyền (mỗi người tính một lần)",
+            ["Họ và tên", "Mã", "Đơn vị", "Đối tượng", "Số buổi dự"],
+            named.map((r) => [r.full_name, r.code, unit(r.unit_id), HEADCOUNT_CATEGORY_LABELS[r.category], Number(r.sessions)]),
+          ),
+        );
+      if (counted.size)
+        out.push(
+          table(
+            "Số người đã được tuyên truyền theo đơn vị (mỗi người tính một lần)",
+            ["Đơn vị", "Đối tượng", "Số người"],
+            [...counted.values()].map((c) => [unit(c.unit), HEADCOUNT_CATEGORY_LABELS[c.category as keyof typeof HEADCOUNT_CATEGORY_LABELS], c.n]),
+          ),
+        );
+      if (!out.length) out.push(table("Người đã được tuyên truyền", ["Đơn vị", "Đối tượng", "Số người"], []));
+      return out;
+    }
+    case "headcount": {
+      const rows = await db
+        .selectFrom("headcounts")
+        .select(["unit_id", "category", (eb) => eb.fn.sum<number>("count").as("n")])
+        .where("unit_id", "in", ctx.unitIds.length ? ctx.unitIds : [-1])
+        .where("category", "in", m.categories)
+        .where("year", "=", Number(ctx.period.startDate.slice(0, 4)))
+        .groupBy(["unit_id", "category"])
+        .orderBy("unit_id")
+        .execute();
+      return [
+        table(
+          `Số lượng năm ${ctx.period.startDate.slice(0, 4)} (mẫu số)`,
+          ["Đơn vị", "Đối tượng", "Số người"],
+          rows.map((r) => [unit(r.unit_id), HEADCOUNT_CATEGORY_LABELS[r.category], Number(r.n)]),
+        ),
+      ];
+    }
+    case "activities":
+    case "distinct_terms": {
+      const ids = m.kind === "activities" ? filteredActivityIds(db, m, ctx) : filteredActivityIds(db, { forms: m.forms }, ctx);
+      const rows = await db
+        .selectFrom("activities")
+        .innerJoin("vocab_terms as form", (j) => j.onRef("form.code", "=", "activities.form").on("form.kind", "=", "form"))
+        .select(["activities.id", "activities.title", "activities.starts_at", "activities.organizer_unit_id", "form.label as form_label"])
+        .where("activities.id", "in", ids)
+        .orderBy("activities.starts_at")
+        .execute();
+      const out = [
+        table(
+          "Hoạt động được tính",
+          ["Ngày", "Hoạt động", "Đơn vị tổ chức", "Hình thức"],
+          rows.map((r) => [vnDate(r.starts_at), r.title, unit(r.organizer_unit_id), r.form_label]),
+          rows.map((r) => `/activities/${r.id}`),
+        ),
+      ];
+      if (m.kind === "distinct_terms") {
+        const link = m.of === "form" ? null : m.of === "topic" ? "activity_topics" : "activity_audiences";
+        const terms = await db
+          .selectFrom("vocab_terms")
+          .select(["code", "label"])
+          .where("kind", "=", m.of)
+          .where("archived", "=", 0)
+          .$if(Boolean(m.topics), (q) => q.where("code", "in", m.topics!))
+          .orderBy("sort_order")
+          .execute();
+        const used =
+          link === null
+            ? await db
+                .selectFrom("activities")
+                .select(["form as code", (eb) => eb.fn.countAll<number>().as("n")])
+                .where("id", "in", ids)
+                .groupBy("form")
+                .execute()
+            : link === "activity_topics"
+              ? await db
+                  .selectFrom("activity_topics")
+                  .select(["topic_code as code", (eb) => eb.fn.countAll<number>().as("n")])
+                  .where("activity_id", "in", ids)
+                  .groupBy("topic_code")
+                  .execute()
+              : await db
+                  .selectFrom("activity_audiences")
+                  .select(["audience_code as code", (eb) => eb.fn.countAll<number>().as("n")])
+                  .where("activity_id", "in", ids)
+                  .groupBy("audience_code")
+                  .execute();
+        const byCode = new Map(used.map((u) => [u.code, Number(u.n)]));
+        out.unshift(
+          table(
+            m.of === "form" ? "Theo hình thức" : m.of === "topic" ? "Theo nội dung" : "Theo đối tượng",
+            ["Danh mục", "Số hoạt động", "Đánh giá"],
+            terms.map((t) => [t.label, byCode.get(t.code) ?? 0, byCode.get(t.code) ? "Đã thực hiện" : "Chưa thực hiện"]),
+          ),
+        );
+      }
+      return out;
+    }
+    case "materials": {
+      const rows = await filteredMaterials(db, m, ctx).select(["id", "title", "school_id", "kind", "created_at"]).orderBy("created_at").execute();
+      return [
+        table(
+          "Học liệu được tính",
+          ["Ngày đăng", "Học liệu", "Trường", "Loại"],
+          rows.map((r) => [vnDate(r.created_at), r.title, unit(r.school_id), MATERIAL_KIND_LABELS[r.kind]]),
+          rows.map((r) => `/materials/${r.id}`),
+        ),
+      ];
+    }
+    case "clubs": {
+      const rows = await db
+        .selectFrom("clubs")
+        .select(["id", "name", "school_id", "founded_on"])
+        .where("school_id", "in", ctx.unitIds.length ? ctx.unitIds : [-1])
+        .where("status", "!=", "closed")
+        .where((eb) => eb.or([eb("founded_on", "is", null), eb("founded_on", "<", ctx.period.endDateExclusive)]))
+        .orderBy("school_id")
+        .orderBy("name")
+        .execute();
+      return [
+        table(
+          "Câu lạc bộ đang hoạt động trong kỳ",
+          ["Trường", "Câu lạc bộ", "Thành lập"],
+          rows.map((r) => [unit(r.school_id), r.name, r.founded_on ? r.founded_on.split("-").reverse().join("/") : null]),
+          rows.map((r) => `/clubs/${r.id}`),
+        ),
+      ];
+    }
+    case "commemoration_days":
+    case "commemoration_days_due": {
+      if (m.kind === "commemoration_days_due") return [];
+      const days = commemorationsIn(ctx.period);
+      const units = await db
+        .selectFrom("units")
+        .select(["id", "name"])
+        .where("id", "in", ctx.unitIds.length ? ctx.unitIds : [-1])
+        .where("kind", "in", ["commune", "office", "school"])
+        .where("archived_at", "is", null)
+        .orderBy("name")
+        .execute();
+      const figures = await commemorationFigures(db, { unitIds: units.map((u) => u.id), year: Number(ctx.period.startDate.slice(0, 4)) });
+      return [
+        table(
+          "Hoạt động hưởng ứng các ngày kỷ niệm trong kỳ",
+          ["Đơn vị", ...days.map((d) => COMMEMORATION_LABELS[d])],
+          units.map((u) => [u.name, ...days.map((d) => figures.find((f) => f.unitId === u.id)!.days[d] || "Chưa tổ chức")]),
+        ),
+      ];
+    }
+    case "reports_on_time":
+    case "reports_due": {
+      if (m.kind === "reports_due") return [];
+      const halves = halvesOf(ctx.period);
+      const schools = await db
+        .selectFrom("units")
+        .select(["id", "name"])
+        .where("id", "in", ctx.unitIds.length ? ctx.unitIds : [-1])
+        .where("kind", "=", "school")
+        .orderBy("name")
+        .execute();
+      const reports = await db
+        .selectFrom("reports")
+        .selectAll()
+        .where("period_key", "in", halves)
+        .where("unit_id", "in", schools.length ? schools.map((s) => s.id) : [-1])
+        .execute();
+      const rows: Cell[][] = [];
+      for (const half of halves)
+        for (const s of schools) {
+          const r = reports.find((x) => x.unit_id === s.id && x.period_key === half);
+          rows.push([
+            half,
+            s.name,
+            REPORT_STATUS_LABELS[r?.status ?? "missing"],
+            r?.submitted_at ? vnDate(r.submitted_at) : null,
+            TIMELINESS_LABELS[timeliness(r, half, ctx.now)],
+          ]);
+        }
+      return [table("Báo cáo 6 tháng của các trường", ["Kỳ", "Trường", "Trạng thái", "Ngày nộp", "Thời hạn"], rows)];
+    }
+    case "budget": {
+      if (m.field === "estimate") return [];
+      const { byCategory, total } = await budgetFigures(db, { unitIds: ctx.unitIds, period: ctx.period });
+      return [
+        table(
+          "Kinh phí theo nội dung chi (đồng)",
+          ["Nội dung chi", "Dự toán", "Thực chi", "Dòng chưa có số thực chi"],
+          [
+            ...byCategory.map((r) => [BUDGET_CATEGORY_LABELS[r.key], r.estimate, r.actual, r.linesWithoutActual]),
+            ["Tổng cộng", total.estimate, total.actual, total.linesWithoutActual],
+          ],
+        ),
+      ];
+    }
+    case "entered": {
+      const measure = ENTERED_MEASURES[m.measure];
+      const rows = await db
+        .selectFrom("entered_figures")
+        .leftJoin("users", "users.id", "entered_figures.entered_by")
+        .select(["entered_figures.unit_id", "entered_figures.period_key", "entered_figures.value", "entered_figures.entered_at", "users.full_name"])
+        .where("measure", "=", m.measure)
+        .where("unit_id", "in", ctx.unitIds.length ? ctx.unitIds : [-1])
+        .where("period_key", "in", enteredKeys(measure, ctx.period).length ? enteredKeys(measure, ctx.period) : ["-"])
+        .orderBy("unit_id")
+        .execute();
+      return [
+        table(
+          `Số liệu nhập: ${measure.label}`,
+          ["Đơn vị", "Kỳ", "Số liệu", "Người nhập", "Lúc"],
+          rows.map((r) => [unit(r.unit_id), r.period_key, formatFigure(r.value, "count"), r.full_name ?? "—", vnDate(r.entered_at)]),
+        ),
+      ];
+    }
+  }
+}
+
+export async function measureRecords(db: DB, m: Measure, ctx: MeasureContext, seesNamesOf: (unitId: number) => boolean): Promise<RecordTable[]> {
+  if (m.kind !== "sum") return leafRecords(db, m, ctx, seesNamesOf);
+  const out: RecordTable[] = [];
+  for (const part of m.of) out.push(...(await leafRecords(db, part, ctx, seesNamesOf)));
+  return out;
+}

@@ -1,0 +1,70 @@
+/** Who sees which figures on /indicators and /reports: the commune's readers any school or all; a school's staff their own. */
+import type { AppLoadContext } from "@remix-run/node";
+import { can, ownSchoolIds, type Actor } from "~/domain/auth/permissions";
+import { communeId, schoolsOf } from "~/domain/indicators/dashboard";
+import { computeIndicator, indicatorsFor, loadIndicators, unitsFor } from "~/domain/indicators/engine";
+import { measureRecords } from "~/domain/indicators/records";
+import type { FigureScope } from "~/domain/indicators/engine";
+import { parsePeriod, periodChoices, type Period } from "~/domain/shared/periods";
+import { vietnamToday } from "~/domain/shared/time";
+import { forbidden, notFound, requireActor } from "./auth.server";
+import { db } from "./db.server";
+import { idParam } from "./params";
+
+/** The half-year containing today, e.g. "2026-H2". */
+export function currentHalf(now: Date = new Date()): string {
+  const today = vietnamToday(now);
+  return `${today.slice(0, 4)}-H${today.slice(5, 7) <= "06" ? 1 : 2}`;
+}
+
+/** A period from the URL: the plan's years and half-years (and quarters), else the current year. */
+export function periodParam(url: URL, name = "period"): Period {
+  const key = url.searchParams.get(name);
+  const known = periodChoices().some((c) => c.key === key) || /^20(2[5-9]|30)-Q[1-4]$/.test(key ?? "");
+  return parsePeriod(known ? key : currentHalf().slice(0, 4))!;
+}
+
+export interface FigureView {
+  actor: Actor;
+  period: Period;
+  scope: FigureScope;
+  /** The commune's readers choose a school or the whole commune. */
+  communeReader: boolean;
+  schoolId: number | null;
+  schools: { id: number; name: string }[];
+  /** Names of people of this unit may be shown (their own school's staff only). */
+  seesNamesOf: (unitId: number) => boolean;
+}
+
+export async function figureView(request: Request, context: AppLoadContext): Promise<FigureView> {
+  const actor = await requireActor(request, context);
+  const url = new URL(request.url);
+  const period = periodParam(url);
+  const requested = idParam(url.searchParams.get("school") ?? undefined);
+  const seesNamesOf = (unitId: number) => can(actor, "students.names", unitId) && ownSchoolIds(actor).includes(unitId);
+  if (can(actor, "commune.read")) {
+    const schools = (await schoolsOf(db)).map((s) => ({ id: s.id, name: s.name }));
+    if (requested && !schools.some((s) => s.id === requested)) notFound();
+    const scope: FigureScope = requested ? { kind: "school", schoolId: requested } : { kind: "commune", communeId: await communeId(db) };
+    return { actor, period, scope, communeReader: true, schoolId: requested, schools, seesNamesOf };
+  }
+  const own = ownSchoolIds(actor);
+  if (!own.length) forbidden("Trang này dành cho trường học và Phòng Văn hóa - Xã hội.");
+  if (requested && !own.includes(requested)) notFound();
+  const schoolId = requested ?? own[0];
+  return { actor, period, scope: { kind: "school", schoolId }, communeReader: false, schoolId, schools: [], seesNamesOf };
+}
+
+/** One indicator's figure and the tables of records behind it, for the viewer's scope and period. */
+export async function indicatorRecords(request: Request, context: AppLoadContext, code: string | undefined) {
+  const view = await figureView(request, context);
+  const row = indicatorsFor(await loadIndicators(db), view.scope).find((r) => r.code === code);
+  if (!row) notFound("Không có chỉ tiêu này.");
+  const figure = await computeIndicator(db, row, view.scope, view.period);
+  const ctx = { unitIds: await unitsFor(db, row, view.scope), period: view.period };
+  const tables = [
+    ...(await measureRecords(db, row.definition.numerator, ctx, view.seesNamesOf)),
+    ...(row.definition.denominator ? await measureRecords(db, row.definition.denominator, ctx, view.seesNamesOf) : []),
+  ];
+  return { view, figure, tables };
+}

@@ -1,0 +1,28 @@
+/** Who may open which half-year report: the commune's readers any school's; a school's staff their own. */
+import { can, ownSchoolIds, type Actor } from "~/domain/auth/permissions";
+import { isHalfYear } from "~/domain/reports/reports";
+import { parsePeriod, type Period } from "~/domain/shared/periods";
+import { getUnit } from "~/domain/units/units";
+import type { Unit } from "../../db/schema";
+import { forbidden, notFound } from "./auth.server";
+import { db } from "./db.server";
+import { idParam } from "./params";
+
+export function halfPeriod(key: string | undefined): Period {
+  const period = key && isHalfYear(key) && key >= "2025" && key < "2031" ? parsePeriod(key) : null;
+  if (!period) notFound("Kỳ báo cáo không hợp lệ (ví dụ 2026-H1).");
+  return period;
+}
+
+export async function reportSchool(actor: Actor, unitParam: string | undefined): Promise<Unit> {
+  const id = idParam(unitParam);
+  const unit = id ? await getUnit(db, id) : undefined;
+  if (!unit || unit.kind !== "school") notFound();
+  if (can(actor, "commune.read")) return unit;
+  if (!ownSchoolIds(actor).includes(unit.id)) notFound();
+  return unit;
+}
+
+export function requireReportReader(actor: Actor): void {
+  if (!can(actor, "commune.read") && !ownSchoolIds(actor).length) forbidden("Trang này dành cho trường học và Phòng Văn hóa - Xã hội.");
+}

@@ -1,0 +1,111 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Pager } from "~/components/pager";
+import { PageHeader } from "~/components/shell";
+import { EmptyRow, TableWrap } from "~/components/table";
+import { formatFigure } from "~/domain/shared/figures";
+import { indicatorRecords } from "~/lib/indicators.server";
+import { pageParam } from "~/lib/params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.figure.code ?? "Chỉ tiêu"} · Tân An STEM` }];
+
+const PAGE_SIZE = 50;
+
+/** The records behind one figure, for the scope and period chosen on /indicators. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { view, figure, tables } = await indicatorRecords(request, context, params.code);
+  const page = pageParam(new URL(request.url));
+  return {
+    figure,
+    page,
+    period: view.period.label,
+    scopeLabel: view.scope.kind === "commune" ? "toàn xã" : (view.schools.find((s) => s.id === view.schoolId)?.name ?? "trường"),
+    tables: tables.map((t) => ({
+      ...t,
+      total: t.rows.length,
+      rows: t.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+      links: t.links.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    })),
+  };
+}
+
+export default function IndicatorRecords() {
+  const d = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  const f = d.figure;
+  const longest = Math.max(0, ...d.tables.map((t) => t.total));
+  const csvHref = (table: number) => {
+    const q = new URLSearchParams(search);
+    q.delete("page");
+    q.set("table", String(table));
+    return `/indicators/${encodeURIComponent(f.code)}/csv?${q}`;
+  };
+  return (
+    <>
+      <p>
+        <Link to={`/indicators${search}`}>← Chỉ tiêu Kế hoạch</Link>
+      </p>
+      <PageHeader title={`${f.code}: ${f.name}`} subtitle={`Mục ${f.planRef} của Kế hoạch · ${d.scopeLabel} · ${d.period.toLowerCase()}`} />
+      <dl className="facts">
+        <div>
+          <dt>Kết quả</dt>
+          <dd>
+            {f.value === null ? "Chưa có số liệu" : formatFigure(f.value, f.unit)}
+            {f.numerator !== null && f.denominator !== null ? ` (${formatFigure(f.numerator, "count")}/${formatFigure(f.denominator, "count")})` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>Chỉ tiêu kỳ</dt>
+          <dd>{formatFigure(f.target, f.unit)}</dd>
+        </div>
+        <div>
+          <dt>Đánh giá</dt>
+          <dd>
+            {f.statusLabel}
+            {f.gap ? ` · ${f.gap}` : ""}
+          </dd>
+        </div>
+      </dl>
+      {d.tables.map((t, n) => (
+        <section key={t.title}>
+          <h2>
+            {t.title} ({t.total.toLocaleString("vi-VN")})
+          </h2>
+          <p>
+            <a href={csvHref(n)} download>
+              Tải bảng này (CSV)
+            </a>
+          </p>
+          <TableWrap label={`${t.title}, có thể cuộn ngang`}>
+            <table>
+              <thead>
+                <tr>
+                  {t.columns.map((c) => (
+                    <th scope="col" key={c}>
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {t.rows.map((r, i) => (
+                  <tr key={i}>
+                    {r.map((cell, j) => (
+                      <td key={j} className={typeof cell === "number" ? "num" : undefined}>
+                        {j === 1 && t.links[i] ? <Link to={t.links[i]!}>{cell}</Link> : typeof cell === "number" ? cell.toLocaleString("vi-VN") : (cell ?? "—")}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+                <EmptyRow show={t.rows.length === 0} colSpan={t.columns.length}>
+                  Không có hồ sơ nào trong kỳ.
+                </EmptyRow>
+              </tbody>
+            </table>
+          </TableWrap>
+        </section>
+      ))}
+      {longest > PAGE_SIZE ? <Pager page={d.page} pageSize={PAGE_SIZE} total={longest} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FilterBar, FilterSelect } from "~/components/filters";
+import { FormActions, FormError, TextField, useValidatedForm } from "~/components/forms";
+import { PageHeader } from "~/components/shell";
+import { can, ownSchoolIds, type Actor } from "~/domain/auth/permissions";
+import { communeId } from "~/domain/indicators/dashboard";
+import { enteredFiguresOf, saveEnteredFigure } from "~/domain/indicators/entered";
+import { enteredFiguresSchema } from "~/domain/indicators/schemas";
+import { periodChoices } from "~/domain/shared/periods";
+import { forbidden, requireActor } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { formatDateTime } from "~/lib/format";
+import { parseForm } from "~/lib/forms";
+import { domainFailure } from "~/lib/forms.server";
+import { currentHalf } from "~/lib/indicators.server";
+
+export const meta: MetaFunction = () => [{ title: "Nhập số liệu · Tân An STEM" }];
+
+/** A school administrator enters their school's figures; commune staff the commune's own. */
+async function enteringUnit(actor: Actor): Promise<{ unitId: number; scope: "school" | "commune" }> {
+  const school = ownSchoolIds(actor).find((id) => can(actor, "school.manage", id));
+  if (school) return { unitId: school, scope: "school" };
+  if (can(actor, "commune.manage")) return { unitId: await communeId(db), scope: "commune" };
+  forbidden("Chỉ ban giám hiệu các trường và Phòng Văn hóa - Xã hội nhập số liệu.");
+}
+
+function halfParam(value: string | null): string {
+  return value && /^20(2[5-9]|30)-H[12]$/.test(value) ? value : currentHalf();
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const { unitId, scope } = await enteringUnit(actor);
+  const period = halfParam(new URL(request.url).searchParams.get("period"));
+  const unit = await db.selectFrom("units").select("name").where("id", "=", unitId).executeTakeFirstOrThrow();
+  return {
+    unitName: unit.name,
+    period,
+    periods: periodChoices().filter((p) => p.key.includes("-H")),
+    figures: await enteredFiguresOf(db, unitId, scope, period),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const { unitId, scope } = await enteringUnit(actor);
+  const formData = await request.formData();
+  const parsed = parseForm(enteredFiguresSchema, formData);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const period = halfParam(parsed.data.period);
+  try {
+    for (const f of await enteredFiguresOf(db, unitId, scope, period)) {
+      const value = parsed.data[f.code as keyof typeof parsed.data];
+      await saveEnteredFigure(db, {
+        measure: f.code,
+        unitId,
+        periodKey: f.periodKey,
+        value: typeof value === "number" ? value : null,
+        actorUserId: actor.userId,
+      });
+    }
+  } catch (e) {
+    return domainFailure(e, formData);
+  }
+  return { ok: true as const, savedAt: new Date().toISOString() };
+}
+
+export default function EnteredFigures() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const defaults = Object.fromEntries([["period", d.period], ...d.figures.map((f) => [f.code, f.value === null ? "" : String(f.value)])]);
+  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(enteredFiguresSchema, {
+    defaults,
+    actionData: actionData && "ok" in actionData && !actionData.ok ? actionData : undefined,
+  });
+  return (
+    <>
+      <p>
+        <Link to={`/indicators?period=${d.period}`}>← Chỉ tiêu Kế hoạch</Link>
+      </p>
+      <PageHeader
+        title="Nhập số liệu không có sẵn trong hồ sơ"
+        subtitle={`${d.unitName}. Các số liệu này không tính được từ hồ sơ (hoạt động, điểm danh, học liệu…) nên đơn vị nhập tay; hệ thống ghi lại người nhập và thời điểm nhập.`}
+      />
+      <FilterBar label="Chọn kỳ" button="Chọn">
+        <FilterSelect name="period" label="Kỳ" value={d.period} options={d.periods.map((p) => ({ value: p.key, label: p.label }))} />
+      </FilterBar>
+      {actionData && "ok" in actionData && actionData.ok ? (
+        <div className="alert alert--success" role="status">
+          Đã lưu số liệu.
+        </div>
+      ) : null}
+      <Form method="post" onSubmit={onSubmit} noValidate className="card form">
+        <FormError message={formError} />
+        <input type="hidden" {...form.register("period")} defaultValue={d.period} />
+        {d.figures.map((f) => (
+          <TextField
+            key={f.code}
+            label={`${f.label} (${f.granularity === "year" ? `năm ${f.periodKey}` : f.periodKey.replace(/^(\d{4})-H(\d)$/, "6 tháng $2/$1")})`}
+            reg={form.register(f.code)}
+            defaultValue={value(f.code)}
+            inputMode="numeric"
+            error={errorFor(f.code)}
+            hint={
+              <>
+                Dùng cho chỉ tiêu {f.indicator}. Để trống nếu chưa có số liệu.
+                {f.enteredAt ? ` Nhập lần cuối: ${f.enteredBy ?? "—"}, ${formatDateTime(f.enteredAt)}.` : ""}
+              </>
+            }
+          />
+        ))}
+        <FormActions label="Lưu số liệu" cancelTo={`/indicators?period=${d.period}`} />
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,264 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormError, TextAreaField, useValidatedForm } from "~/components/forms";
+import { PageHeader } from "~/components/shell";
+import { TableWrap } from "~/components/table";
+import { can } from "~/domain/auth/permissions";
+import { computeIndicators } from "~/domain/indicators/engine";
+import { reportDeadline } from "~/domain/reports/deadlines";
+import {
+  approveReport,
+  getReport,
+  reopenReport,
+  REPORT_STATUS_LABELS,
+  reportDecisionSchema,
+  reportNarrativeSchema,
+  returnReport,
+  saveDraft,
+  submitReport,
+  timeliness,
+  TIMELINESS_LABELS,
+} from "~/domain/reports/reports";
+import { formatFigure } from "~/domain/shared/figures";
+import { vietnamToday } from "~/domain/shared/time";
+import { forbidden, requireActor } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { formatDate, formatDateTime } from "~/lib/format";
+import { parseForm } from "~/lib/forms";
+import { domainFailure } from "~/lib/forms.server";
+import { halfPeriod, reportSchool } from "~/lib/reports.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Báo cáo ${data?.periodLabel ?? ""} · Tân An STEM` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const period = halfPeriod(params.period);
+  const school = await reportSchool(actor, params.unitId);
+  const report = await getReport(db, school.id, period.key);
+  const started = period.startDate <= vietnamToday();
+  return {
+    school: { id: school.id, name: school.name },
+    periodKey: period.key,
+    periodLabel: period.label,
+    deadline: reportDeadline(period.key),
+    report: report ?? null,
+    statusLabel: REPORT_STATUS_LABELS[report?.status ?? "missing"],
+    timelinessLabel: TIMELINESS_LABELS[timeliness(report, period.key)],
+    figures: await computeIndicators(db, { kind: "school", schoolId: school.id }, period),
+    canEdit: started && can(actor, "school.manage", school.id) && (!report || report.status === "draft" || report.status === "returned"),
+    canDecide: can(actor, "reports.approve"),
+    saved: new URL(request.url).searchParams.get("saved"),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const period = halfPeriod(params.period);
+  const school = await reportSchool(actor, params.unitId);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const back = (what: string) => redirect(`/reports/${period.key}/${school.id}?saved=${what}`);
+  try {
+    if (intent === "save" || intent === "submit") {
+      if (!can(actor, "school.manage", school.id)) forbidden();
+      const parsed = parseForm(reportNarrativeSchema, formData);
+      if (!parsed.ok) return data(parsed, { status: 400 });
+      if (intent === "save") await saveDraft(db, actor, school, period.key, parsed.data.narrative);
+      else await submitReport(db, actor, school, period.key, parsed.data.narrative);
+      return back(intent);
+    }
+    if (!can(actor, "reports.approve")) forbidden();
+    const parsed = parseForm(reportDecisionSchema, formData);
+    if (!parsed.ok) return data(parsed, { status: 400 });
+    const report = await getReport(db, school.id, period.key);
+    if (!report) return data({ ok: false as const, errors: { _form: "Trường chưa lập báo cáo kỳ này." }, values: {} }, { status: 400 });
+    const comment = parsed.data.comment ?? "";
+    if (parsed.data.intent === "approve") await approveReport(db, actor, report.id);
+    else if (parsed.data.intent === "return") await returnReport(db, actor, report.id, comment);
+    else await reopenReport(db, actor, report.id, comment);
+    return back(parsed.data.intent);
+  } catch (e) {
+    return domainFailure(e, formData);
+  }
+}
+
+const SAVED: Record<string, string> = {
+  save: "Đã lưu bản nháp.",
+  submit: "Đã gửi báo cáo đến Phòng Văn hóa - Xã hội.",
+  approve: "Đã duyệt báo cáo. Số liệu của trường trong kỳ đã được khóa.",
+  return: "Đã trả lại báo cáo cho trường.",
+  reopen: "Đã mở lại báo cáo: số liệu của trường trong kỳ được mở khóa để chỉnh sửa.",
+};
+
+function NarrativeForm({ narrative }: { narrative: string }) {
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(reportNarrativeSchema, {
+    defaults: { narrative, intent: "save" },
+    actionData: actionData && "ok" in actionData ? actionData : undefined,
+  });
+  return (
+    <Form method="post" onSubmit={onSubmit} noValidate className="card form">
+      <FormError message={formError} />
+      <TextAreaField
+        label="Đánh giá, khó khăn và kiến nghị của nhà trường"
+        reg={form.register("narrative")}
+        defaultValue={value("narrative")}
+        error={errorFor("narrative")}
+        rows={8}
+        hint="Số liệu các chỉ tiêu được tính sẵn từ hồ sơ (bảng phía trên). Viết ngắn gọn kết quả nổi bật, hạn chế và kiến nghị."
+      />
+      <div className="form-actions">
+        <button type="submit" name="intent" value="submit" className="button" disabled={busy}>
+          Gửi báo cáo
+        </button>
+        <button type="submit" name="intent" value="save" className="button button--ghost" disabled={busy}>
+          Lưu nháp
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function DecisionForm({ status }: { status: string }) {
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(reportDecisionSchema, {
+    defaults: { intent: status === "approved" ? "reopen" : "approve" },
+    actionData: actionData && "ok" in actionData ? actionData : undefined,
+  });
+  return (
+    <Form method="post" onSubmit={onSubmit} noValidate className="card form">
+      <h2>{status === "approved" ? "Mở lại báo cáo" : "Duyệt báo cáo"}</h2>
+      <FormError message={formError} />
+      <TextAreaField
+        label={status === "approved" ? "Lý do mở lại (bắt buộc)" : "Nhận xét (bắt buộc khi trả lại)"}
+        reg={form.register("comment")}
+        defaultValue={value("comment")}
+        error={errorFor("comment")}
+        rows={3}
+      />
+      <div className="form-actions">
+        {status === "approved" ? (
+          <button type="submit" name="intent" value="reopen" className="button" disabled={busy}>
+            Mở lại (bỏ khóa số liệu)
+          </button>
+        ) : (
+          <>
+            <button type="submit" name="intent" value="approve" className="button" disabled={busy}>
+              Duyệt và khóa số liệu
+            </button>
+            <button type="submit" name="intent" value="return" className="button button--ghost" disabled={busy}>
+              Trả lại để bổ sung
+            </button>
+          </>
+        )}
+      </div>
+    </Form>
+  );
+}
+
+export default function ReportPage() {
+  const d = useLoaderData<typeof loader>();
+  const r = d.report;
+  const exportHref = (format: string) => `/reports/${d.periodKey}/export?unit=${d.school.id}&format=${format}`;
+  return (
+    <>
+      <p>
+        <Link to={`/reports?period=${d.periodKey}`}>← Báo cáo 6 tháng</Link>
+      </p>
+      <PageHeader
+        title={`Báo cáo ${d.periodLabel.toLowerCase()}`}
+        subtitle={d.school.name}
+        actions={
+          <>
+            <a className="button button--ghost" href={exportHref("docx")} download>
+              Tải DOCX
+            </a>
+            <a className="button button--ghost" href={exportHref("xlsx")} download>
+              XLSX
+            </a>
+            <a className="button button--ghost" href={exportHref("csv")} download>
+              CSV
+            </a>
+          </>
+        }
+      />
+      {d.saved && SAVED[d.saved] ? (
+        <div className="alert alert--success" role="status">
+          {SAVED[d.saved]}
+        </div>
+      ) : null}
+      <dl className="facts">
+        <div>
+          <dt>Trạng thái</dt>
+          <dd>{d.statusLabel}</dd>
+        </div>
+        <div>
+          <dt>Hạn nộp</dt>
+          <dd>{formatDate(d.deadline)}</dd>
+        </div>
+        <div>
+          <dt>Ngày nộp</dt>
+          <dd>
+            {formatDateTime(r?.submitted_at)} · {d.timelinessLabel}
+          </dd>
+        </div>
+        {r?.decided_at ? (
+          <div>
+            <dt>Xử lý lần cuối</dt>
+            <dd>{formatDateTime(r.decided_at)}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {r?.status === "returned" && r.comment ? (
+        <div className="alert alert--warning" role="status">
+          Phòng Văn hóa - Xã hội nhận xét: {r.comment}
+        </div>
+      ) : null}
+      {r?.status === "approved" ? (
+        <div className="alert alert--info" role="status">
+          Báo cáo đã được duyệt: hoạt động, điểm danh, câu lạc bộ, cuộc thi, học liệu và số liệu nhập của trường trong kỳ này đã khóa.
+        </div>
+      ) : null}
+
+      <h2>Số liệu các chỉ tiêu</h2>
+      <TableWrap label="Số liệu các chỉ tiêu, có thể cuộn ngang">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Chỉ tiêu</th>
+              <th scope="col" className="num">
+                Chỉ tiêu kỳ
+              </th>
+              <th scope="col" className="num">
+                Kết quả
+              </th>
+              <th scope="col">Đánh giá</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.figures.map((f) => (
+              <tr key={f.code}>
+                <td>
+                  <Link to={`/indicators/${encodeURIComponent(f.code)}?period=${d.periodKey}&school=${d.school.id}`}>{f.name}</Link>
+                  <div className="muted small">{f.code}</div>
+                </td>
+                <td className="num">{formatFigure(f.target, f.unit)}</td>
+                <td className="num">{f.value === null ? "Chưa có số liệu" : formatFigure(f.value, f.unit)}</td>
+                <td>
+                  {f.statusLabel}
+                  {f.gap ? <div className="small">{f.gap}</div> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+
+      <h2>Đánh giá, kiến nghị</h2>
+      {d.canEdit ? <NarrativeForm narrative={r?.narrative ?? ""} /> : <p className="prewrap">{r?.narrative || "Trường chưa viết phần đánh giá."}</p>}
+      {d.canDecide && (r?.status === "submitted" || r?.status === "approved") ? <DecisionForm status={r.status} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { can } from "~/domain/auth/permissions";
+import { communeId } from "~/domain/indicators/dashboard";
+import { reportDocx, reportXlsx, toCsv } from "~/domain/reports/documents";
+import { communeReportDocument, schoolReportDocument } from "~/domain/reports/report-data";
+import { getReport } from "~/domain/reports/reports";
+import { forbidden, notFound, requireActor } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { halfPeriod, reportSchool } from "~/lib/reports.server";
+
+const TYPES = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv; charset=utf-8",
+} as const;
+
+/** The commune's report (commune readers) or one school's (its staff and the commune) as DOCX, XLSX or CSV. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const period = halfPeriod(params.period);
+  const url = new URL(request.url);
+  const format = url.searchParams.get("format") as keyof typeof TYPES;
+  if (!(format in TYPES)) notFound();
+  const unit = url.searchParams.get("unit") ?? "";
+  let doc;
+  let name;
+  if (unit === "commune") {
+    if (!can(actor, "commune.read")) forbidden();
+    doc = await communeReportDocument(db, await communeId(db), period);
+    name = `bao-cao-nq57-xa-tan-an-${period.key}`;
+  } else {
+    const school = await reportSchool(actor, unit);
+    const report = await getReport(db, school.id, period.key);
+    doc = await schoolReportDocument(db, school, period, report?.narrative ?? "");
+    name = `bao-cao-nq57-${school.code}-${period.key}`;
+  }
+  const body =
+    format === "docx"
+      ? await reportDocx(doc)
+      : format === "xlsx"
+        ? await reportXlsx(doc)
+        : toCsv(
+            ["Mã", "Chỉ tiêu", "Mục kế hoạch", "Chỉ tiêu kỳ", "Kết quả", "Tử số", "Mẫu số", "Đánh giá"],
+            doc.indicators.map((i) => [i.code, i.name, i.planRef, i.target, i.value, i.numerator, i.denominator, i.statusLabel]),
+          );
+  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
+    headers: {
+      "Content-Type": TYPES[format],
+      "Content-Disposition": `attachment; filename="${name}.${format}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

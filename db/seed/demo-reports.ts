@@ -1,0 +1,114 @@
+/**
+ * The demo's half-year reports and entered figures, so /reports and the REP-V.2, NQ57-30a, NQ57-26c-KT and
+ * SCH-2.7 figures have something to show: 2025 approved (one school late, one reopened), 2026-H1 in every state of the
+ * workflow (approved, submitted and waiting, submitted late, returned, draft). Approved reports lock their
+ * half-year exactly as approval in the app does.
+ */
+import type { Kysely, Transaction } from "kysely";
+import type { Database, ReportStatus } from "../schema";
+import { parsePeriod } from "../../app/domain/shared/periods";
+
+type Tx = Kysely<Database> | Transaction<Database>;
+
+const NARRATIVE =
+  "Nhà trường đã quán triệt Nghị quyết 57-NQ/TW đến toàn thể cán bộ, giáo viên; lồng ghép nội dung khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số vào hoạt động dạy học, sinh hoạt dưới cờ và câu lạc bộ STEM. Kiến nghị: bổ sung thiết bị thực hành STEM và tập huấn giáo viên về bài giảng điện tử.";
+
+interface DemoReport {
+  school: string;
+  half: string;
+  status: ReportStatus;
+  /** Vietnam date of the first submission, or null. */
+  submitted?: string;
+  comment?: string;
+}
+
+const REPORTS: DemoReport[] = [
+  ...["mn-tanan", "th-tanan-a", "th-tanan-b", "thcs-tanan", "thpt-tanan"].flatMap((school) => [
+    { school, half: "2025-H1", status: "approved" as const, submitted: "2025-06-06" },
+    school === "thcs-tanan"
+      ? {
+          school,
+          half: "2025-H2",
+          status: "returned" as const,
+          submitted: "2025-12-08",
+          comment: "Mở lại theo đề nghị của trường để bổ sung kết quả Cuộc thi Khoa học kỹ thuật cấp tỉnh.",
+        }
+      : { school, half: "2025-H2", status: "approved" as const, submitted: school === "th-tanan-b" ? "2025-12-12" : "2025-12-08" },
+  ]),
+  { school: "mn-tanan", half: "2026-H1", status: "approved", submitted: "2026-06-05" },
+  { school: "thcs-tanan", half: "2026-H1", status: "submitted", submitted: "2026-06-09" },
+  { school: "thpt-tanan", half: "2026-H1", status: "submitted", submitted: "2026-06-13" },
+  {
+    school: "th-tanan-b",
+    half: "2026-H1",
+    status: "returned",
+    submitted: "2026-06-08",
+    comment: "Đề nghị bổ sung số liệu câu lạc bộ STEM và hoạt động ngày 18/5.",
+  },
+  { school: "th-tanan-a", half: "2026-H1", status: "draft" },
+  { school: "thcs-tanan", half: "2026-H2", status: "draft" },
+];
+
+/** Students choosing STEM subjects (SCH-2.7), per school and year: rising at most schools. */
+const STEM_STUDENTS: Record<string, [number, number]> = {
+  "th-tanan-a": [120, 152],
+  "th-tanan-b": [88, 84],
+  "thcs-tanan": [214, 251],
+  "thpt-tanan": [331, 372],
+};
+
+export async function seedDemoReports(
+  db: Tx,
+  c: { communeId: number; schoolIds: Record<string, number>; approverId: number; staffIds: Record<string, number> },
+) {
+  const at = (date: string, time = "09:30") => new Date(`${date}T${time}:00+07:00`).toISOString();
+  for (const r of REPORTS) {
+    const unit_id = c.schoolIds[r.school];
+    const period = parsePeriod(r.half)!;
+    const decided = r.status === "approved" || r.status === "returned";
+    const submittedAt = r.submitted ? at(r.submitted) : null;
+    await db
+      .insertInto("reports")
+      .values({
+        unit_id,
+        period_key: r.half,
+        status: r.status,
+        narrative: NARRATIVE,
+        submitted_at: submittedAt,
+        submitted_by: submittedAt ? (c.staffIds[r.school] ?? null) : null,
+        decided_at: decided ? at(r.submitted!, "15:00") : null,
+        decided_by: decided ? c.approverId : null,
+        comment: r.comment ?? null,
+        created_at: submittedAt ?? at("2026-06-01"),
+        updated_at: submittedAt ?? at("2026-06-01"),
+      })
+      .execute();
+    if (r.status === "approved")
+      await db
+        .insertInto("period_locks")
+        .values({
+          unit_id,
+          period_key: r.half,
+          start_date: period.startDate,
+          end_date_exclusive: period.endDateExclusive,
+          locked_at: at(r.submitted!, "15:00"),
+          locked_by: c.approverId,
+        })
+        .execute();
+  }
+  const figure = (measure: string, unit_id: number, period_key: string, value: number, by: number | null) =>
+    db
+      .insertInto("entered_figures")
+      .values({ measure, unit_id, period_key, value, entered_by: by, entered_at: at("2026-06-05") })
+      .execute();
+  await figure("tasks_total", c.communeId, "2025", 3, c.approverId);
+  await figure("tasks_publicized", c.communeId, "2025", 2, c.approverId);
+  await figure("tasks_total", c.communeId, "2026", 4, c.approverId);
+  await figure("tasks_publicized", c.communeId, "2026", 3, c.approverId);
+  await figure("recognitions", c.communeId, "2025-H2", 3, c.approverId);
+  await figure("recognitions", c.communeId, "2026-H1", 2, c.approverId);
+  for (const [school, [y2025, y2026]] of Object.entries(STEM_STUDENTS)) {
+    await figure("stem_students", c.schoolIds[school], "2025", y2025, c.staffIds[school] ?? null);
+    await figure("stem_students", c.schoolIds[school], "2026", y2026, c.staffIds[school] ?? null);
+  }
+}
