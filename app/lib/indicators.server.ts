@@ -1,6 +1,6 @@
-/** Who sees which figures on /indicators and /reports: the commune's readers any school or all; a school's staff their own. */
+/** Who sees which figures on /indicators: the commune's readers any school or all; a school's administrators their own. */
 import type { AppLoadContext } from "@remix-run/node";
-import { can, ownSchoolIds, type Actor } from "~/domain/auth/permissions";
+import { can, ownSchoolIds, sectionsFor, type Actor } from "~/domain/auth/permissions";
 import { communeId, schoolsOf } from "~/domain/indicators/dashboard";
 import { computeIndicator, indicatorsFor, loadIndicators, unitsFor } from "~/domain/indicators/engine";
 import { measureRecords } from "~/domain/indicators/records";
@@ -38,6 +38,7 @@ export interface FigureView {
 
 export async function figureView(request: Request, context: AppLoadContext): Promise<FigureView> {
   const actor = await requireActor(request, context);
+  if (!sectionsFor(actor).includes("indicators")) forbidden("Trang chỉ tiêu dành cho ban giám hiệu các trường và cán bộ xã.");
   const url = new URL(request.url);
   const period = periodParam(url);
   const requested = idParam(url.searchParams.get("school") ?? undefined);
@@ -48,8 +49,7 @@ export async function figureView(request: Request, context: AppLoadContext): Pro
     const scope: FigureScope = requested ? { kind: "school", schoolId: requested } : { kind: "commune", communeId: await communeId(db) };
     return { actor, period, scope, communeReader: true, schoolId: requested, schools, seesNamesOf };
   }
-  const own = ownSchoolIds(actor);
-  if (!own.length) forbidden("Trang này dành cho trường học và Phòng Văn hóa - Xã hội.");
+  const own = ownSchoolIds(actor).filter((id) => can(actor, "school.manage", id));
   if (requested && !own.includes(requested)) notFound();
   const schoolId = requested ?? own[0];
   return { actor, period, scope: { kind: "school", schoolId }, communeReader: false, schoolId, schools: [], seesNamesOf };

@@ -1,5 +1,5 @@
-/** Who may open which half-year report: the commune's readers any school's; a school's staff their own. */
-import { can, ownSchoolIds, type Actor } from "~/domain/auth/permissions";
+/** Who may open which half-year report: the commune's readers any school's; a school's administrators their own. */
+import { can, ownSchoolIds, sectionsFor, type Actor } from "~/domain/auth/permissions";
 import { isHalfYear } from "~/domain/reports/reports";
 import { parsePeriod, type Period } from "~/domain/shared/periods";
 import { getUnit } from "~/domain/units/units";
@@ -19,10 +19,11 @@ export async function reportSchool(actor: Actor, unitParam: string | undefined):
   const unit = id ? await getUnit(db, id) : undefined;
   if (!unit || unit.kind !== "school") notFound();
   if (can(actor, "commune.read")) return unit;
+  requireReportReader(actor);
   if (!ownSchoolIds(actor).includes(unit.id)) notFound();
   return unit;
 }
 
 export function requireReportReader(actor: Actor): void {
-  if (!can(actor, "commune.read") && !ownSchoolIds(actor).length) forbidden("Trang này dành cho trường học và Phòng Văn hóa - Xã hội.");
+  if (!sectionsFor(actor).includes("reports")) forbidden("Báo cáo dành cho ban giám hiệu các trường và cán bộ xã.");
 }

@@ -153,6 +153,7 @@ export default function ActivityDetail() {
       <Notice when={params.get("reach")}>Đã lưu số người được tiếp cận.</Notice>
       {d.canManage ? (
         <Form method="post" className="card form">
+          <FormError message={actionData && !actionData.ok && actionData.intent === "reach" ? (actionData.formError ?? actionData.errors?._form) : undefined} />
           <input type="hidden" name="intent" value="reach" />
           <div className="form-row">
             {d.audiencesAll.map((aud) => {

@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       canApprove: can(actor, "reports.approve"),
     };
   }
-  const schoolId = ownSchoolIds(actor)[0];
+  const schoolId = ownSchoolIds(actor).find((id) => can(actor, "school.manage", id))!;
   const school = await db.selectFrom("units").select(["id", "name"]).where("id", "=", schoolId).executeTakeFirstOrThrow();
   const rows = [];
   for (const h of halves) {

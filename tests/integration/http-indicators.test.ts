@@ -1,0 +1,121 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { communeId } from "../../app/domain/indicators/dashboard";
+import { computeIndicators } from "../../app/domain/indicators/engine";
+import { parsePeriod } from "../../app/domain/shared/periods";
+import { createDb, type DB } from "../../db/connection";
+import { http, loginAs } from "../support/http";
+import { serverAll, serverOne } from "../support/server-db";
+
+const base = inject("baseUrl");
+let db: DB;
+const cookies: Record<string, string> = {};
+const school = (code: string) => serverOne<{ id: number }>("select id from units where code = ?", code).id;
+
+beforeAll(async () => {
+  db = createDb(inject("serverDbFile"));
+  for (const who of ["vhxh", "lanhdao", "bgh.thcs", "gv.thcs", "bgh.tieuhocb"]) cookies[who] = await loginAs(base, `${who}@tanan.demo`);
+});
+afterAll(() => db.destroy());
+
+async function download(path: string, who: string) {
+  const res = await fetch(base + path, { headers: { Cookie: cookies[who] }, redirect: "manual" });
+  return { status: res.status, type: res.headers.get("content-type"), body: Buffer.from(await res.arrayBuffer()) };
+}
+
+describe("indicators over HTTP", () => {
+  it("the commune sees every indicator with server-rendered charts; a school sees its own; no one sees another school's", async () => {
+    const page = await http(base, "/indicators?period=2026", { cookie: cookies.vhxh });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Chỉ tiêu Kế hoạch: toàn xã");
+    expect(page.text).toContain("NQ57-30b");
+    expect(page.text.match(/class="recharts-surface"/g)?.length).toBeGreaterThanOrEqual(8); // comparisons + trend, drawn on the server
+    expect((await http(base, "/indicators", { cookie: cookies["gv.thcs"] })).status).toBe(403); // teachers: not their section
+    const own = await http(base, "/indicators?period=2026", { cookie: cookies["bgh.thcs"] });
+    expect(own.text).toContain("Chỉ tiêu Kế hoạch: Trường THCS Tân An");
+    expect(own.text).not.toContain("NQ57-30b"); // commune-only indicator
+    expect((await http(base, `/indicators?school=${school("th-tanan-a")}`, { cookie: cookies["bgh.thcs"] })).status).toBe(404);
+    expect((await http(base, "/indicators/NQ57-30b", { cookie: cookies["bgh.thcs"] })).status).toBe(404);
+  });
+
+  it("a figure opens to its records: names for the school's own staff, counts for the commune", async () => {
+    const thcs = school("thcs-tanan");
+    // The first page lists reached people by name (the page's order); take a pupil from it.
+    const firstPage = serverAll<{ full_name: string; category: string }>(
+      `select distinct p.id, p.full_name, p.category, p.name_key from attendance a join people p on p.id = a.person_id
+       join activity_topics t on t.activity_id = a.activity_id and t.topic_code = 'NQ57' join activities x on x.id = a.activity_id
+       where p.unit_id = ? and p.category in ('students', 'teachers', 'school_managers') and a.status in ('present', 'late')
+         and x.status != 'cancelled' and x.starts_at >= '2025-12-31T17:00' and x.starts_at < '2026-12-31T17:00' order by p.name_key limit 50`,
+      thcs,
+    );
+    const student = firstPage.find((p) => p.category === "students")!.full_name;
+    const mine = await http(base, `/indicators/SCH-2.1?period=2026&school=${thcs}`, { cookie: cookies["bgh.thcs"] });
+    expect(mine.status).toBe(200);
+    expect(mine.text).toContain(student);
+    const commune = await http(base, `/indicators/SCH-2.1?period=2026&school=${thcs}`, { cookie: cookies.vhxh });
+    expect(commune.text).toContain("Số người đã được tuyên truyền theo đơn vị");
+    expect(commune.text).not.toContain(student);
+    const csv = await http(base, `/indicators/SCH-2.1/csv?period=2026&school=${thcs}&table=0`, { cookie: cookies.lanhdao });
+    expect(csv.text).not.toContain(student);
+    const rows = parse(csv.text.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    const expected = (await computeIndicators(db, { kind: "school", schoolId: thcs }, parsePeriod("2026")!)).find((f) => f.code === "SCH-2.1")!;
+    expect(rows.reduce((s, r) => s + Number(r["Số người"]), 0)).toBe(expected.numerator);
+  });
+
+  it("the commune's report downloads as DOCX, XLSX and CSV holding the engine's numbers; schools cannot download it", async () => {
+    const period = parsePeriod("2026-H1")!;
+    const expected = await computeIndicators(db, { kind: "commune", communeId: await communeId(db) }, period);
+    const reached = expected.find((f) => f.code === "NQ57-25a")!;
+
+    const xlsx = await download("/reports/2026-H1/export?unit=commune&format=xlsx", "vhxh");
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const summary = book.getWorksheet("Tổng hợp")!;
+    const values: Record<string, unknown> = {};
+    summary.eachRow((row) => {
+      const name = String(row.getCell(2).value ?? "");
+      const code = /\(([^)]+)\)$/.exec(name)?.[1];
+      if (code) values[code] = row.getCell(5).value;
+    });
+    for (const f of expected) expect(values[f.code] ?? null, f.code).toBe(f.value);
+    const schoolsSheet = book.getWorksheet("Trường học")!;
+    expect(schoolsSheet.rowCount).toBeGreaterThanOrEqual(6); // header + five schools + "Toàn xã"
+
+    const docx = await download("/reports/2026-H1/export?unit=commune&format=docx", "lanhdao");
+    expect(docx.type).toContain("wordprocessingml");
+    const xml = await (await JSZip.loadAsync(docx.body)).file("word/document.xml")!.async("string");
+    const text = xml.replace(/<[^>]+>/g, "");
+    expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(text).toContain("Kết quả thực hiện Kế hoạch tuyên truyền Nghị quyết số 57-NQ/TW 6 tháng đầu năm 2026");
+    expect(text).toContain(`${reached.numerator}/${reached.denominator}`);
+
+    const csv = await http(base, "/reports/2026-H1/export?unit=commune&format=csv", { cookie: cookies.vhxh });
+    const rows = parse(csv.text.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    expect(Number(rows.find((r) => r["Mã"] === "NQ57-25a")!["Tử số"])).toBe(reached.numerator);
+
+    expect((await download("/reports/2026-H1/export?unit=commune&format=docx", "bgh.thcs")).status).toBe(403);
+    expect((await download(`/reports/2026-H1/export?unit=${school("th-tanan-a")}&format=docx`, "bgh.thcs")).status).toBe(404);
+    expect((await download(`/reports/2026-H1/export?unit=${school("thcs-tanan")}&format=xlsx`, "bgh.thcs")).status).toBe(200);
+  });
+
+  it("only commune staff decide on reports; a school cannot approve its own or read another's", async () => {
+    const thpt = school("thpt-tanan");
+    const thcs = school("thcs-tanan");
+    for (const who of ["bgh.thcs", "lanhdao"]) {
+      const res = await http(base, `/reports/2026-H1/${thcs}`, { cookie: cookies[who], form: { intent: "approve" } });
+      expect(res.status, who).toBe(403);
+    }
+    expect(serverOne<{ status: string }>("select status from reports where unit_id = ? and period_key = '2026-H1'", thcs).status).toBe("submitted");
+    expect((await http(base, `/reports/2026-H1/${thpt}`, { cookie: cookies["bgh.thcs"] })).status).toBe(404);
+    expect((await http(base, `/reports/2026-H1/${thcs}`, { cookie: cookies["bgh.tieuhocb"], form: { intent: "submit", narrative: "x" } })).status).toBe(404);
+    // Entering figures: a teacher may not; a school administrator enters only their school's.
+    expect((await http(base, "/indicators/entered", { cookie: cookies["gv.thcs"] })).status).toBe(403);
+    const bad = await http(base, "/indicators/entered", { cookie: cookies["bgh.thcs"], form: { period: "2026-H2", stem_students: "-5" } });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("Không được âm.");
+    expect(bad.text).toContain('value="-5"'); // what was typed is kept
+  });
+});
