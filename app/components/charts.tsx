@@ -4,20 +4,21 @@
  * Each chart comes with its figures as a table for screen readers and for those who prefer numbers.
  */
 import type { ReactNode } from "react";
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, XAxis, YAxis, Tooltip } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, XAxis, YAxis, Tooltip } from "recharts";
 import { formatFigure } from "~/domain/shared/figures";
 import type { IndicatorStatus } from "~/domain/reports/document-model";
 
 const STATUS_COLOR: Record<IndicatorStatus, string> = { met: "#1b7a3d", behind: "#b42318", no_data: "#8a939c", no_target: "#0b5d8c" };
 const SERIES_COLORS = ["#0b5d8c", "#b45309", "#1b7a3d", "#7c3aed"];
 
-function ChartFigure({ title, children, table }: { title: string; children: ReactNode; table: ReactNode }) {
+function ChartFigure({ title, children, table, legend }: { title: string; children: ReactNode; table: ReactNode; legend?: ReactNode }) {
   return (
     <figure className="chart">
       <figcaption className="chart__title">{title}</figcaption>
       <div className="chart__drawing" aria-hidden="true">
         {children}
       </div>
+      {legend}
       <details className="chart__data">
         <summary>Xem bảng số liệu</summary>
         {table}
@@ -98,6 +99,20 @@ export function TrendChart(props: { title: string; series: { code: string; name:
   return (
     <ChartFigure
       title={props.title}
+      legend={
+        <ul className="chart__legend">
+          {props.series.map((s, i) => (
+            <li key={s.code}>
+              <span
+                className={`chart__key${i % 2 ? " chart__key--dashed" : ""}`}
+                style={{ borderColor: SERIES_COLORS[i % SERIES_COLORS.length] }}
+                aria-hidden="true"
+              />
+              <strong>{s.code}</strong>: {s.name}
+            </li>
+          ))}
+        </ul>
+      }
       table={
         <table>
           <thead>
@@ -130,7 +145,6 @@ export function TrendChart(props: { title: string; series: { code: string; name:
         <XAxis dataKey="period" tick={{ fontSize: 12 }} />
         <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} unit="%" />
         <Tooltip formatter={(v: number) => formatFigure(v, "percent")} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
         {props.series.map((s, i) => (
           <Line
             key={s.code}

@@ -172,13 +172,6 @@ export default function Indicators() {
       <section aria-labelledby="trends">
         <h2 id="trends">Xu hướng theo 6 tháng</h2>
         <TrendChart title="Các tỷ lệ chính qua từng kỳ 6 tháng" series={d.trends.series} points={d.trends.points} />
-        <ul className="muted small">
-          {d.trends.series.map((s) => (
-            <li key={s.code}>
-              {s.code}: {s.name}
-            </li>
-          ))}
-        </ul>
       </section>
 
       <section aria-labelledby="days">
