@@ -150,6 +150,8 @@ export interface ClubTable {
   status: ClubStatus;
   description: string | null;
   founded_on: string | null;
+  /** The day the club closed (status "closed"); it counts for the periods before. */
+  closed_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }

@@ -105,7 +105,7 @@ export default function ContestDetail() {
   const c = d.contest;
   const resultError = (entryId: number) =>
     actionData && !actionData.ok && actionData.intent === "result" && (!("entryId" in actionData) || String(actionData.entryId) === String(entryId))
-      ? (actionData.errors?.file ?? actionData.errors?.result ?? actionData.formError)
+      ? (actionData.errors?.file ?? actionData.errors?.result ?? actionData.errors?._form ?? actionData.formError)
       : undefined;
   return (
     <>

@@ -19,7 +19,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     figure,
     page,
     period: view.period.label,
-    scopeLabel: view.scope.kind === "commune" ? "toàn xã" : (view.schools.find((s) => s.id === view.schoolId)?.name ?? "trường"),
+    scopeLabel:
+      view.scope.kind === "commune"
+        ? "toàn xã"
+        : (view.schools.find((s) => s.id === view.schoolId)?.name ?? view.actor.memberships.find((m) => m.unitId === view.schoolId)?.unitName ?? "trường"),
     tables: tables.map((t) => ({
       ...t,
       total: t.rows.length,

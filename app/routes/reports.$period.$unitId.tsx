@@ -36,12 +36,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const school = await reportSchool(actor, params.unitId);
   const report = await getReport(db, school.id, period.key);
   const started = period.startDate <= vietnamToday();
+  const lock = await db
+    .selectFrom("period_locks")
+    .select(["start_date", "end_date_exclusive"])
+    .where("unit_id", "=", school.id)
+    .where("period_key", "=", period.key)
+    .executeTakeFirst();
+  const lockedThrough = lock ? new Date(Date.parse(`${lock.end_date_exclusive}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : null;
   return {
     school: { id: school.id, name: school.name },
     periodKey: period.key,
     periodLabel: period.label,
     deadline: reportDeadline(period.key),
     report: report ?? null,
+    lockedThrough,
     statusLabel: REPORT_STATUS_LABELS[report?.status ?? "missing"],
     timelinessLabel: TIMELINESS_LABELS[timeliness(report, period.key)],
     figures: await computeIndicators(db, { kind: "school", schoolId: school.id }, period),
@@ -200,9 +208,7 @@ export default function ReportPage() {
         </div>
         <div>
           <dt>Ngày nộp</dt>
-          <dd>
-            {formatDateTime(r?.submitted_at)} · {d.timelinessLabel}
-          </dd>
+          <dd>{r?.submitted_at ? `${formatDateTime(r.submitted_at)} · ${d.timelinessLabel}` : d.timelinessLabel}</dd>
         </div>
         {r?.decided_at ? (
           <div>
@@ -216,9 +222,10 @@ export default function ReportPage() {
           Phòng Văn hóa - Xã hội nhận xét: {r.comment}
         </div>
       ) : null}
-      {r?.status === "approved" ? (
+      {r?.status === "approved" && d.lockedThrough ? (
         <div className="alert alert--info" role="status">
-          Báo cáo đã được duyệt: hoạt động, điểm danh, câu lạc bộ, cuộc thi, học liệu và số liệu nhập của trường trong kỳ này đã khóa.
+          Báo cáo đã được duyệt: hoạt động, điểm danh, câu lạc bộ, cuộc thi, học liệu và số liệu nhập của trường từ đầu kỳ đến hết ngày{" "}
+          {formatDate(d.lockedThrough)} đã khóa.
         </div>
       ) : null}
 

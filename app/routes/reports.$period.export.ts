@@ -20,7 +20,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const period = halfPeriod(params.period);
   const url = new URL(request.url);
   const format = url.searchParams.get("format") as keyof typeof TYPES;
-  if (!(format in TYPES)) notFound();
+  if (!Object.hasOwn(TYPES, format)) notFound();
   const unit = url.searchParams.get("unit") ?? "";
   let doc;
   let name;

@@ -7,6 +7,7 @@ import * as m0005 from "./0005_attendance";
 import * as m0006 from "./0006_materials";
 import * as m0007 from "./0007_indicators";
 import * as m0008 from "./0008_indicator_definitions";
+import * as m0009 from "./0009_club_closing_dates";
 
 /** Every migration, in order. Listed statically so the bundled server and the scripts share one list. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "0006_materials": m0006,
   "0007_indicators": m0007,
   "0008_indicator_definitions": m0008,
+  "0009_club_closing_dates": m0009,
 };

@@ -6,7 +6,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { Database, ReportStatus } from "../schema";
-import { parsePeriod } from "../../app/domain/shared/periods";
+import { lockRange } from "../../app/domain/reports/reports";
 
 type Tx = Kysely<Database> | Transaction<Database>;
 
@@ -64,7 +64,6 @@ export async function seedDemoReports(
   const at = (date: string, time = "09:30") => new Date(`${date}T${time}:00+07:00`).toISOString();
   for (const r of REPORTS) {
     const unit_id = c.schoolIds[r.school];
-    const period = parsePeriod(r.half)!;
     const decided = r.status === "approved" || r.status === "returned";
     const submittedAt = r.submitted ? at(r.submitted) : null;
     await db
@@ -83,18 +82,20 @@ export async function seedDemoReports(
         updated_at: submittedAt ?? at("2026-06-01"),
       })
       .execute();
-    if (r.status === "approved")
+    if (r.status === "approved") {
+      const { start, endExclusive } = lockRange(r.half, at(r.submitted!, "15:00"));
       await db
         .insertInto("period_locks")
         .values({
           unit_id,
           period_key: r.half,
-          start_date: period.startDate,
-          end_date_exclusive: period.endDateExclusive,
+          start_date: start,
+          end_date_exclusive: endExclusive,
           locked_at: at(r.submitted!, "15:00"),
           locked_by: c.approverId,
         })
         .execute();
+    }
   }
   const figure = (measure: string, unit_id: number, period_key: string, value: number, by: number | null) =>
     db

@@ -134,7 +134,7 @@ describe("attendance import in a browser", () => {
     const d = await desk.newPage();
     await login(d, base, "bgh.thcs@tanan.demo", DEMO_PASSWORD);
     const activity = serverOne<{ id: number }>(
-      "select a.id from activities a join units u on u.id = a.organizer_unit_id where u.code = 'thcs-tanan' and a.title like 'Sinh hoạt dưới cờ%' limit 1",
+      "select a.id from activities a join units u on u.id = a.organizer_unit_id where u.code = 'thcs-tanan' and a.title = 'Sinh hoạt dưới cờ: Học sinh với Đổi mới sáng tạo' limit 1",
     );
     const kids = serverAll<{ code: string }>(
       "select p.code from people p join units u on u.id = p.unit_id where u.code = 'thcs-tanan' and p.class_name = '6A1' order by p.id limit 3",

@@ -42,7 +42,7 @@ describe("indicators and half-year reports, in a browser", () => {
   it("approving a school's H1 report locks its records of the half-year; reopening unlocks them; the commune's DOCX downloads", async () => {
     const thpt = serverOne<{ id: number }>("select id from units where code = 'thpt-tanan'").id;
     const activity = serverOne<{ id: number }>(
-      "select id from activities where organizer_unit_id = ? and title like 'Sinh hoạt dưới cờ: Nghị quyết 57%'",
+      "select id from activities where organizer_unit_id = ? and title = 'Sinh hoạt dưới cờ: Nghị quyết 57 và ước mơ khoa học'",
       thpt,
     ).id;
 

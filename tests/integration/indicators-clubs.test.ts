@@ -11,7 +11,7 @@ let schoolB: number;
 const at = "2026-01-01T00:00:00.000Z";
 
 const person = (unit: number, category: HeadcountCategory, code: string) => insertPerson(t.db, unit, category, code);
-async function club(school: number, status: ClubStatus, founded_on: string | null) {
+async function club(school: number, status: ClubStatus, founded_on: string | null, closed_on: string | null = null) {
   const r = await t.db
     .insertInto("clubs")
     .values({
@@ -23,6 +23,7 @@ async function club(school: number, status: ClubStatus, founded_on: string | nul
       status,
       description: null,
       founded_on,
+      closed_on,
       created_at: at,
       updated_at: at,
     })
@@ -47,7 +48,8 @@ describe("club figures (SCH-2.5), computed by hand on a small fixture", () => {
   it("count running clubs, members during the period by category once each, and meetings held in Vietnam-time periods", async () => {
     const robot = await club(schoolA, "active", "2025-09-01");
     const science = await club(schoolA, "paused", null);
-    await club(schoolA, "closed", "2024-01-01"); // closed: not counted
+    await club(schoolA, "closed", "2024-01-01", "2025-06-30"); // closed before 2026: not counted
+    await club(schoolB, "closed", "2025-01-01", "2026-04-10"); // closed in April: counts in H1, not in H2
     await club(schoolA, "active", "2026-08-01"); // founded after H1
     const s1 = await person(schoolA, "students", "s1");
     const s2 = await person(schoolA, "students", "s2");
@@ -66,9 +68,12 @@ describe("club figures (SCH-2.5), computed by hand on a small fixture", () => {
     const h1 = await clubFigures(t.db, { schoolIds: [schoolA, schoolB], period: parsePeriod("2026-H1")! });
     expect(h1).toEqual([
       { schoolId: schoolA, clubs: 2, studentMembers: 1, teacherMembers: 1, meetings: 2 },
+      { schoolId: schoolB, clubs: 1, studentMembers: 0, teacherMembers: 0, meetings: 0 },
+    ]);
+    const h2 = await clubFigures(t.db, { schoolIds: [schoolA, schoolB], period: parsePeriod("2026-H2")! });
+    expect(h2).toEqual([
+      { schoolId: schoolA, clubs: 3, studentMembers: 2, teacherMembers: 1, meetings: 1 },
       { schoolId: schoolB, clubs: 0, studentMembers: 0, teacherMembers: 0, meetings: 0 },
     ]);
-    const h2 = await clubFigures(t.db, { schoolIds: [schoolA], period: parsePeriod("2026-H2")! });
-    expect(h2).toEqual([{ schoolId: schoolA, clubs: 3, studentMembers: 2, teacherMembers: 1, meetings: 1 }]);
   });
 });

@@ -2,7 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createActivity } from "../../app/domain/activities/activities";
 import { addMembers, createClub, getClub } from "../../app/domain/clubs/clubs";
 import { saveEnteredFigure } from "../../app/domain/indicators/entered";
-import { approveReport, getReport, reopenReport, reportOverview, returnReport, saveDraft, submitReport, timeliness } from "../../app/domain/reports/reports";
+import {
+  approveReport,
+  getReport,
+  lockRange,
+  reopenReport,
+  reportOverview,
+  returnReport,
+  saveDraft,
+  submitReport,
+  timeliness,
+} from "../../app/domain/reports/reports";
 import { getUnit } from "../../app/domain/units/units";
 import type { ActivityInput } from "../../app/domain/activities/schemas";
 import type { Unit } from "../../db/schema";
@@ -83,6 +93,20 @@ describe("half-year report workflow", () => {
     await expect(
       saveEnteredFigure(t.db, { measure: "stem_students", unitId: school.id, periodKey: "2026", value: 10, actorUserId: admin.userId }),
     ).rejects.toThrow(LOCKED);
+    // Clubs founded in the half-year, and commune activities naming the school as co-organizer, are refused too.
+    const clubInput = { name: "CLB mới", field: "science" as const, targetGrades: [3], status: "active" as const, schedule: undefined, description: undefined };
+    await expect(createClub(t.db, admin, school, { ...clubInput, foundedOn: "2026-02-01" })).rejects.toThrow(LOCKED);
+    const commune = await t.db.selectFrom("units").select("id").where("kind", "=", "commune").executeTakeFirstOrThrow();
+    await expect(
+      createActivity(t.db, staff, {
+        ...activity,
+        organizerUnitId: commune.id,
+        coOrganizerIds: [school.id],
+        commemoration: "18/5",
+        startDate: "2026-05-18",
+        endDate: "2026-05-18",
+      }),
+    ).rejects.toThrow(LOCKED);
     const otherAdmin = await actorOf(t.db, "bgh.thcs@tanan.demo");
     await expect(
       createClub(t.db, otherAdmin, other, {
@@ -108,6 +132,12 @@ describe("half-year report workflow", () => {
     expect(statuses).toEqual(["submitted", "returned", "submitted", "approved", "returned"]);
     expect(audit.at(-1)!.actor_user_id).toBe(staff.userId);
     expect(JSON.parse(audit.at(-1)!.after_json!)).toMatchObject({ lock: "remove", comment: "Trường xin sửa số liệu tháng 6" });
+  });
+
+  it("an approval before the half-year ends locks up to its own day (Vietnam time); later days stay open", () => {
+    expect(lockRange("2026-H1", "2026-06-05T16:30:00.000Z")).toEqual({ start: "2026-01-01", endExclusive: "2026-06-06" }); // 23:30 on 5/6
+    expect(lockRange("2026-H1", "2026-06-05T17:30:00.000Z")).toEqual({ start: "2026-01-01", endExclusive: "2026-06-07" }); // 00:30 on 6/6
+    expect(lockRange("2026-H1", "2026-11-26T03:00:00.000Z")).toEqual({ start: "2026-01-01", endExclusive: "2026-07-01" });
   });
 
   it("refuses other schools, teachers, periods that are not half-years or have not begun; two approvals at once, one wins", async () => {

@@ -120,7 +120,8 @@ async function writeLinks(db: Executor, activityId: number, r: ActivityRecord) {
 
 /** Inserts an activity with its topics, audiences and units. For use inside a caller's transaction. */
 export async function insertActivity(db: Executor, actorUserId: number | null, r: ActivityRecord): Promise<number> {
-  await assertPeriodOpen(db, r.organizerUnitId, r.startsAt);
+  // Organizer and co-organizers: the activity counts for each of them (DAY-1.2 counts co-organized days).
+  for (const unitId of new Set([r.organizerUnitId, ...(r.coOrganizerIds ?? [])])) await assertPeriodOpen(db, unitId, r.startsAt);
   const at = nowIso();
   const values = { ...rowValues(r), created_by: actorUserId || null, created_at: at, updated_at: at };
   const row = await db.insertInto("activities").values(values).returning("id").executeTakeFirstOrThrow();
@@ -238,7 +239,9 @@ export async function activityDetail(db: DB, id: number) {
 
 export async function updateActivity(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, input: ActivityInput): Promise<void> {
   if (!canManageActivity(actor, activity.organizer)) throw new DomainError("Bạn không có quyền sửa hoạt động này.");
-  await assertActivityUnlocked(db, activity, [activity.starts_at, recordFromInput(input).startsAt]);
+  const newStart = recordFromInput(input).startsAt;
+  await assertActivityUnlocked(db, activity, [activity.starts_at, newStart]);
+  for (const unitId of input.coOrganizerIds) for (const at of [activity.starts_at, newStart]) await assertPeriodOpen(db, unitId, at);
   await db.transaction().execute(async (trx) => {
     await checkInput(trx, actor, input);
     const r = { ...recordFromInput(input), clubId: activity.club_id };

@@ -2,7 +2,7 @@
 import type { DB } from "../../../db/connection";
 import type { Club, Unit } from "../../../db/schema";
 import { insertActivity } from "../activities/activities";
-import { assertActivityUnlocked, assertDateOpen } from "../reports/locks";
+import { assertActivityUnlocked, assertDateOpen, assertRangeOpen } from "../reports/locks";
 import { writeAudit } from "../audit/audit";
 import { can, ownSchoolIds, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
@@ -36,9 +36,12 @@ export function targetGrades(club: Pick<Club, "target_grades">): number[] {
 
 export async function createClub(db: DB, actor: Actor, school: Unit, input: ClubInput): Promise<number> {
   if (school.kind !== "school" || !canManageClubs(actor, school.id)) throw new DomainError("Bạn không có quyền đăng ký câu lạc bộ cho trường này.");
+  const today = vietnamToday();
+  // A club founded in a locked half-year would change that half-year's club count.
+  await assertDateOpen(db, school.id, input.foundedOn || today);
   return db.transaction().execute(async (trx) => {
     const at = nowIso();
-    const values = { school_id: school.id, ...clubValues(input), created_at: at, updated_at: at };
+    const values = { school_id: school.id, ...clubValues(input), closed_on: input.status === "closed" ? today : null, created_at: at, updated_at: at };
     const row = await trx.insertInto("clubs").values(values).returning("id").executeTakeFirstOrThrow();
     await writeAudit(trx, { actorUserId: actor.userId, unitId: school.id, action: "create", entity: "club", entityId: row.id, after: values });
     return row.id;
@@ -47,8 +50,16 @@ export async function createClub(db: DB, actor: Actor, school: Unit, input: Club
 
 export async function updateClub(db: DB, actor: Actor, club: Club, input: ClubInput): Promise<void> {
   if (!canManageClubs(actor, club.school_id)) throw new DomainError("Bạn không có quyền sửa câu lạc bộ này.");
+  const today = vietnamToday();
+  const closing = input.status === "closed" && club.status !== "closed";
+  const reopening = input.status !== "closed" && club.status === "closed";
+  // Moving the founding date, closing or reopening changes the club count of the days involved.
+  if ((input.foundedOn || null) !== club.founded_on) for (const d of [club.founded_on, input.foundedOn]) if (d) await assertDateOpen(db, club.school_id, d);
+  if (closing) await assertDateOpen(db, club.school_id, today);
+  if (reopening && club.closed_on) await assertRangeOpen(db, club.school_id, club.closed_on, "9999-12-31");
   await db.transaction().execute(async (trx) => {
-    const values = { ...clubValues(input), updated_at: nowIso() };
+    const closedOn = closing ? today : reopening ? null : club.closed_on;
+    const values = { ...clubValues(input), closed_on: closedOn, updated_at: nowIso() };
     await trx.updateTable("clubs").set(values).where("id", "=", club.id).execute();
     await writeAudit(trx, {
       actorUserId: actor.userId,
@@ -91,6 +102,8 @@ export async function deleteClub(db: DB, actor: Actor, club: Club, confirmed: bo
   if (!canManageClubs(actor, club.school_id)) throw new DomainError("Bạn không có quyền xóa câu lạc bộ này.");
   const c = await clubDeletionConsequences(db, club.id);
   if ((c.meetings || c.members) && !confirmed) throw new DomainError("Câu lạc bộ có thành viên hoặc buổi sinh hoạt: hãy xác nhận trước khi xóa.", "confirm");
+  // The club counted in every period from its founding to its closing (or today): none of them may be locked.
+  await assertRangeOpen(db, club.school_id, club.founded_on ?? "2000-01-01", club.closed_on ?? "9999-12-31");
   // Meetings in a locked period carry approved attendance: they cannot go.
   for (const m of await db.selectFrom("activities").select(["id", "organizer_unit_id", "starts_at"]).where("club_id", "=", club.id).execute()) {
     await assertActivityUnlocked(db, m, [m.starts_at]);

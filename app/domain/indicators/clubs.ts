@@ -1,5 +1,5 @@
 /**
- * Club figures (SCH-2.5): per school, the clubs running in the period (not closed, founded before it ends),
+ * Club figures (SCH-2.5): per school, the clubs running in the period (founded before it ends, not closed before it begins),
  * their student and teacher members during the period (distinct people; joining and leaving dates respected)
  * and the club meetings held in the period (cancelled ones excluded).
  */
@@ -21,7 +21,7 @@ export async function clubFigures(db: DB, q: { schoolIds: number[]; period: Peri
     .selectFrom("clubs")
     .select("id")
     .where("school_id", "in", schools)
-    .where("status", "!=", "closed")
+    .where((eb) => eb.or([eb("closed_on", "is", null), eb("closed_on", ">=", q.period.startDate)]))
     .where((eb) => eb.or([eb("founded_on", "is", null), eb("founded_on", "<", q.period.endDateExclusive)]));
   const clubs = await db
     .selectFrom("clubs")

@@ -8,6 +8,7 @@ import { COMMEMORATIONS, COMMEMORATION_LABELS } from "../activities/vocabulary";
 import { reportOverview, TIMELINESS_LABELS, REPORT_STATUS_LABELS } from "../reports/reports";
 import { daysUntilDeadline, reportDeadline } from "../reports/deadlines";
 import { parsePeriod, type Period } from "../shared/periods";
+import { vietnamToday } from "../shared/time";
 import { commemorationFigures } from "./commemorations";
 import { computeIndicator, computeIndicators, indicatorsFor, loadIndicators, periodTarget, type FigureScope, type IndicatorFigure } from "./engine";
 
@@ -51,7 +52,8 @@ export async function schoolComparisons(db: DB, period: Period, now?: Date): Pro
 /** Half-years of the plan up to the one containing today (at least 2025-H1). */
 export function halvesSoFar(now: Date = new Date()): string[] {
   const out: string[] = [];
-  const current = `${now.getUTCFullYear()}-H${now.getUTCMonth() < 6 ? 1 : 2}`;
+  const today = vietnamToday(now);
+  const current = `${today.slice(0, 4)}-H${today.slice(5, 7) <= "06" ? 1 : 2}`;
   for (let y = 2025; y <= 2030; y++)
     for (const h of [1, 2]) {
       const key = `${y}-H${h}`;

@@ -171,7 +171,7 @@ async function leafRecords(db: DB, m: LeafMeasure, ctx: MeasureContext, seesName
         .selectFrom("clubs")
         .select(["id", "name", "school_id", "founded_on"])
         .where("school_id", "in", ctx.unitIds.length ? ctx.unitIds : [-1])
-        .where("status", "!=", "closed")
+        .where((eb) => eb.or([eb("closed_on", "is", null), eb("closed_on", ">=", ctx.period.startDate)]))
         .where((eb) => eb.or([eb("founded_on", "is", null), eb("founded_on", "<", ctx.period.endDateExclusive)]))
         .orderBy("school_id")
         .orderBy("name")

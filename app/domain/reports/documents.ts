@@ -365,10 +365,13 @@ export async function reportXlsx(doc: ReportDocument): Promise<Buffer> {
       const row = sheet.addRow([safeCell(unit.unitName)]);
       inds.forEach((ind, j) => setFigure(row.getCell(j + 2), unit.values[ind.code] ?? null, ind.unit));
     }
-    const total = sheet.addRow(["Toàn xã"]);
-    inds.forEach((ind, j) => setFigure(total.getCell(j + 2), ind.value, ind.unit));
-    total.font = { bold: true };
-    total.eachCell((cell) => (cell.border = { top: { style: "thin" } }));
+    // A commune-wide total under several units; a single school's report has its own row only.
+    if (doc.units.length > 1) {
+      const total = sheet.addRow(["Toàn xã"]);
+      inds.forEach((ind, j) => setFigure(total.getCell(j + 2), ind.value, ind.unit));
+      total.font = { bold: true };
+      total.eachCell((cell) => (cell.border = { top: { style: "thin" } }));
+    }
     sheet.columns = [{ width: Math.max(24, ...doc.units.map((u) => Math.min(50, u.unitName.length + 2))) }, ...inds.map(() => ({ width: 22 }))];
     sheet.views = [{ state: "frozen", ySplit: 1, xSplit: 1 }];
     // The filter covers the units, not the "Toàn xã" total under them.

@@ -53,8 +53,8 @@ export async function assertRangeOpen(db: Executor, unitId: number, startDate: s
 }
 
 /**
- * Moving or deleting an activity must not change a locked period either: checked for its organizer and
- * every unit whose people have attendance on it, at each date involved (old and new).
+ * Moving or deleting an activity must not change a locked period either: checked for its organizer, its
+ * co-organizers and every unit whose people have attendance on it, at each date involved (old and new).
  */
 export async function assertActivityUnlocked(db: Executor, activity: { id: number; organizer_unit_id: number }, instants: string[]): Promise<void> {
   const units = await db
@@ -64,7 +64,13 @@ export async function assertActivityUnlocked(db: Executor, activity: { id: numbe
     .distinct()
     .where("attendance.activity_id", "=", activity.id)
     .execute();
-  for (const unitId of new Set([activity.organizer_unit_id, ...units.map((u) => u.unit_id)])) {
+  const coOrganizers = await db
+    .selectFrom("activity_units")
+    .select("unit_id")
+    .where("activity_id", "=", activity.id)
+    .where("relation", "=", "co_organizer")
+    .execute();
+  for (const unitId of new Set([activity.organizer_unit_id, ...units.map((u) => u.unit_id), ...coOrganizers.map((u) => u.unit_id)])) {
     for (const instant of instants) await assertPeriodOpen(db, unitId, instant);
   }
 }

@@ -15,8 +15,19 @@ import { writeAudit } from "../audit/audit";
 import { can, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { parsePeriod } from "../shared/periods";
-import { nowIso, vietnamToday } from "../shared/time";
+import { nowIso, vietnamParts, vietnamToday } from "../shared/time";
 import { daysUntilDeadline, isOnTime, reportDeadline } from "./deadlines";
+
+/**
+ * What an approval locks: the half-year from its first day up to and including the day of approval. A report
+ * is due on 10/6 (10/12), before its half-year ends; the days after approval stay open so the rest of June
+ * (December) can still be recorded — they count in the half-year's figures, as the next report will show.
+ */
+export function lockRange(halfKey: string, approvedAt: string): { start: string; endExclusive: string } {
+  const period = parsePeriod(halfKey)!;
+  const dayAfter = new Date(Date.parse(`${vietnamParts(approvedAt).date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { start: period.startDate, endExclusive: dayAfter < period.endDateExclusive ? dayAfter : period.endDateExclusive };
+}
 
 export const REPORT_STATUS_LABELS: Record<ReportStatus | "missing", string> = {
   missing: "Chưa lập",
@@ -92,19 +103,20 @@ async function transition(
       .where("status", "=", report.status)
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw new DomainError("Báo cáo vừa được người khác thay đổi. Vui lòng tải lại trang.");
-    const period = parsePeriod(report.period_key)!;
-    if (lock === "add")
+    if (lock === "add") {
+      const { start, endExclusive } = lockRange(report.period_key, at);
       await trx
         .insertInto("period_locks")
         .values({
           unit_id: report.unit_id,
           period_key: report.period_key,
-          start_date: period.startDate,
-          end_date_exclusive: period.endDateExclusive,
+          start_date: start,
+          end_date_exclusive: endExclusive,
           locked_at: at,
           locked_by: actor.userId,
         })
         .execute();
+    }
     if (lock === "remove") await trx.deleteFrom("period_locks").where("unit_id", "=", report.unit_id).where("period_key", "=", report.period_key).execute();
     await writeAudit(trx, {
       actorUserId: actor.userId,
