@@ -10,7 +10,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { createDb, migrateToLatest } from "./db/connection";
-import { databaseFile } from "./db/config";
+import { databaseLabel } from "./db/config";
 import { getLoadContext } from "./server/load-context";
 import { log, loggablePath } from "./server/log";
 import { bodyAllowed, frameableBySelf, isCrossSiteRequest, newNonce, securityHeaders, trustProxySetting } from "./server/security";
@@ -26,7 +26,7 @@ async function prepareDatabase() {
     if (applied.length) log("info", "migrations applied", { applied });
     if (process.env.SEED_DEMO === "1") {
       const { seedDemoIfEmpty } = await import("./db/seed/demo");
-      if (await seedDemoIfEmpty(db)) log("info", "demo data loaded", { database: databaseFile() });
+      if (await seedDemoIfEmpty(db)) log("info", "demo data loaded", { database: databaseLabel() });
     }
   } finally {
     await db.destroy();
@@ -55,7 +55,10 @@ export async function startServer() {
     res.set(securityHeaders(nonce, !production));
     if (frameableBySelf(req.path)) {
       res.set("X-Frame-Options", "SAMEORIGIN");
-      res.set("Content-Security-Policy", securityHeaders(nonce, !production)["Content-Security-Policy"].replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+      res.set(
+        "Content-Security-Policy",
+        securityHeaders(nonce, !production)["Content-Security-Policy"].replace("frame-ancestors 'none'", "frame-ancestors 'self'"),
+      );
     }
     if (req.secure) res.set("Strict-Transport-Security", "max-age=31536000");
     const body = bodyAllowed(req.method, req.path, req.get("content-length"), req.get("content-type") ?? "");
@@ -86,7 +89,7 @@ export async function startServer() {
     : ((await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as ServerBuild);
   app.all("*", createRequestHandler({ build, getLoadContext, mode: production ? "production" : "development" }));
 
-  const server = app.listen(port, host, () => log("info", "listening", { url: `http://localhost:${port}`, database: databaseFile() }));
+  const server = app.listen(port, host, () => log("info", "listening", { url: `http://localhost:${port}`, database: databaseLabel() }));
   const stop = () => {
     log("info", "shutting down");
     server.close(() => process.exit(0));

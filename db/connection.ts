@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
 import { databaseFile } from "./config";
+import { isPostgresUrl } from "./engine";
 import { migrations } from "./migrations";
 import type { Database } from "./schema";
 
@@ -19,7 +21,17 @@ export function openSqlite(file: string): SQLite.Database {
   return sqlite;
 }
 
-export function createDb(url?: string): DB {
+// PostgreSQL returns bigint (counts) and numeric (sums) as strings; the app's figures are numbers well within 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.FLOAT4, (v) => Number(v));
+
+/** SQLite (a file path or file: URL; the default) or PostgreSQL (postgres://…), chosen by DATABASE_URL. */
+export function createDb(url: string | undefined = process.env.DATABASE_URL): DB {
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(databaseFile(url)) }) });
 }
 

@@ -47,7 +47,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // Full-text search over folded text (no diacritics: "chuyen doi so" finds "Chuyển đổi số").
-  // SQLite: an FTS5 index kept in step by triggers. PostgreSQL (issue #7) will use a tsvector column instead.
+  // SQLite: an FTS5 index kept in step by triggers. PostgreSQL: its own full-text search over the same folded
+  // text ('simple' configuration: no stemming, the text has no diacritics already), indexed by GIN.
+  if (engineOf(db) === "postgres") await sql`create index materials_search_idx on materials using gin (to_tsvector('simple', search_text))`.execute(db);
   if (engineOf(db) === "sqlite") {
     await sql`create virtual table materials_fts using fts5(search_text, content='materials', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(
       db,

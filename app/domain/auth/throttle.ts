@@ -6,6 +6,7 @@
  * slip through before the lock lands. A correct password gives the reservation back. After a few
  * failures each attempt is slowed; reaching the limit locks the key for a while.
  */
+import { engineOf } from "../../../db/engine";
 import type { DB } from "../../../db/connection";
 import { writeAudit } from "../audit/audit";
 import { addMs, nowIso } from "../shared/time";
@@ -33,21 +34,28 @@ export async function reserveAttempt(db: DB, keys: ThrottleKey[], now = new Date
   await db.transaction().execute(async (trx) => {
     for (const k of keys) {
       const key = keyText(k);
-      const row = await trx.selectFrom("login_throttle").selectAll().where("key", "=", key).executeTakeFirst();
+      // One row per key, locked for this transaction on PostgreSQL (SQLite writes one transaction at a time):
+      // parallel guesses queue here instead of each reading the same count.
+      await trx
+        .insertInto("login_throttle")
+        .values({ key, failures: 0, window_started_at: at, locked_until: null })
+        .onConflict((oc) => oc.column("key").doNothing())
+        .execute();
+      const row = await trx
+        .selectFrom("login_throttle")
+        .selectAll()
+        .where("key", "=", key)
+        .$if(engineOf(trx) === "postgres", (q) => q.forUpdate())
+        .executeTakeFirstOrThrow();
       if (row?.locked_until && Date.parse(row.locked_until) > now.getTime()) {
         if (!refusedUntil || row.locked_until > refusedUntil) refusedUntil = row.locked_until;
         continue;
       }
-      const windowOpen = row && Date.parse(row.window_started_at) + THROTTLE_WINDOW_MS > now.getTime();
+      const windowOpen = row.failures > 0 && Date.parse(row.window_started_at) + THROTTLE_WINDOW_MS > now.getTime();
       const failures = windowOpen ? row.failures + 1 : 1;
       const lockedUntil = failures >= LIMITS[k.kind] ? addMs(at, LOCK_MS) : null;
       const values = { failures, window_started_at: windowOpen ? row.window_started_at : at, locked_until: lockedUntil };
-      if (row) await trx.updateTable("login_throttle").set(values).where("key", "=", key).execute();
-      else
-        await trx
-          .insertInto("login_throttle")
-          .values({ key, ...values })
-          .execute();
+      await trx.updateTable("login_throttle").set(values).where("key", "=", key).execute();
       if (failures > LIMITS[k.kind]) refusedUntil = lockedUntil;
       if (failures > SLOW_AFTER[k.kind]) delayMs = Math.max(delayMs, Math.min(MAX_DELAY_MS, (failures - SLOW_AFTER[k.kind]) * DELAY_STEP_MS));
       if (lockedUntil && failures === LIMITS[k.kind]) {

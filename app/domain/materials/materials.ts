@@ -2,6 +2,7 @@
  * Learning materials: files (stored once by content) or links, tagged for the plan's indicators
  * (2.2 topics folded into lessons, 2.3 digital materials, 2.4 digital products) and shared at a chosen reach.
  */
+import { engineOf } from "../../../db/engine";
 import { assertPeriodOpen } from "../reports/locks";
 import fs from "node:fs";
 import { sql, type SqlBool } from "kysely";
@@ -143,13 +144,27 @@ export async function getMaterial(db: DB, id: number): Promise<Material | undefi
   return db.selectFrom("materials").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** An FTS5 query from what a user typed: each folded word as a prefix, all required. */
-export function ftsQuery(q: string): string | null {
-  const words = foldVietnamese(q)
+/** The folded words of what a user typed (letters and digits only, so no search syntax gets through). */
+export function searchWords(q: string): string[] {
+  return foldVietnamese(q)
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
     .slice(0, 8);
+}
+
+/** An FTS5 query from what a user typed: each folded word as a prefix, all required. */
+export function ftsQuery(q: string): string | null {
+  const words = searchWords(q);
   return words.length ? words.map((w) => `"${w}"*`).join(" ") : null;
+}
+
+/** Materials whose folded text has every word as a prefix, by the engine's own full-text index. */
+function fullTextMatch(db: DB, q: string) {
+  const words = searchWords(q);
+  if (!words.length) return null;
+  if (engineOf(db) === "postgres")
+    return sql<SqlBool>`to_tsvector('simple', materials.search_text) @@ to_tsquery('simple', ${words.map((w) => `${w}:*`).join(" & ")})`;
+  return sql<SqlBool>`materials.id in (select rowid from materials_fts where materials_fts match ${ftsQuery(q)})`;
 }
 
 export interface MaterialFilter {
@@ -169,9 +184,9 @@ export async function listMaterials(db: DB, actor: Actor | null, f: MaterialFilt
     const own = ownSchoolIds(actor);
     q = q.where((eb) => eb.or([eb("materials.visibility", "in", ["public", "commune"]), eb("materials.school_id", "in", own.length ? own : [-1])]));
   }
-  const match = f.q ? ftsQuery(f.q) : null;
+  const match = f.q ? fullTextMatch(db, f.q) : null;
   if (f.q && !match) return { total: 0, rows: [] };
-  if (match) q = q.where(sql<SqlBool>`materials.id in (select rowid from materials_fts where materials_fts match ${match})`);
+  if (match) q = q.where(match);
   if (f.topic) q = q.where("materials.id", "in", db.selectFrom("material_topics").select("material_id").where("topic_code", "=", f.topic));
   if (f.kind) q = q.where("materials.kind", "=", f.kind as Material["kind"]);
   if (f.schoolId) q = q.where("materials.school_id", "=", f.schoolId);

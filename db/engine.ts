@@ -1,0 +1,11 @@
+import type { Kysely } from "kysely";
+
+/** Which SQL engine a Kysely instance talks to; code branches only where the SQL really differs. */
+export function engineOf(db: Kysely<any>): "sqlite" | "postgres" {
+  const name = db.getExecutor().adapter.constructor.name;
+  return name.toLowerCase().includes("postgres") ? "postgres" : "sqlite";
+}
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//.test(url);
+}
