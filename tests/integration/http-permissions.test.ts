@@ -1,17 +1,12 @@
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { http, loginAs } from "../support/http";
+import { queryRows } from "../support/sql";
 
 const base = inject("baseUrl");
 const dbFile = inject("serverDbFile");
 
 function unitId(code: string): number {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return (db.prepare("select id from units where code = ?").get(code) as { id: number }).id;
-  } finally {
-    db.close();
-  }
+  return queryRows<{ id: number }>(dbFile, "select id from units where code = ?", code)[0].id;
 }
 
 const cookies: Record<string, string> = {};

@@ -1,4 +1,4 @@
-import Database from "better-sqlite3";
+import { execute, queryRows } from "../support/sql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { http, DEMO_PASSWORD } from "../support/http";
 import { startTestServer, type RunningServer } from "../support/server";
@@ -31,13 +31,9 @@ describe("behind a reverse proxy (TRUST_PROXY=1)", () => {
   it("throttles by the real client address, so one client cannot lock out the others", async () => {
     // One failed login from the client, then its address is locked (as 30 failures would do).
     await http(server.url, "/login", { form: { email: "x@tanan.demo", password: "sai" }, headers: { "X-Forwarded-For": "198.51.100.7" } });
-    const db = new Database(server.dbFile);
-    const row = db.prepare("select key from login_throttle where key like 'address:%'").all() as { key: string }[];
+    const row = queryRows<{ key: string }>(server.dbFile, "select key from login_throttle where key like 'address:%'");
     expect(row.map((r) => r.key)).toContain("address:198.51.100.7");
-    db.prepare("update login_throttle set failures = 30, locked_until = ? where key = 'address:198.51.100.7'").run(
-      new Date(Date.now() + 600_000).toISOString(),
-    );
-    db.close();
+    execute(server.dbFile, "update login_throttle set failures = 30, locked_until = ? where key = 'address:198.51.100.7'", new Date(Date.now() + 600_000).toISOString());
     const blocked = await http(server.url, "/login", {
       form: { email: "bgh.thcs@tanan.demo", password: DEMO_PASSWORD },
       headers: { "X-Forwarded-For": "198.51.100.7" },

@@ -1,14 +1,9 @@
-/** Read-only queries against the test server's SQLite file, to check what a request really stored. */
-import Database from "better-sqlite3";
+/** Read-only queries against the test server's database (SQLite file or PostgreSQL), to check what a request really stored. */
 import { inject } from "vitest";
+import { queryRows } from "./sql";
 
 export function serverAll<T>(sql: string, ...args: unknown[]): T[] {
-  const db = new Database(inject("serverDbFile"), { readonly: true });
-  try {
-    return db.prepare(sql).all(...args) as T[];
-  } finally {
-    db.close();
-  }
+  return queryRows<T>(inject("serverDbFile"), sql, ...args);
 }
 
 export function serverOne<T>(sql: string, ...args: unknown[]): T {

@@ -1,11 +1,16 @@
-/** Starts the real built server (`server.ts` in production mode) on a free port with its own SQLite file. */
+/**
+ * Starts the real built server (`server.ts` in production mode) on a free port with its own database: a SQLite
+ * file, or a fresh PostgreSQL database when TEST_PG_URL is set (dropped when the server stops).
+ */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { createPgDatabase } from "./db";
 
 export interface RunningServer {
   url: string;
+  /** The SQLite file or the PostgreSQL address (tests/support/sql.ts reads either). */
   dbFile: string;
   uploadDir: string;
   logs: () => string;
@@ -27,7 +32,8 @@ export async function startTestServer(opts: { seedDemo?: boolean; env?: Record<s
   if (!fs.existsSync("build/server/index.js")) throw new Error("Chưa build ứng dụng: chạy `npm run build` (npm test tự làm việc này).");
   const port = await freePort();
   const dir = fs.mkdtempSync(path.resolve("tmp", "server-"));
-  const dbFile = path.join(dir, "test.db");
+  const pgDb = process.env.TEST_PG_URL ? await createPgDatabase(process.env.TEST_PG_URL) : null;
+  const dbFile = pgDb ? pgDb.url : path.join(dir, "test.db");
   const uploadDir = path.join(dir, "uploads");
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
@@ -69,6 +75,7 @@ export async function startTestServer(opts: { seedDemo?: boolean; env?: Record<s
         await new Promise((r) => child.once("exit", r));
       }
       fs.rmSync(dir, { recursive: true, force: true });
+      await pgDb?.drop();
     },
   };
 }
