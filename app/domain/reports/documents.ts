@@ -56,7 +56,7 @@ const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
 /** A4 minus the left (30 mm) and right (15 mm) margins. */
 const TEXT_WIDTH_MM = 210 - 30 - 15;
 /** Left and right columns of the header and signature tables (NĐ 30: issuer on the left, motto on the right). */
-const SIDE_COLUMNS_MM = [70, TEXT_WIDTH_MM - 70];
+const SIDE_COLUMNS_MM = [62, TEXT_WIDTH_MM - 62];
 /** TT, Chỉ tiêu, Mục kế hoạch, Chỉ tiêu năm/kỳ, Kết quả, Đánh giá. */
 const INDICATOR_COLUMNS_MM = [10, 57, 22, 22, 27, 27];
 
@@ -142,12 +142,12 @@ function headerTable(doc: ReportDocument): Table {
   const issuer = doc.issuer.map((line, i) =>
     para(i === doc.issuer.length - 1 ? line.toLocaleUpperCase("vi-VN") : line, {
       align: AlignmentType.CENTER,
-      size: 13,
+      size: 12,
       bold: i === doc.issuer.length - 1,
     }),
   );
   const motto = [
-    para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { align: AlignmentType.CENTER, size: 13, bold: true }),
+    para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { align: AlignmentType.CENTER, size: 12, bold: true }),
     para("Độc lập - Tự do - Hạnh phúc", { align: AlignmentType.CENTER, size: 14, bold: true, underline: true }),
   ];
   return borderlessTable(SIDE_COLUMNS_MM, [
