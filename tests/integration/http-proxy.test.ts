@@ -33,7 +33,11 @@ describe("behind a reverse proxy (TRUST_PROXY=1)", () => {
     await http(server.url, "/login", { form: { email: "x@tanan.demo", password: "sai" }, headers: { "X-Forwarded-For": "198.51.100.7" } });
     const row = queryRows<{ key: string }>(server.dbFile, "select key from login_throttle where key like 'address:%'");
     expect(row.map((r) => r.key)).toContain("address:198.51.100.7");
-    execute(server.dbFile, "update login_throttle set failures = 30, locked_until = ? where key = 'address:198.51.100.7'", new Date(Date.now() + 600_000).toISOString());
+    execute(
+      server.dbFile,
+      "update login_throttle set failures = 30, locked_until = ? where key = 'address:198.51.100.7'",
+      new Date(Date.now() + 600_000).toISOString(),
+    );
     const blocked = await http(server.url, "/login", {
       form: { email: "bgh.thcs@tanan.demo", password: DEMO_PASSWORD },
       headers: { "X-Forwarded-For": "198.51.100.7" },

@@ -10,6 +10,7 @@ import { createPgDatabase } from "./db";
 
 export interface RunningServer {
   url: string;
+  pid: number;
   /** The SQLite file or the PostgreSQL address (tests/support/sql.ts reads either). */
   dbFile: string;
   uploadDir: string;
@@ -28,12 +29,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startTestServer(opts: { seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<RunningServer> {
+/** `databaseUrl`: serve an existing database (kept afterwards) instead of a fresh one. */
+export async function startTestServer(opts: { seedDemo?: boolean; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<RunningServer> {
   if (!fs.existsSync("build/server/index.js")) throw new Error("Chưa build ứng dụng: chạy `npm run build` (npm test tự làm việc này).");
   const port = await freePort();
   const dir = fs.mkdtempSync(path.resolve("tmp", "server-"));
-  const pgDb = process.env.TEST_PG_URL ? await createPgDatabase(process.env.TEST_PG_URL) : null;
-  const dbFile = pgDb ? pgDb.url : path.join(dir, "test.db");
+  const pgDb = !opts.databaseUrl && process.env.TEST_PG_URL ? await createPgDatabase(process.env.TEST_PG_URL) : null;
+  const dbFile = opts.databaseUrl ?? (pgDb ? pgDb.url : path.join(dir, "test.db"));
   const uploadDir = path.join(dir, "uploads");
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
@@ -66,6 +68,7 @@ export async function startTestServer(opts: { seedDemo?: boolean; env?: Record<s
   }
   return {
     url,
+    pid: child.pid!,
     dbFile,
     uploadDir,
     logs: () => output,

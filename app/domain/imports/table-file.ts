@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { DomainError } from "../shared/errors";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 60_000;
+export const MAX_IMPORT_ROWS = 120_000;
 export const MAX_IMPORT_COLUMNS = 40;
 
 function isZip(buf: Uint8Array): boolean {
