@@ -176,28 +176,33 @@ export async function recordMarks(
   }
   for (const unitId of new Set(people.map((p) => p.unit_id))) await assertPeriodOpen(db, unitId, activity.starts_at);
   const at = nowIso();
+  // One mark per person (the last one sent wins), written in batches of multi-row upserts.
+  const last = new Map(marks.map((m) => [m.personId, m]));
+  const rows = [...last.values()].map((m) => {
+    // A note is changed only when one is sent: re-saving a status keeps the note ("ốm") already there.
+    const note = m.note === undefined ? undefined : m.note?.trim().slice(0, 200) || null;
+    return {
+      keepNote: note === undefined,
+      values: { activity_id: activity.id, person_id: m.personId, status: m.status, note: note ?? null, source, marked_by: markedBy || null, marked_at: at },
+    };
+  });
   await db.transaction().execute(async (trx) => {
-    for (const m of marks) {
-      // A note is changed only when one is sent: re-saving a status keeps the note ("ốm") already there.
-      const note = m.note === undefined ? undefined : m.note?.trim().slice(0, 200) || null;
-      const values = {
-        activity_id: activity.id,
-        person_id: m.personId,
-        status: m.status,
-        note: note ?? null,
-        source,
-        marked_by: markedBy || null,
-        marked_at: at,
-      };
-      await trx
-        .insertInto("attendance")
-        .values(values)
-        .onConflict((oc) =>
-          oc
-            .columns(["activity_id", "person_id"])
-            .doUpdateSet({ status: values.status, source, marked_by: values.marked_by, marked_at: at, ...(note === undefined ? {} : { note }) }),
-        )
-        .execute();
+    for (const keepNote of [true, false]) {
+      const batch = rows.filter((r) => r.keepNote === keepNote).map((r) => r.values);
+      for (let i = 0; i < batch.length; i += 1000)
+        await trx
+          .insertInto("attendance")
+          .values(batch.slice(i, i + 1000))
+          .onConflict((oc) =>
+            oc.columns(["activity_id", "person_id"]).doUpdateSet((eb) => ({
+              status: eb.ref("excluded.status"),
+              source: eb.ref("excluded.source"),
+              marked_by: eb.ref("excluded.marked_by"),
+              marked_at: eb.ref("excluded.marked_at"),
+              ...(keepNote ? {} : { note: eb.ref("excluded.note") }),
+            })),
+          )
+          .execute();
     }
     await addPeopleToRoster(trx, activity.id, ids);
     const byUnit = new Map<number, number>();
