@@ -10,7 +10,16 @@ import { daysUntilDeadline, reportDeadline } from "../reports/deadlines";
 import { parsePeriod, type Period } from "../shared/periods";
 import { vietnamToday } from "../shared/time";
 import { commemorationFigures } from "./commemorations";
-import { computeIndicator, computeIndicators, indicatorsFor, loadIndicators, periodTarget, type FigureScope, type IndicatorFigure } from "./engine";
+import {
+  computeIndicator,
+  computeIndicatorPerSchool,
+  computeIndicators,
+  indicatorsFor,
+  loadIndicators,
+  periodTarget,
+  type FigureScope,
+  type IndicatorFigure,
+} from "./engine";
 
 /** Indicators compared school by school on the commune view (the ones a school can act on). */
 export const COMPARED = ["SCH-2.1", "NQ57-25a", "SCH-2.5", "SCH-2.2", "SCH-2.4", "SCH-2.6", "DAY-1.2", "SCH-2.7"];
@@ -37,14 +46,17 @@ export interface Comparison {
 export async function schoolComparisons(db: DB, period: Period, now?: Date): Promise<Comparison[]> {
   const rows = (await loadIndicators(db)).filter((r) => COMPARED.includes(r.code));
   const schools = await schoolsOf(db);
+  const ids = schools.map((s) => s.id);
   const out: Comparison[] = [];
   for (const row of rows) {
-    const figures = [];
-    for (const s of schools) {
-      const f = await computeIndicator(db, row, { kind: "school", schoolId: s.id }, period, now);
-      figures.push({ schoolId: s.id, school: s.short_name ?? s.name, value: f.value, status: f.status });
-    }
-    out.push({ code: row.code, name: row.name, unit: row.unit, target: row.direction === "rising" ? null : periodTarget(row, period, 1), rows: figures });
+    const perSchool = await computeIndicatorPerSchool(db, row, ids, period, now);
+    out.push({
+      code: row.code,
+      name: row.name,
+      unit: row.unit,
+      target: row.direction === "rising" ? null : periodTarget(row, period, 1),
+      rows: schools.map((s) => ({ schoolId: s.id, school: s.short_name ?? s.name, ...perSchool.get(s.id)! })),
+    });
   }
   return out;
 }

@@ -9,6 +9,7 @@ import type { IndicatorStatus } from "../reports/document-model";
 import { parsePeriod, type Period } from "../shared/periods";
 import { parseDefinition, type IndicatorDefinition } from "./definitions";
 import { evaluateMeasure } from "./measure";
+import { evaluateMeasurePerUnit } from "./per-unit";
 import { percent } from "./reached";
 
 export interface IndicatorRow {
@@ -118,7 +119,7 @@ async function measured(db: DB, row: IndicatorRow, unitIds: number[], period: Pe
   return { value: numerator === null ? null : percent(numerator, denominator), numerator, denominator: denominator || null };
 }
 
-function judge(row: IndicatorRow, value: number | null, target: number | null, m: { numerator: number | null; denominator: number | null }) {
+export function judge(row: IndicatorRow, value: number | null, target: number | null, m: { numerator: number | null; denominator: number | null }) {
   if (value === null) return { status: "no_data" as const, gap: null };
   if (target === null) return { status: "no_target" as const, gap: null };
   const met = row.direction === "at_most" ? value <= target : row.direction === "rising" ? value > target : value >= target;
@@ -171,4 +172,38 @@ export async function indicatorValue(db: DB, code: string, scope: FigureScope, p
   const row = (await loadIndicators(db)).find((r) => r.code === code);
   if (!row) throw new Error(`Unknown indicator ${code}`);
   return computeIndicator(db, row, scope, period, now);
+}
+
+/**
+ * One indicator for each school alone, as computeIndicator would give for `{ kind: "school" }` scopes, with
+ * grouped queries (per-unit.ts): the commune page compares every school without a query per school.
+ */
+export async function computeIndicatorPerSchool(
+  db: DB,
+  row: IndicatorRow,
+  schoolIds: number[],
+  period: Period,
+  now?: Date,
+): Promise<Map<number, { value: number | null; status: IndicatorStatus }>> {
+  const values = async (p: Period) => {
+    const num = await evaluateMeasurePerUnit(db, row.definition.numerator, schoolIds, p, now);
+    const den = row.definition.denominator ? await evaluateMeasurePerUnit(db, row.definition.denominator, schoolIds, p, now) : null;
+    return new Map(
+      schoolIds.map((id) => {
+        const n = num.get(id) ?? null;
+        if (!den) return [id, { value: n, numerator: null, denominator: null }];
+        const d = den.get(id) || null;
+        return [id, { value: n === null ? null : percent(n, d), numerator: n, denominator: d }];
+      }),
+    );
+  };
+  const current = await values(period);
+  const previous = row.direction === "rising" ? await values(samePeriodLastYear(period)) : null;
+  const target = row.direction === "rising" ? null : periodTarget(row, period, 1);
+  return new Map(
+    schoolIds.map((id) => {
+      const m = current.get(id)!;
+      return [id, { value: m.value, status: judge(row, m.value, previous ? (previous.get(id)?.value ?? null) : target, m).status }];
+    }),
+  );
 }
