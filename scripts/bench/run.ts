@@ -125,7 +125,9 @@ for (const engine of ENGINES) {
     ];
     for (const [what, p, cookie] of pages) {
       log(`${engine}: tải ${what}…`);
-      await fetch(server.url + p, { headers: { Cookie: cookie, Connection: "close" } }).then((r) => r.arrayBuffer()); // warm-up
+      // Warm-up; a pooled connection the server closed while idle (keep-alive timeout) is retried once.
+      const warm = () => fetch(server.url + p, { headers: { Cookie: cookie } }).then((r) => r.arrayBuffer());
+      await warm().catch(warm);
       const r = load(server.url + p, cookie);
       rows.push({ engine, what, median: ms(r.p50), p95: ms(r.p95), note: `${r.requests} yêu cầu, ${CONCURRENCY} song song, ${r.errors} lỗi` });
     }
