@@ -9,7 +9,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 
 export type UnitKind = "province" | "commune" | "office" | "school" | "hamlet";
 export type SchoolLevel = "preschool" | "primary" | "lower_secondary" | "upper_secondary";
-export type Role = "system_admin" | "commune_staff" | "commune_leader" | "school_admin" | "teacher";
+export type Role = "system_admin" | "commune_staff" | "commune_leader" | "province_reader" | "school_admin" | "teacher";
 export type HeadcountCategory = "officials" | "school_managers" | "teachers" | "school_staff" | "students" | "communication_staff";
 export type AccountTokenPurpose = "activate" | "reset";
 

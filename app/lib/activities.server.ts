@@ -1,3 +1,4 @@
+import { reachOf } from "~/domain/auth/permissions";
 import type { AppLoadContext } from "@remix-run/node";
 import type { Activity, Unit } from "../../db/schema";
 import { canSeeActivity, getActivity, listVocabulary, organizerChoices, type ActivityFilter } from "~/domain/activities/activities";
@@ -26,7 +27,7 @@ export async function requireActivity(
 export async function activityFormOptions(actor: Actor) {
   const [organizers, units, vocabulary] = await Promise.all([
     organizerChoices(db, actor),
-    listUnits(db, { kinds: ["commune", "office", "school", "hamlet"] }),
+    listUnits(db, { kinds: ["commune", "office", "school", "hamlet"], within: reachOf(actor) }),
     listVocabulary(db),
   ]);
   const pick = (u: Unit) => ({ id: u.id, name: u.name, kind: u.kind });

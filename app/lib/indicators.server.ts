@@ -1,6 +1,6 @@
 /** Who sees which figures on /indicators: the commune's readers any school or all; a school's administrators their own. */
 import type { AppLoadContext } from "@remix-run/node";
-import { can, ownSchoolIds, sectionsFor, type Actor } from "~/domain/auth/permissions";
+import { can, ownSchoolIds, reachOf, sectionsFor, type Actor } from "~/domain/auth/permissions";
 import { communeId, schoolsOf } from "~/domain/indicators/dashboard";
 import { computeIndicator, indicatorsFor, loadIndicators, unitsFor } from "~/domain/indicators/engine";
 import { measureRecords } from "~/domain/indicators/records";
@@ -15,6 +15,23 @@ import { idParam } from "./params";
 export function currentHalf(now: Date = new Date()): string {
   const today = vietnamToday(now);
   return `${today.slice(0, 4)}-H${today.slice(5, 7) <= "06" ? 1 : 2}`;
+}
+
+/** The communes an actor reads: those in their reach (all of them for a province reader). */
+export async function communesOf(actor: Actor): Promise<{ id: number; name: string }[]> {
+  const reach = reachOf(actor);
+  return db
+    .selectFrom("units")
+    .select(["id", "name"])
+    .where("kind", "=", "commune")
+    .$if(!!reach, (q) => q.where("id", "in", reach!.length ? reach! : [-1]))
+    .orderBy("name")
+    .execute();
+}
+
+/** The commune whose figures commune staff read or enter: the first one they reach. */
+export async function actorCommuneId(actor: Actor): Promise<number> {
+  return communeId(db, reachOf(actor));
 }
 
 /** A period from the URL: the plan's years and half-years (and quarters), else the current year. */
@@ -32,6 +49,9 @@ export interface FigureView {
   communeReader: boolean;
   schoolId: number | null;
   schools: { id: number; name: string }[];
+  /** The communes a reader may choose (several only for a province reader or a multi-commune account). */
+  communes: { id: number; name: string }[];
+  communeId: number | null;
   /** Names of people of this unit may be shown (their own school's staff only). */
   seesNamesOf: (unitId: number) => boolean;
 }
@@ -44,15 +64,20 @@ export async function figureView(request: Request, context: AppLoadContext): Pro
   const requested = idParam(url.searchParams.get("school") ?? undefined);
   const seesNamesOf = (unitId: number) => can(actor, "students.names", unitId) && ownSchoolIds(actor).includes(unitId);
   if (can(actor, "commune.read")) {
-    const schools = (await schoolsOf(db)).map((s) => ({ id: s.id, name: s.name }));
+    const communes = await communesOf(actor);
+    const asked = idParam(url.searchParams.get("commune") ?? undefined);
+    if (asked && !communes.some((c) => c.id === asked)) notFound();
+    const commune = asked ?? communes[0]?.id;
+    if (!commune) notFound();
+    const schools = (await schoolsOf(db, commune)).map((s) => ({ id: s.id, name: s.name }));
     if (requested && !schools.some((s) => s.id === requested)) notFound();
-    const scope: FigureScope = requested ? { kind: "school", schoolId: requested } : { kind: "commune", communeId: await communeId(db) };
-    return { actor, period, scope, communeReader: true, schoolId: requested, schools, seesNamesOf };
+    const scope: FigureScope = requested ? { kind: "school", schoolId: requested } : { kind: "commune", communeId: commune };
+    return { actor, period, scope, communeReader: true, schoolId: requested, schools, communes, communeId: commune, seesNamesOf };
   }
   const own = ownSchoolIds(actor).filter((id) => can(actor, "school.manage", id));
   if (requested && !own.includes(requested)) notFound();
   const schoolId = requested ?? own[0];
-  return { actor, period, scope: { kind: "school", schoolId }, communeReader: false, schoolId, schools: [], seesNamesOf };
+  return { actor, period, scope: { kind: "school", schoolId }, communeReader: false, schoolId, schools: [], communes: [], communeId: null, seesNamesOf };
 }
 
 /** One indicator's figure and the tables of records behind it, for the viewer's scope and period. */

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Unit } from "../../db/schema";
-import { can, type Actor } from "~/domain/auth/permissions";
+import { can, reaches, type Actor } from "~/domain/auth/permissions";
 import { getUnit } from "~/domain/units/units";
 import { notFound, requireActor, requireSchoolAccess } from "./auth.server";
 import { db } from "./db.server";
@@ -13,6 +13,6 @@ export async function requirePeopleUnit(request: Request, context: AppLoadContex
   const unit = id ? await getUnit(db, id) : undefined;
   if (!unit || unit.kind === "province") notFound();
   if (unit.kind === "school") requireSchoolAccess(actor, unit.id);
-  else if (!can(actor, "commune.read") && !can(actor, "commune.manage")) notFound();
+  else if ((!can(actor, "commune.read") && !can(actor, "commune.manage")) || !reaches(actor, unit.id)) notFound();
   return { actor, unit };
 }

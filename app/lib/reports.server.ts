@@ -1,5 +1,5 @@
 /** Who may open which half-year report: the commune's readers any school's; a school's administrators their own. */
-import { can, ownSchoolIds, sectionsFor, type Actor } from "~/domain/auth/permissions";
+import { can, ownSchoolIds, reaches, sectionsFor, type Actor } from "~/domain/auth/permissions";
 import { isHalfYear } from "~/domain/reports/reports";
 import { parsePeriod, type Period } from "~/domain/shared/periods";
 import { getUnit } from "~/domain/units/units";
@@ -18,7 +18,7 @@ export async function reportSchool(actor: Actor, unitParam: string | undefined):
   const id = idParam(unitParam);
   const unit = id ? await getUnit(db, id) : undefined;
   if (!unit || unit.kind !== "school") notFound();
-  if (can(actor, "commune.read")) return unit;
+  if (can(actor, "commune.read") && reaches(actor, unit.id)) return unit;
   requireReportReader(actor);
   if (!ownSchoolIds(actor).includes(unit.id)) notFound();
   return unit;

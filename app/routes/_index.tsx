@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FilterBar, FilterSelect, YEARS } from "~/components/filters";
 import { PageHeader } from "~/components/shell";
 import { ROLE_LABELS } from "~/domain/accounts/schemas";
-import { can, ownSchoolIds } from "~/domain/auth/permissions";
+import { can, reachOf, ownSchoolIds } from "~/domain/auth/permissions";
 import { communeOverview, schoolSummary } from "~/domain/units/overview";
 import { getUnit } from "~/domain/units/units";
 import { gradeLabel, HEADCOUNT_CATEGORY_LABELS, SCHOOL_LEVEL_LABELS, UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const year = yearParam(new URL(request.url));
   if (can(actor, "commune.read")) {
-    return { kind: "commune" as const, year, overview: await communeOverview(db, year), canEditHeadcounts: can(actor, "headcounts.edit") };
+    return { kind: "commune" as const, year, overview: await communeOverview(db, year, reachOf(actor)), canEditHeadcounts: can(actor, "headcounts.edit") };
   }
   const schoolId = ownSchoolIds(actor)[0];
   const school = schoolId ? await getUnit(db, schoolId) : undefined;

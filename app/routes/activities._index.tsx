@@ -5,7 +5,7 @@ import { Pager } from "~/components/pager";
 import { DeletedNotice, PageHeader } from "~/components/shell";
 import { listActivities, listVocabulary, organizerChoices, type ActivitySort } from "~/domain/activities/activities";
 import { ACTIVITY_STATUS_LABELS, DELIVERY_LABELS } from "~/domain/activities/vocabulary";
-import { can, ownSchoolIds } from "~/domain/auth/permissions";
+import { reachOf, can, ownSchoolIds } from "~/domain/auth/permissions";
 import { periodChoices } from "~/domain/shared/periods";
 import { listUnits } from "~/domain/units/units";
 import { parseActivityFilter } from "~/lib/activities.server";
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listVocabulary(db),
     organizerChoices(db, actor),
     can(actor, "commune.read")
-      ? listUnits(db, { kinds: ["commune", "office", "school"] })
+      ? listUnits(db, { kinds: ["commune", "office", "school"], within: reachOf(actor) })
       : listUnits(db).then((u) => u.filter((x) => ownSchoolIds(actor).includes(x.id))),
   ]);
   // Which listed activities the user's own school was invited to (a badge: "everyone sees commune activities,

@@ -6,7 +6,7 @@ import { PageHeader } from "~/components/shell";
 import { calendarActivities, listVocabulary } from "~/domain/activities/activities";
 import { feedToken } from "~/domain/activities/calendar-feed";
 import { COMMEMORATION_DATES, COMMEMORATION_LABELS, COMMEMORATIONS } from "~/domain/activities/vocabulary";
-import { can, ownSchoolIds } from "~/domain/auth/permissions";
+import { reachOf, can, ownSchoolIds } from "~/domain/auth/permissions";
 import { adjacentMonths, monthGrid, parsePeriod } from "~/domain/shared/periods";
 import { vietnamParts, vietnamToday } from "~/domain/shared/time";
 import { getCommune, listUnits } from "~/domain/units/units";
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const commune = can(actor, "commune.read");
   const feedUnitId = commune ? (await getCommune(db)).id : ownSchoolIds(actor)[0];
   const base = process.env.PUBLIC_URL?.replace(/\/$/, "") || url.origin;
-  const units = commune ? await listUnits(db, { kinds: ["commune", "office", "school"] }) : [];
+  const units = commune ? await listUnits(db, { kinds: ["commune", "office", "school"], within: reachOf(actor) }) : [];
   return {
     monthKey,
     label: period.label,

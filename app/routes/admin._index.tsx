@@ -1,3 +1,4 @@
+import { reachOf } from "~/domain/auth/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FilterBar, FilterSelect } from "~/components/filters";
@@ -17,12 +18,12 @@ const PAGE_SIZE = 25;
 const SORTS = ["name", "email", "created"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "accounts.manage");
+  const actor = await requirePermission(request, context, "accounts.manage");
   const url = new URL(request.url);
   const page = pageParam(url);
   const sort = oneOf<AccountSort>(url.searchParams.get("sort"), SORTS, "name");
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
-  const { total, rows } = await listAccounts(db, { page, pageSize: PAGE_SIZE, sort, q: q || undefined });
+  const { total, rows } = await listAccounts(db, { page, pageSize: PAGE_SIZE, sort, q: q || undefined, within: reachOf(actor) });
   return { total, rows, page, sort, q };
 }
 

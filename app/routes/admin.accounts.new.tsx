@@ -5,7 +5,7 @@ import { OneTimeLink } from "~/components/onetime-link";
 import { PageHeader } from "~/components/shell";
 import { createAccount } from "~/domain/accounts/accounts";
 import { createAccountSchema, ROLE_LABELS } from "~/domain/accounts/schemas";
-import { grantableRoles } from "~/domain/auth/permissions";
+import { reachOf, grantableRoles } from "~/domain/auth/permissions";
 import { listUnits } from "~/domain/units/units";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "accounts.manage");
   const roles = grantableRoles(actor);
   const kinds = [...new Set(roles.flatMap((r) => r.unitKinds))];
-  const units = await listUnits(db, { kinds });
+  const units = await listUnits(db, { kinds, within: reachOf(actor) });
   const preset = new URL(request.url).searchParams.get("unitId") ?? "";
   return { roles, units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })), preset };
 }

@@ -1,3 +1,4 @@
+import { reachOf } from "~/domain/auth/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { FilterBar, FilterSelect } from "~/components/filters";
@@ -96,11 +97,22 @@ function describeChange(beforeJson: string | null, afterJson: string | null): st
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "audit.read");
+  const actor = await requirePermission(request, context, "audit.read");
   const url = new URL(request.url);
   const page = pageParam(url);
   const kind = oneOf(url.searchParams.get("kind"), ["changes", "sessions", "all"] as const, "changes");
-  const { total, rows } = await listAudit(db, { page, pageSize: PAGE_SIZE, kind });
+  // Where several communes share the deployment, commune staff read their own commune's entries only.
+  const reach = reachOf(actor);
+  const communes = Number(
+    (
+      await db
+        .selectFrom("units")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("kind", "=", "commune")
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const { total, rows } = await listAudit(db, { page, pageSize: PAGE_SIZE, kind, unitIds: reach && communes > 1 ? reach : undefined });
   return {
     total,
     page,

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FilterBar, FilterSelect } from "~/components/filters";
 import { Pager } from "~/components/pager";
 import { DeletedNotice, PageHeader } from "~/components/shell";
-import { can, ownSchoolIds } from "~/domain/auth/permissions";
+import { reachOf, can, ownSchoolIds } from "~/domain/auth/permissions";
 import { listClubs, targetGrades, type ClubSort } from "~/domain/clubs/clubs";
 import { CLUB_FIELD_LABELS, CLUB_STATUS_LABELS, CLUB_STATUSES } from "~/domain/clubs/vocabulary";
 import { listUnits } from "~/domain/units/units";
@@ -34,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     commune,
     schoolId: schoolId ?? null,
     status: status ?? "",
-    schools: commune ? (await listUnits(db, { kinds: ["school"] })).map((s) => ({ id: s.id, name: s.name })) : [],
+    schools: commune ? (await listUnits(db, { kinds: ["school"], within: reachOf(actor) })).map((s) => ({ id: s.id, name: s.name })) : [],
     canCreate: own.some((id) => can(actor, "school.manage", id)),
   };
 }

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FilterBar, FilterSelect, YEARS } from "~/components/filters";
 import { Pager } from "~/components/pager";
 import { DeletedNotice, PageHeader } from "~/components/shell";
-import { can } from "~/domain/auth/permissions";
+import { can, reachOf } from "~/domain/auth/permissions";
 import { awardsBySchool, contestOrganizerFor, listContests, type ContestSort } from "~/domain/contests/contests";
 import { CONTEST_FIELD_LABELS, CONTEST_LEVEL_LABELS } from "~/domain/contests/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
@@ -24,7 +24,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const yearText = url.searchParams.get("year");
   const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
   const [list, organizer] = await Promise.all([listContests(db, actor, { page, pageSize: PAGE_SIZE, sort, year }), contestOrganizerFor(db, actor)]);
-  return { ...list, page, sort, year: year ?? "", canCreate: !!organizer, awards: can(actor, "commune.read") ? await awardsBySchool(db, year) : null };
+  return {
+    ...list,
+    page,
+    sort,
+    year: year ?? "",
+    canCreate: !!organizer,
+    awards: can(actor, "commune.read") ? await awardsBySchool(db, year, reachOf(actor)) : null,
+  };
 }
 
 export default function Contests() {

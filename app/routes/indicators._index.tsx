@@ -30,6 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     schoolId: view.schoolId,
     schoolName: schoolName ?? null,
     schools: view.schools,
+    communes: view.communes,
+    communeId: view.communeId,
     canEnter: can(view.actor, "commune.manage") || view.actor.memberships.some((m) => m.role === "school_admin"),
     canEditTargets: can(view.actor, "commune.manage"),
   };
@@ -80,6 +82,9 @@ export default function Indicators() {
       />
       <FilterBar label="Chọn kỳ và trường" button="Xem">
         <FilterSelect name="period" label="Kỳ" value={d.period.key} options={d.periods.map((p) => ({ value: p.key, label: p.label }))} />
+        {d.communes.length > 1 ? (
+          <FilterSelect name="commune" label="Xã" value={d.communeId} options={d.communes.map((c) => ({ value: c.id, label: c.name }))} />
+        ) : null}
         {d.communeReader ? (
           <FilterSelect name="school" label="Trường" value={d.schoolId} all="Toàn xã" options={d.schools.map((s) => ({ value: s.id, label: s.name }))} />
         ) : null}

@@ -4,7 +4,6 @@ import { FilterBar, FilterSelect } from "~/components/filters";
 import { FormActions, FormError, TextField, useValidatedForm } from "~/components/forms";
 import { PageHeader } from "~/components/shell";
 import { can, ownSchoolIds, type Actor } from "~/domain/auth/permissions";
-import { communeId } from "~/domain/indicators/dashboard";
 import { enteredFiguresOf, saveEnteredFigure } from "~/domain/indicators/entered";
 import { enteredFiguresSchema } from "~/domain/indicators/schemas";
 import { periodChoices } from "~/domain/shared/periods";
@@ -13,7 +12,7 @@ import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
 import { domainFailure } from "~/lib/forms.server";
-import { currentHalf } from "~/lib/indicators.server";
+import { actorCommuneId, currentHalf } from "~/lib/indicators.server";
 
 export const meta: MetaFunction = () => [{ title: "Nhập số liệu · Tân An STEM" }];
 
@@ -21,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Nhập số liệu · Tân An
 async function enteringUnit(actor: Actor): Promise<{ unitId: number; scope: "school" | "commune" }> {
   const school = ownSchoolIds(actor).find((id) => can(actor, "school.manage", id));
   if (school) return { unitId: school, scope: "school" };
-  if (can(actor, "commune.manage")) return { unitId: await communeId(db), scope: "commune" };
+  if (can(actor, "commune.manage")) return { unitId: await actorCommuneId(actor), scope: "commune" };
   forbidden("Chỉ ban giám hiệu các trường và Phòng Văn hóa - Xã hội nhập số liệu.");
 }
 

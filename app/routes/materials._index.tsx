@@ -5,7 +5,7 @@ import { Pager } from "~/components/pager";
 import { DeletedNotice, PageHeader } from "~/components/shell";
 import { EmptyRow, TableWrap } from "~/components/table";
 import { listVocabulary } from "~/domain/activities/activities";
-import { can } from "~/domain/auth/permissions";
+import { reachOf, can } from "~/domain/auth/permissions";
 import { listMaterials, storageUse } from "~/domain/materials/materials";
 import { MATERIAL_KIND_LABELS, MATERIAL_KINDS, VISIBILITY_LABELS } from "~/domain/materials/vocabulary";
 import { listUnits } from "~/domain/units/units";
@@ -37,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [list, vocabulary, schools] = await Promise.all([
     listMaterials(db, actor, filter, { page, pageSize: PAGE_SIZE }),
     listVocabulary(db),
-    listUnits(db, { kinds: ["school"] }),
+    listUnits(db, { kinds: ["school"], within: reachOf(actor) }),
   ]);
   return {
     ...list,

@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/shell";
-import { can, ownSchoolIds } from "~/domain/auth/permissions";
+import { reachOf, can, ownSchoolIds } from "~/domain/auth/permissions";
 import { peopleCounts } from "~/domain/people/people";
 import { listUnits } from "~/domain/units/units";
 import { UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const own = ownSchoolIds(actor);
   if (own.length === 1 && !can(actor, "commune.read")) throw redirect(`/people/${own[0]}${new URL(request.url).search}`);
   if (!can(actor, "commune.read")) forbidden();
-  const units = await listUnits(db, { kinds: ["commune", "office", "school", "hamlet"] });
+  const units = await listUnits(db, { kinds: ["commune", "office", "school", "hamlet"], within: reachOf(actor) });
   const counts = await peopleCounts(
     db,
     units.map((u) => u.id),

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { can } from "~/domain/auth/permissions";
-import { communeId } from "~/domain/indicators/dashboard";
 import { reportDocx, reportXlsx, toCsv } from "~/domain/reports/documents";
 import { communeReportDocument, schoolReportDocument } from "~/domain/reports/report-data";
 import { getReport } from "~/domain/reports/reports";
 import { forbidden, notFound, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
+import { actorCommuneId } from "~/lib/indicators.server";
 import { halfPeriod, reportSchool } from "~/lib/reports.server";
 
 const TYPES = {
@@ -26,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   let name;
   if (unit === "commune") {
     if (!can(actor, "commune.read")) forbidden();
-    doc = await communeReportDocument(db, await communeId(db), period);
+    doc = await communeReportDocument(db, await actorCommuneId(actor), period);
     name = `bao-cao-nq57-xa-tan-an-${period.key}`;
   } else {
     const school = await reportSchool(actor, unit);

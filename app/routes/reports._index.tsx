@@ -11,7 +11,7 @@ import { parsePeriod } from "~/domain/shared/periods";
 import { requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate, formatDateTime } from "~/lib/format";
-import { currentHalf } from "~/lib/indicators.server";
+import { actorCommuneId, currentHalf } from "~/lib/indicators.server";
 import { requireReportReader } from "~/lib/reports.server";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo 6 tháng · Tân An STEM" }];
@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get("period");
   const half = requested && halves.includes(requested) ? requested : currentHalf();
   if (can(actor, "commune.read")) {
-    const [status] = await reportStatus(db, parsePeriod(half)!);
+    const [status] = await reportStatus(db, await actorCommuneId(actor), parsePeriod(half)!);
     return {
       kind: "commune" as const,
       half,

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { FilterBar, FilterSelect, YEARS } from "~/components/filters";
 import { FormError } from "~/components/forms";
 import { PageHeader } from "~/components/shell";
-import { can } from "~/domain/auth/permissions";
+import { can, reaches } from "~/domain/auth/permissions";
 import { DomainError } from "~/domain/shared/errors";
 import { headcountFormSchema } from "~/domain/units/schemas";
 import { getHeadcounts, getUnit, saveHeadcounts } from "~/domain/units/units";
@@ -24,7 +24,7 @@ async function loadUnitFor(request: Request, context: LoaderFunctionArgs["contex
   const unit = unitId ? await getUnit(db, unitId) : undefined;
   if (!unit || unit.kind === "province") notFound();
   // A school's page: its own staff and the commune's readers (headcounts only, no names); other schools get 404.
-  if (!can(actor, "commune.read")) {
+  if (!can(actor, "commune.read") || !reaches(actor, unit.id)) {
     if (unit.kind === "school") requireSchoolAccess(actor, unit.id);
     else notFound();
   }

@@ -56,11 +56,18 @@ export interface Generated {
 export async function generate(db: DB, scale: Scale, seed = 57, onProgress: (msg: string) => void = () => {}): Promise<Generated> {
   const r = seededRandom(seed);
   const password = "Bench@2025";
-  const communeId = await ensureBaseOrg(db, { province: "Tỉnh Thử nghiệm", commune: "Xã Thử nghiệm" });
+  // A province of communes with ten schools each (about a hundred communes and a thousand schools at scale 1).
+  const communeId = await ensureBaseOrg(db, { province: "Tỉnh Thử nghiệm", commune: "Xã Thử nghiệm 1" });
+  const province = (await db.selectFrom("units").select("id").where("kind", "=", "province").executeTakeFirstOrThrow()).id;
+  const communes = [communeId];
+  for (let c = 1; c < Math.ceil(scale.schools / 10); c++)
+    communes.push(await addUnit(db, province, { kind: "commune", code: `xa${c + 1}`, name: `Xã Thử nghiệm ${c + 1}` }));
   await addUser(db, { email: "vhxh@bench.test", fullName: "Cán bộ VHXH", password, role: "commune_staff", unitId: communeId });
   const schoolIds: number[] = [];
   for (let s = 0; s < scale.schools; s++)
-    schoolIds.push(await addUnit(db, communeId, { kind: "school", code: `b${s}`, name: `Trường thử nghiệm ${s + 1}`, schoolLevel: "lower_secondary" }));
+    schoolIds.push(
+      await addUnit(db, communes[Math.floor(s / 10)], { kind: "school", code: `b${s}`, name: `Trường thử nghiệm ${s + 1}`, schoolLevel: "lower_secondary" }),
+    );
   await addUser(db, { email: "bgh@bench.test", fullName: "Hiệu trưởng", password, role: "school_admin", unitId: schoolIds[0] });
   onProgress(`${schoolIds.length} trường`);
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { schoolsOf } from "../../app/domain/indicators/dashboard";
+import { communeId, schoolsOf } from "../../app/domain/indicators/dashboard";
 import { computeIndicator, computeIndicatorPerSchool, loadIndicators } from "../../app/domain/indicators/engine";
 import { parsePeriod } from "../../app/domain/shared/periods";
 import { createTestDb, type TestDb } from "../support/db";
@@ -13,7 +13,7 @@ afterAll(() => t.close());
 describe("per-school comparisons with grouped queries", () => {
   it("give every school exactly its own figure and status, for every school indicator and several periods", async () => {
     const rows = (await loadIndicators(t.db)).filter((r) => r.scope !== "commune");
-    const schools = (await schoolsOf(t.db)).map((s) => s.id);
+    const schools = (await schoolsOf(t.db, await communeId(t.db))).map((s) => s.id);
     const now = new Date("2026-11-26T03:00:00Z");
     let compared = 0;
     for (const key of ["2026", "2026-H1", "2025-H2", "2026-Q3"]) {

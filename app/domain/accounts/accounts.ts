@@ -2,7 +2,7 @@ import type { DB } from "../../../db/connection";
 import type { Role } from "../../../db/schema";
 import { writeAudit, type Executor } from "../audit/audit";
 import { hashPassword, verifyPassword } from "../auth/passwords";
-import { canGrant, hasRole, type Actor } from "../auth/permissions";
+import { canGrant, hasRole, reaches, type Actor } from "../auth/permissions";
 import { createSession, invalidateUserSessions } from "../auth/sessions";
 import { randomToken, sha256Hex } from "../auth/tokens";
 import { DomainError } from "../shared/errors";
@@ -46,7 +46,8 @@ export async function createAccount(
 ): Promise<{ userId: number; link: IssuedLink }> {
   const unit = await db.selectFrom("units").select(["id", "kind", "archived_at"]).where("id", "=", input.unitId).executeTakeFirst();
   if (!unit || unit.archived_at) throw new DomainError("Đơn vị không tồn tại.", "unitId");
-  if (!canGrant(actor, input.role, unit.kind)) throw new DomainError("Bạn không được tạo tài khoản với vai trò này cho đơn vị đã chọn.", "role");
+  if (!canGrant(actor, input.role, unit.kind) || !reaches(actor, unit.id))
+    throw new DomainError("Bạn không được tạo tài khoản với vai trò này cho đơn vị đã chọn.", "role");
   const email = normalizeEmail(input.email);
   const existing = await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
   if (existing) throw new DomainError("Email này đã có tài khoản.", "email");
@@ -87,11 +88,11 @@ export async function canManageUser(db: DB, actor: Actor, userId: number): Promi
   const memberships = await db
     .selectFrom("memberships")
     .innerJoin("units", "units.id", "memberships.unit_id")
-    .select(["memberships.role", "units.kind"])
+    .select(["memberships.role", "units.kind", "units.id"])
     .where("memberships.user_id", "=", userId)
     .execute();
   if (hasRole(actor, "system_admin")) return true;
-  return memberships.length > 0 && memberships.every((m) => canGrant(actor, m.role, m.kind));
+  return memberships.length > 0 && memberships.every((m) => canGrant(actor, m.role, m.kind) && reaches(actor, m.id));
 }
 
 export async function issueResetLink(db: DB, actor: Actor, userId: number, ip: string | null = null): Promise<IssuedLink> {
@@ -201,8 +202,18 @@ export async function changeOwnPassword(
 
 export type AccountSort = "name" | "email" | "created";
 
-export async function listAccounts(db: DB, opts: { page: number; pageSize: number; sort: AccountSort; q?: string; unitId?: number }) {
+/** Accounts, optionally of one unit; `within` (an actor's reach, null = all) keeps a commune's own. */
+export async function listAccounts(db: DB, opts: { page: number; pageSize: number; sort: AccountSort; q?: string; unitId?: number; within?: number[] | null }) {
   let q = db.selectFrom("users");
+  if (opts.within)
+    q = q.where(
+      "users.id",
+      "in",
+      db
+        .selectFrom("memberships")
+        .select("user_id")
+        .where("unit_id", "in", opts.within.length ? opts.within : [-1]),
+    );
   if (opts.q) q = q.where(matchesFolded(["users.name_key", "users.email"], opts.q));
   if (opts.unitId) q = q.where("users.id", "in", db.selectFrom("memberships").select("user_id").where("unit_id", "=", opts.unitId));
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);

@@ -8,12 +8,13 @@ export const newPasswordSchema = z
   .max(200, "Mật khẩu quá dài (tối đa 200 ký tự).")
   .refine((p) => /[A-Za-zÀ-ỹ]/.test(p) && /\d/.test(p), "Mật khẩu cần có cả chữ và số.");
 
-export const ROLES = ["system_admin", "commune_staff", "commune_leader", "school_admin", "teacher"] as const;
+export const ROLES = ["system_admin", "commune_staff", "commune_leader", "province_reader", "school_admin", "teacher"] as const;
 
 export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
   system_admin: "Quản trị hệ thống",
   commune_staff: "Cán bộ Phòng Văn hóa - Xã hội",
   commune_leader: "Lãnh đạo xã",
+  province_reader: "Cán bộ cấp tỉnh (chỉ xem)",
   school_admin: "Ban giám hiệu",
   teacher: "Giáo viên",
 };

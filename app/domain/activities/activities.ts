@@ -7,14 +7,14 @@ import type { DB } from "../../../db/connection";
 import type { Activity, Database, Unit } from "../../../db/schema";
 import { assertActivityUnlocked, assertPeriodOpen } from "../reports/locks";
 import { writeAudit, type Executor } from "../audit/audit";
-import { can, ownSchoolIds, type Actor } from "../auth/permissions";
+import { can, managesCommuneUnit, ownSchoolIds, reachOf, reaches, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { nowIso, vietnamInstant } from "../shared/time";
 import type { ActivityInput, BudgetLineInput } from "./schemas";
 
 /** Who may change an activity: the organizing school's administrator, or commune staff for commune-level ones. */
 export function canManageActivity(actor: Actor, organizer: Pick<Unit, "id" | "kind">): boolean {
-  return organizer.kind === "school" ? can(actor, "school.manage", organizer.id) : can(actor, "commune.manage");
+  return organizer.kind === "school" ? can(actor, "school.manage", organizer.id) : managesCommuneUnit(actor, organizer.id);
 }
 
 /** Units an actor may organize activities for. */
@@ -30,17 +30,19 @@ export async function organizerChoices(db: DB, actor: Actor): Promise<Unit[]> {
 }
 
 /**
- * Which activities an actor sees: the commune's readers see all; a school's staff see their school's
- * activities, those their school co-organizes or is invited to, and every commune-level activity.
+ * Which activities an actor sees: the commune's readers see all of their commune; a school's staff see their
+ * school's activities, those their school co-organizes or is invited to, and their commune's commune-level ones.
  */
 export function visibleTo(actor: Actor) {
   return (eb: ExpressionBuilder<Database, "activities">) => {
-    if (can(actor, "commune.read")) return sql<SqlBool>`1 = 1`;
+    const reach = reachOf(actor);
+    if (can(actor, "commune.read")) return reach ? eb("activities.organizer_unit_id", "in", reach.length ? reach : [-1]) : sql<SqlBool>`1 = 1`;
     const own = ownSchoolIds(actor);
     const ids = own.length ? own : [-1];
+    const communeLevel = eb.selectFrom("units").select("id").where("kind", "!=", "school");
     return eb.or([
       eb("activities.organizer_unit_id", "in", ids),
-      eb("activities.organizer_unit_id", "in", eb.selectFrom("units").select("id").where("kind", "!=", "school")),
+      eb("activities.organizer_unit_id", "in", reach ? communeLevel.where("id", "in", reach.length ? reach : [-1]) : communeLevel),
       eb("activities.id", "in", eb.selectFrom("activity_units").select("activity_id").where("unit_id", "in", ids)),
     ]);
   };
@@ -174,7 +176,7 @@ async function checkInput(db: Executor, actor: Actor, input: ActivityInput): Pro
   const others = [...input.coOrganizerIds, ...input.invitedUnitIds];
   if (others.length) {
     const found = await db.selectFrom("units").select(["id", "kind"]).where("id", "in", others).execute();
-    if (found.length !== new Set(others).size || found.some((u) => u.kind === "province"))
+    if (found.length !== new Set(others).size || found.some((u) => u.kind === "province" || !reaches(actor, u.id)))
       throw new DomainError("Đơn vị phối hợp không hợp lệ.", "coOrganizerIds");
     // A school cannot put its activity into another school's lists, calendar and feed; the commune can.
     const coSchools = found.filter((u) => input.coOrganizerIds.includes(u.id) && u.kind === "school");

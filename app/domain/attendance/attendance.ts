@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { Activity, AttendanceSource, AttendanceStatus } from "../../../db/schema";
 import { writeAudit, type Executor } from "../audit/audit";
-import { can, ownSchoolIds, type Actor } from "../auth/permissions";
+import { can, ownSchoolIds, reachOf, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { addMs, DAY_MS, nowIso, vietnamParts } from "../shared/time";
 import { assertPeriodOpen } from "../reports/locks";
@@ -16,7 +16,13 @@ import { assertPeriodOpen } from "../reports/locks";
 export async function markableUnitIds(db: DB, actor: Actor): Promise<number[]> {
   const schools = ownSchoolIds(actor).filter((id) => can(actor, "attendance.write", id));
   if (!can(actor, "commune.manage")) return schools;
-  const offices = await db.selectFrom("units").select("id").where("kind", "in", ["commune", "office", "hamlet"]).execute();
+  const reach = reachOf(actor);
+  const offices = await db
+    .selectFrom("units")
+    .select("id")
+    .where("kind", "in", ["commune", "office", "hamlet"])
+    .$if(!!reach, (q) => q.where("id", "in", reach!.length ? reach! : [-1]))
+    .execute();
   return [...schools, ...offices.map((o) => o.id)];
 }
 

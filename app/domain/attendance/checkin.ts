@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import type { DB } from "../../../db/connection";
 import type { Activity } from "../../../db/schema";
-import { can, type Actor } from "../auth/permissions";
+import { managesCommuneUnit, can, type Actor } from "../auth/permissions";
 import { randomToken, sameDigest } from "../auth/tokens";
 import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
@@ -78,17 +78,25 @@ export function verifyCode(secret: string, activityId: number, code: string, now
 
 /** Who opens the QR screen of an activity: its organizer (the school's staff who take attendance, or commune staff for commune-level activities). */
 export function canRunCheckin(actor: Actor, organizer: { id: number; kind: string }): boolean {
-  return organizer.kind === "school" ? can(actor, "attendance.write", organizer.id) : can(actor, "commune.manage");
+  return organizer.kind === "school" ? can(actor, "attendance.write", organizer.id) : managesCommuneUnit(actor, organizer.id);
 }
 
 /** The units whose people may check in: the organizer and the units invited or co-organizing. */
 export async function checkinUnitIds(db: DB, activity: Activity): Promise<number[]> {
   const others = await db.selectFrom("activity_units").select("unit_id").where("activity_id", "=", activity.id).execute();
   const ids = [activity.organizer_unit_id, ...others.map((o) => o.unit_id)];
-  const organizer = await db.selectFrom("units").select("kind").where("id", "=", activity.organizer_unit_id).executeTakeFirst();
-  // A commune-level activity gathers the commune's offices too.
-  if (organizer && organizer.kind !== "school")
-    ids.push(...(await db.selectFrom("units").select("id").where("kind", "in", ["commune", "office", "hamlet"]).execute()).map((u) => u.id));
+  const organizer = await db.selectFrom("units").select(["id", "kind", "parent_id"]).where("id", "=", activity.organizer_unit_id).executeTakeFirst();
+  // A commune-level activity gathers its commune's offices too (not other communes').
+  if (organizer && organizer.kind !== "school") {
+    const commune = organizer.kind === "commune" ? organizer.id : (organizer.parent_id ?? -1);
+    const units = await db
+      .selectFrom("units")
+      .select("id")
+      .where("kind", "in", ["commune", "office", "hamlet"])
+      .where((eb) => eb.or([eb("id", "=", commune), eb("parent_id", "=", commune)]))
+      .execute();
+    ids.push(...units.map((u) => u.id));
+  }
   return [...new Set(ids)];
 }
 

@@ -6,6 +6,8 @@
  * - commune_staff (Phòng Văn hóa - Xã hội): reads every school (students as counts only),
  *   writes commune-wide records, approves reports, creates accounts for schools and teachers.
  * - commune_leader: reads every school's records and figures (students as counts); changes nothing.
+ * - province_reader (Sở, UBND tỉnh): reads every commune's figures and records like a commune leader.
+ * Commune-wide roles reach their own commune only (Actor.reach) when the deployment holds several.
  *   The audit log (addresses, e-mails) is left to those who administer accounts.
  * - school_admin (ban giám hiệu): manages their own school.
  * - teacher: reads their own school; writes materials and attendance there.
@@ -25,6 +27,13 @@ export interface Actor {
   fullName: string;
   sessionId: string;
   memberships: ActorMembership[];
+  /**
+   * The units of the actor's commune: the commune and everything under it (a deployment may hold several
+   * communes of a province). Commune-wide roles read these; a school's staff see commune-level activities and
+   * contests among them. Undefined = every unit (the system administrator, a province reader, or a hand-made
+   * actor in a test of a single commune). Set by loadActor.
+   */
+  reach?: number[];
 }
 
 export type Permission =
@@ -44,11 +53,32 @@ export type Permission =
 /** Permissions that are about one school (or unit); asking without a unit asks "for any unit at all". */
 const SCOPED: ReadonlySet<Permission> = new Set(["headcounts.edit", "school.read", "school.manage", "students.names", "materials.write", "attendance.write"]);
 
-const COMMUNE_WIDE: Record<"system_admin" | "commune_staff" | "commune_leader", ReadonlySet<Permission>> = {
+const COMMUNE_WIDE: Record<"system_admin" | "commune_staff" | "commune_leader" | "province_reader", ReadonlySet<Permission>> = {
   system_admin: new Set<Permission>(["accounts.manage", "units.manage", "headcounts.edit", "audit.read", "commune.read"]),
   commune_staff: new Set<Permission>(["accounts.manage", "headcounts.edit", "audit.read", "commune.read", "commune.manage", "reports.approve", "school.read"]),
   commune_leader: new Set<Permission>(["commune.read", "school.read"]),
+  province_reader: new Set<Permission>(["commune.read", "school.read"]),
 };
+
+/** Commune staff manage the commune's own units (its offices, hamlets, the commune itself) — in their commune only. */
+export function managesCommuneUnit(actor: Actor, unitId: number): boolean {
+  return can(actor, "commune.manage") && reaches(actor, unitId);
+}
+
+/** Whether a unit is within the actor's reach (their commune, or everything). */
+export function reaches(actor: Actor, unitId: number): boolean {
+  return !actor.reach || actor.reach.includes(unitId);
+}
+
+/** The units whose school records an actor lists: the commune's readers their reach (null = all), others their own schools. */
+export function readableUnitIds(actor: Actor): number[] | null {
+  return can(actor, "commune.read") ? reachOf(actor) : ownSchoolIds(actor);
+}
+
+/** The units a commune-wide reader may list, or null for all of them. */
+export function reachOf(actor: Actor): number[] | null {
+  return actor.reach ?? null;
+}
 
 const IN_OWN_SCHOOL: Record<"school_admin" | "teacher", ReadonlySet<Permission>> = {
   school_admin: new Set<Permission>(["school.read", "school.manage", "students.names", "materials.write", "attendance.write", "headcounts.edit"]),
@@ -58,7 +88,8 @@ const IN_OWN_SCHOOL: Record<"school_admin" | "teacher", ReadonlySet<Permission>>
 export function can(actor: Actor, permission: Permission, unitId?: number): boolean {
   for (const m of actor.memberships) {
     if (m.role in COMMUNE_WIDE) {
-      if (COMMUNE_WIDE[m.role as keyof typeof COMMUNE_WIDE].has(permission)) return true;
+      if (COMMUNE_WIDE[m.role as keyof typeof COMMUNE_WIDE].has(permission) && (unitId === undefined || !SCOPED.has(permission) || reaches(actor, unitId)))
+        return true;
     } else if (IN_OWN_SCHOOL[m.role as keyof typeof IN_OWN_SCHOOL].has(permission)) {
       if (!SCOPED.has(permission)) return true;
       if (unitId === undefined || unitId === m.unitId) return true;
@@ -83,6 +114,7 @@ export function grantableRoles(actor: Actor): { role: Role; unitKinds: UnitKind[
       { role: "system_admin", unitKinds: ["commune"] },
       { role: "commune_staff", unitKinds: ["commune", "office"] },
       { role: "commune_leader", unitKinds: ["commune"] },
+      { role: "province_reader", unitKinds: ["province"] },
       { role: "school_admin", unitKinds: ["school"] },
       { role: "teacher", unitKinds: ["school"] },
     ];

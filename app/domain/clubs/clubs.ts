@@ -4,7 +4,7 @@ import type { Club, Unit } from "../../../db/schema";
 import { insertActivity } from "../activities/activities";
 import { assertActivityUnlocked, assertDateOpen, assertRangeOpen } from "../reports/locks";
 import { writeAudit } from "../audit/audit";
-import { can, ownSchoolIds, type Actor } from "../auth/permissions";
+import { can, ownSchoolIds, readableUnitIds, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
 import type { ClubInput } from "./schemas";
@@ -127,7 +127,8 @@ export type ClubSort = "name" | "members" | "school";
 /** Clubs with current member counts (students and teachers): every school's for the commune, one's own otherwise. */
 export async function listClubs(db: DB, actor: Actor, opts: { schoolId?: number; status?: Club["status"]; page: number; pageSize: number; sort: ClubSort }) {
   let q = db.selectFrom("clubs").innerJoin("units", "units.id", "clubs.school_id");
-  if (!can(actor, "commune.read")) q = q.where("clubs.school_id", "in", ownSchoolIds(actor).length ? ownSchoolIds(actor) : [-1]);
+  const within = readableUnitIds(actor);
+  if (within) q = q.where("clubs.school_id", "in", within.length ? within : [-1]);
   if (opts.schoolId) q = q.where("clubs.school_id", "=", opts.schoolId);
   if (opts.status) q = q.where("clubs.status", "=", opts.status);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);

@@ -7,7 +7,7 @@ import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { Contest, ContestEntry, ContestResult, Database, Unit } from "../../../db/schema";
 import { writeAudit } from "../audit/audit";
-import { can, ownSchoolIds, type Actor } from "../auth/permissions";
+import { can, managesCommuneUnit, ownSchoolIds, reachOf, readableUnitIds, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
 import type { ContestInput, EntryInput } from "./schemas";
@@ -16,28 +16,33 @@ import { AWARDS } from "./vocabulary";
 export type ContestWithOrganizer = Contest & { organizer: Unit };
 
 export function canManageContest(actor: Actor, organizer: Pick<Unit, "id" | "kind">): boolean {
-  return organizer.kind === "school" ? can(actor, "school.manage", organizer.id) : can(actor, "commune.manage");
+  return organizer.kind === "school" ? can(actor, "school.manage", organizer.id) : managesCommuneUnit(actor, organizer.id);
 }
 
 /** The commune's readers see every contest; a school's staff see their school's and the open ones. */
 export function contestVisibleTo(actor: Actor) {
   return (eb: ExpressionBuilder<Database, "contests">) => {
-    if (can(actor, "commune.read")) return sql<SqlBool>`1 = 1`;
+    const reach = reachOf(actor);
+    const inReach = reach ? eb("contests.organizer_unit_id", "in", reach.length ? reach : [-1]) : sql<SqlBool>`1 = 1`;
+    if (can(actor, "commune.read")) return inReach;
     const own = ownSchoolIds(actor);
-    return eb.or([eb("contests.open_to_all", "=", 1), eb("contests.organizer_unit_id", "in", own.length ? own : [-1])]);
+    return eb.or([eb.and([eb("contests.open_to_all", "=", 1), inReach]), eb("contests.organizer_unit_id", "in", own.length ? own : [-1])]);
   };
 }
 
 /** Where a new contest is registered: the administrator's own school, or the commune for its staff. */
 export async function contestOrganizerFor(db: DB, actor: Actor): Promise<Unit | null> {
-  if (can(actor, "commune.manage"))
+  if (can(actor, "commune.manage")) {
+    const reach = reachOf(actor);
     return db
       .selectFrom("units")
       .selectAll()
       .where("kind", "=", "commune")
+      .$if(!!reach, (q) => q.where("id", "in", reach!.length ? reach! : [-1]))
       .orderBy("id")
       .executeTakeFirst()
       .then((u) => u ?? null);
+  }
   const school = ownSchoolIds(actor).find((id) => can(actor, "school.manage", id));
   return school ? ((await db.selectFrom("units").selectAll().where("id", "=", school).executeTakeFirst()) ?? null) : null;
 }
@@ -173,7 +178,8 @@ export async function listContests(db: DB, actor: Actor, opts: { page: number; p
 /** Entries with their team sizes; a school's staff get only their own school's entries. */
 export async function listEntries(db: DB, actor: Actor, contestId: number) {
   let q = db.selectFrom("contest_entries").innerJoin("units", "units.id", "contest_entries.school_id").where("contest_entries.contest_id", "=", contestId);
-  if (!can(actor, "commune.read")) q = q.where("contest_entries.school_id", "in", ownSchoolIds(actor).length ? ownSchoolIds(actor) : [-1]);
+  const within = readableUnitIds(actor);
+  if (within) q = q.where("contest_entries.school_id", "in", within.length ? within : [-1]);
   const entries = await q
     .select([
       "contest_entries.id",
@@ -214,11 +220,12 @@ export async function listEntries(db: DB, actor: Actor, contestId: number) {
 }
 
 /** Entries and awards per school, for the commune's overview. */
-export async function awardsBySchool(db: DB, year?: number) {
+export async function awardsBySchool(db: DB, year?: number, within: number[] | null = null) {
   let q = db
     .selectFrom("contest_entries")
     .innerJoin("contests", "contests.id", "contest_entries.contest_id")
     .innerJoin("units", "units.id", "contest_entries.school_id");
+  if (within) q = q.where("contest_entries.school_id", "in", within.length ? within : [-1]);
   if (year) q = q.where("contests.starts_on", ">=", `${year}-01-01`).where("contests.starts_on", "<=", `${year}-12-31`);
   const rows = await q
     .select(["units.id", "units.name", "contest_entries.result", (eb) => eb.fn.countAll<number>().as("n")])

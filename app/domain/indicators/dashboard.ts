@@ -26,12 +26,29 @@ export const COMPARED = ["SCH-2.1", "NQ57-25a", "SCH-2.5", "SCH-2.2", "SCH-2.4",
 /** Percentages followed half-year by half-year. */
 export const TRENDED = ["NQ57-25a", "SCH-2.1", "DAY-1.2", "REP-V.2"];
 
-export async function communeId(db: DB): Promise<number> {
-  return (await db.selectFrom("units").select("id").where("kind", "=", "commune").orderBy("id").executeTakeFirstOrThrow()).id;
+/** The first commune of the deployment (or of those given: an actor's reach). */
+export async function communeId(db: DB, within: number[] | null = null): Promise<number> {
+  return (
+    await db
+      .selectFrom("units")
+      .select("id")
+      .where("kind", "=", "commune")
+      .$if(!!within, (q) => q.where("id", "in", within!.length ? within! : [-1]))
+      .orderBy("id")
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
-export async function schoolsOf(db: DB) {
-  return db.selectFrom("units").select(["id", "name", "short_name"]).where("kind", "=", "school").where("archived_at", "is", null).orderBy("name").execute();
+/** A commune's schools (not archived), by name. */
+export async function schoolsOf(db: DB, commune: number) {
+  return db
+    .selectFrom("units")
+    .select(["id", "name", "short_name"])
+    .where("kind", "=", "school")
+    .where("parent_id", "=", commune)
+    .where("archived_at", "is", null)
+    .orderBy("name")
+    .execute();
 }
 
 export interface Comparison {
@@ -43,9 +60,9 @@ export interface Comparison {
   rows: { schoolId: number; school: string; value: number | null; status: IndicatorFigure["status"] }[];
 }
 
-export async function schoolComparisons(db: DB, period: Period, now?: Date): Promise<Comparison[]> {
+export async function schoolComparisons(db: DB, commune: number, period: Period, now?: Date): Promise<Comparison[]> {
   const rows = (await loadIndicators(db)).filter((r) => COMPARED.includes(r.code));
-  const schools = await schoolsOf(db);
+  const schools = await schoolsOf(db, commune);
   const ids = schools.map((s) => s.id);
   const out: Comparison[] = [];
   for (const row of rows) {
@@ -88,13 +105,18 @@ export async function trends(db: DB, scope: FigureScope, now?: Date) {
 }
 
 /** Each unit (the commune, its offices, its schools) and the three days of the year: activities held. */
-export async function commemorationMatrix(db: DB, year: number, unitIds?: number[]) {
+export async function commemorationMatrix(db: DB, year: number, scope: FigureScope) {
   const units = await db
     .selectFrom("units")
     .select(["id", "name", "kind"])
     .where("kind", "in", ["commune", "office", "school"])
     .where("archived_at", "is", null)
-    .$if(Boolean(unitIds), (q) => q.where("id", "in", unitIds!))
+    .$if(scope.kind === "school", (q) => q.where("id", "=", scope.kind === "school" ? scope.schoolId : -1))
+    .$if(scope.kind === "commune", (q) =>
+      q.where((eb) =>
+        eb.or([eb("id", "=", scope.kind === "commune" ? scope.communeId : -1), eb("parent_id", "=", scope.kind === "commune" ? scope.communeId : -1)]),
+      ),
+    )
     .orderBy("kind")
     .orderBy("name")
     .execute();
@@ -106,12 +128,12 @@ export async function commemorationMatrix(db: DB, year: number, unitIds?: number
 }
 
 /** Reports of the half-years in the period: status and timeliness per school, and the nearest open deadline. */
-export async function reportStatus(db: DB, period: Period, now: Date = new Date()) {
+export async function reportStatus(db: DB, commune: number, period: Period, now: Date = new Date()) {
   const year = period.key.slice(0, 4);
   const halves = period.key.includes("-H") ? [period.key] : [`${year}-H1`, `${year}-H2`];
   const out = [];
   for (const half of halves) {
-    const rows = await reportOverview(db, half, now);
+    const rows = await reportOverview(db, half, now, commune);
     out.push({
       half,
       label: parsePeriod(half)!.label,
@@ -139,9 +161,9 @@ export async function dashboard(db: DB, scope: FigureScope, period: Period, now?
   const isCommune = scope.kind === "commune";
   return {
     figures,
-    comparisons: isCommune ? await schoolComparisons(db, period, now) : [],
+    comparisons: scope.kind === "commune" ? await schoolComparisons(db, scope.communeId, period, now) : [],
     trends: await trends(db, scope, now),
-    commemorations: await commemorationMatrix(db, year, isCommune ? undefined : [scope.schoolId]),
-    reports: isCommune ? await reportStatus(db, period, now) : [],
+    commemorations: await commemorationMatrix(db, year, scope),
+    reports: scope.kind === "commune" ? await reportStatus(db, scope.communeId, period, now) : [],
   };
 }

@@ -5,11 +5,11 @@
 import { engineOf } from "../../../db/engine";
 import { assertPeriodOpen } from "../reports/locks";
 import fs from "node:fs";
-import { sql, type SqlBool } from "kysely";
+import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { DB } from "../../../db/connection";
-import type { Material, Unit } from "../../../db/schema";
+import type { Database, Material, Unit } from "../../../db/schema";
 import { writeAudit } from "../audit/audit";
-import { can, ownSchoolIds, type Actor } from "../auth/permissions";
+import { can, managesCommuneUnit, ownSchoolIds, reachOf, reaches, type Actor } from "../auth/permissions";
 import { isClaimed, releaseClaim, storedPath } from "../files/storage";
 import type { StreamedFile } from "../files/upload-stream";
 import { DomainError } from "../shared/errors";
@@ -24,12 +24,15 @@ export function canUploadMaterials(actor: Actor, schoolId: number): boolean {
   return can(actor, "materials.write", schoolId);
 }
 
-/** Who sees a material: public to all; "commune" to every signed-in user; "school" to that school's staff and the commune's readers. */
+/**
+ * Who sees a material: public to all; "commune" to every signed-in user of the school's commune; "school" to
+ * that school's staff and the commune's readers.
+ */
 export function canSeeMaterial(actor: Actor | null, m: Pick<Material, "visibility" | "school_id">): boolean {
   if (m.visibility === "public") return true;
   if (!actor) return false;
-  if (m.visibility === "commune") return true;
-  return can(actor, "school.read", m.school_id) || can(actor, "commune.read");
+  if (m.visibility === "commune") return reaches(actor, m.school_id) || can(actor, "school.read", m.school_id);
+  return can(actor, "school.read", m.school_id) || (can(actor, "commune.read") && reaches(actor, m.school_id));
 }
 
 function searchText(input: MaterialInput, topicLabels: string[]): string {
@@ -180,9 +183,19 @@ export interface MaterialFilter {
 export async function listMaterials(db: DB, actor: Actor | null, f: MaterialFilter, opts: { page: number; pageSize: number }) {
   let q = db.selectFrom("materials");
   if (f.publicOnly || !actor) q = q.where("materials.visibility", "=", "public");
-  else if (!can(actor, "commune.read")) {
+  else {
+    const reach = reachOf(actor);
     const own = ownSchoolIds(actor);
-    q = q.where((eb) => eb.or([eb("materials.visibility", "in", ["public", "commune"]), eb("materials.school_id", "in", own.length ? own : [-1])]));
+    const inReach = (eb: ExpressionBuilder<Database, "materials">) =>
+      reach ? eb("materials.school_id", "in", reach.length ? reach : [-1]) : sql<SqlBool>`1 = 1`;
+    q = q.where((eb) =>
+      eb.or([
+        eb("materials.visibility", "=", "public"),
+        eb.and([eb("materials.visibility", "=", "commune"), inReach(eb)]),
+        eb("materials.school_id", "in", own.length ? own : [-1]),
+        ...(can(actor, "commune.read") ? [inReach(eb)] : []),
+      ]),
+    );
   }
   const match = f.q ? fullTextMatch(db, f.q) : null;
   if (f.q && !match) return { total: 0, rows: [] };
@@ -274,7 +287,7 @@ export async function countUse(db: DB, id: number, what: "views" | "downloads"):
 
 /** The commune sets a school's storage quota for materials (in MB). */
 export async function setQuota(db: DB, actor: Actor, schoolId: number, megabytes: number, ip: string | null = null): Promise<void> {
-  if (!can(actor, "commune.manage")) throw new DomainError("Chỉ cán bộ Phòng Văn hóa - Xã hội mới đặt được hạn mức lưu trữ.");
+  if (!managesCommuneUnit(actor, schoolId)) throw new DomainError("Chỉ cán bộ Phòng Văn hóa - Xã hội mới đặt được hạn mức lưu trữ.");
   if (!Number.isInteger(megabytes) || megabytes < 10 || megabytes > 1_000_000) throw new DomainError("Hạn mức từ 10 MB trở lên.", "quota");
   const bytes = megabytes * 1024 * 1024;
   await db.transaction().execute(async (trx) => {

@@ -2,7 +2,7 @@
 import type { DB } from "../../../db/connection";
 import type { Person, PersonCategory, Unit } from "../../../db/schema";
 import { writeAudit, type Executor } from "../audit/audit";
-import { can, type Actor } from "../auth/permissions";
+import { can, managesCommuneUnit, reaches, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { matchesFolded } from "../shared/search";
 import { nameKey } from "../shared/text";
@@ -13,12 +13,12 @@ import { personCategoriesFor } from "./vocabulary";
 
 /** Who may add, change or import a unit's people: the school's administrator; the commune's staff for offices. */
 export function canManagePeople(actor: Actor, unit: Unit): boolean {
-  return unit.kind === "school" ? can(actor, "school.manage", unit.id) : can(actor, "commune.manage");
+  return unit.kind === "school" ? can(actor, "school.manage", unit.id) : managesCommuneUnit(actor, unit.id);
 }
 
 /** Who may see a unit's list of people by name. Students' names stay inside their school. */
 export function canSeeNames(actor: Actor, unit: Unit, category: PersonCategory): boolean {
-  if (unit.kind !== "school") return can(actor, "commune.read") || can(actor, "commune.manage");
+  if (unit.kind !== "school") return (can(actor, "commune.read") || can(actor, "commune.manage")) && reaches(actor, unit.id);
   if (category === "students") return can(actor, "students.names", unit.id);
   return can(actor, "school.read", unit.id);
 }

@@ -54,7 +54,7 @@ function summary(figures: IndicatorFigure[]): string[] {
 export async function communeReportDocument(db: DB, communeId: number, period: Period, now: Date = new Date()): Promise<ReportDocument> {
   const scope: FigureScope = { kind: "commune", communeId };
   const figures = await computeIndicators(db, scope, period, now);
-  const schools = await schoolsOf(db);
+  const schools = await schoolsOf(db, communeId);
   const units = [];
   for (const s of schools) {
     const own = await computeIndicators(db, { kind: "school", schoolId: s.id }, period, now);
@@ -63,7 +63,7 @@ export async function communeReportDocument(db: DB, communeId: number, period: P
   const halves = period.key.includes("-H") ? [period.key] : [`${period.key}-H1`, `${period.key}-H2`];
   const reporting: string[] = [];
   for (const half of halves) {
-    const overview = await reportOverview(db, half, now);
+    const overview = await reportOverview(db, half, now, communeId);
     reporting.push(
       `Báo cáo ${half.endsWith("H1") ? "6 tháng đầu năm" : "6 tháng cuối năm"}: ${overview.filter((o) => o.report?.submitted_at).length}/${overview.length} trường đã gửi, ${overview.filter((o) => o.status === "approved").length} báo cáo đã được duyệt. ` +
         overview.map((o) => `${o.school.name}: ${TIMELINESS_LABELS[o.timeliness].toLowerCase()}`).join("; ") +

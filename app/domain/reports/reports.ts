@@ -61,8 +61,15 @@ export const TIMELINESS_LABELS: Record<Timeliness, string> = {
 };
 
 /** Every school's report for a half-year, with status and timeliness (the commune's overview). */
-export async function reportOverview(db: DB, periodKey: string, now: Date = new Date()) {
-  const schools = await db.selectFrom("units").selectAll().where("kind", "=", "school").where("archived_at", "is", null).orderBy("name").execute();
+export async function reportOverview(db: DB, periodKey: string, now: Date = new Date(), commune?: number) {
+  const schools = await db
+    .selectFrom("units")
+    .selectAll()
+    .where("kind", "=", "school")
+    .where("archived_at", "is", null)
+    .$if(commune !== undefined, (q) => q.where("parent_id", "=", commune!))
+    .orderBy("name")
+    .execute();
   const reports = await db.selectFrom("reports").selectAll().where("period_key", "=", periodKey).execute();
   return schools.map((school) => {
     const report = reports.find((r) => r.unit_id === school.id);

@@ -59,8 +59,8 @@ export interface CommuneOverview {
   totals: { schools: number; managers: number | null; teachers: number | null; students: number | null; officials: number | null };
 }
 
-export async function communeOverview(db: DB, year: number): Promise<CommuneOverview> {
-  const units = await listUnits(db, { kinds: ["commune", "office", "school", "hamlet"] });
+export async function communeOverview(db: DB, year: number, within: number[] | null = null): Promise<CommuneOverview> {
+  const units = await listUnits(db, { kinds: ["commune", "office", "school", "hamlet"], within });
   const summaries = await headcountSummaries(
     db,
     year,

@@ -21,9 +21,11 @@ export async function getUnit(db: DB, id: number): Promise<Unit | undefined> {
 const KIND_ORDER: UnitKind[] = ["province", "commune", "office", "school", "hamlet"];
 const LEVEL_ORDER: (SchoolLevel | null)[] = ["preschool", "primary", "lower_secondary", "upper_secondary", null];
 
-export async function listUnits(db: DB, opts: { kinds?: UnitKind[]; includeArchived?: boolean } = {}): Promise<Unit[]> {
+/** Units, ordered by kind and name; `within` (an actor's reach, null = all) keeps a commune's own. */
+export async function listUnits(db: DB, opts: { kinds?: UnitKind[]; includeArchived?: boolean; within?: number[] | null } = {}): Promise<Unit[]> {
   let q = db.selectFrom("units").selectAll();
   if (opts.kinds) q = q.where("kind", "in", opts.kinds);
+  if (opts.within) q = q.where("id", "in", opts.within.length ? opts.within : [-1]);
   if (!opts.includeArchived) q = q.where("archived_at", "is", null);
   const rows = await q.orderBy("name").execute();
   return rows.sort(
