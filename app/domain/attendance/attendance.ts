@@ -101,8 +101,8 @@ async function addPeopleToRoster(db: Executor, activityId: number, personIds: nu
   const ids = [...new Set(personIds)];
   const at = nowIso();
   let added = 0;
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
+  for (let i = 0; i < ids.length; i += 2000) {
+    const chunk = ids.slice(i, i + 2000);
     const result = await db
       .insertInto("activity_roster")
       .values(chunk.map((person_id) => ({ activity_id: activityId, person_id, added_at: at })))
@@ -162,11 +162,12 @@ export async function recordMarks(
   source: AttendanceSource,
   ip: string | null = null,
   markedBy: number | null = actor?.userId ?? null,
+  opts: { checkedPeople?: boolean } = {},
 ): Promise<number> {
   if (!marks.length) return 0;
   const ids = [...new Set(marks.map((m) => m.personId))];
   const people: { id: number; unit_id: number }[] = [];
-  // Chunks keep every query under the database's limit on bound values (an import can carry 50,000 marks).
+  // Chunks keep every query under the database's limit on bound values (an import can carry 100,000 marks).
   for (let i = 0; i < ids.length; i += 5000)
     people.push(
       ...(await db
@@ -176,9 +177,10 @@ export async function recordMarks(
         .execute()),
     );
   if (people.length !== ids.length) throw new DomainError("Có người không tồn tại trong danh sách.");
-  if (actor) {
-    const units = await markableUnitIds(db, actor);
-    if (people.some((p) => !units.includes(p.unit_id))) throw new DomainError("Bạn chỉ điểm danh được người của đơn vị mình.");
+  // An import's check already matched each code among the actor's own people (checkAttendanceFile).
+  if (actor && !opts.checkedPeople) {
+    const units = new Set(await markableUnitIds(db, actor));
+    if (people.some((p) => !units.has(p.unit_id))) throw new DomainError("Bạn chỉ điểm danh được người của đơn vị mình.");
   }
   for (const unitId of new Set(people.map((p) => p.unit_id))) await assertPeriodOpen(db, unitId, activity.starts_at);
   const at = nowIso();
@@ -195,10 +197,11 @@ export async function recordMarks(
   await db.transaction().execute(async (trx) => {
     for (const keepNote of [true, false]) {
       const batch = rows.filter((r) => r.keepNote === keepNote).map((r) => r.values);
-      for (let i = 0; i < batch.length; i += 1000)
+      // 4,000 rows × 7 values stay under SQLite's 32,766 bound values (PostgreSQL allows 65,535).
+      for (let i = 0; i < batch.length; i += 4000)
         await trx
           .insertInto("attendance")
-          .values(batch.slice(i, i + 1000))
+          .values(batch.slice(i, i + 4000))
           .onConflict((oc) =>
             oc.columns(["activity_id", "person_id"]).doUpdateSet((eb) => ({
               status: eb.ref("excluded.status"),
@@ -210,7 +213,18 @@ export async function recordMarks(
           )
           .execute();
     }
-    await addPeopleToRoster(trx, activity.id, ids);
+    // Everyone marked is on the roster: one set-based insert from the marks just written.
+    await trx
+      .insertInto("activity_roster")
+      .columns(["activity_id", "person_id", "added_at"])
+      .expression((eb) =>
+        eb
+          .selectFrom("attendance")
+          .select(["attendance.activity_id", "attendance.person_id", eb.val(at).as("added_at")])
+          .where("attendance.activity_id", "=", activity.id),
+      )
+      .onConflict((oc) => oc.columns(["activity_id", "person_id"]).doNothing())
+      .execute();
     const byUnit = new Map<number, number>();
     for (const p of people) byUnit.set(p.unit_id, (byUnit.get(p.unit_id) ?? 0) + 1);
     for (const [unitId, n] of byUnit) {

@@ -73,6 +73,13 @@ export async function checkAttendanceFile(db: DB, actor: Actor, activity: Activi
   );
   const seen = new Map<string, number>();
   const rows: AttendancePreviewRow[] = [];
+  // A file repeats a handful of status words: read each once.
+  const statusOf = new Map<string, { skip: boolean; mark: AttendanceStatus | null }>();
+  const readStatus = (text: string) => {
+    let s = statusOf.get(text);
+    if (!s) statusOf.set(text, (s = { skip: fold(text) === "chua diem danh", mark: statusFromText(text) }));
+    return s;
+  };
   const marks: Mark[] = [];
   for (let i = headerAt + 1; i < table.length; i++) {
     const cells = table[i];
@@ -82,11 +89,12 @@ export async function checkAttendanceFile(db: DB, actor: Actor, activity: Activi
     const code = normalizeCode(get("code"));
     const row: AttendancePreviewRow = { line, code, fullName: "", status: "error", mark: null, errors: [] };
     // A row of the export left as "Chưa điểm danh" says nothing: skipped, not an error.
-    if (fold(get("status")) === "chua diem danh") {
+    const status = readStatus(get("status"));
+    if (status.skip) {
       rows.push({ ...row, status: "unchanged" });
       continue;
     }
-    const mark = statusFromText(get("status"));
+    const mark = status.mark;
     const note = get("note").slice(0, 200);
     if (!code) row.errors.push("Thiếu mã.");
     if (!mark) row.errors.push(`Trạng thái “${get("status")}” không hợp lệ (Có mặt, Đến muộn, Vắng có phép, Vắng không phép).`);
@@ -113,6 +121,7 @@ export async function checkAttendanceFile(db: DB, actor: Actor, activity: Activi
 export async function commitAttendanceFile(db: DB, actor: Actor, activity: Activity, data: Uint8Array, ip: string | null = null): Promise<AttendancePreview> {
   const { preview, marks } = await checkAttendanceFile(db, actor, activity, data);
   if (preview.fileErrors.length || preview.counts.error) throw new DomainError("Tệp còn dòng lỗi: chưa ghi dòng nào. Hãy sửa tệp rồi tải lên lại.");
-  await recordMarks(db, actor, activity, marks, "import", ip);
+  // The check already resolved every code among the importer's own people.
+  await recordMarks(db, actor, activity, marks, "import", ip, actor.userId, { checkedPeople: true });
   return preview;
 }
