@@ -1,3 +1,4 @@
+import { actorCommuneId } from "~/lib/indicators.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ActivityFilters } from "~/components/activity-filters";
@@ -9,7 +10,7 @@ import { COMMEMORATION_DATES, COMMEMORATION_LABELS, COMMEMORATIONS } from "~/dom
 import { reachOf, can, ownSchoolIds } from "~/domain/auth/permissions";
 import { adjacentMonths, monthGrid, parsePeriod } from "~/domain/shared/periods";
 import { vietnamParts, vietnamToday } from "~/domain/shared/time";
-import { getCommune, listUnits } from "~/domain/units/units";
+import { listUnits } from "~/domain/units/units";
 import { parseActivityFilter } from "~/lib/activities.server";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [year, month] = monthKey.split("-").map(Number);
   const activities = await calendarActivities(db, actor, { ...filter, from: period.from, to: period.to });
   const commune = can(actor, "commune.read");
-  const feedUnitId = commune ? (await getCommune(db)).id : ownSchoolIds(actor)[0];
+  const feedUnitId = commune ? await actorCommuneId(actor) : ownSchoolIds(actor)[0];
   const base = process.env.PUBLIC_URL?.replace(/\/$/, "") || url.origin;
   const units = commune ? await listUnits(db, { kinds: ["commune", "office", "school"], within: reachOf(actor) }) : [];
   return {

@@ -1,3 +1,4 @@
+import { reachOf, reaches } from "~/domain/auth/permissions";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/forms";
@@ -33,9 +34,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const memberships = await db
     .selectFrom("memberships")
     .innerJoin("units", "units.id", "memberships.unit_id")
-    .select(["memberships.role", "units.name"])
+    .select(["memberships.role", "units.name", "units.id as unit_id"])
     .where("memberships.user_id", "=", user.id)
     .execute();
+  // Another commune's accounts are not shown (the system administrator sees all).
+  if (reachOf(actor) && !memberships.some((m) => reaches(actor, m.unit_id))) notFound();
   return { user: { ...user, hasPassword: password_hash !== null }, memberships, canManage: await canManageUser(db, actor, user.id) };
 }
 

@@ -1,3 +1,4 @@
+import { reachOf } from "~/domain/auth/permissions";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, SelectField, TextField, useValidatedForm } from "~/components/forms";
@@ -17,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Đơn vị · Quản trị ·
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   if (!can(actor, "units.manage") && !can(actor, "accounts.manage")) forbidden();
-  const units = await listUnits(db);
+  const units = await listUnits(db, { within: can(actor, "units.manage") ? null : reachOf(actor) });
   return { units, canCreate: can(actor, "units.manage") };
 }
 

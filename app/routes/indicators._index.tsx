@@ -7,6 +7,7 @@ import { PageHeader } from "~/components/shell";
 import { TableWrap } from "~/components/table";
 import { can } from "~/domain/auth/permissions";
 import { dashboard } from "~/domain/indicators/dashboard";
+import { canEditTargets } from "~/domain/indicators/targets";
 import type { IndicatorFigure } from "~/domain/indicators/engine";
 import { formatFigure } from "~/domain/shared/figures";
 import { periodChoices } from "~/domain/shared/periods";
@@ -33,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     communes: view.communes,
     communeId: view.communeId,
     canEnter: can(view.actor, "commune.manage") || view.actor.memberships.some((m) => m.role === "school_admin"),
-    canEditTargets: can(view.actor, "commune.manage"),
+    canEditTargets: await canEditTargets(db, view.actor),
   };
 }
 

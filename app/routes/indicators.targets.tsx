@@ -6,8 +6,8 @@ import { FormActions, FormError, TextField, useValidatedForm } from "~/component
 import { PageHeader } from "~/components/shell";
 import { loadIndicators } from "~/domain/indicators/engine";
 import { targetsSchema } from "~/domain/indicators/schemas";
-import { saveTargets, TARGET_YEARS } from "~/domain/indicators/targets";
-import { requirePermission } from "~/lib/auth.server";
+import { canEditTargets, saveTargets, TARGET_YEARS } from "~/domain/indicators/targets";
+import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { domainFailure } from "~/lib/forms.server";
@@ -21,7 +21,8 @@ function planYear(url: URL): number {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "commune.manage");
+  const viewer = await requireActor(request, context);
+  if (!(await canEditTargets(db, viewer))) forbidden();
   const year = planYear(new URL(request.url));
   const rows = await loadIndicators(db);
   return {
@@ -39,7 +40,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requirePermission(request, context, "commune.manage");
+  const actor = await requireActor(request, context);
+  if (!(await canEditTargets(db, actor))) forbidden();
   const year = planYear(new URL(request.url));
   const rows = await loadIndicators(db);
   const formData = await request.formData();

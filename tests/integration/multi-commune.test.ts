@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, listAccounts } from "../../app/domain/accounts/accounts";
 import { canSeeActivity, listActivities } from "../../app/domain/activities/activities";
 import { can } from "../../app/domain/auth/permissions";
+import { feedIcs } from "../../app/domain/activities/calendar-feed";
+import { attendanceActivities } from "../../app/domain/attendance/attendance";
+import { canEditTargets } from "../../app/domain/indicators/targets";
 import { createClub, listClubs } from "../../app/domain/clubs/clubs";
 import { schoolsOf } from "../../app/domain/indicators/dashboard";
 import { computeIndicator } from "../../app/domain/indicators/engine";
@@ -98,5 +101,26 @@ describe("several communes in one deployment", () => {
     const accountsA = await listAccounts(t.db, { page: 1, pageSize: 500, sort: "name", within: staffA.reach ?? null });
     expect(accountsA.rows.some((u: { email: string }) => u.email.endsWith("binhminh.test"))).toBe(false);
     void clubB;
+  });
+
+  it("review fixes: the commune feed, the attendance list, a second role elsewhere, targets", async () => {
+    const staffA = await actorOf(t.db, "vhxh@tanan.demo");
+    const feedA = await feedIcs(t.db, (await getUnit(t.db, communeA))!, "http://x");
+    expect(feedA).not.toContain("Trường THCS Bình Minh");
+    expect(feedA).not.toContain("UBND xã Bình Minh");
+    const listed = await attendanceActivities(t.db, staffA, { page: 1, pageSize: 5000, from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" });
+    expect(JSON.stringify(listed)).not.toContain("UBND xã Bình Minh");
+    // Commune B's officer who also teaches at a Tân An school reaches commune B only as an officer.
+    const dual = await t.db.selectFrom("users").select("id").where("email", "=", "vhxh@binhminh.test").executeTakeFirstOrThrow();
+    const thcsA = await unitIdByCode(t.db, "thcs-tanan");
+    const thA = await unitIdByCode(t.db, "th-tanan-a");
+    await t.db.insertInto("memberships").values({ user_id: dual.id, unit_id: thA, role: "teacher", created_at: "2026-01-01T00:00:00Z" }).execute();
+    const both = await actorOf(t.db, "vhxh@binhminh.test");
+    expect(can(both, "school.read", thA)).toBe(true); // as a teacher there
+    expect(can(both, "school.read", thcsA)).toBe(false); // not as an officer of commune B
+    expect(can(both, "headcounts.edit", thcsA)).toBe(false);
+    // Targets are one table: with two communes, only the system administrator edits them.
+    expect(await canEditTargets(t.db, staffA)).toBe(false);
+    expect(await canEditTargets(t.db, await actorOf(t.db, "admin@tanan.demo"))).toBe(true);
   });
 });

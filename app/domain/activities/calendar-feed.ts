@@ -59,6 +59,14 @@ export async function feedIcs(db: DB, unit: Unit, publicUrl: string): Promise<st
         eb("activities.id", "in", eb.selectFrom("activity_units").select("activity_id").where("unit_id", "=", unit.id)),
       ]),
     );
+  } else {
+    // A commune's feed: its own units' activities (not other communes' of the same deployment).
+    q = q.where("activities.organizer_unit_id", "in", (eb) =>
+      eb
+        .selectFrom("units")
+        .select("id")
+        .where((w) => w.or([w("id", "=", unit.id), w("parent_id", "=", unit.id)])),
+    );
   }
   const rows = await q.orderBy("activities.starts_at").limit(2000).execute();
   const cal = ical({

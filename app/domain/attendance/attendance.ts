@@ -274,7 +274,15 @@ export async function attendanceActivities(db: DB, actor: Actor, opts: { page: n
       eb.or([
         eb("activities.organizer_unit_id", "in", ids),
         eb("activities.id", "in", eb.selectFrom("activity_units").select("activity_id").where("unit_id", "in", ids)),
-        eb("activities.organizer_unit_id", "in", eb.selectFrom("units").select("id").where("kind", "!=", "school")),
+        eb(
+          "activities.organizer_unit_id",
+          "in",
+          eb
+            .selectFrom("units")
+            .select("id")
+            .where("kind", "!=", "school")
+            .$if(!!reachOf(actor), (w) => w.where("id", "in", reachOf(actor)!.length ? reachOf(actor)! : [-1])),
+        ),
       ]),
     );
   if (opts.from) q = q.where("activities.starts_at", ">=", opts.from);

@@ -7,8 +7,12 @@ import type { Actor } from "./permissions";
  * activities and contests they see. The system administrator and province readers reach everything.
  */
 async function reachOfMemberships(db: DB, memberships: { role: string; unit_id: number; kind: string }[]): Promise<number[] | undefined> {
-  if (!memberships.length || memberships.some((m) => m.role === "system_admin" || m.role === "province_reader")) return undefined;
-  const wide = memberships;
+  if (memberships.some((m) => m.role === "system_admin" || m.role === "province_reader")) return undefined;
+  // Commune-wide roles decide the reach; only an actor with school roles alone gets their school's commune
+  // (a commune officer who also teaches elsewhere must not reach that other commune as an officer).
+  const communeWide = memberships.filter((m) => m.role === "commune_staff" || m.role === "commune_leader");
+  const wide = communeWide.length ? communeWide : memberships;
+  if (!wide.length) return [];
   const communes = new Set<number>();
   for (const m of wide) {
     // Walk up from the membership's unit (the commune itself, or one of its offices) to its commune.
