@@ -1,3 +1,4 @@
+import { communeCount } from "~/domain/units/units";
 import { reachOf } from "~/domain/auth/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -103,15 +104,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const kind = oneOf(url.searchParams.get("kind"), ["changes", "sessions", "all"] as const, "changes");
   // Where several communes share the deployment, commune staff read their own commune's entries only.
   const reach = reachOf(actor);
-  const communes = Number(
-    (
-      await db
-        .selectFrom("units")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("kind", "=", "commune")
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  const communes = await communeCount(db);
   const { total, rows } = await listAudit(db, { page, pageSize: PAGE_SIZE, kind, unitIds: reach && communes > 1 ? reach : undefined });
   return {
     total,

@@ -1,3 +1,4 @@
+import { communeCount } from "../units/units";
 /** Yearly targets of the indicators (2025–2030), edited by commune staff; every change is audited. */
 import type { DB } from "../../../db/connection";
 import { writeAudit } from "../audit/audit";
@@ -11,15 +12,7 @@ export const TARGET_YEARS = [2025, 2026, 2027, 2028, 2029, 2030];
  * several communes share it, the province sets them (the system administrator), not one commune for all.
  */
 export async function canEditTargets(db: DB, actor: Actor): Promise<boolean> {
-  const communes = Number(
-    (
-      await db
-        .selectFrom("units")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("kind", "=", "commune")
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  const communes = await communeCount(db);
   return communes > 1 ? hasRole(actor, "system_admin") : can(actor, "commune.manage");
 }
 
