@@ -30,6 +30,11 @@ pg.types.setTypeParser(pg.types.builtins.FLOAT4, (v) => Number(v));
 export function createDb(url: string | undefined = process.env.DATABASE_URL): DB {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+    // An idle connection the server ends (a restart, a dropped test database) must not crash the process:
+    // the pool replaces it on the next query.
+    pool.on("error", (err) =>
+      console.error(JSON.stringify({ time: new Date().toISOString(), level: "warn", msg: "postgres idle client error", error: err.message })),
+    );
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(databaseFile(url)) }) });

@@ -35,9 +35,12 @@ export function reachedAttendance(db: DB, q: ReachQuery) {
       .where("topic_code", "=", q.topic ?? "NQ57"),
   );
   if (q.forms) activities = activities.where("form", "in", q.forms.length ? q.forms : ["-"]);
+  // People first: the units' few thousand people and their own attendance (index on person), not every
+  // activity of the period across a province. SQLite keeps a CROSS JOIN's order; PostgreSQL plans it freely.
   return db
-    .selectFrom("attendance")
-    .innerJoin("people", "people.id", "attendance.person_id")
+    .selectFrom("people")
+    .crossJoin("attendance")
+    .whereRef("attendance.person_id", "=", "people.id")
     .where("people.unit_id", "in", q.unitIds.length ? q.unitIds : [-1])
     .where("people.category", "in", q.categories)
     .where("attendance.status", "in", ["present", "late"])
