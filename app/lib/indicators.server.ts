@@ -1,7 +1,7 @@
 /** Who sees which figures on /indicators: the commune's readers any school or all; a school's administrators their own. */
 import type { AppLoadContext } from "@remix-run/node";
 import { can, ownSchoolIds, reachOf, sectionsFor, type Actor } from "~/domain/auth/permissions";
-import { communeId, schoolsOf } from "~/domain/indicators/dashboard";
+import { schoolsOf } from "~/domain/indicators/dashboard";
 import { computeIndicator, indicatorsFor, loadIndicators, unitsFor } from "~/domain/indicators/engine";
 import { measureRecords } from "~/domain/indicators/records";
 import type { FigureScope } from "~/domain/indicators/engine";
@@ -29,9 +29,11 @@ export async function communesOf(actor: Actor): Promise<{ id: number; name: stri
     .execute();
 }
 
-/** The commune whose figures commune staff read or enter: the first one they reach. */
+/** The commune whose figures commune staff read or enter: the first one they reach (as /indicators offers it). */
 export async function actorCommuneId(actor: Actor): Promise<number> {
-  return communeId(db, reachOf(actor));
+  const [first] = await communesOf(actor);
+  if (!first) notFound();
+  return first.id;
 }
 
 /** A period from the URL: the plan's years and half-years (and quarters), else the current year. */

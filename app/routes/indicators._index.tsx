@@ -1,3 +1,4 @@
+import { TimelinessBadge } from "~/components/report-badges";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ComparisonChart, ProgressBar, TrendChart } from "~/components/charts";
@@ -237,9 +238,7 @@ export default function Indicators() {
                         <td>{x.statusLabel}</td>
                         <td>{formatDate(x.submittedAt)}</td>
                         <td>
-                          <span className={`badge ${x.timeliness === "on_time" ? "badge--green" : x.timeliness === "not_due" ? "" : "badge--red"}`}>
-                            {x.timelinessLabel}
-                          </span>
+                          <TimelinessBadge timeliness={x.timeliness} label={x.timelinessLabel} />
                         </td>
                       </tr>
                     ))}

@@ -1,3 +1,4 @@
+import { TimelinessBadge } from "~/components/report-badges";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FilterBar, FilterSelect } from "~/components/filters";
@@ -146,9 +147,7 @@ export default function Reports() {
                 </td>
                 <td>{formatDateTime(r.submittedAt)}</td>
                 <td>
-                  <span className={`badge ${r.timeliness === "on_time" ? "badge--green" : r.timeliness === "not_due" ? "" : "badge--red"}`}>
-                    {r.timelinessLabel}
-                  </span>
+                  <TimelinessBadge timeliness={r.timeliness} label={r.timelinessLabel} />
                 </td>
                 <td>
                   <Link to={`/reports/${d.half}/${r.schoolId}`}>{r.status === "submitted" && d.canApprove ? "Xem và duyệt" : "Xem"}</Link>

@@ -267,6 +267,7 @@ export async function attendanceCounts(db: DB, activityId: number) {
 export async function attendanceActivities(db: DB, actor: Actor, opts: { page: number; pageSize: number; from?: string; to?: string }) {
   const units = await markableUnitIds(db, actor);
   const ids = units.length ? units : [-1];
+  const reach = reachOf(actor);
   let q = db
     .selectFrom("activities")
     .where("activities.status", "!=", "cancelled")
@@ -281,7 +282,7 @@ export async function attendanceActivities(db: DB, actor: Actor, opts: { page: n
             .selectFrom("units")
             .select("id")
             .where("kind", "!=", "school")
-            .$if(!!reachOf(actor), (w) => w.where("id", "in", reachOf(actor)!.length ? reachOf(actor)! : [-1])),
+            .$if(!!reach, (w) => w.where("id", "in", reach!.length ? reach! : [-1])),
         ),
       ]),
     );

@@ -26,17 +26,9 @@ export const COMPARED = ["SCH-2.1", "NQ57-25a", "SCH-2.5", "SCH-2.2", "SCH-2.4",
 /** Percentages followed half-year by half-year. */
 export const TRENDED = ["NQ57-25a", "SCH-2.1", "DAY-1.2", "REP-V.2"];
 
-/** The first commune of the deployment (or of those given: an actor's reach). */
-export async function communeId(db: DB, within: number[] | null = null): Promise<number> {
-  return (
-    await db
-      .selectFrom("units")
-      .select("id")
-      .where("kind", "=", "commune")
-      .$if(!!within, (q) => q.where("id", "in", within!.length ? within! : [-1]))
-      .orderBy("id")
-      .executeTakeFirstOrThrow()
-  ).id;
+/** The first commune of the deployment. */
+export async function communeId(db: DB): Promise<number> {
+  return (await db.selectFrom("units").select("id").where("kind", "=", "commune").orderBy("id").executeTakeFirstOrThrow()).id;
 }
 
 /** A commune's schools (not archived), by name. */

@@ -10,6 +10,7 @@ import { MATERIAL_KIND_LABELS } from "../materials/vocabulary";
 import { REPORT_STATUS_LABELS, TIMELINESS_LABELS, timeliness } from "../reports/reports";
 import { halvesOf } from "../reports/deadlines";
 import { formatFigure } from "../shared/figures";
+import { vietnamParts } from "../shared/time";
 import { HEADCOUNT_CATEGORY_LABELS } from "../units/vocabulary";
 import { budgetFigures } from "./budget";
 import { commemorationFigures } from "./commemorations";
@@ -27,7 +28,7 @@ export interface RecordTable {
   links: (string | null)[];
 }
 
-const vnDate = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10).split("-").reverse().join("/");
+const vnDate = (iso: string) => vietnamParts(iso).date.split("-").reverse().join("/");
 const table = (title: string, columns: string[], rows: Cell[][], links?: (string | null)[]): RecordTable => ({
   title,
   columns,
