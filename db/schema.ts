@@ -267,6 +267,19 @@ export interface AttendanceTable {
   marked_at: string;
 }
 
+/**
+ * Kept current on write (app/domain/indicators/reach-aggregate.ts): how many counted activities (not cancelled)
+ * of a topic and form a person attended (present or late) in a quarter, Vietnam time. "Reached" figures read it.
+ */
+export interface ReachQuarterTable {
+  person_id: number;
+  /** "2026-Q3" */
+  quarter: string;
+  topic_code: string;
+  form: string;
+  activities: number;
+}
+
 export interface ActivityRosterTable {
   activity_id: number;
   person_id: number;
@@ -407,6 +420,7 @@ export interface Database {
   calendar_feeds: CalendarFeedTable;
   attendance: AttendanceTable;
   activity_roster: ActivityRosterTable;
+  reach_quarters: ReachQuarterTable;
   activity_checkin: ActivityCheckinTable;
   period_locks: PeriodLockTable;
   stored_files: StoredFileTable;

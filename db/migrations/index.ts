@@ -8,6 +8,7 @@ import * as m0006 from "./0006_materials";
 import * as m0007 from "./0007_indicators";
 import * as m0008 from "./0008_indicator_definitions";
 import * as m0009 from "./0009_club_closing_dates";
+import * as m0010 from "./0010_reach_quarters";
 
 /** Every migration, in order. Listed statically so the bundled server and the scripts share one list. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0007_indicators": m0007,
   "0008_indicator_definitions": m0008,
   "0009_club_closing_dates": m0009,
+  "0010_reach_quarters": m0010,
 };

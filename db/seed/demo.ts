@@ -9,6 +9,7 @@ import type { SchoolLevel } from "../schema";
 import { GRADES_BY_LEVEL } from "../../app/domain/units/vocabulary";
 import { seedDemoRecords } from "./demo-records";
 import { seedDemoReports } from "./demo-reports";
+import { rebuildReach } from "../../app/domain/indicators/reach-aggregate";
 import { addUnit, addUser, ensureBaseOrg, setHeadcount } from "./org";
 
 export const DEMO_PASSWORD = "TanAn@2025";
@@ -93,6 +94,8 @@ export async function seedDemo(db: DB | Transaction<Database>): Promise<void> {
     offices: OFFICES.map((o) => unitIds[o.code]),
     schools: SCHOOLS.map((s) => ({ id: unitIds[s.code], code: s.code, level: s.level })),
   });
+  // The records above were written directly, not through the domain's write paths: rebuild what those keep.
+  await rebuildReach(db);
   const admins = await db
     .selectFrom("memberships")
     .innerJoin("units", "units.id", "memberships.unit_id")

@@ -9,6 +9,7 @@ import type { DB } from "../../db/connection";
 import type { Database } from "../../db/schema";
 import { addUnit, addUser, ensureBaseOrg } from "../../db/seed/org";
 import { seededRandom } from "../../db/seed/random";
+import { rebuildReach } from "../../app/domain/indicators/reach-aggregate";
 
 export interface Scale {
   schools: number;
@@ -195,7 +196,9 @@ export async function generate(db: DB, scale: Scale, seed = 57, onProgress: (msg
   }
 
   // The import measurement: a school with 100,000 staff (codes B1…) and one activity to import attendance into.
-  const importSchoolId = await addUnit(db, communeId, { kind: "school", code: "bench-import", name: "Trường nhập liệu", schoolLevel: "upper_secondary" });
+  // In a commune of its own: its 100,000 staff would otherwise swell the measured commune's figures.
+  const importCommune = await addUnit(db, province, { kind: "commune", code: "xa-nhap", name: "Đơn vị tập huấn toàn tỉnh" });
+  const importSchoolId = await addUnit(db, importCommune, { kind: "school", code: "bench-import", name: "Trường nhập liệu", schoolLevel: "upper_secondary" });
   await addUser(db, { email: "nhap@bench.test", fullName: "Người nhập", password, role: "school_admin", unitId: importSchoolId });
   const importCodes = Array.from({ length: 100_000 }, (_, k) => `B${k + 1}`);
   await insertAll(
@@ -238,5 +241,9 @@ export async function generate(db: DB, scale: Scale, seed = 57, onProgress: (msg
     })
     .returning("id")
     .execute();
+  // A province-wide training on the plan: the import also brings the "reached" aggregate up to date.
+  await db.insertInto("activity_topics").values({ activity_id: importActivity.id, topic_code: "NQ57" }).execute();
+  onProgress("Tổng hợp số người được tuyên truyền theo quý…");
+  await db.transaction().execute((trx) => rebuildReach(trx));
   return { communeId, schoolIds, importSchoolId, importActivityId: importActivity.id, importCodes, password, counts };
 }

@@ -21,6 +21,7 @@ import { createPgDatabase } from "../../tests/support/db";
 import { loginAs } from "../../tests/support/http";
 import { startTestServer } from "../../tests/support/server";
 import { generate, scaleOf } from "./generate";
+import { quarterOf, refreshReach } from "../../app/domain/indicators/reach-aggregate";
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -61,7 +62,10 @@ async function importThroughput(db: DB, engine: string, url: string, g: Awaited<
   await commitAttendanceFile(db, actor, activity, csv);
   const appMs = performance.now() - t0;
   const people = await db.selectFrom("people").select("id").where("unit_id", "=", g.importSchoolId).orderBy("id").execute();
-  await db.deleteFrom("attendance").where("activity_id", "=", activity.id).execute();
+  await db.transaction().execute(async (trx) => {
+    await refreshReach(trx, { attendeesOf: [activity.id] }, [quarterOf(activity.starts_at)], { without: [activity.id] });
+    await trx.deleteFrom("attendance").where("activity_id", "=", activity.id).execute();
+  });
   const at = new Date().toISOString();
   t0 = performance.now();
   if (engine === "sqlite") {

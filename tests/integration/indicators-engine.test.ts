@@ -2,17 +2,13 @@ import { describe, expect, it } from "vitest";
 import { computeIndicators, indicatorValue, type FigureScope } from "../../app/domain/indicators/engine";
 import { parsePeriod } from "../../app/domain/shared/periods";
 import { setHeadcount } from "../../db/seed/org";
-import { freshSchoolsPerTest, insertActivity, insertPerson } from "../support/fixtures";
+import { freshSchoolsPerTest, insertActivity, insertMark, insertPerson } from "../support/fixtures";
 
 const ctx = freshSchoolsPerTest(2);
 const NOW = new Date("2026-11-26T03:00:00Z");
 const at = "2026-01-01T00:00:00.000Z";
 
-const mark = (activityId: number, personId: number) =>
-  ctx.t.db
-    .insertInto("attendance")
-    .values({ activity_id: activityId, person_id: personId, status: "present", note: null, source: "roll_call", marked_by: null, marked_at: at })
-    .execute();
+const mark = (activityId: number, personId: number) => insertMark(ctx.t.db, activityId, personId);
 const value = async (code: string, scope: FigureScope, period: string) => {
   const f = await indicatorValue(ctx.t.db, code, scope, parsePeriod(period)!, NOW);
   return { value: f.value, target: f.target, status: f.status, numerator: f.numerator, denominator: f.denominator };

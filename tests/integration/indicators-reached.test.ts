@@ -3,19 +3,14 @@ import { reachedShare } from "../../app/domain/indicators/reached";
 import { parsePeriod } from "../../app/domain/shared/periods";
 import { addUnit, ensureBaseOrg, setHeadcount } from "../../db/seed/org";
 import { createTestDb, type TestDb } from "../support/db";
-import { insertActivity, insertPerson } from "../support/fixtures";
+import { insertActivity, insertMark, insertPerson } from "../support/fixtures";
 
 let t: TestDb;
 let school: number;
 let teachers: number[];
-const at = "2026-01-01T00:00:00.000Z";
 
 const activity = (startsVietnam: string, topics: string[]) => insertActivity(t.db, { unitId: school, startsVietnam, topics });
-const mark = (activityId: number, personId: number, status: "present" | "late" | "absent" = "present") =>
-  t.db
-    .insertInto("attendance")
-    .values({ activity_id: activityId, person_id: personId, status, note: null, source: "roll_call", marked_by: null, marked_at: at })
-    .execute();
+const mark = (activityId: number, personId: number, status: "present" | "late" | "absent" = "present") => insertMark(t.db, activityId, personId, status);
 
 beforeEach(async () => {
   t = await createTestDb();

@@ -1,7 +1,8 @@
 /** Minimal rows for domain tests that compute figures by hand: a person and an activity, all optional fields empty. */
 import { afterEach, beforeEach } from "vitest";
 import type { DB } from "../../db/connection";
-import type { Commemoration, HeadcountCategory } from "../../db/schema";
+import type { AttendanceStatus, Commemoration, HeadcountCategory } from "../../db/schema";
+import { quarterOf, refreshReach } from "../../app/domain/indicators/reach-aggregate";
 import { addUnit, ensureBaseOrg } from "../../db/seed/org";
 import { createTestDb, type TestDb } from "./db";
 
@@ -72,6 +73,19 @@ export async function insertActivity(
 const LEVELS = ["lower_secondary", "primary", "preschool", "upper_secondary"] as const;
 
 /** The commune and `count` schools ("Trường 1", "Trường 2"…), for figure tests. */
+/**
+ * An attendance record written directly (as the demo seed does), with the "reached" aggregate brought up to date
+ * the way the app's write path (recordMarks) does.
+ */
+export async function insertMark(db: DB, activityId: number, personId: number, status: AttendanceStatus = "present"): Promise<void> {
+  await db
+    .insertInto("attendance")
+    .values({ activity_id: activityId, person_id: personId, status, note: null, source: "roll_call", marked_by: null, marked_at: "2026-01-01T00:00:00.000Z" })
+    .execute();
+  const { starts_at } = await db.selectFrom("activities").select("starts_at").where("id", "=", activityId).executeTakeFirstOrThrow();
+  await refreshReach(db, { personIds: [personId] }, [quarterOf(starts_at)]);
+}
+
 export async function communeWithSchools(db: DB, count: number): Promise<{ commune: number; schools: number[] }> {
   const commune = await ensureBaseOrg(db, { province: "Tỉnh", commune: "Xã" });
   const schools: number[] = [];

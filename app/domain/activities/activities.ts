@@ -7,6 +7,7 @@ import type { DB } from "../../../db/connection";
 import type { Activity, Database, Unit } from "../../../db/schema";
 import { assertActivityUnlocked, assertPeriodOpen } from "../reports/locks";
 import { writeAudit, type Executor } from "../audit/audit";
+import { quarterOf, refreshReach } from "../indicators/reach-aggregate";
 import { can, managesCommuneUnit, ownSchoolIds, reachOf, reaches, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { nowIso, vietnamInstant } from "../shared/time";
@@ -250,6 +251,8 @@ export async function updateActivity(db: DB, actor: Actor, activity: Activity & 
     const values = { ...rowValues(r), updated_at: nowIso() };
     await trx.updateTable("activities").set(values).where("id", "=", activity.id).execute();
     await writeLinks(trx, activity.id, r);
+    // Status, start, form and topics decide who was reached when: the aggregate follows in this transaction.
+    await refreshReach(trx, { attendeesOf: [activity.id] }, [quarterOf(activity.starts_at), quarterOf(newStart)]);
     await writeAudit(trx, {
       actorUserId: actor.userId,
       unitId: activity.organizer_unit_id,
@@ -291,6 +294,8 @@ export async function deleteActivity(db: DB, actor: Actor, activity: Activity & 
   if ((c.budgetLines || c.reachFigures) && !confirmed) throw new DomainError("Hoạt động có dữ liệu kèm theo: hãy xác nhận trước khi xóa.", "confirm");
   await assertActivityUnlocked(db, activity, [activity.starts_at]);
   await db.transaction().execute(async (trx) => {
+    // Before the delete: afterwards its attendees are no longer known.
+    await refreshReach(trx, { attendeesOf: [activity.id] }, [quarterOf(activity.starts_at)], { without: [activity.id] });
     await trx.deleteFrom("activities").where("id", "=", activity.id).execute();
     await writeAudit(trx, {
       actorUserId: actor.userId,

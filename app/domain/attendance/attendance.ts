@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { Activity, AttendanceSource, AttendanceStatus } from "../../../db/schema";
 import { writeAudit, type Executor } from "../audit/audit";
+import { quarterOf, refreshReach } from "../indicators/reach-aggregate";
 import { can, ownSchoolIds, reachOf, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { addMs, DAY_MS, nowIso, vietnamParts } from "../shared/time";
@@ -213,6 +214,8 @@ export async function recordMarks(
           )
           .execute();
     }
+    // The "reached" aggregate follows the marks in the same transaction (a big import: everyone at the activity).
+    await refreshReach(trx, rows.length > 1000 ? { attendeesOf: [activity.id] } : { personIds: ids }, [quarterOf(activity.starts_at)]);
     // Everyone marked is on the roster: one set-based insert from the marks just written.
     await trx
       .insertInto("activity_roster")

@@ -4,6 +4,7 @@ import type { Club, Unit } from "../../../db/schema";
 import { insertActivity } from "../activities/activities";
 import { assertActivityUnlocked, assertDateOpen, assertRangeOpen } from "../reports/locks";
 import { writeAudit } from "../audit/audit";
+import { quarterOf, refreshReach } from "../indicators/reach-aggregate";
 import { can, ownSchoolIds, readableUnitIds, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
@@ -105,10 +106,17 @@ export async function deleteClub(db: DB, actor: Actor, club: Club, confirmed: bo
   // The club counted in every period from its founding to its closing (or today): none of them may be locked.
   await assertRangeOpen(db, club.school_id, club.founded_on ?? "2000-01-01", club.closed_on ?? "9999-12-31");
   // Meetings in a locked period carry approved attendance: they cannot go.
-  for (const m of await db.selectFrom("activities").select(["id", "organizer_unit_id", "starts_at"]).where("club_id", "=", club.id).execute()) {
-    await assertActivityUnlocked(db, m, [m.starts_at]);
-  }
+  const meetings = await db.selectFrom("activities").select(["id", "organizer_unit_id", "starts_at"]).where("club_id", "=", club.id).execute();
+  for (const m of meetings) await assertActivityUnlocked(db, m, [m.starts_at]);
   await db.transaction().execute(async (trx) => {
+    const ids = meetings.map((m) => m.id);
+    // Before the delete: afterwards the meetings' attendees are no longer known.
+    await refreshReach(
+      trx,
+      { attendeesOf: ids },
+      meetings.map((m) => quarterOf(m.starts_at)),
+      { without: ids },
+    );
     await trx.deleteFrom("activities").where("club_id", "=", club.id).execute();
     await trx.deleteFrom("clubs").where("id", "=", club.id).execute();
     await writeAudit(trx, {

@@ -5,7 +5,7 @@
  */
 import type { DB } from "../../../db/connection";
 import type { Period } from "../shared/periods";
-import { countedActivityIds } from "./scope";
+import { isCounted } from "./scope";
 
 export interface ClubFigures {
   schoolId: number;
@@ -44,7 +44,7 @@ export async function clubFigures(db: DB, q: { schoolIds: number[]; period: Peri
     .innerJoin("clubs", "clubs.id", "activities.club_id")
     .select(["clubs.school_id", (eb) => eb.fn.countAll<number>().as("n")])
     .where("clubs.school_id", "in", schools)
-    .where("activities.id", "in", countedActivityIds(db, q.period))
+    .where(isCounted(q.period))
     .groupBy("clubs.school_id")
     .execute();
   return q.schoolIds.map((schoolId) => {

@@ -7,7 +7,7 @@ import type { DB } from "../../../db/connection";
 import type { Commemoration } from "../../../db/schema";
 import { COMMEMORATIONS } from "../activities/vocabulary";
 import { parsePeriod } from "../shared/periods";
-import { countedActivityIds } from "./scope";
+import { isCounted } from "./scope";
 
 export interface CommemorationFigures {
   unitId: number;
@@ -16,23 +16,24 @@ export interface CommemorationFigures {
 
 export async function commemorationFigures(db: DB, q: { unitIds: number[]; year: number }): Promise<CommemorationFigures[]> {
   const units = q.unitIds.length ? q.unitIds : [-1];
-  const counted = countedActivityIds(db, parsePeriod(String(q.year))!);
+  const counted = isCounted(parsePeriod(String(q.year))!);
   const organized = db
     .selectFrom("activities")
     .select(["id as activity_id", "organizer_unit_id as unit_id", "commemoration"])
+    .where("organizer_unit_id", "in", units)
     .where("commemoration", "is not", null)
-    .where("id", "in", counted);
+    .where(counted);
   const coOrganized = db
     .selectFrom("activity_units")
     .innerJoin("activities", "activities.id", "activity_units.activity_id")
     .select(["activities.id as activity_id", "activity_units.unit_id", "activities.commemoration"])
+    .where("activity_units.unit_id", "in", units)
     .where("activity_units.relation", "=", "co_organizer")
     .where("activities.commemoration", "is not", null)
-    .where("activities.id", "in", counted);
+    .where(counted);
   const rows = await db
     .selectFrom(organized.union(coOrganized).as("held"))
     .select(["held.unit_id", "held.commemoration", (eb) => eb.fn.count<number>("held.activity_id").distinct().as("n")])
-    .where("held.unit_id", "in", units)
     .groupBy(["held.unit_id", "held.commemoration"])
     .execute();
   return q.unitIds.map((unitId) => ({

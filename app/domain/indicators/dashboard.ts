@@ -19,6 +19,7 @@ import {
   periodTarget,
   type FigureScope,
   type IndicatorFigure,
+  type UnitsMemo,
 } from "./engine";
 
 /** Indicators compared school by school on the commune view (the ones a school can act on). */
@@ -83,14 +84,14 @@ export function halvesSoFar(now: Date = new Date()): string[] {
   return out;
 }
 
-export async function trends(db: DB, scope: FigureScope, now?: Date) {
+export async function trends(db: DB, scope: FigureScope, now?: Date, memo: UnitsMemo = new Map()) {
   const rows = indicatorsFor(await loadIndicators(db), scope).filter((r) => TRENDED.includes(r.code));
   const halves = halvesSoFar(now);
   const points: Record<string, string | number | null>[] = [];
   for (const key of halves) {
     const [y, h] = key.split("-H");
     const point: Record<string, string | number | null> = { period: `${h === "1" ? "6T đầu" : "6T cuối"} ${y}` };
-    for (const row of rows) point[row.code] = (await computeIndicator(db, row, scope, parsePeriod(key)!, now)).value;
+    for (const row of rows) point[row.code] = (await computeIndicator(db, row, scope, parsePeriod(key)!, now, memo)).value;
     points.push(point);
   }
   return { series: rows.map((r) => ({ code: r.code, name: r.name })), points };
@@ -148,13 +149,14 @@ export async function reportStatus(db: DB, commune: number, period: Period, now:
 }
 
 export async function dashboard(db: DB, scope: FigureScope, period: Period, now?: Date) {
-  const figures = await computeIndicators(db, scope, period, now);
+  const memo: UnitsMemo = new Map();
+  const figures = await computeIndicators(db, scope, period, now, memo);
   const year = Number(period.key.slice(0, 4));
   const isCommune = scope.kind === "commune";
   return {
     figures,
     comparisons: scope.kind === "commune" ? await schoolComparisons(db, scope.communeId, period, now) : [],
-    trends: await trends(db, scope, now),
+    trends: await trends(db, scope, now, memo),
     commemorations: await commemorationMatrix(db, year, scope),
     reports: scope.kind === "commune" ? await reportStatus(db, scope.communeId, period, now) : [],
   };

@@ -78,18 +78,26 @@ export function indicatorsFor(rows: IndicatorRow[], scope: FigureScope): Indicat
   return scope.kind === "commune" ? rows : rows.filter((r) => r.scope !== "commune");
 }
 
+/** Units already looked up during one page's computation (a page asks for the same scope's units many times). */
+export type UnitsMemo = Map<string, Promise<number[]>>;
+
 /** The units whose records an indicator counts for the scope. */
-export async function unitsFor(db: DB, row: Pick<IndicatorRow, "scope">, scope: FigureScope): Promise<number[]> {
-  if (scope.kind === "school") return [scope.schoolId];
+export function unitsFor(db: DB, row: Pick<IndicatorRow, "scope">, scope: FigureScope, memo?: UnitsMemo): Promise<number[]> {
+  if (scope.kind === "school") return Promise.resolve([scope.schoolId]);
   const kinds = row.scope === "school" ? (["school"] as const) : (["commune", "office", "school"] as const);
-  const units = await db
+  const key = `${scope.communeId}:${kinds.join()}`;
+  const known = memo?.get(key);
+  if (known) return known;
+  const units = db
     .selectFrom("units")
     .select("id")
     .where("kind", "in", [...kinds])
     .where("archived_at", "is", null)
     .where((eb) => eb.or([eb("id", "=", scope.communeId), eb("parent_id", "=", scope.communeId)]))
-    .execute();
-  return units.map((u) => u.id);
+    .execute()
+    .then((rows) => rows.map((u) => u.id));
+  memo?.set(key, units);
+  return units;
 }
 
 function months(period: Period): number {
@@ -133,13 +141,20 @@ export function judge(row: IndicatorRow, value: number | null, target: number | 
   return { status: "behind" as const, gap: `Còn thiếu ${(target - value).toLocaleString("vi-VN")}` };
 }
 
-export async function computeIndicator(db: DB, row: IndicatorRow, scope: FigureScope, period: Period, now?: Date): Promise<IndicatorFigure> {
-  const unitIds = await unitsFor(db, row, scope);
+export async function computeIndicator(
+  db: DB,
+  row: IndicatorRow,
+  scope: FigureScope,
+  period: Period,
+  now?: Date,
+  memo: UnitsMemo = new Map(),
+): Promise<IndicatorFigure> {
+  const unitIds = await unitsFor(db, row, scope, memo);
   const m = await measured(db, row, unitIds, period, now);
   let target: number | null;
   if (row.direction === "rising") target = (await measured(db, row, unitIds, samePeriodLastYear(period), now)).value;
   else {
-    const schools = scope.kind === "school" ? 1 : (await unitsFor(db, { scope: "school" }, scope)).length;
+    const schools = scope.kind === "school" ? 1 : (await unitsFor(db, { scope: "school" }, scope, memo)).length;
     target = periodTarget(row, period, schools);
   }
   const { status, gap } = judge(row, m.value, target, m);
@@ -160,10 +175,10 @@ export async function computeIndicator(db: DB, row: IndicatorRow, scope: FigureS
   };
 }
 
-export async function computeIndicators(db: DB, scope: FigureScope, period: Period, now?: Date): Promise<IndicatorFigure[]> {
+export async function computeIndicators(db: DB, scope: FigureScope, period: Period, now?: Date, memo: UnitsMemo = new Map()): Promise<IndicatorFigure[]> {
   const rows = indicatorsFor(await loadIndicators(db), scope);
   const out: IndicatorFigure[] = [];
-  for (const row of rows) out.push(await computeIndicator(db, row, scope, period, now));
+  for (const row of rows) out.push(await computeIndicator(db, row, scope, period, now, memo));
   return out;
 }
 

@@ -30,8 +30,27 @@ export function filteredActivityIds(db: DB, m: Omit<ActivityFilter, "kind">, ctx
   if (m.forms) q = q.where("form", "in", m.forms);
   if (m.excludeForms) q = q.where("form", "not in", m.excludeForms);
   if (m.delivery) q = q.where("delivery", "in", m.delivery);
-  if (m.topics) q = q.where("id", "in", db.selectFrom("activity_topics").select("activity_id").where("topic_code", "in", m.topics));
-  if (m.audiences) q = q.where("id", "in", db.selectFrom("activity_audiences").select("activity_id").where("audience_code", "in", m.audiences));
+  // EXISTS per activity of the units, not IN over every activity of the province carrying the topic.
+  if (m.topics)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("activity_topics")
+          .select("activity_id")
+          .whereRef("activity_topics.activity_id", "=", "activities.id")
+          .where("topic_code", "in", m.topics!),
+      ),
+    );
+  if (m.audiences)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("activity_audiences")
+          .select("activity_id")
+          .whereRef("activity_audiences.activity_id", "=", "activities.id")
+          .where("audience_code", "in", m.audiences!),
+      ),
+    );
   return q;
 }
 

@@ -10,7 +10,7 @@ import { commemorationFigures } from "./commemorations";
 import type { LeafMeasure, Measure } from "./definitions";
 import { ENTERED_MEASURES, enteredKeys } from "./entered";
 import { commemorationsIn, evaluateMeasure, filteredActivityIds, filteredMaterials } from "./measure";
-import { reachedAttendance } from "./reached";
+import { reachedPeople } from "./reached";
 
 type PerUnit = Map<number, number | null>;
 
@@ -25,8 +25,8 @@ async function leafPerUnit(db: DB, m: LeafMeasure, unitIds: number[], period: Pe
     case "reached":
       return fill(
         unitIds,
-        await reachedAttendance(db, { unitIds, categories: m.categories, period, topic: m.topic, forms: m.forms })
-          .select(["people.unit_id as unit", (eb) => eb.fn.count<number>("attendance.person_id").distinct().as("n")])
+        await reachedPeople(db, { unitIds, categories: m.categories, period, topic: m.topic, forms: m.forms })
+          .select(["people.unit_id as unit", (eb) => eb.fn.countAll<number>().as("n")])
           .groupBy("people.unit_id")
           .execute(),
         0,

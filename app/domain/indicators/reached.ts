@@ -7,6 +7,7 @@
 import type { DB } from "../../../db/connection";
 import type { HeadcountCategory } from "../../../db/schema";
 import type { Period } from "../shared/periods";
+import { quartersOf } from "./reach-aggregate";
 import { countedActivityIds } from "./scope";
 
 export interface Share {
@@ -24,7 +25,7 @@ export interface ReachQuery {
   forms?: string[];
 }
 
-/** The attendance rows that make people "reached"; the drill-down lists the same people. */
+/** The attendance rows that make people "reached" (the drill-down lists them with their sessions). */
 export function reachedAttendance(db: DB, q: ReachQuery) {
   let activities = countedActivityIds(db, q.period).where(
     "id",
@@ -47,9 +48,34 @@ export function reachedAttendance(db: DB, q: ReachQuery) {
     .where("attendance.activity_id", "in", activities);
 }
 
+/**
+ * The units' people of the categories reached in the period: read from the aggregate kept on write
+ * (reach-aggregate.ts) for periods made of quarters, from the attendance records otherwise (a month).
+ * Tested to agree with `reachedAttendance` (indicators-reach-aggregate.test.ts).
+ */
+export function reachedPeople(db: DB, q: ReachQuery) {
+  const people = db
+    .selectFrom("people")
+    .where("people.unit_id", "in", q.unitIds.length ? q.unitIds : [-1])
+    .where("people.category", "in", q.categories);
+  const quarters = quartersOf(q.period);
+  if (!quarters) return people.where("people.id", "in", reachedAttendance(db, q).select("attendance.person_id"));
+  return people.where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom("reach_quarters")
+        .select("reach_quarters.person_id")
+        .whereRef("reach_quarters.person_id", "=", "people.id")
+        .where("reach_quarters.quarter", "in", quarters)
+        .where("reach_quarters.topic_code", "=", q.topic ?? "NQ57")
+        .$if(Boolean(q.forms), (b) => b.where("reach_quarters.form", "in", q.forms!.length ? q.forms! : ["-"])),
+    ),
+  );
+}
+
 export async function reachedCount(db: DB, q: ReachQuery): Promise<number> {
-  const row = await reachedAttendance(db, q)
-    .select((eb) => eb.fn.count<number>("attendance.person_id").distinct().as("n"))
+  const row = await reachedPeople(db, q)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
