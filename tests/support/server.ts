@@ -53,6 +53,11 @@ export async function startTestServer(opts: { seedDemo?: boolean; env?: Record<s
   });
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
+  let stopping = false;
+  // A server that dies under a test would otherwise show only "fetch failed": say why.
+  child.once("exit", (code, signal) => {
+    if (!stopping) console.error(`Máy chủ thử nghiệm dừng bất ngờ (mã ${code}, tín hiệu ${signal}). Cuối nhật ký:\n${output.slice(-6000)}`);
+  });
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -73,6 +78,7 @@ export async function startTestServer(opts: { seedDemo?: boolean; env?: Record<s
     uploadDir,
     logs: () => output,
     stop: async () => {
+      stopping = true;
       if (child.exitCode === null) {
         child.kill("SIGTERM");
         await new Promise((r) => child.once("exit", r));

@@ -163,23 +163,27 @@ export async function recordMarks(
   source: AttendanceSource,
   ip: string | null = null,
   markedBy: number | null = actor?.userId ?? null,
-  opts: { checkedPeople?: boolean } = {},
+  /** The people's units when an import's check already matched each code among the actor's own people. */
+  opts: { checkedUnits?: Map<number, number> } = {},
 ): Promise<number> {
   if (!marks.length) return 0;
   const ids = [...new Set(marks.map((m) => m.personId))];
+  const checked = opts.checkedUnits;
   const people: { id: number; unit_id: number }[] = [];
-  // Chunks keep every query under the database's limit on bound values (an import can carry 100,000 marks).
-  for (let i = 0; i < ids.length; i += 5000)
-    people.push(
-      ...(await db
-        .selectFrom("people")
-        .select(["id", "unit_id"])
-        .where("id", "in", ids.slice(i, i + 5000))
-        .execute()),
-    );
+  if (checked && ids.every((id) => checked.has(id))) for (const id of ids) people.push({ id, unit_id: checked.get(id)! });
+  else {
+    // Chunks keep every query under the database's limit on bound values (an import can carry 100,000 marks).
+    for (let i = 0; i < ids.length; i += 5000)
+      people.push(
+        ...(await db
+          .selectFrom("people")
+          .select(["id", "unit_id"])
+          .where("id", "in", ids.slice(i, i + 5000))
+          .execute()),
+      );
+  }
   if (people.length !== ids.length) throw new DomainError("Có người không tồn tại trong danh sách.");
-  // An import's check already matched each code among the actor's own people (checkAttendanceFile).
-  if (actor && !opts.checkedPeople) {
+  if (actor && !checked) {
     const units = new Set(await markableUnitIds(db, actor));
     if (people.some((p) => !units.has(p.unit_id))) throw new DomainError("Bạn chỉ điểm danh được người của đơn vị mình.");
   }

@@ -47,7 +47,12 @@ export function statusFromText(text: string): AttendanceStatus | null {
 }
 
 /** Checks every row of the file against the importer's people and the activity's current marks. */
-export async function checkAttendanceFile(db: DB, actor: Actor, activity: Activity, data: Uint8Array): Promise<{ preview: AttendancePreview; marks: Mark[] }> {
+export async function checkAttendanceFile(
+  db: DB,
+  actor: Actor,
+  activity: Activity,
+  data: Uint8Array,
+): Promise<{ preview: AttendancePreview; marks: Mark[]; unitOf: Map<number, number> }> {
   const table = await readTableFile(data);
   // The header may sit below a title (the attendance export has three title rows): the first row with a "Mã" column.
   const headerAt = Math.max(
@@ -57,7 +62,11 @@ export async function checkAttendanceFile(db: DB, actor: Actor, activity: Activi
   const { index, missing } = mapColumns(table[headerAt], ATTENDANCE_COLUMNS, fold);
   const empty = { new: 0, update: 0, unchanged: 0, error: 0 };
   if (missing.includes("code"))
-    return { preview: { rows: [], counts: empty, fileErrors: ["Thiếu cột “Mã” (mã cán bộ hoặc mã học sinh). Hãy dùng tệp mẫu."] }, marks: [] };
+    return {
+      preview: { rows: [], counts: empty, fileErrors: ["Thiếu cột “Mã” (mã cán bộ hoặc mã học sinh). Hãy dùng tệp mẫu."] },
+      marks: [],
+      unitOf: new Map(),
+    };
   const units = await markableUnitIds(db, actor);
   if (!units.length) throw new DomainError("Bạn không có quyền điểm danh.");
   const people = await db
@@ -67,7 +76,11 @@ export async function checkAttendanceFile(db: DB, actor: Actor, activity: Activi
     .where("left_on", "is", null)
     .execute();
   const byCode = new Map<string, (typeof people)[number][]>();
-  for (const p of people) byCode.set(p.code, [...(byCode.get(p.code) ?? []), p]);
+  for (const p of people) {
+    const same = byCode.get(p.code);
+    if (same) same.push(p);
+    else byCode.set(p.code, [p]);
+  }
   const current = new Map(
     (await db.selectFrom("attendance").select(["person_id", "status", "note"]).where("activity_id", "=", activity.id).execute()).map((a) => [a.person_id, a]),
   );
@@ -81,6 +94,7 @@ export async function checkAttendanceFile(db: DB, actor: Actor, activity: Activi
     return s;
   };
   const marks: Mark[] = [];
+  const unitOf = new Map<number, number>();
   for (let i = headerAt + 1; i < table.length; i++) {
     const cells = table[i];
     if (cells.every((c) => !c?.trim())) continue;
@@ -108,20 +122,23 @@ export async function checkAttendanceFile(db: DB, actor: Actor, activity: Activi
       const before = current.get(found[0].id);
       row.mark = mark;
       row.status = !before ? "new" : before.status === mark && (before.note ?? "") === note ? "unchanged" : "update";
-      if (row.status !== "unchanged") marks.push({ personId: found[0].id, status: mark, note });
+      if (row.status !== "unchanged") {
+        marks.push({ personId: found[0].id, status: mark, note });
+        unitOf.set(found[0].id, found[0].unit_id);
+      }
     }
     rows.push(row);
   }
   const counts = { ...empty };
   for (const r of rows) counts[r.status]++;
-  return { preview: { rows, counts, fileErrors: rows.length ? [] : ["Tệp không có dòng dữ liệu nào."] }, marks };
+  return { preview: { rows, counts, fileErrors: rows.length ? [] : ["Tệp không có dòng dữ liệu nào."] }, marks, unitOf };
 }
 
 /** Writes every mark of a clean file, or none. */
 export async function commitAttendanceFile(db: DB, actor: Actor, activity: Activity, data: Uint8Array, ip: string | null = null): Promise<AttendancePreview> {
-  const { preview, marks } = await checkAttendanceFile(db, actor, activity, data);
+  const { preview, marks, unitOf } = await checkAttendanceFile(db, actor, activity, data);
   if (preview.fileErrors.length || preview.counts.error) throw new DomainError("Tệp còn dòng lỗi: chưa ghi dòng nào. Hãy sửa tệp rồi tải lên lại.");
-  // The check already resolved every code among the importer's own people.
-  await recordMarks(db, actor, activity, marks, "import", ip, actor.userId, { checkedPeople: true });
+  // The check already resolved every code among the importer's own people (and their units).
+  await recordMarks(db, actor, activity, marks, "import", ip, actor.userId, { checkedUnits: unitOf });
   return preview;
 }
