@@ -19,7 +19,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   if (!can(actor, "units.manage") && !can(actor, "accounts.manage")) forbidden();
   const units = await listUnits(db, { within: can(actor, "units.manage") ? null : reachOf(actor) });
-  return { units, canCreate: can(actor, "units.manage") };
+  const communes = units.filter((u) => u.kind === "commune").map((u) => ({ id: u.id, name: u.name }));
+  return { units, communes, canCreate: can(actor, "units.manage") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,10 +38,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Units() {
-  const { units, canCreate } = useLoaderData<typeof loader>();
+  const { units, communes, canCreate } = useLoaderData<typeof loader>();
+  const names = new Map(units.map((u) => [u.id, u.name]));
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { form, onSubmit, errorFor, value, formError } = useValidatedForm(createUnitSchema, { actionData });
+  const kind = form.watch("kind") ?? value("kind");
   return (
     <>
       <PageHeader title="Đơn vị" subtitle="Cây tổ chức: tỉnh → xã → phòng ban, trường học, ấp." />
@@ -50,6 +53,7 @@ export default function Units() {
             <tr>
               <th scope="col">Tên đơn vị</th>
               <th scope="col">Loại</th>
+              {communes.length > 1 ? <th scope="col">Thuộc</th> : null}
               <th scope="col">Cấp học</th>
               <th scope="col">Mã</th>
             </tr>
@@ -59,6 +63,7 @@ export default function Units() {
               <tr key={u.id}>
                 <td>{u.kind === "province" ? u.name : <Link to={`/units/${u.id}`}>{u.name}</Link>}</td>
                 <td>{UNIT_KIND_LABELS[u.kind]}</td>
+                {communes.length > 1 ? <td>{u.parent_id ? (names.get(u.parent_id) ?? "") : ""}</td> : null}
                 <td>{u.school_level ? SCHOOL_LEVEL_LABELS[u.school_level] : ""}</td>
                 <td className="muted">{u.code}</td>
               </tr>
@@ -78,8 +83,20 @@ export default function Units() {
               defaultValue={value("kind")}
               error={errorFor("kind")}
               placeholder="— Chọn loại —"
-              options={(["school", "office", "hamlet"] as const).map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))}
+              options={(["school", "office", "hamlet", "commune"] as const).map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))}
             />
+            {kind !== "commune" ? (
+              <SelectField
+                label="Thuộc xã"
+                required
+                reg={form.register("parentId")}
+                defaultValue={value("parentId") || (communes.length === 1 ? String(communes[0].id) : "")}
+                error={errorFor("parentId")}
+                placeholder="— Chọn xã —"
+                options={communes.map((c) => ({ value: String(c.id), label: c.name }))}
+                hint="Một xã mới thuộc tỉnh; phòng ban, trường học và ấp thuộc một xã."
+              />
+            ) : null}
             <TextField
               label="Tên đơn vị"
               required

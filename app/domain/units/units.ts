@@ -47,21 +47,32 @@ function slug(text: string): string {
     .slice(0, 60);
 }
 
+/**
+ * Adds a unit: a commune under the province, or an office, school or hamlet under a commune — the one chosen,
+ * or the only one. Names are unique among a parent's units.
+ */
 export async function createUnit(
   db: DB,
   actor: Actor,
-  input: { kind: "office" | "school" | "hamlet"; name: string; shortName?: string; schoolLevel?: SchoolLevel | ""; address?: string },
+  input: {
+    kind: "commune" | "office" | "school" | "hamlet";
+    parentId?: number | "";
+    name: string;
+    shortName?: string;
+    schoolLevel?: SchoolLevel | "";
+    address?: string;
+  },
   ip: string | null = null,
 ): Promise<number> {
   if (!can(actor, "units.manage")) throw new DomainError("Bạn không có quyền quản lý đơn vị.");
-  const commune = await getCommune(db);
-  const dup = await db.selectFrom("units").select("id").where("name", "=", input.name.trim()).where("parent_id", "=", commune.id).executeTakeFirst();
+  const parent = await parentFor(db, input);
+  const dup = await db.selectFrom("units").select("id").where("name", "=", input.name.trim()).where("parent_id", "=", parent.id).executeTakeFirst();
   if (dup) throw new DomainError("Đã có đơn vị cùng tên.", "name");
   let code = `${input.kind}-${slug(input.name)}`;
   for (let i = 2; await db.selectFrom("units").select("id").where("code", "=", code).executeTakeFirst(); i++) code = `${input.kind}-${slug(input.name)}-${i}`;
   return db.transaction().execute(async (trx) => {
     const values = {
-      parent_id: commune.id,
+      parent_id: parent.id,
       kind: input.kind,
       code,
       name: input.name.trim(),
@@ -75,6 +86,22 @@ export async function createUnit(
     await writeAudit(trx, { actorUserId: actor.userId, unitId: row.id, action: "create", entity: "unit", entityId: row.id, after: values, ip });
     return row.id;
   });
+}
+
+async function parentFor(db: DB, input: { kind: UnitKind; parentId?: number | "" }): Promise<Unit> {
+  if (input.kind === "commune") {
+    const province = await db.selectFrom("units").selectAll().where("kind", "=", "province").orderBy("id").executeTakeFirst();
+    if (!province) throw new Error("Chưa có tỉnh nào trong cơ sở dữ liệu: hãy chạy tạo quản trị viên (README).");
+    return province;
+  }
+  if (input.parentId) {
+    const commune = await getUnit(db, input.parentId);
+    if (!commune || commune.kind !== "commune" || commune.archived_at) throw new DomainError("Vui lòng chọn xã của đơn vị.", "parentId");
+    return commune;
+  }
+  const communes = await listUnits(db, { kinds: ["commune"] });
+  if (communes.length > 1) throw new DomainError("Vui lòng chọn xã của đơn vị.", "parentId");
+  return getCommune(db);
 }
 
 export interface HeadcountSlot {
