@@ -36,6 +36,16 @@ export async function actorCommuneId(actor: Actor): Promise<number> {
   return first.id;
 }
 
+/** The commune a commune reader looks at: `?commune=` among those they read (404 otherwise), else the first. */
+export async function chosenCommune(actor: Actor, url: URL): Promise<{ communes: { id: number; name: string }[]; commune: { id: number; name: string } }> {
+  const communes = await communesOf(actor);
+  const asked = idParam(url.searchParams.get("commune") ?? undefined);
+  if (asked && !communes.some((c) => c.id === asked)) notFound();
+  const commune = communes.find((c) => c.id === asked) ?? communes[0];
+  if (!commune) notFound();
+  return { communes, commune };
+}
+
 /** A period from the URL: the plan's years and half-years (and quarters), else the current year. */
 export function periodParam(url: URL, name = "period"): Period {
   const key = url.searchParams.get(name);
@@ -66,11 +76,8 @@ export async function figureView(request: Request, context: AppLoadContext): Pro
   const requested = idParam(url.searchParams.get("school") ?? undefined);
   const seesNamesOf = (unitId: number) => can(actor, "students.names", unitId) && ownSchoolIds(actor).includes(unitId);
   if (can(actor, "commune.read")) {
-    const communes = await communesOf(actor);
-    const asked = idParam(url.searchParams.get("commune") ?? undefined);
-    if (asked && !communes.some((c) => c.id === asked)) notFound();
-    const commune = asked ?? communes[0]?.id;
-    if (!commune) notFound();
+    const { communes, commune: chosen } = await chosenCommune(actor, url);
+    const commune = chosen.id;
     const schools = (await schoolsOf(db, commune)).map((s) => ({ id: s.id, name: s.name }));
     if (requested && !schools.some((s) => s.id === requested)) notFound();
     const scope: FigureScope = requested ? { kind: "school", schoolId: requested } : { kind: "commune", communeId: commune };

@@ -5,7 +5,8 @@ import { communeReportDocument, schoolReportDocument } from "~/domain/reports/re
 import { getReport } from "~/domain/reports/reports";
 import { forbidden, notFound, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { actorCommuneId } from "~/lib/indicators.server";
+import { chosenCommune } from "~/lib/indicators.server";
+import { fold } from "~/domain/people/vocabulary";
 import { halfPeriod, reportSchool } from "~/lib/reports.server";
 
 const TYPES = {
@@ -26,8 +27,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   let name;
   if (unit === "commune") {
     if (!can(actor, "commune.read")) forbidden();
-    doc = await communeReportDocument(db, await actorCommuneId(actor), period);
-    name = `bao-cao-nq57-xa-tan-an-${period.key}`;
+    const { commune } = await chosenCommune(actor, url);
+    doc = await communeReportDocument(db, commune.id, period);
+    // "UBND xã Tân An" → "xa-tan-an"
+    name = `bao-cao-nq57-${fold(commune.name)
+      .replace(/^ubnd\s+/, "")
+      .replace(/[^a-z0-9]+/g, "-")}-${period.key}`;
   } else {
     const school = await reportSchool(actor, unit);
     const report = await getReport(db, school.id, period.key);

@@ -12,7 +12,7 @@ import { parsePeriod } from "~/domain/shared/periods";
 import { requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate, formatDateTime } from "~/lib/format";
-import { actorCommuneId, currentHalf } from "~/lib/indicators.server";
+import { chosenCommune, currentHalf } from "~/lib/indicators.server";
 import { requireReportReader } from "~/lib/reports.server";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo 6 tháng · Tân An STEM" }];
@@ -24,9 +24,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get("period");
   const half = requested && halves.includes(requested) ? requested : currentHalf();
   if (can(actor, "commune.read")) {
-    const [status] = await reportStatus(db, await actorCommuneId(actor), parsePeriod(half)!);
+    const { communes, commune } = await chosenCommune(actor, new URL(request.url));
+    const [status] = await reportStatus(db, commune.id, parsePeriod(half)!);
     return {
       kind: "commune" as const,
+      communes: communes.map((c) => ({ value: c.id, label: c.name })),
+      commune,
       half,
       halves: halves.map((h) => ({ value: h, label: parsePeriod(h)!.label })),
       status,
@@ -95,22 +98,23 @@ export default function Reports() {
     <>
       <PageHeader
         title="Báo cáo 6 tháng"
-        subtitle="Báo cáo của các trường: 6 tháng đầu năm gửi trước ngày 10/6, 6 tháng cuối năm trước ngày 10/12. Phòng Văn hóa - Xã hội duyệt hoặc trả lại; báo cáo đã duyệt khóa số liệu của trường trong kỳ."
+        subtitle={`${d.communes.length > 1 ? `${d.commune.name}. ` : ""}Báo cáo của các trường: 6 tháng đầu năm gửi trước ngày 10/6, 6 tháng cuối năm trước ngày 10/12. Phòng Văn hóa - Xã hội duyệt hoặc trả lại; báo cáo đã duyệt khóa số liệu của trường trong kỳ.`}
         actions={
           <>
-            <a className="button" href={`/reports/${d.half}/export?unit=commune&format=docx`} download>
+            <a className="button" href={`/reports/${d.half}/export?unit=commune&commune=${d.commune.id}&format=docx`} download>
               Tải báo cáo của xã (DOCX)
             </a>
-            <a className="button button--ghost" href={`/reports/${d.half}/export?unit=commune&format=xlsx`} download>
+            <a className="button button--ghost" href={`/reports/${d.half}/export?unit=commune&commune=${d.commune.id}&format=xlsx`} download>
               Phụ lục số liệu (XLSX)
             </a>
-            <a className="button button--ghost" href={`/reports/${d.half}/export?unit=commune&format=csv`} download>
+            <a className="button button--ghost" href={`/reports/${d.half}/export?unit=commune&commune=${d.commune.id}&format=csv`} download>
               CSV
             </a>
           </>
         }
       />
       <FilterBar label="Chọn kỳ" button="Xem">
+        {d.communes.length > 1 ? <FilterSelect name="commune" label="Xã" value={d.commune.id} options={d.communes} /> : null}
         <FilterSelect name="period" label="Kỳ báo cáo" value={d.half} options={d.halves} />
       </FilterBar>
       <p>

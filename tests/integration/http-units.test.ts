@@ -68,6 +68,28 @@ describe("units of several communes", () => {
     expect(r.text).toContain("Đã có đơn vị cùng tên.");
   });
 
+  it("reports: a reader of several communes chooses one (list and exported report); commune staff cannot ask for another commune", async () => {
+    const binhMinh = unit("UBND xã Bình Minh");
+    const tanAn = queryRows<{ id: number }>(server.dbFile, "select id from units where kind = 'commune' and name <> 'UBND xã Bình Minh'")[0];
+    let r = await http(server.url, `/reports?commune=${binhMinh.id}&period=2026-H1`, { cookie: admin });
+    expect(r.status).toBe(200);
+    expect(r.text).toContain("Trường THCS Bình Minh");
+    expect(r.text).not.toContain("Trường THCS Tân An");
+    expect(r.text).toContain(`export?unit=commune&amp;commune=${binhMinh.id}&amp;format=docx`);
+    r = await http(server.url, `/reports/2026-H1/export?unit=commune&commune=${binhMinh.id}&format=csv`, { cookie: admin });
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-disposition")).toContain("bao-cao-nq57-xa-binh-minh-2026-H1.csv");
+    r = await http(server.url, `/reports?commune=${tanAn.id}&period=2026-H1`, { cookie: admin });
+    expect(r.text).toContain("Trường THCS Tân An");
+    expect(r.text).not.toContain("Trường THCS Bình Minh");
+
+    const staff = await loginAs(server.url, "vhxh@tanan.demo");
+    expect((await http(server.url, `/reports?commune=${binhMinh.id}`, { cookie: staff })).status).toBe(404);
+    expect((await http(server.url, `/reports/2026-H1/export?unit=commune&commune=${binhMinh.id}&format=csv`, { cookie: staff })).status).toBe(404);
+    r = await http(server.url, `/reports/2026-H1/export?unit=commune&commune=${tanAn.id}&format=csv`, { cookie: staff });
+    expect(r.headers.get("content-disposition")).toContain("bao-cao-nq57-xa-tan-an-2026-H1.csv");
+  });
+
   it("only the system administrator adds units", async () => {
     const staff = await loginAs(server.url, "vhxh@tanan.demo");
     const r = await http(server.url, "/admin/units", { cookie: staff, form: { kind: "commune", name: "UBND xã Không Được" } });
