@@ -11,16 +11,34 @@ import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { TableWrap } from "~/components/table";
+import { FilterBar, FilterSelect } from "~/components/filters";
+import { Pager } from "~/components/pager";
+import { idParam, pageParam } from "~/lib/params";
 import { domainFailure } from "~/lib/forms.server";
+
+const PAGE_SIZE = 50;
 
 export const meta: MetaFunction = () => [{ title: "Đơn vị · Quản trị · Tân An STEM" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   if (!can(actor, "units.manage") && !can(actor, "accounts.manage")) forbidden();
-  const units = await listUnits(db, { within: can(actor, "units.manage") ? null : reachOf(actor) });
-  const communes = units.filter((u) => u.kind === "commune").map((u) => ({ id: u.id, name: u.name }));
-  return { units, communes, canCreate: can(actor, "units.manage") };
+  const all = await listUnits(db, { within: can(actor, "units.manage") ? null : reachOf(actor) });
+  const communes = all.filter((u) => u.kind === "commune").map((u) => ({ id: u.id, name: u.name }));
+  const names = new Map(all.map((u) => [u.id, u.name]));
+  // A province holds a thousand units or more: one commune at a time (its own units and itself), in pages.
+  const url = new URL(request.url);
+  const commune = idParam(url.searchParams.get("commune") ?? undefined);
+  const shown = commune ? all.filter((u) => u.id === commune || u.parent_id === commune) : all;
+  const page = pageParam(url);
+  return {
+    units: shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((u) => ({ ...u, parentName: u.parent_id ? (names.get(u.parent_id) ?? "") : "" })),
+    total: shown.length,
+    page,
+    commune,
+    communes,
+    canCreate: can(actor, "units.manage"),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -38,8 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Units() {
-  const { units, communes, canCreate } = useLoaderData<typeof loader>();
-  const names = new Map(units.map((u) => [u.id, u.name]));
+  const { units, total, page, commune, communes, canCreate } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { form, onSubmit, errorFor, value, formError } = useValidatedForm(createUnitSchema, { actionData });
@@ -47,6 +64,11 @@ export default function Units() {
   return (
     <>
       <PageHeader title="Đơn vị" subtitle="Cây tổ chức: tỉnh → xã → phòng ban, trường học, ấp." />
+      {communes.length > 1 ? (
+        <FilterBar label="Lọc theo xã" button="Xem">
+          <FilterSelect name="commune" label="Xã" value={commune ?? ""} all="Tất cả các xã" options={communes.map((c) => ({ value: c.id, label: c.name }))} />
+        </FilterBar>
+      ) : null}
       <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
         <table>
           <thead>
@@ -63,7 +85,7 @@ export default function Units() {
               <tr key={u.id}>
                 <td>{u.kind === "province" ? u.name : <Link to={`/units/${u.id}`}>{u.name}</Link>}</td>
                 <td>{UNIT_KIND_LABELS[u.kind]}</td>
-                {communes.length > 1 ? <td>{u.parent_id ? (names.get(u.parent_id) ?? "") : ""}</td> : null}
+                {communes.length > 1 ? <td>{u.parentName}</td> : null}
                 <td>{u.school_level ? SCHOOL_LEVEL_LABELS[u.school_level] : ""}</td>
                 <td className="muted">{u.code}</td>
               </tr>
@@ -71,6 +93,7 @@ export default function Units() {
           </tbody>
         </table>
       </TableWrap>
+      <Pager page={page} pageSize={PAGE_SIZE} total={total} />
       {canCreate ? (
         <>
           <h2>Thêm đơn vị</h2>
@@ -90,7 +113,7 @@ export default function Units() {
                 label="Thuộc xã"
                 required
                 reg={form.register("parentId")}
-                defaultValue={value("parentId") || (communes.length === 1 ? String(communes[0].id) : "")}
+                defaultValue={value("parentId") || (commune ? String(commune) : communes.length === 1 ? String(communes[0].id) : "")}
                 error={errorFor("parentId")}
                 placeholder="— Chọn xã —"
                 options={communes.map((c) => ({ value: String(c.id), label: c.name }))}

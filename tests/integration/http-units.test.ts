@@ -60,6 +60,11 @@ describe("units of several communes", () => {
     });
     expect(r.status).toBe(302);
     expect(unit("Trường THCS Bình Minh")).toMatchObject({ kind: "school", parent_name: "UBND xã Bình Minh" });
+    // One commune at a time, in pages.
+    const list = await http(server.url, `/admin/units?commune=${commune.id}`, { cookie: admin });
+    expect(list.text).toContain("Trường THCS Bình Minh");
+    expect(list.text).not.toContain("Trường THCS Tân An");
+    expect(list.text.replace(/<!-- -->/g, "")).toContain("1–2 / 2 mục");
     // The same name may exist in another commune, not twice in one.
     r = await http(server.url, "/admin/units", { cookie: admin, form: { kind: "hamlet", name: "Ấp Tân Phát", parentId: String(commune.id) } });
     expect(r.status).toBe(302);
