@@ -106,6 +106,7 @@ export default function Units() {
               defaultValue={value("kind")}
               error={errorFor("kind")}
               placeholder="— Chọn loại —"
+              hint="Chọn “Xã” để thêm một xã mới của tỉnh."
               options={(["school", "office", "hamlet", "commune"] as const).map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))}
             />
             {kind !== "commune" ? (
@@ -117,7 +118,7 @@ export default function Units() {
                 error={errorFor("parentId")}
                 placeholder="— Chọn xã —"
                 options={communes.map((c) => ({ value: String(c.id), label: c.name }))}
-                hint="Một xã mới thuộc tỉnh; phòng ban, trường học và ấp thuộc một xã."
+                hint="Phòng ban, trường học và ấp thuộc một xã."
               />
             ) : null}
             <TextField

@@ -186,6 +186,49 @@ describe("the reached aggregate, kept on write", () => {
     await expectConsistent();
   });
 
+  it("stays right when roll calls of the same people, a move and a deletion run at the same time (PostgreSQL runs them side by side)", async () => {
+    const a = await createActivity(t.db, principal, input());
+    const b = await createActivity(
+      t.db,
+      principal,
+      input({ title: "Hội nghị chuyển đổi số", form: "conference", startDate: "2026-09-12", endDate: "2026-09-12" }),
+    );
+    const statuses: AttendanceStatus[] = ["present", "absent", "late", "excused"];
+    for (let round = 0; round < 6; round++) {
+      await Promise.all([
+        mark(
+          a,
+          people.map((p, i) => [p, statuses[(i + round) % 4]]),
+        ),
+        mark(
+          b,
+          people.map((p, i) => [p, statuses[(i + round + 1) % 4]]),
+        ),
+      ]);
+    }
+    await expectConsistent();
+    // A move to the next quarter while a roll call is being saved: whichever commits first, the other follows.
+    const moved = input({ startDate: "2026-10-20", endDate: "2026-10-20" });
+    await Promise.all([
+      mark(
+        a,
+        people.map((p) => [p, "present"]),
+      ),
+      updateActivity(t.db, principal, (await getActivity(t.db, a))!, moved),
+    ]);
+    await expectConsistent();
+    // A deletion while a roll call is being saved: the mark either lands before (and goes with it) or is refused.
+    const results = await Promise.allSettled([
+      mark(
+        b,
+        people.map((p) => [p, "late"]),
+      ),
+      deleteActivity(t.db, principal, (await getActivity(t.db, b))!, true),
+    ]);
+    expect(results[1].status).toBe("fulfilled");
+    await expectConsistent();
+  });
+
   it("stays equal to a rebuild whatever sequence of marks, moves, cancellations and deletions (property-based)", async () => {
     const dates = ["2026-09-30", "2026-10-01", "2026-12-31", "2027-01-02"];
     const op = fc.oneof(

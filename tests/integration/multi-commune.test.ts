@@ -10,6 +10,7 @@ import { schoolsOf } from "../../app/domain/indicators/dashboard";
 import { computeIndicator } from "../../app/domain/indicators/engine";
 import { listMaterials } from "../../app/domain/materials/materials";
 import { reportOverview } from "../../app/domain/reports/reports";
+import { communeReportDocument, schoolReportDocument } from "../../app/domain/reports/report-data";
 import { parsePeriod } from "../../app/domain/shared/periods";
 import { getUnit } from "../../app/domain/units/units";
 import { addUnit, addUser } from "../../db/seed/org";
@@ -122,5 +123,16 @@ describe("several communes in one deployment", () => {
     // Targets are one table: with two communes, only the system administrator edits them.
     expect(await canEditTargets(t.db, staffA)).toBe(false);
     expect(await canEditTargets(t.db, await actorOf(t.db, "admin@tanan.demo"))).toBe(true);
+  });
+
+  it("a commune's and a school's report documents are headed by their own commune", async () => {
+    const doc = await communeReportDocument(t.db, communeB, parsePeriod("2026-H1")!);
+    expect(doc.issuer[0]).toBe("UBND XÃ BÌNH MINH");
+    expect(doc.placeDate).toMatch(/^Bình Minh, ngày /);
+    const school = await schoolReportDocument(t.db, { id: schoolB, name: "Trường THCS Bình Minh" }, parsePeriod("2026-H1")!, "");
+    expect(school.issuer).toEqual(["UBND XÃ BÌNH MINH", "TRƯỜNG THCS BÌNH MINH"]);
+    const tanAn = await communeReportDocument(t.db, communeA, parsePeriod("2026-H1")!);
+    expect(tanAn.issuer[0]).toBe("UBND XÃ TÂN AN");
+    expect(tanAn.placeDate).toMatch(/^Tân An, ngày /);
   });
 });

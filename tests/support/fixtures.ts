@@ -72,7 +72,6 @@ export async function insertActivity(
 
 const LEVELS = ["lower_secondary", "primary", "preschool", "upper_secondary"] as const;
 
-/** The commune and `count` schools ("Trường 1", "Trường 2"…), for figure tests. */
 /**
  * An attendance record written directly (as the demo seed does), with the "reached" aggregate brought up to date
  * the way the app's write path (recordMarks) does.
@@ -86,6 +85,7 @@ export async function insertMark(db: DB, activityId: number, personId: number, s
   await refreshReach(db, { personIds: [personId] }, [quarterOf(starts_at)]);
 }
 
+/** The commune and `count` schools ("Trường 1", "Trường 2"…), for figure tests. */
 export async function communeWithSchools(db: DB, count: number): Promise<{ commune: number; schools: number[] }> {
   const commune = await ensureBaseOrg(db, { province: "Tỉnh", commune: "Xã" });
   const schools: number[] = [];

@@ -7,7 +7,7 @@ import type { DB } from "../../../db/connection";
 import type { Activity, Database, Unit } from "../../../db/schema";
 import { assertActivityUnlocked, assertPeriodOpen } from "../reports/locks";
 import { writeAudit, type Executor } from "../audit/audit";
-import { quarterOf, refreshReach } from "../indicators/reach-aggregate";
+import { lockedActivity, quarterOf, refreshReach } from "../indicators/reach-aggregate";
 import { can, managesCommuneUnit, ownSchoolIds, reachOf, reaches, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { nowIso, vietnamInstant } from "../shared/time";
@@ -93,6 +93,12 @@ function rowValues(r: ActivityRecord) {
     description: r.description?.trim() || null,
     club_id: r.clubId ?? null,
   };
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  const x = new Set(a);
+  const y = new Set(b);
+  return x.size === y.size && [...x].every((v) => y.has(v));
 }
 
 async function writeLinks(db: Executor, activityId: number, r: ActivityRecord) {
@@ -247,12 +253,21 @@ export async function updateActivity(db: DB, actor: Actor, activity: Activity & 
   for (const unitId of input.coOrganizerIds) for (const at of [activity.starts_at, newStart]) await assertPeriodOpen(db, unitId, at);
   await db.transaction().execute(async (trx) => {
     await checkInput(trx, actor, input);
+    const before = await lockedActivity(trx, activity.id, "update");
+    if (!before) throw new DomainError("Hoạt động này không còn tồn tại.");
+    const oldTopics = await trx.selectFrom("activity_topics").select("topic_code").where("activity_id", "=", activity.id).execute();
     const r = { ...recordFromInput(input), clubId: activity.club_id };
     const values = { ...rowValues(r), updated_at: nowIso() };
     await trx.updateTable("activities").set(values).where("id", "=", activity.id).execute();
     await writeLinks(trx, activity.id, r);
-    // Status, start, form and topics decide who was reached when: the aggregate follows in this transaction.
-    await refreshReach(trx, { attendeesOf: [activity.id] }, [quarterOf(activity.starts_at), quarterOf(newStart)]);
+    // Status, start, form and topics decide who was reached when: the aggregate follows in this transaction
+    // (not for a new title or description: a big training's attendees are not recomputed for nothing).
+    const sameTopics = sameSet(
+      oldTopics.map((t) => t.topic_code),
+      r.topics,
+    );
+    if (!(sameTopics && before.starts_at === r.startsAt && before.status === r.status && before.form === r.form))
+      await refreshReach(trx, { attendeesOf: [activity.id] }, [quarterOf(before.starts_at), quarterOf(r.startsAt)]);
     await writeAudit(trx, {
       actorUserId: actor.userId,
       unitId: activity.organizer_unit_id,
@@ -294,8 +309,11 @@ export async function deleteActivity(db: DB, actor: Actor, activity: Activity & 
   if ((c.budgetLines || c.reachFigures) && !confirmed) throw new DomainError("Hoạt động có dữ liệu kèm theo: hãy xác nhận trước khi xóa.", "confirm");
   await assertActivityUnlocked(db, activity, [activity.starts_at]);
   await db.transaction().execute(async (trx) => {
-    // Before the delete: afterwards its attendees are no longer known.
-    await refreshReach(trx, { attendeesOf: [activity.id] }, [quarterOf(activity.starts_at)], { without: [activity.id] });
+    // Locked first (no mark can be added meanwhile), refreshed before the delete (afterwards its attendees are
+    // no longer known).
+    const current = await lockedActivity(trx, activity.id, "update");
+    if (!current) return;
+    await refreshReach(trx, { attendeesOf: [activity.id] }, [quarterOf(current.starts_at)], { without: [activity.id] });
     await trx.deleteFrom("activities").where("id", "=", activity.id).execute();
     await writeAudit(trx, {
       actorUserId: actor.userId,

@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { Activity, AttendanceSource, AttendanceStatus } from "../../../db/schema";
 import { writeAudit, type Executor } from "../audit/audit";
-import { quarterOf, refreshReach } from "../indicators/reach-aggregate";
+import { lockedActivity, quarterOf, refreshReach } from "../indicators/reach-aggregate";
 import { can, ownSchoolIds, reachOf, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { addMs, DAY_MS, nowIso, vietnamParts } from "../shared/time";
@@ -168,9 +168,9 @@ export async function recordMarks(
 ): Promise<number> {
   if (!marks.length) return 0;
   const ids = [...new Set(marks.map((m) => m.personId))];
-  const checked = opts.checkedUnits;
+  const checked = opts.checkedUnits && ids.every((id) => opts.checkedUnits!.has(id)) ? opts.checkedUnits : null;
   const people: { id: number; unit_id: number }[] = [];
-  if (checked && ids.every((id) => checked.has(id))) for (const id of ids) people.push({ id, unit_id: checked.get(id)! });
+  if (checked) for (const id of ids) people.push({ id, unit_id: checked.get(id)! });
   else {
     // Chunks keep every query under the database's limit on bound values (an import can carry 100,000 marks).
     for (let i = 0; i < ids.length; i += 5000)
@@ -200,6 +200,9 @@ export async function recordMarks(
     };
   });
   await db.transaction().execute(async (trx) => {
+    // Locked against a concurrent move or deletion of the activity until this commits (PostgreSQL).
+    const current = await lockedActivity(trx, activity.id, "share");
+    if (!current) throw new DomainError("Hoạt động này không còn tồn tại.");
     for (const keepNote of [true, false]) {
       const batch = rows.filter((r) => r.keepNote === keepNote).map((r) => r.values);
       // 4,000 rows × 7 values stay under SQLite's 32,766 bound values (PostgreSQL allows 65,535).
@@ -219,7 +222,7 @@ export async function recordMarks(
           .execute();
     }
     // The "reached" aggregate follows the marks in the same transaction (a big import: everyone at the activity).
-    await refreshReach(trx, rows.length > 1000 ? { attendeesOf: [activity.id] } : { personIds: ids }, [quarterOf(activity.starts_at)]);
+    await refreshReach(trx, rows.length > 1000 ? { attendeesOf: [activity.id] } : { personIds: ids }, [quarterOf(current.starts_at)]);
     // Everyone marked is on the roster: one set-based insert from the marks just written.
     await trx
       .insertInto("activity_roster")

@@ -5,6 +5,7 @@ import { insertActivity } from "../activities/activities";
 import { assertActivityUnlocked, assertDateOpen, assertRangeOpen } from "../reports/locks";
 import { writeAudit } from "../audit/audit";
 import { quarterOf, refreshReach } from "../indicators/reach-aggregate";
+import { engineOf } from "../../../db/engine";
 import { can, ownSchoolIds, readableUnitIds, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
@@ -109,12 +110,19 @@ export async function deleteClub(db: DB, actor: Actor, club: Club, confirmed: bo
   const meetings = await db.selectFrom("activities").select(["id", "organizer_unit_id", "starts_at"]).where("club_id", "=", club.id).execute();
   for (const m of meetings) await assertActivityUnlocked(db, m, [m.starts_at]);
   await db.transaction().execute(async (trx) => {
-    const ids = meetings.map((m) => m.id);
-    // Before the delete: afterwards the meetings' attendees are no longer known.
+    // Read again and locked inside the transaction (a meeting recorded meanwhile goes too), refreshed before the
+    // delete (afterwards the meetings' attendees are no longer known).
+    const current = await trx
+      .selectFrom("activities")
+      .select(["id", "starts_at"])
+      .where("club_id", "=", club.id)
+      .$if(engineOf(trx) === "postgres", (q) => q.forUpdate())
+      .execute();
+    const ids = current.map((m) => m.id);
     await refreshReach(
       trx,
       { attendeesOf: ids },
-      meetings.map((m) => quarterOf(m.starts_at)),
+      current.map((m) => quarterOf(m.starts_at)),
       { without: ids },
     );
     await trx.deleteFrom("activities").where("club_id", "=", club.id).execute();

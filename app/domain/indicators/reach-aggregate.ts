@@ -10,6 +10,7 @@
  * `rebuildReach` recomputes everything (the migration, the demo seed, the benchmark's generator).
  */
 import type { Kysely } from "kysely";
+import { engineOf } from "../../../db/engine";
 import type { Executor } from "../audit/audit";
 import { parsePeriod, type Period } from "../shared/periods";
 import { vietnamParts } from "../shared/time";
@@ -34,6 +35,17 @@ export function quartersOf(period: Period): string[] | null {
   return out;
 }
 
+/**
+ * The activity as it is now (start, status, form), locked against a concurrent change (PostgreSQL): a write
+ * that refreshes the aggregate for an activity must use the quarter it is in when the write commits, not when it
+ * was loaded. `update`: the caller changes or deletes the activity; `share`: it records marks. Undefined if gone.
+ */
+export async function lockedActivity(db: Executor, activityId: number, mode: "update" | "share") {
+  let q = db.selectFrom("activities").select(["starts_at", "status", "form"]).where("id", "=", activityId);
+  if (engineOf(db) === "postgres") q = mode === "update" ? q.forUpdate() : q.forShare();
+  return q.executeTakeFirst();
+}
+
 /** Whose rows to recompute: listed people, or everyone who has a record at some activities. */
 export type ReachPeople = { personIds: number[] } | { attendeesOf: number[] };
 
@@ -46,6 +58,9 @@ async function refreshQuarter(db: Executor, quarter: Period, people: number[] | 
       : Array.isArray(people)
         ? people
         : db.selectFrom("attendance").select("attendance.person_id").where("attendance.activity_id", "in", people.attendeesOf);
+  // PostgreSQL runs writers side by side: two refreshes of one person would each delete, then each insert the
+  // rows (a duplicate key), or count from a view without the other's mark. Lock the people first, in id order.
+  if (persons && engineOf(db) === "postgres") await db.selectFrom("people").select("id").where("id", "in", persons).orderBy("id").forUpdate().execute();
   let del = db.deleteFrom("reach_quarters").where("quarter", "=", quarter.key);
   if (persons) del = del.where("person_id", "in", persons);
   await del.execute();

@@ -28,9 +28,19 @@ function rows(figures: IndicatorFigure[]): ReportIndicatorRow[] {
   }));
 }
 
-function placeDate(now: Date): string {
+function placeDate(place: string, now: Date): string {
   const [y, m, d] = vietnamToday(now).split("-");
-  return `Tân An, ngày ${d} tháng ${m} năm ${y}`;
+  return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+}
+
+/** The commune a unit belongs to (the unit itself if it is one) heads its documents: "UBND XÃ TÂN AN", "Tân An". */
+async function communeHeading(db: DB, unitId: number): Promise<{ issuer: string; place: string }> {
+  const unit = await db.selectFrom("units").select(["kind", "name", "parent_id"]).where("id", "=", unitId).executeTakeFirstOrThrow();
+  const commune =
+    unit.kind === "commune" || unit.parent_id === null
+      ? unit
+      : await db.selectFrom("units").select(["kind", "name", "parent_id"]).where("id", "=", unit.parent_id).executeTakeFirstOrThrow();
+  return { issuer: commune.name.toUpperCase(), place: commune.name.replace(/^(UBND\s+)?(xã|phường|thị trấn)\s+/i, "") };
 }
 
 /** "6 tháng đầu năm 2026" / "năm 2026" for titles. */
@@ -70,10 +80,11 @@ export async function communeReportDocument(db: DB, communeId: number, period: P
         ".",
     );
   }
+  const heading = await communeHeading(db, communeId);
   return {
-    issuer: ["UBND XÃ TÂN AN", "PHÒNG VĂN HÓA - XÃ HỘI"],
+    issuer: [heading.issuer, "PHÒNG VĂN HÓA - XÃ HỘI"],
     number: "Số:       /BC-VHXH",
-    placeDate: placeDate(now),
+    placeDate: placeDate(heading.place, now),
     subtitle: `Kết quả thực hiện Kế hoạch tuyên truyền Nghị quyết số 57-NQ/TW ${periodPhrase(period)}`,
     periodLabel: period.label,
     sections: [
@@ -107,10 +118,11 @@ export async function schoolReportDocument(
   now: Date = new Date(),
 ): Promise<ReportDocument> {
   const figures = await computeIndicators(db, { kind: "school", schoolId: school.id }, period, now);
+  const heading = await communeHeading(db, school.id);
   return {
-    issuer: ["UBND XÃ TÂN AN", school.name.toUpperCase()],
+    issuer: [heading.issuer, school.name.toUpperCase()],
     number: "Số:       /BC-Tr",
-    placeDate: placeDate(now),
+    placeDate: placeDate(heading.place, now),
     subtitle: `Kết quả thực hiện Kế hoạch tuyên truyền Nghị quyết số 57-NQ/TW ${periodPhrase(period)}`,
     periodLabel: period.label,
     sections: [

@@ -6,7 +6,9 @@ export const createUnitSchema = z
   .object({
     kind: z.enum(["commune", "office", "school", "hamlet"], { errorMap: () => ({ message: "Vui lòng chọn loại đơn vị." }) }),
     /** The commune an office, school or hamlet belongs to (a new commune belongs to the province). */
-    parentId: z.union([z.literal(""), z.coerce.number().int().positive()]).optional(),
+    parentId: z
+      .union([z.literal(""), z.coerce.number({ invalid_type_error: "Vui lòng chọn xã của đơn vị." }).int().positive("Vui lòng chọn xã của đơn vị.")])
+      .optional(),
     name: z.string().trim().min(3, "Vui lòng nhập tên đơn vị.").max(150, "Tên quá dài."),
     shortName: z.string().trim().max(40, "Tên viết tắt quá dài.").optional().or(z.literal("")),
     schoolLevel: z.enum(SCHOOL_LEVELS).optional().or(z.literal("")),

@@ -7,13 +7,6 @@ import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
 import { GRADES_BY_LEVEL, headcountCategoriesFor } from "./vocabulary";
 
-/** The commune this deployment serves (the first commune in the tree). */
-export async function getCommune(db: DB): Promise<Unit> {
-  const c = await db.selectFrom("units").selectAll().where("kind", "=", "commune").orderBy("id").executeTakeFirst();
-  if (!c) throw new Error("Chưa có xã nào trong cơ sở dữ liệu: hãy chạy tạo quản trị viên (README).");
-  return c;
-}
-
 export async function getUnit(db: DB, id: number): Promise<Unit | undefined> {
   return db.selectFrom("units").selectAll().where("id", "=", id).executeTakeFirst();
 }
@@ -91,7 +84,7 @@ export async function createUnit(
 async function parentFor(db: DB, input: { kind: UnitKind; parentId?: number | "" }): Promise<Unit> {
   if (input.kind === "commune") {
     const province = await db.selectFrom("units").selectAll().where("kind", "=", "province").orderBy("id").executeTakeFirst();
-    if (!province) throw new Error("Chưa có tỉnh nào trong cơ sở dữ liệu: hãy chạy tạo quản trị viên (README).");
+    if (!province) throw new DomainError("Chưa có tỉnh nào trong cơ sở dữ liệu: hãy chạy lệnh tạo quản trị viên (README).", "kind");
     return province;
   }
   if (input.parentId) {
@@ -100,8 +93,8 @@ async function parentFor(db: DB, input: { kind: UnitKind; parentId?: number | ""
     return commune;
   }
   const communes = await listUnits(db, { kinds: ["commune"] });
-  if (communes.length > 1) throw new DomainError("Vui lòng chọn xã của đơn vị.", "parentId");
-  return getCommune(db);
+  if (communes.length !== 1) throw new DomainError("Vui lòng chọn xã của đơn vị.", "parentId");
+  return communes[0];
 }
 
 export interface HeadcountSlot {
