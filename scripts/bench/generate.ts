@@ -54,6 +54,26 @@ export interface Generated {
   counts: Record<string, number>;
 }
 
+/** A held activity of the generated province: what varies is given, the rest is the same for all. */
+function activityRow(
+  a: Pick<Insertable<Database["activities"]>, "organizer_unit_id" | "title" | "form" | "delivery" | "starts_at" | "ends_at"> &
+    Partial<Pick<Insertable<Database["activities"]>, "place" | "link" | "commemoration">>,
+): Insertable<Database["activities"]> {
+  return {
+    place: null,
+    link: null,
+    commemoration: null,
+    planned_participants: null,
+    status: "held",
+    description: null,
+    club_id: null,
+    created_by: null,
+    created_at: AT,
+    updated_at: AT,
+    ...a,
+  };
+}
+
 export async function generate(db: DB, scale: Scale, seed = 57, onProgress: (msg: string) => void = () => {}): Promise<Generated> {
   const r = seededRandom(seed);
   const password = "Bench@2025";
@@ -117,24 +137,18 @@ export async function generate(db: DB, scale: Scale, seed = 57, onProgress: (msg
     for (let a = 0; a < scale.activitiesPerSchool; a++) {
       const day = new Date(Date.UTC(2025, 0, 1) + r.int(0, 729) * 86_400_000).toISOString().slice(0, 10);
       const starts = new Date(`${day}T08:00:00+07:00`).toISOString();
-      activities.push({
-        organizer_unit_id: schoolId,
-        title: `Hoạt động ${a + 1}`,
-        form: r.pick(FORMS),
-        delivery: r.chance(0.2) ? "online" : "in_person",
-        starts_at: starts,
-        ends_at: new Date(Date.parse(starts) + 2 * 3_600_000).toISOString(),
-        place: "Hội trường",
-        link: null,
-        commemoration: day.endsWith("05-18") ? "18/5" : day.endsWith("10-01") ? "01/10" : day.endsWith("10-10") ? "10/10" : null,
-        planned_participants: null,
-        status: "held",
-        description: null,
-        club_id: null,
-        created_by: null,
-        created_at: AT,
-        updated_at: AT,
-      });
+      activities.push(
+        activityRow({
+          organizer_unit_id: schoolId,
+          title: `Hoạt động ${a + 1}`,
+          form: r.pick(FORMS),
+          delivery: r.chance(0.2) ? "online" : "in_person",
+          starts_at: starts,
+          ends_at: new Date(Date.parse(starts) + 2 * 3_600_000).toISOString(),
+          place: "Hội trường",
+          commemoration: day.endsWith("05-18") ? "18/5" : day.endsWith("10-01") ? "01/10" : day.endsWith("10-10") ? "10/10" : null,
+        }),
+      );
     }
     await insertAll(db, "activities", activities);
     const activityIds = (await db.selectFrom("activities").select("id").where("organizer_unit_id", "=", schoolId).orderBy("id").execute()).map((a) => a.id);
@@ -221,24 +235,17 @@ export async function generate(db: DB, scale: Scale, seed = 57, onProgress: (msg
   );
   const [importActivity] = await db
     .insertInto("activities")
-    .values({
-      organizer_unit_id: importSchoolId,
-      title: "Tập huấn toàn tỉnh",
-      form: "training",
-      delivery: "online",
-      starts_at: "2026-10-15T01:00:00.000Z",
-      ends_at: "2026-10-15T04:00:00.000Z",
-      place: null,
-      link: "https://example.org",
-      commemoration: null,
-      planned_participants: null,
-      status: "held",
-      description: null,
-      club_id: null,
-      created_by: null,
-      created_at: AT,
-      updated_at: AT,
-    })
+    .values(
+      activityRow({
+        organizer_unit_id: importSchoolId,
+        title: "Tập huấn toàn tỉnh",
+        form: "training",
+        delivery: "online",
+        starts_at: "2026-10-15T01:00:00.000Z",
+        ends_at: "2026-10-15T04:00:00.000Z",
+        link: "https://example.org",
+      }),
+    )
     .returning("id")
     .execute();
   // A province-wide training on the plan: the import also brings the "reached" aggregate up to date.

@@ -34,16 +34,25 @@ export async function organizerChoices(db: DB, actor: Actor): Promise<Unit[]> {
  * Which activities an actor sees: the commune's readers see all of their commune; a school's staff see their
  * school's activities, those their school co-organizes or is invited to, and their commune's commune-level ones.
  */
+/** The commune-level units (the commune, its offices and hamlets) of the actor's reach: every commune's without a limit. */
+export function communeLevelUnitIds(eb: ExpressionBuilder<Database, "activities">, actor: Actor) {
+  const reach = reachOf(actor);
+  return eb
+    .selectFrom("units")
+    .select("id")
+    .where("kind", "!=", "school")
+    .$if(!!reach, (w) => w.where("id", "in", reach!.length ? reach! : [-1]));
+}
+
 export function visibleTo(actor: Actor) {
   return (eb: ExpressionBuilder<Database, "activities">) => {
     const reach = reachOf(actor);
     if (can(actor, "commune.read")) return reach ? eb("activities.organizer_unit_id", "in", reach.length ? reach : [-1]) : sql<SqlBool>`1 = 1`;
     const own = ownSchoolIds(actor);
     const ids = own.length ? own : [-1];
-    const communeLevel = eb.selectFrom("units").select("id").where("kind", "!=", "school");
     return eb.or([
       eb("activities.organizer_unit_id", "in", ids),
-      eb("activities.organizer_unit_id", "in", reach ? communeLevel.where("id", "in", reach.length ? reach : [-1]) : communeLevel),
+      eb("activities.organizer_unit_id", "in", communeLevelUnitIds(eb, actor)),
       eb("activities.id", "in", eb.selectFrom("activity_units").select("activity_id").where("unit_id", "in", ids)),
     ]);
   };

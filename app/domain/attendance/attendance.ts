@@ -6,6 +6,7 @@
 import { sql } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { Activity, AttendanceSource, AttendanceStatus } from "../../../db/schema";
+import { communeLevelUnitIds } from "../activities/activities";
 import { writeAudit, type Executor } from "../audit/audit";
 import { lockedActivity, quarterOf, refreshReach } from "../indicators/reach-aggregate";
 import { can, ownSchoolIds, reachOf, type Actor } from "../auth/permissions";
@@ -277,7 +278,6 @@ export async function attendanceCounts(db: DB, activityId: number) {
 export async function attendanceActivities(db: DB, actor: Actor, opts: { page: number; pageSize: number; from?: string; to?: string }) {
   const units = await markableUnitIds(db, actor);
   const ids = units.length ? units : [-1];
-  const reach = reachOf(actor);
   let q = db
     .selectFrom("activities")
     .where("activities.status", "!=", "cancelled")
@@ -285,15 +285,7 @@ export async function attendanceActivities(db: DB, actor: Actor, opts: { page: n
       eb.or([
         eb("activities.organizer_unit_id", "in", ids),
         eb("activities.id", "in", eb.selectFrom("activity_units").select("activity_id").where("unit_id", "in", ids)),
-        eb(
-          "activities.organizer_unit_id",
-          "in",
-          eb
-            .selectFrom("units")
-            .select("id")
-            .where("kind", "!=", "school")
-            .$if(!!reach, (w) => w.where("id", "in", reach!.length ? reach! : [-1])),
-        ),
+        eb("activities.organizer_unit_id", "in", communeLevelUnitIds(eb, actor)),
       ]),
     );
   if (opts.from) q = q.where("activities.starts_at", ">=", opts.from);

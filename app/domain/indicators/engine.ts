@@ -6,7 +6,7 @@
 import type { DB } from "../../../db/connection";
 import type { IndicatorDirection } from "../../../db/schema";
 import type { IndicatorStatus } from "../reports/document-model";
-import { parsePeriod, type Period } from "../shared/periods";
+import { monthsIn, parsePeriod, type Period } from "../shared/periods";
 import { parseDefinition, type IndicatorDefinition } from "./definitions";
 import { evaluateMeasure } from "./measure";
 import { evaluateMeasurePerUnit } from "./per-unit";
@@ -100,18 +100,12 @@ export function unitsFor(db: DB, row: Pick<IndicatorRow, "scope">, scope: Figure
   return units;
 }
 
-function months(period: Period): number {
-  const [y1, m1] = period.startDate.split("-").map(Number);
-  const [y2, m2] = period.endDateExclusive.split("-").map(Number);
-  return (y2 - y1) * 12 + (m2 - m1);
-}
-
 /** A yearly count target for a period: pro-rated when the definition says so, times the schools counted. */
 export function periodTarget(row: IndicatorRow, period: Period, schools: number): number | null {
   const yearly = row.targets[Number(period.startDate.slice(0, 4))];
   if (yearly === null || yearly === undefined) return null;
   if (row.unit === "percent") return yearly;
-  const share = row.definition.prorate ? Math.ceil((yearly * months(period)) / 12) : yearly;
+  const share = row.definition.prorate ? Math.ceil((yearly * monthsIn(period)) / 12) : yearly;
   return row.scope === "school" ? share * Math.max(1, schools) : share;
 }
 

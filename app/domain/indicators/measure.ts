@@ -3,7 +3,9 @@
  * delegates to the family module that owns its counting rule (reached.ts, clubs.ts, budget.ts, …), so a page,
  * a chart and an export always agree. Returns null for "no data" (nothing recorded to count from).
  */
+import { sql, type ExpressionBuilder } from "kysely";
 import type { DB } from "../../../db/connection";
+import type { Database } from "../../../db/schema";
 import { COMMEMORATIONS, COMMEMORATION_DATES } from "../activities/vocabulary";
 import { daysUntilDeadline, halvesOf, isOnTime } from "../reports/deadlines";
 import type { Period } from "../shared/periods";
@@ -24,6 +26,20 @@ export interface MeasureContext {
 
 type ActivityFilter = Extract<LeafMeasure, { kind: "activities" }>;
 
+/** The activity's rows in a topic or audience link table carrying one of the codes. */
+function linkedTerms(
+  eb: ExpressionBuilder<Database, "activities">,
+  table: "activity_topics" | "activity_audiences",
+  column: "topic_code" | "audience_code",
+  codes: string[],
+) {
+  return eb
+    .selectFrom(table)
+    .select(sql.lit(1).as("one"))
+    .where(sql.ref(`${table}.activity_id`), "=", sql.ref("activities.id"))
+    .where(sql.ref(`${table}.${column}`), "in", codes);
+}
+
 /** The counted activities of the units matching an "activities" measure's filters (the drill-down lists them). */
 export function filteredActivityIds(db: DB, m: Omit<ActivityFilter, "kind">, ctx: MeasureContext) {
   let q = countedActivityIds(db, ctx.period, ctx.unitIds);
@@ -31,26 +47,8 @@ export function filteredActivityIds(db: DB, m: Omit<ActivityFilter, "kind">, ctx
   if (m.excludeForms) q = q.where("form", "not in", m.excludeForms);
   if (m.delivery) q = q.where("delivery", "in", m.delivery);
   // EXISTS per activity of the units, not IN over every activity of the province carrying the topic.
-  if (m.topics)
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("activity_topics")
-          .select("activity_id")
-          .whereRef("activity_topics.activity_id", "=", "activities.id")
-          .where("topic_code", "in", m.topics!),
-      ),
-    );
-  if (m.audiences)
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("activity_audiences")
-          .select("activity_id")
-          .whereRef("activity_audiences.activity_id", "=", "activities.id")
-          .where("audience_code", "in", m.audiences!),
-      ),
-    );
+  if (m.topics) q = q.where((eb) => eb.exists(linkedTerms(eb, "activity_topics", "topic_code", m.topics!)));
+  if (m.audiences) q = q.where((eb) => eb.exists(linkedTerms(eb, "activity_audiences", "audience_code", m.audiences!)));
   return q;
 }
 

@@ -12,7 +12,7 @@
 import type { Kysely } from "kysely";
 import { engineOf } from "../../../db/engine";
 import type { Executor } from "../audit/audit";
-import { parsePeriod, type Period } from "../shared/periods";
+import { monthsIn, parsePeriod, type Period } from "../shared/periods";
 import { vietnamParts } from "../shared/time";
 
 /** The quarter ("2026-Q3") of an instant, Vietnam time. */
@@ -24,8 +24,7 @@ export function quarterOf(instant: string): string {
 /** The quarters making up a period, or null when it is not whole quarters (a month). */
 export function quartersOf(period: Period): string[] | null {
   const [y1, m1] = period.startDate.split("-").map(Number);
-  const [y2, m2] = period.endDateExclusive.split("-").map(Number);
-  const months = (y2 - y1) * 12 + (m2 - m1);
+  const months = monthsIn(period);
   if ((m1 - 1) % 3 !== 0 || months % 3 !== 0) return null;
   const out: string[] = [];
   for (let i = 0; i < months; i += 3) {

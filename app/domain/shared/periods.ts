@@ -25,6 +25,13 @@ function make(key: string, label: string, year: number, firstMonth: number, mont
   return { key, label, startDate, endDateExclusive, from: vietnamInstant(startDate), to: vietnamInstant(endDateExclusive) };
 }
 
+/** How many calendar months a period spans (12 for a year, 6 for a half-year, 3 for a quarter). */
+export function monthsIn(period: Period): number {
+  const [y1, m1] = period.startDate.split("-").map(Number);
+  const [y2, m2] = period.endDateExclusive.split("-").map(Number);
+  return (y2 - y1) * 12 + (m2 - m1);
+}
+
 export function parsePeriod(key: string | null | undefined): Period | null {
   if (!key) return null;
   const year = Number(key.slice(0, 4));
