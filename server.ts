@@ -4,6 +4,7 @@
  * refuses cross-site state changes, logs one JSON line per request, and serves the built assets.
  * `NODE_ENV=production` serves build/ (made by `npm run build`); otherwise Vite runs in middleware mode.
  */
+import "./server/check-node";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -11,6 +12,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { createDb, migrateToLatest } from "./db/connection";
 import { databaseLabel } from "./db/config";
+import { NativeModuleError } from "./db/node-support";
 import { getLoadContext } from "./server/load-context";
 import { log, loggablePath } from "./server/log";
 import { bodyAllowed, frameableBySelf, isCrossSiteRequest, newNonce, securityHeaders, trustProxySetting } from "./server/security";
@@ -100,4 +102,14 @@ export async function startServer() {
   return server;
 }
 
-await startServer();
+try {
+  await startServer();
+} catch (err) {
+  // A native module built for another Node (decision 016): say how to rebuild, exit without a stack.
+  if (err instanceof NativeModuleError) {
+    log("error", "cannot start", { error: err.message });
+    console.error(`\n${err.message}\n`);
+    process.exit(1);
+  }
+  throw err;
+}

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import SQLite from "better-sqlite3";
 import { databaseFile, uploadDir } from "./config";
+import { newSqlite } from "./native-sqlite";
 
 export interface BackupResult {
   dir: string;
@@ -26,7 +26,7 @@ export async function backup(opts: { outRoot: string; dbFile?: string; uploads?:
   for (let i = 2; fs.existsSync(dir); i++) dir = path.resolve(opts.outRoot, `${stamp(opts.now)}-${i}`);
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, path.basename(source));
-  const db = new SQLite(source, { readonly: true, fileMustExist: true });
+  const db = newSqlite(source, { readonly: true, fileMustExist: true });
   db.pragma("busy_timeout = 5000");
   try {
     const { totalPages } = await db.backup(target);

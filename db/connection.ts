@@ -1,11 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import type SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Migrator } from "kysely/migration";
 import pg from "pg";
 import { databaseFile } from "./config";
 import { isPostgresUrl } from "./engine";
 import { migrations } from "./migrations";
+import { newSqlite } from "./native-sqlite";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
@@ -13,7 +15,7 @@ export type DB = Kysely<Database>;
 /** Opens the SQLite file with the settings the app relies on: WAL, foreign keys, a busy timeout. */
 export function openSqlite(file: string): SQLite.Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
+  const sqlite = newSqlite(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");

@@ -50,13 +50,14 @@ export function Shell({ user, children }: { user: ShellUser | null; children: Re
         Bỏ qua, đến nội dung chính
       </a>
       <header className="topbar">
-        <Link to="/" className="brand" aria-label="Tân An STEM - Trang chủ">
+        <Link to="/" className="brand">
           <span className="brand__mark" aria-hidden="true">
             TA
           </span>
           <span className="brand__text">
             <strong>Tân An STEM</strong>
             <small>Kế hoạch tuyên truyền Nghị quyết 57-NQ/TW</small>
+            <span className="visually-hidden"> (trang chủ)</span>
           </span>
         </Link>
         {user ? (
