@@ -67,19 +67,31 @@ export function securityHeaders(nonce: string, dev: boolean): Record<string, str
 
 /** Largest request bodies accepted: file uploads on the few routes that take them, small forms elsewhere. */
 export const BODY_LIMITS = { form: 1024 * 1024, upload: 12 * 1024 * 1024, media: 520 * 1024 * 1024 } as const;
-const UPLOAD_PATHS = [/^\/people\/\d+\/import$/, /^\/contests\/\d+$/, /^\/attendance\/\d+\/import$/];
+// With JavaScript, Remix posts a form to the route's path plus ".data" (single fetch): both take the same body.
+const UPLOAD_PATHS = [/^\/people\/\d+\/import(\.data)?$/, /^\/contests\/\d+(\.data)?$/, /^\/attendance\/\d+\/import(\.data)?$/];
 /** Learning materials take video (the per-kind limits are enforced while streaming, see upload-stream.ts). */
-const MEDIA_PATHS = [/^\/materials\/new$/, /^\/materials\/upload$/];
+const MEDIA_PATHS = [/^\/materials\/new(\.data)?$/, /^\/materials\/upload$/];
 
 /**
  * Whether a request body may be read: browsers always send Content-Length with a form, so a state-changing
  * request without one (or over the route's limit) is refused before anything buffers it in memory.
  */
-export function bodyAllowed(method: string, path: string, contentLength: string | undefined, contentType = "multipart/form-data"): { ok: true } | { ok: false; status: 411 | 413 } {
+export function bodyAllowed(
+  method: string,
+  path: string,
+  contentLength: string | undefined,
+  contentType = "multipart/form-data",
+): { ok: true } | { ok: false; status: 411 | 413 } {
   if (SAFE_METHODS.has(method.toUpperCase())) return { ok: true };
   if (contentLength === undefined || !/^\d+$/.test(contentLength)) return { ok: false, status: 411 };
   const multipart = contentType.startsWith("multipart/form-data");
-  const limit = !multipart ? BODY_LIMITS.form : MEDIA_PATHS.some((r) => r.test(path)) ? BODY_LIMITS.media : UPLOAD_PATHS.some((r) => r.test(path)) ? BODY_LIMITS.upload : BODY_LIMITS.form;
+  const limit = !multipart
+    ? BODY_LIMITS.form
+    : MEDIA_PATHS.some((r) => r.test(path))
+      ? BODY_LIMITS.media
+      : UPLOAD_PATHS.some((r) => r.test(path))
+        ? BODY_LIMITS.upload
+        : BODY_LIMITS.form;
   return Number(contentLength) > limit ? { ok: false, status: 413 } : { ok: true };
 }
 

@@ -25,11 +25,14 @@ export function ConfirmDelete(props: { what: string; consequences: string[]; err
       )}
       {props.alternative}
       <Form method="post">
+        {/* The server deletes nothing without "confirm": the checkbox when others go too, else this page's button. */}
         {props.consequences.length ? (
           <label className="checkbox">
             <input type="checkbox" name="confirm" value="yes" /> Tôi hiểu và muốn xóa
           </label>
-        ) : null}
+        ) : (
+          <input type="hidden" name="confirm" value="yes" />
+        )}
         <div className="form-actions">
           <button type="submit" className="button button--danger">
             Xóa
@@ -47,7 +50,7 @@ export function InlineDelete(props: { label: string; question: string; fields: R
     <details className="confirm confirm--inline">
       <summary className="link-button">{props.label}</summary>
       <Form method="post" encType={props.multipart ? "multipart/form-data" : undefined}>
-        {Object.entries(props.fields).map(([k, v]) => (
+        {Object.entries({ ...props.fields, confirm: "yes" }).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
         <p>{props.question}</p>

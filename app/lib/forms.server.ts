@@ -1,5 +1,6 @@
 import { data } from "@remix-run/node";
 import { DomainError } from "~/domain/shared/errors";
+import { cleanText } from "~/domain/shared/text";
 import { failure, type FormFailure } from "./forms";
 
 /** A rule of the domain said no: its message goes beside its field (or above the form); anything else is a real error. */
@@ -7,4 +8,31 @@ export function domainFailure<E extends Record<string, unknown> = Record<never, 
   if (e instanceof DomainError)
     return data({ ...failure(formData, { [e.field ?? "_form"]: e.message }), ...(extra ?? ({} as E)) } as FormFailure & E, { status });
   throw e;
+}
+
+/**
+ * The posted form. A body that is not a form (JSON, plain text, a broken or truncated multipart) is the
+ * sender's mistake: 400 with a message, never a 500. Every action reads its form through here.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) throw notAForm();
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw notAForm();
+  }
+  return cleanForm(form);
+}
+
+/** Every text value of a form as the app stores text (NFC, no control characters: cleanText); files as sent. */
+export function cleanForm(form: FormData): FormData {
+  const clean = new FormData();
+  for (const [name, value] of form) clean.append(cleanText(name), typeof value === "string" ? cleanText(value) : value);
+  return clean;
+}
+
+function notAForm() {
+  return data({ message: "Dữ liệu gửi lên không phải một biểu mẫu hợp lệ. Vui lòng tải lại trang và gửi lại." }, { status: 400 });
 }

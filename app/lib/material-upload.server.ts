@@ -2,6 +2,7 @@ import { unstable_parseMultipartFormData as parseMultipartFormData } from "@remi
 import { streamIntoStore, type StreamedFile } from "~/domain/files/upload-stream";
 import { DomainError } from "~/domain/shared/errors";
 import { cleanFileName } from "./upload.server";
+import { cleanText } from "~/domain/shared/text";
 
 export interface MaterialUpload {
   fields: FormData;
@@ -45,7 +46,7 @@ export async function readMaterialUpload(request: Request): Promise<MaterialUplo
         if (textBytes > MAX_TEXT_BYTES) throw new DomainError("Dữ liệu gửi lên quá lớn.");
         text += decoder.decode(chunk, { stream: true });
       }
-      if (!filename) fields.append(name, text + decoder.decode());
+      if (!filename) fields.append(cleanText(name), cleanText(text + decoder.decode()));
       return undefined;
     });
   } catch (e) {

@@ -15,7 +15,8 @@ export function oneOf<T extends string>(value: string | null, allowed: readonly 
   return allowed.includes(value as T) ? (value as T) : fallback;
 }
 
+/** A record id from a path: whole decimal digits only ("7e0", "0x7", "7.0", "07" are not ids: the page answers 404). */
 export function idParam(value: string | undefined): number | null {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : null;
+  if (!value || !/^[1-9]\d{0,14}$/.test(value)) return null;
+  return Number(value);
 }

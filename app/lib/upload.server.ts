@@ -4,13 +4,14 @@ import {
   MaxPartSizeExceededError,
 } from "@remix-run/node";
 import { DomainError } from "~/domain/shared/errors";
+import { cleanForm, readForm } from "./forms.server";
 
 /** Reads a small multipart form (an import file of a few MB) into memory, with a hard size limit. */
 export async function readSmallMultipart(request: Request, maxBytes: number): Promise<FormData> {
   const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.startsWith("multipart/form-data")) return request.formData();
+  if (!contentType.startsWith("multipart/form-data")) return readForm(request);
   try {
-    return await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: maxBytes }));
+    return cleanForm(await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: maxBytes })));
   } catch (e) {
     if (e instanceof MaxPartSizeExceededError) throw new DomainError(`Tệp quá lớn (tối đa ${Math.round(maxBytes / 1024 / 1024)} MB).`, "file");
     // A truncated or malformed multipart body is the sender's fault: say so, don't answer 500.

@@ -8,7 +8,7 @@ import { DomainError } from "~/domain/shared/errors";
 import { clearSessionCookieHeader, requireActor, sessionCookieHeader } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Đổi mật khẩu · Tân An STEM" }];
 
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(changePasswordSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {

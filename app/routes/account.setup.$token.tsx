@@ -9,6 +9,7 @@ import { sessionCookieHeader } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/format";
 import { failure, parseForm } from "~/lib/forms";
+import { readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Đặt mật khẩu · Tân An STEM" }, { name: "referrer", content: "no-referrer" }];
 
@@ -19,7 +20,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(setPasswordSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {

@@ -15,7 +15,7 @@ import { formatDateTime, formatNumber, formatDateTimeRange } from "~/lib/format"
 import { failure, parseForm, zodFieldErrors } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { TableWrap } from "~/components/table";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.activity.title ?? "Hoạt động"} · Tân An STEM` }];
 
@@ -35,7 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, activity } = await requireActivity(request, context, params.id);
   if (!canManageActivity(actor, activity.organizer)) forbidden();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   try {
     if (intent === "add-budget") {
@@ -45,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return redirect(`/activities/${activity.id}?budget=${Date.now()}#budget`);
     }
     if (intent === "delete-budget") {
-      await deleteBudgetLine(db, actor, activity, idParam(String(formData.get("lineId"))) ?? -1);
+      await deleteBudgetLine(db, actor, activity, idParam(String(formData.get("lineId"))) ?? -1, formData.get("confirm") === "yes");
       return redirect(`/activities/${activity.id}#budget`);
     }
     if (intent === "reach") {

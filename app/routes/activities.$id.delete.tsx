@@ -7,6 +7,7 @@ import { DomainError } from "~/domain/shared/errors";
 import { requireActivity } from "~/lib/activities.server";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
+import { readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Xóa hoạt động · Tân An STEM" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, activity } = await requireActivity(request, context, params.id);
-  const confirmed = (await request.formData()).get("confirm") === "yes";
+  const confirmed = (await readForm(request)).get("confirm") === "yes";
   try {
     await deleteActivity(db, actor, activity, confirmed);
   } catch (e) {
@@ -31,6 +32,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function DeleteActivity() {
   const { activity, consequences } = useLoaderData<typeof loader>();
   const list = [
+    consequences.marks ? `${consequences.marks.toLocaleString("vi-VN")} lượt điểm danh` : "",
     consequences.budgetLines ? `${consequences.budgetLines} dòng kinh phí` : "",
     consequences.reachFigures ? `${consequences.reachFigures} số liệu người được tiếp cận` : "",
   ].filter(Boolean);

@@ -9,7 +9,7 @@ import { activityFormOptions, requireActivity } from "~/lib/activities.server";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sửa hoạt động · Tân An STEM" }];
 
@@ -49,7 +49,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, activity } = await requireActivity(request, context, params.id);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(activitySchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {

@@ -9,7 +9,7 @@ import { activityFormOptions } from "~/lib/activities.server";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Thêm hoạt động · Tân An STEM" }];
 
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(activitySchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {

@@ -12,6 +12,7 @@ import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/format";
 import { accountLinkUrl } from "~/lib/links.server";
 import { idParam } from "~/lib/params";
+import { readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản · Quản trị · Tân An STEM" }];
 
@@ -45,7 +46,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, "accounts.manage");
   const user = await findUser(params.id);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   try {
     if (intent === "reset-link") {
       const link = await issueResetLink(db, actor, user.id, context.clientIp);

@@ -11,7 +11,7 @@ import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { accountLinkUrl } from "~/lib/links.server";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Tạo tài khoản · Tân An STEM" }];
 
@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, "accounts.manage");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(createAccountSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {

@@ -14,7 +14,7 @@ import { TableWrap } from "~/components/table";
 import { FilterBar, FilterSelect } from "~/components/filters";
 import { Pager } from "~/components/pager";
 import { idParam, pageParam } from "~/lib/params";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 
 const PAGE_SIZE = 50;
 
@@ -44,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
   if (!can(actor, "units.manage")) forbidden();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(createUnitSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {

@@ -4,7 +4,7 @@ import { FormError } from "~/components/forms";
 import { RollCall } from "~/components/roll-call";
 import { Notice, PageHeader } from "~/components/shell";
 import { EmptyRow, TableWrap } from "~/components/table";
-import { addToRoster, attendanceCounts, markableUnitIds, recordMarks, rosterFor, type RosterGroup } from "~/domain/attendance/attendance";
+import { addToRoster, attendanceCounts, markableUnitIds, recordMarks, rosterFor, rosterSize, type RosterGroup } from "~/domain/attendance/attendance";
 import { lockFor } from "~/domain/reports/locks";
 import { marksFromForm } from "~/domain/attendance/schemas";
 import { can } from "~/domain/auth/permissions";
@@ -13,15 +13,21 @@ import { writeAudit } from "~/domain/audit/audit";
 import { requireAttendanceActivity, requireAttendanceView } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 import { formatDateTimeRange, formatNumber } from "~/lib/format";
-import { domainFailure } from "~/lib/forms.server";
-import { idParam } from "~/lib/params";
+import { domainFailure, readForm } from "~/lib/forms.server";
+import { idParam, pageParam } from "~/lib/params";
+import { Pager } from "~/components/pager";
+
+/** People per page of the roll call: a long roster (a school assembly of 1,200) pages instead of stopping. */
+const ROLL_CALL_PAGE = 200;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Điểm danh: ${data?.activity.title ?? ""} · Tân An STEM` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, activity, marks } = await requireAttendanceView(request, context, params.activityId);
   const units = await markableUnitIds(db, actor);
-  const roster = await rosterFor(db, actor, activity);
+  const page = pageParam(new URL(request.url));
+  const rosterTotal = await rosterSize(db, actor, activity);
+  const roster = await rosterFor(db, actor, activity, { offset: (page - 1) * ROLL_CALL_PAGE, limit: ROLL_CALL_PAGE });
   const ownSchools = (await db.selectFrom("units").select(["id", "name"]).where("id", "in", units).where("kind", "=", "school").execute()) ?? [];
   const classes = ownSchools.length ? await schoolClasses(db, ownSchools[0].id) : [];
   const clubs = ownSchools.length
@@ -38,6 +44,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       clubId: activity.club_id,
     },
     roster,
+    rosterPage: { page, pageSize: ROLL_CALL_PAGE, total: rosterTotal },
     // The commune's view: counts per unit, never names.
     counts: can(actor, "commune.read") ? await attendanceCounts(db, activity.id) : null,
     school: ownSchools[0] ?? null,
@@ -51,7 +58,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, activity } = await requireAttendanceActivity(request, context, params.activityId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   try {
     if (intent === "save") {
@@ -179,7 +186,16 @@ export default function TakeAttendance() {
         Người ngoài danh sách (người dân, doanh nghiệp): ghi số người được tiếp cận ở <Link to={`/activities/${d.activity.id}#reach`}>trang hoạt động</Link>.
       </p>
       {!d.marks ? null : d.roster.length ? (
-        <RollCall activityId={d.activity.id} userId={d.userId} people={d.roster} locked={d.locked} />
+        <>
+          {d.rosterPage.total > d.rosterPage.pageSize ? (
+            <p className="muted">
+              Danh sách có {formatNumber(d.rosterPage.total)} người; trang này từ người thứ {formatNumber((d.rosterPage.page - 1) * d.rosterPage.pageSize + 1)}{" "}
+              đến {formatNumber((d.rosterPage.page - 1) * d.rosterPage.pageSize + d.roster.length)}. Nút “Tất cả còn lại” áp dụng cho trang này.
+            </p>
+          ) : null}
+          <RollCall activityId={d.activity.id} userId={d.userId} people={d.roster} locked={d.locked} />
+          {d.rosterPage.total > d.rosterPage.pageSize ? <Pager {...d.rosterPage} /> : null}
+        </>
       ) : (
         <p className="alert alert--info">Danh sách điểm danh đang trống: thêm một lớp, một câu lạc bộ hoặc giáo viên của trường ở dưới.</p>
       )}

@@ -9,6 +9,7 @@ import { forbidden } from "~/lib/auth.server";
 import { requireAttendanceActivity } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 import { formatDateTimeRange, formatNumber } from "~/lib/format";
+import { readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Điểm danh bằng mã QR · Tân An STEM" }];
 
@@ -43,7 +44,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, activity } = await requireOrganizer(request, context, params.activityId);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (intent === "open") await openCheckin(db, actor, activity);
   if (intent === "close") await closeCheckin(db, activity);
   if (intent === "open" || intent === "close") {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PrintButton } from "~/components/print-button";
-import { rosterFor } from "~/domain/attendance/attendance";
+import { rosterFor, rosterSize } from "~/domain/attendance/attendance";
 import { requireAttendanceActivity } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 import { formatDateTimeRange } from "~/lib/format";
@@ -20,12 +20,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       place: activity.place,
     },
     roster,
+    total: await rosterSize(db, actor, activity),
   };
 }
 
 /** The paper sign-in sheet (danh sách ký tên) for sessions held without phones. */
 export default function SignInSheet() {
-  const { activity, roster } = useLoaderData<typeof loader>();
+  const { activity, roster, total } = useLoaderData<typeof loader>();
   return (
     <div className="sheet">
       <p className="no-print form-actions">
@@ -76,6 +77,11 @@ export default function SignInSheet() {
           ))}
         </tbody>
       </table>
+      {total > roster.length ? (
+        <p>
+          … và {(total - roster.length).toLocaleString("vi-VN")} người nữa không có trong danh sách này (tối đa {roster.length.toLocaleString("vi-VN")} dòng).
+        </p>
+      ) : null}
       <p className="sheet__footer">Tổng số: {roster.length} người trong danh sách.</p>
     </div>
   );

@@ -9,6 +9,7 @@ import { getActor, notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTimeRange } from "~/lib/format";
 import { idParam } from "~/lib/params";
+import { readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Điểm danh · Tân An STEM" }];
 
@@ -42,7 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const activity = await load(params);
   const actor = await getActor(request, context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const staffCode = String(form.get("staffCode") ?? "").trim();
   // A wrong PIN is a guess: throttled per staff code and per address, on keys of its own (typos at a
   // training must not lock the school's network out of logging in).

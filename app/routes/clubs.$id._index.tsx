@@ -22,7 +22,7 @@ import { failure, parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { dateText } from "~/domain/shared/schema-helpers";
 import { EmptyRow, TableWrap } from "~/components/table";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.club.name ?? "Câu lạc bộ"} · Tân An STEM` }];
 
@@ -56,7 +56,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, club } = await requireClub(request, context, params.id);
   if (!canManageClubs(actor, club.school_id)) forbidden();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   try {
     if (intent === "add-members") {

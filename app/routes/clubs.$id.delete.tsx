@@ -7,6 +7,7 @@ import { DomainError } from "~/domain/shared/errors";
 import { forbidden } from "~/lib/auth.server";
 import { requireClub } from "~/lib/clubs.server";
 import { db } from "~/lib/db.server";
+import { readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Xóa câu lạc bộ · Tân An STEM" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, club } = await requireClub(request, context, params.id);
-  const confirmed = (await request.formData()).get("confirm") === "yes";
+  const confirmed = (await readForm(request)).get("confirm") === "yes";
   try {
     await deleteClub(db, actor, club, confirmed);
   } catch (e) {
@@ -33,7 +34,8 @@ export default function DeleteClub() {
   const actionData = useActionData<typeof action>();
   const list = [
     consequences.members ? `${consequences.members} lượt thành viên (cả lịch sử tham gia)` : "",
-    consequences.meetings ? `${consequences.meetings} buổi sinh hoạt (và điểm danh của các buổi đó)` : "",
+    consequences.meetings ? `${consequences.meetings} buổi sinh hoạt` : "",
+    consequences.marks ? `${consequences.marks.toLocaleString("vi-VN")} lượt điểm danh của các buổi sinh hoạt` : "",
   ].filter(Boolean);
   return (
     <>

@@ -9,7 +9,7 @@ import { forbidden } from "~/lib/auth.server";
 import { requireClub } from "~/lib/clubs.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sửa câu lạc bộ · Tân An STEM" }];
 
@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, club } = await requireClub(request, context, params.id);
   if (!canManageClubs(actor, club.school_id)) forbidden();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(clubSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {

@@ -9,7 +9,7 @@ import { requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { requireManagedSchool } from "~/lib/schools.server";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng ký câu lạc bộ · Tân An STEM" }];
 
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
   const school = await requireManagedSchool(actor);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(clubSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {

@@ -86,7 +86,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return redirect(`/contests/${contest.id}?result=1#entries`);
     }
     if (intent === "delete-entry") {
-      await deleteEntry(db, actor, entry);
+      await deleteEntry(db, actor, entry, formData.get("confirm") === "yes");
       return redirect(`/contests/${contest.id}#entries`);
     }
   } catch (e) {

@@ -7,6 +7,7 @@ import { DomainError } from "~/domain/shared/errors";
 import { forbidden } from "~/lib/auth.server";
 import { requireContest } from "~/lib/contests.server";
 import { db } from "~/lib/db.server";
+import { readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Xóa cuộc thi · Tân An STEM" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, contest } = await requireContest(request, context, params.id);
-  const confirmed = (await request.formData()).get("confirm") === "yes";
+  const confirmed = (await readForm(request)).get("confirm") === "yes";
   try {
     await deleteContest(db, actor, contest, confirmed);
   } catch (e) {

@@ -9,6 +9,7 @@ import { forbidden } from "~/lib/auth.server";
 import { requireContest } from "~/lib/contests.server";
 import { db } from "~/lib/db.server";
 import { failure, parseForm } from "~/lib/forms";
+import { readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sửa cuộc thi · Tân An STEM" }];
 
@@ -32,7 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, contest } = await requireContest(request, context, params.id);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(contestSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {

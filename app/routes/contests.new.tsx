@@ -7,7 +7,7 @@ import { contestSchema } from "~/domain/contests/schemas";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng ký cuộc thi · Tân An STEM" }];
 
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor, unit } = await organizer(request, context);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(contestSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {

@@ -11,7 +11,7 @@ import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 import { actorCommuneId, currentHalf } from "~/lib/indicators.server";
 
 export const meta: MetaFunction = () => [{ title: "Nhập số liệu · Tân An STEM" }];
@@ -44,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
   const { unitId, scope } = await enteringUnit(actor);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(enteredFiguresSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const period = halfParam(parsed.data.period);

@@ -10,7 +10,7 @@ import { canEditTargets, saveTargets, TARGET_YEARS } from "~/domain/indicators/t
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 import { yearParam } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "Chỉ tiêu năm · Tân An STEM" }];
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!(await canEditTargets(db, actor))) forbidden();
   const year = planYear(new URL(request.url));
   const rows = await loadIndicators(db);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(targetsSchema(rows), formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const targets = Object.fromEntries(

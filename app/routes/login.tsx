@@ -7,6 +7,7 @@ import { getActor, safeRedirectPath, sessionCookieHeader } from "~/lib/auth.serv
 import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/format";
 import { failure, parseForm } from "~/lib/forms";
+import { readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Tân An STEM" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(loginSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await attemptLogin(db, {

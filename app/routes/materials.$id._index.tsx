@@ -9,7 +9,7 @@ import { gradeLabel } from "~/domain/units/vocabulary";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime, formatNumber } from "~/lib/format";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 import { requireVisibleMaterial } from "~/lib/materials.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.material.title ?? "Học liệu"} · Tân An STEM` }];
@@ -44,10 +44,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
   const { material } = await requireVisibleMaterial(request, context, params.id);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") !== "delete") forbidden();
   try {
-    await deleteMaterial(db, actor, material, context.clientIp);
+    await deleteMaterial(db, actor, material, formData.get("confirm") === "yes", context.clientIp);
   } catch (e) {
     return domainFailure(e, formData);
   }

@@ -12,7 +12,7 @@ import { formatDate } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { requirePeopleUnit } from "~/lib/people.server";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sửa thông tin · Tân An STEM" }];
 
@@ -32,7 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, unit, person } = await load(request, context, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   try {
     if (intent === "left" || intent === "back") {

@@ -9,7 +9,7 @@ import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { requirePeopleUnit } from "~/lib/people.server";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Thêm người · Tân An STEM" }];
 
@@ -26,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, unit } = await requirePeopleUnit(request, context, params.unitId);
   if (!canManagePeople(actor, unit)) forbidden();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(personSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {

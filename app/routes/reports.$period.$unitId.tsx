@@ -25,7 +25,7 @@ import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 import { halfPeriod, reportSchool } from "~/lib/reports.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Báo cáo ${data?.periodLabel ?? ""} · Tân An STEM` }];
@@ -63,7 +63,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
   const period = halfPeriod(params.period);
   const school = await reportSchool(actor, params.unitId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const back = (what: string) => redirect(`/reports/${period.key}/${school.id}?saved=${what}`);
   try {

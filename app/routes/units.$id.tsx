@@ -8,7 +8,7 @@ import { DomainError } from "~/domain/shared/errors";
 import { headcountFormSchema } from "~/domain/units/schemas";
 import { getHeadcounts, getUnit, saveHeadcounts } from "~/domain/units/units";
 import { setQuota, storageUse } from "~/domain/materials/materials";
-import { domainFailure } from "~/lib/forms.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
 import { gradeLabel, HEADCOUNT_CATEGORY_LABELS, SCHOOL_LEVEL_LABELS, UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
 import { notFound, requireActor, requireSchoolAccess } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
@@ -54,7 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, unit } = await loadUnitFor(request, context, params.id);
   const year = yearParam(new URL(request.url));
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "quota") {
     try {
       await setQuota(db, actor, unit.id, Number(String(formData.get("quota") ?? "").replace(/[.\s]/g, "")), context.clientIp);

@@ -148,6 +148,39 @@ describe("a school administrator's year of records, in a browser", () => {
     await page.getByRole("cell", { name: "1.900.000" }).waitFor();
     await expectAccessible(page);
   });
+
+  it("deleting an activity lists what goes with it and deletes nothing until the box is ticked", async () => {
+    await page.goto(`${base}/activities/new`);
+    await page.getByLabel("Tên hoạt động").fill("Hoạt động E2E để xóa");
+    await page.getByLabel("Hình thức").selectOption({ label: "Tập huấn, bồi dưỡng" });
+    await page.getByLabel("Chuyển đổi số", { exact: true }).check();
+    await page.getByLabel("Giáo viên", { exact: true }).check();
+    await page.getByLabel("Ngày bắt đầu").fill("2026-12-06");
+    await page.getByLabel("Ngày kết thúc").fill("2026-12-06");
+    await page.getByLabel("Địa điểm").fill("Hội trường");
+    await page.getByRole("button", { name: "Lưu hoạt động" }).click();
+    await page.getByText("Đã lưu hoạt động.").waitFor();
+    const activityUrl = page.url().split("?")[0];
+    await page.getByLabel("Nội dung chi").selectOption({ label: "Nước uống" });
+    await page.getByLabel("Nguồn kinh phí").selectOption({ label: "Xã hội hóa" });
+    await page.getByLabel("Dự toán (đồng)").fill("200000");
+    await page.getByRole("button", { name: "Thêm dòng kinh phí" }).click();
+    await page.getByRole("cell", { name: "200.000" }).first().waitFor();
+
+    await page.goto(`${activityUrl}/delete`);
+    await page.getByText("1 dòng kinh phí").waitFor();
+    await page.getByRole("button", { name: "Xóa", exact: true }).click(); // the careless click: box not ticked
+    await page.getByText("Hãy đánh dấu ô xác nhận trước khi xóa.").waitFor();
+    await expectAccessible(page);
+    await page.goto(activityUrl);
+    expect(await heading()).toBe("Hoạt động E2E để xóa"); // still there
+    await page.goto(`${activityUrl}/delete`);
+    await page.getByLabel("Tôi hiểu và muốn xóa").check();
+    await page.getByRole("button", { name: "Xóa", exact: true }).click();
+    await page.waitForURL(/\/activities\?deleted=1/);
+    const gone = await page.goto(activityUrl);
+    expect(gone?.status()).toBe(404);
+  });
 });
 
 describe("the commune's view, in a browser", () => {

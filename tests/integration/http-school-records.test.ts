@@ -33,6 +33,14 @@ describe("clubs over HTTP", () => {
     }
   });
 
+  it("ids in paths are whole numbers only: 7e0, 0x7, 7.0 and 07 answer 404", async () => {
+    const id = thcsClub.id;
+    expect((await http(base, `/clubs/${id}`, { cookie: cookies["bgh.thcs"] })).status).toBe(200);
+    for (const path of [`/clubs/${id}e0`, `/clubs/0x${id.toString(16)}`, `/clubs/${id}.0`, `/clubs/0${id}`, `/activities/${id}e0`, `/contests/${id}.0`]) {
+      expect((await http(base, path, { cookie: cookies["bgh.thcs"] })).status, path).toBe(404);
+    }
+  });
+
   it("another school gets 404; teachers and the leader cannot change a club", async () => {
     expect((await http(base, `/clubs/${thcsClub.id}`, { cookie: cookies["bgh.tieuhoca"] })).status).toBe(404);
     expect(
@@ -83,6 +91,23 @@ describe("activities over HTTP", () => {
         })
       ).status,
     ).toBe(403);
+  });
+
+  it("a delete lists the marks that go with it, and without the confirmation deletes nothing (400)", async () => {
+    const activity = serverOne<{ id: number; marks: number }>(
+      `select a.id, count(t.id) as marks from activities a join units u on u.id = a.organizer_unit_id join attendance t on t.activity_id = a.id
+       where u.code = 'thcs-tanan' and a.club_id is null and a.starts_at >= '2026-07-01' and a.starts_at < '2026-12-01' group by a.id order by a.id limit 1`,
+    );
+    expect(Number(activity.marks)).toBeGreaterThan(0);
+    const page = await http(base, `/activities/${activity.id}/delete`, { cookie: cookies["bgh.thcs"] });
+    expect(page.text).toContain(`${Number(activity.marks).toLocaleString("vi-VN")} lượt điểm danh`);
+    for (const form of [{}, { confirm: "no" }, { intent: "delete" }] as Record<string, string>[]) {
+      const res = await http(base, `/activities/${activity.id}/delete`, { cookie: cookies["bgh.thcs"], form });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain("Hãy đánh dấu ô xác nhận trước khi xóa.");
+    }
+    const after = serverOne<{ n: number }>("select count(*) as n from attendance where activity_id = ?", activity.id);
+    expect(Number(after.n)).toBe(Number(activity.marks));
   });
 
   it("the list filters by topic and period, and the calendar feed needs its secret", async () => {

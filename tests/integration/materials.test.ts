@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EVIDENCE_TYPES, storedPath, storeSmallFile } from "../../app/domain/files/storage";
 import { streamIntoStore } from "../../app/domain/files/upload-stream";
 import { canSeeMaterial, createMaterial, deleteMaterial, ftsQuery, getMaterial, listMaterials, storageUse } from "../../app/domain/materials/materials";
 import type { MaterialInput } from "../../app/domain/materials/schemas";
@@ -89,11 +90,31 @@ describe("learning materials", () => {
     const count = () => fs.readdirSync(file, { recursive: true }).filter((f) => !fs.statSync(path.join(file, String(f))).isDirectory()).length;
     const demoFiles = (await t.db.selectFrom("stored_files").select("id").execute()).length - 1;
     expect(count()).toBe(demoFiles + 1);
-    await deleteMaterial(t.db, teacher, ma);
+    await expect(deleteMaterial(t.db, teacher, ma, false)).rejects.toMatchObject({ field: "confirm" }); // nothing deleted without it
+    expect(await getMaterial(t.db, a)).toBeTruthy();
+    await deleteMaterial(t.db, teacher, ma, true);
     expect(count()).toBe(demoFiles + 1);
-    await deleteMaterial(t.db, teacher, (await getMaterial(t.db, b))!);
+    await deleteMaterial(t.db, teacher, (await getMaterial(t.db, b))!, true);
     expect(count()).toBe(demoFiles);
     expect(fs.existsSync(path.join(file, ma.file_id ? "" : "x"))).toBe(true);
+  });
+
+  it("the same bytes as a material and as a contest entry's evidence: deleting the material keeps the evidence's file", async () => {
+    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
+    const bytes = Buffer.from("%PDF-1.4\n% giay chung nhan giai nhat\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    const id = await createMaterial(t.db, teacher, thcs, input(), {
+      stored: await streamIntoStore(
+        (async function* () {
+          yield bytes;
+        })(),
+      ),
+      name: "giai.pdf",
+    });
+    const evidence = await storeSmallFile(bytes, EVIDENCE_TYPES);
+    const entry = await t.db.selectFrom("contest_entries").select("id").where("school_id", "=", thcs.id).executeTakeFirstOrThrow();
+    await t.db.updateTable("contest_entries").set({ evidence_file: evidence.key, evidence_name: "giai.pdf" }).where("id", "=", entry.id).execute();
+    await deleteMaterial(t.db, teacher, (await getMaterial(t.db, id))!, true);
+    expect(fs.readFileSync(storedPath(evidence.key))).toEqual(bytes);
   });
 
   it("refuses an upload beyond the school's quota", async () => {

@@ -66,6 +66,11 @@ describe("request bodies", () => {
     expect(bodyAllowed("POST", "/activities/new", "2000")).toEqual({ ok: true });
     expect(bodyAllowed("POST", "/people/10/import", String(5 * 1024 * 1024))).toEqual({ ok: true });
     expect(bodyAllowed("POST", "/contests/3", String(BODY_LIMITS.upload + 1))).toEqual({ ok: false, status: 413 });
+    // The same routes posted by Remix's JavaScript (single fetch) at "<path>.data" take the same bodies.
+    expect(bodyAllowed("POST", "/people/10/import.data", String(5 * 1024 * 1024))).toEqual({ ok: true });
+    expect(bodyAllowed("POST", "/attendance/7/import.data", String(5 * 1024 * 1024))).toEqual({ ok: true });
+    expect(bodyAllowed("POST", "/contests/3.data", String(10 * 1024 * 1024))).toEqual({ ok: true });
+    expect(bodyAllowed("POST", "/activities/new.data", String(BODY_LIMITS.form + 1))).toEqual({ ok: false, status: 413 });
   });
   it("period keys outside 2000–2100 are not periods", () => {
     expect(parsePeriod("9999-H2")).toBeNull();

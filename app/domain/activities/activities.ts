@@ -9,7 +9,7 @@ import { assertActivityUnlocked, assertPeriodOpen } from "../reports/locks";
 import { writeAudit, type Executor } from "../audit/audit";
 import { lockedActivity, quarterOf, refreshReach } from "../indicators/reach-aggregate";
 import { can, managesCommuneUnit, ownSchoolIds, reachOf, reaches, type Actor } from "../auth/permissions";
-import { DomainError } from "../shared/errors";
+import { DomainError, requireDeleteConfirmation } from "../shared/errors";
 import { nowIso, vietnamInstant } from "../shared/time";
 import type { ActivityInput, BudgetLineInput } from "./schemas";
 
@@ -291,31 +291,23 @@ export async function updateActivity(db: DB, actor: Actor, activity: Activity & 
 
 /** What deleting an activity takes with it, for the confirmation page. */
 export async function deletionConsequences(db: DB, activityId: number) {
-  const budget = Number(
-    (
-      await db
-        .selectFrom("budget_lines")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("activity_id", "=", activityId)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-  const reach = Number(
-    (
-      await db
-        .selectFrom("activity_reach")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("activity_id", "=", activityId)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-  return { budgetLines: budget, reachFigures: reach };
+  const rowsOf = async (table: "attendance" | "budget_lines" | "activity_reach") =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("activity_id", "=", activityId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return { marks: await rowsOf("attendance"), budgetLines: await rowsOf("budget_lines"), reachFigures: await rowsOf("activity_reach") };
 }
 
 export async function deleteActivity(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, confirmed: boolean): Promise<void> {
   if (!canManageActivity(actor, activity.organizer)) throw new DomainError("Bạn không có quyền xóa hoạt động này.");
+  requireDeleteConfirmation(confirmed);
   const c = await deletionConsequences(db, activity.id);
-  if ((c.budgetLines || c.reachFigures) && !confirmed) throw new DomainError("Hoạt động có dữ liệu kèm theo: hãy xác nhận trước khi xóa.", "confirm");
   await assertActivityUnlocked(db, activity, [activity.starts_at]);
   await db.transaction().execute(async (trx) => {
     // Locked first (no mark can be added meanwhile), refreshed before the delete (afterwards its attendees are
@@ -359,8 +351,9 @@ export async function addBudgetLine(db: DB, actor: Actor, activity: Activity & {
   });
 }
 
-export async function deleteBudgetLine(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, lineId: number): Promise<void> {
+export async function deleteBudgetLine(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, lineId: number, confirmed: boolean): Promise<void> {
   if (!canManageActivity(actor, activity.organizer)) throw new DomainError("Bạn không có quyền sửa kinh phí của hoạt động này.");
+  requireDeleteConfirmation(confirmed);
   const line = await db.selectFrom("budget_lines").selectAll().where("id", "=", lineId).where("activity_id", "=", activity.id).executeTakeFirst();
   if (!line) throw new DomainError("Không tìm thấy dòng kinh phí.");
   await assertPeriodOpen(db, activity.organizer_unit_id, activity.starts_at);

@@ -13,6 +13,7 @@ import { can, ownSchoolIds, reachOf, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { addMs, DAY_MS, nowIso, vietnamParts } from "../shared/time";
 import { assertPeriodOpen } from "../reports/locks";
+import { MAX_IMPORT_ROWS } from "../imports/table-file";
 
 /** Units whose people this actor marks: their own school(s); for commune staff, the commune's offices. */
 export async function markableUnitIds(db: DB, actor: Actor): Promise<number[]> {
@@ -44,17 +45,44 @@ export interface RosterEntry {
   markedAt: string | null;
 }
 
+/** The most people a roster export (XLSX, sign-in sheet) carries: as many rows as an import may have. */
+export const MAX_ROSTER_ROWS = MAX_IMPORT_ROWS;
+
+/** The actor's people on this activity's roster or already marked (one query shape for the list and its count). */
+function rosterPeople(db: DB, units: number[], activity: Activity) {
+  return db
+    .selectFrom("people")
+    .leftJoin("attendance", (j) => j.onRef("attendance.person_id", "=", "people.id").on("attendance.activity_id", "=", activity.id))
+    .where("people.unit_id", "in", units)
+    .where((eb) =>
+      eb.or([
+        eb("people.id", "in", eb.selectFrom("activity_roster").select("person_id").where("activity_id", "=", activity.id)),
+        eb("attendance.id", "is not", null),
+      ]),
+    );
+}
+
+/** How many people rosterFor lists in all (its pages and exports say so when they show fewer). */
+export async function rosterSize(db: DB, actor: Actor, activity: Activity): Promise<number> {
+  const units = await markableUnitIds(db, actor);
+  if (!units.length) return 0;
+  if (activity.club_id) await seedClubRoster(db, activity);
+  const row = await rosterPeople(db, units, activity)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /**
- * The people the actor marks for this activity: the roster plus anyone already marked, in the actor's units.
+ * The people the actor marks for this activity: the roster plus anyone already marked, in the actor's units,
+ * by category, class and name; a page of them (`offset`, `limit`), or all up to MAX_ROSTER_ROWS.
  * A club meeting's roster starts as the club's members on the meeting's date.
  */
-export async function rosterFor(db: DB, actor: Actor, activity: Activity): Promise<RosterEntry[]> {
+export async function rosterFor(db: DB, actor: Actor, activity: Activity, page: { offset?: number; limit?: number } = {}): Promise<RosterEntry[]> {
   const units = await markableUnitIds(db, actor);
   if (!units.length) return [];
   if (activity.club_id) await seedClubRoster(db, activity);
-  const rows = await db
-    .selectFrom("people")
-    .leftJoin("attendance", (j) => j.onRef("attendance.person_id", "=", "people.id").on("attendance.activity_id", "=", activity.id))
+  const rows = await rosterPeople(db, units, activity)
     .select([
       "people.id as personId",
       "people.code",
@@ -66,17 +94,12 @@ export async function rosterFor(db: DB, actor: Actor, activity: Activity): Promi
       "attendance.note",
       "attendance.marked_at as markedAt",
     ])
-    .where("people.unit_id", "in", units)
-    .where((eb) =>
-      eb.or([
-        eb("people.id", "in", eb.selectFrom("activity_roster").select("person_id").where("activity_id", "=", activity.id)),
-        eb("attendance.id", "is not", null),
-      ]),
-    )
     .orderBy("people.category")
     .orderBy("people.class_name")
     .orderBy("people.name_key")
-    .limit(5000)
+    .orderBy("people.id")
+    .limit(Math.min(page.limit ?? MAX_ROSTER_ROWS, MAX_ROSTER_ROWS))
+    .offset(page.offset ?? 0)
     .execute();
   return rows.map((r) => ({ ...r, status: r.status ?? null, note: r.note ?? null, markedAt: r.markedAt ?? null }));
 }

@@ -11,7 +11,8 @@ export function safeCell(text: string | null | undefined): string {
 }
 
 /** The attendance of an activity (the caller's own people) as an XLSX workbook. */
-export async function attendanceWorkbook(activity: Activity & { organizer: { name: string } }, roster: RosterEntry[]): Promise<Buffer> {
+/** `total`: everyone on the roster; when the roster is longer than the rows given, the sheet says how many are left out. */
+export async function attendanceWorkbook(activity: Activity & { organizer: { name: string } }, roster: RosterEntry[], total = roster.length): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Tân An STEM";
   const sheet = wb.addWorksheet("Điểm danh");
@@ -31,6 +32,10 @@ export async function attendanceWorkbook(activity: Activity & { organizer: { nam
       p.markedAt ? formatDateTime(p.markedAt) : "",
     ]),
   );
+  if (total > roster.length)
+    sheet.addRow([
+      `… và ${(total - roster.length).toLocaleString("vi-VN")} người nữa không có trong tệp này (tối đa ${roster.length.toLocaleString("vi-VN")} dòng).`,
+    ]);
   sheet.columns = [{ width: 6 }, { width: 14 }, { width: 28 }, { width: 8 }, { width: 16 }, { width: 24 }, { width: 18 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -6,7 +6,7 @@
 import type { DB } from "../../../db/connection";
 import type { Activity, AttendanceStatus } from "../../../db/schema";
 import type { Actor } from "../auth/permissions";
-import { mapColumns, readTableFile } from "../imports/table-file";
+import { mapColumns, missingColumnsMessage, readTableFile } from "../imports/table-file";
 import { fold } from "../people/vocabulary";
 import { normalizeCode } from "../people/people";
 import { DomainError } from "../shared/errors";
@@ -53,7 +53,8 @@ export async function checkAttendanceFile(
   activity: Activity,
   data: Uint8Array,
 ): Promise<{ preview: AttendancePreview; marks: Mark[]; unitOf: Map<number, number> }> {
-  const table = await readTableFile(data);
+  const file = await readTableFile(data);
+  const table = file.rows;
   // The header may sit below a title (the attendance export has three title rows): the first row with a "Mã" column.
   const headerAt = Math.max(
     0,
@@ -63,7 +64,7 @@ export async function checkAttendanceFile(
   const empty = { new: 0, update: 0, unchanged: 0, error: 0 };
   if (missing.includes("code"))
     return {
-      preview: { rows: [], counts: empty, fileErrors: ["Thiếu cột “Mã” (mã cán bộ hoặc mã học sinh). Hãy dùng tệp mẫu."] },
+      preview: { rows: [], counts: empty, fileErrors: [missingColumnsMessage(["Mã"], file, table[headerAt])] },
       marks: [],
       unitOf: new Map(),
     };

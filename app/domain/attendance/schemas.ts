@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { cleanText } from "../shared/text";
 import { ATTENDANCE_STATUSES } from "./vocabulary";
 
 /** One tap of the roll call (sent by the phone, retried until the server says it is saved). */
 export const markSchema = z.object({
   personId: z.coerce.number().int().positive(),
   status: z.enum(ATTENDANCE_STATUSES),
-  note: z.string().trim().max(200, "Ghi chú tối đa 200 ký tự.").optional().or(z.literal("")),
+  note: z.string().transform(cleanText).pipe(z.string().trim().max(200, "Ghi chú tối đa 200 ký tự.")).optional().or(z.literal("")),
 });
 
 /** The roll call form without JavaScript: fields "status.<personId>" and "note.<personId>". */

@@ -12,8 +12,8 @@ export const ATTENDED: AttendanceStatus[] = ["present", "late"];
 
 /** Words people write in an import's "Trạng thái" column, folded (no diacritics). */
 export const STATUS_ALIASES: Record<AttendanceStatus, string[]> = {
-  present: ["co mat", "x", "co", "present", "1"],
-  late: ["den muon", "muon", "late"],
-  excused: ["vang co phep", "co phep", "p", "excused"],
-  absent: ["vang khong phep", "vang", "khong phep", "k", "absent", "0"],
+  present: ["co mat", "x", "co", "present", "1", "du", "tham du", "tham gia", "\u2713", "\u2714"],
+  late: ["den muon", "di muon", "muon", "den tre", "di tre", "tre", "vao muon", "late"],
+  excused: ["vang co phep", "co phep", "nghi co phep", "nghi phep", "vang (co phep)", "p", "cp", "excused"],
+  absent: ["vang khong phep", "vang", "vang mat", "khong phep", "nghi khong phep", "nghi", "vang (khong phep)", "k", "kp", "absent", "0"],
 };

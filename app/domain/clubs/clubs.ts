@@ -7,7 +7,7 @@ import { writeAudit } from "../audit/audit";
 import { quarterOf, refreshReach } from "../indicators/reach-aggregate";
 import { engineOf } from "../../../db/engine";
 import { can, ownSchoolIds, readableUnitIds, type Actor } from "../auth/permissions";
-import { DomainError } from "../shared/errors";
+import { DomainError, requireDeleteConfirmation } from "../shared/errors";
 import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
 import type { ClubInput } from "./schemas";
 
@@ -96,14 +96,22 @@ export async function clubDeletionConsequences(db: DB, clubId: number) {
         .where("club_id", "=", clubId)
         .executeTakeFirstOrThrow(),
     ),
+    marks: await count(
+      db
+        .selectFrom("attendance")
+        .innerJoin("activities", "activities.id", "attendance.activity_id")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("activities.club_id", "=", clubId)
+        .executeTakeFirstOrThrow(),
+    ),
   };
 }
 
 /** Deleting a club removes its membership history and its meetings; with either, the user must confirm. */
 export async function deleteClub(db: DB, actor: Actor, club: Club, confirmed: boolean): Promise<void> {
   if (!canManageClubs(actor, club.school_id)) throw new DomainError("Bạn không có quyền xóa câu lạc bộ này.");
+  requireDeleteConfirmation(confirmed);
   const c = await clubDeletionConsequences(db, club.id);
-  if ((c.meetings || c.members) && !confirmed) throw new DomainError("Câu lạc bộ có thành viên hoặc buổi sinh hoạt: hãy xác nhận trước khi xóa.", "confirm");
   // The club counted in every period from its founding to its closing (or today): none of them may be locked.
   await assertRangeOpen(db, club.school_id, club.founded_on ?? "2000-01-01", club.closed_on ?? "9999-12-31");
   // Meetings in a locked period carry approved attendance: they cannot go.

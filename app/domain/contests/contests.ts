@@ -8,7 +8,7 @@ import type { DB } from "../../../db/connection";
 import type { Contest, ContestEntry, ContestResult, Database, Unit } from "../../../db/schema";
 import { writeAudit } from "../audit/audit";
 import { can, managesCommuneUnit, ownSchoolIds, reachOf, readableUnitIds, type Actor } from "../auth/permissions";
-import { DomainError } from "../shared/errors";
+import { DomainError, requireDeleteConfirmation } from "../shared/errors";
 import { nowIso } from "../shared/time";
 import type { ContestInput, EntryInput } from "./schemas";
 import { AWARDS } from "./vocabulary";
@@ -119,8 +119,8 @@ export async function entryCount(db: DB, contestId: number): Promise<number> {
 /** Deleting a contest with entries removes the entries and their results: the user must confirm. */
 export async function deleteContest(db: DB, actor: Actor, contest: ContestWithOrganizer, confirmed: boolean): Promise<void> {
   if (!canManageContest(actor, contest.organizer)) throw new DomainError("Bạn không có quyền xóa cuộc thi này.");
+  requireDeleteConfirmation(confirmed);
   const entries = await entryCount(db, contest.id);
-  if (entries && !confirmed) throw new DomainError("Cuộc thi đã có bài dự thi: hãy xác nhận trước khi xóa.", "confirm");
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("contest_entries").where("contest_id", "=", contest.id).execute();
     await trx.deleteFrom("contests").where("id", "=", contest.id).execute();
@@ -320,8 +320,9 @@ export async function recordResult(
   });
 }
 
-export async function deleteEntry(db: DB, actor: Actor, entry: ContestEntry): Promise<void> {
+export async function deleteEntry(db: DB, actor: Actor, entry: ContestEntry, confirmed: boolean): Promise<void> {
   if (!can(actor, "school.manage", entry.school_id)) throw new DomainError("Bạn không có quyền xóa bài dự thi này.");
+  requireDeleteConfirmation(confirmed);
   const contest = await db.selectFrom("contests").select("ends_on").where("id", "=", entry.contest_id).executeTakeFirstOrThrow();
   await assertDateOpen(db, entry.school_id, contest.ends_on);
   await db.transaction().execute(async (trx) => {

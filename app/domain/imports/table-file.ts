@@ -5,6 +5,7 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { DomainError } from "../shared/errors";
+import { cleanText } from "../shared/text";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 120_000;
@@ -28,10 +29,47 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-export async function readTableFile(buf: Uint8Array): Promise<string[][]> {
+const DELIMITERS = [",", ";", "\t"] as const;
+type Delimiter = (typeof DELIMITERS)[number];
+const DELIMITER_NAMES: Record<Delimiter, string> = { ",": "dấu phẩy (,)", ";": "dấu chấm phẩy (;)", "\t": "dấu tab" };
+
+/**
+ * A CSV has one delimiter, chosen from its header line: the first of its first lines that holds any of
+ * comma, semicolon or tab (a title line above the header holds none), and there the one written most often
+ * outside quotes. So a semicolon file keeps "Tổ trưởng, chủ nhiệm 6A1" whole.
+ */
+export function csvDelimiter(text: string): Delimiter {
+  const lines = text.split(/\r?\n/, 10);
+  for (const line of lines) {
+    const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
+    let quoted = false;
+    for (const ch of line) {
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && counts.has(ch as Delimiter)) counts.set(ch as Delimiter, counts.get(ch as Delimiter)! + 1);
+    }
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    if (best[1] > 0) return best[0];
+  }
+  return ",";
+}
+
+export interface TableFile {
+  rows: string[][];
+  /** How the file was read, in words for a message: "Excel (.xlsx)" or "CSV, phân tách bằng dấu chấm phẩy (;)". */
+  readAs: string;
+}
+
+/** Says which columns are missing, how the file was read and which headers it has: enough to fix the file. */
+export function missingColumnsMessage(missing: string[], table: TableFile, header: string[]): string {
+  const seen = header.filter((h) => h.trim()).map((h) => `“${h}”`);
+  return `Thiếu cột: ${missing.map((m) => `“${m}”`).join(", ")}. Tệp được đọc là ${table.readAs}, với các cột: ${seen.length ? seen.join(", ") : "(không có)"}. Hãy dùng tệp mẫu.`;
+}
+
+export async function readTableFile(buf: Uint8Array): Promise<TableFile> {
   if (buf.length === 0) throw new DomainError("Tệp trống.", "file");
   if (buf.length > MAX_IMPORT_BYTES) throw new DomainError("Tệp quá lớn (tối đa 5 MB).", "file");
   let rows: string[][];
+  let readAs = "Excel (.xlsx)";
   if (isZip(buf)) {
     const wb = new ExcelJS.Workbook();
     try {
@@ -49,7 +87,7 @@ export async function readTableFile(buf: Uint8Array): Promise<string[][]> {
     rows = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values: string[] = [];
-      for (let c = 1; c <= width; c++) values.push(cellText(row.getCell(c).value).trim());
+      for (let c = 1; c <= width; c++) values.push(cleanText(cellText(row.getCell(c).value)).trim());
       rows[rowNumber - 1] = values;
     });
     rows = Array.from(rows, (r) => r ?? []);
@@ -61,15 +99,18 @@ export async function readTableFile(buf: Uint8Array): Promise<string[][]> {
       throw new DomainError("Tệp không phải CSV mã UTF-8 hoặc Excel (.xlsx). Trong Excel, chọn Lưu thành “CSV UTF-8”.", "file");
     }
     if (text.includes("\u0000")) throw new DomainError("Tệp không phải bảng CSV hoặc Excel (.xlsx).", "file");
+    const body = text.replace(/^\uFEFF/, "");
+    const delimiter = csvDelimiter(body);
+    readAs = `CSV, phân tách bằng ${DELIMITER_NAMES[delimiter]}`;
     try {
-      rows = parse(text.replace(/^\uFEFF/, ""), {
-        delimiter: [",", ";", "\t"],
+      rows = parse(body, {
+        delimiter,
         relax_column_count: true,
         skip_empty_lines: false,
         trim: true,
         bom: true,
       }) as string[][];
-      rows = rows.map((r) => r.slice(0, MAX_IMPORT_COLUMNS));
+      rows = rows.map((r) => r.slice(0, MAX_IMPORT_COLUMNS).map(cleanText));
     } catch (e) {
       throw new DomainError(`Tệp CSV bị lỗi định dạng: ${(e as Error).message.split("\n")[0]}`, "file");
     }
@@ -78,7 +119,7 @@ export async function readTableFile(buf: Uint8Array): Promise<string[][]> {
   while (rows.length && rows[rows.length - 1].every((c) => !c)) rows.pop();
   if (rows.length < 2) throw new DomainError("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.", "file");
   if (rows.length - 1 > MAX_IMPORT_ROWS) throw new DomainError(`Tệp có quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")}).`, "file");
-  return rows;
+  return { rows, readAs };
 }
 
 /** Finds each wanted column by its header, ignoring diacritics, case and spacing. */

@@ -12,7 +12,7 @@ import { writeAudit } from "../audit/audit";
 import { can, managesCommuneUnit, ownSchoolIds, reachOf, reaches, type Actor } from "../auth/permissions";
 import { isClaimed, releaseClaim, storedPath } from "../files/storage";
 import type { StreamedFile } from "../files/upload-stream";
-import { DomainError } from "../shared/errors";
+import { DomainError, requireDeleteConfirmation } from "../shared/errors";
 import { foldVietnamese } from "../shared/text";
 import { nowIso } from "../shared/time";
 import type { MaterialInput } from "./schemas";
@@ -234,10 +234,11 @@ export async function listMaterials(db: DB, actor: Actor | null, f: MaterialFilt
 }
 
 /** Deleting a material removes its file when no other material refers to the same content. */
-export async function deleteMaterial(db: DB, actor: Actor, material: Material, ip: string | null = null): Promise<void> {
+export async function deleteMaterial(db: DB, actor: Actor, material: Material, confirmed: boolean, ip: string | null = null): Promise<void> {
   if (!canUploadMaterials(actor, material.school_id) || (material.author_user_id !== actor.userId && !can(actor, "school.manage", material.school_id))) {
     throw new DomainError("Chỉ người đăng hoặc ban giám hiệu mới xóa được học liệu này.");
   }
+  requireDeleteConfirmation(confirmed);
   await assertPeriodOpen(db, material.school_id, material.created_at);
   let orphan: string | null = null;
   await db.transaction().execute(async (trx) => {
@@ -263,10 +264,14 @@ export async function deleteMaterial(db: DB, actor: Actor, material: Material, i
   if (orphan) await removeIfUnused(db, orphan);
 }
 
-/** Deletes an object when no material refers to it and no upload is about to. */
+/**
+ * Deletes an object when no record refers to it (a material, or a contest entry's evidence with the same
+ * bytes) and no upload is about to.
+ */
 async function removeIfUnused(db: DB, sha256: string): Promise<void> {
   if (isClaimed(sha256)) return;
   if (await db.selectFrom("stored_files").select("id").where("sha256", "=", sha256).executeTakeFirst()) return;
+  if (await db.selectFrom("contest_entries").select("id").where("evidence_file", "=", sha256).executeTakeFirst()) return;
   await fs.promises.rm(storedPath(sha256), { force: true });
 }
 

@@ -7,7 +7,7 @@ import type { DB } from "../../../db/connection";
 import type { Person, PersonCategory, Unit } from "../../../db/schema";
 import { writeAudit } from "../audit/audit";
 import type { Actor } from "../auth/permissions";
-import { mapColumns, readTableFile } from "../imports/table-file";
+import { mapColumns, missingColumnsMessage, readTableFile } from "../imports/table-file";
 import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
 import { canManagePeople, personAuditView, personValues, unitRuleErrors } from "./people";
@@ -51,13 +51,23 @@ interface CheckedRow extends PreviewRow {
 }
 
 async function checkRows(db: DB, unit: Unit, data: Uint8Array): Promise<{ rows: CheckedRow[]; fileErrors: string[] }> {
-  const table = await readTableFile(data);
+  const file = await readTableFile(data);
+  const table = file.rows;
   const { index, missing } = mapColumns(table[0], PEOPLE_COLUMNS, fold);
   const required = (["code", "fullName", "category"] as const).filter((k) => missing.includes(k));
   const allowed = personCategoriesFor(unit.kind);
   if (required.length) {
     const names: Record<string, string> = { code: "Mã", fullName: "Họ và tên", category: "Loại" };
-    return { rows: [], fileErrors: [`Thiếu cột: ${required.map((k) => `“${names[k]}”`).join(", ")}. Hãy dùng tệp mẫu.`] };
+    return {
+      rows: [],
+      fileErrors: [
+        missingColumnsMessage(
+          required.map((k) => names[k]),
+          file,
+          table[0],
+        ),
+      ],
+    };
   }
   const existing = new Map((await db.selectFrom("people").selectAll().where("unit_id", "=", unit.id).execute()).map((p) => [p.code.toLowerCase(), p]));
   const seen = new Map<string, number>();

@@ -26,3 +26,20 @@ export function nameKey(fullName: string): string {
 export function likePattern(query: string): string {
   return `%${foldVietnamese(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * Characters XML 1.0 cannot carry (C0 controls but tab and line breaks, DEL and C1 controls, U+FFFE/U+FFFF,
+ * surrogates without a pair). Text typed, pasted or imported loses them at the boundary, so every generated
+ * DOCX, XLSX, RSS and ICS stays well-formed whatever was typed.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text as the app stores it: composed Unicode (NFC: "ế" typed on a phone or pasted from Word in decomposed
+ * form becomes the one character, so names compare, sort, search and export as one), without the control
+ * characters above. Line breaks and tabs stay; "\r\n" and a lone "\r" become "\n".
+ */
+export function cleanText(text: string): string {
+  return text.normalize("NFC").replace(NOT_IN_XML, "").replace(/\r\n?/g, "\n");
+}
