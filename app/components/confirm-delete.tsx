@@ -31,7 +31,7 @@ export function ConfirmDelete(props: { what: string; consequences: string[]; err
             <input type="checkbox" name="confirm" value="yes" /> Tôi hiểu và muốn xóa
           </label>
         ) : (
-          <input type="hidden" name="confirm" value="yes" />
+          <input type="hidden" name="confirm" value="nothing-attached" />
         )}
         <div className="form-actions">
           <button type="submit" className="button button--danger">

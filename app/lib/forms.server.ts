@@ -26,10 +26,16 @@ export async function readForm(request: Request): Promise<FormData> {
   return cleanForm(form);
 }
 
-/** Every text value of a form as the app stores text (NFC, no control characters: cleanText); files as sent. */
+/**
+ * Fields compared byte for byte, never stored as text: a password set before text was cleaned must still
+ * match, and a password is hashed, never shown or exported.
+ */
+const SECRET_FIELDS = new Set(["password", "current", "confirm"]);
+
+/** Every text value of a form as the app stores text (NFC, no control characters: cleanText); passwords and files as sent. */
 export function cleanForm(form: FormData): FormData {
   const clean = new FormData();
-  for (const [name, value] of form) clean.append(cleanText(name), typeof value === "string" ? cleanText(value) : value);
+  for (const [name, value] of form) clean.append(name, typeof value === "string" && !SECRET_FIELDS.has(name) ? cleanText(value) : value);
   return clean;
 }
 

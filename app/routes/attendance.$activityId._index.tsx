@@ -65,7 +65,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       // Without JavaScript: the whole roll call in one post.
       const marks = marksFromForm(formData);
       await recordMarks(db, actor, activity, marks, "roll_call", context.clientIp);
-      return redirect(`/attendance/${activity.id}?saved=${marks.length}`);
+      // Back to the page of the roster that was saved (the form posts to this page's own address).
+      const page = pageParam(new URL(request.url));
+      return redirect(`/attendance/${activity.id}?saved=${marks.length}${page > 1 ? `&page=${page}` : ""}`);
     }
     if (intent === "add-group") {
       const kind = String(formData.get("kind"));
@@ -185,6 +187,7 @@ export default function TakeAttendance() {
       <p className="muted">
         Người ngoài danh sách (người dân, doanh nghiệp): ghi số người được tiếp cận ở <Link to={`/activities/${d.activity.id}#reach`}>trang hoạt động</Link>.
       </p>
+      {d.marks && !d.roster.length && d.rosterPage.total > 0 ? <Pager {...d.rosterPage} /> : null}
       {!d.marks ? null : d.roster.length ? (
         <>
           {d.rosterPage.total > d.rosterPage.pageSize ? (

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmDelete } from "~/components/confirm-delete";
 import { PageHeader } from "~/components/shell";
 import { canManageClubs, clubDeletionConsequences, deleteClub } from "~/domain/clubs/clubs";
-import { DomainError } from "~/domain/shared/errors";
+import { deleteConfirmationFrom, DomainError } from "~/domain/shared/errors";
 import { forbidden } from "~/lib/auth.server";
 import { requireClub } from "~/lib/clubs.server";
 import { db } from "~/lib/db.server";
@@ -19,7 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, club } = await requireClub(request, context, params.id);
-  const confirmed = (await readForm(request)).get("confirm") === "yes";
+  const confirmed = deleteConfirmationFrom((await readForm(request)).get("confirm"));
   try {
     await deleteClub(db, actor, club, confirmed);
   } catch (e) {

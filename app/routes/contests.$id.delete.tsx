@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmDelete } from "~/components/confirm-delete";
 import { PageHeader } from "~/components/shell";
 import { canManageContest, deleteContest, entryCount } from "~/domain/contests/contests";
-import { DomainError } from "~/domain/shared/errors";
+import { deleteConfirmationFrom, DomainError } from "~/domain/shared/errors";
 import { forbidden } from "~/lib/auth.server";
 import { requireContest } from "~/lib/contests.server";
 import { db } from "~/lib/db.server";
@@ -19,7 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, contest } = await requireContest(request, context, params.id);
-  const confirmed = (await readForm(request)).get("confirm") === "yes";
+  const confirmed = deleteConfirmationFrom((await readForm(request)).get("confirm"));
   try {
     await deleteContest(db, actor, contest, confirmed);
   } catch (e) {

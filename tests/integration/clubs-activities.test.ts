@@ -183,9 +183,16 @@ describe("activities", () => {
     await updateActivity(t.db, staff, activity, { ...base, organizerUnitId: vhxh, title: "Hội nghị đã đổi tên", status: "held", invitedUnitIds: [] });
     expect(await canSeeActivity(t.db, await actorOf(t.db, "gv.tieuhoca@tanan.demo"), id)).toBe(true); // commune-level: every school sees it
     await expect(deleteActivity(t.db, staff, activity, false)).rejects.toMatchObject({ field: "confirm" });
+    // A page that showed "nothing goes with it" does not confirm once a budget line exists (added meanwhile).
+    await expect(deleteActivity(t.db, staff, activity, "nothing-attached")).rejects.toThrow(/đã có thêm dữ liệu kèm theo/);
+    expect(await getActivity(t.db, id)).toBeDefined();
     await deleteActivity(t.db, staff, activity, true);
     expect(await getActivity(t.db, id)).toBeUndefined();
     expect(await t.db.selectFrom("budget_lines").select("id").where("activity_id", "=", id).execute()).toEqual([]);
+    // With nothing attached, the page's own "Xóa" confirms.
+    const empty = await createActivity(t.db, staff, { ...base, organizerUnitId: vhxh, title: "Hoạt động trống" });
+    await deleteActivity(t.db, staff, (await getActivity(t.db, empty))!, "nothing-attached");
+    expect(await getActivity(t.db, empty)).toBeUndefined();
   });
 
   it("serves a school's calendar feed with its own and invited activities only", async () => {

@@ -19,6 +19,7 @@ describe("reading a CSV", () => {
   it("a title line above the header does not decide; commas inside quotes of the header do not count", () => {
     expect(csvDelimiter("Danh sách điểm danh\nMã;Họ và tên;Trạng thái\n")).toBe(";");
     expect(csvDelimiter('"Họ, tên";Mã;Lớp\n')).toBe(";");
+    expect(csvDelimiter("Danh sách lớp 6A1, 6A2\nMã;Họ và tên;Lớp\nHS1;An;6A1\n")).toBe(";");
   });
 
   it("a missing column says which, how the file was read and what columns it has", async () => {

@@ -9,7 +9,7 @@ import { assertActivityUnlocked, assertPeriodOpen } from "../reports/locks";
 import { writeAudit, type Executor } from "../audit/audit";
 import { lockedActivity, quarterOf, refreshReach } from "../indicators/reach-aggregate";
 import { can, managesCommuneUnit, ownSchoolIds, reachOf, reaches, type Actor } from "../auth/permissions";
-import { DomainError, requireDeleteConfirmation } from "../shared/errors";
+import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
 import { nowIso, vietnamInstant } from "../shared/time";
 import type { ActivityInput, BudgetLineInput } from "./schemas";
 
@@ -304,10 +304,10 @@ export async function deletionConsequences(db: DB, activityId: number) {
   return { marks: await rowsOf("attendance"), budgetLines: await rowsOf("budget_lines"), reachFigures: await rowsOf("activity_reach") };
 }
 
-export async function deleteActivity(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, confirmed: boolean): Promise<void> {
+export async function deleteActivity(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, confirmed: DeleteConfirmation): Promise<void> {
   if (!canManageActivity(actor, activity.organizer)) throw new DomainError("Bạn không có quyền xóa hoạt động này.");
-  requireDeleteConfirmation(confirmed);
   const c = await deletionConsequences(db, activity.id);
+  requireDeleteConfirmation(confirmed, Object.values(c).some(Boolean));
   await assertActivityUnlocked(db, activity, [activity.starts_at]);
   await db.transaction().execute(async (trx) => {
     // Locked first (no mark can be added meanwhile), refreshed before the delete (afterwards its attendees are

@@ -8,6 +8,7 @@ import type { DB } from "../../../db/connection";
 import type { Unit } from "../../../db/schema";
 import { randomToken } from "../auth/tokens";
 import { addMs, DAY_MS, nowIso } from "../shared/time";
+import { cleanText } from "../shared/text";
 
 export async function feedToken(db: DB, unitId: number): Promise<string> {
   const existing = await db.selectFrom("calendar_feeds").select("token").where("unit_id", "=", unitId).executeTakeFirst();
@@ -78,9 +79,10 @@ export async function feedIcs(db: DB, unit: Unit, publicUrl: string): Promise<st
       id: `activity-${r.id}@tan-an-stem`,
       start: new Date(r.starts_at),
       end: new Date(r.ends_at),
-      summary: r.title,
-      location: r.place ?? r.link ?? undefined,
-      description: `Đơn vị tổ chức: ${r.organizer}`,
+      // Stored text is cleaned where it comes in; cleaned again here so a record from before stays a valid feed.
+      summary: cleanText(r.title),
+      location: r.place || r.link ? cleanText(r.place ?? r.link ?? "") : undefined,
+      description: cleanText(`Đơn vị tổ chức: ${r.organizer}`),
       url: `${publicUrl}/activities/${r.id}`,
       status: r.status === "cancelled" ? ICalEventStatus.CANCELLED : r.status === "planned" ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
       lastModified: new Date(r.updated_at),

@@ -10,8 +10,10 @@ export function safeCell(text: string | null | undefined): string {
   return /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
 }
 
-/** The attendance of an activity (the caller's own people) as an XLSX workbook. */
-/** `total`: everyone on the roster; when the roster is longer than the rows given, the sheet says how many are left out. */
+/**
+ * The attendance of an activity (the caller's own people) as an XLSX workbook. `total`: everyone on the
+ * roster; when the roster is longer than the rows given, the sheet says how many are left out.
+ */
 export async function attendanceWorkbook(activity: Activity & { organizer: { name: string } }, roster: RosterEntry[], total = roster.length): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Tân An STEM";

@@ -7,7 +7,7 @@ import { writeAudit } from "../audit/audit";
 import { quarterOf, refreshReach } from "../indicators/reach-aggregate";
 import { engineOf } from "../../../db/engine";
 import { can, ownSchoolIds, readableUnitIds, type Actor } from "../auth/permissions";
-import { DomainError, requireDeleteConfirmation } from "../shared/errors";
+import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
 import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
 import type { ClubInput } from "./schemas";
 
@@ -108,10 +108,10 @@ export async function clubDeletionConsequences(db: DB, clubId: number) {
 }
 
 /** Deleting a club removes its membership history and its meetings; with either, the user must confirm. */
-export async function deleteClub(db: DB, actor: Actor, club: Club, confirmed: boolean): Promise<void> {
+export async function deleteClub(db: DB, actor: Actor, club: Club, confirmed: DeleteConfirmation): Promise<void> {
   if (!canManageClubs(actor, club.school_id)) throw new DomainError("Bạn không có quyền xóa câu lạc bộ này.");
-  requireDeleteConfirmation(confirmed);
   const c = await clubDeletionConsequences(db, club.id);
+  requireDeleteConfirmation(confirmed, Object.values(c).some(Boolean));
   // The club counted in every period from its founding to its closing (or today): none of them may be locked.
   await assertRangeOpen(db, club.school_id, club.founded_on ?? "2000-01-01", club.closed_on ?? "9999-12-31");
   // Meetings in a locked period carry approved attendance: they cannot go.

@@ -8,7 +8,7 @@ import type { DB } from "../../../db/connection";
 import type { Contest, ContestEntry, ContestResult, Database, Unit } from "../../../db/schema";
 import { writeAudit } from "../audit/audit";
 import { can, managesCommuneUnit, ownSchoolIds, reachOf, readableUnitIds, type Actor } from "../auth/permissions";
-import { DomainError, requireDeleteConfirmation } from "../shared/errors";
+import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
 import { nowIso } from "../shared/time";
 import type { ContestInput, EntryInput } from "./schemas";
 import { AWARDS } from "./vocabulary";
@@ -117,10 +117,10 @@ export async function entryCount(db: DB, contestId: number): Promise<number> {
 }
 
 /** Deleting a contest with entries removes the entries and their results: the user must confirm. */
-export async function deleteContest(db: DB, actor: Actor, contest: ContestWithOrganizer, confirmed: boolean): Promise<void> {
+export async function deleteContest(db: DB, actor: Actor, contest: ContestWithOrganizer, confirmed: DeleteConfirmation): Promise<void> {
   if (!canManageContest(actor, contest.organizer)) throw new DomainError("Bạn không có quyền xóa cuộc thi này.");
-  requireDeleteConfirmation(confirmed);
   const entries = await entryCount(db, contest.id);
+  requireDeleteConfirmation(confirmed, entries > 0);
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("contest_entries").where("contest_id", "=", contest.id).execute();
     await trx.deleteFrom("contests").where("id", "=", contest.id).execute();

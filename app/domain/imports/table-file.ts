@@ -34,24 +34,33 @@ type Delimiter = (typeof DELIMITERS)[number];
 const DELIMITER_NAMES: Record<Delimiter, string> = { ",": "dấu phẩy (,)", ";": "dấu chấm phẩy (;)", "\t": "dấu tab" };
 
 /**
- * A CSV has one delimiter, chosen from its header line: the first of its first lines that holds any of
- * comma, semicolon or tab (a title line above the header holds none), and there the one written most often
- * outside quotes. So a semicolon file keeps "Tổ trưởng, chủ nhiệm 6A1" whole.
+ * A CSV has one delimiter, the one that splits its header and the rows under it alike: for each of comma,
+ * semicolon and tab, the first ten lines are counted (outside quotes), and the delimiter that the most lines
+ * hold the same number of times wins (then the one with more columns; then semicolon, tab, comma). A title
+ * line above the header ("Danh sách lớp 6A1, 6A2") does not decide, and a semicolon file keeps
+ * "Tổ trưởng, chủ nhiệm 6A1" whole.
  */
 export function csvDelimiter(text: string): Delimiter {
-  const lines = text.split(/\r?\n/, 10);
-  for (const line of lines) {
-    const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (!quoted && counts.has(ch as Delimiter)) counts.set(ch as Delimiter, counts.get(ch as Delimiter)! + 1);
-    }
-    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-    if (best[1] > 0) return best[0];
-  }
-  return ",";
+  const lines = text.split(/\r?\n/, 10).filter((l) => l.trim());
+  const scored = DELIMITERS.map((d) => {
+    const counts = lines.map((line) => {
+      let quoted = false;
+      let n = 0;
+      for (const ch of line) {
+        if (ch === '"') quoted = !quoted;
+        else if (!quoted && ch === d) n++;
+      }
+      return n;
+    });
+    const tally = new Map<number, number>();
+    for (const n of counts) if (n > 0) tally.set(n, (tally.get(n) ?? 0) + 1);
+    const [columns, agreeing] = [...tally].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
+    return { d, agreeing, columns };
+  });
+  scored.sort((a, b) => b.agreeing - a.agreeing || b.columns - a.columns || PREFERENCE.indexOf(a.d) - PREFERENCE.indexOf(b.d));
+  return scored[0].agreeing > 0 ? scored[0].d : ",";
 }
+const PREFERENCE: Delimiter[] = [";", "\t", ","];
 
 export interface TableFile {
   rows: string[][];

@@ -4,6 +4,7 @@ import type { DB } from "../../../db/connection";
 import { nowIso } from "../shared/time";
 import { listMaterials } from "./materials";
 import { MATERIAL_KIND_LABELS } from "./vocabulary";
+import { cleanText } from "../shared/text";
 
 /** The commune's (not the schools') activities still to come: those are public events. */
 export async function upcomingCommuneActivities(db: DB, limit = 20) {
@@ -32,10 +33,11 @@ export async function publicFeed(db: DB, base: string): Promise<string> {
   });
   for (const m of rows) {
     feed.addItem({
-      title: m.title,
+      // Stored text is cleaned where it comes in; cleaned again here so a record from before stays valid XML.
+      title: cleanText(m.title),
       id: `${base}/public/materials/${m.id}`,
       link: `${base}/public/materials/${m.id}`,
-      description: `${MATERIAL_KIND_LABELS[m.kind]} · ${m.school_name}`,
+      description: cleanText(`${MATERIAL_KIND_LABELS[m.kind]} · ${m.school_name}`),
       date: new Date(m.created_at),
     });
   }

@@ -32,6 +32,7 @@ import ExcelJS from "exceljs";
 import { stringify } from "csv-stringify/sync";
 import { safeCell } from "../attendance/export";
 import { formatFigure } from "../shared/figures";
+import { cleanTexts } from "../shared/text";
 import type { ReportDocument, ReportIndicatorRow } from "./document-model";
 
 const FONT = "Times New Roman";
@@ -219,8 +220,9 @@ function signatureTable(doc: ReportDocument): Table {
   return borderlessTable(SIDE_COLUMNS_MM, [[recipients, signer]], true);
 }
 
-/** The report as a Word document (NĐ 30/2020 layout). */
-export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
+/** The report as a Word document (NĐ 30/2020 layout). Its text as stored text (NFC, valid XML) whatever the model holds. */
+export async function reportDocx(model: ReportDocument): Promise<Buffer> {
+  const doc = cleanTexts(model);
   const body: (Paragraph | Table)[] = [
     headerTable(doc),
     para("BÁO CÁO", { align: AlignmentType.CENTER, bold: true, before: 360, keepNext: true }),
@@ -323,7 +325,8 @@ function styleHeader(row: ExcelJS.Row): void {
 }
 
 /** The report's figures as a workbook: "Tổng hợp" (the indicator table), then one sheet per indicator group by unit. */
-export async function reportXlsx(doc: ReportDocument): Promise<Buffer> {
+export async function reportXlsx(model: ReportDocument): Promise<Buffer> {
+  const doc = cleanTexts(model);
   const wb = new ExcelJS.Workbook();
   wb.creator = CREATOR;
   wb.lastModifiedBy = CREATOR;

@@ -41,5 +41,16 @@ const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\u
  * characters above. Line breaks and tabs stay; "\r\n" and a lone "\r" become "\n".
  */
 export function cleanText(text: string): string {
-  return text.normalize("NFC").replace(NOT_IN_XML, "").replace(/\r\n?/g, "\n");
+  // Removed first, composed second: "e", NUL, U+0301 must become "é", not stay decomposed behind the NUL.
+  return text.replace(NOT_IN_XML, "").replace(/\r\n?/g, "\n").normalize("NFC");
+}
+
+/** A copy of a plain object (a document's model) with every string in it cleaned by cleanText. */
+export function cleanTexts<T>(value: T): T {
+  if (typeof value === "string") return cleanText(value) as T;
+  if (Array.isArray(value)) return value.map(cleanTexts) as T;
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanTexts(v)])) as T;
+  }
+  return value;
 }
