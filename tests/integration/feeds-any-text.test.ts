@@ -4,7 +4,6 @@
  * lone surrogates, U+FFFE/U+FFFF.
  */
 import fc from "fast-check";
-import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feedIcs } from "../../app/domain/activities/calendar-feed";
 import { publicFeed } from "../../app/domain/materials/public";
@@ -12,6 +11,7 @@ import { cleanText } from "../../app/domain/shared/text";
 import { getUnit } from "../../app/domain/units/units";
 import { createTestDb, unitIdByCode, type TestDb } from "../support/db";
 import { insertActivity } from "../support/fixtures";
+import { xmlError } from "../support/xml";
 
 let t: TestDb;
 let thcs: number;
@@ -25,16 +25,6 @@ afterAll(async () => {
 
 const anyText = fc.string({ unit: "binary", minLength: 1, maxLength: 60 });
 const at = new Date().toISOString();
-
-function xmlError(xml: string): string | null {
-  const parser = new SaxesParser();
-  let error: string | null = null;
-  parser.on("error", (e) => {
-    error ??= e.message;
-  });
-  parser.write(xml).close();
-  return error;
-}
 
 describe("feeds, whatever a record's text holds", () => {
   it("the public RSS feed parses as XML and carries the material's title", async () => {
