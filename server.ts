@@ -13,6 +13,7 @@ import express from "express";
 import { createDb, migrateToLatest } from "./db/connection";
 import { databaseLabel } from "./db/config";
 import { NativeModuleError } from "./db/node-support";
+import { startJobRunner } from "./server/jobs";
 import { getLoadContext } from "./server/load-context";
 import { log, loggablePath } from "./server/log";
 import { bodyAllowed, frameableBySelf, isCrossSiteRequest, newNonce, securityHeaders, trustProxySetting } from "./server/security";
@@ -92,8 +93,10 @@ export async function startServer() {
   app.all("*", createRequestHandler({ build, getLoadContext, mode: production ? "production" : "development" }));
 
   const server = app.listen(port, host, () => log("info", "listening", { url: `http://localhost:${port}`, database: databaseLabel() }));
+  const stopJobs = startJobRunner();
   const stop = () => {
     log("info", "shutting down");
+    void stopJobs();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -3,7 +3,7 @@ import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, 
 import type { ReactNode } from "react";
 import { Shell, type ShellUser } from "~/components/shell";
 import { ROLE_LABELS } from "~/domain/accounts/schemas";
-import { sectionsFor } from "~/domain/auth/permissions";
+import { can, sectionsFor } from "~/domain/auth/permissions";
 import { getActor } from "~/lib/auth.server";
 import { useNonce } from "~/lib/nonce";
 import styles from "~/styles/app.css?url";
@@ -26,6 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         // "Cán bộ Phòng Văn hóa - Xã hội · Phòng Văn hóa - Xã hội" says the unit twice.
         unitName: primary && !ROLE_LABELS[primary.role].includes(primary.unitName) ? primary.unitName : "",
         sections: sectionsFor(actor),
+        binLink: can(actor, "school.manage") || can(actor, "commune.manage") || can(actor, "materials.write"),
       }
     : null;
   return { user };

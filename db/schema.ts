@@ -313,6 +313,39 @@ export interface StoredFileTable {
   mime: string;
   size: number;
   created_at: string;
+  /** When it was last stored or lost a reference; an object nothing refers to goes once this is older than the grace period. */
+  touched_at: string | null;
+}
+
+export type BinKind = "club" | "contest" | "activity" | "material" | "budget_line";
+
+export interface RecycleBinTable {
+  id: Generated<number>;
+  kind: BinKind;
+  record_id: number;
+  unit_id: number;
+  title: string;
+  summary: string;
+  payload: string;
+  deleted_by_user_id: number | null;
+  deleted_at: string;
+  purge_after: string;
+}
+
+export interface RecycleBinFileTable {
+  bin_id: number;
+  file_id: number;
+}
+
+export interface JobRunTable {
+  name: string;
+  lease_holder: string | null;
+  lease_until: string | null;
+  next_run_at: string;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_result: string | null;
+  last_error: string | null;
 }
 
 export interface MaterialTable {
@@ -431,6 +464,9 @@ export interface Database {
   indicator_targets: IndicatorTargetTable;
   entered_figures: EnteredFigureTable;
   reports: ReportTable;
+  recycle_bin: RecycleBinTable;
+  recycle_bin_files: RecycleBinFileTable;
+  job_runs: JobRunTable;
 }
 
 export type Unit = Selectable<UnitTable>;

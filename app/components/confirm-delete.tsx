@@ -12,17 +12,20 @@ export function ConfirmDelete(props: { what: string; consequences: string[]; err
       </p>
       {props.consequences.length ? (
         <>
-          <p>Việc xóa cũng sẽ xóa vĩnh viễn:</p>
+          <p>Cùng với nó sẽ bị xóa:</p>
           <ul>
             {props.consequences.map((c) => (
               <li key={c}>{c}</li>
             ))}
           </ul>
-          <p>Các số liệu chỉ tiêu tính từ những dữ liệu này sẽ thay đổi theo.</p>
+          <p>Các số liệu chỉ tiêu tính từ những dữ liệu này sẽ thay đổi theo ngay.</p>
         </>
       ) : (
         <p>Mục này chưa có dữ liệu kèm theo.</p>
       )}
+      <p className="muted">
+        Mục đã xóa nằm trong Thùng rác 30 ngày: trong thời gian đó có thể khôi phục lại đúng như cũ, cùng mọi dữ liệu kèm theo.
+      </p>
       {props.alternative}
       <Form method="post">
         {/* The server deletes nothing without "confirm": the checkbox when others go too, else this page's button. */}

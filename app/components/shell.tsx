@@ -21,6 +21,8 @@ export interface ShellUser {
   roleLabel: string;
   unitName: string;
   sections: Section[];
+  /** Whether the user deletes records (and so may restore them from the recycle bin). */
+  binLink: boolean;
 }
 
 function Nav({ sections }: { sections: Section[] }) {
@@ -66,6 +68,11 @@ export function Shell({ user, children }: { user: ShellUser | null; children: Re
               <strong>{user.fullName}</strong>
               <small>{user.unitName ? `${user.roleLabel} · ${user.unitName}` : user.roleLabel}</small>
             </span>
+            {user.binLink ? (
+              <Link to="/recycle-bin" className="topbar__link">
+                Thùng rác
+              </Link>
+            ) : null}
             <Link to="/account/password" className="topbar__link">
               Đổi mật khẩu
             </Link>
@@ -135,8 +142,12 @@ export function Notice({ when, children }: { when: unknown; children: ReactNode 
   );
 }
 
-/** "Đã xóa." after a delete redirected back to a list with ?deleted=1. */
+/** After a delete redirected back to a list with ?deleted=1: where it went and for how long. */
 export function DeletedNotice() {
   const [params] = useSearchParams();
-  return <Notice when={params.get("deleted")}>Đã xóa.</Notice>;
+  return (
+    <Notice when={params.get("deleted")}>
+      Đã xóa và chuyển vào <Link to="/recycle-bin">Thùng rác</Link>: có thể khôi phục trong 30 ngày, cùng mọi dữ liệu kèm theo.
+    </Notice>
+  );
 }

@@ -3,12 +3,11 @@ import { streamIntoStore, type StreamedFile } from "~/domain/files/upload-stream
 import { DomainError } from "~/domain/shared/errors";
 import { cleanFileName } from "./upload.server";
 import { cleanText } from "~/domain/shared/text";
+import { db } from "./db.server";
 
 export interface MaterialUpload {
   fields: FormData;
   file?: { stored: StreamedFile; name: string };
-  /** Every object this request stored (released by the caller, whatever happens). */
-  stored: string[];
   error?: DomainError;
 }
 
@@ -22,10 +21,9 @@ const MAX_TEXT_BYTES = 256 * 1024;
  */
 export async function readMaterialUpload(request: Request): Promise<MaterialUpload> {
   const fields = new FormData();
-  const stored: string[] = [];
   let file: MaterialUpload["file"];
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    return { fields, stored, error: new DomainError("Biểu mẫu gửi lên không đúng dạng.", "file") };
+    return { fields, error: new DomainError("Biểu mẫu gửi lên không đúng dạng.", "file") };
   }
   let count = 0;
   let textBytes = 0;
@@ -34,8 +32,7 @@ export async function readMaterialUpload(request: Request): Promise<MaterialUplo
       if (++count > MAX_FIELDS) throw new DomainError("Biểu mẫu có quá nhiều trường.");
       if (name === "file" && filename) {
         if (file) throw new DomainError("Mỗi học liệu chỉ tải lên một tệp.", "file");
-        const s = await streamIntoStore(data);
-        stored.push(s.sha256);
+        const s = await streamIntoStore(db, data);
         file = { stored: s, name: cleanFileName(filename) };
         return s.sha256;
       }
@@ -50,8 +47,8 @@ export async function readMaterialUpload(request: Request): Promise<MaterialUplo
       return undefined;
     });
   } catch (e) {
-    if (e instanceof DomainError) return { fields, file, stored, error: e };
-    return { fields, file, stored, error: new DomainError("Tải lên bị gián đoạn hoặc dữ liệu bị lỗi. Vui lòng thử lại.", "file") };
+    if (e instanceof DomainError) return { fields, file, error: e };
+    return { fields, file, error: new DomainError("Tải lên bị gián đoạn hoặc dữ liệu bị lỗi. Vui lòng thử lại.", "file") };
   }
-  return { fields, file, stored };
+  return { fields, file };
 }

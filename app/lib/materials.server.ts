@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Material, Unit } from "../../db/schema";
 import { can, ownSchoolIds, type Actor } from "~/domain/auth/permissions";
-import { canSeeMaterial, createMaterial, getMaterial, releaseUpload } from "~/domain/materials/materials";
+import { canSeeMaterial, createMaterial, getMaterial } from "~/domain/materials/materials";
 import { materialSchema } from "~/domain/materials/schemas";
 import { DomainError } from "~/domain/shared/errors";
 import { getUnit } from "~/domain/units/units";
@@ -32,28 +32,17 @@ export async function requireVisibleMaterial(
 
 /** One submission of the material form (a page post, or the JavaScript upload with its progress bar). */
 export async function submitMaterial(request: Request, actor: Actor, school: Unit, ip: string | null) {
+  // An object stored by this request but not handed to a material stays unreferenced and goes after the grace
+  // period (docs/decisions/018).
   const upload = await readMaterialUpload(request);
-  // Objects stored by this request but not handed to a material are released (and go if nothing uses them).
-  const release = async (except?: string) => {
-    for (const sha of upload.stored) if (sha !== except) await releaseUpload(db, sha);
-  };
-  if (upload.error) {
-    await release();
-    return failure(upload.fields, { [upload.error.field ?? "_form"]: upload.error.message });
-  }
+  if (upload.error) return failure(upload.fields, { [upload.error.field ?? "_form"]: upload.error.message });
   const parsed = parseForm(materialSchema, upload.fields);
-  if (!parsed.ok) {
-    await release();
-    return parsed;
-  }
+  if (!parsed.ok) return parsed;
   try {
-    // createMaterial releases the file it is given, saved or refused.
     const id = await createMaterial(db, actor, school, parsed.data, upload.file, ip);
     return { ok: true as const, id };
   } catch (e) {
     if (e instanceof DomainError) return failure(upload.fields, { [e.field ?? "_form"]: e.message });
     throw e;
-  } finally {
-    await release(upload.file?.stored.sha256);
   }
 }

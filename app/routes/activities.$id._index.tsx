@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams, useLocation 
 import { BudgetLineForm } from "~/components/budget-line-form";
 import { InlineDelete } from "~/components/confirm-delete";
 import { FormError } from "~/components/forms";
-import { EditDeleteActions, Notice, PageHeader } from "~/components/shell";
+import { DeletedNotice, EditDeleteActions, Notice, PageHeader } from "~/components/shell";
 import { activityDetail, addBudgetLine, canManageActivity, deleteBudgetLine, listVocabulary, setReach } from "~/domain/activities/activities";
 import { budgetLineSchema, reachSchema } from "~/domain/activities/schemas";
 import { ACTIVITY_STATUS_LABELS, BUDGET_CATEGORY_LABELS, COMMEMORATION_LABELS, DELIVERY_LABELS, FUNDING_SOURCE_LABELS } from "~/domain/activities/vocabulary";
@@ -46,7 +46,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     if (intent === "delete-budget") {
       await deleteBudgetLine(db, actor, activity, idParam(String(formData.get("lineId"))) ?? -1, formData.get("confirm") === "yes");
-      return redirect(`/activities/${activity.id}#budget`);
+      return redirect(`/activities/${activity.id}?deleted=1#budget`);
     }
     if (intent === "reach") {
       const raw = Object.fromEntries([...formData.entries()].filter(([k]) => k.startsWith("reach.")).map(([k, v]) => [k.slice(6), v]));
@@ -90,7 +90,7 @@ export default function ActivityDetail() {
         }
       />
       <Notice when={params.get("saved")}>Đã lưu thay đổi.</Notice>
-      <Notice when={params.get("deleted")}>Đã xóa.</Notice>
+      <DeletedNotice />
       <Notice when={params.get("created")}>Đã lưu hoạt động. Có thể thêm kinh phí và số người được tiếp cận bên dưới.</Notice>
       <div className="card">
         <dl className="facts">

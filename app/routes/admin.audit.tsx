@@ -18,7 +18,9 @@ const PAGE_SIZE = 50;
 const ACTION_LABELS: Record<string, string> = {
   create: "Tạo mới",
   update: "Sửa",
-  delete: "Xóa",
+  delete: "Xóa (vào thùng rác)",
+  restore: "Khôi phục từ thùng rác",
+  purge: "Xóa hẳn khỏi thùng rác",
   login: "Đăng nhập",
   logout: "Đăng xuất",
   lockout: "Tạm khóa đăng nhập",
@@ -41,6 +43,9 @@ const ENTITY_LABELS: Record<string, string> = {
   activity: "Hoạt động",
   activity_reach: "Số người được tiếp cận",
   budget_line: "Dòng kinh phí",
+  contest: "Cuộc thi",
+  contest_entry: "Bài dự thi",
+  material: "Học liệu",
 };
 const FIELD_LABELS: Record<string, string> = {
   count: "Số lượng",

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { AddMembersForm, MeetingForm } from "~/components/club-forms";
 import { FormError } from "~/components/forms";
-import { EditDeleteActions, Notice, PageHeader } from "~/components/shell";
+import { DeletedNotice, EditDeleteActions, Notice, PageHeader } from "~/components/shell";
 import { can } from "~/domain/auth/permissions";
 import { addMembers, canManageClubs, clubMeetings, clubMembers, endMembership, joinCandidates, recordMeeting, targetGrades } from "~/domain/clubs/clubs";
 import { addMembersSchema, meetingSchema } from "~/domain/clubs/schemas";
@@ -167,7 +167,7 @@ export default function ClubDetail() {
     <>
       <PageHeader title={d.club.name} subtitle={d.school.name} actions={<EditDeleteActions base={`/clubs/${d.club.id}`} show={d.canManage} />} />
       <Notice when={params.get("saved")}>Đã lưu thay đổi.</Notice>
-      <Notice when={params.get("deleted")}>Đã xóa.</Notice>
+      <DeletedNotice />
       <Notice when={params.get("created")}>Đã đăng ký câu lạc bộ. Tiếp theo: thêm thành viên và ghi các buổi sinh hoạt.</Notice>
       <Notice when={params.get("added")}>Đã thêm {params.get("added")} thành viên.</Notice>
       <div className="card">

@@ -8,7 +8,7 @@ import { can, ownSchoolIds } from "~/domain/auth/permissions";
 import { canManageContest, canRecordResult, createEntry, deleteEntry, entryCandidates, getEntry, listEntries, recordResult } from "~/domain/contests/contests";
 import { entrySchema, resultSchema } from "~/domain/contests/schemas";
 import { CONTEST_FIELD_LABELS, CONTEST_LEVEL_LABELS, CONTEST_RESULT_LABELS, CONTEST_RESULTS } from "~/domain/contests/vocabulary";
-import { EVIDENCE_TYPES, storeSmallFile } from "~/domain/files/storage";
+import { storeSmallFile } from "~/domain/files/upload-stream";
 import { DomainError } from "~/domain/shared/errors";
 import { getUnit } from "~/domain/units/units";
 import { schoolClasses } from "~/domain/people/people";
@@ -81,8 +81,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const parsed = resultSchema.safeParse({ result: formData.get("result") ?? "" });
       if (!parsed.success) return data({ ...failure(formData, { result: "Kết quả không hợp lệ." }), intent, entryId }, { status: 400 });
       const file = await fileFrom(formData);
-      const stored = file ? await storeSmallFile(file.data, EVIDENCE_TYPES) : undefined;
-      await recordResult(db, actor, contest, entry, parsed.data.result || null, stored && file ? { key: stored.key, name: file.name } : undefined);
+      const stored = file ? await storeSmallFile(db, file.data) : undefined;
+      await recordResult(db, actor, contest, entry, parsed.data.result || null, stored && file ? { key: stored.sha256, name: file.name } : undefined);
       return redirect(`/contests/${contest.id}?result=1#entries`);
     }
     if (intent === "delete-entry") {

@@ -9,6 +9,7 @@ import * as m0007 from "./0007_indicators";
 import * as m0008 from "./0008_indicator_definitions";
 import * as m0009 from "./0009_club_closing_dates";
 import * as m0010 from "./0010_reach_quarters";
+import * as m0011 from "./0011_file_lifecycle_and_bin";
 
 /** Every migration, in order. Listed statically so the bundled server and the scripts share one list. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0008_indicator_definitions": m0008,
   "0009_club_closing_dates": m0009,
   "0010_reach_quarters": m0010,
+  "0011_file_lifecycle_and_bin": m0011,
 };

@@ -4,7 +4,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Kysely, Transaction } from "kysely";
 import type { Database, MaterialKind, MaterialVisibility } from "../schema";
-import { releaseClaim } from "../../app/domain/files/storage";
 import { streamIntoStore } from "../../app/domain/files/upload-stream";
 import { foldVietnamese } from "../../app/domain/shared/text";
 
@@ -108,14 +107,7 @@ export async function insertMaterials(db: Tx) {
     const author = await db.selectFrom("memberships").select("user_id").where("unit_id", "=", school.id).orderBy("id").executeTakeFirst();
     let fileId: number | null = null;
     if (m.file) {
-      const stored = await streamIntoStore(fs.createReadStream(path.join(MEDIA, m.file)));
-      await db
-        .insertInto("stored_files")
-        .values({ sha256: stored.sha256, mime: stored.mime, size: stored.size, created_at: at })
-        .onConflict((oc) => oc.column("sha256").doNothing())
-        .execute();
-      fileId = (await db.selectFrom("stored_files").select("id").where("sha256", "=", stored.sha256).executeTakeFirstOrThrow()).id;
-      releaseClaim(stored.sha256);
+      fileId = (await streamIntoStore(db, fs.createReadStream(path.join(MEDIA, m.file)))).id;
     }
     const labels = topics.filter((t) => m.topics.includes(t.code)).map((t) => t.label);
     const row = await db

@@ -180,6 +180,21 @@ describe("a school administrator's year of records, in a browser", () => {
     await page.waitForURL(/\/activities\?deleted=1/);
     const gone = await page.goto(activityUrl);
     expect(gone?.status()).toBe(404);
+
+    // Changed one's mind: the notice leads to the recycle bin, and "Khôi phục" brings it back with its budget line.
+    await page.goBack();
+    await page.getByRole("status").getByRole("link", { name: "Thùng rác" }).click();
+    await page.waitForURL(/\/recycle-bin/);
+    const item = page.locator(".bin-item", { hasText: "Hoạt động E2E để xóa" });
+    await item.getByText("Kèm theo: 1 dòng kinh phí").waitFor();
+    await expectAccessible(page);
+    await item.getByRole("button", { name: "Khôi phục" }).click();
+    await page.getByText("Đã khôi phục “Hoạt động E2E để xóa”.").waitFor();
+    expect(await page.locator(".bin-item", { hasText: "Hoạt động E2E để xóa" }).count()).toBe(0);
+    await page.getByRole("link", { name: "Mở mục đã khôi phục" }).click();
+    await page.waitForURL(activityUrl);
+    expect(await heading()).toBe("Hoạt động E2E để xóa");
+    await page.getByRole("cell", { name: "200.000" }).first().waitFor();
   });
 });
 

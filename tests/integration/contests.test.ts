@@ -13,7 +13,8 @@ import {
   recordResult,
 } from "../../app/domain/contests/contests";
 import type { ContestInput } from "../../app/domain/contests/schemas";
-import { EVIDENCE_TYPES, storedPath, storeSmallFile } from "../../app/domain/files/storage";
+import { storedPath } from "../../app/domain/files/storage";
+import { storeSmallFile } from "../../app/domain/files/upload-stream";
 import { DomainError } from "../../app/domain/shared/errors";
 import { getUnit } from "../../app/domain/units/units";
 import type { Unit } from "../../db/schema";
@@ -87,9 +88,9 @@ describe("contests", () => {
       }),
     ).rejects.toBeInstanceOf(DomainError);
 
-    const stored = await storeSmallFile(PDF, EVIDENCE_TYPES);
-    expect(fs.readFileSync(storedPath(stored.key))).toEqual(Buffer.from(PDF));
-    await recordResult(t.db, principal, contest, (await getEntry(t.db, entryId))!, "first", { key: stored.key, name: "giay-khen.pdf" });
+    const stored = await storeSmallFile(t.db, PDF);
+    expect(fs.readFileSync(storedPath(stored.sha256))).toEqual(Buffer.from(PDF));
+    await recordResult(t.db, principal, contest, (await getEntry(t.db, entryId))!, "first", { key: stored.sha256, name: "giay-khen.pdf" });
     const awards = await awardsBySchool(t.db, 2027);
     expect(awards).toEqual([{ schoolId: thcs.id, school: thcs.name, entries: 1, first: 1, second: 0, third: 0, consolation: 0 }]);
 
@@ -106,9 +107,9 @@ describe("contests", () => {
   });
 
   it("refuses a file whose bytes are not an allowed type, whatever its name", async () => {
-    await expect(storeSmallFile(new TextEncoder().encode("MZ not really a pdf"), EVIDENCE_TYPES)).rejects.toMatchObject({ field: "file" });
+    await expect(storeSmallFile(t.db, new TextEncoder().encode("MZ not really a pdf"))).rejects.toMatchObject({ field: "file" });
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    await expect(storeSmallFile(zip, EVIDENCE_TYPES)).rejects.toBeInstanceOf(DomainError);
+    await expect(storeSmallFile(t.db, zip)).rejects.toBeInstanceOf(DomainError);
   });
 
   it("a school's own contest is invisible to other schools; deleting with entries needs confirmation", async () => {

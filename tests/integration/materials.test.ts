@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EVIDENCE_TYPES, storedPath, storeSmallFile } from "../../app/domain/files/storage";
+import { storageUse } from "../../app/domain/files/lifecycle";
 import { streamIntoStore } from "../../app/domain/files/upload-stream";
-import { canSeeMaterial, createMaterial, deleteMaterial, ftsQuery, getMaterial, listMaterials, storageUse } from "../../app/domain/materials/materials";
+import { canSeeMaterial, createMaterial, deleteMaterial, ftsQuery, getMaterial, listMaterials } from "../../app/domain/materials/materials";
 import type { MaterialInput } from "../../app/domain/materials/schemas";
 import { DomainError } from "../../app/domain/shared/errors";
 import { getUnit } from "../../app/domain/units/units";
@@ -43,7 +43,7 @@ const input = (over: Partial<MaterialInput> = {}): MaterialInput => ({
 describe("learning materials", () => {
   it("are found by a search without accents or case, through the full-text index", async () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
-    const id = await createMaterial(t.db, teacher, thcs, input(), { stored: await streamIntoStore(pdf("a")), name: "cds.pdf" });
+    const id = await createMaterial(t.db, teacher, thcs, input(), { stored: await streamIntoStore(t.db, pdf("a")), name: "cds.pdf" });
     await createMaterial(
       t.db,
       teacher,
@@ -63,7 +63,7 @@ describe("learning materials", () => {
 
   it("a school-only material is invisible to another school, visible to the commune; public ones to everyone", async () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
-    const id = await createMaterial(t.db, teacher, thcs, input(), { stored: await streamIntoStore(pdf("b")), name: "x.pdf" });
+    const id = await createMaterial(t.db, teacher, thcs, input(), { stored: await streamIntoStore(t.db, pdf("b")), name: "x.pdf" });
     const m = (await getMaterial(t.db, id))!;
     const other = await actorOf(t.db, "bgh.tieuhoca@tanan.demo");
     expect(canSeeMaterial(other, m)).toBe(false);
@@ -71,50 +71,13 @@ describe("learning materials", () => {
     expect(canSeeMaterial(await actorOf(t.db, "lanhdao@tanan.demo"), m)).toBe(true);
     expect(canSeeMaterial(null, m)).toBe(false);
     const pub = await createMaterial(t.db, teacher, thcs, input({ visibility: "public", title: "Video công khai" }), {
-      stored: await streamIntoStore(pdf("c")),
+      stored: await streamIntoStore(t.db, pdf("c")),
       name: "p.pdf",
     });
     const publicIds = (await listMaterials(t.db, null, {}, { page: 1, pageSize: 50 })).rows.map((r) => r.id);
     expect(publicIds).toContain(pub);
     expect(publicIds).not.toContain(id);
     await expect(createMaterial(t.db, other, thcs, input())).rejects.toBeInstanceOf(DomainError);
-  });
-
-  it("stores identical content once; deleting removes the file only when nothing else refers to it", async () => {
-    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
-    const a = await createMaterial(t.db, teacher, thcs, input(), { stored: await streamIntoStore(pdf("same")), name: "a.pdf" });
-    const b = await createMaterial(t.db, teacher, thcs, input({ title: "Bản sao" }), { stored: await streamIntoStore(pdf("same")), name: "b.pdf" });
-    const ma = (await getMaterial(t.db, a))!;
-    expect(ma.file_id).toBe((await getMaterial(t.db, b))!.file_id);
-    const file = path.join(dir, "objects");
-    const count = () => fs.readdirSync(file, { recursive: true }).filter((f) => !fs.statSync(path.join(file, String(f))).isDirectory()).length;
-    const demoFiles = (await t.db.selectFrom("stored_files").select("id").execute()).length - 1;
-    expect(count()).toBe(demoFiles + 1);
-    await expect(deleteMaterial(t.db, teacher, ma, false)).rejects.toMatchObject({ field: "confirm" }); // nothing deleted without it
-    expect(await getMaterial(t.db, a)).toBeTruthy();
-    await deleteMaterial(t.db, teacher, ma, true);
-    expect(count()).toBe(demoFiles + 1);
-    await deleteMaterial(t.db, teacher, (await getMaterial(t.db, b))!, true);
-    expect(count()).toBe(demoFiles);
-    expect(fs.existsSync(path.join(file, ma.file_id ? "" : "x"))).toBe(true);
-  });
-
-  it("the same bytes as a material and as a contest entry's evidence: deleting the material keeps the evidence's file", async () => {
-    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
-    const bytes = Buffer.from("%PDF-1.4\n% giay chung nhan giai nhat\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-    const id = await createMaterial(t.db, teacher, thcs, input(), {
-      stored: await streamIntoStore(
-        (async function* () {
-          yield bytes;
-        })(),
-      ),
-      name: "giai.pdf",
-    });
-    const evidence = await storeSmallFile(bytes, EVIDENCE_TYPES);
-    const entry = await t.db.selectFrom("contest_entries").select("id").where("school_id", "=", thcs.id).executeTakeFirstOrThrow();
-    await t.db.updateTable("contest_entries").set({ evidence_file: evidence.key, evidence_name: "giai.pdf" }).where("id", "=", entry.id).execute();
-    await deleteMaterial(t.db, teacher, (await getMaterial(t.db, id))!, true);
-    expect(fs.readFileSync(storedPath(evidence.key))).toEqual(bytes);
   });
 
   it("refuses an upload beyond the school's quota", async () => {
@@ -124,10 +87,9 @@ describe("learning materials", () => {
       .insertInto("school_quotas")
       .values({ school_id: thcs.id, bytes: usedBefore + 100 })
       .execute();
-    const stored = await streamIntoStore(pdf("big enough to pass one hundred bytes of quota ........................................"));
+    const stored = await streamIntoStore(t.db, pdf("big enough to pass one hundred bytes of quota ........................................"));
     await expect(createMaterial(t.db, teacher, thcs, input(), { stored, name: "q.pdf" })).rejects.toThrow(/dung lượng/);
     expect((await storageUse(t.db, thcs.id)).used).toBe(usedBefore);
-    expect(fs.existsSync(stored.path)).toBe(false); // the refused upload's bytes are gone
   });
 });
 
@@ -142,17 +104,6 @@ describe("storage quota", () => {
 });
 
 describe("review fixes: materials", () => {
-  it("two uploads of the same bytes at once, one refused, never delete the other's file", async () => {
-    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
-    const [a, b] = await Promise.all([streamIntoStore(pdf("shared")), streamIntoStore(pdf("shared"))]);
-    // The refused one (bad topic) releases its claim first; the other is still on its way to the database.
-    await expect(createMaterial(t.db, teacher, thcs, input({ topics: ["KHONGCO"] }), { stored: b, name: "b.pdf" })).rejects.toBeInstanceOf(DomainError);
-    expect(fs.existsSync(a.path)).toBe(true);
-    const id = await createMaterial(t.db, teacher, thcs, input(), { stored: a, name: "a.pdf" });
-    expect(fs.existsSync(a.path)).toBe(true);
-    expect((await getMaterial(t.db, id))!.file_id).not.toBeNull();
-  });
-
   it("filters by grade as a whole number (1 is not 11)", async () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
     const id = await createMaterial(t.db, teacher, thcs, input({ grades: [1], title: "Lớp một Sơn Ca", linkUrl: "https://x.example/1" }));

@@ -1,14 +1,19 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { storedPath } from "../../app/domain/files/storage";
 import { streamIntoStore } from "../../app/domain/files/upload-stream";
+import { createTestDb, type TestDb } from "../support/db";
 import { DomainError } from "../../app/domain/shared/errors";
 
 const dir = path.resolve("tmp", `uploads-stream-${process.pid}`);
-beforeEach(() => {
+let t: TestDb;
+beforeEach(async () => {
   process.env.UPLOAD_DIR = dir;
+  t = await createTestDb();
 });
-afterEach(() => {
+afterEach(async () => {
+  await t.close();
   fs.rmSync(dir, { recursive: true, force: true });
   delete process.env.UPLOAD_DIR;
   delete process.env.MAX_DOCUMENT_MB;
@@ -30,17 +35,19 @@ const files = (sub: string) =>
 
 describe("streaming uploads into the store", () => {
   it("stores a real PDF once under its SHA-256, however often it is uploaded", async () => {
-    const a = await streamIntoStore(chunks(200_000, PDF_HEAD, { n: 0 }));
-    const b = await streamIntoStore(chunks(200_000, PDF_HEAD, { n: 0 }));
+    const a = await streamIntoStore(t.db, chunks(200_000, PDF_HEAD, { n: 0 }));
+    const b = await streamIntoStore(t.db, chunks(200_000, PDF_HEAD, { n: 0 }));
     expect(a.mime).toBe("application/pdf");
     expect(a.size).toBe(200_000);
-    expect(a.path).toBe(b.path);
+    expect(a).toEqual(b);
+    expect(fs.statSync(storedPath(a.sha256)).size).toBe(200_000);
+    expect(await t.db.selectFrom("stored_files").select(["sha256", "size"]).execute()).toEqual([{ sha256: a.sha256, size: 200_000 }]);
     expect(files("objects")).toHaveLength(1);
     expect(files(".incoming")).toHaveLength(0);
   });
 
   it("refuses a file whose bytes are not an allowed type, keeping nothing", async () => {
-    await expect(streamIntoStore(chunks(100_000, "MZ this is a program, not a pdf", { n: 0 }))).rejects.toBeInstanceOf(DomainError);
+    await expect(streamIntoStore(t.db, chunks(100_000, "MZ this is a program, not a pdf", { n: 0 }))).rejects.toBeInstanceOf(DomainError);
     expect(files("objects")).toHaveLength(0);
     expect(files(".incoming")).toHaveLength(0);
   });
@@ -49,7 +56,7 @@ describe("streaming uploads into the store", () => {
     process.env.MAX_DOCUMENT_MB = "1";
     const counter = { n: 0 };
     const total = 50 * 1024 * 1024;
-    await expect(streamIntoStore(chunks(total, PDF_HEAD, counter))).rejects.toThrow(/quá lớn/);
+    await expect(streamIntoStore(t.db, chunks(total, PDF_HEAD, counter))).rejects.toThrow(/quá lớn/);
     expect(counter.n).toBeLessThan(20); // stopped after about 1 MB of the 50 MB
     expect(files("objects")).toHaveLength(0);
     expect(files(".incoming")).toHaveLength(0);

@@ -11,7 +11,9 @@ import { lockedActivity, quarterOf, refreshReach } from "../indicators/reach-agg
 import { can, managesCommuneUnit, ownSchoolIds, reachOf, reaches, type Actor } from "../auth/permissions";
 import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
 import { nowIso, vietnamInstant } from "../shared/time";
+import { activitiesSnapshot, describeParts, moveToBin } from "../recycle-bin/bin";
 import type { ActivityInput, BudgetLineInput } from "./schemas";
+import { BUDGET_CATEGORY_LABELS } from "./vocabulary";
 
 /** Who may change an activity: the organizing school's administrator, or commune staff for commune-level ones. */
 export function canManageActivity(actor: Actor, organizer: Pick<Unit, "id" | "kind">): boolean {
@@ -315,6 +317,17 @@ export async function deleteActivity(db: DB, actor: Actor, activity: Activity & 
     const current = await lockedActivity(trx, activity.id, "update");
     if (!current) return;
     await refreshReach(trx, { attendeesOf: [activity.id] }, [quarterOf(current.starts_at)], { without: [activity.id] });
+    const snapshot = await activitiesSnapshot(trx, [activity.id]);
+    await moveToBin(trx, {
+      kind: "activity",
+      recordId: activity.id,
+      unitId: activity.organizer_unit_id,
+      title: activity.title,
+      summary: describeParts(snapshot),
+      snapshot,
+      fileIds: [],
+      actorUserId: actor.userId,
+    });
     await trx.deleteFrom("activities").where("id", "=", activity.id).execute();
     await writeAudit(trx, {
       actorUserId: actor.userId,
@@ -358,6 +371,16 @@ export async function deleteBudgetLine(db: DB, actor: Actor, activity: Activity 
   if (!line) throw new DomainError("Không tìm thấy dòng kinh phí.");
   await assertPeriodOpen(db, activity.organizer_unit_id, activity.starts_at);
   await db.transaction().execute(async (trx) => {
+    await moveToBin(trx, {
+      kind: "budget_line",
+      recordId: lineId,
+      unitId: activity.organizer_unit_id,
+      title: `${BUDGET_CATEGORY_LABELS[line.category]}${line.note ? ` (${line.note})` : ""} — ${activity.title}`,
+      summary: "",
+      snapshot: [{ table: "budget_lines", rows: [line] }],
+      fileIds: [],
+      actorUserId: actor.userId,
+    });
     await trx.deleteFrom("budget_lines").where("id", "=", lineId).execute();
     await writeAudit(trx, {
       actorUserId: actor.userId,

@@ -8,6 +8,7 @@ import { quarterOf, refreshReach } from "../indicators/reach-aggregate";
 import { engineOf } from "../../../db/engine";
 import { can, ownSchoolIds, readableUnitIds, type Actor } from "../auth/permissions";
 import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
+import { activitiesSnapshot, describeParts, moveToBin, rowsWhere, type Snapshot } from "../recycle-bin/bin";
 import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
 import type { ClubInput } from "./schemas";
 
@@ -133,6 +134,21 @@ export async function deleteClub(db: DB, actor: Actor, club: Club, confirmed: De
       current.map((m) => quarterOf(m.starts_at)),
       { without: ids },
     );
+    const snapshot: Snapshot = [
+      { table: "clubs", rows: await rowsWhere(trx, "clubs", "id", [club.id]) },
+      { table: "club_members", rows: await rowsWhere(trx, "club_members", "club_id", [club.id]) },
+      ...(await activitiesSnapshot(trx, ids)),
+    ];
+    await moveToBin(trx, {
+      kind: "club",
+      recordId: club.id,
+      unitId: club.school_id,
+      title: club.name,
+      summary: describeParts(snapshot),
+      snapshot,
+      fileIds: [],
+      actorUserId: actor.userId,
+    });
     await trx.deleteFrom("activities").where("club_id", "=", club.id).execute();
     await trx.deleteFrom("clubs").where("id", "=", club.id).execute();
     await writeAudit(trx, {

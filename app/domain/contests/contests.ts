@@ -6,9 +6,11 @@ import { assertDateOpen } from "../reports/locks";
 import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { Contest, ContestEntry, ContestResult, Database, Unit } from "../../../db/schema";
-import { writeAudit } from "../audit/audit";
+import { writeAudit, type Executor } from "../audit/audit";
 import { can, managesCommuneUnit, ownSchoolIds, reachOf, readableUnitIds, type Actor } from "../auth/permissions";
 import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
+import { describeParts, moveToBin, rowsWhere, type Snapshot } from "../recycle-bin/bin";
+import { touchObjects } from "../files/lifecycle";
 import { nowIso } from "../shared/time";
 import type { ContestInput, EntryInput } from "./schemas";
 import { AWARDS } from "./vocabulary";
@@ -116,12 +118,40 @@ export async function entryCount(db: DB, contestId: number): Promise<number> {
   );
 }
 
+/**
+ * A contest's entries count in the half-year of its last day, for each entering school and the organizer: deleting
+ * or restoring it changes those figures, so none of those periods may be locked.
+ */
+export async function assertContestOpen(db: Executor, contest: Pick<Contest, "id" | "organizer_unit_id" | "ends_on">): Promise<void> {
+  const schools = await db.selectFrom("contest_entries").select("school_id").distinct().where("contest_id", "=", contest.id).execute();
+  for (const unitId of new Set([contest.organizer_unit_id, ...schools.map((s) => s.school_id)])) await assertDateOpen(db, unitId, contest.ends_on);
+}
+
 /** Deleting a contest with entries removes the entries and their results: the user must confirm. */
 export async function deleteContest(db: DB, actor: Actor, contest: ContestWithOrganizer, confirmed: DeleteConfirmation): Promise<void> {
   if (!canManageContest(actor, contest.organizer)) throw new DomainError("Bạn không có quyền xóa cuộc thi này.");
   const entries = await entryCount(db, contest.id);
   requireDeleteConfirmation(confirmed, entries > 0);
+  await assertContestOpen(db, contest);
   await db.transaction().execute(async (trx) => {
+    const entryRows = await rowsWhere(trx, "contest_entries", "contest_id", [contest.id]);
+    const snapshot: Snapshot = [
+      { table: "contests", rows: await rowsWhere(trx, "contests", "id", [contest.id]) },
+      { table: "contest_entries", rows: entryRows },
+      { table: "contest_entry_members", rows: await rowsWhere(trx, "contest_entry_members", "entry_id", entryRows.map((e) => e.id as number)) },
+    ];
+    const evidence = entryRows.map((e) => e.evidence_file as string | null).filter((k): k is string => !!k);
+    const files = evidence.length ? await trx.selectFrom("stored_files").select("id").where("sha256", "in", evidence).execute() : [];
+    await moveToBin(trx, {
+      kind: "contest",
+      recordId: contest.id,
+      unitId: contest.organizer_unit_id,
+      title: contest.name,
+      summary: describeParts(snapshot),
+      snapshot,
+      fileIds: files.map((f) => f.id),
+      actorUserId: actor.userId,
+    });
     await trx.deleteFrom("contest_entries").where("contest_id", "=", contest.id).execute();
     await trx.deleteFrom("contests").where("id", "=", contest.id).execute();
     await writeAudit(trx, {
@@ -307,6 +337,8 @@ export async function recordResult(
   await db.transaction().execute(async (trx) => {
     const values = { result, ...(evidence ? { evidence_file: evidence.key, evidence_name: evidence.name } : {}), updated_at: nowIso() };
     await trx.updateTable("contest_entries").set(values).where("id", "=", entry.id).execute();
+    // A replaced file loses this reference (it goes after the grace period if nothing else holds it).
+    if (evidence && entry.evidence_file && entry.evidence_file !== evidence.key) await touchObjects(trx, { sha256: [entry.evidence_file] });
     await writeAudit(trx, {
       actorUserId: actor.userId,
       unitId: entry.school_id,
@@ -327,6 +359,7 @@ export async function deleteEntry(db: DB, actor: Actor, entry: ContestEntry, con
   await assertDateOpen(db, entry.school_id, contest.ends_on);
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("contest_entries").where("id", "=", entry.id).execute();
+    await touchObjects(trx, { sha256: [entry.evidence_file] });
     await writeAudit(trx, { actorUserId: actor.userId, unitId: entry.school_id, action: "delete", entity: "contest_entry", entityId: entry.id, before: entry });
   });
 }

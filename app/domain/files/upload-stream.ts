@@ -9,8 +9,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { uploadDir } from "../../../db/config";
+import type { Executor } from "../audit/audit";
 import { DomainError } from "../shared/errors";
-import { claimObject, storedPath } from "./storage";
+import { commitObject, type StoredFile } from "./storage";
 
 export type FileGroup = "document" | "image" | "video" | "audio";
 
@@ -36,13 +37,15 @@ export const MATERIAL_FILE_TYPES: Record<string, { label: string; group: FileGro
   "audio/mp4": { label: "âm thanh M4A", group: "audio" },
 };
 
-export interface StreamedFile {
-  sha256: string;
-  mime: string;
-  size: number;
-  /** Where the content now lives (shared by every identical upload). */
-  path: string;
-}
+/** A contest entry's evidence: a certificate or a photo. */
+export const EVIDENCE_TYPES: Record<string, { label: string; group: FileGroup }> = {
+  "application/pdf": { label: "PDF", group: "document" },
+  "image/jpeg": { label: "ảnh JPEG", group: "image" },
+  "image/png": { label: "ảnh PNG", group: "image" },
+  "image/webp": { label: "ảnh WebP", group: "image" },
+};
+
+export type StreamedFile = StoredFile;
 
 const SNIFF_BYTES = 4100;
 
@@ -52,9 +55,13 @@ function incomingDir(): string {
   return d;
 }
 
-/** Consumes an upload stream into the store, or throws a DomainError (type, size) having removed every byte written. */
+/**
+ * Consumes an upload stream into the store and records it (touched now: nothing refers to it yet, and the
+ * grace period keeps it until a record does), or throws a DomainError (type, size) having removed every byte written.
+ */
 export async function streamIntoStore(
-  data: AsyncIterable<Uint8Array>,
+  db: Executor,
+  data: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   types: Record<string, { label: string; group: FileGroup }> = MATERIAL_FILE_TYPES,
 ): Promise<StreamedFile> {
   const limits = sizeLimits();
@@ -101,14 +108,14 @@ export async function streamIntoStore(
   } catch (e) {
     return fail(e);
   }
-  const sha256 = hash.digest("hex");
-  const target = storedPath(sha256);
-  // Claimed before the temp file goes: whoever consumes this upload (a material, or its refusal) releases it.
-  claimObject(sha256);
-  if (fs.existsSync(target)) await fs.promises.rm(temp, { force: true });
-  else {
-    await fs.promises.mkdir(path.dirname(target), { recursive: true });
-    await fs.promises.rename(temp, target);
+  try {
+    return await commitObject(db, temp, { sha256: hash.digest("hex"), mime: mime!, size });
+  } catch (e) {
+    return fail(e);
   }
-  return { sha256, mime: mime!, size, path: target };
+}
+
+/** A small file already in memory (contest evidence), through the same checks and the same store. */
+export async function storeSmallFile(db: Executor, data: Uint8Array, types = EVIDENCE_TYPES): Promise<StoredFile> {
+  return streamIntoStore(db, [data], types);
 }

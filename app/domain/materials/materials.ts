@@ -4,21 +4,19 @@
  */
 import { engineOf } from "../../../db/engine";
 import { assertPeriodOpen } from "../reports/locks";
-import fs from "node:fs";
 import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { Database, Material, Unit } from "../../../db/schema";
 import { writeAudit } from "../audit/audit";
 import { can, managesCommuneUnit, ownSchoolIds, reachOf, reaches, type Actor } from "../auth/permissions";
-import { isClaimed, releaseClaim, storedPath } from "../files/storage";
+import { storageUse } from "../files/lifecycle";
+import { moveToBin, rowsWhere } from "../recycle-bin/bin";
 import type { StreamedFile } from "../files/upload-stream";
 import { DomainError, requireDeleteConfirmation } from "../shared/errors";
 import { foldVietnamese } from "../shared/text";
 import { nowIso } from "../shared/time";
 import type { MaterialInput } from "./schemas";
 import { MATERIAL_KIND_LABELS } from "./vocabulary";
-
-export const DEFAULT_QUOTA_BYTES = (Number(process.env.DEFAULT_QUOTA_MB) > 0 ? Number(process.env.DEFAULT_QUOTA_MB) : 2048) * 1024 * 1024;
 
 export function canUploadMaterials(actor: Actor, schoolId: number): boolean {
   return can(actor, "materials.write", schoolId);
@@ -39,17 +37,7 @@ function searchText(input: MaterialInput, topicLabels: string[]): string {
   return foldVietnamese([input.title, input.description ?? "", input.subject ?? "", MATERIAL_KIND_LABELS[input.kind], ...topicLabels].join(" "));
 }
 
-/** Bytes stored for a school (each distinct file once) and its quota. */
-export async function storageUse(db: DB, schoolId: number): Promise<{ used: number; quota: number }> {
-  const row = await db
-    .selectFrom("stored_files")
-    .select((eb) => eb.fn.sum<number>("size").as("bytes"))
-    .where("id", "in", db.selectFrom("materials").select("file_id").where("school_id", "=", schoolId).where("file_id", "is not", null))
-    .executeTakeFirst();
-  const quota = await db.selectFrom("school_quotas").select("bytes").where("school_id", "=", schoolId).executeTakeFirst();
-  return { used: Number(row?.bytes ?? 0), quota: quota ? Number(quota.bytes) : DEFAULT_QUOTA_BYTES };
-}
-
+/** A new material; a refused one leaves its uploaded bytes unreferenced (they go after the grace period). */
 export async function createMaterial(
   db: DB,
   actor: Actor,
@@ -58,31 +46,16 @@ export async function createMaterial(
   file?: { stored: StreamedFile; name: string },
   ip: string | null = null,
 ): Promise<number> {
-  try {
-    return await insertMaterial(db, actor, school, input, file, ip);
-  } finally {
-    // A refused material leaves no stored bytes behind unless another material (or upload) holds them.
-    if (file) await releaseUpload(db, file.stored.sha256);
-  }
-}
-
-async function insertMaterial(
-  db: DB,
-  actor: Actor,
-  school: Unit,
-  input: MaterialInput,
-  file: { stored: StreamedFile; name: string } | undefined,
-  ip: string | null,
-): Promise<number> {
   if (school.kind !== "school" || !canUploadMaterials(actor, school.id)) throw new DomainError("Bạn không có quyền đăng học liệu cho trường này.");
   if (!file && !input.linkUrl) throw new DomainError("Vui lòng chọn tệp hoặc nhập đường dẫn.", "file");
   await assertPeriodOpen(db, school.id, nowIso());
   if (file) {
-    const { used, quota } = await storageUse(db, school.id);
-    const already = await db.selectFrom("stored_files").select("id").where("sha256", "=", file.stored.sha256).executeTakeFirst();
-    if (!already && used + file.stored.size > quota)
+    // Bytes the school already stores (the same file in another of its records) cost nothing more.
+    const before = await storageUse(db, school.id);
+    const after = await storageUse(db, school.id, file.stored.id);
+    if (after.used > before.used && after.used > after.quota)
       throw new DomainError(
-        `Trường đã dùng hết dung lượng lưu trữ (${Math.round(quota / 1024 / 1024)} MB). Hãy xóa bớt học liệu cũ hoặc đề nghị xã tăng hạn mức.`,
+        `Trường đã dùng hết dung lượng lưu trữ (${Math.round(after.quota / 1024 / 1024)} MB). Hãy xóa bớt học liệu cũ hoặc đề nghị xã tăng hạn mức.`,
         "file",
       );
   }
@@ -94,15 +67,7 @@ async function insertMaterial(
     .execute();
   if (topics.length !== new Set(input.topics).size) throw new DomainError("Nội dung không hợp lệ.", "topics");
   return db.transaction().execute(async (trx) => {
-    let fileId: number | null = null;
-    if (file) {
-      await trx
-        .insertInto("stored_files")
-        .values({ sha256: file.stored.sha256, mime: file.stored.mime, size: file.stored.size, created_at: nowIso() })
-        .onConflict((oc) => oc.column("sha256").doNothing())
-        .execute();
-      fileId = (await trx.selectFrom("stored_files").select("id").where("sha256", "=", file.stored.sha256).executeTakeFirstOrThrow()).id;
-    }
+    const fileId = file ? file.stored.id : null;
     const at = nowIso();
     const values = {
       school_id: school.id,
@@ -233,24 +198,26 @@ export async function listMaterials(db: DB, actor: Actor | null, f: MaterialFilt
   return { total, rows };
 }
 
-/** Deleting a material removes its file when no other material refers to the same content. */
+/** Deleting a material moves it to the recycle bin; its file stays referenced there until the bin is purged. */
 export async function deleteMaterial(db: DB, actor: Actor, material: Material, confirmed: boolean, ip: string | null = null): Promise<void> {
-  if (!canUploadMaterials(actor, material.school_id) || (material.author_user_id !== actor.userId && !can(actor, "school.manage", material.school_id))) {
-    throw new DomainError("Chỉ người đăng hoặc ban giám hiệu mới xóa được học liệu này.");
-  }
+  if (!mayDeleteMaterial(actor, material)) throw new DomainError("Chỉ người đăng hoặc ban giám hiệu mới xóa được học liệu này.");
   requireDeleteConfirmation(confirmed);
   await assertPeriodOpen(db, material.school_id, material.created_at);
-  let orphan: string | null = null;
   await db.transaction().execute(async (trx) => {
+    await moveToBin(trx, {
+      kind: "material",
+      recordId: material.id,
+      unitId: material.school_id,
+      title: material.title,
+      summary: "",
+      snapshot: [
+        { table: "materials", rows: await rowsWhere(trx, "materials", "id", [material.id]) },
+        { table: "material_topics", rows: await rowsWhere(trx, "material_topics", "material_id", [material.id]) },
+      ],
+      fileIds: material.file_id ? [material.file_id] : [],
+      actorUserId: actor.userId,
+    });
     await trx.deleteFrom("materials").where("id", "=", material.id).execute();
-    if (material.file_id) {
-      const others = await trx.selectFrom("materials").select("id").where("file_id", "=", material.file_id).executeTakeFirst();
-      if (!others) {
-        const file = await trx.selectFrom("stored_files").select("sha256").where("id", "=", material.file_id).executeTakeFirstOrThrow();
-        await trx.deleteFrom("stored_files").where("id", "=", material.file_id).execute();
-        orphan = file.sha256;
-      }
-    }
     await writeAudit(trx, {
       actorUserId: actor.userId,
       unitId: material.school_id,
@@ -261,24 +228,11 @@ export async function deleteMaterial(db: DB, actor: Actor, material: Material, c
       ip,
     });
   });
-  if (orphan) await removeIfUnused(db, orphan);
 }
 
-/**
- * Deletes an object when no record refers to it (a material, or a contest entry's evidence with the same
- * bytes) and no upload is about to.
- */
-async function removeIfUnused(db: DB, sha256: string): Promise<void> {
-  if (isClaimed(sha256)) return;
-  if (await db.selectFrom("stored_files").select("id").where("sha256", "=", sha256).executeTakeFirst()) return;
-  if (await db.selectFrom("contest_entries").select("id").where("evidence_file", "=", sha256).executeTakeFirst()) return;
-  await fs.promises.rm(storedPath(sha256), { force: true });
-}
-
-/** Ends an upload's claim on its bytes; they go if nothing refers to them (the form was refused). */
-export async function releaseUpload(db: DB, sha256: string): Promise<void> {
-  releaseClaim(sha256);
-  await removeIfUnused(db, sha256);
+/** The author of a material, or the school's administrators, may delete (and restore) it. */
+export function mayDeleteMaterial(actor: Actor, material: Pick<Material, "school_id" | "author_user_id">): boolean {
+  return canUploadMaterials(actor, material.school_id) && (material.author_user_id === actor.userId || can(actor, "school.manage", material.school_id));
 }
 
 /** Counts a view or a download. */

@@ -1,0 +1,97 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { FormError } from "~/components/forms";
+import { Pager } from "~/components/pager";
+import { Notice, PageHeader } from "~/components/shell";
+import { BIN_DAYS, BIN_KIND_LABELS, type Snapshot } from "~/domain/recycle-bin/bin";
+import { binFor, restoreFromBin } from "~/domain/recycle-bin/restore";
+import { DomainError } from "~/domain/shared/errors";
+import { requireActor } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { formatDate, formatDateTime } from "~/lib/format";
+import { readForm } from "~/lib/forms.server";
+import { idParam, pageParam } from "~/lib/params";
+import type { BinKind } from "../../db/schema";
+
+export const meta: MetaFunction = () => [{ title: "Thùng rác · Tân An STEM" }];
+
+const PAGE_SIZE = 20;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const page = pageParam(new URL(request.url));
+  const { total, rows } = await binFor(db, actor, { page, pageSize: PAGE_SIZE });
+  return { page, total, rows };
+}
+
+/** Where a restored record now lives. */
+function recordPath(kind: BinKind, recordId: number, snapshot: Snapshot): string {
+  if (kind === "budget_line") return `/activities/${(snapshot[0]?.rows[0] as { activity_id: number }).activity_id}#budget`;
+  const base = { club: "/clubs", contest: "/contests", activity: "/activities", material: "/materials" }[kind];
+  return `${base}/${recordId}`;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const form = await readForm(request);
+  const id = idParam(String(form.get("binId") ?? ""));
+  if (form.get("intent") !== "restore" || !id) return data({ error: "Thao tác không hợp lệ.", binId: null }, { status: 400 });
+  try {
+    const entry = await restoreFromBin(db, actor, id, context.clientIp);
+    const params = new URLSearchParams({ restored: entry.title, to: recordPath(entry.kind, entry.record_id, entry.snapshot) });
+    return redirect(`/recycle-bin?${params}`);
+  } catch (e) {
+    if (e instanceof DomainError) return data({ error: e.message, binId: id }, { status: e.message.startsWith("Không tìm thấy") ? 404 : 409 });
+    throw e;
+  }
+}
+
+export default function RecycleBin() {
+  const { page, total, rows } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const to = params.get("to") ?? "";
+  return (
+    <>
+      <PageHeader
+        title="Thùng rác"
+        subtitle={`Câu lạc bộ, cuộc thi, hoạt động, học liệu và dòng kinh phí đã xóa được giữ ${BIN_DAYS} ngày, cùng mọi dữ liệu kèm theo (điểm danh, thành viên, bài dự thi…). Khôi phục trả lại đúng như trước khi xóa; số liệu chỉ tiêu tính lại ngay.`}
+      />
+      <Notice when={params.get("restored")}>
+        Đã khôi phục “{params.get("restored")}”.{" "}
+        {to.startsWith("/") && !to.startsWith("//") ? <Link to={to}>Mở mục đã khôi phục</Link> : null}
+      </Notice>
+      {result && !result.binId ? <FormError message={result.error} /> : null}
+      {rows.length === 0 ? <p className="card muted">Thùng rác trống.</p> : null}
+      <ul className="bin-list">
+        {rows.map((r) => (
+          <li key={r.id} className="card bin-item">
+            <p className="bin-item__kind muted">
+              {BIN_KIND_LABELS[r.kind]} · {r.unit_name}
+            </p>
+            <h2 className="bin-item__title">{r.title}</h2>
+            {r.summary ? <p>Kèm theo: {r.summary}</p> : null}
+            <p className="muted">
+              Xóa lúc {formatDateTime(r.deleted_at)}
+              {r.deleted_by ? ` bởi ${r.deleted_by}` : ""} · tự xóa hẳn sau {formatDate(r.purge_after)}
+            </p>
+            {result?.binId === r.id ? <FormError message={result.error} /> : null}
+            {r.mayRestore ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="restore" />
+                <input type="hidden" name="binId" value={r.id} />
+                <button type="submit" className="button" disabled={navigation.state !== "idle" && navigation.formData?.get("binId") === String(r.id)}>
+                  Khôi phục
+                </button>
+              </Form>
+            ) : (
+              <p className="muted">Chỉ người có quyền xóa mục này mới khôi phục được.</p>
+            )}
+          </li>
+        ))}
+      </ul>
+      <Pager page={page} pageSize={PAGE_SIZE} total={total} />
+    </>
+  );
+}
