@@ -31,6 +31,10 @@ async function prepareDatabase() {
       const { seedDemoIfEmpty } = await import("./db/seed/demo");
       if (await seedDemoIfEmpty(db)) log("info", "demo data loaded", { database: databaseLabel() });
     }
+    // Reports approved before their figures were kept (or by the demo's seed) get them now (decision 012).
+    const { ensureSignedFigures } = await import("./app/domain/reports/signed-figures");
+    const signed = await ensureSignedFigures(db);
+    if (signed) log("info", "signed figures stored for approved reports", { reports: signed });
   } finally {
     await db.destroy();
   }

@@ -428,6 +428,28 @@ export interface ReportTable {
   updated_at: string;
 }
 
+export interface ReportCutoffTable {
+  commune_id: number;
+  period_key: string;
+  /** The last day a half-year's report counts ("YYYY-MM-DD", Vietnam). */
+  cutoff_date: string;
+  /** Set at the first approval of a report of this half-year: from then on the cut-off cannot change. */
+  fixed_at: string | null;
+  set_by: number | null;
+  set_at: string;
+}
+
+export interface ReportSnapshotTable {
+  report_id: number;
+  period_start: string;
+  period_end_exclusive: string;
+  document_json: string;
+  figures_json: string;
+  basis_json: string;
+  source: "approval" | "backfill";
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -467,6 +489,8 @@ export interface Database {
   recycle_bin: RecycleBinTable;
   recycle_bin_files: RecycleBinFileTable;
   job_runs: JobRunTable;
+  report_cutoffs: ReportCutoffTable;
+  report_snapshots: ReportSnapshotTable;
 }
 
 export type Unit = Selectable<UnitTable>;

@@ -63,11 +63,14 @@ interface Candidate {
 export function EntryForm({
   actionData,
   candidates,
+  moreCandidates = false,
   defaultField,
   resetKey,
 }: {
   actionData: ActionResult;
   candidates: Candidate[];
+  /** The list stopped at its limit: say so, and how to narrow it. */
+  moreCandidates?: boolean;
   defaultField: string;
   resetKey?: string;
 }) {
@@ -101,6 +104,11 @@ export function EntryForm({
           <strong>Học sinh dự thi ({chosen} đã chọn)</strong>
         </summary>
         {students.length === 0 ? <p className="muted">Chọn lớp ở trên để hiện danh sách học sinh.</p> : null}
+        {moreCandidates ? (
+          <p className="alert alert--warning" role="status">
+            Danh sách chỉ hiện {candidates.length.toLocaleString("vi-VN")} người đầu tiên. Hãy chọn ít lớp hơn ở trên để thấy đủ học sinh của các lớp đó.
+          </p>
+        ) : null}
         <CheckboxGroup
           legend="Học sinh dự thi"
           columns

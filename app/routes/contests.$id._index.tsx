@@ -44,7 +44,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       canRecord: can(actor, "school.manage", e.school_id) || canManageContest(actor, contest.organizer),
       canDelete: can(actor, "school.manage", e.school_id),
     })),
-    candidates: mayEnter ? await entryCandidates(db, schoolId!, new URL(request.url).searchParams.getAll("class")) : [],
+    candidates: mayEnter ? await entryCandidates(db, schoolId!, new URL(request.url).searchParams.getAll("class")) : { people: [], more: false },
     classes: mayEnter ? await schoolClasses(db, schoolId!) : [],
     chosenClasses: new URL(request.url).searchParams.getAll("class"),
     mayEnter,
@@ -239,7 +239,13 @@ export default function ContestDetail() {
         </div>
       ) : null}
       {d.mayEnter ? (
-        <EntryForm resetKey={params.get("entry") ? location.key : undefined} actionData={actionData} candidates={d.candidates} defaultField={c.field} />
+        <EntryForm
+          resetKey={params.get("entry") ? location.key : undefined}
+          actionData={actionData}
+          candidates={d.candidates.people}
+          moreCandidates={d.candidates.more}
+          defaultField={c.field}
+        />
       ) : null}
     </>
   );

@@ -5,6 +5,7 @@ import { ComparisonChart, ProgressBar, TrendChart } from "~/components/charts";
 import { FilterBar, FilterSelect } from "~/components/filters";
 import { PrintButton } from "~/components/print-button";
 import { PageHeader } from "~/components/shell";
+import { periodRangeText, reportPeriod, reportPeriodOfUnit } from "~/domain/reports/report-periods";
 import { TableWrap } from "~/components/table";
 import { can } from "~/domain/auth/permissions";
 import { dashboard } from "~/domain/indicators/dashboard";
@@ -26,7 +27,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     : null;
   return {
     ...d,
-    period: { key: view.period.key, label: view.period.label },
+    period: { key: view.period.key, label: view.period.label, range: periodRangeText(view.period) },
+    // A half-year's report counts its own period (decision 012): say so beside the calendar figures.
+    reportRange: /^\d{4}-H[12]$/.test(view.period.key)
+      ? periodRangeText(
+          view.communeId !== null ? await reportPeriod(db, view.communeId, view.period.key) : await reportPeriodOfUnit(db, view.schoolId!, view.period.key),
+        )
+      : null,
     periods: periodChoices(),
     communeReader: view.communeReader,
     schoolId: view.schoolId,
@@ -92,6 +99,12 @@ export default function Indicators() {
         ) : null}
       </FilterBar>
 
+      {d.reportRange ? (
+        <p className="muted">
+          Trang này tính theo {d.period.label.toLowerCase()} của lịch ({d.period.range}). Báo cáo {d.period.label.toLowerCase()} tính số liệu từ {d.reportRange}{" "}
+          (đến ngày chốt số liệu), nên số trong báo cáo có thể khác. <Link to={`/reports?period=${d.period.key}`}>Xem báo cáo</Link>
+        </p>
+      ) : null}
       {openHalf && openHalf.rows.some((r) => !r.submittedAt) ? (
         <div className="alert alert--warning" role="status">
           Còn {openHalf.daysLeft} ngày đến hạn nộp báo cáo {openHalf.label.toLowerCase()} ({formatDate(openHalf.deadline)}):{" "}

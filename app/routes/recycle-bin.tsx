@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { FormError } from "~/components/forms";
 import { Pager } from "~/components/pager";
 import { Notice, PageHeader } from "~/components/shell";
-import { BIN_DAYS, BIN_KIND_LABELS, type Snapshot } from "~/domain/recycle-bin/bin";
+import type { Snapshot } from "~/domain/recycle-bin/bin";
+import { BIN_DAYS, BIN_KIND_LABELS } from "~/domain/recycle-bin/vocabulary";
 import { binFor, restoreFromBin } from "~/domain/recycle-bin/restore";
 import { DomainError } from "~/domain/shared/errors";
 import { requireActor } from "~/lib/auth.server";
@@ -59,8 +60,7 @@ export default function RecycleBin() {
         subtitle={`Câu lạc bộ, cuộc thi, hoạt động, học liệu và dòng kinh phí đã xóa được giữ ${BIN_DAYS} ngày, cùng mọi dữ liệu kèm theo (điểm danh, thành viên, bài dự thi…). Khôi phục trả lại đúng như trước khi xóa; số liệu chỉ tiêu tính lại ngay.`}
       />
       <Notice when={params.get("restored")}>
-        Đã khôi phục “{params.get("restored")}”.{" "}
-        {to.startsWith("/") && !to.startsWith("//") ? <Link to={to}>Mở mục đã khôi phục</Link> : null}
+        Đã khôi phục “{params.get("restored")}”. {to.startsWith("/") && !to.startsWith("//") ? <Link to={to}>Mở mục đã khôi phục</Link> : null}
       </Notice>
       {result && !result.binId ? <FormError message={result.error} /> : null}
       {rows.length === 0 ? <p className="card muted">Thùng rác trống.</p> : null}

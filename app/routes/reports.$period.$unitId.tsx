@@ -21,6 +21,8 @@ import {
 } from "~/domain/reports/reports";
 import { formatFigure } from "~/domain/shared/figures";
 import { vietnamToday } from "~/domain/shared/time";
+import { periodRangeText, reportPeriodOfUnit, withBounds } from "~/domain/reports/report-periods";
+import { differences, signedFiguresFor } from "~/domain/reports/signed-figures";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate, formatDateTime } from "~/lib/format";
@@ -36,23 +38,28 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const school = await reportSchool(actor, params.unitId);
   const report = await getReport(db, school.id, period.key);
   const started = period.startDate <= vietnamToday();
-  const lock = await db
-    .selectFrom("period_locks")
-    .select(["start_date", "end_date_exclusive"])
-    .where("unit_id", "=", school.id)
-    .where("period_key", "=", period.key)
-    .executeTakeFirst();
-  const lockedThrough = lock ? new Date(Date.parse(`${lock.end_date_exclusive}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : null;
+  // The report's own period (from the day after the previous cut-off to its own), not the calendar half-year.
+  const reportRange = await reportPeriodOfUnit(db, school.id, period.key);
+  // An approved report shows the figures its approval signed, and says where today's computation differs.
+  const signed = report ? await signedFiguresFor(db, report) : undefined;
+  const live = await computeIndicators(
+    db,
+    { kind: "school", schoolId: school.id },
+    signed ? withBounds(reportRange, signed.periodStart, signed.periodEndExclusive) : reportRange,
+  );
   return {
     school: { id: school.id, name: school.name },
     periodKey: period.key,
     periodLabel: period.label,
+    range: periodRangeText(signed ? { startDate: signed.periodStart, endDateExclusive: signed.periodEndExclusive } : reportRange),
     deadline: reportDeadline(period.key),
     report: report ?? null,
-    lockedThrough,
+    signedAt: signed?.createdAt ?? null,
+    signedSource: signed?.source ?? null,
     statusLabel: REPORT_STATUS_LABELS[report?.status ?? "missing"],
     timelinessLabel: TIMELINESS_LABELS[timeliness(report, period.key)],
-    figures: await computeIndicators(db, { kind: "school", schoolId: school.id }, period),
+    figures: signed ? signed.figures : live,
+    changed: signed ? differences(signed.figures, live) : [],
     canEdit: started && can(actor, "school.manage", school.id) && (!report || report.status === "draft" || report.status === "returned"),
     canDecide: can(actor, "reports.approve"),
     saved: new URL(request.url).searchParams.get("saved"),
@@ -90,12 +97,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
+/** "48/57 (84,2 %)" or "12" */
+function figureText(f: { value: number | null; numerator: number | null; denominator: number | null; unit: "percent" | "count" }): string {
+  if (f.value === null) return "chưa có số liệu";
+  const value = formatFigure(f.value, f.unit);
+  return f.numerator !== null && f.denominator !== null ? `${f.numerator}/${f.denominator} (${value})` : value;
+}
+
 const SAVED: Record<string, string> = {
   save: "Đã lưu bản nháp.",
   submit: "Đã gửi báo cáo đến Phòng Văn hóa - Xã hội.",
-  approve: "Đã duyệt báo cáo. Số liệu của trường trong kỳ đã được khóa.",
+  approve: "Đã duyệt báo cáo. Số liệu của trường trong kỳ đã được khóa và lưu lại đúng như lúc duyệt.",
   return: "Đã trả lại báo cáo cho trường.",
-  reopen: "Đã mở lại báo cáo: số liệu của trường trong kỳ được mở khóa để chỉnh sửa.",
+  reopen: "Đã mở lại báo cáo: số liệu của trường trong kỳ được mở khóa để chỉnh sửa; số liệu đã duyệt trước đây được bỏ, lần duyệt sau sẽ lưu số liệu mới.",
 };
 
 function NarrativeForm({ narrative }: { narrative: string }) {
@@ -222,10 +236,28 @@ export default function ReportPage() {
           Phòng Văn hóa - Xã hội nhận xét: {r.comment}
         </div>
       ) : null}
-      {r?.status === "approved" && d.lockedThrough ? (
+      <p>
+        Kỳ báo cáo tính số liệu từ <strong>{d.range}</strong> (từ ngày sau ngày chốt của kỳ trước đến hết ngày chốt của kỳ này; khác với 6 tháng theo lịch trên
+        trang Chỉ tiêu).
+      </p>
+      {r?.status === "approved" ? (
         <div className="alert alert--info" role="status">
-          Báo cáo đã được duyệt: hoạt động, điểm danh, câu lạc bộ, cuộc thi, học liệu và số liệu nhập của trường từ đầu kỳ đến hết ngày{" "}
-          {formatDate(d.lockedThrough)} đã khóa.
+          Báo cáo đã được duyệt: hoạt động, điểm danh, câu lạc bộ, cuộc thi, học liệu và số liệu nhập của trường từ {d.range} đã khóa. Số liệu dưới đây (và
+          trong các tệp tải về) là số liệu {d.signedSource === "backfill" ? "được lưu cho báo cáo đã duyệt" : "đã được duyệt"}
+          {d.signedAt ? ` lúc ${formatDateTime(d.signedAt)}` : ""}, không thay đổi theo dữ liệu về sau.
+        </div>
+      ) : null}
+      {d.changed.length ? (
+        <div className="alert alert--warning" role="status">
+          <p>Số liệu tính lại hôm nay cho cùng kỳ khác với số liệu đã duyệt (ví dụ do số người của năm được sửa, hay cách tính chỉ tiêu thay đổi):</p>
+          <ul>
+            {d.changed.map((c) => (
+              <li key={c.code}>
+                {c.name} ({c.code}): đã duyệt {figureText(c.signed)}, hiện nay {c.live ? figureText(c.live) : "không còn chỉ tiêu này"}
+              </li>
+            ))}
+          </ul>
+          <p>Báo cáo đã duyệt giữ nguyên số liệu đã duyệt. Nếu cần sửa, Phòng Văn hóa - Xã hội mở lại báo cáo để trường gửi lại.</p>
         </div>
       ) : null}
 

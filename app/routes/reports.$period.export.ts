@@ -3,6 +3,8 @@ import { can } from "~/domain/auth/permissions";
 import { reportDocx, reportXlsx, toCsv } from "~/domain/reports/documents";
 import { communeReportDocument, schoolReportDocument } from "~/domain/reports/report-data";
 import { getReport } from "~/domain/reports/reports";
+import { reportPeriod, reportPeriodOfUnit } from "~/domain/reports/report-periods";
+import { signedFiguresFor } from "~/domain/reports/signed-figures";
 import { forbidden, notFound, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { chosenCommune } from "~/lib/indicators.server";
@@ -28,7 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (unit === "commune") {
     if (!can(actor, "commune.read")) forbidden();
     const { commune } = await chosenCommune(actor, url);
-    doc = await communeReportDocument(db, commune.id, period);
+    doc = await communeReportDocument(db, commune.id, await reportPeriod(db, commune.id, period.key));
     // "UBND xã Tân An" → "xa-tan-an"
     name = `bao-cao-nq57-${fold(commune.name)
       .replace(/^ubnd\s+/, "")
@@ -36,7 +38,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   } else {
     const school = await reportSchool(actor, unit);
     const report = await getReport(db, school.id, period.key);
-    doc = await schoolReportDocument(db, school, period, report?.narrative ?? "");
+    // An approved report re-exports what its approval signed; any other is computed over its report period now.
+    const signed = report ? await signedFiguresFor(db, report) : undefined;
+    doc = signed ? signed.document : await schoolReportDocument(db, school, await reportPeriodOfUnit(db, school.id, period.key), report?.narrative ?? "");
     name = `bao-cao-nq57-${school.code}-${period.key}`;
   }
   const body =

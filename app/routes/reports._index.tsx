@@ -1,19 +1,23 @@
 import { TimelinessBadge } from "~/components/report-badges";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Field, FormError } from "~/components/forms";
 import { FilterBar, FilterSelect } from "~/components/filters";
-import { PageHeader } from "~/components/shell";
+import { Notice, PageHeader } from "~/components/shell";
 import { TableWrap } from "~/components/table";
 import { can, ownSchoolIds } from "~/domain/auth/permissions";
 import { halvesSoFar, reportStatus } from "~/domain/indicators/dashboard";
 import { reportDeadline } from "~/domain/reports/deadlines";
 import { getReport, REPORT_STATUS_LABELS, timeliness, TIMELINESS_LABELS } from "~/domain/reports/reports";
 import { parsePeriod } from "~/domain/shared/periods";
+import { DomainError } from "~/domain/shared/errors";
 import { requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { chosenCommune, currentHalf } from "~/lib/indicators.server";
 import { requireReportReader } from "~/lib/reports.server";
+import { domainFailure, readForm } from "~/lib/forms.server";
+import { cutoffBounds, periodRangeText, reportPeriod, setCutoff } from "~/domain/reports/report-periods";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo 6 tháng · Tân An STEM" }];
 
@@ -26,7 +30,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (can(actor, "commune.read")) {
     const { communes, commune } = await chosenCommune(actor, new URL(request.url));
     const [status] = await reportStatus(db, commune.id, parsePeriod(half)!);
+    const range = await reportPeriod(db, commune.id, half);
     return {
+      range: { text: periodRangeText(range), cutoff: range.cutoff, fixed: range.fixed, custom: range.custom, ...cutoffBounds(half) },
       kind: "commune" as const,
       communes: communes.map((c) => ({ value: c.id, label: c.name })),
       commune,
@@ -52,6 +58,54 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     });
   }
   return { kind: "school" as const, school, rows };
+}
+
+/** Commune staff set the half-year's cut-off (until a report of it is approved). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context);
+  requireReportReader(actor);
+  const form = await readForm(request);
+  const half = String(form.get("period") ?? "");
+  if (!halvesSoFar().includes(half)) return domainFailure(new DomainError("Kỳ báo cáo không hợp lệ."), form);
+  try {
+    const { commune } = await chosenCommune(actor, new URL(request.url));
+    if (!can(actor, "reports.approve")) throw new DomainError("Chỉ Phòng Văn hóa - Xã hội mới đặt ngày chốt số liệu.");
+    await setCutoff(db, actor, commune.id, half, String(form.get("cutoff") ?? ""));
+  } catch (e) {
+    return domainFailure(e, form, {}, e instanceof DomainError && !e.field ? 403 : 400);
+  }
+  return redirect(`/reports?period=${half}&cutoff=saved`);
+}
+
+function CutoffForm({ half, range }: { half: string; range: { cutoff: string; min: string; max: string } }) {
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const errors = result && "errors" in result ? result.errors : undefined;
+  return (
+    <Form method="post" className="card form form--inline">
+      <FormError message={errors?._form} />
+      <input type="hidden" name="period" value={half} />
+      <Field label="Ngày chốt số liệu của kỳ" error={errors?.cutoff} hint="Mặc định là hạn nộp. Đổi được cho đến khi có báo cáo đầu tiên của kỳ được duyệt.">
+        {({ id, describedBy, invalid }) => (
+          <input
+            id={id}
+            type="date"
+            name="cutoff"
+            defaultValue={result && "values" in result ? String(result.values?.cutoff ?? range.cutoff) : range.cutoff}
+            min={range.min}
+            max={range.max}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+          />
+        )}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button button--ghost" disabled={busy}>
+          Lưu ngày chốt
+        </button>
+      </div>
+    </Form>
+  );
 }
 
 export default function Reports() {
@@ -92,6 +146,11 @@ export default function Reports() {
         </TableWrap>
       </>
     );
+  return <CommuneReports d={d} />;
+}
+
+function CommuneReports({ d }: { d: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "commune" }> }) {
+  const [params] = useSearchParams();
   const s = d.status;
   const missing = s.rows.filter((r) => !r.submittedAt);
   return (
@@ -121,6 +180,13 @@ export default function Reports() {
         Hạn nộp: <strong>{formatDate(s.deadline)}</strong>
         {s.daysLeft >= 0 ? ` (còn ${s.daysLeft} ngày)` : " (đã qua hạn)"} · {s.submitted}/{s.rows.length} trường đã nộp · {s.onTime} đúng hạn
       </p>
+      <p>
+        Số liệu của kỳ tính từ <strong>{d.range.text}</strong> (đến hết ngày chốt {formatDate(d.range.cutoff)}
+        {d.range.custom ? ", do Phòng Văn hóa - Xã hội đặt" : ", là hạn nộp"}
+        {d.range.fixed ? "; đã cố định vì đã có báo cáo của kỳ được duyệt" : ""}). Trang Chỉ tiêu tính theo 6 tháng của lịch.
+      </p>
+      <Notice when={params.get("cutoff")}>Đã lưu ngày chốt số liệu của kỳ.</Notice>
+      {d.canApprove && !d.range.fixed ? <CutoffForm half={d.half} range={d.range} /> : null}
       {missing.length ? (
         <div className={`alert ${s.daysLeft < 0 ? "alert--error" : "alert--warning"}`} role="status">
           {s.daysLeft < 0 ? "Quá hạn, chưa nộp: " : "Chưa nộp: "}

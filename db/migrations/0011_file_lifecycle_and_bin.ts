@@ -16,7 +16,10 @@ import { withId } from "./helpers";
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("stored_files").addColumn("touched_at", "text").execute();
-  await db.updateTable("stored_files").set({ touched_at: sql`created_at` }).execute();
+  await db
+    .updateTable("stored_files")
+    .set({ touched_at: sql`created_at` })
+    .execute();
 
   const evidence = await db
     .selectFrom("contest_entries")

@@ -10,6 +10,7 @@ import * as m0008 from "./0008_indicator_definitions";
 import * as m0009 from "./0009_club_closing_dates";
 import * as m0010 from "./0010_reach_quarters";
 import * as m0011 from "./0011_file_lifecycle_and_bin";
+import * as m0012 from "./0012_report_periods";
 
 /** Every migration, in order. Listed statically so the bundled server and the scripts share one list. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "0009_club_closing_dates": m0009,
   "0010_reach_quarters": m0010,
   "0011_file_lifecycle_and_bin": m0011,
+  "0012_report_periods": m0012,
 };

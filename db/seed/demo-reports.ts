@@ -6,7 +6,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { Database, ReportStatus } from "../schema";
-import { lockRange } from "../../app/domain/reports/reports";
+import { fixCutoff, reportPeriod } from "../../app/domain/reports/report-periods";
 
 type Tx = Kysely<Database> | Transaction<Database>;
 
@@ -83,7 +83,9 @@ export async function seedDemoReports(
       })
       .execute();
     if (r.status === "approved") {
-      const { start, endExclusive } = lockRange(r.half, at(r.submitted!, "15:00"));
+      const period = await reportPeriod(db, c.communeId, r.half);
+      await fixCutoff(db, c.communeId, period, at(r.submitted!, "15:00"));
+      const [start, endExclusive] = [period.startDate, period.endDateExclusive];
       await db
         .insertInto("period_locks")
         .values({

@@ -11,6 +11,8 @@ import {
   listContests,
   listEntries,
   recordResult,
+  entryCandidates,
+  MAX_ENTRY_CANDIDATES,
 } from "../../app/domain/contests/contests";
 import type { ContestInput } from "../../app/domain/contests/schemas";
 import { storedPath } from "../../app/domain/files/storage";
@@ -132,5 +134,33 @@ describe("contests", () => {
     await expect(deleteContest(t.db, await actorOf(t.db, "lanhdao@tanan.demo"), contest, true)).rejects.toBeInstanceOf(DomainError);
     await deleteContest(t.db, principal, contest, true);
     expect(await getContest(t.db, contest.id)).toBeUndefined();
+  });
+
+  it("the entry form's list of people says when it stops at its limit instead of leaving people out silently", async () => {
+    const at = new Date().toISOString();
+    const rows = Array.from({ length: MAX_ENTRY_CANDIDATES + 5 }, (_, i) => ({
+      unit_id: thcs.id,
+      category: "teachers" as const,
+      code: `GVX${i}`,
+      full_name: `Giáo viên ${i}`,
+      grade: null,
+      class_name: null,
+      position: null,
+      user_id: null,
+      left_on: null,
+      created_at: at,
+      updated_at: at,
+      name_key: `giao vien ${i}`,
+    }));
+    for (let i = 0; i < rows.length; i += 200)
+      await t.db
+        .insertInto("people")
+        .values(rows.slice(i, i + 200))
+        .execute();
+    const list = await entryCandidates(t.db, thcs.id, []);
+    expect(list.people).toHaveLength(MAX_ENTRY_CANDIDATES);
+    expect(list.more).toBe(true);
+    const small = await entryCandidates(t.db, thA.id, []);
+    expect(small.more).toBe(false);
   });
 });

@@ -118,7 +118,10 @@ describe("stored files: one lifecycle", () => {
     expect((await storageUse(t.db, thcs.id)).used).toBe(base + bytes.length);
     await deleteMaterial(t.db, principal, (await getMaterial(t.db, a))!, true);
     expect((await storageUse(t.db, thcs.id)).used).toBe(base + bytes.length);
-    const c = await createMaterial(t.db, principal, thcs, input({ title: "Khác" }), { stored: await streamIntoStore(t.db, [pdf("y".repeat(3000))]), name: "c.pdf" });
+    const c = await createMaterial(t.db, principal, thcs, input({ title: "Khác" }), {
+      stored: await streamIntoStore(t.db, [pdf("y".repeat(3000))]),
+      name: "c.pdf",
+    });
     await deleteMaterial(t.db, principal, (await getMaterial(t.db, c))!, true);
     expect((await storageUse(t.db, thcs.id)).used).toBe(base + bytes.length + pdf("y".repeat(3000)).length);
     await purgeBin(t.db, later((BIN_DAYS + 1) * DAY));
@@ -150,8 +153,24 @@ describe("stored files: one lifecycle", () => {
 
 describe("the recycle bin", () => {
   const marksOf = async (activityId: number) =>
-    Number((await t.db.selectFrom("attendance").select((eb) => eb.fn.countAll<number>().as("n")).where("activity_id", "=", activityId).executeTakeFirstOrThrow()).n);
-  const reachTotal = async () => Number((await t.db.selectFrom("reach_quarters").select((eb) => eb.fn.sum<number>("activities").as("n")).executeTakeFirstOrThrow()).n ?? 0);
+    Number(
+      (
+        await t.db
+          .selectFrom("attendance")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("activity_id", "=", activityId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const reachTotal = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom("reach_quarters")
+          .select((eb) => eb.fn.sum<number>("activities").as("n"))
+          .executeTakeFirstOrThrow()
+      ).n ?? 0,
+    );
 
   /** A THCS activity with marks, in a period no approval locks. */
   async function markedActivity() {
@@ -206,7 +225,14 @@ describe("the recycle bin", () => {
     const entry = (await binFor(t.db, principal, { page: 1, pageSize: 20 })).rows.find((r) => r.record_id === activity.id)!;
     await t.db
       .insertInto("period_locks")
-      .values({ unit_id: thcs.id, period_key: "TEST", start_date: "2000-01-01", end_date_exclusive: "2100-01-01", locked_at: new Date().toISOString(), locked_by: null })
+      .values({
+        unit_id: thcs.id,
+        period_key: "TEST",
+        start_date: "2000-01-01",
+        end_date_exclusive: "2100-01-01",
+        locked_at: new Date().toISOString(),
+        locked_by: null,
+      })
       .execute();
     await expect(restoreFromBin(t.db, principal, entry.id)).rejects.toThrow(/đã được duyệt/);
     expect(await getActivity(t.db, activity.id)).toBeUndefined();
@@ -214,13 +240,9 @@ describe("the recycle bin", () => {
 
   it("a club comes back with its members and meetings; a budget line waits for its activity; a contest with its entries", async () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
-    const club = await t.db
-      .selectFrom("clubs")
-      .selectAll()
-      .where("school_id", "=", thcs.id)
-      .where("founded_on", ">=", "2026-06-11")
-      .executeTakeFirst();
-    const anyClub = club ?? (await t.db.selectFrom("clubs").selectAll().where("school_id", "=", thcs.id).where("closed_on", "is", null).executeTakeFirstOrThrow());
+    const club = await t.db.selectFrom("clubs").selectAll().where("school_id", "=", thcs.id).where("founded_on", ">=", "2026-06-11").executeTakeFirst();
+    const anyClub =
+      club ?? (await t.db.selectFrom("clubs").selectAll().where("school_id", "=", thcs.id).where("closed_on", "is", null).executeTakeFirstOrThrow());
     const members = await t.db.selectFrom("club_members").select("id").where("club_id", "=", anyClub.id).execute();
     // Clubs count in every period they were open: use one with no lock over its life (drop the demo's locks).
     await t.db.deleteFrom("period_locks").execute();
@@ -232,8 +254,16 @@ describe("the recycle bin", () => {
     expect(await t.db.selectFrom("club_members").select("id").where("club_id", "=", anyClub.id).execute()).toEqual(members);
 
     const activity = await markedActivity();
-    await t.db.insertInto("budget_lines").values({ activity_id: activity.id, category: "water", source: "state_budget", estimate: 200000, actual: null, note: "Nước uống" }).execute();
-    const line = await t.db.selectFrom("budget_lines").select("id").where("activity_id", "=", activity.id).where("note", "=", "Nước uống").executeTakeFirstOrThrow();
+    await t.db
+      .insertInto("budget_lines")
+      .values({ activity_id: activity.id, category: "water", source: "state_budget", estimate: 200000, actual: null, note: "Nước uống" })
+      .execute();
+    const line = await t.db
+      .selectFrom("budget_lines")
+      .select("id")
+      .where("activity_id", "=", activity.id)
+      .where("note", "=", "Nước uống")
+      .executeTakeFirstOrThrow();
     await deleteBudgetLine(t.db, principal, activity, line.id, true);
     await deleteActivity(t.db, principal, (await getActivity(t.db, activity.id))!, true);
     const rows = (await binFor(t.db, principal, { page: 1, pageSize: 20 })).rows;
@@ -255,7 +285,10 @@ describe("the recycle bin", () => {
 
   it("a teacher restores the material they deleted; the bin is purged after 30 days and audited nowhere else", async () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
-    const id = await createMaterial(t.db, teacher, thcs, input({ title: "Bài giảng của tôi" }), { stored: await streamIntoStore(t.db, [pdf("mine")]), name: "m.pdf" });
+    const id = await createMaterial(t.db, teacher, thcs, input({ title: "Bài giảng của tôi" }), {
+      stored: await streamIntoStore(t.db, [pdf("mine")]),
+      name: "m.pdf",
+    });
     await deleteMaterial(t.db, teacher, (await getMaterial(t.db, id))!, true);
     const entry = (await binFor(t.db, teacher, { page: 1, pageSize: 20 })).rows.find((r) => r.kind === "material")!;
     expect(entry.mayRestore).toBe(true);

@@ -3,6 +3,7 @@ import JSZip from "jszip";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { communeId } from "../../app/domain/indicators/dashboard";
+import { reportPeriod } from "../../app/domain/reports/report-periods";
 import { computeIndicators } from "../../app/domain/indicators/engine";
 import { parsePeriod } from "../../app/domain/shared/periods";
 import { createDb, type DB } from "../../db/connection";
@@ -65,7 +66,9 @@ describe("indicators over HTTP", () => {
   });
 
   it("the commune's report downloads as DOCX, XLSX and CSV holding the engine's numbers; schools cannot download it", async () => {
-    const period = parsePeriod("2026-H1")!;
+    // The report counts its own period (11/12/2025 – 10/6/2026), not the calendar half-year.
+    const period = await reportPeriod(db, await communeId(db), "2026-H1");
+    expect([period.startDate, period.endDateExclusive]).toEqual(["2025-12-11", "2026-06-11"]);
     const expected = await computeIndicators(db, { kind: "commune", communeId: await communeId(db) }, period);
     const reached = expected.find((f) => f.code === "NQ57-25a")!;
 
@@ -117,5 +120,50 @@ describe("indicators over HTTP", () => {
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("Không được âm.");
     expect(bad.text).toContain('value="-5"'); // what was typed is kept
+  });
+
+  it("an approved report re-exports the figures its approval signed, whatever changes later; its page says where today's differ", async () => {
+    const thpt = school("thpt-tanan");
+    const path = `/reports/2025-H2/export?unit=${thpt}&format=xlsx`;
+    const numbers = async () => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await download(path, "vhxh")).body as unknown as ArrayBuffer);
+      const out: unknown[][] = [];
+      book.getWorksheet("Tổng hợp")!.eachRow((row) => out.push([2, 4, 5, 6, 7].map((c) => row.getCell(c).value)));
+      return out;
+    };
+    const before = await numbers();
+    const page = await http(base, `/reports/2025-H2/${thpt}`, { cookie: cookies.vhxh });
+    expect(page.text).toContain("Báo cáo đã được duyệt");
+    expect(page.text).toContain("11/06/2025 – 10/12/2025");
+    expect(page.text).not.toContain("khác với số liệu đã duyệt");
+
+    // A corrected headcount for 2025: today's computation moves, the signed report does not.
+    await db
+      .updateTable("headcounts")
+      .set((eb) => ({ count: eb("count", "+", 50) }))
+      .where("unit_id", "=", thpt)
+      .where("year", "=", 2025)
+      .execute();
+    try {
+      expect(await numbers()).toEqual(before);
+      const after = await http(base, `/reports/2025-H2/${thpt}`, { cookie: cookies.vhxh });
+      expect(after.text).toContain("khác với số liệu đã duyệt");
+      const csv = await http(base, `/reports/2025-H2/export?unit=${thpt}&format=csv`, { cookie: cookies.vhxh });
+      const signed = serverOne<{ figures_json: string }>(
+        "select s.figures_json from report_snapshots s join reports r on r.id = s.report_id where r.unit_id = ? and r.period_key = '2025-H2'",
+        thpt,
+      );
+      const stored = JSON.parse(signed.figures_json) as { code: string; numerator: number | null }[];
+      const rows = parse(csv.text.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+      for (const f of stored) expect(rows.find((r) => r["Mã"] === f.code)!["Tử số"], f.code).toBe(f.numerator === null ? "" : String(f.numerator));
+    } finally {
+      await db
+        .updateTable("headcounts")
+        .set((eb) => ({ count: eb("count", "-", 50) }))
+        .where("unit_id", "=", thpt)
+        .where("year", "=", 2025)
+        .execute();
+    }
   });
 });

@@ -1,19 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createActivity } from "../../app/domain/activities/activities";
+import { createActivity, deleteActivity, getActivity, updateActivity } from "../../app/domain/activities/activities";
 import { addMembers, createClub, getClub } from "../../app/domain/clubs/clubs";
 import { saveEnteredFigure } from "../../app/domain/indicators/entered";
-import {
-  approveReport,
-  getReport,
-  lockRange,
-  reopenReport,
-  reportOverview,
-  returnReport,
-  saveDraft,
-  submitReport,
-  timeliness,
-} from "../../app/domain/reports/reports";
+import { approveReport, getReport, reopenReport, reportOverview, returnReport, saveDraft, submitReport, timeliness } from "../../app/domain/reports/reports";
 import { getUnit } from "../../app/domain/units/units";
+import { communeIdOf, reportPeriod, setCutoff } from "../../app/domain/reports/report-periods";
+import { differences, ensureSignedFigures, signedFigures, signedFiguresFor } from "../../app/domain/reports/signed-figures";
+import { computeIndicators } from "../../app/domain/indicators/engine";
 import type { ActivityInput } from "../../app/domain/activities/schemas";
 import type { Unit } from "../../db/schema";
 import { actorOf, createTestDb, unitIdByCode, type TestDb } from "../support/db";
@@ -73,9 +66,9 @@ describe("half-year report workflow", () => {
       title: "Tuyên truyền Nghị quyết 57",
       form: "thematic_session",
       delivery: "in_person",
-      startDate: "2026-06-30",
+      startDate: "2026-06-10",
       startTime: "08:00",
-      endDate: "2026-06-30",
+      endDate: "2026-06-10",
       endTime: "09:00",
       place: "Hội trường",
       link: undefined,
@@ -89,7 +82,8 @@ describe("half-year report workflow", () => {
       description: undefined,
     };
     await expect(createActivity(t.db, admin, activity)).rejects.toThrow(LOCKED);
-    await expect(createActivity(t.db, admin, { ...activity, startDate: "2026-07-01", endDate: "2026-07-01" })).resolves.toBeGreaterThan(0);
+    // The report's period ends at its cut-off (10/6): the 11th belongs to the next report.
+    await expect(createActivity(t.db, admin, { ...activity, startDate: "2026-06-11", endDate: "2026-06-11" })).resolves.toBeGreaterThan(0);
     await expect(
       saveEnteredFigure(t.db, { measure: "stem_students", unitId: school.id, periodKey: "2026", value: 10, actorUserId: admin.userId }),
     ).rejects.toThrow(LOCKED);
@@ -134,10 +128,122 @@ describe("half-year report workflow", () => {
     expect(JSON.parse(audit.at(-1)!.after_json!)).toMatchObject({ lock: "remove", comment: "Trường xin sửa số liệu tháng 6" });
   });
 
-  it("an approval before the half-year ends locks up to its own day (Vietnam time); later days stay open", () => {
-    expect(lockRange("2026-H1", "2026-06-05T16:30:00.000Z")).toEqual({ start: "2026-01-01", endExclusive: "2026-06-06" }); // 23:30 on 5/6
-    expect(lockRange("2026-H1", "2026-06-05T17:30:00.000Z")).toEqual({ start: "2026-01-01", endExclusive: "2026-06-07" }); // 00:30 on 6/6
-    expect(lockRange("2026-H1", "2026-11-26T03:00:00.000Z")).toEqual({ start: "2026-01-01", endExclusive: "2026-07-01" });
+  it("a report's period runs from the day after the previous cut-off to its own; commune staff move a cut-off until a report of it is approved", async () => {
+    const staff = await actorOf(t.db, "vhxh@tanan.demo");
+    const admin = await actorOf(t.db, "bgh.tieuhocb@tanan.demo");
+    const commune = await communeIdOf(t.db, school.id);
+    const range = async (half: string) => {
+      const p = await reportPeriod(t.db, commune, half);
+      return [p.startDate, p.endDateExclusive, p.cutoff];
+    };
+    expect(await range("2026-H1")).toEqual(["2025-12-11", "2026-06-11", "2026-06-10"]);
+    expect(await range("2026-H2")).toEqual(["2026-06-11", "2026-12-11", "2026-12-10"]);
+    expect(await range("2027-H1")).toEqual(["2026-12-11", "2027-06-11", "2027-06-10"]);
+
+    await expect(setCutoff(t.db, admin, commune, "2026-H2", "2026-12-15")).rejects.toThrow(/Chỉ Phòng Văn hóa - Xã hội/);
+    await expect(setCutoff(t.db, staff, commune, "2026-H2", "2027-03-01")).rejects.toMatchObject({ field: "cutoff" });
+    await expect(setCutoff(t.db, staff, commune, "2026-H2", "31/12/2026")).rejects.toMatchObject({ field: "cutoff" });
+    await setCutoff(t.db, staff, commune, "2026-H2", "2026-12-15");
+    expect(await range("2026-H2")).toEqual(["2026-06-11", "2026-12-16", "2026-12-15"]);
+    expect(await range("2027-H1")).toEqual(["2026-12-16", "2027-06-11", "2027-06-10"]);
+
+    // Once a report of the half-year is approved, its cut-off (and the previous one, which starts it) stay as they are.
+    await submitReport(t.db, admin, school, "2026-H2", "Báo cáo");
+    await approveReport(t.db, staff, (await getReport(t.db, school.id, "2026-H2"))!.id);
+    const lock = await t.db
+      .selectFrom("period_locks")
+      .selectAll()
+      .where("unit_id", "=", school.id)
+      .where("period_key", "=", "2026-H2")
+      .executeTakeFirstOrThrow();
+    expect([lock.start_date, lock.end_date_exclusive]).toEqual(["2026-06-11", "2026-12-16"]);
+    await expect(setCutoff(t.db, staff, commune, "2026-H2", "2026-12-12")).rejects.toThrow(/không đổi được nữa/);
+    await t.db.deleteFrom("report_cutoffs").where("period_key", "=", "2026-H1").execute(); // (the demo approved an H1 report too)
+    await expect(setCutoff(t.db, staff, commune, "2026-H1", "2026-06-05")).rejects.toThrow(/kỳ sau đã được duyệt/);
+    await reopenReport(t.db, staff, (await getReport(t.db, school.id, "2026-H2"))!.id, "Sửa");
+    await expect(setCutoff(t.db, staff, commune, "2026-H2", "2026-12-12")).rejects.toThrow(/không đổi được nữa/); // fixed by the first approval
+  });
+
+  it("approval locks exactly the report's period and keeps the figures it signed, whatever changes later; reopening discards them", async () => {
+    const admin = await actorOf(t.db, "bgh.tieuhocb@tanan.demo");
+    const staff = await actorOf(t.db, "vhxh@tanan.demo");
+    const H1 = "2026-H1";
+    const base: ActivityInput = {
+      organizerUnitId: school.id,
+      title: "Tuyên truyền chuyển đổi số",
+      form: "thematic_session",
+      delivery: "in_person",
+      startDate: "2026-05-20",
+      startTime: "08:00",
+      endDate: "2026-05-20",
+      endTime: "09:00",
+      place: "Hội trường",
+      link: undefined,
+      status: "held",
+      topics: ["NQ57"],
+      audiences: ["students"],
+      coOrganizerIds: [],
+      invitedUnitIds: [],
+      commemoration: "",
+      plannedParticipants: undefined,
+      description: undefined,
+    };
+    const inside = await createActivity(t.db, admin, base);
+    const after = await createActivity(t.db, admin, { ...base, startDate: "2026-06-20", endDate: "2026-06-20" });
+    await submitReport(t.db, admin, school, H1, "Báo cáo");
+    const report = (await getReport(t.db, school.id, H1))!;
+    await approveReport(t.db, staff, report.id);
+    const signed = (await signedFigures(t.db, report.id))!;
+    expect(signed).toMatchObject({ periodStart: "2025-12-11", periodEndExclusive: "2026-06-11", source: "approval" });
+    expect(signed.document.sections[0].paragraphs[0]).toBe("Số liệu trong báo cáo tính từ ngày 11/12/2025 đến hết ngày 10/06/2026.");
+
+    // Moving out of the period, moving in, deleting: refused. After the cut-off: open.
+    const late = { ...base, startDate: "2026-06-30", startTime: "23:30", endDate: "2026-06-30", endTime: "23:50" };
+    await expect(updateActivity(t.db, admin, (await getActivity(t.db, inside))!, late)).rejects.toThrow(LOCKED);
+    await expect(updateActivity(t.db, admin, (await getActivity(t.db, after))!, { ...base, startDate: "2026-06-05", endDate: "2026-06-05" })).rejects.toThrow(
+      LOCKED,
+    );
+    await expect(deleteActivity(t.db, admin, (await getActivity(t.db, inside))!, true)).rejects.toThrow(LOCKED);
+    await expect(createActivity(t.db, admin, { ...base, startDate: "2025-12-11", endDate: "2025-12-11" })).rejects.toThrow(LOCKED); // the period began in December
+    await expect(updateActivity(t.db, admin, (await getActivity(t.db, after))!, late)).resolves.toBeUndefined();
+
+    // A corrected headcount (or a new counting rule) moves today's figures, never the signed ones.
+    const before = JSON.stringify(signed.figures);
+    await t.db
+      .updateTable("headcounts")
+      .set((eb) => ({ count: eb("count", "+", 7) }))
+      .where("unit_id", "=", school.id)
+      .where("year", "=", 2026)
+      .execute();
+    const period = await reportPeriod(t.db, await communeIdOf(t.db, school.id), H1);
+    const live = await computeIndicators(t.db, { kind: "school", schoolId: school.id }, period);
+    const changed = differences(signed.figures, live);
+    expect(changed.length).toBeGreaterThan(0);
+    const again = (await signedFiguresFor(t.db, (await getReport(t.db, school.id, H1))!))!;
+    expect(JSON.stringify(again.figures)).toBe(before);
+    expect(again.document).toEqual(signed.document);
+
+    await reopenReport(t.db, staff, report.id, "Sửa số người");
+    expect(await signedFigures(t.db, report.id)).toBeUndefined();
+    await submitReport(t.db, admin, school, H1, "Báo cáo");
+    await approveReport(t.db, staff, report.id);
+    expect(differences((await signedFigures(t.db, report.id))!.figures, live)).toEqual([]);
+  });
+
+  it("reports approved before figures were kept (the demo's) get them on first read, over their report period", async () => {
+    const approved = await t.db.selectFrom("reports").selectAll().where("status", "=", "approved").executeTakeFirstOrThrow();
+    expect(await signedFigures(t.db, approved.id)).toBeUndefined();
+    const signed = (await signedFiguresFor(t.db, approved))!;
+    expect(signed.source).toBe("backfill");
+    const lock = await t.db
+      .selectFrom("period_locks")
+      .selectAll()
+      .where("unit_id", "=", approved.unit_id)
+      .where("period_key", "=", approved.period_key)
+      .executeTakeFirstOrThrow();
+    expect([signed.periodStart, signed.periodEndExclusive]).toEqual([lock.start_date, lock.end_date_exclusive]);
+    expect(await ensureSignedFigures(t.db)).toBeGreaterThan(0);
+    expect(await ensureSignedFigures(t.db)).toBe(0);
   });
 
   it("refuses other schools, teachers, periods that are not half-years or have not begun; two approvals at once, one wins", async () => {

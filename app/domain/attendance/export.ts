@@ -3,10 +3,14 @@ import type { Activity } from "../../../db/schema";
 import { formatDateTime, formatDateTimeRange } from "../../lib/format";
 import type { RosterEntry } from "./attendance";
 import { ATTENDANCE_STATUS_LABELS } from "./vocabulary";
+import { cleanText } from "../shared/text";
 
-/** A cell's text as a spreadsheet must not read it as a formula (a name typed "=HYPERLINK(…)"). */
+/**
+ * A cell's text: without what XML cannot carry (text stored before it was cleaned at the boundary), and never read
+ * as a formula by a spreadsheet (a name typed "=HYPERLINK(…)").
+ */
 export function safeCell(text: string | null | undefined): string {
-  const t = text ?? "";
+  const t = cleanText(text ?? "");
   return /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
 }
 
@@ -19,7 +23,7 @@ export async function attendanceWorkbook(activity: Activity & { organizer: { nam
   wb.creator = "Tân An STEM";
   const sheet = wb.addWorksheet("Điểm danh");
   sheet.addRow([safeCell(activity.title)]).font = { bold: true, size: 13 };
-  sheet.addRow([`${activity.organizer.name} · ${formatDateTimeRange(activity.starts_at, activity.ends_at)}`]);
+  sheet.addRow([safeCell(`${activity.organizer.name} · ${formatDateTimeRange(activity.starts_at, activity.ends_at)}`)]);
   sheet.addRow([]);
   const header = sheet.addRow(["STT", "Mã", "Họ và tên", "Lớp", "Trạng thái", "Ghi chú", "Ghi nhận lúc"]);
   header.font = { bold: true };

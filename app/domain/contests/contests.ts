@@ -138,7 +138,15 @@ export async function deleteContest(db: DB, actor: Actor, contest: ContestWithOr
     const snapshot: Snapshot = [
       { table: "contests", rows: await rowsWhere(trx, "contests", "id", [contest.id]) },
       { table: "contest_entries", rows: entryRows },
-      { table: "contest_entry_members", rows: await rowsWhere(trx, "contest_entry_members", "entry_id", entryRows.map((e) => e.id as number)) },
+      {
+        table: "contest_entry_members",
+        rows: await rowsWhere(
+          trx,
+          "contest_entry_members",
+          "entry_id",
+          entryRows.map((e) => e.id as number),
+        ),
+      },
     ];
     const evidence = entryRows.map((e) => e.evidence_file as string | null).filter((k): k is string => !!k);
     const files = evidence.length ? await trx.selectFrom("stored_files").select("id").where("sha256", "in", evidence).execute() : [];
@@ -364,9 +372,15 @@ export async function deleteEntry(db: DB, actor: Actor, entry: ContestEntry, con
   });
 }
 
-/** Students and teachers of a school who can be named on an entry. */
+/** The most people the entry form lists at once (about 60 classes of pupils and the staff). */
+export const MAX_ENTRY_CANDIDATES = 3000;
+
+/**
+ * Students of the chosen classes and the teachers of a school who can be named on an entry; `more` when the list
+ * stops at MAX_ENTRY_CANDIDATES (the form says so rather than leaving people out silently).
+ */
 export async function entryCandidates(db: DB, schoolId: number, classNames: string[] = []) {
-  return db
+  const rows = await db
     .selectFrom("people")
     .select(["id", "full_name", "category", "class_name", "code"])
     .where("unit_id", "=", schoolId)
@@ -377,6 +391,7 @@ export async function entryCandidates(db: DB, schoolId: number, classNames: stri
     .orderBy("grade")
     .orderBy("class_name")
     .orderBy("name_key")
-    .limit(3000)
+    .limit(MAX_ENTRY_CANDIDATES + 1)
     .execute();
+  return { people: rows.slice(0, MAX_ENTRY_CANDIDATES), more: rows.length > MAX_ENTRY_CANDIDATES };
 }

@@ -65,7 +65,11 @@ export async function storageUse(db: Executor, schoolId: number, withFileId?: nu
         eb(
           "id",
           "in",
-          eb.selectFrom("recycle_bin_files").innerJoin("recycle_bin", "recycle_bin.id", "recycle_bin_files.bin_id").select("recycle_bin_files.file_id").where("recycle_bin.unit_id", "=", schoolId),
+          eb
+            .selectFrom("recycle_bin_files")
+            .innerJoin("recycle_bin", "recycle_bin.id", "recycle_bin_files.bin_id")
+            .select("recycle_bin_files.file_id")
+            .where("recycle_bin.unit_id", "=", schoolId),
         ),
         ...(withFileId !== undefined ? [eb("id", "=", withFileId)] : []),
       ]),
@@ -99,11 +103,7 @@ export async function sweepStoredObjects(db: Executor, now = new Date()): Promis
       () => true,
       () => false,
     );
-    const deleted = await db
-      .deleteFrom("stored_files")
-      .where("id", "=", c.id)
-      .where(stale)
-      .executeTakeFirst();
+    const deleted = await db.deleteFrom("stored_files").where("id", "=", c.id).where(stale).executeTakeFirst();
     if (Number(deleted.numDeletedRows) === 1) {
       if (moved) await fs.promises.rm(aside, { force: true });
       result.released++;
@@ -135,7 +135,11 @@ async function sweepLeftoverFiles(db: Executor, cutoffMs: number): Promise<numbe
     const keys = names.filter((n) => /^[0-9a-f]{64}$/.test(n));
     const known = new Set<string>();
     for (let i = 0; i < keys.length; i += 500) {
-      const rows = await db.selectFrom("stored_files").select("sha256").where("sha256", "in", keys.slice(i, i + 500)).execute();
+      const rows = await db
+        .selectFrom("stored_files")
+        .select("sha256")
+        .where("sha256", "in", keys.slice(i, i + 500))
+        .execute();
       for (const r of rows) known.add(r.sha256);
     }
     for (const n of names) {

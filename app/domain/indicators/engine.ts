@@ -102,7 +102,7 @@ export function unitsFor(db: DB, row: Pick<IndicatorRow, "scope">, scope: Figure
 
 /** A yearly count target for a period: pro-rated when the definition says so, times the schools counted. */
 export function periodTarget(row: IndicatorRow, period: Period, schools: number): number | null {
-  const yearly = row.targets[Number(period.startDate.slice(0, 4))];
+  const yearly = row.targets[period.year];
   if (yearly === null || yearly === undefined) return null;
   if (row.unit === "percent") return yearly;
   const share = row.definition.prorate ? Math.ceil((yearly * monthsIn(period)) / 12) : yearly;

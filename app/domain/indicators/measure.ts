@@ -66,7 +66,7 @@ export function filteredMaterials(db: DB, m: Extract<LeafMeasure, { kind: "mater
 
 /** The commemoration days whose date falls within the period. */
 export function commemorationsIn(period: Period) {
-  const year = period.startDate.slice(0, 4);
+  const year = period.year;
   return COMMEMORATIONS.filter((day) => {
     const { month, day: d } = COMMEMORATION_DATES[day];
     const date = `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
@@ -154,7 +154,7 @@ export async function evaluateMeasure(db: DB, m: Measure, ctx: MeasureContext): 
       const days = commemorationsIn(ctx.period);
       const reporting = await reportingUnits(db, units, ["commune", "office", "school"]);
       if (m.kind === "commemoration_days_due") return days.length * reporting.length;
-      const figures = await commemorationFigures(db, { unitIds: reporting, year: Number(ctx.period.startDate.slice(0, 4)) });
+      const figures = await commemorationFigures(db, { unitIds: reporting, year: ctx.period.year });
       // Only activities within the period: a day in the period is marked by activities of that year's day.
       return figures.reduce((s, f) => s + days.filter((d) => f.days[d] > 0).length, 0);
     }

@@ -37,7 +37,7 @@ async function leafPerUnit(db: DB, m: LeafMeasure, unitIds: number[], period: Pe
         .select(["unit_id as unit", (eb) => eb.fn.sum<number>("count").as("n")])
         .where("unit_id", "in", unitIds)
         .where("category", "in", m.categories)
-        .where("year", "=", Number(period.startDate.slice(0, 4)))
+        .where("year", "=", period.year)
         .groupBy("unit_id")
         .execute();
       // No headcount, or zero, is "no data" (as headcountTotal says).
@@ -77,7 +77,7 @@ async function leafPerUnit(db: DB, m: LeafMeasure, unitIds: number[], period: Pe
     case "commemoration_days_due": {
       const days = commemorationsIn(period);
       if (m.kind === "commemoration_days_due") return new Map(unitIds.map((u) => [u, days.length]));
-      const figures = await commemorationFigures(db, { unitIds, year: Number(period.startDate.slice(0, 4)) });
+      const figures = await commemorationFigures(db, { unitIds, year: period.year });
       return new Map(figures.map((f) => [f.unitId, days.filter((d) => f.days[d] > 0).length]));
     }
     case "entered": {

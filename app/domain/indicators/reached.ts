@@ -87,7 +87,7 @@ export async function headcountTotal(db: DB, q: { unitIds: number[]; categories:
     .select((eb) => eb.fn.sum<number>("count").as("total"))
     .where("unit_id", "in", q.unitIds.length ? q.unitIds : [-1])
     .where("category", "in", q.categories)
-    .where("year", "=", Number(q.period.startDate.slice(0, 4)))
+    .where("year", "=", q.period.year)
     .executeTakeFirst();
   return head?.total === null || head?.total === undefined || Number(head.total) === 0 ? null : Number(head.total);
 }

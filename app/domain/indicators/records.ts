@@ -84,13 +84,13 @@ async function leafRecords(db: DB, m: LeafMeasure, ctx: MeasureContext, seesName
         .select(["unit_id", "category", (eb) => eb.fn.sum<number>("count").as("n")])
         .where("unit_id", "in", ctx.unitIds.length ? ctx.unitIds : [-1])
         .where("category", "in", m.categories)
-        .where("year", "=", Number(ctx.period.startDate.slice(0, 4)))
+        .where("year", "=", ctx.period.year)
         .groupBy(["unit_id", "category"])
         .orderBy("unit_id")
         .execute();
       return [
         table(
-          `Số lượng năm ${ctx.period.startDate.slice(0, 4)} (mẫu số)`,
+          `Số lượng năm ${ctx.period.year} (mẫu số)`,
           ["Đơn vị", "Đối tượng", "Số người"],
           rows.map((r) => [unit(r.unit_id), HEADCOUNT_CATEGORY_LABELS[r.category], Number(r.n)]),
         ),
@@ -198,7 +198,7 @@ async function leafRecords(db: DB, m: LeafMeasure, ctx: MeasureContext, seesName
         .where("archived_at", "is", null)
         .orderBy("name")
         .execute();
-      const figures = await commemorationFigures(db, { unitIds: units.map((u) => u.id), year: Number(ctx.period.startDate.slice(0, 4)) });
+      const figures = await commemorationFigures(db, { unitIds: units.map((u) => u.id), year: ctx.period.year });
       return [
         table(
           "Hoạt động hưởng ứng các ngày kỷ niệm trong kỳ",

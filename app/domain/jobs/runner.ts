@@ -34,7 +34,11 @@ export async function runDueJobs(db: DB, jobs: Job[], opts: { holder?: string; n
   for (const job of jobs) {
     const start = clock();
     const at = start.toISOString();
-    await db.insertInto("job_runs").values({ name: job.name, next_run_at: at }).onConflict((oc) => oc.column("name").doNothing()).execute();
+    await db
+      .insertInto("job_runs")
+      .values({ name: job.name, next_run_at: at })
+      .onConflict((oc) => oc.column("name").doNothing())
+      .execute();
     const taken = await db
       .updateTable("job_runs")
       .set({ lease_holder: holder, lease_until: new Date(start.getTime() + job.leaseMs).toISOString(), last_started_at: at })

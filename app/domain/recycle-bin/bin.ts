@@ -9,21 +9,15 @@ import type { DB } from "../../../db/connection";
 import type { BinKind, Database, RecycleBinTable } from "../../../db/schema";
 import type { Executor } from "../audit/audit";
 import { touchObjects } from "../files/lifecycle";
+import { BIN_DAYS } from "./vocabulary";
 
-export const BIN_DAYS = 30;
+export { BIN_DAYS, BIN_KIND_LABELS } from "./vocabulary";
+
 const DAY_MS = 24 * 60 * 60_000;
 
 export type SnapshotRow = Record<string, unknown>;
 /** Rows by table, in the order they are inserted back (parents first). */
 export type Snapshot = { table: keyof Database; rows: SnapshotRow[] }[];
-
-export const BIN_KIND_LABELS: Record<BinKind, string> = {
-  club: "Câu lạc bộ",
-  contest: "Cuộc thi",
-  activity: "Hoạt động",
-  material: "Học liệu",
-  budget_line: "Dòng kinh phí",
-};
 
 const CHUNK = 500;
 
@@ -117,7 +111,11 @@ export async function moveToBin(trx: Transaction<Database>, e: BinEntryInput): P
     .returning("id")
     .executeTakeFirstOrThrow();
   const files = [...new Set(e.fileIds)];
-  if (files.length) await trx.insertInto("recycle_bin_files").values(files.map((file_id) => ({ bin_id: row.id, file_id }))).execute();
+  if (files.length)
+    await trx
+      .insertInto("recycle_bin_files")
+      .values(files.map((file_id) => ({ bin_id: row.id, file_id })))
+      .execute();
   return row.id;
 }
 
@@ -134,7 +132,12 @@ export async function getBinEntry(db: Executor, id: number): Promise<(BinEntry &
 export async function listBin(db: Executor, where: { unitIds: number[] | null; deletedBy: number }, opts: { page: number; pageSize: number }) {
   const q = db
     .selectFrom("recycle_bin")
-    .where((eb) => eb.or([...(where.unitIds === null ? [eb.lit(true)] : where.unitIds.length ? [eb("unit_id", "in", where.unitIds)] : []), eb("deleted_by_user_id", "=", where.deletedBy)]));
+    .where((eb) =>
+      eb.or([
+        ...(where.unitIds === null ? [eb.lit(true)] : where.unitIds.length ? [eb("unit_id", "in", where.unitIds)] : []),
+        eb("deleted_by_user_id", "=", where.deletedBy),
+      ]),
+    );
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   const rows = await q
     .leftJoin("users", "users.id", "recycle_bin.deleted_by_user_id")

@@ -33,8 +33,7 @@ async function mayRestore(db: DB, actor: Actor, entry: BinEntry, snapshot: Snaps
       return entry.kind === "contest" ? canManageContest(actor, unit) : canManageActivity(actor, unit);
     case "club":
       return canManageClubs(actor, unit.id);
-    case "material":
-    {
+    case "material": {
       const material = rowsOf<Material>(snapshot, "materials")[0];
       return !!material && mayDeleteMaterial(actor, material);
     }
@@ -47,7 +46,9 @@ async function mayRestore(db: DB, actor: Actor, entry: BinEntry, snapshot: Snaps
  */
 async function assertActivitiesOpen(db: DB, snapshot: Snapshot): Promise<void> {
   const marks = rowsOf<{ activity_id: number; person_id: number }>(snapshot, "attendance");
-  const coOrganizers = rowsOf<{ activity_id: number; unit_id: number; relation: string }>(snapshot, "activity_units").filter((u) => u.relation === "co_organizer");
+  const coOrganizers = rowsOf<{ activity_id: number; unit_id: number; relation: string }>(snapshot, "activity_units").filter(
+    (u) => u.relation === "co_organizer",
+  );
   for (const a of rowsOf<Activity>(snapshot, "activities")) {
     const people = [...new Set(marks.filter((m) => m.activity_id === a.id).map((m) => m.person_id))];
     const units = new Set([a.organizer_unit_id, ...coOrganizers.filter((u) => u.activity_id === a.id).map((u) => u.unit_id)]);

@@ -11,11 +11,13 @@ export function reportDeadline(halfKey: string): string {
   return `${m[1]}-${m[2] === "1" ? "06" : "12"}-10`;
 }
 
-/** The half-years a period contains or lies in (a quarter lies in one half). */
+/** The half-years a period contains or lies in (a quarter or a month lies in one half), read from its key. */
 export function halvesOf(period: Period): string[] {
   const year = period.key.slice(0, 4);
   if (period.key === year) return [`${year}-H1`, `${year}-H2`];
-  return [`${year}-H${period.startDate.slice(5, 7) <= "06" ? 1 : 2}`];
+  if (/^\d{4}-H[12]$/.test(period.key)) return [period.key];
+  const month = /^\d{4}-Q([1-4])$/.exec(period.key) ? (Number(period.key.slice(6)) - 1) * 3 + 1 : Number(period.key.slice(5, 7));
+  return [`${year}-H${month <= 6 ? 1 : 2}`];
 }
 
 export function isOnTime(submittedAt: string | null, halfKey: string): boolean {

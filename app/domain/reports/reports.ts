@@ -1,8 +1,9 @@
 /**
  * Half-year reports of the schools (plan V.2). A school administrator prepares the report for H1 or H2 (the
  * figures are computed live; the school adds a short narrative), submits it; commune staff approve it or return
- * it with a comment. Approval locks the school's records of that half-year (period_locks, see locks.ts); commune
- * staff may reopen an approved report, which removes the lock and returns it to the school. Every step is
+ * it with a comment. Approval locks the school's records of exactly the report's period (report-periods.ts;
+ * period_locks, see locks.ts) and keeps the figures it signed (signed-figures.ts); commune staff may reopen an
+ * approved report, which removes the lock, discards those figures and returns it to the school. Every step is
  * audited. The first submission's date decides on time / late (deadlines.ts); resubmitting keeps it.
  *
  *   draft ──submit──▶ submitted ──approve──▶ approved ──reopen──▶ returned
@@ -12,22 +13,13 @@
 import type { DB } from "../../../db/connection";
 import type { Report, ReportStatus, Unit } from "../../../db/schema";
 import { writeAudit } from "../audit/audit";
-import { can, type Actor } from "../auth/permissions";
+import { can, reaches, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { parsePeriod } from "../shared/periods";
-import { nowIso, vietnamParts, vietnamToday } from "../shared/time";
+import { nowIso, vietnamToday } from "../shared/time";
 import { daysUntilDeadline, isOnTime, reportDeadline } from "./deadlines";
-
-/**
- * What an approval locks: the half-year from its first day up to and including the day of approval. A report
- * is due on 10/6 (10/12), before its half-year ends; the days after approval stay open so the rest of June
- * (December) can still be recorded — they count in the half-year's figures, as the next report will show.
- */
-export function lockRange(halfKey: string, approvedAt: string): { start: string; endExclusive: string } {
-  const period = parsePeriod(halfKey)!;
-  const dayAfter = new Date(Date.parse(`${vietnamParts(approvedAt).date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return { start: period.startDate, endExclusive: dayAfter < period.endDateExclusive ? dayAfter : period.endDateExclusive };
-}
+import { communeIdOf, fixCutoff, reportPeriod, type ReportPeriod } from "./report-periods";
+import { discardSignedFigures, signReport } from "./signed-figures";
 
 export const REPORT_STATUS_LABELS: Record<ReportStatus | "missing", string> = {
   missing: "Chưa lập",
@@ -98,7 +90,7 @@ async function transition(
   report: Report,
   to: ReportStatus,
   changes: Partial<Pick<Report, "narrative" | "submitted_at" | "submitted_by" | "decided_at" | "decided_by" | "comment">>,
-  lock?: "add" | "remove",
+  lock?: { add: ReportPeriod; communeId: number } | "remove",
 ) {
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
@@ -110,21 +102,25 @@ async function transition(
       .where("status", "=", report.status)
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw new DomainError("Báo cáo vừa được người khác thay đổi. Vui lòng tải lại trang.");
-    if (lock === "add") {
-      const { start, endExclusive } = lockRange(report.period_key, at);
+    if (lock && lock !== "remove") {
+      // Exactly the report's period: nothing dated in it may be created, changed, moved in or out, restored or deleted.
       await trx
         .insertInto("period_locks")
         .values({
           unit_id: report.unit_id,
           period_key: report.period_key,
-          start_date: start,
-          end_date_exclusive: endExclusive,
+          start_date: lock.add.startDate,
+          end_date_exclusive: lock.add.endDateExclusive,
           locked_at: at,
           locked_by: actor.userId,
         })
         .execute();
+      await fixCutoff(trx, lock.communeId, lock.add, at);
     }
-    if (lock === "remove") await trx.deleteFrom("period_locks").where("unit_id", "=", report.unit_id).where("period_key", "=", report.period_key).execute();
+    if (lock === "remove") {
+      await trx.deleteFrom("period_locks").where("unit_id", "=", report.unit_id).where("period_key", "=", report.period_key).execute();
+      await discardSignedFigures(trx, report.id);
+    }
     await writeAudit(trx, {
       actorUserId: actor.userId,
       unitId: report.unit_id,
@@ -132,7 +128,12 @@ async function transition(
       entity: "report",
       entityId: report.id,
       before: { status: report.status },
-      after: { status: to, period: report.period_key, ...(changes.comment ? { comment: changes.comment } : {}), ...(lock ? { lock } : {}) },
+      after: {
+        status: to,
+        period: report.period_key,
+        ...(changes.comment ? { comment: changes.comment } : {}),
+        ...(lock ? { lock: lock === "remove" ? "remove" : "add" } : {}),
+      },
     });
   });
 }
@@ -184,6 +185,13 @@ export async function submitReport(db: DB, actor: Actor, unit: Unit, periodKey: 
   await transition(db, actor, report, "submitted", { submitted_at: report.submitted_at ?? nowIso(now), submitted_by: actor.userId });
 }
 
+/** The commune of a report, which must be the approver's own (a report elsewhere is answered as missing). */
+async function inReach(db: DB, actor: Actor, report: Report): Promise<number> {
+  const communeId = await communeIdOf(db, report.unit_id);
+  if (!reaches(actor, communeId)) throw new DomainError("Không tìm thấy báo cáo.");
+  return communeId;
+}
+
 async function submitted(db: DB, reportId: number, expected: ReportStatus): Promise<Report> {
   const report = await db.selectFrom("reports").selectAll().where("id", "=", reportId).executeTakeFirst();
   if (!report) throw new DomainError("Không tìm thấy báo cáo.");
@@ -195,13 +203,19 @@ async function submitted(db: DB, reportId: number, expected: ReportStatus): Prom
 export async function approveReport(db: DB, actor: Actor, reportId: number): Promise<void> {
   assertApprover(actor);
   const report = await submitted(db, reportId, "submitted");
-  await transition(db, actor, report, "approved", { decided_at: nowIso(), decided_by: actor.userId, comment: null }, "add");
+  const communeId = await inReach(db, actor, report);
+  const period = await reportPeriod(db, communeId, report.period_key);
+  const at = nowIso();
+  await transition(db, actor, report, "approved", { decided_at: at, decided_by: actor.userId, comment: null }, { add: period, communeId });
+  // Stored once the period is locked, so nothing can change between computing and storing.
+  await signReport(db, { ...report, status: "approved" }, period, "approval", at);
 }
 
 export async function returnReport(db: DB, actor: Actor, reportId: number, comment: string): Promise<void> {
   assertApprover(actor);
   if (!comment.trim()) throw new DomainError("Vui lòng ghi lý do trả lại để trường bổ sung.", "comment");
   const report = await submitted(db, reportId, "submitted");
+  await inReach(db, actor, report);
   await transition(db, actor, report, "returned", { decided_at: nowIso(), decided_by: actor.userId, comment: comment.trim().slice(0, 2000) });
 }
 
@@ -210,6 +224,7 @@ export async function reopenReport(db: DB, actor: Actor, reportId: number, comme
   assertApprover(actor);
   if (!comment.trim()) throw new DomainError("Vui lòng ghi lý do mở lại báo cáo.", "comment");
   const report = await submitted(db, reportId, "approved");
+  await inReach(db, actor, report);
   await transition(db, actor, report, "returned", { decided_at: nowIso(), decided_by: actor.userId, comment: comment.trim().slice(0, 2000) }, "remove");
 }
 

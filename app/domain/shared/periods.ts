@@ -13,6 +13,8 @@ export interface Period {
   /** The same bounds as UTC instants, for comparing timestamps. */
   from: string;
   to: string;
+  /** The plan year the period belongs to (its targets and headcounts): a report period may start in December before. */
+  year: number;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -22,7 +24,7 @@ function make(key: string, label: string, year: number, firstMonth: number, mont
   const endMonth = ((firstMonth - 1 + months) % 12) + 1;
   const startDate = `${year}-${pad(firstMonth)}-01`;
   const endDateExclusive = `${endYear}-${pad(endMonth)}-01`;
-  return { key, label, startDate, endDateExclusive, from: vietnamInstant(startDate), to: vietnamInstant(endDateExclusive) };
+  return { key, label, startDate, endDateExclusive, from: vietnamInstant(startDate), to: vietnamInstant(endDateExclusive), year };
 }
 
 /** How many calendar months a period spans (12 for a year, 6 for a half-year, 3 for a quarter). */

@@ -1,0 +1,105 @@
+/**
+ * The parts of a half-year report document (document-model.ts) shared by the commune's and a school's, and a
+ * school's document itself: the figures of one school over its report period, with its narrative. The layout
+ * follows Nghị định 30/2020/NĐ-CP; documents.ts writes it as DOCX, XLSX or CSV.
+ */
+import type { DB } from "../../../db/connection";
+import { computeIndicators, type IndicatorFigure } from "../indicators/engine";
+import { formatFigure } from "../shared/figures";
+import type { Period } from "../shared/periods";
+import { vietnamToday } from "../shared/time";
+import type { ReportDocument, ReportIndicatorRow } from "./document-model";
+import { periodRangeText } from "./report-periods";
+
+export function rows(figures: IndicatorFigure[]): ReportIndicatorRow[] {
+  return figures.map((f) => ({
+    code: f.code,
+    name: f.name,
+    planRef: f.planRef,
+    group: f.group,
+    unit: f.unit,
+    target: f.target,
+    value: f.value,
+    numerator: f.numerator,
+    denominator: f.denominator,
+    status: f.status,
+    statusLabel: f.statusLabel,
+  }));
+}
+
+export function placeDate(place: string, now: Date): string {
+  const [y, m, d] = vietnamToday(now).split("-");
+  return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+}
+
+/** The commune a unit belongs to (the unit itself if it is one) heads its documents: "UBND XÃ TÂN AN", "Tân An". */
+export async function communeHeading(db: DB, unitId: number): Promise<{ issuer: string; place: string }> {
+  const unit = await db.selectFrom("units").select(["kind", "name", "parent_id"]).where("id", "=", unitId).executeTakeFirstOrThrow();
+  const commune =
+    unit.kind === "commune" || unit.parent_id === null
+      ? unit
+      : await db.selectFrom("units").select(["kind", "name", "parent_id"]).where("id", "=", unit.parent_id).executeTakeFirstOrThrow();
+  return { issuer: commune.name.toUpperCase(), place: commune.name.replace(/^(UBND\s+)?(xã|phường|thị trấn)\s+/i, "") };
+}
+
+/** "6 tháng đầu năm 2026" / "năm 2026" for titles. */
+export function periodPhrase(period: Period): string {
+  return period.label.charAt(0).toLowerCase() + period.label.slice(1);
+}
+
+export function summary(figures: IndicatorFigure[]): string[] {
+  const met = figures.filter((f) => f.status === "met");
+  const behind = figures.filter((f) => f.status === "behind");
+  const noData = figures.filter((f) => f.status === "no_data");
+  const line = (f: IndicatorFigure) =>
+    `${f.name} (${f.code}): ${f.value === null ? "chưa có số liệu" : formatFigure(f.value, f.unit)}${f.target !== null ? `/chỉ tiêu ${formatFigure(f.target, f.unit)}` : ""}`;
+  return [
+    `Trong kỳ có ${met.length}/${figures.length} chỉ tiêu đạt, ${behind.length} chỉ tiêu chưa đạt, ${noData.length} chỉ tiêu chưa có số liệu. Số liệu được tổng hợp trực tiếp từ hồ sơ hoạt động, điểm danh, câu lạc bộ, cuộc thi và học liệu trên hệ thống Tân An STEM.`,
+    ...(met.length ? [`Các chỉ tiêu đạt: ${met.map(line).join("; ")}.`] : []),
+    ...(behind.length ? [`Các chỉ tiêu chưa đạt: ${behind.map((f) => `${line(f)}${f.gap ? ` (${f.gap.toLowerCase()})` : ""}`).join("; ")}.`] : []),
+  ];
+}
+
+/** "Số liệu trong báo cáo tính từ ngày 11/12/2025 đến hết ngày 10/06/2026." */
+export function rangeSentence(period: Period): string {
+  const [from, to] = periodRangeText(period).split(" – ");
+  return `Số liệu trong báo cáo tính từ ngày ${from} đến hết ngày ${to}.`;
+}
+
+/** A school's report document from figures already computed (live, or those its approval signed). */
+export async function schoolReportDocumentFrom(
+  db: DB,
+  school: { id: number; name: string },
+  period: Period,
+  figures: IndicatorFigure[],
+  narrative: string,
+  now: Date = new Date(),
+): Promise<ReportDocument> {
+  const heading = await communeHeading(db, school.id);
+  return {
+    issuer: [heading.issuer, school.name.toUpperCase()],
+    number: "Số:       /BC-Tr",
+    placeDate: placeDate(heading.place, now),
+    subtitle: `Kết quả thực hiện Kế hoạch tuyên truyền Nghị quyết số 57-NQ/TW ${periodPhrase(period)}`,
+    periodLabel: period.label,
+    sections: [
+      { heading: "I. KẾT QUẢ THỰC HIỆN", paragraphs: [rangeSentence(period), ...summary(figures)] },
+      { heading: "II. ĐÁNH GIÁ, KIẾN NGHỊ", paragraphs: narrative.trim() ? narrative.trim().split(/\n{2,}/) : ["(Chưa có phần đánh giá.)"] },
+    ],
+    indicators: rows(figures),
+    units: [{ unitName: school.name, values: Object.fromEntries(figures.map((f) => [f.code, f.value])) }],
+    recipients: ["Phòng Văn hóa - Xã hội xã;", "Lưu: VT."],
+    signature: { capacity: ["HIỆU TRƯỞNG"], name: "" },
+  };
+}
+
+export async function schoolReportDocument(
+  db: DB,
+  school: { id: number; name: string },
+  period: Period,
+  narrative: string,
+  now: Date = new Date(),
+): Promise<ReportDocument> {
+  const figures = await computeIndicators(db, { kind: "school", schoolId: school.id }, period, now);
+  return schoolReportDocumentFrom(db, school, period, figures, narrative, now);
+}

@@ -1,0 +1,125 @@
+/**
+ * Report periods (docs/decisions/012). A half-year's report is due before the half-year ends (10/6, 10/12), so it
+ * cannot cover the calendar half-year whole. A report covers the days from the day after the previous report's
+ * cut-off to its own cut-off, inclusive. The cut-off defaults to the report's deadline — H1: 11/12 of the year
+ * before to 10/6; H2: 11/6 to 10/12 — and commune staff may set another for their commune until the first report
+ * of that half-year is approved (then it is fixed, and so is the start of the next report's period).
+ */
+import type { DB } from "../../../db/connection";
+import type { Executor } from "../audit/audit";
+import { writeAudit } from "../audit/audit";
+import { can, reaches, type Actor } from "../auth/permissions";
+import { DomainError } from "../shared/errors";
+import { parsePeriod, type Period } from "../shared/periods";
+import { nowIso, vietnamInstant } from "../shared/time";
+import { reportDeadline } from "./deadlines";
+
+export interface ReportPeriod extends Period {
+  /** The last day counted ("YYYY-MM-DD"). */
+  cutoff: string;
+  /** Whether commune staff set the cut-off (rather than the deadline). */
+  custom: boolean;
+  /** Whether a report of this half-year was approved: the cut-off can no longer change. */
+  fixed: boolean;
+}
+
+const DAY = 86_400_000;
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+
+export function previousHalf(halfKey: string): string {
+  const [y, h] = [Number(halfKey.slice(0, 4)), halfKey.slice(5)];
+  return h === "H1" ? `${y - 1}-H2` : `${y}-H1`;
+}
+
+export function nextHalf(halfKey: string): string {
+  const [y, h] = [Number(halfKey.slice(0, 4)), halfKey.slice(5)];
+  return h === "H1" ? `${y}-H2` : `${y + 1}-H1`;
+}
+
+/** The days a cut-off may be set to: within a month and a half of the deadline, so periods stay about six months. */
+export function cutoffBounds(halfKey: string): { min: string; max: string } {
+  const deadline = reportDeadline(halfKey);
+  return { min: addDays(deadline, -40), max: addDays(deadline, 50) };
+}
+
+async function cutoffRow(db: Executor, communeId: number, halfKey: string) {
+  return db.selectFrom("report_cutoffs").selectAll().where("commune_id", "=", communeId).where("period_key", "=", halfKey).executeTakeFirst();
+}
+
+/** The commune a unit reports through (a commune is its own). */
+export async function communeIdOf(db: Executor, unitId: number): Promise<number> {
+  const unit = await db.selectFrom("units").select(["id", "kind", "parent_id"]).where("id", "=", unitId).executeTakeFirstOrThrow();
+  return unit.kind === "commune" || unit.parent_id === null ? unit.id : unit.parent_id;
+}
+
+/** A half-year's report period in a commune. */
+export async function reportPeriod(db: Executor, communeId: number, halfKey: string): Promise<ReportPeriod> {
+  const calendar = parsePeriod(halfKey);
+  if (!calendar || !/^\d{4}-H[12]$/.test(halfKey)) throw new Error(`not a half-year: ${halfKey}`);
+  const own = await cutoffRow(db, communeId, halfKey);
+  const before = await cutoffRow(db, communeId, previousHalf(halfKey));
+  const cutoff = own?.cutoff_date ?? reportDeadline(halfKey);
+  const startDate = addDays(before?.cutoff_date ?? reportDeadline(previousHalf(halfKey)), 1);
+  return {
+    ...withBounds(calendar, startDate, addDays(cutoff, 1)),
+    cutoff,
+    custom: !!own && own.cutoff_date !== reportDeadline(halfKey),
+    fixed: !!own?.fixed_at,
+  };
+}
+
+/** The report period of a unit's commune. */
+export async function reportPeriodOfUnit(db: Executor, unitId: number, halfKey: string): Promise<ReportPeriod> {
+  return reportPeriod(db, await communeIdOf(db, unitId), halfKey);
+}
+
+/** Called in the transaction that approves a report: the half-year's cut-off is fixed from now on. */
+export async function fixCutoff(db: Executor, communeId: number, period: ReportPeriod, at: string): Promise<void> {
+  await db
+    .insertInto("report_cutoffs")
+    .values({ commune_id: communeId, period_key: period.key, cutoff_date: period.cutoff, fixed_at: at, set_by: null, set_at: at })
+    .onConflict((oc) => oc.columns(["commune_id", "period_key"]).doUpdateSet({ fixed_at: at }).where("report_cutoffs.fixed_at", "is", null))
+    .execute();
+}
+
+/** Commune staff set a half-year's cut-off for their commune, until the first report of it (or of the next) is approved. */
+export async function setCutoff(db: DB, actor: Actor, communeId: number, halfKey: string, date: string): Promise<void> {
+  if (!can(actor, "reports.approve") || !reaches(actor, communeId)) throw new DomainError("Chỉ Phòng Văn hóa - Xã hội mới đặt ngày chốt số liệu.");
+  const { min, max } = cutoffBounds(halfKey);
+  const fmt = (d: string) => d.split("-").reverse().join("/");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
+    throw new DomainError("Ngày chốt số liệu không hợp lệ (ví dụ 10/06/2026).", "cutoff");
+  if (date < min || date > max) throw new DomainError(`Ngày chốt số liệu của kỳ này phải từ ${fmt(min)} đến ${fmt(max)}.`, "cutoff");
+  await db.transaction().execute(async (trx) => {
+    const current = await reportPeriod(trx, communeId, halfKey);
+    if (current.fixed) throw new DomainError("Đã có báo cáo của kỳ này được duyệt: ngày chốt số liệu không đổi được nữa.", "cutoff");
+    if ((await reportPeriod(trx, communeId, nextHalf(halfKey))).fixed)
+      throw new DomainError("Báo cáo kỳ sau đã được duyệt: đổi ngày chốt kỳ này sẽ làm thay đổi kỳ đó.", "cutoff");
+    const at = nowIso();
+    await trx
+      .insertInto("report_cutoffs")
+      .values({ commune_id: communeId, period_key: halfKey, cutoff_date: date, fixed_at: null, set_by: actor.userId, set_at: at })
+      .onConflict((oc) => oc.columns(["commune_id", "period_key"]).doUpdateSet({ cutoff_date: date, set_by: actor.userId, set_at: at }))
+      .execute();
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: communeId,
+      action: "update",
+      entity: "report_cutoff",
+      entityId: halfKey,
+      before: { cutoff: current.cutoff },
+      after: { cutoff: date },
+    });
+  });
+}
+
+/** A period with other bounds (those a report's approval signed), otherwise the same. */
+export function withBounds<P extends Period>(period: P, startDate: string, endDateExclusive: string): P {
+  return { ...period, startDate, endDateExclusive, from: vietnamInstant(startDate), to: vietnamInstant(endDateExclusive) };
+}
+
+/** "11/12/2025 – 10/06/2026" */
+export function periodRangeText(period: Pick<Period, "startDate" | "endDateExclusive">): string {
+  const fmt = (d: string) => d.split("-").reverse().join("/");
+  return `${fmt(period.startDate)} – ${fmt(addDays(period.endDateExclusive, -1))}`;
+}
