@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { createDb, migrateToLatest } from "./db/connection";
+import { createDb, migrateToLatest, waitForDatabase } from "./db/connection";
 import { databaseLabel } from "./db/config";
 import { NativeModuleError } from "./db/node-support";
 import { startJobRunner } from "./server/jobs";
@@ -25,6 +25,7 @@ const host = process.env.HOST || "0.0.0.0";
 async function prepareDatabase() {
   const db = createDb();
   try {
+    await waitForDatabase(db, { log: (msg) => log("warn", msg, { database: databaseLabel() }) });
     const applied = await migrateToLatest(db);
     if (applied.length) log("info", "migrations applied", { applied });
     if (process.env.SEED_DEMO === "1") {

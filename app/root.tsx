@@ -62,6 +62,7 @@ const STATUS_TEXT: Record<number, { title: string; text: string }> = {
   404: { title: "Không tìm thấy trang", text: "Trang hoặc dữ liệu bạn tìm không tồn tại, hoặc bạn không có quyền xem." },
   405: { title: "Thao tác không được hỗ trợ", text: "Trang này không nhận thao tác bạn vừa gửi." },
   429: { title: "Quá nhiều yêu cầu", text: "Vui lòng chờ một lát rồi thử lại." },
+  503: { title: "Máy chủ tạm thời bận", text: "Vui lòng thử lại sau ít giây; dữ liệu đã lưu không bị mất." },
 };
 
 export function ErrorBoundary() {

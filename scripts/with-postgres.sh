@@ -26,5 +26,7 @@ if [ "$(id -u)" = "0" ]; then chown postgres "$DIR"; RUN=(runuser -u postgres --
 cleanup() { "${RUN[@]}" "$BIN/pg_ctl" -D "$DIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$DIR"; }
 trap cleanup EXIT
 export TEST_PG_URL="postgres://postgres@127.0.0.1:$PORT/postgres"
+# Tests that need a cluster of their own (restarted under load) start one from the same binaries.
+export TEST_PG_BIN="$BIN"
 echo "PostgreSQL tạm thời: $TEST_PG_URL"
 "$@"
