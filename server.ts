@@ -58,6 +58,15 @@ export async function startServer() {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       log("info", "request", { method: req.method, path: loggablePath(req.path), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 });
     });
+    // A request answered before its body was read (an upload refused part-way: wrong type, too large, a full
+    // disk) has its remaining bytes read and dropped, so the browser sees the answer and the connection stays usable.
+    res.on("finish", () => {
+      if (req.complete || req.destroyed) return;
+      // Remix's body stream stopped reading (and holds the request paused): detach it and drop the rest.
+      req.removeAllListeners("data");
+      req.on("data", () => {});
+      req.resume();
+    });
     const nonce = newNonce();
     res.locals.cspNonce = nonce;
     res.set(securityHeaders(nonce, !production));

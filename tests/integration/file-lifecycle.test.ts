@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deleteActivity, deleteBudgetLine, getActivity } from "../../app/domain/activities/activities";
 import { deleteClub, getClub } from "../../app/domain/clubs/clubs";
 import { deleteContest, deleteEntry, getContest, getEntry, recordResult } from "../../app/domain/contests/contests";
-import { RELEASE_GRACE_MS, storageUse, sweepStoredObjects } from "../../app/domain/files/lifecycle";
+import { RELEASE_GRACE_MS, STALLED_UPLOAD_MS, storageUse, sweepStoredObjects } from "../../app/domain/files/lifecycle";
 import { storedPath } from "../../app/domain/files/storage";
 import { storeSmallFile, streamIntoStore } from "../../app/domain/files/upload-stream";
 import { runDueJobs, type Job } from "../../app/domain/jobs/runner";
@@ -143,9 +143,13 @@ describe("stored files: one lifecycle", () => {
       fs.mkdirSync(path.dirname(f), { recursive: true });
       fs.writeFileSync(f, "left behind");
     }
-    expect((await sweepStoredObjects(t.db, later(RELEASE_GRACE_MS / 2))).leftovers).toBe(0);
-    expect((await sweepStoredObjects(t.db, later(RELEASE_GRACE_MS + 60_000))).leftovers).toBe(2);
-    expect(fs.existsSync(part) || fs.existsSync(orphan)).toBe(false);
+    expect((await sweepStoredObjects(t.db, later(STALLED_UPLOAD_MS / 2))).leftovers).toBe(0);
+    // An upload nothing wrote to for an hour is dead; an object no row records waits out the grace period.
+    expect((await sweepStoredObjects(t.db, later(STALLED_UPLOAD_MS + 60_000))).leftovers).toBe(1);
+    expect(fs.existsSync(part)).toBe(false);
+    expect(fs.existsSync(orphan)).toBe(true);
+    expect((await sweepStoredObjects(t.db, later(RELEASE_GRACE_MS + 60_000))).leftovers).toBe(1);
+    expect(fs.existsSync(orphan)).toBe(false);
     // The demo's own files (referenced) are all still there.
     for (const f of await t.db.selectFrom("stored_files").select("sha256").execute()) expect(exists(f.sha256)).toBe(true);
   });

@@ -22,6 +22,9 @@ import { storedPath } from "./storage";
 /** 24 hours. */
 export const RELEASE_GRACE_MS = 24 * 60 * 60_000;
 
+/** An upload nothing has written to for this long is dead (killed, or its connection lost). */
+export const STALLED_UPLOAD_MS = 60 * 60_000;
+
 export const DEFAULT_QUOTA_BYTES = (Number(process.env.DEFAULT_QUOTA_MB) > 0 ? Number(process.env.DEFAULT_QUOTA_MB) : 2048) * 1024 * 1024;
 
 type Files = ExpressionBuilder<Database, "stored_files">;
@@ -113,18 +116,21 @@ export async function sweepStoredObjects(db: Executor, now = new Date()): Promis
       else await fs.promises.rename(aside, file);
     }
   }
-  result.leftovers = await sweepLeftoverFiles(db, now.getTime() - RELEASE_GRACE_MS);
+  result.leftovers = await sweepLeftoverFiles(db, now.getTime() - RELEASE_GRACE_MS, now.getTime() - STALLED_UPLOAD_MS);
   return result;
 }
 
-/** Files under objects/ that no row records, and unfinished uploads, older than the cut-off. */
-async function sweepLeftoverFiles(db: Executor, cutoffMs: number): Promise<number> {
+/**
+ * Files under objects/ that no row records (older than the grace period), and unfinished uploads that nothing has
+ * written to for an hour (a live upload writes as its bytes arrive; a killed one stops).
+ */
+async function sweepLeftoverFiles(db: Executor, cutoffMs: number, incomingCutoffMs: number): Promise<number> {
   let removed = 0;
   const old = async (p: string) => (await fs.promises.stat(p).catch(() => null))?.mtimeMs ?? Infinity;
   const incoming = path.join(uploadDir(), ".incoming");
   for (const f of await fs.promises.readdir(incoming).catch(() => [] as string[])) {
     const p = path.join(incoming, f);
-    if ((await old(p)) < cutoffMs) {
+    if ((await old(p)) < incomingCutoffMs) {
       await fs.promises.rm(p, { force: true });
       removed++;
     }

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { uploadDir } from "../../../db/config";
 import { randomToken } from "../auth/tokens";
+import { storageError } from "./storage";
 
 const LIFETIME_MS = 60 * 60_000;
 
@@ -44,8 +45,14 @@ export function stageFile(data: Uint8Array, meta: Omit<StagedMeta, "createdAt">)
   const d = dir();
   sweep(d);
   const id = randomToken(16);
-  fs.writeFileSync(path.join(d, `${id}.bin`), data);
-  fs.writeFileSync(path.join(d, `${id}.json`), JSON.stringify({ ...meta, createdAt: new Date().toISOString() }));
+  try {
+    fs.writeFileSync(path.join(d, `${id}.bin`), data);
+    fs.writeFileSync(path.join(d, `${id}.json`), JSON.stringify({ ...meta, createdAt: new Date().toISOString() }));
+  } catch (e) {
+    // A full disk: nothing half-written stays, and the user is told beside the file field.
+    for (const ext of [".bin", ".json"]) fs.rmSync(path.join(d, id + ext), { force: true });
+    throw storageError(e);
+  }
   return id;
 }
 

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { uploadDir } from "../../../db/config";
 import type { Executor } from "../audit/audit";
+import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
 
 export interface StoredFile {
@@ -14,6 +15,19 @@ export interface StoredFile {
   sha256: string;
   mime: string;
   size: number;
+}
+
+/**
+ * A file-system error met while storing (a full disk, a quota, a read-only volume) as the message the user sees
+ * beside the file field; anything else (a DomainError already, a bug) passes unchanged.
+ */
+export function storageError(e: unknown): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === "ENOSPC" || code === "EDQUOT" || code === "EFBIG")
+    return new DomainError("Máy chủ không còn đủ dung lượng để lưu tệp này. Tệp chưa được lưu; vui lòng báo quản trị viên.", "file");
+  if (code === "EROFS" || code === "EACCES" || code === "EIO")
+    return new DomainError("Máy chủ không ghi được tệp lúc này. Tệp chưa được lưu; vui lòng thử lại sau hoặc báo quản trị viên.", "file");
+  return e;
 }
 
 export function storedPath(key: string): string {
@@ -37,8 +51,13 @@ export async function commitObject(db: Executor, temp: string, f: Omit<StoredFil
   const target = storedPath(f.sha256);
   if (fs.existsSync(target)) await fs.promises.rm(temp, { force: true });
   else {
-    await fs.promises.mkdir(path.dirname(target), { recursive: true });
-    await fs.promises.rename(temp, target);
+    try {
+      await fs.promises.mkdir(path.dirname(target), { recursive: true });
+      await fs.promises.rename(temp, target);
+    } catch (e) {
+      await fs.promises.rm(temp, { force: true });
+      throw storageError(e);
+    }
   }
   return { id: row.id, sha256: f.sha256, mime: f.mime, size: f.size };
 }

@@ -5,13 +5,15 @@
  * content is stored once, under its SHA-256.
  */
 import crypto from "node:crypto";
+import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
+import { finished } from "node:stream/promises";
 import { fileTypeFromBuffer } from "file-type";
 import { uploadDir } from "../../../db/config";
 import type { Executor } from "../audit/audit";
 import { DomainError } from "../shared/errors";
-import { commitObject, type StoredFile } from "./storage";
+import { commitObject, storageError, type StoredFile } from "./storage";
 
 export type FileGroup = "document" | "image" | "video" | "audio";
 
@@ -68,6 +70,9 @@ export async function streamIntoStore(
   const overall = Math.max(...Object.values(limits));
   const temp = path.join(incomingDir(), `${crypto.randomBytes(12).toString("hex")}.part`);
   const out = fs.createWriteStream(temp);
+  // A write error (a full disk) is emitted on the stream: kept here and met below, never an unhandled event.
+  let writeError: Error | null = null;
+  out.on("error", (e) => (writeError ??= e));
   const hash = crypto.createHash("sha256");
   let size = 0;
   let head = Buffer.alloc(0);
@@ -76,7 +81,7 @@ export async function streamIntoStore(
   const fail = async (e: unknown): Promise<never> => {
     out.destroy();
     await fs.promises.rm(temp, { force: true });
-    throw e;
+    throw storageError(e);
   };
   const sniff = async () => {
     const type = await fileTypeFromBuffer(head);
@@ -94,6 +99,7 @@ export async function streamIntoStore(
   };
   try {
     for await (const chunk of data) {
+      if (writeError) throw writeError;
       size += chunk.length;
       if (mime === null) {
         head = Buffer.concat([head, chunk]);
@@ -101,12 +107,14 @@ export async function streamIntoStore(
       }
       if (size > limit) return fail(new DomainError(`Tệp quá lớn: tối đa ${Math.round(limit / MB)} MB cho loại tệp này.`, "file"));
       hash.update(chunk);
-      if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
+      if (!out.write(chunk)) await once(out, "drain");
     }
     if (mime === null) await sniff();
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    out.end();
+    await finished(out);
+    if (writeError) throw writeError;
   } catch (e) {
-    return fail(e);
+    return fail(writeError ?? e);
   }
   try {
     return await commitObject(db, temp, { sha256: hash.digest("hex"), mime: mime!, size });
