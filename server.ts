@@ -119,6 +119,19 @@ export async function startServer() {
   return server;
 }
 
+// Nothing ends the process unnoticed: a promise nobody awaited is logged and the server keeps serving; an exception
+// that escaped every handler is logged before the process ends (its supervisor restarts it on a clean state).
+process.on("unhandledRejection", (reason) => {
+  log("error", "unhandled rejection", {
+    error: reason instanceof Error ? reason.message : String(reason),
+    stack: reason instanceof Error ? reason.stack : undefined,
+  });
+});
+process.on("uncaughtException", (err) => {
+  log("error", "uncaught exception: the process ends", { error: err.message, stack: err.stack });
+  process.exit(1);
+});
+
 try {
   await startServer();
 } catch (err) {
