@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Material, Unit } from "../../db/schema";
 import { can, ownSchoolIds, type Actor } from "~/domain/auth/permissions";
+import { releaseUnclaimed } from "~/domain/files/lifecycle";
 import { canSeeMaterial, createMaterial, getMaterial } from "~/domain/materials/materials";
 import { materialSchema } from "~/domain/materials/schemas";
 import { DomainError } from "~/domain/shared/errors";
@@ -32,16 +33,20 @@ export async function requireVisibleMaterial(
 
 /** One submission of the material form (a page post, or the JavaScript upload with its progress bar). */
 export async function submitMaterial(request: Request, actor: Actor, school: Unit, ip: string | null) {
-  // An object stored by this request but not handed to a material stays unreferenced and goes after the grace
-  // period (docs/decisions/018).
+  // An object stored by this request but not handed to a material is released at once (docs/decisions/018).
   const upload = await readMaterialUpload(request);
+  const release = () => releaseUnclaimed(db, upload.file?.stored);
   if (upload.error) return failure(upload.fields, { [upload.error.field ?? "_form"]: upload.error.message });
   const parsed = parseForm(materialSchema, upload.fields);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    await release();
+    return parsed;
+  }
   try {
     const id = await createMaterial(db, actor, school, parsed.data, upload.file, ip);
     return { ok: true as const, id };
   } catch (e) {
+    await release();
     if (e instanceof DomainError) return failure(upload.fields, { [e.field ?? "_form"]: e.message });
     throw e;
   }

@@ -8,6 +8,7 @@ import { can, ownSchoolIds } from "~/domain/auth/permissions";
 import { canManageContest, canRecordResult, createEntry, deleteEntry, entryCandidates, getEntry, listEntries, recordResult } from "~/domain/contests/contests";
 import { entrySchema, resultSchema } from "~/domain/contests/schemas";
 import { CONTEST_FIELD_LABELS, CONTEST_LEVEL_LABELS, CONTEST_RESULT_LABELS, CONTEST_RESULTS } from "~/domain/contests/vocabulary";
+import { releaseUnclaimed } from "~/domain/files/lifecycle";
 import { storeSmallFile } from "~/domain/files/upload-stream";
 import { DomainError } from "~/domain/shared/errors";
 import { getUnit } from "~/domain/units/units";
@@ -82,7 +83,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!parsed.success) return data({ ...failure(formData, { result: "Kết quả không hợp lệ." }), intent, entryId }, { status: 400 });
       const file = await fileFrom(formData);
       const stored = file ? await storeSmallFile(db, file.data) : undefined;
-      await recordResult(db, actor, contest, entry, parsed.data.result || null, stored && file ? { key: stored.sha256, name: file.name } : undefined);
+      await recordResult(db, actor, contest, entry, parsed.data.result || null, stored && file ? { key: stored.sha256, name: file.name } : undefined).catch(
+        async (e: unknown) => {
+          await releaseUnclaimed(db, stored); // refused: the evidence just stored goes at once
+          throw e;
+        },
+      );
       return redirect(`/contests/${contest.id}?result=1#entries`);
     }
     if (intent === "delete-entry") {

@@ -107,7 +107,7 @@ export default function MaterialDetail() {
         {m.description ? <p style={{ whiteSpace: "pre-line" }}>{m.description}</p> : null}
       </div>
       {d.canDelete ? (
-        <InlineDelete label="Xóa học liệu…" question="Xóa học liệu này? Tệp sẽ bị xóa nếu không học liệu nào khác dùng chung." fields={{ intent: "delete" }} />
+        <InlineDelete label="Xóa học liệu…" question="Xóa học liệu này? Học liệu được chuyển vào Thùng rác và khôi phục được trong 30 ngày." fields={{ intent: "delete" }} />
       ) : null}
     </>
   );

@@ -5,7 +5,8 @@ import { Pager } from "~/components/pager";
 import { Notice, PageHeader } from "~/components/shell";
 import type { Snapshot } from "~/domain/recycle-bin/bin";
 import { BIN_DAYS, BIN_KIND_LABELS } from "~/domain/recycle-bin/vocabulary";
-import { binFor, restoreFromBin } from "~/domain/recycle-bin/restore";
+import { binFor, purgeFromBin, restoreFromBin } from "~/domain/recycle-bin/restore";
+import { InlineDelete } from "~/components/confirm-delete";
 import { DomainError } from "~/domain/shared/errors";
 import { requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
@@ -25,24 +26,44 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { page, total, rows };
 }
 
-/** Where a restored record now lives. */
-function recordPath(kind: BinKind, recordId: number, snapshot: Snapshot): string {
-  if (kind === "budget_line") return `/activities/${(snapshot[0]?.rows[0] as { activity_id: number }).activity_id}#budget`;
-  const base = { club: "/clubs", contest: "/contests", activity: "/activities", material: "/materials" }[kind];
-  return `${base}/${recordId}`;
+/** The page a restored record is on: its own, or (a budget line) its activity's. */
+function restoredPage(kind: BinKind, recordId: number, snapshot: Snapshot): { kind: BinKind; id: number } {
+  return kind === "budget_line" ? { kind, id: (snapshot[0]?.rows[0] as { activity_id: number }).activity_id } : { kind, id: recordId };
+}
+
+const PAGES: Record<BinKind, (id: number) => string> = {
+  club: (id) => `/clubs/${id}`,
+  contest: (id) => `/contests/${id}`,
+  activity: (id) => `/activities/${id}`,
+  material: (id) => `/materials/${id}`,
+  budget_line: (id) => `/activities/${id}#budget`,
+};
+
+/** The link after a restore, built here from a known kind and a number (never a path taken from the address). */
+function restoredLink(params: URLSearchParams): string | null {
+  const kind = params.get("kind") ?? "";
+  const id = idParam(params.get("page") ?? "");
+  return Object.hasOwn(PAGES, kind) && id ? PAGES[kind as BinKind](id) : null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
   const form = await readForm(request);
   const id = idParam(String(form.get("binId") ?? ""));
-  if (form.get("intent") !== "restore" || !id) return data({ error: "Thao tác không hợp lệ.", binId: null }, { status: 400 });
+  const intent = form.get("intent");
+  if ((intent !== "restore" && intent !== "purge") || !id) return data({ error: "Thao tác không hợp lệ.", binId: null }, { status: 400 });
   try {
+    if (intent === "purge") {
+      const entry = await purgeFromBin(db, actor, id, form.get("confirm") === "yes", context.clientIp);
+      return redirect(`/recycle-bin?${new URLSearchParams({ purged: entry.title })}`);
+    }
     const entry = await restoreFromBin(db, actor, id, context.clientIp);
-    const params = new URLSearchParams({ restored: entry.title, to: recordPath(entry.kind, entry.record_id, entry.snapshot) });
+    const page = restoredPage(entry.kind, entry.record_id, entry.snapshot);
+    const params = new URLSearchParams({ restored: entry.title, kind: page.kind, page: String(page.id) });
     return redirect(`/recycle-bin?${params}`);
   } catch (e) {
-    if (e instanceof DomainError) return data({ error: e.message, binId: id }, { status: e.message.startsWith("Không tìm thấy") ? 404 : 409 });
+    if (e instanceof DomainError)
+      return data({ error: e.message, binId: id }, { status: e.message.startsWith("Không tìm thấy") ? 404 : intent === "purge" ? 400 : 409 });
     throw e;
   }
 }
@@ -52,7 +73,7 @@ export default function RecycleBin() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const to = params.get("to") ?? "";
+  const to = restoredLink(params);
   return (
     <>
       <PageHeader
@@ -60,8 +81,9 @@ export default function RecycleBin() {
         subtitle={`Câu lạc bộ, cuộc thi, hoạt động, học liệu và dòng kinh phí đã xóa được giữ ${BIN_DAYS} ngày, cùng mọi dữ liệu kèm theo (điểm danh, thành viên, bài dự thi…). Khôi phục trả lại đúng như trước khi xóa; số liệu chỉ tiêu tính lại ngay.`}
       />
       <Notice when={params.get("restored")}>
-        Đã khôi phục “{params.get("restored")}”. {to.startsWith("/") && !to.startsWith("//") ? <Link to={to}>Mở mục đã khôi phục</Link> : null}
+        Đã khôi phục “{params.get("restored")}”. {to ? <Link to={to}>Mở mục đã khôi phục</Link> : null}
       </Notice>
+      <Notice when={params.get("purged")}>Đã xóa hẳn “{params.get("purged")}”.</Notice>
       {result && !result.binId ? <FormError message={result.error} /> : null}
       {rows.length === 0 ? <p className="card muted">Thùng rác trống.</p> : null}
       <ul className="bin-list">
@@ -78,13 +100,20 @@ export default function RecycleBin() {
             </p>
             {result?.binId === r.id ? <FormError message={result.error} /> : null}
             {r.mayRestore ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="restore" />
-                <input type="hidden" name="binId" value={r.id} />
-                <button type="submit" className="button" disabled={navigation.state !== "idle" && navigation.formData?.get("binId") === String(r.id)}>
-                  Khôi phục
-                </button>
-              </Form>
+              <div className="bin-item__actions">
+                <Form method="post">
+                  <input type="hidden" name="intent" value="restore" />
+                  <input type="hidden" name="binId" value={r.id} />
+                  <button type="submit" className="button" disabled={navigation.state !== "idle" && navigation.formData?.get("binId") === String(r.id)}>
+                    Khôi phục
+                  </button>
+                </Form>
+                <InlineDelete
+                  label="Xóa hẳn"
+                  question={`Xóa hẳn “${r.title}”${r.summary ? ` cùng ${r.summary}` : ""}? Không thể khôi phục lại; tệp đính kèm không còn tính vào dung lượng của trường.`}
+                  fields={{ intent: "purge", binId: r.id }}
+                />
+              </div>
             ) : (
               <p className="muted">Chỉ người có quyền xóa mục này mới khôi phục được.</p>
             )}

@@ -21,7 +21,7 @@ import {
 } from "~/domain/reports/reports";
 import { formatFigure } from "~/domain/shared/figures";
 import { vietnamToday } from "~/domain/shared/time";
-import { periodRangeText, reportPeriodOfUnit, withBounds } from "~/domain/reports/report-periods";
+import { approvableFrom, periodRangeText, reportPeriodOfUnit, withBounds } from "~/domain/reports/report-periods";
 import { differences, signedFiguresFor } from "~/domain/reports/signed-figures";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
@@ -62,6 +62,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     changed: signed ? differences(signed.figures, live) : [],
     canEdit: started && can(actor, "school.manage", school.id) && (!report || report.status === "draft" || report.status === "returned"),
     canDecide: can(actor, "reports.approve"),
+    // Approval waits for the period's end (the day after its cut-off); see approveReport.
+    approvableFrom: approvableFrom(reportRange),
     saved: new URL(request.url).searchParams.get("saved"),
   };
 }
@@ -142,7 +144,7 @@ function NarrativeForm({ narrative }: { narrative: string }) {
   );
 }
 
-function DecisionForm({ status }: { status: string }) {
+function DecisionForm({ status, approvableFrom, periodKey }: { status: string; approvableFrom: string | null; periodKey: string }) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const { form, onSubmit, errorFor, value, formError } = useValidatedForm(reportDecisionSchema, {
@@ -153,6 +155,13 @@ function DecisionForm({ status }: { status: string }) {
     <Form method="post" onSubmit={onSubmit} noValidate className="card form">
       <h2>{status === "approved" ? "Mở lại báo cáo" : "Duyệt báo cáo"}</h2>
       <FormError message={formError} />
+      {status !== "approved" && approvableFrom ? (
+        <p className="hint">
+          Kỳ báo cáo chưa kết thúc: duyệt được từ ngày <strong>{formatDate(approvableFrom)}</strong>, khi số liệu của kỳ đã đủ (duyệt sẽ khóa số liệu của
+          trường đến hết ngày chốt). Có thể trả lại để trường bổ sung ngay bây giờ. Muốn duyệt sớm hơn: đặt ngày chốt số liệu sớm hơn trên trang{" "}
+          <Link to={`/reports?period=${periodKey}`}>Báo cáo 6 tháng</Link>.
+        </p>
+      ) : null}
       <TextAreaField
         label={status === "approved" ? "Lý do mở lại (bắt buộc)" : "Nhận xét (bắt buộc khi trả lại)"}
         reg={form.register("comment")}
@@ -167,9 +176,11 @@ function DecisionForm({ status }: { status: string }) {
           </button>
         ) : (
           <>
-            <button type="submit" name="intent" value="approve" className="button" disabled={busy}>
-              Duyệt và khóa số liệu
-            </button>
+            {approvableFrom ? null : (
+              <button type="submit" name="intent" value="approve" className="button" disabled={busy}>
+                Duyệt và khóa số liệu
+              </button>
+            )}
             <button type="submit" name="intent" value="return" className="button button--ghost" disabled={busy}>
               Trả lại để bổ sung
             </button>
@@ -242,9 +253,10 @@ export default function ReportPage() {
       </p>
       {r?.status === "approved" ? (
         <div className="alert alert--info" role="status">
-          Báo cáo đã được duyệt: hoạt động, điểm danh, câu lạc bộ, cuộc thi, học liệu và số liệu nhập của trường từ {d.range} đã khóa. Số liệu dưới đây (và
-          trong các tệp tải về) là số liệu {d.signedSource === "backfill" ? "được lưu cho báo cáo đã duyệt" : "đã được duyệt"}
-          {d.signedAt ? ` lúc ${formatDateTime(d.signedAt)}` : ""}, không thay đổi theo dữ liệu về sau.
+          Báo cáo đã được duyệt: hoạt động, điểm danh, câu lạc bộ, cuộc thi, học liệu và số liệu nhập của trường từ {d.range} đã khóa.{" "}
+          {d.signedSource === "backfill"
+            ? `Báo cáo được duyệt${r.decided_at ? ` lúc ${formatDateTime(r.decided_at)}` : ""}, trước khi ứng dụng lưu số liệu lúc duyệt: số liệu dưới đây (và trong các tệp tải về) được tính lại${d.signedAt ? ` lúc ${formatDateTime(d.signedAt)}` : ""} theo kỳ báo cáo ${d.range} và giữ nguyên từ đó, không thay đổi theo dữ liệu về sau.`
+            : `Số liệu dưới đây (và trong các tệp tải về) là số liệu đã được duyệt${d.signedAt ? ` lúc ${formatDateTime(d.signedAt)}` : ""}, không thay đổi theo dữ liệu về sau.`}
         </div>
       ) : null}
       {d.changed.length ? (
@@ -297,7 +309,7 @@ export default function ReportPage() {
 
       <h2>Đánh giá, kiến nghị</h2>
       {d.canEdit ? <NarrativeForm narrative={r?.narrative ?? ""} /> : <p className="prewrap">{r?.narrative || "Trường chưa viết phần đánh giá."}</p>}
-      {d.canDecide && (r?.status === "submitted" || r?.status === "approved") ? <DecisionForm status={r.status} /> : null}
+      {d.canDecide && (r?.status === "submitted" || r?.status === "approved") ? <DecisionForm status={r.status} approvableFrom={d.approvableFrom} periodKey={d.periodKey} /> : null}
     </>
   );
 }

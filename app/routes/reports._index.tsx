@@ -17,7 +17,7 @@ import { formatDate, formatDateTime } from "~/lib/format";
 import { chosenCommune, currentHalf } from "~/lib/indicators.server";
 import { requireReportReader } from "~/lib/reports.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
-import { cutoffBounds, periodRangeText, reportPeriod, setCutoff } from "~/domain/reports/report-periods";
+import { cutoffBounds, nextHalf, periodRangeText, reportPeriod, setCutoff } from "~/domain/reports/report-periods";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo 6 tháng · Tân An STEM" }];
 
@@ -31,8 +31,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const { communes, commune } = await chosenCommune(actor, new URL(request.url));
     const [status] = await reportStatus(db, commune.id, parsePeriod(half)!);
     const range = await reportPeriod(db, commune.id, half);
+    // The next half-year's start is this cut-off: once a report of it is approved, this cut-off stays too.
+    const nextFixed = (await reportPeriod(db, commune.id, nextHalf(half))).fixed;
     return {
-      range: { text: periodRangeText(range), cutoff: range.cutoff, fixed: range.fixed, custom: range.custom, ...cutoffBounds(half) },
+      range: { text: periodRangeText(range), cutoff: range.cutoff, fixed: range.fixed || nextFixed, custom: range.custom, ...cutoffBounds(half) },
       kind: "commune" as const,
       communes: communes.map((c) => ({ value: c.id, label: c.name })),
       commune,
@@ -68,16 +70,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const half = String(form.get("period") ?? "");
   if (!halvesSoFar().includes(half)) return domainFailure(new DomainError("Kỳ báo cáo không hợp lệ."), form);
   try {
-    const { commune } = await chosenCommune(actor, new URL(request.url));
+    const url = new URL(request.url);
+    if (form.get("commune")) url.searchParams.set("commune", String(form.get("commune")));
+    const { commune, communes } = await chosenCommune(actor, url);
     if (!can(actor, "reports.approve")) throw new DomainError("Chỉ Phòng Văn hóa - Xã hội mới đặt ngày chốt số liệu.");
     await setCutoff(db, actor, commune.id, half, String(form.get("cutoff") ?? ""));
+    return redirect(`/reports?${new URLSearchParams({ period: half, ...(communes.length > 1 ? { commune: String(commune.id) } : {}), cutoff: "saved" })}`);
   } catch (e) {
     return domainFailure(e, form, {}, e instanceof DomainError && !e.field ? 403 : 400);
   }
-  return redirect(`/reports?period=${half}&cutoff=saved`);
 }
 
-function CutoffForm({ half, range }: { half: string; range: { cutoff: string; min: string; max: string } }) {
+function CutoffForm({ half, commune, range }: { half: string; commune: number; range: { cutoff: string; min: string; max: string } }) {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors = result && "errors" in result ? result.errors : undefined;
@@ -85,7 +89,12 @@ function CutoffForm({ half, range }: { half: string; range: { cutoff: string; mi
     <Form method="post" className="card form form--inline">
       <FormError message={errors?._form} />
       <input type="hidden" name="period" value={half} />
-      <Field label="Ngày chốt số liệu của kỳ" error={errors?.cutoff} hint="Mặc định là hạn nộp. Đổi được cho đến khi có báo cáo đầu tiên của kỳ được duyệt.">
+      <input type="hidden" name="commune" value={commune} />
+      <Field
+        label="Ngày chốt số liệu của kỳ"
+        error={errors?.cutoff}
+        hint="Ngày cuối cùng tính số liệu của kỳ này (mặc định là hạn nộp); kỳ sau bắt đầu từ ngày hôm sau. Đổi ngày chốt làm thay đổi số liệu của các báo cáo đã nộp nhưng chưa duyệt. Đổi được cho đến khi có báo cáo của kỳ này (hoặc kỳ sau) được duyệt."
+      >
         {({ id, describedBy, invalid }) => (
           <input
             id={id}
@@ -183,10 +192,10 @@ function CommuneReports({ d }: { d: Extract<ReturnType<typeof useLoaderData<type
       <p>
         Số liệu của kỳ tính từ <strong>{d.range.text}</strong> (đến hết ngày chốt {formatDate(d.range.cutoff)}
         {d.range.custom ? ", do Phòng Văn hóa - Xã hội đặt" : ", là hạn nộp"}
-        {d.range.fixed ? "; đã cố định vì đã có báo cáo của kỳ được duyệt" : ""}). Trang Chỉ tiêu tính theo 6 tháng của lịch.
+        {d.range.fixed ? "; đã cố định vì đã có báo cáo của kỳ này hoặc kỳ sau được duyệt" : ""}). Trang Chỉ tiêu tính theo 6 tháng của lịch.
       </p>
       <Notice when={params.get("cutoff")}>Đã lưu ngày chốt số liệu của kỳ.</Notice>
-      {d.canApprove && !d.range.fixed ? <CutoffForm half={d.half} range={d.range} /> : null}
+      {d.canApprove && !d.range.fixed ? <CutoffForm half={d.half} commune={d.commune.id} range={d.range} /> : null}
       {missing.length ? (
         <div className={`alert ${s.daysLeft < 0 ? "alert--error" : "alert--warning"}`} role="status">
           {s.daysLeft < 0 ? "Quá hạn, chưa nộp: " : "Chưa nộp: "}

@@ -27,6 +27,8 @@ async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
 }
 
 const heading = () => page.getByRole("heading", { level: 1 }).textContent();
+/** After a client-side navigation the address changes a moment before the page does: wait for the heading itself. */
+const headingShows = (name: string) => page.getByRole("heading", { level: 1, name }).waitFor();
 
 describe("a school administrator's year of records, in a browser", () => {
   it("imports people from an XLSX file: a bad file lists its rows and writes nothing; a good one is written", async () => {
@@ -193,8 +195,20 @@ describe("a school administrator's year of records, in a browser", () => {
     expect(await page.locator(".bin-item", { hasText: "Hoạt động E2E để xóa" }).count()).toBe(0);
     await page.getByRole("link", { name: "Mở mục đã khôi phục" }).click();
     await page.waitForURL(activityUrl);
-    expect(await heading()).toBe("Hoạt động E2E để xóa");
+    await headingShows("Hoạt động E2E để xóa");
     await page.getByRole("cell", { name: "200.000" }).first().waitFor();
+
+    // Deleted again and removed for good ("Xóa hẳn", confirmed): gone from the bin, not restorable.
+    await page.goto(`${activityUrl}/delete`);
+    await page.getByLabel("Tôi hiểu và muốn xóa").check();
+    await page.getByRole("button", { name: "Xóa", exact: true }).click();
+    await page.waitForURL(/\/activities\?deleted=1/);
+    await page.goto(`${base}/recycle-bin`);
+    const again = page.locator(".bin-item", { hasText: "Hoạt động E2E để xóa" });
+    await again.getByText("Xóa hẳn", { exact: true }).click();
+    await again.getByRole("button", { name: "Xác nhận xóa" }).click();
+    await page.getByText("Đã xóa hẳn “Hoạt động E2E để xóa”.").waitFor();
+    expect(await page.locator(".bin-item", { hasText: "Hoạt động E2E để xóa" }).count()).toBe(0);
   });
 });
 

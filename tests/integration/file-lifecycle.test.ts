@@ -2,20 +2,21 @@
  * Issue #13: one lifecycle for stored files (decision 018), the recycle bin, and the job runner — on the engine the
  * suite runs on (SQLite, and PostgreSQL under `npm run test:pg`).
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deleteActivity, deleteBudgetLine, getActivity } from "../../app/domain/activities/activities";
 import { deleteClub, getClub } from "../../app/domain/clubs/clubs";
 import { deleteContest, deleteEntry, getContest, getEntry, recordResult } from "../../app/domain/contests/contests";
-import { RELEASE_GRACE_MS, STALLED_UPLOAD_MS, storageUse, sweepStoredObjects } from "../../app/domain/files/lifecycle";
+import { RELEASE_GRACE_MS, releaseUnclaimed, STALLED_UPLOAD_MS, storageUse, sweepStoredObjects } from "../../app/domain/files/lifecycle";
 import { storedPath } from "../../app/domain/files/storage";
 import { storeSmallFile, streamIntoStore } from "../../app/domain/files/upload-stream";
 import { runDueJobs, type Job } from "../../app/domain/jobs/runner";
 import { createMaterial, deleteMaterial, getMaterial } from "../../app/domain/materials/materials";
 import type { MaterialInput } from "../../app/domain/materials/schemas";
 import { BIN_DAYS, purgeBin } from "../../app/domain/recycle-bin/bin";
-import { binFor, restoreFromBin } from "../../app/domain/recycle-bin/restore";
+import { binFor, purgeFromBin, restoreFromBin } from "../../app/domain/recycle-bin/restore";
 import { getUnit } from "../../app/domain/units/units";
 import { createDb } from "../../db/connection";
 import type { Unit } from "../../db/schema";
@@ -126,6 +127,24 @@ describe("stored files: one lifecycle", () => {
     expect((await storageUse(t.db, thcs.id)).used).toBe(base + bytes.length + pdf("y".repeat(3000)).length);
     await purgeBin(t.db, later((BIN_DAYS + 1) * DAY));
     expect((await storageUse(t.db, thcs.id)).used).toBe(base + bytes.length);
+  });
+
+  it("an upload refused after it was stored goes at once, unless another record holds the same bytes or another upload stored them since", async () => {
+    const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
+    const refused = await streamIntoStore(t.db, [pdf("over quota")]);
+    await releaseUnclaimed(t.db, refused);
+    expect(exists(refused.sha256)).toBe(false);
+    expect(await t.db.selectFrom("stored_files").select("id").where("sha256", "=", refused.sha256).executeTakeFirst()).toBeUndefined();
+
+    const kept = pdf("also a material");
+    await createMaterial(t.db, principal, thcs, input(), { stored: await streamIntoStore(t.db, [kept]), name: "k.pdf" });
+    await releaseUnclaimed(t.db, await streamIntoStore(t.db, [kept])); // the same bytes, refused for another record
+    expect(fs.readFileSync(storedPath((await streamIntoStore(t.db, [kept])).sha256))).toEqual(kept);
+
+    const first = await streamIntoStore(t.db, [pdf("two at once")]);
+    const second = await streamIntoStore(t.db, [pdf("two at once")]); // a colleague's upload of the same file, since
+    await releaseUnclaimed(t.db, first);
+    expect(exists(second.sha256)).toBe(true);
   });
 
   it("an upload nobody refers to stays through the grace period, then goes; so do unfinished uploads and unrecorded objects", async () => {
@@ -302,6 +321,77 @@ describe("the recycle bin", () => {
     expect(await purgeBin(t.db, later((BIN_DAYS - 1) * DAY))).toBe(0);
     expect(await purgeBin(t.db, later((BIN_DAYS + 1) * DAY))).toBe(1);
     expect((await binFor(t.db, teacher, { page: 1, pageSize: 20 })).total).toBe(0);
+  });
+});
+
+describe("the recycle bin and careless clicks", () => {
+  const binned = (kind: string, recordId: number) =>
+    t.db.selectFrom("recycle_bin").select("id").where("kind", "=", kind as "club").where("record_id", "=", recordId).execute();
+
+  it("a second click on delete, or two at once, makes one entry; two restores at once, one wins; an entry without its record is refused plainly", async () => {
+    const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
+    const id = await createMaterial(t.db, principal, thcs, input({ title: "Bấm hai lần" }), { stored: await streamIntoStore(t.db, [pdf("twice")]), name: "t.pdf" });
+    const material = (await getMaterial(t.db, id))!;
+    await Promise.all([deleteMaterial(t.db, principal, material, true), deleteMaterial(t.db, principal, material, true)]);
+    await deleteMaterial(t.db, principal, material, true); // the back button and a third click, on the page read before
+    expect(await binned("material", id)).toHaveLength(1);
+
+    await t.db.deleteFrom("period_locks").execute();
+    const club = await t.db.selectFrom("clubs").selectAll().where("school_id", "=", thcs.id).executeTakeFirstOrThrow();
+    await Promise.all([deleteClub(t.db, principal, club, true), deleteClub(t.db, principal, club, true)]);
+    expect(await binned("club", club.id)).toHaveLength(1);
+    const { contest } = await openEntry();
+    const manager = contest.organizer.kind === "school" ? principal : await actorOf(t.db, "vhxh@tanan.demo");
+    await Promise.all([deleteContest(t.db, manager, contest, true), deleteContest(t.db, manager, contest, true)]);
+    expect(await binned("contest", contest.id)).toHaveLength(1);
+
+    const [entry] = await binned("club", club.id);
+    const results = await Promise.allSettled([restoreFromBin(t.db, principal, entry.id), restoreFromBin(t.db, principal, entry.id)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(String(lost.reason.message)).toMatch(/Không tìm thấy mục này trong thùng rác/);
+    expect(await getClub(t.db, club.id)).toBeTruthy();
+
+    // An entry a double delete left without its record, before this was prevented: a plain refusal, not a crash.
+    const empty = await t.db
+      .insertInto("recycle_bin")
+      .values({
+        kind: "club",
+        record_id: 999999,
+        unit_id: thcs.id,
+        title: "Bản trùng",
+        summary: "",
+        payload: JSON.stringify([{ table: "clubs", rows: [] }]),
+        deleted_by_user_id: principal.userId,
+        deleted_at: new Date().toISOString(),
+        purge_after: later(BIN_DAYS * DAY).toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await expect(restoreFromBin(t.db, principal, empty.id)).rejects.toThrow(/Không tìm thấy mục này trong thùng rác/);
+  });
+
+  it("whoever may restore an entry may remove it for good (confirmed, audited); its file leaves the quota at once and the disk after the grace period", async () => {
+    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
+    const bytes = pdf("z".repeat(4000));
+    const base = (await storageUse(t.db, thcs.id)).used;
+    const id = await createMaterial(t.db, teacher, thcs, input({ title: "Xóa hẳn" }), { stored: await streamIntoStore(t.db, [bytes]), name: "x.pdf" });
+    await deleteMaterial(t.db, teacher, (await getMaterial(t.db, id))!, true);
+    expect((await storageUse(t.db, thcs.id)).used).toBe(base + bytes.length);
+    const [entry] = await binned("material", id);
+    await expect(purgeFromBin(t.db, await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), entry.id, true)).rejects.toThrow(/Không tìm thấy/);
+    await expect(purgeFromBin(t.db, teacher, entry.id, false)).rejects.toThrow(/ô xác nhận/);
+    expect(await binned("material", id)).toHaveLength(1);
+    await purgeFromBin(t.db, teacher, entry.id, true);
+    expect(await binned("material", id)).toHaveLength(0);
+    expect((await storageUse(t.db, thcs.id)).used).toBe(base);
+    await expect(purgeFromBin(t.db, teacher, entry.id, true)).rejects.toThrow(/Không tìm thấy/);
+    const audit = await t.db.selectFrom("audit_log").selectAll().where("action", "=", "purge").where("entity_id", "=", String(id)).execute();
+    expect(audit).toHaveLength(1);
+    const sha = createHash("sha256").update(bytes).digest("hex");
+    expect(exists(sha)).toBe(true);
+    await sweepStoredObjects(t.db, later(RELEASE_GRACE_MS + 60_000));
+    expect(exists(sha)).toBe(false);
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { http, loginAs } from "../support/http";
 import { serverOne } from "../support/server-db";
@@ -51,6 +52,15 @@ describe("materials over HTTP", () => {
     );
     expect(r.status).toBe(400);
     expect(r.body.errors?.file).toMatch(/không đúng loại/);
+  });
+
+  it("a form refused after its file was stored leaves nothing stored", async () => {
+    const body = `%PDF-1.4\n% refused ${Date.now()}\n%%EOF\n`;
+    const r = await upload("gv.thcs", { title: "", kind: "document", visibility: "school" }, { name: "a.pdf", body, type: "application/pdf" });
+    expect(r.status).toBe(400);
+    expect(r.body.errors?.title).toBeTruthy();
+    const sha = createHash("sha256").update(body).digest("hex");
+    expect(serverOne<{ n: number }>("select count(*) as n from stored_files where sha256 = ?", sha).n).toBe(0);
   });
 
   it("only the school's staff upload", async () => {

@@ -51,11 +51,44 @@ describe("the recycle bin over HTTP", () => {
 
     const restored = await http(base, "/recycle-bin", { cookie: cookies["bgh.thcs"], form: { intent: "restore", binId: String(binId) } });
     expect(restored.status).toBe(302);
-    expect(decodeURIComponent(restored.headers.get("location") ?? "")).toContain(`/activities/${id}`);
+    const after = await http(base, restored.location!, { cookie: cookies["bgh.thcs"] });
+    expect(after.text).toContain(`href="/activities/${id}"`);
     expect((await http(base, `/activities/${id}`, { cookie: cookies["bgh.thcs"] })).text).toContain(title);
     const again = await http(base, "/recycle-bin", { cookie: cookies["bgh.thcs"], form: { intent: "restore", binId: String(binId) } });
     expect(again.status).toBe(404);
     expect(again.text).toContain("Không tìm thấy mục này trong thùng rác");
     expect((await http(base, "/recycle-bin", { cookie: cookies["bgh.thcs"], form: { intent: "restore", binId: "7e0" } })).status).toBe(400);
+  });
+
+  it("the link after a restore is built from a known kind and a number, never taken from the address", async () => {
+    for (const query of ["to=%2F%5Cevil.example", "kind=activity&page=%2F%2Fevil.example", "kind=__proto__&page=1", "kind=material&page=-1"]) {
+      const page = await http(base, `/recycle-bin?restored=x&${query}`, { cookie: cookies["bgh.thcs"] });
+      expect(page.status).toBe(200);
+      expect(page.text).not.toContain("Mở mục đã khôi phục");
+      expect(page.text).not.toContain("evil.example\"");
+    }
+    const ok = await http(base, "/recycle-bin?restored=x&kind=budget_line&page=12", { cookie: cookies["bgh.thcs"] });
+    expect(ok.text).toContain('href="/activities/12#budget"');
+  });
+
+  it("Xóa hẳn needs the confirmation and the right to restore; then the entry is gone for good", async () => {
+    const title = `Xóa hẳn HTTP ${Date.now()}`;
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ title, kind: "document", visibility: "school" })) form.append(k, v);
+    form.append("file", new Blob([`%PDF-1.4\n% ${title}\n%%EOF\n`], { type: "application/pdf" }), "x.pdf");
+    const res = await fetch(`${base}/materials/upload`, { method: "POST", body: form, headers: { Cookie: cookies["gv.thcs"] } });
+    const id = ((await res.json()) as { id: number }).id;
+    expect((await http(base, `/materials/${id}`, { cookie: cookies["gv.thcs"], form: { intent: "delete", confirm: "yes" } })).status).toBe(302);
+    const binId = serverOne<{ id: number }>("select id from recycle_bin where kind = 'material' and record_id = ?", id).id;
+    const purge = (who: string, extra: Record<string, string> = { confirm: "yes" }) =>
+      http(base, "/recycle-bin", { cookie: cookies[who], form: { intent: "purge", binId: String(binId), ...extra } });
+    expect((await purge("bgh.tieuhoca")).status).toBe(404);
+    const unconfirmed = await purge("gv.thcs", {});
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.text).toContain("ô xác nhận");
+    const done = await purge("gv.thcs");
+    expect(done.status).toBe(302);
+    expect(serverOne<{ n: number }>("select count(*) as n from recycle_bin where id = ?", binId).n).toBe(0);
+    expect((await purge("gv.thcs")).status).toBe(404);
   });
 });

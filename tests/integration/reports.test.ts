@@ -25,6 +25,8 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const LOCKED = /đã được duyệt: số liệu trong kỳ này đã khóa/;
+/** A moment after the 2026-H2 period has ended (its default cut-off is 10/12). */
+const AFTER_H2 = new Date("2026-12-17T03:00:00Z");
 
 describe("half-year report workflow", () => {
   it("draft → submitted → returned → submitted → approved locks the school's records of the half-year; reopening unlocks them; all audited", async () => {
@@ -149,7 +151,7 @@ describe("half-year report workflow", () => {
 
     // Once a report of the half-year is approved, its cut-off (and the previous one, which starts it) stay as they are.
     await submitReport(t.db, admin, school, "2026-H2", "Báo cáo");
-    await approveReport(t.db, staff, (await getReport(t.db, school.id, "2026-H2"))!.id);
+    await approveReport(t.db, staff, (await getReport(t.db, school.id, "2026-H2"))!.id, AFTER_H2);
     const lock = await t.db
       .selectFrom("period_locks")
       .selectAll()
@@ -261,12 +263,72 @@ describe("half-year report workflow", () => {
     await submitReport(t.db, admin, school, "2026-H2", "Báo cáo");
     const report = (await getReport(t.db, school.id, "2026-H2"))!;
     await expect(approveReport(t.db, leader, report.id)).rejects.toThrow(/Chỉ Phòng Văn hóa - Xã hội/);
-    const results = await Promise.allSettled([approveReport(t.db, staff, report.id), approveReport(t.db, staff, report.id)]);
+    const results = await Promise.allSettled([approveReport(t.db, staff, report.id, AFTER_H2), approveReport(t.db, staff, report.id, AFTER_H2)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await t.db.selectFrom("period_locks").selectAll().where("unit_id", "=", school.id).where("period_key", "=", "2026-H2").execute()).toHaveLength(1);
 
     const overview = await reportOverview(t.db, "2026-H2", new Date("2026-12-11T03:00:00Z"));
     expect(overview.find((o) => o.school.id === school.id)).toMatchObject({ status: "approved" });
     expect(overview.filter((o) => o.status === "missing").every((o) => o.timeliness === "overdue")).toBe(true);
+  });
+
+  it("approval waits for the period's end (or an earlier cut-off), and stores the figures it signed in the same step; a cut-off change meanwhile is refused or comes first", async () => {
+    const admin = await actorOf(t.db, "bgh.tieuhocb@tanan.demo");
+    const staff = await actorOf(t.db, "vhxh@tanan.demo");
+    const commune = await communeIdOf(t.db, school.id);
+    await submitReport(t.db, admin, school, "2026-H2", "Báo cáo");
+    const report = (await getReport(t.db, school.id, "2026-H2"))!;
+    // 10/12 is still in the period (Vietnam time): approving would lock days still to come.
+    await expect(approveReport(t.db, staff, report.id, new Date("2026-12-10T16:59:00Z"))).rejects.toThrow(/duyệt được từ ngày 11\/12\/2026/);
+    expect((await getReport(t.db, school.id, "2026-H2"))!.status).toBe("submitted");
+    expect(await t.db.selectFrom("period_locks").selectAll().where("unit_id", "=", school.id).where("period_key", "=", "2026-H2").execute()).toEqual([]);
+
+    // An earlier cut-off lets the commune approve on 5/12; a cut-off change and the approval at once: both orders
+    // end with the lock, the fixed cut-off and the signed figures over one and the same period.
+    const results = await Promise.allSettled([
+      setCutoff(t.db, staff, commune, "2026-H2", "2026-12-01"),
+      approveReport(t.db, staff, report.id, new Date("2026-12-05T03:00:00Z")),
+    ]);
+    const cutoff = await t.db.selectFrom("report_cutoffs").selectAll().where("commune_id", "=", commune).where("period_key", "=", "2026-H2").executeTakeFirstOrThrow();
+    const lock = await t.db.selectFrom("period_locks").selectAll().where("unit_id", "=", school.id).where("period_key", "=", "2026-H2").executeTakeFirst();
+    if (results[1].status === "fulfilled") {
+      expect(cutoff.fixed_at).not.toBeNull();
+      const signed = (await signedFigures(t.db, report.id))!;
+      expect(signed.source).toBe("approval");
+      expect([lock!.start_date, lock!.end_date_exclusive]).toEqual([signed.periodStart, signed.periodEndExclusive]);
+      expect(signed.periodEndExclusive).toBe(new Date(Date.parse(`${cutoff.cutoff_date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
+    } else {
+      // The approval ran first and found the period not ended (10/12 cut-off): nothing locked, nothing signed.
+      expect(lock).toBeUndefined();
+      expect(await signedFigures(t.db, report.id)).toBeUndefined();
+    }
+    // Whatever happened, the approval can be made once the (now earlier) cut-off has passed, and then the cut-off stays.
+    if (results[1].status === "rejected") await approveReport(t.db, staff, report.id, new Date("2026-12-05T03:00:00Z"));
+    await expect(setCutoff(t.db, staff, commune, "2026-H2", "2026-12-03")).rejects.toThrow(/không đổi được nữa/);
+    expect((await signedFigures(t.db, report.id))!.periodEndExclusive).toBe("2026-12-02");
+
+    // Reopening discards the figures in the same step; approving again stores new ones (never a stale set).
+    await reopenReport(t.db, staff, report.id, "Sửa");
+    expect(await signedFigures(t.db, report.id)).toBeUndefined();
+    await submitReport(t.db, admin, school, "2026-H2", "Báo cáo sửa");
+    await approveReport(t.db, staff, report.id, new Date("2026-12-05T03:00:00Z"));
+    const again = (await signedFigures(t.db, report.id))!;
+    expect(JSON.stringify(again.document)).toContain("Báo cáo sửa");
+  });
+
+  it("figures recomputed for an approval made before they were kept are dated when recomputed, and a report reopened meanwhile gets none", async () => {
+    const approved = await t.db.selectFrom("reports").selectAll().where("status", "=", "approved").executeTakeFirstOrThrow();
+    const started = new Date().toISOString();
+    const signed = (await signedFiguresFor(t.db, approved))!;
+    expect(signed.source).toBe("backfill");
+    expect(signed.createdAt >= started).toBe(true);
+    expect(signed.createdAt).not.toBe(approved.decided_at);
+    const staff = await actorOf(t.db, "vhxh@tanan.demo");
+    const second = await t.db.selectFrom("reports").selectAll().where("status", "=", "approved").where("id", "!=", approved.id).executeTakeFirst();
+    if (second) {
+      await reopenReport(t.db, staff, second.id, "Mở lại");
+      expect(await signedFiguresFor(t.db, second)).toBeUndefined(); // the stale object says "approved"; the database does not
+      expect(await signedFigures(t.db, second.id)).toBeUndefined();
+    }
   });
 });

@@ -11,7 +11,7 @@ import { lockedActivity, quarterOf, refreshReach } from "../indicators/reach-agg
 import { can, managesCommuneUnit, ownSchoolIds, reachOf, reaches, type Actor } from "../auth/permissions";
 import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
 import { nowIso, vietnamInstant } from "../shared/time";
-import { activitiesSnapshot, describeParts, moveToBin } from "../recycle-bin/bin";
+import { activitiesSnapshot, claimRecord, describeParts, moveToBin, rowsWhere } from "../recycle-bin/bin";
 import type { ActivityInput, BudgetLineInput } from "./schemas";
 import { BUDGET_CATEGORY_LABELS } from "./vocabulary";
 
@@ -371,13 +371,14 @@ export async function deleteBudgetLine(db: DB, actor: Actor, activity: Activity 
   if (!line) throw new DomainError("Không tìm thấy dòng kinh phí.");
   await assertPeriodOpen(db, activity.organizer_unit_id, activity.starts_at);
   await db.transaction().execute(async (trx) => {
+    if (!(await claimRecord(trx, "budget_lines", lineId))) return; // deleted already (a second click)
     await moveToBin(trx, {
       kind: "budget_line",
       recordId: lineId,
       unitId: activity.organizer_unit_id,
       title: `${BUDGET_CATEGORY_LABELS[line.category]}${line.note ? ` (${line.note})` : ""} — ${activity.title}`,
       summary: "",
-      snapshot: [{ table: "budget_lines", rows: [line] }],
+      snapshot: [{ table: "budget_lines", rows: await rowsWhere(trx, "budget_lines", "id", [lineId]) }],
       fileIds: [],
       actorUserId: actor.userId,
     });

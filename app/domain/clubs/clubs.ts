@@ -8,7 +8,7 @@ import { quarterOf, refreshReach } from "../indicators/reach-aggregate";
 import { engineOf } from "../../../db/engine";
 import { can, ownSchoolIds, readableUnitIds, type Actor } from "../auth/permissions";
 import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
-import { activitiesSnapshot, describeParts, moveToBin, rowsWhere, type Snapshot } from "../recycle-bin/bin";
+import { activitiesSnapshot, claimRecord, describeParts, moveToBin, rowsWhere, type Snapshot } from "../recycle-bin/bin";
 import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
 import type { ClubInput } from "./schemas";
 
@@ -119,6 +119,7 @@ export async function deleteClub(db: DB, actor: Actor, club: Club, confirmed: De
   const meetings = await db.selectFrom("activities").select(["id", "organizer_unit_id", "starts_at"]).where("club_id", "=", club.id).execute();
   for (const m of meetings) await assertActivityUnlocked(db, m, [m.starts_at]);
   await db.transaction().execute(async (trx) => {
+    if (!(await claimRecord(trx, "clubs", club.id))) return; // deleted already (a second click)
     // Read again and locked inside the transaction (a meeting recorded meanwhile goes too), refreshed before the
     // delete (afterwards the meetings' attendees are no longer known).
     const current = await trx

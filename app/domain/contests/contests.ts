@@ -9,7 +9,7 @@ import type { Contest, ContestEntry, ContestResult, Database, Unit } from "../..
 import { writeAudit, type Executor } from "../audit/audit";
 import { can, managesCommuneUnit, ownSchoolIds, reachOf, readableUnitIds, type Actor } from "../auth/permissions";
 import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
-import { describeParts, moveToBin, rowsWhere, type Snapshot } from "../recycle-bin/bin";
+import { claimRecord, describeParts, moveToBin, rowsWhere, type Snapshot } from "../recycle-bin/bin";
 import { touchObjects } from "../files/lifecycle";
 import { nowIso } from "../shared/time";
 import type { ContestInput, EntryInput } from "./schemas";
@@ -134,6 +134,7 @@ export async function deleteContest(db: DB, actor: Actor, contest: ContestWithOr
   requireDeleteConfirmation(confirmed, entries > 0);
   await assertContestOpen(db, contest);
   await db.transaction().execute(async (trx) => {
+    if (!(await claimRecord(trx, "contests", contest.id))) return; // deleted already (a second click)
     const entryRows = await rowsWhere(trx, "contest_entries", "contest_id", [contest.id]);
     const snapshot: Snapshot = [
       { table: "contests", rows: await rowsWhere(trx, "contests", "id", [contest.id]) },

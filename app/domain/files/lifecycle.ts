@@ -100,24 +100,46 @@ export async function sweepStoredObjects(db: Executor, now = new Date()): Promis
   const candidates = await db.selectFrom("stored_files").select(["id", "sha256", "size"]).where(stale).limit(1000).execute();
   const result: SweepResult = { released: 0, bytes: 0, leftovers: 0 };
   for (const c of candidates) {
-    const file = storedPath(c.sha256);
-    const aside = `${file}.release-${process.pid}-${Date.now()}`;
-    const moved = await fs.promises.rename(file, aside).then(
-      () => true,
-      () => false,
-    );
-    const deleted = await db.deleteFrom("stored_files").where("id", "=", c.id).where(stale).executeTakeFirst();
-    if (Number(deleted.numDeletedRows) === 1) {
-      if (moved) await fs.promises.rm(aside, { force: true });
-      result.released++;
-      result.bytes += Number(c.size);
-    } else if (moved) {
-      if (fs.existsSync(file)) await fs.promises.rm(aside, { force: true });
-      else await fs.promises.rename(aside, file);
-    }
+    if (!(await releaseObject(db, c, stale))) continue;
+    result.released++;
+    result.bytes += Number(c.size);
   }
   result.leftovers = await sweepLeftoverFiles(db, now.getTime() - RELEASE_GRACE_MS, now.getTime() - STALLED_UPLOAD_MS);
   return result;
+}
+
+/**
+ * Releases one object if the condition still holds. Its bytes are first set aside, then its row is deleted under
+ * the condition; if nothing was deleted (an upload of the same bytes, or a new reference, came meanwhile) the
+ * bytes are put back — unless that upload has already put its own copy in place.
+ */
+async function releaseObject(db: Executor, c: { id: number; sha256: string }, condition: (eb: Files) => ReturnType<Files["and"]>): Promise<boolean> {
+  const file = storedPath(c.sha256);
+  const aside = `${file}.release-${process.pid}-${Date.now()}`;
+  const moved = await fs.promises.rename(file, aside).then(
+    () => true,
+    () => false,
+  );
+  const deleted = await db.deleteFrom("stored_files").where("id", "=", c.id).where(condition).executeTakeFirst();
+  if (Number(deleted.numDeletedRows) === 1) {
+    if (moved) await fs.promises.rm(aside, { force: true });
+    return true;
+  }
+  if (moved) {
+    if (fs.existsSync(file)) await fs.promises.rm(aside, { force: true });
+    else await fs.promises.rename(aside, file);
+  }
+  return false;
+}
+
+/**
+ * An upload that was refused after it was stored (over the school's quota, a form error, a locked period) is
+ * released at once — not after the grace period, where it would take disk space no quota counts — provided
+ * nothing refers to it and nobody has stored the same bytes since this upload did.
+ */
+export async function releaseUnclaimed(db: Executor, file: { id: number; sha256: string; touchedAt: string } | undefined): Promise<void> {
+  if (!file) return;
+  await releaseObject(db, file, (eb) => eb.and([eb("touched_at", "=", file.touchedAt), unreferenced(eb)]));
 }
 
 /**

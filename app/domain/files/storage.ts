@@ -40,7 +40,7 @@ export function storedPath(key: string): string {
  * are moved into place: the sweep deletes only objects whose row is older than the grace period, and checks
  * again after setting the bytes aside (lifecycle.ts), so an upload of the same bytes at the same moment keeps them.
  */
-export async function commitObject(db: Executor, temp: string, f: Omit<StoredFile, "id">): Promise<StoredFile> {
+export async function commitObject(db: Executor, temp: string, f: Omit<StoredFile, "id">): Promise<StoredFile & { touchedAt: string }> {
   const at = nowIso();
   await db
     .insertInto("stored_files")
@@ -59,5 +59,5 @@ export async function commitObject(db: Executor, temp: string, f: Omit<StoredFil
       throw storageError(e);
     }
   }
-  return { id: row.id, sha256: f.sha256, mime: f.mime, size: f.size };
+  return { id: row.id, sha256: f.sha256, mime: f.mime, size: f.size, touchedAt: at };
 }

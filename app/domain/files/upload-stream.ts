@@ -47,7 +47,8 @@ export const EVIDENCE_TYPES: Record<string, { label: string; group: FileGroup }>
   "image/webp": { label: "ảnh WebP", group: "image" },
 };
 
-export type StreamedFile = StoredFile;
+/** A stored upload, with the moment this upload touched it (see `releaseUnclaimed`). */
+export type StreamedFile = StoredFile & { touchedAt: string };
 
 const SNIFF_BYTES = 4100;
 
@@ -124,6 +125,6 @@ export async function streamIntoStore(
 }
 
 /** A small file already in memory (contest evidence), through the same checks and the same store. */
-export async function storeSmallFile(db: Executor, data: Uint8Array, types = EVIDENCE_TYPES): Promise<StoredFile> {
+export async function storeSmallFile(db: Executor, data: Uint8Array, types = EVIDENCE_TYPES): Promise<StreamedFile> {
   return streamIntoStore(db, [data], types);
 }

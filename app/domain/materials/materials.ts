@@ -10,7 +10,7 @@ import type { Database, Material, Unit } from "../../../db/schema";
 import { writeAudit } from "../audit/audit";
 import { can, managesCommuneUnit, ownSchoolIds, reachOf, reaches, type Actor } from "../auth/permissions";
 import { storageUse } from "../files/lifecycle";
-import { moveToBin, rowsWhere } from "../recycle-bin/bin";
+import { claimRecord, moveToBin, rowsWhere } from "../recycle-bin/bin";
 import type { StreamedFile } from "../files/upload-stream";
 import { DomainError, requireDeleteConfirmation } from "../shared/errors";
 import { foldVietnamese } from "../shared/text";
@@ -55,7 +55,7 @@ export async function createMaterial(
     const after = await storageUse(db, school.id, file.stored.id);
     if (after.used > before.used && after.used > after.quota)
       throw new DomainError(
-        `Trường đã dùng hết dung lượng lưu trữ (${Math.round(after.quota / 1024 / 1024)} MB). Hãy xóa bớt học liệu cũ hoặc đề nghị xã tăng hạn mức.`,
+        `Trường đã dùng hết dung lượng lưu trữ (${Math.round(after.quota / 1024 / 1024)} MB, tính cả tệp trong thùng rác). Hãy xóa bớt học liệu cũ rồi xóa hẳn chúng trong Thùng rác, hoặc đề nghị xã tăng hạn mức.`,
         "file",
       );
   }
@@ -204,6 +204,7 @@ export async function deleteMaterial(db: DB, actor: Actor, material: Material, c
   requireDeleteConfirmation(confirmed);
   await assertPeriodOpen(db, material.school_id, material.created_at);
   await db.transaction().execute(async (trx) => {
+    if (!(await claimRecord(trx, "materials", material.id))) return; // deleted already (a second click)
     await moveToBin(trx, {
       kind: "material",
       recordId: material.id,

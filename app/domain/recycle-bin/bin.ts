@@ -92,8 +92,26 @@ export interface BinEntryInput {
   actorUserId: number | null;
 }
 
-/** Keeps a deleted record's snapshot; called inside the transaction that deletes it. */
+/**
+ * Called first in the transaction that deletes a record: takes the record's row (a no-op update, which holds the
+ * row in PostgreSQL until the transaction ends; SQLite's write transactions run one at a time) and says whether it
+ * is still there. A second click on "Xóa", or a colleague deleting the same record, then finds nothing and stops —
+ * one deletion, one entry in the bin.
+ */
+export async function claimRecord(trx: Transaction<Database>, table: "clubs" | "contests" | "materials" | "budget_lines", id: number): Promise<boolean> {
+  // A plain column (never the key: SQLite would check the rows that refer to it).
+  const column = ({ clubs: "name", contests: "name", materials: "title", budget_lines: "category" } as const)[table];
+  const done = await trx
+    .updateTable(table as "clubs")
+    .set((eb) => ({ [column]: eb.ref(column as "name") }))
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(done.numUpdatedRows) === 1;
+}
+
+/** Keeps a deleted record's snapshot (its first part holds the record itself); called inside the transaction that deletes it. */
 export async function moveToBin(trx: Transaction<Database>, e: BinEntryInput): Promise<number> {
+  if (e.snapshot[0]?.rows.length !== 1) throw new Error(`recycle bin: the snapshot of ${e.kind} ${e.recordId} does not hold the record`);
   const at = new Date();
   const row = await trx
     .insertInto("recycle_bin")
@@ -163,8 +181,14 @@ export async function listBin(db: Executor, where: { unitIds: number[] | null; d
   return { total, rows };
 }
 
-/** Puts a snapshot's rows back, table by table, with their ids; removes the entry (its files are referenced live again). */
-export async function putBack(trx: Transaction<Database>, entry: { id: number; snapshot: Snapshot }): Promise<void> {
+/**
+ * Takes the entry out of the bin and puts its rows back, table by table, with their ids (its files are referenced
+ * live again). The entry is removed first: of two restores at once, the second finds nothing (false) and stops.
+ */
+export async function putBack(trx: Transaction<Database>, entry: { id: number; snapshot: Snapshot }): Promise<boolean> {
+  await trx.deleteFrom("recycle_bin_files").where("bin_id", "=", entry.id).execute();
+  const taken = await trx.deleteFrom("recycle_bin").where("id", "=", entry.id).executeTakeFirst();
+  if (Number(taken.numDeletedRows) !== 1) return false;
   for (const part of entry.snapshot) {
     if (!part.rows.length) continue;
     const width = Object.keys(part.rows[0]).length || 1;
@@ -175,22 +199,23 @@ export async function putBack(trx: Transaction<Database>, entry: { id: number; s
         .values(part.rows.slice(i, i + size) as never)
         .execute();
   }
-  await trx.deleteFrom("recycle_bin_files").where("bin_id", "=", entry.id).execute();
-  await trx.deleteFrom("recycle_bin").where("id", "=", entry.id).execute();
+  return true;
 }
 
-/** Purges entries older than 30 days; their files lose a reference (and go after the grace period). */
+/** Removes one entry for good; its files lose a reference (and go after the grace period). False if it was gone. */
+export async function purgeEntry(trx: Transaction<Database>, id: number): Promise<boolean> {
+  const files = await trx.selectFrom("recycle_bin_files").select("file_id").where("bin_id", "=", id).execute();
+  await trx.deleteFrom("recycle_bin_files").where("bin_id", "=", id).execute();
+  const gone = await trx.deleteFrom("recycle_bin").where("id", "=", id).executeTakeFirst();
+  if (Number(gone.numDeletedRows) !== 1) return false;
+  await touchObjects(trx, { ids: files.map((f) => f.file_id) });
+  return true;
+}
+
+/** Purges entries older than 30 days (the job runner). */
 export async function purgeBin(db: DB, now = new Date()): Promise<number> {
   const due = await db.selectFrom("recycle_bin").select("id").where("purge_after", "<=", now.toISOString()).limit(500).execute();
   let purged = 0;
-  for (const { id } of due)
-    await db.transaction().execute(async (trx) => {
-      const files = await trx.selectFrom("recycle_bin_files").select("file_id").where("bin_id", "=", id).execute();
-      await trx.deleteFrom("recycle_bin_files").where("bin_id", "=", id).execute();
-      const gone = await trx.deleteFrom("recycle_bin").where("id", "=", id).executeTakeFirst();
-      if (Number(gone.numDeletedRows) !== 1) return;
-      await touchObjects(trx, { ids: files.map((f) => f.file_id) });
-      purged++;
-    });
+  for (const { id } of due) if (await db.transaction().execute((trx) => purgeEntry(trx, id))) purged++;
   return purged;
 }

@@ -14,7 +14,7 @@ import { mayDeleteMaterial } from "../materials/materials";
 import { assertDateOpen, assertPeriodOpen, assertRangeOpen } from "../reports/locks";
 import { DomainError } from "../shared/errors";
 import { getUnit } from "../units/units";
-import { getBinEntry, listBin, putBack, rowsWhere, type BinEntry, type Snapshot } from "./bin";
+import { getBinEntry, listBin, purgeEntry, putBack, rowsWhere, type BinEntry, type Snapshot } from "./bin";
 
 const GONE = "Không tìm thấy mục này trong thùng rác (có thể đã được khôi phục, hoặc đã quá 30 ngày).";
 
@@ -93,7 +93,7 @@ async function assertRestoreOpen(db: DB, kind: BinKind, snapshot: Snapshot): Pro
   }
 }
 
-/** A database refusal while putting rows back (a duplicate name created meanwhile, a person since removed). */
+/** A database refusal while putting rows back (a row that depends on one removed since, an id taken meanwhile). */
 function isConstraintError(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code ?? "";
   return code.startsWith("SQLITE_CONSTRAINT") || code === "23505" || code === "23503";
@@ -101,13 +101,12 @@ function isConstraintError(e: unknown): boolean {
 
 export async function restoreFromBin(db: DB, actor: Actor, binId: number, ip: string | null = null): Promise<BinEntry & { snapshot: Snapshot }> {
   const entry = await getBinEntry(db, binId);
-  if (!entry || !(await mayRestore(db, actor, entry, entry.snapshot))) throw new DomainError(GONE);
+  // An entry without its record (kept by a double delete before that was prevented) has nothing to restore.
+  if (!entry || entry.snapshot[0]?.rows.length !== 1 || !(await mayRestore(db, actor, entry, entry.snapshot))) throw new DomainError(GONE);
   await assertRestoreOpen(db, entry.kind, entry.snapshot);
   try {
     await db.transaction().execute(async (trx) => {
-      const still = await trx.selectFrom("recycle_bin").select("id").where("id", "=", binId).executeTakeFirst();
-      if (!still) throw new DomainError(GONE);
-      await putBack(trx, entry);
+      if (!(await putBack(trx, entry))) throw new DomainError(GONE);
       const activities = rowsOf<Activity>(entry.snapshot, "activities");
       if (activities.length)
         await refreshReach(
@@ -128,10 +127,33 @@ export async function restoreFromBin(db: DB, actor: Actor, binId: number, ip: st
   } catch (e) {
     if (isConstraintError(e))
       throw new DomainError(
-        "Không khôi phục được: dữ liệu hiện tại đã khác khi xóa (ví dụ đã có mục cùng tên, hoặc một người liên quan đã bị xóa). Hãy sửa mục trùng rồi thử lại.",
+        "Không khôi phục được: dữ liệu liên quan đã thay đổi từ khi xóa (ví dụ một người, một câu lạc bộ hay một hoạt động mà mục này gắn với đã bị xóa). Hãy khôi phục các mục đó trước rồi thử lại.",
       );
     throw e;
   }
+  return entry;
+}
+
+/**
+ * "Xóa hẳn": whoever may restore an entry may remove it for good before its 30 days are up (a school freeing its
+ * storage quota); its files then go after the grace period. Audited.
+ */
+export async function purgeFromBin(db: DB, actor: Actor, binId: number, confirmed: boolean, ip: string | null = null): Promise<BinEntry> {
+  const entry = await getBinEntry(db, binId);
+  if (!entry || !(await mayRestore(db, actor, entry, entry.snapshot))) throw new DomainError(GONE);
+  if (!confirmed) throw new DomainError("Hãy đánh dấu ô xác nhận trước khi xóa hẳn.");
+  await db.transaction().execute(async (trx) => {
+    if (!(await purgeEntry(trx, binId))) throw new DomainError(GONE);
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: entry.unit_id,
+      action: "purge",
+      entity: entry.kind,
+      entityId: entry.record_id,
+      before: { title: entry.title, summary: entry.summary },
+      ip,
+    });
+  });
   return entry;
 }
 

@@ -11,7 +11,7 @@ import { writeAudit } from "../audit/audit";
 import { can, reaches, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { parsePeriod, type Period } from "../shared/periods";
-import { nowIso, vietnamInstant } from "../shared/time";
+import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
 import { reportDeadline } from "./deadlines";
 
 export interface ReportPeriod extends Period {
@@ -25,6 +25,8 @@ export interface ReportPeriod extends Period {
 
 const DAY = 86_400_000;
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+/** "2026-06-10" → "10/06/2026" */
+const fmt = (d: string) => d.split("-").reverse().join("/");
 
 export function previousHalf(halfKey: string): string {
   const [y, h] = [Number(halfKey.slice(0, 4)), halfKey.slice(5)];
@@ -73,34 +75,79 @@ export async function reportPeriodOfUnit(db: Executor, unitId: number, halfKey: 
   return reportPeriod(db, await communeIdOf(db, unitId), halfKey);
 }
 
-/** Called in the transaction that approves a report: the half-year's cut-off is fixed from now on. */
+/**
+ * Called first in a transaction that approves a report or sets a cut-off: holds the commune's row (a no-op update;
+ * PostgreSQL keeps it until the transaction ends, SQLite's write transactions run one at a time), so approvals
+ * and cut-off changes of one commune happen one after the other.
+ */
+async function holdCommune(trx: Executor, communeId: number): Promise<void> {
+  await trx
+    .updateTable("units")
+    .set((eb) => ({ name: eb.ref("name") }))
+    .where("id", "=", communeId)
+    .execute();
+}
+
+/** The first day a report of the period may be approved, while that day is still to come (else null). */
+export function approvableFrom(period: ReportPeriod, now: Date = new Date()): string | null {
+  return vietnamToday(now) > period.cutoff ? null : addDays(period.cutoff, 1);
+}
+
+/** A report is approved once its period has ended (Vietnam time), not before. */
+export function assertPeriodEnded(period: ReportPeriod, now: Date): void {
+  if (approvableFrom(period, now))
+    throw new DomainError(
+      `Kỳ báo cáo tính số liệu đến hết ngày ${fmt(period.cutoff)}: duyệt được từ ngày ${fmt(addDays(period.cutoff, 1))}, khi số liệu của kỳ đã đủ. ` +
+        "Nếu cần duyệt sớm hơn, hãy đặt ngày chốt số liệu sớm hơn trên trang Báo cáo 6 tháng.",
+    );
+}
+
+/** In the transaction that approves a report: the commune held, its report period read afresh and still ended. */
+export async function holdReportPeriod(trx: Executor, communeId: number, halfKey: string, now: Date): Promise<ReportPeriod> {
+  await holdCommune(trx, communeId);
+  const period = await reportPeriod(trx, communeId, halfKey);
+  assertPeriodEnded(period, now);
+  return period;
+}
+
+/** Called in the transaction that approves a report: the half-year's cut-off — the one the report used — is fixed from now on. */
 export async function fixCutoff(db: Executor, communeId: number, period: ReportPeriod, at: string): Promise<void> {
   await db
     .insertInto("report_cutoffs")
     .values({ commune_id: communeId, period_key: period.key, cutoff_date: period.cutoff, fixed_at: at, set_by: null, set_at: at })
     .onConflict((oc) => oc.columns(["commune_id", "period_key"]).doUpdateSet({ fixed_at: at }).where("report_cutoffs.fixed_at", "is", null))
     .execute();
+  const row = await cutoffRow(db, communeId, period.key);
+  if (row?.cutoff_date !== period.cutoff || !row.fixed_at)
+    throw new DomainError("Ngày chốt số liệu của kỳ vừa được thay đổi. Vui lòng tải lại trang để xem kỳ báo cáo mới rồi duyệt lại.");
 }
 
 /** Commune staff set a half-year's cut-off for their commune, until the first report of it (or of the next) is approved. */
 export async function setCutoff(db: DB, actor: Actor, communeId: number, halfKey: string, date: string): Promise<void> {
   if (!can(actor, "reports.approve") || !reaches(actor, communeId)) throw new DomainError("Chỉ Phòng Văn hóa - Xã hội mới đặt ngày chốt số liệu.");
   const { min, max } = cutoffBounds(halfKey);
-  const fmt = (d: string) => d.split("-").reverse().join("/");
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
     throw new DomainError("Ngày chốt số liệu không hợp lệ (ví dụ 10/06/2026).", "cutoff");
   if (date < min || date > max) throw new DomainError(`Ngày chốt số liệu của kỳ này phải từ ${fmt(min)} đến ${fmt(max)}.`, "cutoff");
   await db.transaction().execute(async (trx) => {
+    await holdCommune(trx, communeId);
     const current = await reportPeriod(trx, communeId, halfKey);
     if (current.fixed) throw new DomainError("Đã có báo cáo của kỳ này được duyệt: ngày chốt số liệu không đổi được nữa.", "cutoff");
     if ((await reportPeriod(trx, communeId, nextHalf(halfKey))).fixed)
       throw new DomainError("Báo cáo kỳ sau đã được duyệt: đổi ngày chốt kỳ này sẽ làm thay đổi kỳ đó.", "cutoff");
     const at = nowIso();
-    await trx
+    const done = await trx
       .insertInto("report_cutoffs")
       .values({ commune_id: communeId, period_key: halfKey, cutoff_date: date, fixed_at: null, set_by: actor.userId, set_at: at })
-      .onConflict((oc) => oc.columns(["commune_id", "period_key"]).doUpdateSet({ cutoff_date: date, set_by: actor.userId, set_at: at }))
-      .execute();
+      .onConflict((oc) =>
+        oc
+          .columns(["commune_id", "period_key"])
+          .doUpdateSet({ cutoff_date: date, set_by: actor.userId, set_at: at })
+          .where("report_cutoffs.fixed_at", "is", null),
+      )
+      .executeTakeFirst();
+    if (Number(done.numInsertedOrUpdatedRows) !== 1)
+      throw new DomainError("Đã có báo cáo của kỳ này được duyệt: ngày chốt số liệu không đổi được nữa.", "cutoff");
     await writeAudit(trx, {
       actorUserId: actor.userId,
       unitId: communeId,
@@ -120,6 +167,5 @@ export function withBounds<P extends Period>(period: P, startDate: string, endDa
 
 /** "11/12/2025 – 10/06/2026" */
 export function periodRangeText(period: Pick<Period, "startDate" | "endDateExclusive">): string {
-  const fmt = (d: string) => d.split("-").reverse().join("/");
   return `${fmt(period.startDate)} – ${fmt(addDays(period.endDateExclusive, -1))}`;
 }

@@ -18,7 +18,7 @@ import { DomainError } from "../shared/errors";
 import { parsePeriod } from "../shared/periods";
 import { nowIso, vietnamToday } from "../shared/time";
 import { daysUntilDeadline, isOnTime, reportDeadline } from "./deadlines";
-import { communeIdOf, fixCutoff, reportPeriod, type ReportPeriod } from "./report-periods";
+import { assertPeriodEnded, communeIdOf, fixCutoff, holdReportPeriod, reportPeriod } from "./report-periods";
 import { discardSignedFigures, signReport } from "./signed-figures";
 
 export const REPORT_STATUS_LABELS: Record<ReportStatus | "missing", string> = {
@@ -90,10 +90,13 @@ async function transition(
   report: Report,
   to: ReportStatus,
   changes: Partial<Pick<Report, "narrative" | "submitted_at" | "submitted_by" | "decided_at" | "decided_by" | "comment">>,
-  lock?: { add: ReportPeriod; communeId: number } | "remove",
+  lock?: { add: number; now: Date } | "remove",
 ) {
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
+    // Approvals and cut-off changes of one commune happen one at a time: the period read here is the one locked,
+    // fixed and signed below, whatever a colleague does meanwhile.
+    const period = lock && lock !== "remove" ? await holdReportPeriod(trx, lock.add, report.period_key, lock.now) : undefined;
     // The status in the WHERE makes two simultaneous decisions on one report end with exactly one winner.
     const done = await trx
       .updateTable("reports")
@@ -102,20 +105,22 @@ async function transition(
       .where("status", "=", report.status)
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw new DomainError("Báo cáo vừa được người khác thay đổi. Vui lòng tải lại trang.");
-    if (lock && lock !== "remove") {
+    if (period && lock && lock !== "remove") {
       // Exactly the report's period: nothing dated in it may be created, changed, moved in or out, restored or deleted.
       await trx
         .insertInto("period_locks")
         .values({
           unit_id: report.unit_id,
           period_key: report.period_key,
-          start_date: lock.add.startDate,
-          end_date_exclusive: lock.add.endDateExclusive,
+          start_date: period.startDate,
+          end_date_exclusive: period.endDateExclusive,
           locked_at: at,
           locked_by: actor.userId,
         })
         .execute();
-      await fixCutoff(trx, lock.communeId, lock.add, at);
+      await fixCutoff(trx, lock.add, period, at);
+      // Computed after the lock, in the same transaction: what is stored is what was approved, nothing in between.
+      await signReport(trx, { ...report, ...changes, status: to }, period, "approval", at);
     }
     if (lock === "remove") {
       await trx.deleteFrom("period_locks").where("unit_id", "=", report.unit_id).where("period_key", "=", report.period_key).execute();
@@ -200,15 +205,18 @@ async function submitted(db: DB, reportId: number, expected: ReportStatus): Prom
   return report;
 }
 
-export async function approveReport(db: DB, actor: Actor, reportId: number): Promise<void> {
+/**
+ * Approving locks the report's period and signs its figures. Not before the period has ended (the day after its
+ * cut-off, Vietnam time): a lock over days still to come would refuse the school's records of those days, and the
+ * figures would be signed before they were complete. Commune staff who need to approve earlier set an earlier
+ * cut-off first.
+ */
+export async function approveReport(db: DB, actor: Actor, reportId: number, now: Date = new Date()): Promise<void> {
   assertApprover(actor);
   const report = await submitted(db, reportId, "submitted");
   const communeId = await inReach(db, actor, report);
-  const period = await reportPeriod(db, communeId, report.period_key);
-  const at = nowIso();
-  await transition(db, actor, report, "approved", { decided_at: at, decided_by: actor.userId, comment: null }, { add: period, communeId });
-  // Stored once the period is locked, so nothing can change between computing and storing.
-  await signReport(db, { ...report, status: "approved" }, period, "approval", at);
+  assertPeriodEnded(await reportPeriod(db, communeId, report.period_key), now);
+  await transition(db, actor, report, "approved", { decided_at: nowIso(), decided_by: actor.userId, comment: null }, { add: communeId, now });
 }
 
 export async function returnReport(db: DB, actor: Actor, reportId: number, comment: string): Promise<void> {

@@ -22,7 +22,10 @@ export interface SignedFigures {
   createdAt: string;
 }
 
-/** Computes and stores a report's figures (once: a stored set is never replaced). */
+/**
+ * Computes and stores a report's figures over its period, replacing any set left from before. Called in the
+ * transaction that approves the report (after the period is locked), or by `backfill` below.
+ */
 export async function signReport(db: DB, report: Report, period: ReportPeriod, source: SignedFigures["source"], at = nowIso()): Promise<void> {
   const school = await db.selectFrom("units").select(["id", "name"]).where("id", "=", report.unit_id).executeTakeFirstOrThrow();
   const figures = await computeIndicators(db, { kind: "school", schoolId: school.id }, period);
@@ -35,6 +38,7 @@ export async function signReport(db: DB, report: Report, period: ReportPeriod, s
     target: r.targets[period.year] ?? null,
   }));
   const headcounts = await db.selectFrom("headcounts").selectAll().where("unit_id", "=", school.id).where("year", "=", period.year).execute();
+  await db.deleteFrom("report_snapshots").where("report_id", "=", report.id).execute();
   await db
     .insertInto("report_snapshots")
     .values({
@@ -47,7 +51,6 @@ export async function signReport(db: DB, report: Report, period: ReportPeriod, s
       source,
       created_at: at,
     })
-    .onConflict((oc) => oc.column("report_id").doNothing())
     .execute();
 }
 
@@ -69,8 +72,22 @@ export async function signedFiguresFor(db: DB, report: Report): Promise<SignedFi
   if (report.status !== "approved") return undefined;
   const stored = await signedFigures(db, report.id);
   if (stored) return stored;
-  await signReport(db, report, await reportPeriodOfUnit(db, report.unit_id, report.period_key), "backfill", report.decided_at ?? nowIso());
+  await backfill(db, report.id);
   return signedFigures(db, report.id);
+}
+
+/**
+ * Signs an approved report that has no stored figures (approved before they were kept): computed now, over its
+ * report period, and dated now — the page says they were recomputed on that day. In one transaction that finds the
+ * report still approved and still without figures, so a reopening or a second reader meanwhile changes nothing.
+ */
+async function backfill(db: DB, reportId: number): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const report = await trx.selectFrom("reports").selectAll().where("id", "=", reportId).where("status", "=", "approved").executeTakeFirst();
+    if (!report || (await signedFigures(trx, reportId))) return false;
+    await signReport(trx, report, await reportPeriodOfUnit(trx, report.unit_id, report.period_key), "backfill");
+    return true;
+  });
 }
 
 export async function discardSignedFigures(db: Executor, reportId: number): Promise<void> {
@@ -101,11 +118,11 @@ export function differences(signed: IndicatorFigure[], live: IndicatorFigure[]):
 export async function ensureSignedFigures(db: DB): Promise<number> {
   const missing = await db
     .selectFrom("reports")
-    .selectAll()
+    .select("id")
     .where("status", "=", "approved")
     .where("id", "not in", db.selectFrom("report_snapshots").select("report_id"))
     .execute();
-  for (const report of missing)
-    await signReport(db, report, await reportPeriodOfUnit(db, report.unit_id, report.period_key), "backfill", report.decided_at ?? nowIso());
-  return missing.length;
+  let signed = 0;
+  for (const report of missing) if (await backfill(db, report.id)) signed++;
+  return signed;
 }
