@@ -16,6 +16,7 @@ import { NativeModuleError } from "./db/node-support";
 import { startJobRunner } from "./server/jobs";
 import { getLoadContext } from "./server/load-context";
 import { log, loggablePath } from "./server/log";
+import { allowedHosts, hostVerdict } from "./server/hosts";
 import { bodyAllowed, frameableBySelf, isCrossSiteRequest, newNonce, securityHeaders, trustProxySetting } from "./server/security";
 
 const production = process.env.NODE_ENV === "production";
@@ -51,6 +52,7 @@ export async function startServer() {
   app.disable("x-powered-by");
   const trustProxy = trustProxySetting(process.env.TRUST_PROXY);
   if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
+  const hosts = allowedHosts();
 
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
@@ -78,6 +80,14 @@ export async function startServer() {
       );
     }
     if (req.secure) res.set("Strict-Transport-Security", "max-age=31536000");
+    // Another host (a forged Host, a client's X-Forwarded-Host) never reaches the app: links are built from it.
+    const verdict = hostVerdict(req.headers, trustProxy !== undefined, hosts);
+    if (verdict === "drop-forwarded") delete req.headers["x-forwarded-host"];
+    if (verdict === "refuse") {
+      res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối: máy chủ không phục vụ tên miền này (403). Xem ALLOWED_HOSTS trong README.");
+      req.resume();
+      return;
+    }
     const body = bodyAllowed(req.method, req.path, req.get("content-length"), req.get("content-type") ?? "");
     if (!body.ok) {
       res
@@ -87,7 +97,9 @@ export async function startServer() {
       req.resume();
       return;
     }
-    if (isCrossSiteRequest(req.method, req.headers as Record<string, string>, `${req.protocol}://${req.get("host")}`)) {
+    // The site's own origin as the browser sees it: behind a trusted proxy, the forwarded host (checked above).
+    const ownHost = (trustProxy !== undefined && req.get("x-forwarded-host")?.split(",")[0].trim()) || req.get("host");
+    if (isCrossSiteRequest(req.method, req.headers as Record<string, string>, `${req.protocol}://${ownHost}`)) {
       res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối: gửi từ một trang web khác (403).");
       return;
     }

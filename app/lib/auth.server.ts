@@ -98,7 +98,20 @@ export function safeRedirectPath(to: unknown, fallback = "/"): string {
   } catch {
     return fallback;
   }
-  return url.origin === base ? url.pathname + url.search + url.hash : fallback;
+  if (url.origin !== base) return fallback;
+  // The URL parser collapses "/./" and "/../" — "/.//evil.example" becomes the path "//evil.example", which a
+  // browser reads as another host. The path sent must start with exactly one slash, encoded forms included.
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url.pathname);
+  } catch {
+    return fallback;
+  }
+  if (/^\/[/\\]/.test(url.pathname) || /[\u0000-\u001f\u007f\\]/.test(decoded)) return fallback;
+  // Read once more decoded (a proxy or a browser may decode "%2F"): still this site, still one leading slash.
+  const again = new URL(decoded, base);
+  if (again.origin !== base || /^\/\//.test(again.pathname)) return fallback;
+  return url.pathname + url.search + url.hash;
 }
 
 /** The HTTP status of a 403/404 thrown by the helpers above (a Response or a `data()` with a status), else null. */

@@ -14,6 +14,7 @@ import { listUnits } from "~/domain/units/units";
 import { parseActivityFilter } from "~/lib/activities.server";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
+import { publicOrigin } from "~/lib/links.server";
 
 export const meta: MetaFunction = () => [{ title: "Lịch hoạt động · Tân An STEM" }];
 
@@ -30,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const activities = await calendarActivities(db, actor, { ...filter, from: period.from, to: period.to });
   const commune = can(actor, "commune.read");
   const feedUnitId = commune ? await actorCommuneId(actor) : ownSchoolIds(actor)[0];
-  const base = process.env.PUBLIC_URL?.replace(/\/$/, "") || url.origin;
+  const base = publicOrigin(request);
   const units = commune ? await listUnits(db, { kinds: ["commune", "office", "school"], within: reachOf(actor) }) : [];
   return {
     monthKey,

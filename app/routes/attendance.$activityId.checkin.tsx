@@ -10,10 +10,11 @@ import { requireAttendanceActivity } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 import { formatDateTimeRange, formatNumber } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
+import { publicOrigin } from "~/lib/links.server";
 
 export const meta: MetaFunction = () => [{ title: "Điểm danh bằng mã QR · Tân An STEM" }];
 
-/** The QR screen belongs to the organizer: the code and PIN are never shown to other units. */
+/** The QR screen belongs to the organizer: the code is never shown to other units. */
 async function requireOrganizer(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
   const { actor, activity } = await requireAttendanceActivity(request, context, id);
   if (!canRunCheckin(actor, activity.organizer)) forbidden("Chỉ đơn vị tổ chức mới mở được điểm danh bằng mã QR.");
@@ -36,10 +37,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const base = { activity: { id: activity.id, title: activity.title, when: formatDateTimeRange(activity.starts_at, activity.ends_at) }, present };
   if (!session || session.closed_at) return { ...base, open: false as const, secondsLeft: 0 };
   const { code, secondsLeft } = currentCode(session.secret, activity.id);
-  const origin = process.env.PUBLIC_URL?.replace(/\/$/, "") || new URL(request.url).origin;
+  const origin = publicOrigin(request);
   const url = `${origin}/checkin/${activity.id}?c=${code}`;
   const svg = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-  return { ...base, open: true as const, secondsLeft, pin: session.pin, url, qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
+  return { ...base, open: true as const, secondsLeft, url, qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -81,10 +82,8 @@ export default function CheckinScreen() {
           <img src={d.qr} alt="Mã QR điểm danh (đổi sau mỗi 30 giây)" className="checkin__qr" width={360} height={360} data-testid="checkin-qr" />
           <div className="checkin__info">
             <p>
-              Người tham dự quét mã bằng điện thoại, đăng nhập hoặc nhập <strong>mã cán bộ</strong> và mã PIN:
-            </p>
-            <p className="checkin__pin">
-              PIN: <strong data-testid="checkin-pin">{d.pin}</strong>
+              Người tham dự quét mã bằng điện thoại rồi <strong>đăng nhập bằng tài khoản của mình</strong> để điểm danh. Người không có tài khoản hoặc
+              điện thoại: điểm danh cho họ trong danh sách điểm danh.
             </p>
             <p className="muted">
               Mã đổi sau {d.secondsLeft} giây; màn hình tự cập nhật. <Link to=".">Lấy mã mới</Link>

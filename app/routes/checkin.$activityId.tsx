@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { FormError } from "~/components/forms";
 import { getActivity } from "~/domain/activities/activities";
 import { CheckinError, checkIn, ticketForScan } from "~/domain/attendance/checkin";
-import { reserveAttempt } from "~/domain/auth/throttle";
 import { DomainError } from "~/domain/shared/errors";
 import { getActor, notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
@@ -40,35 +39,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { title: activity.title, when: formatDateTimeRange(activity.starts_at, activity.ends_at), signedIn: actor?.fullName ?? null, ticket, problem };
 }
 
+/** Checks the signed-in participant in with the ticket of their scan (decision 009): nothing to guess, no name but one's own. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const activity = await load(params);
   const actor = await getActor(request, context);
   const form = await readForm(request);
-  const staffCode = String(form.get("staffCode") ?? "").trim();
-  // A wrong PIN is a guess: throttled per staff code and per address, on keys of its own (typos at a
-  // training must not lock the school's network out of logging in).
-  const reservation = await reserveAttempt(db, [
-    { kind: "checkin", value: `${activity.id}:${staffCode || actor?.userId || "-"}` },
-    { kind: "checkin_address", value: context.clientIp },
-  ]);
-  if (!reservation.allowed) return data({ ok: false as const, message: "Thử quá nhiều lần. Vui lòng chờ ít phút rồi thử lại." }, { status: 429 });
   try {
-    const { personName } = await checkIn(db, activity, {
-      ticket: String(form.get("ticket") ?? ""),
-      code: String(form.get("code") ?? ""),
-      actor,
-      staffCode: staffCode || undefined,
-      pin: String(form.get("pin") ?? ""),
-    });
-    await reservation.release();
+    const { personName } = await checkIn(db, activity, { ticket: String(form.get("ticket") ?? ""), actor });
     return { ok: true as const, message: `Đã điểm danh: ${personName}. Cảm ơn bạn!` };
   } catch (e) {
-    if (e instanceof CheckinError && (e.reason === "bad_pin" || e.reason === "not_found")) {
-      return data({ ok: false as const, message: e.message }, { status: 400 });
-    }
-    await reservation.release();
     if (e instanceof DomainError)
-      return data({ ok: false as const, message: e.message }, { status: e instanceof CheckinError && e.reason === "already" ? 409 : 400 });
+      return data(
+        { ok: false as const, message: e.message },
+        { status: e instanceof CheckinError && e.reason === "sign_in" ? 401 : e instanceof CheckinError && e.reason === "already" ? 409 : 400 },
+      );
     throw e;
   }
 }
@@ -106,20 +90,11 @@ export default function ParticipantCheckin() {
               </>
             ) : (
               <>
-                <div className="field">
-                  <label htmlFor="staffCode">Mã cán bộ, giáo viên</label>
-                  <input id="staffCode" name="staffCode" autoComplete="off" autoCapitalize="characters" required />
-                </div>
-                <div className="field">
-                  <label htmlFor="pin">Mã PIN (trên màn hình)</label>
-                  <input id="pin" name="pin" inputMode="numeric" autoComplete="off" required />
-                </div>
-                <div className="form-actions">
-                  <button type="submit" className="button">
-                    Điểm danh có mặt
-                  </button>
-                  <Link to={`/login?redirectTo=${encodeURIComponent(back)}`}>Hoặc đăng nhập</Link>
-                </div>
+                <p>Đăng nhập bằng tài khoản của bạn để điểm danh (trong vòng 5 phút sau khi quét mã).</p>
+                <Link className="button" to={`/login?redirectTo=${encodeURIComponent(back)}`}>
+                  Đăng nhập để điểm danh
+                </Link>
+                <p className="muted small">Không có tài khoản hoặc điện thoại? Báo người tổ chức để được điểm danh theo danh sách.</p>
               </>
             )}
           </Form>

@@ -11,6 +11,7 @@ import * as m0009 from "./0009_club_closing_dates";
 import * as m0010 from "./0010_reach_quarters";
 import * as m0011 from "./0011_file_lifecycle_and_bin";
 import * as m0012 from "./0012_report_periods";
+import * as m0013 from "./0013_login_known_addresses";
 
 /** Every migration, in order. Listed statically so the bundled server and the scripts share one list. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "0010_reach_quarters": m0010,
   "0011_file_lifecycle_and_bin": m0011,
   "0012_report_periods": m0012,
+  "0013_login_known_addresses": m0013,
 };

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createActivity, getActivity } from "../../app/domain/activities/activities";
 import type { ActivityInput } from "../../app/domain/activities/schemas";
 import { addToRoster, attendanceCounts, recordMarks, rosterFor } from "../../app/domain/attendance/attendance";
-import { checkIn, codeFor, openCheckin, STEP_MS, verifyCode } from "../../app/domain/attendance/checkin";
+import { checkIn, codeFor, openCheckin, STEP_MS, ticketForScan, verifyCode } from "../../app/domain/attendance/checkin";
 import { checkAttendanceFile, commitAttendanceFile } from "../../app/domain/attendance/import";
 import { DomainError } from "../../app/domain/shared/errors";
 import type { Activity } from "../../db/schema";
@@ -172,32 +172,23 @@ describe("QR self check-in", () => {
     expect(verifyCode("s", 7, "<script>", now)).toBe("foreign");
   });
 
-  it("marks a teacher present once by staff code and PIN, and refuses a repeat, a wrong PIN and a time outside the activity", async () => {
+  it("marks the signed-in teacher present once, with a fresh scan's ticket; refuses someone not signed in, a bare code, a repeat and a time outside the activity", async () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
     const session = await openCheckin(t.db, principal, activity);
     const during = Date.parse("2026-11-20T01:00:00Z"); // 08:00 in Vietnam
     const code = codeFor(session.secret, activity.id, Math.floor(during / STEP_MS));
-    const teacher = (await staffOf(thcs, 1))[0];
-    await expect(checkIn(t.db, activity, { code, staffCode: teacher.code, pin: "000000" }, during)).rejects.toMatchObject({ reason: "bad_pin" });
-    const ok = await checkIn(t.db, activity, { code, staffCode: teacher.code.toLowerCase(), pin: session.pin }, during);
-    expect(ok.personName).toBeTruthy();
-    await expect(checkIn(t.db, activity, { code, staffCode: teacher.code, pin: session.pin }, during)).rejects.toMatchObject({ reason: "already" });
+    const ticket = await ticketForScan(t.db, activity, code, during);
+    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
+    // A scan proves presence, not who one is: without signing in nothing is marked and no name is given.
+    await expect(checkIn(t.db, activity, { ticket, actor: null }, during)).rejects.toMatchObject({ reason: "sign_in" });
+    await expect(checkIn(t.db, activity, { ticket: code, actor: teacher }, during)).rejects.toMatchObject({ reason: "expired" }); // a bare code is no ticket
+    expect((await checkIn(t.db, activity, { ticket, actor: teacher }, during)).personName).toBe("Võ Minh Tuấn");
+    await expect(checkIn(t.db, activity, { ticket, actor: teacher }, during)).rejects.toMatchObject({ reason: "already" });
     const late = Date.parse("2026-11-21T01:00:00Z");
-    const lateCode = codeFor(session.secret, activity.id, Math.floor(late / STEP_MS));
-    await expect(checkIn(t.db, activity, { code: lateCode, staffCode: teacher.code, pin: session.pin }, late)).rejects.toMatchObject({
-      reason: "outside_window",
-    });
+    const lateTicket = await ticketForScan(t.db, activity, codeFor(session.secret, activity.id, Math.floor(late / STEP_MS)), late);
+    await expect(checkIn(t.db, activity, { ticket: lateTicket, actor: teacher }, late)).rejects.toMatchObject({ reason: "outside_window" });
     expect(await rows()).toHaveLength(1);
     expect((await rows())[0]).toMatchObject({ status: "present", source: "qr" });
-  });
-
-  it("marks a signed-in teacher through their linked account", async () => {
-    const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
-    const session = await openCheckin(t.db, principal, activity);
-    const during = Date.parse("2026-11-20T02:00:00Z");
-    const code = codeFor(session.secret, activity.id, Math.floor(during / STEP_MS));
-    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
-    expect((await checkIn(t.db, activity, { code, actor: teacher }, during)).personName).toBe("Võ Minh Tuấn");
   });
 });
 
@@ -216,8 +207,10 @@ describe("review fixes: attendance", () => {
     const session = await openCheckin(t.db, principal, activity);
     const during = Date.parse("2026-11-20T01:00:00Z");
     const code = codeFor(session.secret, activity.id, Math.floor(during / STEP_MS));
-    const other = (await staffOf(thA, 1))[0];
-    await expect(checkIn(t.db, activity, { code, staffCode: other.code, pin: session.pin }, during)).rejects.toMatchObject({ reason: "not_found" });
+    const ticket = await ticketForScan(t.db, activity, code, during);
+    await expect(checkIn(t.db, activity, { ticket, actor: await actorOf(t.db, "gv.tieuhoca@tanan.demo") }, during)).rejects.toMatchObject({
+      reason: "not_found",
+    });
     expect(canRunCheckin(await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), { id: thcs, kind: "school" })).toBe(false);
     expect(canRunCheckin(await actorOf(t.db, "gv.thcs@tanan.demo"), { id: thcs, kind: "school" })).toBe(true);
   });
@@ -228,11 +221,10 @@ describe("review fixes: attendance", () => {
     const session = await openCheckin(t.db, principal, activity);
     const scanned = Date.parse("2026-11-20T01:00:00Z");
     const ticket = ticketFor(session.secret, activity.id, scanned);
-    const teacher = (await staffOf(thcs, 2))[1];
-    expect((await checkIn(t.db, activity, { ticket, staffCode: teacher.code, pin: session.pin }, scanned + 3 * 60_000)).personName).toBeTruthy();
-    await expect(
-      checkIn(t.db, activity, { ticket, staffCode: (await staffOf(thcs, 3))[2].code, pin: session.pin }, scanned + 6 * 60_000),
-    ).rejects.toMatchObject({ reason: "foreign" });
+    expect((await checkIn(t.db, activity, { ticket, actor: await actorOf(t.db, "gv.thcs@tanan.demo") }, scanned + 3 * 60_000)).personName).toBeTruthy();
+    await expect(checkIn(t.db, activity, { ticket, actor: await actorOf(t.db, "bgh.thcs@tanan.demo") }, scanned + 6 * 60_000)).rejects.toMatchObject({
+      reason: "expired",
+    });
   });
 
   it("a locked period cannot be changed by moving or deleting the activity", async () => {

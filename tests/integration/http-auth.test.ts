@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { http, loginAs, sessionCookieFrom, DEMO_PASSWORD } from "../support/http";
+import { rawRequest } from "../support/raw-http";
 
 const base = inject("baseUrl");
 
@@ -45,9 +46,17 @@ describe("the running server: login, sessions, health", () => {
   it("follows redirectTo only within the site", async () => {
     const ok = await http(base, "/login", { form: { email: "vhxh@tanan.demo", password: DEMO_PASSWORD, redirectTo: "/admin" } });
     expect(ok.location).toBe("/admin");
-    for (const redirectTo of ["//evil.example/x", "/\t/evil.example", "https://evil.example"]) {
+    const bypasses = ["//evil.example/x", "/\t/evil.example", "https://evil.example", "/.//evil.example/phish", "/..//evil.example", "/%2F%2Fevil.example"];
+    for (const redirectTo of bypasses) {
       const evil = await http(base, "/login", { form: { email: "vhxh@tanan.demo", password: DEMO_PASSWORD, redirectTo } });
-      expect(evil.location).toBe("/");
+      expect(evil.location, redirectTo).toBe("/");
+    }
+    // Already signed in, the login page sends one on at once: the same rule.
+    const cookie = sessionCookieFrom(ok)!;
+    for (const redirectTo of bypasses) {
+      const r = await http(base, `/login?redirectTo=${encodeURIComponent(redirectTo)}`, { cookie });
+      expect(r.status).toBe(302);
+      expect(r.location, redirectTo).toBe("/");
     }
   });
 
@@ -118,3 +127,22 @@ describe("the running server: cross-site requests", () => {
     expect(r.status).toBe(302);
   });
 });
+
+describe("the running server: host names", () => {
+  it("answers only its own host names; a client's X-Forwarded-Host (no proxy trusted) is ignored", async () => {
+    const forged = await rawRequest(base, "/public/feed.xml", { headers: { Host: "evil.example" } });
+    expect(forged.status).toBe(403);
+    const forwarded = await rawRequest(base, "/public/feed.xml", { headers: { Host: "localhost", "X-Forwarded-Host": "evil.example" } });
+    expect(forwarded.status).toBe(200);
+    expect(forwarded.text).not.toContain("evil.example");
+    expect(forwarded.text).toMatch(/<link>http:\/\/localhost(:\d+)?\/public<\/link>/);
+    const form = "email=vhxh%40tanan.demo&password=sai";
+    const action = await rawRequest(base, "/login", {
+      method: "POST",
+      headers: { Host: new URL(base).host, "X-Forwarded-Host": "evil.example", Origin: base, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(form.length) },
+      body: form,
+    });
+    expect(action.status).toBe(401);
+  });
+});
+

@@ -1,11 +1,12 @@
 import { execute, queryRows } from "../support/sql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { http, DEMO_PASSWORD } from "../support/http";
+import { rawRequest } from "../support/raw-http";
 import { startTestServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startTestServer({ env: { TRUST_PROXY: "1" } });
+  server = await startTestServer({ env: { TRUST_PROXY: "1", ALLOWED_HOSTS: "stem.tanan.example, 10.20.0.5" } });
 });
 afterAll(async () => {
   await server?.stop();
@@ -50,3 +51,31 @@ describe("behind a reverse proxy (TRUST_PROXY=1)", () => {
     expect(other.status).toBe(302);
   }, 60_000);
 });
+
+describe("host names (links are built from the host: only ours are answered)", () => {
+  const form = "email=vhxh%40tanan.demo&password=sai";
+  const post = { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(form.length) };
+
+  it("refuses another Host, or another forwarded host, with 403 — never 500 — and builds links from an allowed one", async () => {
+    for (const headers of [{ Host: "evil.example" }, { Host: "localhost", "X-Forwarded-Host": "evil.example" }] as Record<string, string>[]) {
+      const feed = await rawRequest(server.url, "/public/feed.xml", { headers });
+      expect(feed.status, JSON.stringify(headers)).toBe(403);
+      expect(feed.text).not.toContain("evil.example/public");
+      const action = await rawRequest(server.url, "/login", { method: "POST", headers: { ...headers, ...post }, body: form });
+      expect(action.status, JSON.stringify(headers)).toBe(403);
+    }
+    // A forwarded host of ours, but a browser Origin of another of ours: refused as cross-site (Remix would answer 500).
+    const mismatch = await rawRequest(server.url, "/login", {
+      method: "POST",
+      headers: { Host: "localhost", "X-Forwarded-Host": "stem.tanan.example", Origin: "http://10.20.0.5", ...post },
+      body: form,
+    });
+    expect(mismatch.status).toBe(403);
+    const ok = await rawRequest(server.url, "/public/feed.xml", { headers: { Host: "localhost", "X-Forwarded-Host": "stem.tanan.example" } });
+    expect(ok.status).toBe(200);
+    expect(ok.text).toContain("<link>http://stem.tanan.example/public</link>");
+    const byIp = await rawRequest(server.url, "/healthz", { headers: { Host: "10.20.0.5:8080" } });
+    expect(byIp.status).toBe(200);
+  });
+});
+

@@ -76,7 +76,7 @@ describe("login", () => {
   });
 
   it("locks an account after repeated failures, even for the right password, until the lock ends", async () => {
-    for (let i = 0; i < LIMITS.account - 1; i++) expect((await attempt("gv.thcs@tanan.demo", `sai-${i}`)).ok).toBe(false);
+    for (let i = 0; i < LIMITS.account_address - 1; i++) expect((await attempt("gv.thcs@tanan.demo", `sai-${i}`)).ok).toBe(false);
     const last = await attempt("gv.thcs@tanan.demo", "sai-cuoi");
     expect(last).toMatchObject({ ok: false, reason: "locked" });
     const locked = await attempt("gv.thcs@tanan.demo", DEMO_PASSWORD);
@@ -99,8 +99,10 @@ describe("login", () => {
   }, 30_000);
 
   it("lets at most the limit of a parallel burst of guesses through to the password check", async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => reserveAttempt(t.db, [{ kind: "account", value: "gv.thcs@tanan.demo" }])));
+    const results = await Promise.all(Array.from({ length: 40 }, () => reserveAttempt(t.db, [{ kind: "account", value: "gv.thcs@tanan.demo" }])));
     expect(results.filter((r) => r.allowed)).toHaveLength(LIMITS.account);
+    const pair = await Promise.all(Array.from({ length: 20 }, () => reserveAttempt(t.db, [{ kind: "account_address", value: "gv.thcs@tanan.demo|10.0.0.9" }])));
+    expect(pair.filter((r) => r.allowed)).toHaveLength(LIMITS.account_address);
   });
 
   it("slows guesses from one address spread over many accounts, then refuses them", async () => {
@@ -112,10 +114,60 @@ describe("login", () => {
     expect(await attempt("vhxh@tanan.demo", DEMO_PASSWORD, "10.9.9.9")).toMatchObject({ ok: false, reason: "locked" });
   }, 60_000);
 
+  it("a school behind one address: one person's guessing never stops colleagues signing in with their own passwords", async () => {
+    const school = "203.0.113.5";
+    const outcome = async (email: string, password: string, ip: string) => {
+      const r = await attempt(email, password, ip);
+      return r.ok ? "ok" : r.reason;
+    };
+    const throttle = async (key: string) => t.db.selectFrom("login_throttle").selectAll().where("key", "=", key).executeTakeFirst();
+    // 30 wrong passwords for one account: the fifth locks that account from here; the rest are refused, count nothing, extend nothing.
+    const answers = [];
+    for (let i = 0; i < 30; i++) answers.push(await outcome("lanhdao@tanan.demo", `doan-${i}`, school));
+    expect(answers.slice(0, 4)).toEqual(Array(4).fill("invalid"));
+    expect(answers.slice(4).every((r) => r === "locked")).toBe(true);
+    const lock = (await throttle(`account_address:lanhdao@tanan.demo|${school}`))!;
+    expect((await throttle(`address:${school}`))!.failures).toBe(5);
+    expect((await throttle("account:lanhdao@tanan.demo"))!.failures).toBe(5);
+    await attempt("lanhdao@tanan.demo", "lai-nua", school);
+    expect((await throttle(`account_address:lanhdao@tanan.demo|${school}`))!.locked_until).toBe(lock.locked_until);
+    // Colleagues at the same address sign in, each at the first try.
+    for (const email of ["bgh.thcs@tanan.demo", "gv.thcs@tanan.demo", "vhxh@tanan.demo"]) expect((await attempt(email, DEMO_PASSWORD, school)).ok, email).toBe(true);
+    // The guessed account's owner, from home: its own limit is not reached from one address.
+    expect((await attempt("lanhdao@tanan.demo", DEMO_PASSWORD, "198.51.100.7")).ok).toBe(true);
+
+    // A correct password is never counted: four typos then the right one leaves nothing against the account here.
+    for (let i = 0; i < 4; i++) await attempt("bgh.tieuhoca@tanan.demo", `go-nham-${i}`, school);
+    expect((await attempt("bgh.tieuhoca@tanan.demo", DEMO_PASSWORD, school)).ok).toBe(true);
+    expect(await throttle(`account_address:bgh.tieuhoca@tanan.demo|${school}`)).toBeUndefined();
+    expect((await throttle("account:bgh.tieuhoca@tanan.demo"))!.failures).toBe(4);
+    expect(await outcome("bgh.tieuhoca@tanan.demo", "go-nham-nua", school)).toBe("invalid");
+
+    // The account's own limit, from anywhere: 20 failures over many addresses lock it — unless the 20th is the right password.
+    // (The failures are reserved directly: through the login each would also be slowed, up to 2 s.)
+    for (let i = 0; i < LIMITS.account - 2; i++) await reserveAttempt(t.db, [{ kind: "account", value: "gv.thpt@tanan.demo" }]);
+    expect(await outcome("gv.thpt@tanan.demo", "sai", "192.0.2.1")).toBe("invalid");
+    expect((await attempt("gv.thpt@tanan.demo", DEMO_PASSWORD, "192.0.2.200")).ok).toBe(true);
+    expect((await throttle("account:gv.thpt@tanan.demo"))!.locked_until).toBeNull();
+    expect(await outcome("gv.thpt@tanan.demo", "sai", "192.0.2.201")).toBe("locked");
+    expect(await outcome("gv.thpt@tanan.demo", DEMO_PASSWORD, "192.0.2.202")).toBe("locked");
+
+    // Spraying one password over many accounts from the school's address locks the address for accounts never
+    // signed in from there — and not for the colleagues who have.
+    for (let i = 0; i < LIMITS.address; i++) await reserveAttempt(t.db, [{ kind: "address", value: school }]);
+    expect(await outcome("bgh.thpt@tanan.demo", DEMO_PASSWORD, school)).toBe("locked");
+    expect((await attempt("gv.thcs@tanan.demo", DEMO_PASSWORD, school)).ok).toBe(true);
+    // Changing one's password there is not refused by it, and never ends one's sessions for someone else's guesses.
+    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
+    const { token } = await createSession(t.db, teacher.userId);
+    await expect(changeOwnPassword(t.db, teacher, "khong-dung", "MatKhauMoi2026", school)).rejects.toMatchObject({ field: "current" });
+    expect(await validateSessionToken(t.db, token)).not.toBeNull();
+  }, 60_000);
+
   it("throttles guessing the current password from a session, and ends the session at the lock", async () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
     const { token } = await createSession(t.db, teacher.userId);
-    for (let i = 0; i < LIMITS.account - 1; i++)
+    for (let i = 0; i < LIMITS.account_address - 1; i++)
       await expect(changeOwnPassword(t.db, teacher, `sai-${i}`, "MatKhauMoi2026", "10.1.1.1")).rejects.toMatchObject({ field: "current" });
     await expect(changeOwnPassword(t.db, teacher, "sai-cuoi", "MatKhauMoi2026", "10.1.1.1")).rejects.toMatchObject({ field: "locked" });
     expect(await validateSessionToken(t.db, token)).toBeNull();

@@ -49,7 +49,25 @@ describe("redirects and logs", () => {
     expect(safeRedirectPath("https://evil.example")).toBe("/");
     expect(safeRedirectPath("/\t/evil.example")).toBe("/");
     expect(safeRedirectPath("/\r\n/evil.example")).toBe("/");
-    expect(safeRedirectPath("/%2F%2Fevil.example")).toBe("/%2F%2Fevil.example");
+    // The known bypasses: "/./" and "/../" collapse into "//"; encoded slashes and backslashes.
+    for (const bypass of [
+      "/.//evil.example/phish",
+      "/..//evil.example",
+      "/./\\evil.example",
+      "/a/../..//evil.example",
+      "/%2F%2Fevil.example",
+      "/%2f/evil.example",
+      "/%5C%5Cevil.example",
+      "/%5cevil.example",
+      "/.%2F/evil.example",
+      "/%09/evil.example",
+      "/\u0009/evil.example",
+      "/\n/evil.example",
+      "/%E0%A4%A",
+    ])
+      expect(safeRedirectPath(bypass), bypass).toBe("/");
+    expect(safeRedirectPath("/clubs/12?tab=members#a")).toBe("/clubs/12?tab=members#a");
+    expect(safeRedirectPath("/materials?q=chuy%E1%BB%83n")).toBe("/materials?q=chuy%E1%BB%83n");
     expect(safeRedirectPath(undefined)).toBe("/");
   });
   it("never logs the secret of a one-time link or a calendar feed", () => {

@@ -180,14 +180,17 @@ export async function changeOwnPassword(
   ip: string | null = null,
 ): Promise<{ token: string; expiresAt: string }> {
   const user = await db.selectFrom("users").select(["password_hash"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
-  // Guessing the current password from a stolen session is throttled like a login; a lock ends the session.
+  // Guessing the current password from a stolen session is throttled like a login; the account's own lock ends
+  // the session. A lock of the address (someone else guessing behind the school's one address) does not.
   const checked = await checkPasswordGuarded(db, { email: actor.email, ip: ip ?? "unknown" }, async () =>
     user.password_hash ? verifyPassword(user.password_hash, current) : false,
   );
-  if (!checked.ok && checked.reason === "locked") {
+  if (!checked.ok && checked.reason === "locked" && checked.lockedBy === "account") {
     await invalidateUserSessions(db, actor.userId);
     throw new DomainError("Nhập sai mật khẩu quá nhiều lần: phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại sau ít phút.", "locked");
   }
+  if (!checked.ok && checked.reason === "locked")
+    throw new DomainError("Có quá nhiều lần đăng nhập sai từ mạng này. Vui lòng thử lại sau ít phút.", "locked");
   if (!checked.ok) throw new DomainError("Mật khẩu hiện tại không đúng.", "current");
   const passwordHash = await hashPassword(next);
   const at = nowIso();

@@ -1,7 +1,9 @@
 /**
- * QR self check-in for trainings: the organizer's screen shows a code that changes every 30 seconds
- * (an HMAC of the activity and the time step under a per-activity secret). A participant who scans it
- * signs in — or gives their staff code and the activity's PIN — and is marked present once.
+ * QR self check-in for trainings (decision 009): the organizer's screen shows a code that changes every 30
+ * seconds (an HMAC of the activity and the time step under a per-activity secret). Scanning it proves presence
+ * in the room for a few minutes (a ticket); signing in proves who one is — the account's password is the one
+ * secret only that person holds (a staff code is printed on sign-in sheets, a PIN is on the screen for all). A
+ * person without a phone or an account is marked by the organizer's roll call.
  */
 import crypto from "node:crypto";
 import type { DB } from "../../../db/connection";
@@ -11,7 +13,6 @@ import { randomToken, sameDigest } from "../auth/tokens";
 import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
 import { recordMarks } from "./attendance";
-import { normalizeCode } from "../people/people";
 
 export const STEP_MS = 30_000;
 /** Check-in opens this long before the start and closes this long after the end. */
@@ -28,7 +29,8 @@ export function codeFor(secret: string, activityId: number, step: number): strin
 export async function openCheckin(db: DB, actor: Actor, activity: Activity) {
   const existing = await db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activity.id).executeTakeFirst();
   if (existing && !existing.closed_at) return existing;
-  const values = { secret: randomToken(20), pin: String(crypto.randomInt(100000, 1000000)), opened_by: actor.userId, opened_at: nowIso(), closed_at: null };
+  // (The `pin` column is no longer used: a PIN on the screen proved nothing about who typed it.)
+  const values = { secret: randomToken(20), pin: "", opened_by: actor.userId, opened_at: nowIso(), closed_at: null };
   if (existing) await db.updateTable("activity_checkin").set(values).where("activity_id", "=", activity.id).execute();
   else
     await db
@@ -48,16 +50,16 @@ export function currentCode(secret: string, activityId: number, now = Date.now()
   return { code: codeFor(secret, activityId, step), secondsLeft: Math.ceil(((step + 1) * STEP_MS - now) / 1000) };
 }
 
-export type CheckinFailure = "expired" | "foreign" | "closed" | "outside_window" | "not_found" | "ambiguous" | "bad_pin" | "already";
+export type CheckinFailure = "expired" | "foreign" | "closed" | "outside_window" | "sign_in" | "not_found" | "already";
 
 export const CHECKIN_MESSAGES: Record<CheckinFailure, string> = {
   expired: "Mã QR đã hết hạn (mã đổi sau mỗi 30 giây). Hãy quét lại mã đang hiển thị trên màn hình.",
   foreign: "Mã QR này không thuộc hoạt động này.",
   closed: "Điểm danh bằng mã QR cho hoạt động này chưa mở hoặc đã đóng.",
   outside_window: "Chỉ điểm danh được trong thời gian diễn ra hoạt động (từ 30 phút trước khi bắt đầu đến 30 phút sau khi kết thúc).",
-  not_found: "Không tìm thấy bạn trong danh sách cán bộ, giáo viên của các đơn vị dự hoạt động này: kiểm tra lại mã cán bộ hoặc báo người tổ chức.",
-  ambiguous: "Mã cán bộ này có ở nhiều đơn vị: hãy đăng nhập để điểm danh.",
-  bad_pin: "Mã PIN không đúng.",
+  sign_in: "Hãy đăng nhập bằng tài khoản của bạn để điểm danh. Nếu không có tài khoản hoặc điện thoại, hãy báo người tổ chức để được điểm danh theo danh sách.",
+  not_found:
+    "Tài khoản của bạn chưa gắn với hồ sơ cán bộ, giáo viên của một đơn vị dự hoạt động này. Hãy báo người tổ chức để được điểm danh theo danh sách.",
   already: "Bạn đã điểm danh hoạt động này rồi.",
 };
 
@@ -126,50 +128,27 @@ export async function ticketForScan(db: DB, activity: Activity, code: string, no
 }
 
 /**
- * Checks a participant in: signed in (their account is linked to a person), or by staff code and PIN.
- * Refuses an expired code, another activity's code, a closed check-in, a time outside the activity,
- * and a second check-in; otherwise marks present.
+ * Checks the signed-in participant in, with the ticket a fresh scan gave (a bare code, or a ticket older than
+ * five minutes, is refused). Refuses a closed check-in, a time outside the activity, someone not signed in, an
+ * account not linked to a person of the units taking part, and a second check-in; otherwise marks present. Only
+ * the participant's own name is ever answered.
  */
-export async function checkIn(
-  db: DB,
-  activity: Activity,
-  input: { code?: string; ticket?: string; actor?: Actor | null; staffCode?: string; pin?: string },
-  now = Date.now(),
-): Promise<{ personName: string }> {
+export async function checkIn(db: DB, activity: Activity, input: { ticket: string; actor: Actor | null }, now = Date.now()): Promise<{ personName: string }> {
   const session = await db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activity.id).executeTakeFirst();
   if (!session || session.closed_at) throw new CheckinError("closed");
-  if (!(input.ticket && verifyTicket(session.secret, activity.id, input.ticket, now))) {
-    const verdict = verifyCode(session.secret, activity.id, input.code ?? "", now);
-    if (verdict !== "ok") throw new CheckinError(verdict);
-  }
+  if (!verifyTicket(session.secret, activity.id, input.ticket, now)) throw new CheckinError("expired");
   if (now < Date.parse(activity.starts_at) - WINDOW_MARGIN_MS || now > Date.parse(activity.ends_at) + WINDOW_MARGIN_MS)
     throw new CheckinError("outside_window");
+  if (!input.actor) throw new CheckinError("sign_in");
   // Only people of the units taking part: the organizer and those invited or co-organizing.
   const units = await checkinUnitIds(db, activity);
-  let person: { id: number; full_name: string } | undefined;
-  if (input.actor) {
-    person = await db
-      .selectFrom("people")
-      .select(["id", "full_name"])
-      .where("user_id", "=", input.actor.userId)
-      .where("left_on", "is", null)
-      .where("unit_id", "in", units)
-      .executeTakeFirst();
-  }
-  if (!person && input.staffCode) {
-    if (!input.pin || !sameDigest(Buffer.from(input.pin.trim()).toString("hex").padEnd(12, "0"), Buffer.from(session.pin).toString("hex").padEnd(12, "0")))
-      throw new CheckinError("bad_pin");
-    const matches = await db
-      .selectFrom("people")
-      .select(["id", "full_name", "category"])
-      .where("code", "=", normalizeCode(input.staffCode))
-      .where("left_on", "is", null)
-      .where("category", "!=", "students")
-      .where("unit_id", "in", units)
-      .execute();
-    if (matches.length > 1) throw new CheckinError("ambiguous");
-    if (matches.length === 1) person = matches[0];
-  }
+  const person = await db
+    .selectFrom("people")
+    .select(["id", "full_name"])
+    .where("user_id", "=", input.actor.userId)
+    .where("left_on", "is", null)
+    .where("unit_id", "in", units)
+    .executeTakeFirst();
   if (!person) throw new CheckinError("not_found");
   const existing = await db
     .selectFrom("attendance")
@@ -178,6 +157,6 @@ export async function checkIn(
     .where("person_id", "=", person.id)
     .executeTakeFirst();
   if (existing && (existing.status === "present" || existing.status === "late")) throw new CheckinError("already");
-  await recordMarks(db, null, activity, [{ personId: person.id, status: "present" }], "qr", null, input.actor?.userId ?? null);
+  await recordMarks(db, null, activity, [{ personId: person.id, status: "present" }], "qr", null, input.actor.userId);
   return { personName: person.full_name };
 }

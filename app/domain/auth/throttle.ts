@@ -1,10 +1,17 @@
 /**
- * Throttling of password guesses, per account (email) and per client address, within a window.
+ * Throttling of password guesses (decision 003, OWASP ASVS 4.0.3 V2.2.1). Three keys, each counted in a 15-minute
+ * window and locked for 15 minutes at its limit:
  *
- * Each attempt first *reserves* a failure on its keys (one transaction), then is checked: an attempt
- * past a key's limit is refused without looking at the password, so a burst of parallel guesses cannot
- * slip through before the lock lands. A correct password gives the reservation back. After a few
- * failures each attempt is slowed; reaching the limit locks the key for a while.
+ * - `account_address` — one account from one address (5): stops a person guessing at an account, and only them.
+ * - `account` — one account from anywhere (20, so at most 80 guesses an hour): stops guessing spread over addresses.
+ * - `address` — every account from one address (100): stops spraying one password over many accounts. It does not
+ *   apply to an account that has signed in from that address before (login.ts), so a school's colleagues behind one
+ *   public address keep signing in while one of them, or a stranger, guesses.
+ *
+ * Each attempt first *reserves* a failure on its keys (one transaction), then the password is checked: a burst of
+ * parallel guesses cannot slip through before the lock lands. An attempt refused by a lock counts nothing and
+ * extends nothing. A correct password gives its reservation back exactly (and clears a lock it set), so it is never
+ * counted as a failure; it also clears its account-and-address key.
  */
 import { engineOf } from "../../../db/engine";
 import type { DB } from "../../../db/connection";
@@ -13,25 +20,39 @@ import { addMs, nowIso } from "../shared/time";
 
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
 export const LOCK_MS = 15 * 60_000;
-/** Failures allowed per key kind: a login account, a client address, and QR check-in (its own keys, so typos at a training never lock a school's Wi-Fi out of logging in). */
-export const LIMITS = { account: 5, address: 30, checkin: 8, checkin_address: 200 } as const;
+/** Failures allowed per key within the window. */
+export const LIMITS = { account_address: 5, account: 20, address: 100 } as const;
 /** Failures after which each further attempt is slowed. */
-const SLOW_AFTER = { account: 2, address: 10, checkin: 3, checkin_address: 60 } as const;
+const SLOW_AFTER = { account_address: 2, account: 5, address: 10 } as const;
 const DELAY_STEP_MS = 400;
 const MAX_DELAY_MS = 2_000;
 
-export type ThrottleKey = { kind: keyof typeof LIMITS; value: string };
+export type ThrottleKind = keyof typeof LIMITS;
+export type ThrottleKey = { kind: ThrottleKind; value: string };
 
 const keyText = (k: ThrottleKey) => `${k.kind}:${k.value.toLowerCase()}`;
 
-export type Reservation = { allowed: true; delayMs: number; release: () => Promise<void> } | { allowed: false; lockedUntil: string };
+export type Reservation =
+  | {
+      allowed: true;
+      delayMs: number;
+      /** The lock this attempt set by reaching a limit, if it did (in force once the attempt is known to fail). */
+      locks: { kind: ThrottleKind; until: string }[];
+      /** A correct password: the reservation is given back. */
+      release: () => Promise<void>;
+      /** A wrong password: the failure stays counted; a lock it set is recorded in the audit log. */
+      failed: () => Promise<void>;
+    }
+  | { allowed: false; lockedUntil: string; lockedBy: ThrottleKind };
 
 /** Reserves one failure on each key; says whether the attempt may go on, and how long to slow it. */
 export async function reserveAttempt(db: DB, keys: ThrottleKey[], now = new Date()): Promise<Reservation> {
   const at = nowIso(now);
-  let refusedUntil: string | null = null;
+  let refused: { until: string; kind: ThrottleKind } | null = null;
   let delayMs = 0;
+  const locks: { kind: ThrottleKind; key: string; until: string }[] = [];
   await db.transaction().execute(async (trx) => {
+    const rows = [];
     for (const k of keys) {
       const key = keyText(k);
       // One row per key, locked for this transaction on PostgreSQL (SQLite writes one transaction at a time):
@@ -47,48 +68,54 @@ export async function reserveAttempt(db: DB, keys: ThrottleKey[], now = new Date
         .where("key", "=", key)
         .$if(engineOf(trx) === "postgres", (q) => q.forUpdate())
         .executeTakeFirstOrThrow();
-      if (row?.locked_until && Date.parse(row.locked_until) > now.getTime()) {
-        if (!refusedUntil || row.locked_until > refusedUntil) refusedUntil = row.locked_until;
-        continue;
-      }
+      rows.push({ k, key, row });
+    }
+    // Refused while any of its keys is locked — and then nothing is counted.
+    for (const { k, row } of rows)
+      if (row.locked_until && Date.parse(row.locked_until) > now.getTime() && (!refused || row.locked_until > refused.until))
+        refused = { until: row.locked_until, kind: k.kind };
+    if (refused) return;
+    for (const { k, key, row } of rows) {
       const windowOpen = row.failures > 0 && Date.parse(row.window_started_at) + THROTTLE_WINDOW_MS > now.getTime();
       const failures = windowOpen ? row.failures + 1 : 1;
       const lockedUntil = failures >= LIMITS[k.kind] ? addMs(at, LOCK_MS) : null;
-      const values = { failures, window_started_at: windowOpen ? row.window_started_at : at, locked_until: lockedUntil };
-      await trx.updateTable("login_throttle").set(values).where("key", "=", key).execute();
-      if (failures > LIMITS[k.kind]) refusedUntil = lockedUntil;
+      await trx
+        .updateTable("login_throttle")
+        .set({ failures, window_started_at: windowOpen ? row.window_started_at : at, locked_until: lockedUntil })
+        .where("key", "=", key)
+        .execute();
+      if (lockedUntil) locks.push({ kind: k.kind, key, until: lockedUntil });
       if (failures > SLOW_AFTER[k.kind]) delayMs = Math.max(delayMs, Math.min(MAX_DELAY_MS, (failures - SLOW_AFTER[k.kind]) * DELAY_STEP_MS));
-      if (lockedUntil && failures === LIMITS[k.kind]) {
-        await writeAudit(trx, { actorUserId: null, action: "lockout", entity: "login", entityId: key.slice(0, 120), after: { locked_until: lockedUntil } });
-      }
     }
   });
-  if (refusedUntil) return { allowed: false, lockedUntil: refusedUntil };
+  const r = refused as { until: string; kind: ThrottleKind } | null;
+  if (r) return { allowed: false, lockedUntil: r.until, lockedBy: r.kind };
   return {
     allowed: true,
     delayMs,
-    // A correct password: the account starts afresh (its lock too); the address gets its reservation back.
+    locks: locks.map(({ kind, until }) => ({ kind, until })),
     release: async () => {
       await db.transaction().execute(async (trx) => {
         for (const k of keys) {
           const key = keyText(k);
-          if (k.kind === "account") await trx.deleteFrom("login_throttle").where("key", "=", key).execute();
-          else
-            await trx
-              .updateTable("login_throttle")
-              .set((eb) => ({ failures: eb("failures", "-", 1) }))
-              .where("key", "=", key)
-              .where("failures", ">", 0)
-              .execute();
+          if (k.kind === "account_address") {
+            await trx.deleteFrom("login_throttle").where("key", "=", key).execute();
+            continue;
+          }
+          await trx
+            .updateTable("login_throttle")
+            .set((eb) => ({ failures: eb("failures", "-", 1) }))
+            .where("key", "=", key)
+            .where("failures", ">", 0)
+            .execute();
+          const mine = locks.find((l) => l.key === key);
+          if (mine) await trx.updateTable("login_throttle").set({ locked_until: null }).where("key", "=", key).where("locked_until", "=", mine.until).execute();
         }
       });
     },
+    failed: async () => {
+      for (const l of locks)
+        await writeAudit(db, { actorUserId: null, action: "lockout", entity: "login", entityId: l.key.slice(0, 120), after: { locked_until: l.until } });
+    },
   };
-}
-
-/** The lock still in force on any of these keys, if one is. */
-export async function lockedUntil(db: DB, keys: ThrottleKey[], now = new Date()): Promise<string | null> {
-  const rows = await db.selectFrom("login_throttle").select("locked_until").where("key", "in", keys.map(keyText)).execute();
-  const live = rows.map((r) => r.locked_until).filter((l): l is string => !!l && Date.parse(l) > now.getTime());
-  return live.sort().at(-1) ?? null;
 }
