@@ -3,7 +3,8 @@ import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, 
 import type { ReactNode } from "react";
 import { Shell, type ShellUser } from "~/components/shell";
 import { ROLE_LABELS } from "~/domain/accounts/schemas";
-import { can, sectionsFor } from "~/domain/auth/permissions";
+import { can } from "~/domain/auth/permissions";
+import { sectionsFor } from "~/domain/auth/policies";
 import { getActor } from "~/lib/auth.server";
 import { useNonce } from "~/lib/nonce";
 import styles from "~/styles/app.css?url";

@@ -23,9 +23,7 @@ export function ConfirmDelete(props: { what: string; consequences: string[]; err
       ) : (
         <p>Mục này chưa có dữ liệu kèm theo.</p>
       )}
-      <p className="muted">
-        Mục đã xóa nằm trong Thùng rác 30 ngày: trong thời gian đó có thể khôi phục lại đúng như cũ, cùng mọi dữ liệu kèm theo.
-      </p>
+      <p className="muted">Mục đã xóa nằm trong Thùng rác 30 ngày: trong thời gian đó có thể khôi phục lại đúng như cũ, cùng mọi dữ liệu kèm theo.</p>
       {props.alternative}
       <Form method="post">
         {/* The server deletes nothing without "confirm": the checkbox when others go too, else this page's button. */}

@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import type { Section } from "~/domain/auth/permissions";
+import type { Section } from "~/domain/auth/policies";
 import { PageHeader, SECTION_LINKS } from "./shell";
 
 /**

@@ -1,6 +1,6 @@
 import { Form, NavLink, Link, useLocation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
-import type { Section } from "~/domain/auth/permissions";
+import type { Section } from "~/domain/auth/policies";
 
 export const SECTION_LINKS: Record<Section, { to: string; label: string }> = {
   home: { to: "/", label: "Trang chủ" },

@@ -1,7 +1,7 @@
 import { reachOf } from "~/domain/auth/permissions";
 import type { AppLoadContext } from "@remix-run/node";
 import type { Activity, Unit } from "../../db/schema";
-import { canSeeActivity, getActivity, listVocabulary, organizerChoices, type ActivityFilter } from "~/domain/activities/activities";
+import { getActivity, listVocabulary, organizerChoices, type ActivityFilter } from "~/domain/activities/activities";
 import { ACTIVITY_STATUSES } from "~/domain/activities/vocabulary";
 import { parsePeriod } from "~/domain/shared/periods";
 import type { Actor } from "~/domain/auth/permissions";
@@ -9,6 +9,7 @@ import { listUnits } from "~/domain/units/units";
 import { notFound, requireActor } from "./auth.server";
 import { db } from "./db.server";
 import { idParam } from "./params";
+import { canSeeActivity } from "~/domain/auth/policies";
 
 /** The activity a page is about; one the actor may not see answers 404. */
 export async function requireActivity(

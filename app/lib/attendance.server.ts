@@ -1,10 +1,10 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Activity, Unit } from "../../db/schema";
-import { canTakeAttendance } from "~/domain/attendance/attendance";
-import { can, type Actor } from "~/domain/auth/permissions";
+import { type Actor } from "~/domain/auth/permissions";
 import { requireActivity } from "./activities.server";
 import { forbidden } from "./auth.server";
 import { db } from "./db.server";
+import { canTakeAttendance, mayOpenAttendance } from "~/domain/auth/policies";
 
 /** The activity whose attendance a page is about, for someone who takes attendance. */
 export async function requireAttendanceActivity(
@@ -21,6 +21,6 @@ export async function requireAttendanceActivity(
 export async function requireAttendanceView(request: Request, context: AppLoadContext, idText: string | undefined) {
   const { actor, activity } = await requireActivity(request, context, idText);
   const marks = await canTakeAttendance(db, actor);
-  if (!marks && !can(actor, "commune.read")) forbidden("Chỉ cán bộ, giáo viên của đơn vị mới điểm danh được.");
+  if (!mayOpenAttendance(actor, marks)) forbidden("Chỉ cán bộ, giáo viên của đơn vị mới điểm danh được.");
   return { actor, activity, marks };
 }

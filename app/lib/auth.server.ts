@@ -2,9 +2,10 @@
  * The web side of authentication: the session cookie, and the helpers every loader and action
  * starts with (requireActor, requirePermission, requireSchoolAccess).
  */
-import { createCookie, data, redirect, type AppLoadContext } from "@remix-run/node";
+import { createCookie, redirect, type AppLoadContext } from "@remix-run/node";
 import { loadActor } from "~/domain/auth/actor";
 import { can, type Actor, type Permission } from "~/domain/auth/permissions";
+import { AccessDenied, FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE } from "~/domain/auth/policies";
 import { validateSessionToken } from "~/domain/auth/sessions";
 import { db } from "./db.server";
 
@@ -61,12 +62,14 @@ export async function requireActor(request: Request, context: AppLoadContext): P
   return actor;
 }
 
-export function forbidden(message = "Bạn không có quyền thực hiện thao tác này."): never {
-  throw data({ message }, { status: 403 });
+/** 403: the record is within the actor's reach, but their role may not do this (decision 003). */
+export function forbidden(message = FORBIDDEN_MESSAGE): never {
+  throw new AccessDenied(403, message);
 }
 
-export function notFound(message = "Không tìm thấy trang hoặc dữ liệu bạn yêu cầu."): never {
-  throw data({ message }, { status: 404 });
+/** 404: missing, or outside the actor's reach (its existence is private). */
+export function notFound(message = NOT_FOUND_MESSAGE): never {
+  throw new AccessDenied(404, message);
 }
 
 /** Signed in and allowed; otherwise 403 inside the shell. */

@@ -1,9 +1,10 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Actor } from "~/domain/auth/permissions";
-import { canSeeContest, getContest, type ContestWithOrganizer } from "~/domain/contests/contests";
+import { getContest, type ContestWithOrganizer } from "~/domain/contests/contests";
 import { notFound, requireActor } from "./auth.server";
 import { db } from "./db.server";
 import { idParam } from "./params";
+import { canSeeContest } from "~/domain/auth/policies";
 
 /** The contest a page is about; one the actor may not see answers 404. */
 export async function requireContest(

@@ -1,6 +1,7 @@
 /** Who sees which figures on /indicators: the commune's readers any school or all; a school's administrators their own. */
 import type { AppLoadContext } from "@remix-run/node";
-import { can, ownSchoolIds, reachOf, sectionsFor, type Actor } from "~/domain/auth/permissions";
+import { can, ownSchoolIds, reachOf, type Actor } from "~/domain/auth/permissions";
+import { mayReadIndicators } from "~/domain/auth/policies";
 import { schoolsOf } from "~/domain/indicators/dashboard";
 import { computeIndicator, indicatorsFor, loadIndicators, unitsFor } from "~/domain/indicators/engine";
 import { measureRecords } from "~/domain/indicators/records";
@@ -70,7 +71,7 @@ export interface FigureView {
 
 export async function figureView(request: Request, context: AppLoadContext): Promise<FigureView> {
   const actor = await requireActor(request, context);
-  if (!sectionsFor(actor).includes("indicators")) forbidden("Trang chỉ tiêu dành cho ban giám hiệu các trường và cán bộ xã.");
+  if (!mayReadIndicators(actor)) forbidden("Trang chỉ tiêu dành cho ban giám hiệu các trường và cán bộ xã.");
   const url = new URL(request.url);
   const period = periodParam(url);
   const requested = idParam(url.searchParams.get("school") ?? undefined);

@@ -2,7 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { Material, Unit } from "../../db/schema";
 import { can, ownSchoolIds, type Actor } from "~/domain/auth/permissions";
 import { releaseUnclaimed } from "~/domain/files/lifecycle";
-import { canSeeMaterial, createMaterial, getMaterial } from "~/domain/materials/materials";
+import { createMaterial, getMaterial } from "~/domain/materials/materials";
 import { materialSchema } from "~/domain/materials/schemas";
 import { DomainError } from "~/domain/shared/errors";
 import { getUnit } from "~/domain/units/units";
@@ -11,6 +11,7 @@ import { db } from "./db.server";
 import { failure, parseForm } from "./forms";
 import { readMaterialUpload } from "./material-upload.server";
 import { idParam } from "./params";
+import { canSeeMaterial } from "~/domain/auth/policies";
 
 /** The school a teacher or administrator shares materials for (their own), or null. */
 export async function uploadSchool(actor: Actor): Promise<Unit | null> {

@@ -1,10 +1,11 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Unit } from "../../db/schema";
-import { can, reaches, type Actor } from "~/domain/auth/permissions";
+import { type Actor } from "~/domain/auth/permissions";
 import { getUnit } from "~/domain/units/units";
-import { notFound, requireActor, requireSchoolAccess } from "./auth.server";
+import { notFound, requireActor } from "./auth.server";
 import { db } from "./db.server";
 import { idParam } from "./params";
+import { mayOpenPeopleOf } from "~/domain/auth/policies";
 
 /** The unit whose people a page is about, after checking the actor may look at it. */
 export async function requirePeopleUnit(request: Request, context: AppLoadContext, unitIdText: string | undefined): Promise<{ actor: Actor; unit: Unit }> {
@@ -12,7 +13,6 @@ export async function requirePeopleUnit(request: Request, context: AppLoadContex
   const id = idParam(unitIdText);
   const unit = id ? await getUnit(db, id) : undefined;
   if (!unit || unit.kind === "province") notFound();
-  if (unit.kind === "school") requireSchoolAccess(actor, unit.id);
-  else if ((!can(actor, "commune.read") && !can(actor, "commune.manage")) || !reaches(actor, unit.id)) notFound();
+  if (!mayOpenPeopleOf(actor, unit)) notFound();
   return { actor, unit };
 }

@@ -1,5 +1,6 @@
 /** Who may open which half-year report: the commune's readers any school's; a school's administrators their own. */
-import { can, ownSchoolIds, reaches, sectionsFor, type Actor } from "~/domain/auth/permissions";
+import { mayReadReports, mayReadSchoolReport } from "~/domain/auth/policies";
+import type { Actor } from "~/domain/auth/permissions";
 import { isHalfYear } from "~/domain/reports/reports";
 import { parsePeriod, type Period } from "~/domain/shared/periods";
 import { getUnit } from "~/domain/units/units";
@@ -18,12 +19,11 @@ export async function reportSchool(actor: Actor, unitParam: string | undefined):
   const id = idParam(unitParam);
   const unit = id ? await getUnit(db, id) : undefined;
   if (!unit || unit.kind !== "school") notFound();
-  if (can(actor, "commune.read") && reaches(actor, unit.id)) return unit;
   requireReportReader(actor);
-  if (!ownSchoolIds(actor).includes(unit.id)) notFound();
+  if (!mayReadSchoolReport(actor, unit.id)) notFound();
   return unit;
 }
 
 export function requireReportReader(actor: Actor): void {
-  if (!sectionsFor(actor).includes("reports")) forbidden("Báo cáo dành cho ban giám hiệu các trường và cán bộ xã.");
+  if (!mayReadReports(actor)) forbidden("Báo cáo dành cho ban giám hiệu các trường và cán bộ xã.");
 }

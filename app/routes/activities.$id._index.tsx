@@ -4,10 +4,9 @@ import { BudgetLineForm } from "~/components/budget-line-form";
 import { InlineDelete } from "~/components/confirm-delete";
 import { FormError } from "~/components/forms";
 import { DeletedNotice, EditDeleteActions, Notice, PageHeader } from "~/components/shell";
-import { activityDetail, addBudgetLine, canManageActivity, deleteBudgetLine, listVocabulary, setReach } from "~/domain/activities/activities";
+import { activityDetail, addBudgetLine, deleteBudgetLine, listVocabulary, setReach } from "~/domain/activities/activities";
 import { budgetLineSchema, reachSchema } from "~/domain/activities/schemas";
 import { ACTIVITY_STATUS_LABELS, BUDGET_CATEGORY_LABELS, COMMEMORATION_LABELS, DELIVERY_LABELS, FUNDING_SOURCE_LABELS } from "~/domain/activities/vocabulary";
-import { canTakeAttendance } from "~/domain/attendance/attendance";
 import { requireActivity } from "~/lib/activities.server";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
@@ -16,6 +15,7 @@ import { failure, parseForm, zodFieldErrors } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { TableWrap } from "~/components/table";
 import { domainFailure, readForm } from "~/lib/forms.server";
+import { canManageActivity, canTakeAttendance } from "~/domain/auth/policies";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.activity.title ?? "Hoạt động"} · Tân An STEM` }];
 

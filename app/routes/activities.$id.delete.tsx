@@ -2,12 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmDelete } from "~/components/confirm-delete";
 import { PageHeader } from "~/components/shell";
-import { canManageActivity, deleteActivity, deletionConsequences } from "~/domain/activities/activities";
+import { deleteActivity, deletionConsequences } from "~/domain/activities/activities";
 import { deleteConfirmationFrom, DomainError } from "~/domain/shared/errors";
 import { requireActivity } from "~/lib/activities.server";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { readForm } from "~/lib/forms.server";
+import { canManageActivity } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Xóa hoạt động · Tân An STEM" }];
 

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ActivityForm } from "~/components/activity-form";
 import { PageHeader } from "~/components/shell";
-import { activityDetail, canManageActivity, updateActivity } from "~/domain/activities/activities";
+import { activityDetail, updateActivity } from "~/domain/activities/activities";
 import { activitySchema } from "~/domain/activities/schemas";
 import { vietnamParts } from "~/domain/shared/time";
 import { activityFormOptions, requireActivity } from "~/lib/activities.server";
@@ -10,6 +10,7 @@ import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
+import { canManageActivity } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Sửa hoạt động · Tân An STEM" }];
 

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/forms";
 import { OneTimeLink } from "~/components/onetime-link";
 import { PageHeader } from "~/components/shell";
-import { canManageUser, issueResetLink, setUserActive } from "~/domain/accounts/accounts";
+import { issueResetLink, setUserActive } from "~/domain/accounts/accounts";
 import { ROLE_LABELS } from "~/domain/accounts/schemas";
 import { DomainError } from "~/domain/shared/errors";
 import { notFound, requirePermission } from "~/lib/auth.server";
@@ -13,6 +13,7 @@ import { formatDateTime } from "~/lib/format";
 import { accountLinkUrl } from "~/lib/links.server";
 import { idParam } from "~/lib/params";
 import { readForm } from "~/lib/forms.server";
+import { canManageUser } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản · Quản trị · Tân An STEM" }];
 

@@ -5,13 +5,14 @@ import { OneTimeLink } from "~/components/onetime-link";
 import { PageHeader } from "~/components/shell";
 import { createAccount } from "~/domain/accounts/accounts";
 import { createAccountSchema, ROLE_LABELS } from "~/domain/accounts/schemas";
-import { reachOf, grantableRoles } from "~/domain/auth/permissions";
+import { reachOf } from "~/domain/auth/permissions";
 import { listUnits } from "~/domain/units/units";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { accountLinkUrl } from "~/lib/links.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
+import { grantableRoles } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Tạo tài khoản · Tân An STEM" }];
 

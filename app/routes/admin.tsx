@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
-import { can } from "~/domain/auth/permissions";
+
 import { forbidden, requireActor } from "~/lib/auth.server";
+import { mayOpenAdmin, mayReadAudit } from "~/domain/auth/policies";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
-  if (!can(actor, "accounts.manage") && !can(actor, "units.manage")) forbidden();
-  return { canAudit: can(actor, "audit.read") };
+  if (!mayOpenAdmin(actor)) forbidden();
+  return { canAudit: mayReadAudit(actor) };
 }
 
 export default function AdminLayout() {

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, SelectField, TextField, useValidatedForm } from "~/components/forms";
 import { PageHeader } from "~/components/shell";
-import { can } from "~/domain/auth/permissions";
+
 import { createUnitSchema } from "~/domain/units/schemas";
 import { createUnit, listUnits } from "~/domain/units/units";
 import { SCHOOL_LEVEL_LABELS, SCHOOL_LEVELS, UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
@@ -15,6 +15,7 @@ import { FilterBar, FilterSelect } from "~/components/filters";
 import { Pager } from "~/components/pager";
 import { idParam, pageParam } from "~/lib/params";
 import { domainFailure, readForm } from "~/lib/forms.server";
+import { mayManageUnits, mayOpenAdmin } from "~/domain/auth/policies";
 
 const PAGE_SIZE = 50;
 
@@ -22,8 +23,8 @@ export const meta: MetaFunction = () => [{ title: "Đơn vị · Quản trị ·
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
-  if (!can(actor, "units.manage") && !can(actor, "accounts.manage")) forbidden();
-  const all = await listUnits(db, { within: can(actor, "units.manage") ? null : reachOf(actor) });
+  if (!mayOpenAdmin(actor)) forbidden();
+  const all = await listUnits(db, { within: mayManageUnits(actor) ? null : reachOf(actor) });
   const communes = all.filter((u) => u.kind === "commune").map((u) => ({ id: u.id, name: u.name }));
   const names = new Map(all.map((u) => [u.id, u.name]));
   // A province holds a thousand units or more: one commune at a time (its own units and itself), in pages.
@@ -37,13 +38,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     page,
     commune,
     communes,
-    canCreate: can(actor, "units.manage"),
+    canCreate: mayManageUnits(actor),
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
-  if (!can(actor, "units.manage")) forbidden();
+  if (!mayManageUnits(actor)) forbidden();
   const formData = await readForm(request);
   const parsed = parseForm(createUnitSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });

@@ -4,7 +4,7 @@ import { FormError } from "~/components/forms";
 import { RollCall } from "~/components/roll-call";
 import { Notice, PageHeader } from "~/components/shell";
 import { EmptyRow, TableWrap } from "~/components/table";
-import { addToRoster, attendanceCounts, markableUnitIds, recordMarks, rosterFor, rosterSize, type RosterGroup } from "~/domain/attendance/attendance";
+import { addToRoster, attendanceCounts, recordMarks, rosterFor, rosterSize, type RosterGroup } from "~/domain/attendance/attendance";
 import { lockFor } from "~/domain/reports/locks";
 import { marksFromForm } from "~/domain/attendance/schemas";
 import { can } from "~/domain/auth/permissions";
@@ -16,6 +16,7 @@ import { formatDateTimeRange, formatNumber } from "~/lib/format";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { idParam, pageParam } from "~/lib/params";
 import { Pager } from "~/components/pager";
+import { markableUnitIds } from "~/domain/auth/policies";
 
 /** People per page of the roll call: a long roster (a school assembly of 1,200) pages instead of stopping. */
 const ROLL_CALL_PAGE = 200;

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import QRCode from "qrcode";
 import { useEffect } from "react";
 import { PageHeader } from "~/components/shell";
-import { canRunCheckin, closeCheckin, currentCode, openCheckin } from "~/domain/attendance/checkin";
+import { closeCheckin, currentCode, openCheckin } from "~/domain/attendance/checkin";
 import { writeAudit } from "~/domain/audit/audit";
 import { forbidden } from "~/lib/auth.server";
 import { requireAttendanceActivity } from "~/lib/attendance.server";
@@ -11,6 +11,7 @@ import { db } from "~/lib/db.server";
 import { formatDateTimeRange, formatNumber } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
 import { publicOrigin } from "~/lib/links.server";
+import { canRunCheckin } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Điểm danh bằng mã QR · Tân An STEM" }];
 
@@ -82,8 +83,8 @@ export default function CheckinScreen() {
           <img src={d.qr} alt="Mã QR điểm danh (đổi sau mỗi 30 giây)" className="checkin__qr" width={360} height={360} data-testid="checkin-qr" />
           <div className="checkin__info">
             <p>
-              Người tham dự quét mã bằng điện thoại rồi <strong>đăng nhập bằng tài khoản của mình</strong> để điểm danh. Người không có tài khoản hoặc
-              điện thoại: điểm danh cho họ trong danh sách điểm danh.
+              Người tham dự quét mã bằng điện thoại rồi <strong>đăng nhập bằng tài khoản của mình</strong> để điểm danh. Người không có tài khoản hoặc điện
+              thoại: điểm danh cho họ trong danh sách điểm danh.
             </p>
             <p className="muted">
               Mã đổi sau {d.secondsLeft} giây; màn hình tự cập nhật. <Link to=".">Lấy mã mới</Link>

@@ -3,13 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Pager } from "~/components/pager";
 import { PageHeader } from "~/components/shell";
 import { EmptyRow, TableWrap } from "~/components/table";
-import { attendanceActivities, canTakeAttendance } from "~/domain/attendance/attendance";
+import { attendanceActivities } from "~/domain/attendance/attendance";
 import { ACTIVITY_STATUS_LABELS } from "~/domain/activities/vocabulary";
-import { can } from "~/domain/auth/permissions";
+
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { pageParam } from "~/lib/params";
+import { canTakeAttendance, mayOpenAttendance } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Điểm danh · Tân An STEM" }];
 
@@ -18,7 +19,7 @@ const PAGE_SIZE = 25;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const marks = await canTakeAttendance(db, actor);
-  if (!marks && !can(actor, "commune.read")) forbidden();
+  if (!mayOpenAttendance(actor, marks)) forbidden();
   const page = pageParam(new URL(request.url));
   const list = marks ? await attendanceActivities(db, actor, { page, pageSize: PAGE_SIZE }) : { total: 0, rows: [] };
   return { ...list, page, marks };

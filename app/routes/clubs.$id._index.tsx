@@ -4,11 +4,10 @@ import { AddMembersForm, MeetingForm } from "~/components/club-forms";
 import { FormError } from "~/components/forms";
 import { DeletedNotice, EditDeleteActions, Notice, PageHeader } from "~/components/shell";
 import { can } from "~/domain/auth/permissions";
-import { addMembers, canManageClubs, clubMeetings, clubMembers, endMembership, joinCandidates, recordMeeting, targetGrades } from "~/domain/clubs/clubs";
+import { addMembers, clubMeetings, clubMembers, endMembership, joinCandidates, recordMeeting, targetGrades } from "~/domain/clubs/clubs";
 import { addMembersSchema, meetingSchema } from "~/domain/clubs/schemas";
 import { CLUB_FIELD_LABELS, CLUB_ROLE_LABELS, CLUB_STATUS_LABELS } from "~/domain/clubs/vocabulary";
 import { schoolClasses } from "~/domain/people/people";
-import { canTakeAttendance } from "~/domain/attendance/attendance";
 import { PERSON_CATEGORY_LABELS } from "~/domain/people/vocabulary";
 import { ClassPicker } from "~/components/class-picker";
 import { vietnamToday } from "~/domain/shared/time";
@@ -23,6 +22,7 @@ import { idParam } from "~/lib/params";
 import { dateText } from "~/domain/shared/schema-helpers";
 import { EmptyRow, TableWrap } from "~/components/table";
 import { domainFailure, readForm } from "~/lib/forms.server";
+import { canManageClubs, canTakeAttendance } from "~/domain/auth/policies";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.club.name ?? "Câu lạc bộ"} · Tân An STEM` }];
 

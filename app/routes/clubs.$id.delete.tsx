@@ -2,12 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmDelete } from "~/components/confirm-delete";
 import { PageHeader } from "~/components/shell";
-import { canManageClubs, clubDeletionConsequences, deleteClub } from "~/domain/clubs/clubs";
+import { clubDeletionConsequences, deleteClub } from "~/domain/clubs/clubs";
 import { deleteConfirmationFrom, DomainError } from "~/domain/shared/errors";
 import { forbidden } from "~/lib/auth.server";
 import { requireClub } from "~/lib/clubs.server";
 import { db } from "~/lib/db.server";
 import { readForm } from "~/lib/forms.server";
+import { canManageClubs } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Xóa câu lạc bộ · Tân An STEM" }];
 

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ClubForm } from "~/components/club-form";
 import { PageHeader } from "~/components/shell";
-import { canManageClubs, targetGrades, updateClub } from "~/domain/clubs/clubs";
+import { targetGrades, updateClub } from "~/domain/clubs/clubs";
 import { clubSchema } from "~/domain/clubs/schemas";
 import { GRADES_BY_LEVEL } from "~/domain/units/vocabulary";
 import { forbidden } from "~/lib/auth.server";
@@ -10,6 +10,7 @@ import { requireClub } from "~/lib/clubs.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
+import { canManageClubs } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Sửa câu lạc bộ · Tân An STEM" }];
 

@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams, useLocation } from "@remix-run/react";
 import { InlineDelete } from "~/components/confirm-delete";
 import { EntryForm } from "~/components/contest-forms";
 import { FormError } from "~/components/forms";
 import { EditDeleteActions, Notice, PageHeader } from "~/components/shell";
 import { can, ownSchoolIds } from "~/domain/auth/permissions";
-import { canManageContest, canRecordResult, createEntry, deleteEntry, entryCandidates, getEntry, listEntries, recordResult } from "~/domain/contests/contests";
+import { createEntry, deleteEntry, entryCandidates, getEntry, listEntries, recordResult } from "~/domain/contests/contests";
 import { entrySchema, resultSchema } from "~/domain/contests/schemas";
 import { CONTEST_FIELD_LABELS, CONTEST_LEVEL_LABELS, CONTEST_RESULT_LABELS, CONTEST_RESULTS } from "~/domain/contests/vocabulary";
 import { releaseUnclaimed } from "~/domain/files/lifecycle";
@@ -17,11 +17,12 @@ import { ClassPicker } from "~/components/class-picker";
 import { forbidden } from "~/lib/auth.server";
 import { requireContest } from "~/lib/contests.server";
 import { db } from "~/lib/db.server";
-import { formatDate, formatDateRange } from "~/lib/format";
+import { formatDateRange } from "~/lib/format";
 import { failure, parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { fileFrom, readSmallMultipart } from "~/lib/upload.server";
 import { EmptyRow, TableWrap } from "~/components/table";
+import { canManageContest, canRecordResult, mayDeleteEntry, mayReadEntry } from "~/domain/auth/policies";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.contest.name ?? "Cuộc thi"} · Tân An STEM` }];
 
@@ -42,8 +43,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canManage: canManageContest(actor, contest.organizer),
     entries: entries.map((e) => ({
       ...e,
-      canRecord: can(actor, "school.manage", e.school_id) || canManageContest(actor, contest.organizer),
-      canDelete: can(actor, "school.manage", e.school_id),
+      canRecord: canRecordResult(actor, e, contest),
+      canDelete: mayDeleteEntry(actor, e),
     })),
     candidates: mayEnter ? await entryCandidates(db, schoolId!, new URL(request.url).searchParams.getAll("class")) : { people: [], more: false },
     classes: mayEnter ? await schoolClasses(db, schoolId!) : [],
@@ -75,7 +76,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const entryId = idParam(String(formData.get("entryId") ?? ""));
     const entry = entryId ? await getEntry(db, entryId) : undefined;
     // Another school's entry is answered exactly like a missing one.
-    if (!entry || entry.contest_id !== contest.id || !can(actor, "school.read", entry.school_id))
+    if (!entry || entry.contest_id !== contest.id || !mayReadEntry(actor, entry))
       return data({ ...failure(formData, {}, "Không tìm thấy bài dự thi."), intent }, { status: 404 });
     if (intent === "result") {
       if (!canRecordResult(actor, entry, contest)) forbidden();

@@ -2,12 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmDelete } from "~/components/confirm-delete";
 import { PageHeader } from "~/components/shell";
-import { canManageContest, deleteContest, entryCount } from "~/domain/contests/contests";
+import { deleteContest, entryCount } from "~/domain/contests/contests";
 import { deleteConfirmationFrom, DomainError } from "~/domain/shared/errors";
 import { forbidden } from "~/lib/auth.server";
 import { requireContest } from "~/lib/contests.server";
 import { db } from "~/lib/db.server";
 import { readForm } from "~/lib/forms.server";
+import { canManageContest } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Xóa cuộc thi · Tân An STEM" }];
 

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ContestForm } from "~/components/contest-forms";
 import { PageHeader } from "~/components/shell";
-import { canManageContest, updateContest } from "~/domain/contests/contests";
+import { updateContest } from "~/domain/contests/contests";
 import { contestSchema } from "~/domain/contests/schemas";
 import { DomainError } from "~/domain/shared/errors";
 import { forbidden } from "~/lib/auth.server";
@@ -10,6 +10,7 @@ import { requireContest } from "~/lib/contests.server";
 import { db } from "~/lib/db.server";
 import { failure, parseForm } from "~/lib/forms";
 import { readForm } from "~/lib/forms.server";
+import { canManageContest } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Sửa cuộc thi · Tân An STEM" }];
 

@@ -1,19 +1,20 @@
 import fs from "node:fs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { fileTypeFromFile } from "file-type";
-import { canSeeContest, getEntry } from "~/domain/contests/contests";
-import { can } from "~/domain/auth/permissions";
+import { getEntry } from "~/domain/contests/contests";
+
 import { storedPath } from "~/domain/files/storage";
 import { notFound, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { idParam } from "~/lib/params";
+import { canSeeContest, maySeeEntryEvidence } from "~/domain/auth/policies";
 
 /** An entry's evidence file: only for its school's staff (a certificate or photo can name pupils); anyone else gets 404. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const id = idParam(params.entryId);
   const entry = id ? await getEntry(db, id) : undefined;
-  if (!entry?.evidence_file || !(await canSeeContest(db, actor, entry.contest_id)) || !can(actor, "students.names", entry.school_id)) notFound();
+  if (!entry?.evidence_file || !(await canSeeContest(db, actor, entry.contest_id)) || !maySeeEntryEvidence(actor, entry)) notFound();
   const file = storedPath(entry.evidence_file);
   if (!fs.existsSync(file)) notFound();
   const type = await fileTypeFromFile(file);

@@ -9,13 +9,13 @@ import { periodRangeText, reportPeriod, reportPeriodOfUnit } from "~/domain/repo
 import { TableWrap } from "~/components/table";
 import { can } from "~/domain/auth/permissions";
 import { dashboard } from "~/domain/indicators/dashboard";
-import { canEditTargets } from "~/domain/indicators/targets";
 import type { IndicatorFigure } from "~/domain/indicators/engine";
 import { formatFigure } from "~/domain/shared/figures";
 import { periodChoices } from "~/domain/shared/periods";
 import { db } from "~/lib/db.server";
 import { formatDate } from "~/lib/format";
 import { figureView } from "~/lib/indicators.server";
+import { canEditTargets } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Chỉ tiêu Kế hoạch · Tân An STEM" }];
 

@@ -6,12 +6,13 @@ import { FormActions, FormError, TextField, useValidatedForm } from "~/component
 import { PageHeader } from "~/components/shell";
 import { loadIndicators } from "~/domain/indicators/engine";
 import { targetsSchema } from "~/domain/indicators/schemas";
-import { canEditTargets, saveTargets, TARGET_YEARS } from "~/domain/indicators/targets";
+import { saveTargets, TARGET_YEARS } from "~/domain/indicators/targets";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { yearParam } from "~/lib/params";
+import { canEditTargets } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Chỉ tiêu năm · Tân An STEM" }];
 

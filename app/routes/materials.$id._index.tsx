@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { InlineDelete } from "~/components/confirm-delete";
 import { Notice, PageHeader } from "~/components/shell";
-import { can } from "~/domain/auth/permissions";
+
 import { countUse, deleteMaterial } from "~/domain/materials/materials";
 import { MATERIAL_KIND_LABELS, VISIBILITY_LABELS } from "~/domain/materials/vocabulary";
 import { gradeLabel } from "~/domain/units/vocabulary";
@@ -11,6 +11,7 @@ import { db } from "~/lib/db.server";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { requireVisibleMaterial } from "~/lib/materials.server";
+import { mayDeleteMaterial } from "~/domain/auth/policies";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.material.title ?? "Học liệu"} · Tân An STEM` }];
 
@@ -27,10 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       .where("material_id", "=", material.id)
       .execute(),
   ]);
-  const canDelete =
-    !!actor &&
-    can(actor, "materials.write", material.school_id) &&
-    (material.author_user_id === actor.userId || can(actor, "school.manage", material.school_id));
+  const canDelete = !!actor && mayDeleteMaterial(actor, material);
   return {
     material,
     file,
@@ -107,7 +105,11 @@ export default function MaterialDetail() {
         {m.description ? <p style={{ whiteSpace: "pre-line" }}>{m.description}</p> : null}
       </div>
       {d.canDelete ? (
-        <InlineDelete label="Xóa học liệu…" question="Xóa học liệu này? Học liệu được chuyển vào Thùng rác và khôi phục được trong 30 ngày." fields={{ intent: "delete" }} />
+        <InlineDelete
+          label="Xóa học liệu…"
+          question="Xóa học liệu này? Học liệu được chuyển vào Thùng rác và khôi phục được trong 30 ngày."
+          fields={{ intent: "delete" }}
+        />
       ) : null}
     </>
   );

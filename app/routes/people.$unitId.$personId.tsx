@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PersonForm } from "~/components/person-form";
 import { PageHeader } from "~/components/shell";
-import { canManagePeople, getPerson, setPersonLeft, updatePerson } from "~/domain/people/people";
+import { getPerson, setPersonLeft, updatePerson } from "~/domain/people/people";
 import { personSchema } from "~/domain/people/schemas";
 import { personCategoriesFor } from "~/domain/people/vocabulary";
 import { vietnamToday } from "~/domain/shared/time";
@@ -13,6 +13,7 @@ import { parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { requirePeopleUnit } from "~/lib/people.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
+import { canManagePeople } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Sửa thông tin · Tân An STEM" }];
 

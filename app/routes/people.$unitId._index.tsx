@@ -4,13 +4,14 @@ import { FilterBar, FilterSelect } from "~/components/filters";
 import { Pager } from "~/components/pager";
 import { Notice, PageHeader } from "~/components/shell";
 import type { PersonCategory } from "../../db/schema";
-import { canManagePeople, canSeeNames, listPeople, peopleCounts, type PersonSort } from "~/domain/people/people";
+import { listPeople, peopleCounts, type PersonSort } from "~/domain/people/people";
 import { PERSON_CATEGORY_LABELS, personCategoriesFor } from "~/domain/people/vocabulary";
 import { db } from "~/lib/db.server";
 import { formatDate, formatNumber } from "~/lib/format";
 import { oneOf, pageParam } from "~/lib/params";
 import { requirePeopleUnit } from "~/lib/people.server";
 import { EmptyRow, TableWrap } from "~/components/table";
+import { canManagePeople, canSeeNames } from "~/domain/auth/policies";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Danh sách người · ${data?.unit.name ?? ""} · Tân An STEM` }];
 

@@ -3,11 +3,11 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/shell";
 import { StagedImport } from "~/components/staged-import";
 import { commitPeopleImport, previewPeopleImport } from "~/domain/people/import";
-import { canManagePeople } from "~/domain/people/people";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { requirePeopleUnit } from "~/lib/people.server";
 import { handleStagedImport } from "~/lib/staged-import.server";
+import { canManagePeople } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Nhập danh sách từ tệp · Tân An STEM" }];
 

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PersonForm } from "~/components/person-form";
 import { PageHeader } from "~/components/shell";
-import { addPerson, canManagePeople } from "~/domain/people/people";
+import { addPerson } from "~/domain/people/people";
 import { personSchema } from "~/domain/people/schemas";
 import { personCategoriesFor } from "~/domain/people/vocabulary";
 import { forbidden } from "~/lib/auth.server";
@@ -10,6 +10,7 @@ import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { requirePeopleUnit } from "~/lib/people.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
+import { canManagePeople } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Thêm người · Tân An STEM" }];
 

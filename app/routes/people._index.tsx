@@ -9,6 +9,7 @@ import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatNumber } from "~/lib/format";
 import { TableWrap } from "~/components/table";
+import { mayListAllPeople } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Danh sách người · Tân An STEM" }];
 
@@ -16,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const own = ownSchoolIds(actor);
   if (own.length === 1 && !can(actor, "commune.read")) throw redirect(`/people/${own[0]}${new URL(request.url).search}`);
-  if (!can(actor, "commune.read")) forbidden();
+  if (!mayListAllPeople(actor)) forbidden();
   const units = await listUnits(db, { kinds: ["commune", "office", "school", "hamlet"], within: reachOf(actor) });
   const counts = await peopleCounts(
     db,

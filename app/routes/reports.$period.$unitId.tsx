@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormError, TextAreaField, useValidatedForm } from "~/components/forms";
 import { PageHeader } from "~/components/shell";
 import { TableWrap } from "~/components/table";
-import { can } from "~/domain/auth/permissions";
+
 import { computeIndicators } from "~/domain/indicators/engine";
 import { reportDeadline } from "~/domain/reports/deadlines";
 import {
@@ -21,7 +21,7 @@ import {
 } from "~/domain/reports/reports";
 import { formatFigure } from "~/domain/shared/figures";
 import { vietnamToday } from "~/domain/shared/time";
-import { approvableFrom, periodRangeText, reportPeriodOfUnit, withBounds } from "~/domain/reports/report-periods";
+import { approvableFrom, communeIdOf, periodRangeText, reportPeriodOfUnit, withBounds } from "~/domain/reports/report-periods";
 import { differences, signedFiguresFor } from "~/domain/reports/signed-figures";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
@@ -29,6 +29,7 @@ import { formatDate, formatDateTime } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { halfPeriod, reportSchool } from "~/lib/reports.server";
+import { mayApproveReportsIn, mayPrepareReport } from "~/domain/auth/policies";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Báo cáo ${data?.periodLabel ?? ""} · Tân An STEM` }];
 
@@ -60,8 +61,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     timelinessLabel: TIMELINESS_LABELS[timeliness(report, period.key)],
     figures: signed ? signed.figures : live,
     changed: signed ? differences(signed.figures, live) : [],
-    canEdit: started && can(actor, "school.manage", school.id) && (!report || report.status === "draft" || report.status === "returned"),
-    canDecide: can(actor, "reports.approve"),
+    canEdit: started && mayPrepareReport(actor, school) && (!report || report.status === "draft" || report.status === "returned"),
+    canDecide: mayApproveReportsIn(actor, await communeIdOf(db, school.id)),
     // Approval waits for the period's end (the day after its cut-off); see approveReport.
     approvableFrom: approvableFrom(reportRange),
     saved: new URL(request.url).searchParams.get("saved"),
@@ -77,14 +78,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const back = (what: string) => redirect(`/reports/${period.key}/${school.id}?saved=${what}`);
   try {
     if (intent === "save" || intent === "submit") {
-      if (!can(actor, "school.manage", school.id)) forbidden();
+      if (!mayPrepareReport(actor, school)) forbidden();
       const parsed = parseForm(reportNarrativeSchema, formData);
       if (!parsed.ok) return data(parsed, { status: 400 });
       if (intent === "save") await saveDraft(db, actor, school, period.key, parsed.data.narrative);
       else await submitReport(db, actor, school, period.key, parsed.data.narrative);
       return back(intent);
     }
-    if (!can(actor, "reports.approve")) forbidden();
+    if (!mayApproveReportsIn(actor, await communeIdOf(db, school.id))) forbidden();
     const parsed = parseForm(reportDecisionSchema, formData);
     if (!parsed.ok) return data(parsed, { status: 400 });
     const report = await getReport(db, school.id, period.key);
@@ -157,8 +158,8 @@ function DecisionForm({ status, approvableFrom, periodKey }: { status: string; a
       <FormError message={formError} />
       {status !== "approved" && approvableFrom ? (
         <p className="hint">
-          Kỳ báo cáo chưa kết thúc: duyệt được từ ngày <strong>{formatDate(approvableFrom)}</strong>, khi số liệu của kỳ đã đủ (duyệt sẽ khóa số liệu của
-          trường đến hết ngày chốt). Có thể trả lại để trường bổ sung ngay bây giờ. Muốn duyệt sớm hơn: đặt ngày chốt số liệu sớm hơn trên trang{" "}
+          Kỳ báo cáo chưa kết thúc: duyệt được từ ngày <strong>{formatDate(approvableFrom)}</strong>, khi số liệu của kỳ đã đủ (duyệt sẽ khóa số liệu của trường
+          đến hết ngày chốt). Có thể trả lại để trường bổ sung ngay bây giờ. Muốn duyệt sớm hơn: đặt ngày chốt số liệu sớm hơn trên trang{" "}
           <Link to={`/reports?period=${periodKey}`}>Báo cáo 6 tháng</Link>.
         </p>
       ) : null}
@@ -309,7 +310,9 @@ export default function ReportPage() {
 
       <h2>Đánh giá, kiến nghị</h2>
       {d.canEdit ? <NarrativeForm narrative={r?.narrative ?? ""} /> : <p className="prewrap">{r?.narrative || "Trường chưa viết phần đánh giá."}</p>}
-      {d.canDecide && (r?.status === "submitted" || r?.status === "approved") ? <DecisionForm status={r.status} approvableFrom={d.approvableFrom} periodKey={d.periodKey} /> : null}
+      {d.canDecide && (r?.status === "submitted" || r?.status === "approved") ? (
+        <DecisionForm status={r.status} approvableFrom={d.approvableFrom} periodKey={d.periodKey} />
+      ) : null}
     </>
   );
 }

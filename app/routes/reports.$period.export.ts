@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { can } from "~/domain/auth/permissions";
+
 import { reportDocx, reportXlsx, toCsv } from "~/domain/reports/documents";
 import { communeReportDocument, schoolReportDocument } from "~/domain/reports/report-data";
 import { getReport } from "~/domain/reports/reports";
@@ -10,6 +10,7 @@ import { db } from "~/lib/db.server";
 import { chosenCommune } from "~/lib/indicators.server";
 import { fold } from "~/domain/people/vocabulary";
 import { halfPeriod, reportSchool } from "~/lib/reports.server";
+import { mayReadCommuneReport } from "~/domain/auth/policies";
 
 const TYPES = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -28,7 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   let doc;
   let name;
   if (unit === "commune") {
-    if (!can(actor, "commune.read")) forbidden();
+    if (!mayReadCommuneReport(actor)) forbidden();
     const { commune } = await chosenCommune(actor, url);
     doc = await communeReportDocument(db, commune.id, await reportPeriod(db, commune.id, period.key));
     // "UBND xã Tân An" → "xa-tan-an"

@@ -11,13 +11,14 @@ import { reportDeadline } from "~/domain/reports/deadlines";
 import { getReport, REPORT_STATUS_LABELS, timeliness, TIMELINESS_LABELS } from "~/domain/reports/reports";
 import { parsePeriod } from "~/domain/shared/periods";
 import { DomainError } from "~/domain/shared/errors";
-import { requireActor } from "~/lib/auth.server";
+import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { chosenCommune, currentHalf } from "~/lib/indicators.server";
 import { requireReportReader } from "~/lib/reports.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { cutoffBounds, nextHalf, periodRangeText, reportPeriod, setCutoff } from "~/domain/reports/report-periods";
+import { mayApproveReportsIn } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo 6 tháng · Tân An STEM" }];
 
@@ -41,7 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       half,
       halves: halves.map((h) => ({ value: h, label: parsePeriod(h)!.label })),
       status,
-      canApprove: can(actor, "reports.approve"),
+      canApprove: mayApproveReportsIn(actor, commune.id),
     };
   }
   const schoolId = ownSchoolIds(actor).find((id) => can(actor, "school.manage", id))!;
@@ -73,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const url = new URL(request.url);
     if (form.get("commune")) url.searchParams.set("commune", String(form.get("commune")));
     const { commune, communes } = await chosenCommune(actor, url);
-    if (!can(actor, "reports.approve")) throw new DomainError("Chỉ Phòng Văn hóa - Xã hội mới đặt ngày chốt số liệu.");
+    if (!mayApproveReportsIn(actor, commune.id)) forbidden("Chỉ Phòng Văn hóa - Xã hội mới đặt ngày chốt số liệu.");
     await setCutoff(db, actor, commune.id, half, String(form.get("cutoff") ?? ""));
     return redirect(`/reports?${new URLSearchParams({ period: half, ...(communes.length > 1 ? { commune: String(commune.id) } : {}), cutoff: "saved" })}`);
   } catch (e) {

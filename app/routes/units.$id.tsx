@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { FilterBar, FilterSelect, YEARS } from "~/components/filters";
 import { FormError } from "~/components/forms";
 import { PageHeader } from "~/components/shell";
-import { can, reaches } from "~/domain/auth/permissions";
+import { can } from "~/domain/auth/permissions";
 import { DomainError } from "~/domain/shared/errors";
 import { headcountFormSchema } from "~/domain/units/schemas";
 import { getHeadcounts, getUnit, saveHeadcounts } from "~/domain/units/units";
@@ -11,11 +11,12 @@ import { setQuota } from "~/domain/materials/materials";
 import { storageUse } from "~/domain/files/lifecycle";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { gradeLabel, HEADCOUNT_CATEGORY_LABELS, SCHOOL_LEVEL_LABELS, UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
-import { notFound, requireActor, requireSchoolAccess } from "~/lib/auth.server";
+import { notFound, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatNumber } from "~/lib/format";
-import { failure, formValues, zodFieldErrors } from "~/lib/forms";
+import { failure, zodFieldErrors } from "~/lib/forms";
 import { idParam, yearParam } from "~/lib/params";
+import { mayEditHeadcounts, mayReadUnitPage } from "~/domain/auth/policies";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? "Đơn vị"} · Tân An STEM` }];
 
@@ -25,10 +26,7 @@ async function loadUnitFor(request: Request, context: LoaderFunctionArgs["contex
   const unit = unitId ? await getUnit(db, unitId) : undefined;
   if (!unit || unit.kind === "province") notFound();
   // A school's page: its own staff and the commune's readers (headcounts only, no names); other schools get 404.
-  if (!can(actor, "commune.read") || !reaches(actor, unit.id)) {
-    if (unit.kind === "school") requireSchoolAccess(actor, unit.id);
-    else notFound();
-  }
+  if (!mayReadUnitPage(actor, unit)) notFound();
   return { actor, unit };
 }
 
@@ -36,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, unit } = await loadUnitFor(request, context, params.id);
   const year = yearParam(new URL(request.url));
   const slots = await getHeadcounts(db, unit, year);
-  const canEdit = can(actor, "headcounts.edit", unit.id);
+  const canEdit = mayEditHeadcounts(actor, unit.id);
   // A year with no figures yet starts from last year's, to check and save, instead of an empty form.
   const empty = slots.every((s) => s.count === null);
   const previous = empty && canEdit ? (await getHeadcounts(db, unit, year - 1)).filter((s) => s.count !== null) : [];

@@ -55,7 +55,12 @@ describe("indicators and half-year reports, in a browser", () => {
     await staff.getByRole("button", { name: "Duyệt và khóa số liệu" }).click();
     await staff.getByText(/Đã duyệt báo cáo. Số liệu của trường trong kỳ đã được khóa/).waitFor();
     await staff.getByText(/Kỳ báo cáo tính số liệu từ 11\/12\/2025 – 10\/06\/2026/).waitFor();
-    expect(serverOne<{ n: number }>("select count(*) n from report_snapshots s join reports r on r.id = s.report_id where r.unit_id = ? and r.period_key = '2026-H1' and s.source = 'approval'", thpt).n).toBe(1);
+    expect(
+      serverOne<{ n: number }>(
+        "select count(*) n from report_snapshots s join reports r on r.id = s.report_id where r.unit_id = ? and r.period_key = '2026-H1' and s.source = 'approval'",
+        thpt,
+      ).n,
+    ).toBe(1);
     expect(serverOne<{ n: number }>("select count(*) n from period_locks where unit_id = ? and period_key = '2026-H1'", thpt).n).toBe(1);
 
     // The school's administrator, on a phone: the half-year's records refuse changes with a clear message.

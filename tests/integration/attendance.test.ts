@@ -202,7 +202,7 @@ describe("review fixes: attendance", () => {
   });
 
   it("QR check-in takes only people of the units taking part; the screen is the organizer's", async () => {
-    const { canRunCheckin } = await import("../../app/domain/attendance/checkin");
+    const { canRunCheckin } = await import("../../app/domain/auth/policies");
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
     const session = await openCheckin(t.db, principal, activity);
     const during = Date.parse("2026-11-20T01:00:00Z");

@@ -88,7 +88,7 @@ describe("contests", () => {
         studentIds: kids.map((k) => k.id),
         mentorIds: [],
       }),
-    ).rejects.toBeInstanceOf(DomainError);
+    ).rejects.toMatchObject({ status: 403 });
 
     const stored = await storeSmallFile(t.db, PDF);
     expect(fs.readFileSync(storedPath(stored.sha256))).toEqual(Buffer.from(PDF));
@@ -127,11 +127,11 @@ describe("contests", () => {
     const kidsA = await people(thA.id, "students", 1);
     await expect(
       createEntry(t.db, principalA, contest, thA, { title: "Không được", field: "robotics", studentIds: kidsA.map((k) => k.id), mentorIds: [] }),
-    ).rejects.toBeInstanceOf(DomainError);
+    ).rejects.toBeInstanceOf(DomainError); // (THCS's own contest: not open to other schools)
     const kids = await people(thcs.id, "students", 1);
     await createEntry(t.db, principal, contest, thcs, { title: "Xe tự hành", field: "robotics", studentIds: kids.map((k) => k.id), mentorIds: [] });
     await expect(deleteContest(t.db, principal, contest, false)).rejects.toMatchObject({ field: "confirm" });
-    await expect(deleteContest(t.db, await actorOf(t.db, "lanhdao@tanan.demo"), contest, true)).rejects.toBeInstanceOf(DomainError);
+    await expect(deleteContest(t.db, await actorOf(t.db, "lanhdao@tanan.demo"), contest, true)).rejects.toMatchObject({ status: 403 });
     await deleteContest(t.db, principal, contest, true);
     expect(await getContest(t.db, contest.id)).toBeUndefined();
   });

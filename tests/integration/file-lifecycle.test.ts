@@ -326,11 +326,19 @@ describe("the recycle bin", () => {
 
 describe("the recycle bin and careless clicks", () => {
   const binned = (kind: string, recordId: number) =>
-    t.db.selectFrom("recycle_bin").select("id").where("kind", "=", kind as "club").where("record_id", "=", recordId).execute();
+    t.db
+      .selectFrom("recycle_bin")
+      .select("id")
+      .where("kind", "=", kind as "club")
+      .where("record_id", "=", recordId)
+      .execute();
 
   it("a second click on delete, or two at once, makes one entry; two restores at once, one wins; an entry without its record is refused plainly", async () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
-    const id = await createMaterial(t.db, principal, thcs, input({ title: "Bấm hai lần" }), { stored: await streamIntoStore(t.db, [pdf("twice")]), name: "t.pdf" });
+    const id = await createMaterial(t.db, principal, thcs, input({ title: "Bấm hai lần" }), {
+      stored: await streamIntoStore(t.db, [pdf("twice")]),
+      name: "t.pdf",
+    });
     const material = (await getMaterial(t.db, id))!;
     await Promise.all([deleteMaterial(t.db, principal, material, true), deleteMaterial(t.db, principal, material, true)]);
     await deleteMaterial(t.db, principal, material, true); // the back button and a third click, on the page read before

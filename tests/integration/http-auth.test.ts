@@ -139,10 +139,15 @@ describe("the running server: host names", () => {
     const form = "email=vhxh%40tanan.demo&password=sai";
     const action = await rawRequest(base, "/login", {
       method: "POST",
-      headers: { Host: new URL(base).host, "X-Forwarded-Host": "evil.example", Origin: base, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(form.length) },
+      headers: {
+        Host: new URL(base).host,
+        "X-Forwarded-Host": "evil.example",
+        Origin: base,
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Content-Length": String(form.length),
+      },
       body: form,
     });
     expect(action.status).toBe(401);
   });
 });
-

@@ -78,4 +78,3 @@ describe("host names (links are built from the host: only ours are answered)", (
     expect(byIp.status).toBe(200);
   });
 });
-

@@ -65,7 +65,7 @@ describe("the recycle bin over HTTP", () => {
       const page = await http(base, `/recycle-bin?restored=x&${query}`, { cookie: cookies["bgh.thcs"] });
       expect(page.status).toBe(200);
       expect(page.text).not.toContain("Mở mục đã khôi phục");
-      expect(page.text).not.toContain("evil.example\"");
+      expect(page.text).not.toContain('evil.example"');
     }
     const ok = await http(base, "/recycle-bin?restored=x&kind=budget_line&page=12", { cookie: cookies["bgh.thcs"] });
     expect(ok.text).toContain('href="/activities/12#budget"');

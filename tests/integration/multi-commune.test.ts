@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, listAccounts } from "../../app/domain/accounts/accounts";
-import { canSeeActivity, listActivities } from "../../app/domain/activities/activities";
+import { listActivities } from "../../app/domain/activities/activities";
 import { can } from "../../app/domain/auth/permissions";
 import { feedIcs } from "../../app/domain/activities/calendar-feed";
 import { attendanceActivities } from "../../app/domain/attendance/attendance";
-import { canEditTargets } from "../../app/domain/indicators/targets";
 import { createClub, listClubs } from "../../app/domain/clubs/clubs";
 import { schoolsOf } from "../../app/domain/indicators/dashboard";
 import { computeIndicator } from "../../app/domain/indicators/engine";
@@ -16,6 +15,7 @@ import { getUnit } from "../../app/domain/units/units";
 import { addUnit, addUser } from "../../db/seed/org";
 import { actorOf, createTestDb, unitIdByCode, type TestDb } from "../support/db";
 import { insertActivity, insertPerson } from "../support/fixtures";
+import { canEditTargets, canSeeActivity } from "../../app/domain/auth/policies";
 
 // The demo commune (Tân An) and a second commune of the same province, with one school and its own staff.
 let t: TestDb;

@@ -254,8 +254,8 @@ describe("half-year report workflow", () => {
     const otherAdmin = await actorOf(t.db, "bgh.thcs@tanan.demo");
     const staff = await actorOf(t.db, "vhxh@tanan.demo");
     const leader = await actorOf(t.db, "lanhdao@tanan.demo");
-    await expect(saveDraft(t.db, otherAdmin, school, "2026-H2", "x")).rejects.toThrow(/Chỉ ban giám hiệu của trường/);
-    await expect(saveDraft(t.db, teacher, other, "2026-H2", "x")).rejects.toThrow(/Chỉ ban giám hiệu của trường/);
+    await expect(saveDraft(t.db, otherAdmin, school, "2026-H2", "x")).rejects.toMatchObject({ status: 404 }); // another school: not there
+    await expect(saveDraft(t.db, teacher, other, "2026-H2", "x")).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/Chỉ ban giám hiệu/) });
     await expect(saveDraft(t.db, admin, school, "2026", "x")).rejects.toThrow(/theo 6 tháng/);
     await expect(saveDraft(t.db, admin, school, "2027-H1", "x", new Date("2026-11-26T00:00:00Z"))).rejects.toThrow(/chưa bắt đầu/);
     await expect(submitReport(t.db, admin, school, "2026-H2", "")).rejects.toThrow(/viết phần đánh giá/);
@@ -289,7 +289,12 @@ describe("half-year report workflow", () => {
       setCutoff(t.db, staff, commune, "2026-H2", "2026-12-01"),
       approveReport(t.db, staff, report.id, new Date("2026-12-05T03:00:00Z")),
     ]);
-    const cutoff = await t.db.selectFrom("report_cutoffs").selectAll().where("commune_id", "=", commune).where("period_key", "=", "2026-H2").executeTakeFirstOrThrow();
+    const cutoff = await t.db
+      .selectFrom("report_cutoffs")
+      .selectAll()
+      .where("commune_id", "=", commune)
+      .where("period_key", "=", "2026-H2")
+      .executeTakeFirstOrThrow();
     const lock = await t.db.selectFrom("period_locks").selectAll().where("unit_id", "=", school.id).where("period_key", "=", "2026-H2").executeTakeFirst();
     if (results[1].status === "fulfilled") {
       expect(cutoff.fixed_at).not.toBeNull();

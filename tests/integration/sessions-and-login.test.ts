@@ -132,7 +132,8 @@ describe("login", () => {
     await attempt("lanhdao@tanan.demo", "lai-nua", school);
     expect((await throttle(`account_address:lanhdao@tanan.demo|${school}`))!.locked_until).toBe(lock.locked_until);
     // Colleagues at the same address sign in, each at the first try.
-    for (const email of ["bgh.thcs@tanan.demo", "gv.thcs@tanan.demo", "vhxh@tanan.demo"]) expect((await attempt(email, DEMO_PASSWORD, school)).ok, email).toBe(true);
+    for (const email of ["bgh.thcs@tanan.demo", "gv.thcs@tanan.demo", "vhxh@tanan.demo"])
+      expect((await attempt(email, DEMO_PASSWORD, school)).ok, email).toBe(true);
     // The guessed account's owner, from home: its own limit is not reached from one address.
     expect((await attempt("lanhdao@tanan.demo", DEMO_PASSWORD, "198.51.100.7")).ok).toBe(true);
 

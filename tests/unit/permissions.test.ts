@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { can, canGrant, grantableRoles, ownSchoolIds, sectionsFor, type Actor } from "../../app/domain/auth/permissions";
+import { can, ownSchoolIds, type Actor } from "../../app/domain/auth/permissions";
 import type { Role, UnitKind } from "../../db/schema";
+import { canGrant, grantableRoles, sectionsFor } from "../../app/domain/auth/policies";
 
 const SCHOOL_A = 10;
 const SCHOOL_B = 11;

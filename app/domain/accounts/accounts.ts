@@ -2,7 +2,7 @@ import type { DB } from "../../../db/connection";
 import type { Role } from "../../../db/schema";
 import { writeAudit, type Executor } from "../audit/audit";
 import { hashPassword, verifyPassword } from "../auth/passwords";
-import { canGrant, hasRole, reaches, type Actor } from "../auth/permissions";
+import { can, reaches, type Actor } from "../auth/permissions";
 import { createSession, invalidateUserSessions } from "../auth/sessions";
 import { randomToken, sha256Hex } from "../auth/tokens";
 import { DomainError } from "../shared/errors";
@@ -10,6 +10,7 @@ import { matchesFolded } from "../shared/search";
 import { nameKey } from "../shared/text";
 import { addMs, HOUR_MS, nowIso } from "../shared/time";
 import { checkPasswordGuarded, normalizeEmail } from "../auth/login";
+import { canGrant, canManageUser, refuse } from "../auth/policies";
 
 /** A one-time link (activation or reset) is valid this long. */
 export const LINK_LIFETIME_MS = 72 * HOUR_MS;
@@ -82,21 +83,8 @@ export async function createAccount(
   });
 }
 
-/** Whether the actor may manage (reset, deactivate) this account: admins any other account; commune staff school accounts. */
-export async function canManageUser(db: DB, actor: Actor, userId: number): Promise<boolean> {
-  if (userId === actor.userId) return false;
-  const memberships = await db
-    .selectFrom("memberships")
-    .innerJoin("units", "units.id", "memberships.unit_id")
-    .select(["memberships.role", "units.kind", "units.id"])
-    .where("memberships.user_id", "=", userId)
-    .execute();
-  if (hasRole(actor, "system_admin")) return true;
-  return memberships.length > 0 && memberships.every((m) => canGrant(actor, m.role, m.kind) && reaches(actor, m.id));
-}
-
 export async function issueResetLink(db: DB, actor: Actor, userId: number, ip: string | null = null): Promise<IssuedLink> {
-  if (!(await canManageUser(db, actor, userId))) throw new DomainError("Bạn không được cấp lại mật khẩu cho tài khoản này.");
+  if (!(await canManageUser(db, actor, userId))) refuse(can(actor, "accounts.manage"), "Bạn không được cấp lại mật khẩu cho tài khoản này.");
   const user = await db.selectFrom("users").select("is_active").where("id", "=", userId).executeTakeFirst();
   if (!user?.is_active) throw new DomainError("Tài khoản đang bị khóa: hãy mở khóa trước khi cấp liên kết.");
   return db.transaction().execute(async (trx) => {
@@ -115,7 +103,7 @@ export async function issueResetLink(db: DB, actor: Actor, userId: number, ip: s
 }
 
 export async function setUserActive(db: DB, actor: Actor, userId: number, active: boolean, ip: string | null = null): Promise<void> {
-  if (!(await canManageUser(db, actor, userId))) throw new DomainError("Bạn không được thay đổi tài khoản này.");
+  if (!(await canManageUser(db, actor, userId))) refuse(can(actor, "accounts.manage"), "Bạn không được thay đổi tài khoản này.");
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("users")
@@ -189,8 +177,7 @@ export async function changeOwnPassword(
     await invalidateUserSessions(db, actor.userId);
     throw new DomainError("Nhập sai mật khẩu quá nhiều lần: phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại sau ít phút.", "locked");
   }
-  if (!checked.ok && checked.reason === "locked")
-    throw new DomainError("Có quá nhiều lần đăng nhập sai từ mạng này. Vui lòng thử lại sau ít phút.", "locked");
+  if (!checked.ok && checked.reason === "locked") throw new DomainError("Có quá nhiều lần đăng nhập sai từ mạng này. Vui lòng thử lại sau ít phút.", "locked");
   if (!checked.ok) throw new DomainError("Mật khẩu hiện tại không đúng.", "current");
   const passwordHash = await hashPassword(next);
   const at = nowIso();

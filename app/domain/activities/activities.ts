@@ -2,23 +2,18 @@
  * Activities: training classes, conferences, thematic sessions, club meetings and dissemination
  * (banners, website, loudspeakers…). The records the plan's indicators are computed from.
  */
-import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { DB } from "../../../db/connection";
-import type { Activity, Database, Unit } from "../../../db/schema";
+import type { Activity, Unit } from "../../../db/schema";
 import { assertActivityUnlocked, assertPeriodOpen } from "../reports/locks";
 import { writeAudit, type Executor } from "../audit/audit";
 import { lockedActivity, quarterOf, refreshReach } from "../indicators/reach-aggregate";
-import { can, managesCommuneUnit, ownSchoolIds, reachOf, reaches, type Actor } from "../auth/permissions";
+import { reaches, type Actor } from "../auth/permissions";
 import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
 import { nowIso, vietnamInstant } from "../shared/time";
 import { activitiesSnapshot, claimRecord, describeParts, moveToBin, rowsWhere } from "../recycle-bin/bin";
 import type { ActivityInput, BudgetLineInput } from "./schemas";
 import { BUDGET_CATEGORY_LABELS } from "./vocabulary";
-
-/** Who may change an activity: the organizing school's administrator, or commune staff for commune-level ones. */
-export function canManageActivity(actor: Actor, organizer: Pick<Unit, "id" | "kind">): boolean {
-  return organizer.kind === "school" ? can(actor, "school.manage", organizer.id) : managesCommuneUnit(actor, organizer.id);
-}
+import { activityVisibleTo, canManageActivity, refuse, seesUnit } from "../auth/policies";
 
 /** Units an actor may organize activities for. */
 export async function organizerChoices(db: DB, actor: Actor): Promise<Unit[]> {
@@ -36,29 +31,6 @@ export async function organizerChoices(db: DB, actor: Actor): Promise<Unit[]> {
  * Which activities an actor sees: the commune's readers see all of their commune; a school's staff see their
  * school's activities, those their school co-organizes or is invited to, and their commune's commune-level ones.
  */
-/** The commune-level units (the commune, its offices and hamlets) of the actor's reach: every commune's without a limit. */
-export function communeLevelUnitIds(eb: ExpressionBuilder<Database, "activities">, actor: Actor) {
-  const reach = reachOf(actor);
-  return eb
-    .selectFrom("units")
-    .select("id")
-    .where("kind", "!=", "school")
-    .$if(!!reach, (w) => w.where("id", "in", reach!.length ? reach! : [-1]));
-}
-
-export function visibleTo(actor: Actor) {
-  return (eb: ExpressionBuilder<Database, "activities">) => {
-    const reach = reachOf(actor);
-    if (can(actor, "commune.read")) return reach ? eb("activities.organizer_unit_id", "in", reach.length ? reach : [-1]) : sql<SqlBool>`1 = 1`;
-    const own = ownSchoolIds(actor);
-    const ids = own.length ? own : [-1];
-    return eb.or([
-      eb("activities.organizer_unit_id", "in", ids),
-      eb("activities.organizer_unit_id", "in", communeLevelUnitIds(eb, actor)),
-      eb("activities.id", "in", eb.selectFrom("activity_units").select("activity_id").where("unit_id", "in", ids)),
-    ]);
-  };
-}
 
 async function assertVocabulary(db: Executor, input: { form: string; topics: string[]; audiences: string[] }) {
   const terms = await db.selectFrom("vocab_terms").select(["kind", "code"]).where("archived", "=", 0).execute();
@@ -219,12 +191,6 @@ export async function getActivity(db: Executor, id: number): Promise<(Activity &
   return { ...a, organizer: await organizerOf(db, a.organizer_unit_id) };
 }
 
-/** Whether the actor may see this one activity (same rule as the lists). */
-export async function canSeeActivity(db: DB, actor: Actor, activityId: number): Promise<boolean> {
-  const row = await db.selectFrom("activities").select("id").where("id", "=", activityId).where(visibleTo(actor)).executeTakeFirst();
-  return !!row;
-}
-
 export async function activityDetail(db: DB, id: number) {
   const activity = await getActivity(db, id);
   if (!activity) return undefined;
@@ -258,7 +224,7 @@ export async function activityDetail(db: DB, id: number) {
 }
 
 export async function updateActivity(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, input: ActivityInput): Promise<void> {
-  if (!canManageActivity(actor, activity.organizer)) throw new DomainError("Bạn không có quyền sửa hoạt động này.");
+  if (!canManageActivity(actor, activity.organizer)) refuse(seesUnit(actor, activity.organizer), "Bạn không có quyền sửa hoạt động này.");
   const newStart = recordFromInput(input).startsAt;
   await assertActivityUnlocked(db, activity, [activity.starts_at, newStart]);
   for (const unitId of input.coOrganizerIds) for (const at of [activity.starts_at, newStart]) await assertPeriodOpen(db, unitId, at);
@@ -307,7 +273,7 @@ export async function deletionConsequences(db: DB, activityId: number) {
 }
 
 export async function deleteActivity(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, confirmed: DeleteConfirmation): Promise<void> {
-  if (!canManageActivity(actor, activity.organizer)) throw new DomainError("Bạn không có quyền xóa hoạt động này.");
+  if (!canManageActivity(actor, activity.organizer)) refuse(seesUnit(actor, activity.organizer), "Bạn không có quyền xóa hoạt động này.");
   const c = await deletionConsequences(db, activity.id);
   requireDeleteConfirmation(confirmed, Object.values(c).some(Boolean));
   await assertActivityUnlocked(db, activity, [activity.starts_at]);
@@ -341,7 +307,7 @@ export async function deleteActivity(db: DB, actor: Actor, activity: Activity & 
 }
 
 export async function addBudgetLine(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, line: BudgetLineInput): Promise<void> {
-  if (!canManageActivity(actor, activity.organizer)) throw new DomainError("Bạn không có quyền sửa kinh phí của hoạt động này.");
+  if (!canManageActivity(actor, activity.organizer)) refuse(seesUnit(actor, activity.organizer), "Bạn không có quyền sửa kinh phí của hoạt động này.");
   await assertPeriodOpen(db, activity.organizer_unit_id, activity.starts_at);
   await db.transaction().execute(async (trx) => {
     const values = {
@@ -365,7 +331,7 @@ export async function addBudgetLine(db: DB, actor: Actor, activity: Activity & {
 }
 
 export async function deleteBudgetLine(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, lineId: number, confirmed: boolean): Promise<void> {
-  if (!canManageActivity(actor, activity.organizer)) throw new DomainError("Bạn không có quyền sửa kinh phí của hoạt động này.");
+  if (!canManageActivity(actor, activity.organizer)) refuse(seesUnit(actor, activity.organizer), "Bạn không có quyền sửa kinh phí của hoạt động này.");
   requireDeleteConfirmation(confirmed);
   const line = await db.selectFrom("budget_lines").selectAll().where("id", "=", lineId).where("activity_id", "=", activity.id).executeTakeFirst();
   if (!line) throw new DomainError("Không tìm thấy dòng kinh phí.");
@@ -395,7 +361,7 @@ export async function deleteBudgetLine(db: DB, actor: Actor, activity: Activity 
 }
 
 export async function setReach(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, values: Record<string, number | undefined>): Promise<void> {
-  if (!canManageActivity(actor, activity.organizer)) throw new DomainError("Bạn không có quyền sửa hoạt động này.");
+  if (!canManageActivity(actor, activity.organizer)) refuse(seesUnit(actor, activity.organizer), "Bạn không có quyền sửa hoạt động này.");
   await assertPeriodOpen(db, activity.organizer_unit_id, activity.starts_at);
   const audiences = (await db.selectFrom("vocab_terms").select("code").where("kind", "=", "audience").execute()).map((a) => a.code);
   await db.transaction().execute(async (trx) => {
@@ -428,7 +394,7 @@ export interface ActivityFilter {
 }
 
 function applyFilter(db: DB, actor: Actor, f: ActivityFilter) {
-  let q = db.selectFrom("activities").where(visibleTo(actor));
+  let q = db.selectFrom("activities").where(activityVisibleTo(actor));
   if (f.unitId) {
     const unitId = f.unitId;
     q = q.where((eb) =>
@@ -504,16 +470,4 @@ export async function listVocabulary(db: Executor) {
     forms: rows.filter((r) => r.kind === "form"),
     audiences: rows.filter((r) => r.kind === "audience"),
   };
-}
-
-/** Count of activities per organizer, for summaries (e.g. the commune's list of schools). */
-export async function activityCountsByOrganizer(db: DB, from: string, to: string) {
-  return db
-    .selectFrom("activities")
-    .select(["organizer_unit_id", sql<number>`count(*)`.as("n")])
-    .where("starts_at", ">=", from)
-    .where("starts_at", "<", to)
-    .where("status", "!=", "cancelled")
-    .groupBy("organizer_unit_id")
-    .execute();
 }

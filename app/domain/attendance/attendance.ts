@@ -6,32 +6,14 @@
 import { sql } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { Activity, AttendanceSource, AttendanceStatus } from "../../../db/schema";
-import { communeLevelUnitIds } from "../activities/activities";
 import { writeAudit, type Executor } from "../audit/audit";
 import { lockedActivity, quarterOf, refreshReach } from "../indicators/reach-aggregate";
-import { can, ownSchoolIds, reachOf, type Actor } from "../auth/permissions";
+import { type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { addMs, DAY_MS, nowIso, vietnamParts } from "../shared/time";
 import { assertPeriodOpen } from "../reports/locks";
 import { MAX_IMPORT_ROWS } from "../imports/table-file";
-
-/** Units whose people this actor marks: their own school(s); for commune staff, the commune's offices. */
-export async function markableUnitIds(db: DB, actor: Actor): Promise<number[]> {
-  const schools = ownSchoolIds(actor).filter((id) => can(actor, "attendance.write", id));
-  if (!can(actor, "commune.manage")) return schools;
-  const reach = reachOf(actor);
-  const offices = await db
-    .selectFrom("units")
-    .select("id")
-    .where("kind", "in", ["commune", "office", "hamlet"])
-    .$if(!!reach, (q) => q.where("id", "in", reach!.length ? reach! : [-1]))
-    .execute();
-  return [...schools, ...offices.map((o) => o.id)];
-}
-
-export async function canTakeAttendance(db: DB, actor: Actor): Promise<boolean> {
-  return (await markableUnitIds(db, actor)).length > 0;
-}
+import { communeLevelUnitIds, markableUnitIds } from "../auth/policies";
 
 export interface RosterEntry {
   personId: number;

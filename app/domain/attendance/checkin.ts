@@ -8,7 +8,7 @@
 import crypto from "node:crypto";
 import type { DB } from "../../../db/connection";
 import type { Activity } from "../../../db/schema";
-import { managesCommuneUnit, can, type Actor } from "../auth/permissions";
+import { type Actor } from "../auth/permissions";
 import { randomToken, sameDigest } from "../auth/tokens";
 import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
@@ -58,8 +58,7 @@ export const CHECKIN_MESSAGES: Record<CheckinFailure, string> = {
   closed: "Điểm danh bằng mã QR cho hoạt động này chưa mở hoặc đã đóng.",
   outside_window: "Chỉ điểm danh được trong thời gian diễn ra hoạt động (từ 30 phút trước khi bắt đầu đến 30 phút sau khi kết thúc).",
   sign_in: "Hãy đăng nhập bằng tài khoản của bạn để điểm danh. Nếu không có tài khoản hoặc điện thoại, hãy báo người tổ chức để được điểm danh theo danh sách.",
-  not_found:
-    "Tài khoản của bạn chưa gắn với hồ sơ cán bộ, giáo viên của một đơn vị dự hoạt động này. Hãy báo người tổ chức để được điểm danh theo danh sách.",
+  not_found: "Tài khoản của bạn chưa gắn với hồ sơ cán bộ, giáo viên của một đơn vị dự hoạt động này. Hãy báo người tổ chức để được điểm danh theo danh sách.",
   already: "Bạn đã điểm danh hoạt động này rồi.",
 };
 
@@ -76,11 +75,6 @@ export function verifyCode(secret: string, activityId: number, code: string, now
   if (sameDigest(code, codeFor(secret, activityId, step)) || sameDigest(code, codeFor(secret, activityId, step - 1))) return "ok";
   for (let back = 2; back <= 240; back++) if (sameDigest(code, codeFor(secret, activityId, step - back))) return "expired";
   return "foreign";
-}
-
-/** Who opens the QR screen of an activity: its organizer (the school's staff who take attendance, or commune staff for commune-level activities). */
-export function canRunCheckin(actor: Actor, organizer: { id: number; kind: string }): boolean {
-  return organizer.kind === "school" ? can(actor, "attendance.write", organizer.id) : managesCommuneUnit(actor, organizer.id);
 }
 
 /** The units whose people may check in: the organizer and the units invited or co-organizing. */

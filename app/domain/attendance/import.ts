@@ -10,8 +10,9 @@ import { mapColumns, missingColumnsMessage, readTableFile } from "../imports/tab
 import { fold } from "../people/vocabulary";
 import { normalizeCode } from "../people/people";
 import { DomainError } from "../shared/errors";
-import { markableUnitIds, recordMarks, type Mark } from "./attendance";
+import { recordMarks, type Mark } from "./attendance";
 import { ATTENDANCE_STATUS_LABELS, STATUS_ALIASES } from "./vocabulary";
+import { markableUnitIds, refuse } from "../auth/policies";
 
 export const ATTENDANCE_COLUMNS = {
   code: ["ma", "ma so", "ma hoc sinh", "ma can bo", "ma giao vien"],
@@ -69,7 +70,7 @@ export async function checkAttendanceFile(
       unitOf: new Map(),
     };
   const units = await markableUnitIds(db, actor);
-  if (!units.length) throw new DomainError("Bạn không có quyền điểm danh.");
+  if (!units.length) refuse(true, "Bạn không có quyền điểm danh.");
   const people = await db
     .selectFrom("people")
     .select(["id", "code", "full_name", "unit_id"])

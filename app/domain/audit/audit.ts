@@ -7,7 +7,20 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 export interface AuditEntry {
   actorUserId: number | null;
   unitId?: number | null;
-  action: "create" | "update" | "delete" | "restore" | "purge" | "login" | "logout" | "password_change" | "link_issue" | "link_redeem" | "deactivate" | "activate" | "lockout";
+  action:
+    | "create"
+    | "update"
+    | "delete"
+    | "restore"
+    | "purge"
+    | "login"
+    | "logout"
+    | "password_change"
+    | "link_issue"
+    | "link_redeem"
+    | "deactivate"
+    | "activate"
+    | "lockout";
   entity: string;
   entityId?: string | number | null;
   before?: unknown;

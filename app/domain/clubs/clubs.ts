@@ -6,15 +6,12 @@ import { assertActivityUnlocked, assertDateOpen, assertRangeOpen } from "../repo
 import { writeAudit } from "../audit/audit";
 import { quarterOf, refreshReach } from "../indicators/reach-aggregate";
 import { engineOf } from "../../../db/engine";
-import { can, ownSchoolIds, readableUnitIds, type Actor } from "../auth/permissions";
+import { can, readableUnitIds, type Actor } from "../auth/permissions";
 import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
 import { activitiesSnapshot, claimRecord, describeParts, moveToBin, rowsWhere, type Snapshot } from "../recycle-bin/bin";
 import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
 import type { ClubInput } from "./schemas";
-
-export function canManageClubs(actor: Actor, schoolId: number): boolean {
-  return can(actor, "school.manage", schoolId);
-}
+import { canManageClubs, refuse, seesUnit } from "../auth/policies";
 
 function clubValues(input: ClubInput) {
   return {
@@ -38,7 +35,7 @@ export function targetGrades(club: Pick<Club, "target_grades">): number[] {
 }
 
 export async function createClub(db: DB, actor: Actor, school: Unit, input: ClubInput): Promise<number> {
-  if (school.kind !== "school" || !canManageClubs(actor, school.id)) throw new DomainError("Bạn không có quyền đăng ký câu lạc bộ cho trường này.");
+  if (school.kind !== "school" || !canManageClubs(actor, school.id)) refuse(seesUnit(actor, school), "Bạn không có quyền đăng ký câu lạc bộ cho trường này.");
   const today = vietnamToday();
   // A club founded in a locked half-year would change that half-year's club count.
   await assertDateOpen(db, school.id, input.foundedOn || today);
@@ -52,7 +49,7 @@ export async function createClub(db: DB, actor: Actor, school: Unit, input: Club
 }
 
 export async function updateClub(db: DB, actor: Actor, club: Club, input: ClubInput): Promise<void> {
-  if (!canManageClubs(actor, club.school_id)) throw new DomainError("Bạn không có quyền sửa câu lạc bộ này.");
+  if (!canManageClubs(actor, club.school_id)) refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền sửa câu lạc bộ này.");
   const today = vietnamToday();
   const closing = input.status === "closed" && club.status !== "closed";
   const reopening = input.status !== "closed" && club.status === "closed";
@@ -110,7 +107,7 @@ export async function clubDeletionConsequences(db: DB, clubId: number) {
 
 /** Deleting a club removes its membership history and its meetings; with either, the user must confirm. */
 export async function deleteClub(db: DB, actor: Actor, club: Club, confirmed: DeleteConfirmation): Promise<void> {
-  if (!canManageClubs(actor, club.school_id)) throw new DomainError("Bạn không có quyền xóa câu lạc bộ này.");
+  if (!canManageClubs(actor, club.school_id)) refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền xóa câu lạc bộ này.");
   const c = await clubDeletionConsequences(db, club.id);
   requireDeleteConfirmation(confirmed, Object.values(c).some(Boolean));
   // The club counted in every period from its founding to its closing (or today): none of them may be locked.
@@ -266,7 +263,7 @@ export async function addMembers(
   club: Club,
   input: { personIds: number[]; role: "member" | "advisor"; joinedOn: string },
 ): Promise<number> {
-  if (!canManageClubs(actor, club.school_id)) throw new DomainError("Bạn không có quyền sửa thành viên câu lạc bộ này.");
+  if (!canManageClubs(actor, club.school_id)) refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền sửa thành viên câu lạc bộ này.");
   const ids = [...new Set(input.personIds)];
   const people = await db.selectFrom("people").select(["id", "unit_id", "category", "left_on"]).where("id", "in", ids).execute();
   if (people.length !== ids.length || people.some((p) => p.unit_id !== club.school_id || p.left_on))
@@ -306,7 +303,7 @@ export async function addMembers(
 
 /** A member leaves on a date: the row stays, so past years' memberships stay true. */
 export async function endMembership(db: DB, actor: Actor, club: Club, memberId: number, leftOn: string): Promise<void> {
-  if (!canManageClubs(actor, club.school_id)) throw new DomainError("Bạn không có quyền sửa thành viên câu lạc bộ này.");
+  if (!canManageClubs(actor, club.school_id)) refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền sửa thành viên câu lạc bộ này.");
   const m = await db.selectFrom("club_members").selectAll().where("id", "=", memberId).where("club_id", "=", club.id).executeTakeFirst();
   if (!m || m.left_on) throw new DomainError("Thành viên không còn trong câu lạc bộ.");
   if (leftOn < m.joined_on) throw new DomainError("Ngày rời phải sau ngày tham gia.", "leftOn");
@@ -332,7 +329,7 @@ export async function recordMeeting(
   club: Club,
   input: { date: string; startTime: string; endTime: string; topic: string; description?: string },
 ): Promise<number> {
-  if (!canManageClubs(actor, club.school_id)) throw new DomainError("Bạn không có quyền ghi buổi sinh hoạt cho câu lạc bộ này.");
+  if (!canManageClubs(actor, club.school_id)) refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền ghi buổi sinh hoạt cho câu lạc bộ này.");
   const startsAt = vietnamInstant(input.date, input.startTime);
   return db.transaction().execute((trx) =>
     insertActivity(trx, actor.userId, {

@@ -3,34 +3,20 @@
  * school); entries by schools with their students and mentor teachers; results and evidence.
  */
 import { assertDateOpen } from "../reports/locks";
-import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
+import { sql, type SqlBool } from "kysely";
 import type { DB } from "../../../db/connection";
-import type { Contest, ContestEntry, ContestResult, Database, Unit } from "../../../db/schema";
+import type { Contest, ContestEntry, ContestResult, Unit } from "../../../db/schema";
 import { writeAudit, type Executor } from "../audit/audit";
-import { can, managesCommuneUnit, ownSchoolIds, reachOf, readableUnitIds, type Actor } from "../auth/permissions";
+import { can, ownSchoolIds, reachOf, readableUnitIds, type Actor } from "../auth/permissions";
 import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
 import { claimRecord, describeParts, moveToBin, rowsWhere, type Snapshot } from "../recycle-bin/bin";
 import { touchObjects } from "../files/lifecycle";
 import { nowIso } from "../shared/time";
 import type { ContestInput, EntryInput } from "./schemas";
 import { AWARDS } from "./vocabulary";
+import { canManageContest, canRecordResult, contestVisibleTo, refuse, seesUnit } from "../auth/policies";
 
 export type ContestWithOrganizer = Contest & { organizer: Unit };
-
-export function canManageContest(actor: Actor, organizer: Pick<Unit, "id" | "kind">): boolean {
-  return organizer.kind === "school" ? can(actor, "school.manage", organizer.id) : managesCommuneUnit(actor, organizer.id);
-}
-
-/** The commune's readers see every contest; a school's staff see their school's and the open ones. */
-export function contestVisibleTo(actor: Actor) {
-  return (eb: ExpressionBuilder<Database, "contests">) => {
-    const reach = reachOf(actor);
-    const inReach = reach ? eb("contests.organizer_unit_id", "in", reach.length ? reach : [-1]) : sql<SqlBool>`1 = 1`;
-    if (can(actor, "commune.read")) return inReach;
-    const own = ownSchoolIds(actor);
-    return eb.or([eb.and([eb("contests.open_to_all", "=", 1), inReach]), eb("contests.organizer_unit_id", "in", own.length ? own : [-1])]);
-  };
-}
 
 /** Where a new contest is registered: the administrator's own school, or the commune for its staff. */
 export async function contestOrganizerFor(db: DB, actor: Actor): Promise<Unit | null> {
@@ -62,7 +48,7 @@ function contestValues(input: ContestInput) {
 }
 
 export async function createContest(db: DB, actor: Actor, organizer: Unit, input: ContestInput): Promise<number> {
-  if (!canManageContest(actor, organizer)) throw new DomainError("Bạn không có quyền đăng ký cuộc thi.");
+  if (!canManageContest(actor, organizer)) refuse(seesUnit(actor, organizer), "Bạn không có quyền đăng ký cuộc thi.");
   return db.transaction().execute(async (trx) => {
     const at = nowIso();
     const values = {
@@ -85,12 +71,8 @@ export async function getContest(db: DB, id: number): Promise<ContestWithOrganiz
   return { ...c, organizer };
 }
 
-export async function canSeeContest(db: DB, actor: Actor, id: number): Promise<boolean> {
-  return !!(await db.selectFrom("contests").select("id").where("id", "=", id).where(contestVisibleTo(actor)).executeTakeFirst());
-}
-
 export async function updateContest(db: DB, actor: Actor, contest: ContestWithOrganizer, input: ContestInput): Promise<void> {
-  if (!canManageContest(actor, contest.organizer)) throw new DomainError("Bạn không có quyền sửa cuộc thi này.");
+  if (!canManageContest(actor, contest.organizer)) refuse(seesUnit(actor, contest.organizer), "Bạn không có quyền sửa cuộc thi này.");
   await db.transaction().execute(async (trx) => {
     const values = { ...contestValues(input), updated_at: nowIso() };
     await trx.updateTable("contests").set(values).where("id", "=", contest.id).execute();
@@ -129,7 +111,7 @@ export async function assertContestOpen(db: Executor, contest: Pick<Contest, "id
 
 /** Deleting a contest with entries removes the entries and their results: the user must confirm. */
 export async function deleteContest(db: DB, actor: Actor, contest: ContestWithOrganizer, confirmed: DeleteConfirmation): Promise<void> {
-  if (!canManageContest(actor, contest.organizer)) throw new DomainError("Bạn không có quyền xóa cuộc thi này.");
+  if (!canManageContest(actor, contest.organizer)) refuse(seesUnit(actor, contest.organizer), "Bạn không có quyền xóa cuộc thi này.");
   const entries = await entryCount(db, contest.id);
   requireDeleteConfirmation(confirmed, entries > 0);
   await assertContestOpen(db, contest);
@@ -282,7 +264,8 @@ export async function awardsBySchool(db: DB, year?: number, within: number[] | n
 
 /** A school registers an entry: its own students (and teachers as mentors) only. */
 export async function createEntry(db: DB, actor: Actor, contest: ContestWithOrganizer, school: Unit, input: EntryInput): Promise<number> {
-  if (school.kind !== "school" || !can(actor, "school.manage", school.id)) throw new DomainError("Chỉ ban giám hiệu của trường mới đăng ký bài dự thi.");
+  if (school.kind !== "school" || !can(actor, "school.manage", school.id))
+    refuse(seesUnit(actor, school), "Chỉ ban giám hiệu của trường mới đăng ký bài dự thi.");
   if (contest.organizer.kind === "school" && contest.organizer_unit_id !== school.id) throw new DomainError("Cuộc thi cấp trường của trường khác.");
   const ids = [...new Set([...input.studentIds, ...input.mentorIds])];
   const people = await db.selectFrom("people").select(["id", "unit_id", "category", "left_on"]).where("id", "in", ids).execute();
@@ -328,11 +311,6 @@ export async function getEntry(db: DB, id: number): Promise<ContestEntry | undef
   return db.selectFrom("contest_entries").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** The entry's school records its result; the contest's organizer may too. */
-export function canRecordResult(actor: Actor, entry: ContestEntry, contest: ContestWithOrganizer): boolean {
-  return can(actor, "school.manage", entry.school_id) || canManageContest(actor, contest.organizer);
-}
-
 export async function recordResult(
   db: DB,
   actor: Actor,
@@ -341,7 +319,8 @@ export async function recordResult(
   result: ContestResult | null,
   evidence?: { key: string; name: string },
 ): Promise<void> {
-  if (!canRecordResult(actor, entry, contest)) throw new DomainError("Bạn không có quyền ghi kết quả cho bài dự thi này.");
+  if (!canRecordResult(actor, entry, contest))
+    refuse(can(actor, "school.read", entry.school_id) || seesUnit(actor, contest.organizer), "Bạn không có quyền ghi kết quả cho bài dự thi này.");
   await assertDateOpen(db, entry.school_id, contest.ends_on);
   await db.transaction().execute(async (trx) => {
     const values = { result, ...(evidence ? { evidence_file: evidence.key, evidence_name: evidence.name } : {}), updated_at: nowIso() };
@@ -362,7 +341,7 @@ export async function recordResult(
 }
 
 export async function deleteEntry(db: DB, actor: Actor, entry: ContestEntry, confirmed: boolean): Promise<void> {
-  if (!can(actor, "school.manage", entry.school_id)) throw new DomainError("Bạn không có quyền xóa bài dự thi này.");
+  if (!can(actor, "school.manage", entry.school_id)) refuse(can(actor, "school.read", entry.school_id), "Bạn không có quyền xóa bài dự thi này.");
   requireDeleteConfirmation(confirmed);
   const contest = await db.selectFrom("contests").select("ends_on").where("id", "=", entry.contest_id).executeTakeFirstOrThrow();
   await assertDateOpen(db, entry.school_id, contest.ends_on);

@@ -1,23 +1,14 @@
-import { communeCount } from "../units/units";
 /** Yearly targets of the indicators (2025–2030), edited by commune staff; every change is audited. */
 import type { DB } from "../../../db/connection";
 import { writeAudit } from "../audit/audit";
-import { can, hasRole, type Actor } from "../auth/permissions";
+import { type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
+import { canEditTargets, refuse } from "../auth/policies";
 
 export const TARGET_YEARS = [2025, 2026, 2027, 2028, 2029, 2030];
 
-/**
- * Targets are one table for the deployment: the commune's staff edit them when it serves one commune; where
- * several communes share it, the province sets them (the system administrator), not one commune for all.
- */
-export async function canEditTargets(db: DB, actor: Actor): Promise<boolean> {
-  const communes = await communeCount(db);
-  return communes > 1 ? hasRole(actor, "system_admin") : can(actor, "commune.manage");
-}
-
 export async function saveTargets(db: DB, actor: Actor, year: number, targets: Record<string, number | null>, ip: string | null = null): Promise<number> {
-  if (!(await canEditTargets(db, actor))) throw new DomainError("Chỉ Phòng Văn hóa - Xã hội (hoặc cấp tỉnh, khi nhiều xã dùng chung) mới sửa chỉ tiêu.");
+  if (!(await canEditTargets(db, actor))) refuse(true, "Chỉ Phòng Văn hóa - Xã hội (hoặc cấp tỉnh, khi nhiều xã dùng chung) mới sửa chỉ tiêu.");
   if (!TARGET_YEARS.includes(year)) throw new DomainError("Năm ngoài thời gian Kế hoạch (2025–2030).");
   const before = await db.selectFrom("indicator_targets").selectAll().where("year", "=", year).execute();
   let changed = 0;

@@ -17,21 +17,7 @@ import { foldVietnamese } from "../shared/text";
 import { nowIso } from "../shared/time";
 import type { MaterialInput } from "./schemas";
 import { MATERIAL_KIND_LABELS } from "./vocabulary";
-
-export function canUploadMaterials(actor: Actor, schoolId: number): boolean {
-  return can(actor, "materials.write", schoolId);
-}
-
-/**
- * Who sees a material: public to all; "commune" to every signed-in user of the school's commune; "school" to
- * that school's staff and the commune's readers.
- */
-export function canSeeMaterial(actor: Actor | null, m: Pick<Material, "visibility" | "school_id">): boolean {
-  if (m.visibility === "public") return true;
-  if (!actor) return false;
-  if (m.visibility === "commune") return reaches(actor, m.school_id) || can(actor, "school.read", m.school_id);
-  return can(actor, "school.read", m.school_id) || (can(actor, "commune.read") && reaches(actor, m.school_id));
-}
+import { canSeeMaterial, canUploadMaterials, mayDeleteMaterial, refuse, seesUnit } from "../auth/policies";
 
 function searchText(input: MaterialInput, topicLabels: string[]): string {
   return foldVietnamese([input.title, input.description ?? "", input.subject ?? "", MATERIAL_KIND_LABELS[input.kind], ...topicLabels].join(" "));
@@ -46,7 +32,7 @@ export async function createMaterial(
   file?: { stored: StreamedFile; name: string },
   ip: string | null = null,
 ): Promise<number> {
-  if (school.kind !== "school" || !canUploadMaterials(actor, school.id)) throw new DomainError("Bạn không có quyền đăng học liệu cho trường này.");
+  if (school.kind !== "school" || !canUploadMaterials(actor, school.id)) refuse(seesUnit(actor, school), "Bạn không có quyền đăng học liệu cho trường này.");
   if (!file && !input.linkUrl) throw new DomainError("Vui lòng chọn tệp hoặc nhập đường dẫn.", "file");
   await assertPeriodOpen(db, school.id, nowIso());
   if (file) {
@@ -200,7 +186,7 @@ export async function listMaterials(db: DB, actor: Actor | null, f: MaterialFilt
 
 /** Deleting a material moves it to the recycle bin; its file stays referenced there until the bin is purged. */
 export async function deleteMaterial(db: DB, actor: Actor, material: Material, confirmed: boolean, ip: string | null = null): Promise<void> {
-  if (!mayDeleteMaterial(actor, material)) throw new DomainError("Chỉ người đăng hoặc ban giám hiệu mới xóa được học liệu này.");
+  if (!mayDeleteMaterial(actor, material)) refuse(canSeeMaterial(actor, material), "Chỉ người đăng hoặc ban giám hiệu mới xóa được học liệu này.");
   requireDeleteConfirmation(confirmed);
   await assertPeriodOpen(db, material.school_id, material.created_at);
   await db.transaction().execute(async (trx) => {
@@ -231,11 +217,6 @@ export async function deleteMaterial(db: DB, actor: Actor, material: Material, c
   });
 }
 
-/** The author of a material, or the school's administrators, may delete (and restore) it. */
-export function mayDeleteMaterial(actor: Actor, material: Pick<Material, "school_id" | "author_user_id">): boolean {
-  return canUploadMaterials(actor, material.school_id) && (material.author_user_id === actor.userId || can(actor, "school.manage", material.school_id));
-}
-
 /** Counts a view or a download. */
 export async function countUse(db: DB, id: number, what: "views" | "downloads"): Promise<void> {
   await db
@@ -247,7 +228,7 @@ export async function countUse(db: DB, id: number, what: "views" | "downloads"):
 
 /** The commune sets a school's storage quota for materials (in MB). */
 export async function setQuota(db: DB, actor: Actor, schoolId: number, megabytes: number, ip: string | null = null): Promise<void> {
-  if (!managesCommuneUnit(actor, schoolId)) throw new DomainError("Chỉ cán bộ Phòng Văn hóa - Xã hội mới đặt được hạn mức lưu trữ.");
+  if (!managesCommuneUnit(actor, schoolId)) refuse(reaches(actor, schoolId), "Chỉ cán bộ Phòng Văn hóa - Xã hội mới đặt được hạn mức lưu trữ.");
   if (!Number.isInteger(megabytes) || megabytes < 10 || megabytes > 1_000_000) throw new DomainError("Hạn mức từ 10 MB trở lên.", "quota");
   const bytes = megabytes * 1024 * 1024;
   await db.transaction().execute(async (trx) => {

@@ -10,9 +10,10 @@ import type { Actor } from "../auth/permissions";
 import { mapColumns, missingColumnsMessage, readTableFile } from "../imports/table-file";
 import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
-import { canManagePeople, personAuditView, personValues, unitRuleErrors } from "./people";
+import { personAuditView, personValues, unitRuleErrors } from "./people";
 import { personSchema } from "./schemas";
 import { categoryFromText, fold, PERSON_CATEGORY_LABELS, personCategoriesFor } from "./vocabulary";
+import { canManagePeople, refuse, seesUnit } from "../auth/policies";
 
 export const PEOPLE_COLUMNS = {
   code: ["ma", "ma so", "ma hoc sinh", "ma can bo", "ma dinh danh"],
@@ -122,7 +123,7 @@ function summarize(rows: CheckedRow[], fileErrors: string[]): ImportPreview {
 }
 
 export async function previewPeopleImport(db: DB, actor: Actor, unit: Unit, data: Uint8Array): Promise<ImportPreview> {
-  if (!canManagePeople(actor, unit)) throw new DomainError("Bạn không có quyền nhập danh sách cho đơn vị này.");
+  if (!canManagePeople(actor, unit)) refuse(seesUnit(actor, unit), "Bạn không có quyền nhập danh sách cho đơn vị này.");
   const { rows, fileErrors } = await checkRows(db, unit, data);
   return summarize(rows, fileErrors);
 }
@@ -136,7 +137,7 @@ export async function commitPeopleImport(
   fileName: string,
   ip: string | null = null,
 ): Promise<ImportPreview> {
-  if (!canManagePeople(actor, unit)) throw new DomainError("Bạn không có quyền nhập danh sách cho đơn vị này.");
+  if (!canManagePeople(actor, unit)) refuse(seesUnit(actor, unit), "Bạn không có quyền nhập danh sách cho đơn vị này.");
   const { rows, fileErrors } = await checkRows(db, unit, data);
   const preview = summarize(rows, fileErrors);
   if (fileErrors.length || preview.counts.error) throw new DomainError("Tệp còn dòng lỗi: chưa ghi dòng nào. Hãy sửa tệp rồi tải lên lại.");

@@ -2,7 +2,7 @@
 import type { DB } from "../../../db/connection";
 import type { Person, PersonCategory, Unit } from "../../../db/schema";
 import { writeAudit, type Executor } from "../audit/audit";
-import { can, managesCommuneUnit, reaches, type Actor } from "../auth/permissions";
+import { type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { matchesFolded } from "../shared/search";
 import { nameKey } from "../shared/text";
@@ -10,18 +10,7 @@ import { nowIso } from "../shared/time";
 import { GRADES_BY_LEVEL } from "../units/vocabulary";
 import type { PersonInput } from "./schemas";
 import { personCategoriesFor } from "./vocabulary";
-
-/** Who may add, change or import a unit's people: the school's administrator; the commune's staff for offices. */
-export function canManagePeople(actor: Actor, unit: Unit): boolean {
-  return unit.kind === "school" ? can(actor, "school.manage", unit.id) : managesCommuneUnit(actor, unit.id);
-}
-
-/** Who may see a unit's list of people by name. Students' names stay inside their school. */
-export function canSeeNames(actor: Actor, unit: Unit, category: PersonCategory): boolean {
-  if (unit.kind !== "school") return (can(actor, "commune.read") || can(actor, "commune.manage")) && reaches(actor, unit.id);
-  if (category === "students") return can(actor, "students.names", unit.id);
-  return can(actor, "school.read", unit.id);
-}
+import { canManagePeople, refuse, seesUnit } from "../auth/policies";
 
 /** Checks a person's fields against the unit: category kept by the unit, grade taught there. */
 export function unitRuleErrors(unit: Unit, p: PersonInput): Record<string, string> {
@@ -153,7 +142,7 @@ async function assertCodeFree(db: Executor, unitId: number, code: string, except
 }
 
 export async function addPerson(db: DB, actor: Actor, unit: Unit, input: PersonInput, ip: string | null = null): Promise<number> {
-  if (!canManagePeople(actor, unit)) throw new DomainError("Bạn không có quyền thêm người cho đơn vị này.");
+  if (!canManagePeople(actor, unit)) refuse(seesUnit(actor, unit), "Bạn không có quyền thêm người cho đơn vị này.");
   const ruleErrors = Object.entries(unitRuleErrors(unit, input));
   if (ruleErrors.length) throw new DomainError(ruleErrors[0][1], ruleErrors[0][0]);
   return db.transaction().execute(async (trx) => {
@@ -175,7 +164,8 @@ export async function addPerson(db: DB, actor: Actor, unit: Unit, input: PersonI
 }
 
 export async function updatePerson(db: DB, actor: Actor, unit: Unit, person: Person, input: PersonInput, ip: string | null = null): Promise<void> {
-  if (!canManagePeople(actor, unit) || person.unit_id !== unit.id) throw new DomainError("Bạn không có quyền sửa người này.");
+  if (!canManagePeople(actor, unit) || person.unit_id !== unit.id)
+    refuse(seesUnit(actor, unit) && person.unit_id === unit.id, "Bạn không có quyền sửa người này.");
   const ruleErrors = Object.entries(unitRuleErrors(unit, input));
   if (ruleErrors.length) throw new DomainError(ruleErrors[0][1], ruleErrors[0][0]);
   await db.transaction().execute(async (trx) => {
@@ -199,7 +189,8 @@ export async function updatePerson(db: DB, actor: Actor, unit: Unit, person: Per
 
 /** Someone leaves the unit (moved school, graduated): kept for past records, hidden from current lists. */
 export async function setPersonLeft(db: DB, actor: Actor, unit: Unit, person: Person, leftOn: string | null, ip: string | null = null): Promise<void> {
-  if (!canManagePeople(actor, unit) || person.unit_id !== unit.id) throw new DomainError("Bạn không có quyền sửa người này.");
+  if (!canManagePeople(actor, unit) || person.unit_id !== unit.id)
+    refuse(seesUnit(actor, unit) && person.unit_id === unit.id, "Bạn không có quyền sửa người này.");
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("people").set({ left_on: leftOn, updated_at: nowIso() }).where("id", "=", person.id).execute();
     await writeAudit(trx, {

@@ -4,17 +4,15 @@
  */
 import type { DB } from "../../../db/connection";
 import type { Activity, BinKind, Club, Contest, Material } from "../../../db/schema";
-import { canManageActivity, getActivity } from "../activities/activities";
+import { getActivity } from "../activities/activities";
 import { writeAudit } from "../audit/audit";
 import { can, ownSchoolIds, reaches, type Actor } from "../auth/permissions";
-import { canManageClubs } from "../clubs/clubs";
-import { canManageContest } from "../contests/contests";
 import { quarterOf, refreshReach } from "../indicators/reach-aggregate";
-import { mayDeleteMaterial } from "../materials/materials";
 import { assertDateOpen, assertPeriodOpen, assertRangeOpen } from "../reports/locks";
 import { DomainError } from "../shared/errors";
 import { getUnit } from "../units/units";
 import { getBinEntry, listBin, purgeEntry, putBack, rowsWhere, type BinEntry, type Snapshot } from "./bin";
+import { canManageActivity, canManageClubs, canManageContest, mayDeleteMaterial } from "../auth/policies";
 
 const GONE = "Không tìm thấy mục này trong thùng rác (có thể đã được khôi phục, hoặc đã quá 30 ngày).";
 

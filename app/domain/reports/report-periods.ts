@@ -8,11 +8,12 @@
 import type { DB } from "../../../db/connection";
 import type { Executor } from "../audit/audit";
 import { writeAudit } from "../audit/audit";
-import { can, reaches, type Actor } from "../auth/permissions";
+import { reaches, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { parsePeriod, type Period } from "../shared/periods";
 import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
 import { reportDeadline } from "./deadlines";
+import { mayApproveReportsIn, refuse } from "../auth/policies";
 
 export interface ReportPeriod extends Period {
   /** The last day counted ("YYYY-MM-DD"). */
@@ -124,7 +125,7 @@ export async function fixCutoff(db: Executor, communeId: number, period: ReportP
 
 /** Commune staff set a half-year's cut-off for their commune, until the first report of it (or of the next) is approved. */
 export async function setCutoff(db: DB, actor: Actor, communeId: number, halfKey: string, date: string): Promise<void> {
-  if (!can(actor, "reports.approve") || !reaches(actor, communeId)) throw new DomainError("Chỉ Phòng Văn hóa - Xã hội mới đặt ngày chốt số liệu.");
+  if (!mayApproveReportsIn(actor, communeId)) refuse(reaches(actor, communeId), "Chỉ Phòng Văn hóa - Xã hội mới đặt ngày chốt số liệu.");
   const { min, max } = cutoffBounds(halfKey);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
     throw new DomainError("Ngày chốt số liệu không hợp lệ (ví dụ 10/06/2026).", "cutoff");

@@ -13,13 +13,14 @@
 import type { DB } from "../../../db/connection";
 import type { Report, ReportStatus, Unit } from "../../../db/schema";
 import { writeAudit } from "../audit/audit";
-import { can, reaches, type Actor } from "../auth/permissions";
+import { can, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { parsePeriod } from "../shared/periods";
 import { nowIso, vietnamToday } from "../shared/time";
 import { daysUntilDeadline, isOnTime, reportDeadline } from "./deadlines";
 import { assertPeriodEnded, communeIdOf, fixCutoff, holdReportPeriod, reportPeriod } from "./report-periods";
 import { discardSignedFigures, signReport } from "./signed-figures";
+import { mayApproveReportsIn, mayPrepareReport, refuse, seesUnit } from "../auth/policies";
 
 export const REPORT_STATUS_LABELS: Record<ReportStatus | "missing", string> = {
   missing: "Chưa lập",
@@ -70,11 +71,11 @@ export async function reportOverview(db: DB, periodKey: string, now: Date = new 
 }
 
 function assertSchoolAdmin(actor: Actor, unit: Unit) {
-  if (unit.kind !== "school" || !can(actor, "school.manage", unit.id)) throw new DomainError("Chỉ ban giám hiệu của trường mới lập và nộp báo cáo của trường.");
+  if (!mayPrepareReport(actor, unit)) refuse(seesUnit(actor, unit), "Chỉ ban giám hiệu của trường mới lập và nộp báo cáo của trường.");
 }
 
 function assertApprover(actor: Actor) {
-  if (!can(actor, "reports.approve")) throw new DomainError("Chỉ Phòng Văn hóa - Xã hội mới duyệt, trả lại hoặc mở lại báo cáo.");
+  if (!can(actor, "reports.approve")) refuse(true, "Chỉ Phòng Văn hóa - Xã hội mới duyệt, trả lại hoặc mở lại báo cáo.");
 }
 
 function assertPeriod(periodKey: string, now: Date) {
@@ -193,7 +194,7 @@ export async function submitReport(db: DB, actor: Actor, unit: Unit, periodKey: 
 /** The commune of a report, which must be the approver's own (a report elsewhere is answered as missing). */
 async function inReach(db: DB, actor: Actor, report: Report): Promise<number> {
   const communeId = await communeIdOf(db, report.unit_id);
-  if (!reaches(actor, communeId)) throw new DomainError("Không tìm thấy báo cáo.");
+  if (!mayApproveReportsIn(actor, communeId)) refuse(false);
   return communeId;
 }
 

@@ -2,10 +2,10 @@ import type { DB } from "../../../db/connection";
 import type { HeadcountCategory, SchoolLevel, Unit, UnitKind } from "../../../db/schema";
 import { writeAudit } from "../audit/audit";
 import type { Actor } from "../auth/permissions";
-import { can } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
 import { GRADES_BY_LEVEL, headcountCategoriesFor } from "./vocabulary";
+import { mayEditHeadcounts, mayManageUnits, refuse, seesUnit } from "../auth/policies";
 
 export async function getUnit(db: DB, id: number): Promise<Unit | undefined> {
   return db.selectFrom("units").selectAll().where("id", "=", id).executeTakeFirst();
@@ -57,7 +57,7 @@ export async function createUnit(
   },
   ip: string | null = null,
 ): Promise<number> {
-  if (!can(actor, "units.manage")) throw new DomainError("Bạn không có quyền quản lý đơn vị.");
+  if (!mayManageUnits(actor)) refuse(true, "Bạn không có quyền quản lý đơn vị.");
   const parent = await parentFor(db, input);
   const dup = await db.selectFrom("units").select("id").where("name", "=", input.name.trim()).where("parent_id", "=", parent.id).executeTakeFirst();
   if (dup) throw new DomainError("Đã có đơn vị cùng tên.", "name");
@@ -126,7 +126,7 @@ export async function saveHeadcounts(
   values: Record<string, number | null>,
   ip: string | null = null,
 ): Promise<void> {
-  if (!can(actor, "headcounts.edit", unit.id)) throw new DomainError("Bạn không có quyền sửa số liệu của đơn vị này.");
+  if (!mayEditHeadcounts(actor, unit.id)) refuse(seesUnit(actor, unit), "Bạn không có quyền sửa số liệu của đơn vị này.");
   if (!Number.isInteger(year) || year < 2020 || year > 2035) throw new DomainError("Năm không hợp lệ.", "year");
   const slots = await getHeadcounts(db, unit, year);
   const allowed = new Set(slots.map((s) => `${s.category}:${s.grade}`));

@@ -1,0 +1,31 @@
+/** Attendance: whose people an actor marks, and who runs an activity's QR check-in screen. */
+import type { DB } from "../../../../db/connection";
+import { can, managesCommuneUnit, ownSchoolIds, reachOf, type Actor } from "../permissions";
+
+/** Units whose people this actor marks: their own school(s); for commune staff, the commune's offices. */
+export async function markableUnitIds(db: DB, actor: Actor): Promise<number[]> {
+  const schools = ownSchoolIds(actor).filter((id) => can(actor, "attendance.write", id));
+  if (!can(actor, "commune.manage")) return schools;
+  const reach = reachOf(actor);
+  const offices = await db
+    .selectFrom("units")
+    .select("id")
+    .where("kind", "in", ["commune", "office", "hamlet"])
+    .$if(!!reach, (q) => q.where("id", "in", reach!.length ? reach! : [-1]))
+    .execute();
+  return [...schools, ...offices.map((o) => o.id)];
+}
+
+export async function canTakeAttendance(db: DB, actor: Actor): Promise<boolean> {
+  return (await markableUnitIds(db, actor)).length > 0;
+}
+
+/** Who opens the QR screen of an activity: its organizer (the school's staff who take attendance, or commune staff for commune-level activities). */
+export function canRunCheckin(actor: Actor, organizer: { id: number; kind: string }): boolean {
+  return organizer.kind === "school" ? can(actor, "attendance.write", organizer.id) : managesCommuneUnit(actor, organizer.id);
+}
+
+/** An activity's attendance page: those who take attendance, and the commune's readers (who see counts only). */
+export function mayOpenAttendance(actor: Actor, marks: boolean): boolean {
+  return marks || can(actor, "commune.read");
+}

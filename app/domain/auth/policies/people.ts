@@ -1,0 +1,26 @@
+/** People: who manages a unit's list, and who sees names (students' names never leave their school). */
+import type { PersonCategory, Unit } from "../../../../db/schema";
+import { can, managesCommuneUnit, reaches, type Actor } from "../permissions";
+
+/** Who may add, change or import a unit's people: the school's administrator; the commune's staff for offices. */
+export function canManagePeople(actor: Actor, unit: Unit): boolean {
+  return unit.kind === "school" ? can(actor, "school.manage", unit.id) : managesCommuneUnit(actor, unit.id);
+}
+
+/** Who may see a unit's list of people by name. Students' names stay inside their school. */
+export function canSeeNames(actor: Actor, unit: Unit, category: PersonCategory): boolean {
+  if (unit.kind !== "school") return (can(actor, "commune.read") || can(actor, "commune.manage")) && reaches(actor, unit.id);
+  if (category === "students") return can(actor, "students.names", unit.id);
+  return can(actor, "school.read", unit.id);
+}
+
+/** A unit's list of people: a school's own staff and the commune's readers (counts for students); a commune unit's for the commune's readers and staff. */
+export function mayOpenPeopleOf(actor: Actor, unit: Unit): boolean {
+  if (unit.kind === "school") return can(actor, "school.read", unit.id);
+  return (can(actor, "commune.read") || can(actor, "commune.manage")) && reaches(actor, unit.id);
+}
+
+/** The list of every unit's people (the commune's overview); a school's staff go to their own school's. */
+export function mayListAllPeople(actor: Actor): boolean {
+  return can(actor, "commune.read");
+}

@@ -1,0 +1,35 @@
+/** Units: who sees a unit's records at all (the reach behind 404 vs 403), who manages units and headcounts. */
+import type { Unit } from "../../../../db/schema";
+import { can, reaches, type Actor } from "../permissions";
+
+/**
+ * Whether a unit's records exist for the actor: a school's for its own staff and the commune's readers in reach;
+ * a commune-level unit's (the commune, its offices) for everyone of that commune. Outside it a refusal is 404.
+ */
+export function seesUnit(actor: Actor, unit: Pick<Unit, "id" | "kind">): boolean {
+  return unit.kind === "school" ? can(actor, "school.read", unit.id) : reaches(actor, unit.id);
+}
+
+/** Only the system administrator adds, renames and archives units. */
+export function mayManageUnits(actor: Actor): boolean {
+  return can(actor, "units.manage");
+}
+
+/** A unit's headcounts (the plan's denominators): its school administrator, commune staff, the system administrator. */
+export function mayEditHeadcounts(actor: Actor, unitId: number): boolean {
+  return can(actor, "headcounts.edit", unitId);
+}
+
+/** A unit's page: a school's own staff and the commune's readers in reach (headcounts, no names); commune units for the commune's readers. */
+export function mayReadUnitPage(actor: Actor, unit: Pick<Unit, "id" | "kind">): boolean {
+  return (can(actor, "commune.read") && reaches(actor, unit.id)) || (unit.kind === "school" && can(actor, "school.read", unit.id));
+}
+
+/** The administration area: account and unit managers. Its audit log: those who administer accounts. */
+export function mayOpenAdmin(actor: Actor): boolean {
+  return can(actor, "accounts.manage") || can(actor, "units.manage");
+}
+
+export function mayReadAudit(actor: Actor): boolean {
+  return can(actor, "audit.read");
+}
