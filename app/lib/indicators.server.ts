@@ -85,6 +85,8 @@ export async function figureView(request: Request, context: AppLoadContext): Pro
     return { actor, period, scope, communeReader: true, schoolId: requested, schools, communes, communeId: commune, seesNamesOf };
   }
   const own = ownSchoolIds(actor).filter((id) => can(actor, "school.manage", id));
+  // A school's administrators read their own school's figures, never a commune's.
+  if (!requested && url.searchParams.get("commune")) forbidden("Số liệu toàn xã dành cho cán bộ xã; trường xem số liệu của trường mình.");
   if (requested && !own.includes(requested)) notFound();
   const schoolId = requested ?? own[0];
   return { actor, period, scope: { kind: "school", schoolId }, communeReader: false, schoolId, schools: [], communes: [], communeId: null, seesNamesOf };

@@ -6,7 +6,7 @@ import { createMaterial, getMaterial } from "~/domain/materials/materials";
 import { materialSchema } from "~/domain/materials/schemas";
 import { DomainError } from "~/domain/shared/errors";
 import { getUnit } from "~/domain/units/units";
-import { getActor, notFound } from "./auth.server";
+import { getActor, notFound, requireActor } from "./auth.server";
 import { db } from "./db.server";
 import { failure, parseForm } from "./forms";
 import { readMaterialUpload } from "./material-upload.server";
@@ -28,7 +28,11 @@ export async function requireVisibleMaterial(
   const actor = await getActor(request, context);
   const id = idParam(idText);
   const material = id ? await getMaterial(db, id) : undefined;
-  if (!material || !canSeeMaterial(actor, material)) notFound();
+  if (!material || !canSeeMaterial(actor, material)) {
+    // Signed out: sign in first (whether or not it exists — nothing is said about it); signed in: 404.
+    if (!actor) await requireActor(request, context);
+    notFound();
+  }
   return { actor, material };
 }
 

@@ -5,7 +5,7 @@ import { getUnit } from "~/domain/units/units";
 import { notFound, requireActor } from "./auth.server";
 import { db } from "./db.server";
 import { idParam } from "./params";
-import { mayOpenPeopleOf } from "~/domain/auth/policies";
+import { mayOpenPeopleOf, refuse, seesUnit } from "~/domain/auth/policies";
 
 /** The unit whose people a page is about, after checking the actor may look at it. */
 export async function requirePeopleUnit(request: Request, context: AppLoadContext, unitIdText: string | undefined): Promise<{ actor: Actor; unit: Unit }> {
@@ -13,6 +13,6 @@ export async function requirePeopleUnit(request: Request, context: AppLoadContex
   const id = idParam(unitIdText);
   const unit = id ? await getUnit(db, id) : undefined;
   if (!unit || unit.kind === "province") notFound();
-  if (!mayOpenPeopleOf(actor, unit)) notFound();
+  if (!mayOpenPeopleOf(actor, unit)) refuse(seesUnit(actor, unit));
   return { actor, unit };
 }

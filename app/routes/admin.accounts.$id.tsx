@@ -1,4 +1,3 @@
-import { reachOf, reaches } from "~/domain/auth/permissions";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/forms";
@@ -13,7 +12,7 @@ import { formatDateTime } from "~/lib/format";
 import { accountLinkUrl } from "~/lib/links.server";
 import { idParam } from "~/lib/params";
 import { readForm } from "~/lib/forms.server";
-import { canManageUser } from "~/domain/auth/policies";
+import { canManageUser, maySeeAccount } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản · Quản trị · Tân An STEM" }];
 
@@ -40,13 +39,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     .where("memberships.user_id", "=", user.id)
     .execute();
   // Another commune's accounts are not shown (the system administrator sees all).
-  if (reachOf(actor) && !memberships.some((m) => reaches(actor, m.unit_id))) notFound();
+  if (!(await maySeeAccount(db, actor, user.id))) notFound();
   return { user: { ...user, hasPassword: password_hash !== null }, memberships, canManage: await canManageUser(db, actor, user.id) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, "accounts.manage");
   const user = await findUser(params.id);
+  if (!(await maySeeAccount(db, actor, user.id))) notFound();
   const intent = (await readForm(request)).get("intent");
   try {
     if (intent === "reset-link") {

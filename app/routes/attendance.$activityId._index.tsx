@@ -29,7 +29,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const page = pageParam(new URL(request.url));
   const rosterTotal = await rosterSize(db, actor, activity);
   const roster = await rosterFor(db, actor, activity, { offset: (page - 1) * ROLL_CALL_PAGE, limit: ROLL_CALL_PAGE });
-  const ownSchools = (await db.selectFrom("units").select(["id", "name"]).where("id", "in", units).where("kind", "=", "school").execute()) ?? [];
+  // (An empty list is no SQL on PostgreSQL: the commune's readers mark nobody.)
+  const ownSchools = units.length ? await db.selectFrom("units").select(["id", "name"]).where("id", "in", units).where("kind", "=", "school").execute() : [];
   const classes = ownSchools.length ? await schoolClasses(db, ownSchools[0].id) : [];
   const clubs = ownSchools.length
     ? await db.selectFrom("clubs").select(["id", "name"]).where("school_id", "=", ownSchools[0].id).where("status", "=", "active").orderBy("name").execute()

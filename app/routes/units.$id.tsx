@@ -16,7 +16,7 @@ import { db } from "~/lib/db.server";
 import { formatNumber } from "~/lib/format";
 import { failure, zodFieldErrors } from "~/lib/forms";
 import { idParam, yearParam } from "~/lib/params";
-import { mayEditHeadcounts, mayReadUnitPage } from "~/domain/auth/policies";
+import { mayEditHeadcounts, mayReadUnitPage, refuse, seesUnit } from "~/domain/auth/policies";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? "Đơn vị"} · Tân An STEM` }];
 
@@ -26,7 +26,7 @@ async function loadUnitFor(request: Request, context: LoaderFunctionArgs["contex
   const unit = unitId ? await getUnit(db, unitId) : undefined;
   if (!unit || unit.kind === "province") notFound();
   // A school's page: its own staff and the commune's readers (headcounts only, no names); other schools get 404.
-  if (!mayReadUnitPage(actor, unit)) notFound();
+  if (!mayReadUnitPage(actor, unit)) refuse(seesUnit(actor, unit));
   return { actor, unit };
 }
 

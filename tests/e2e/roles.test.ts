@@ -15,7 +15,8 @@ afterAll(async () => {
 });
 
 const NAV: Record<string, { heading: string; nav: string[]; notNav: string[] }> = {
-  "admin@tanan.demo": { heading: "Tổng quan xã Tân An", nav: ["Trang chủ", "Quản trị"], notNav: ["Câu lạc bộ STEM"] },
+  // The system administrator reads the schools' records like a commune reader (decision 003).
+  "admin@tanan.demo": { heading: "Tổng quan xã Tân An", nav: ["Trang chủ", "Câu lạc bộ STEM", "Quản trị"], notNav: [] },
   "vhxh@tanan.demo": {
     heading: "Tổng quan xã Tân An",
     nav: ["Câu lạc bộ STEM", "Cuộc thi", "Hoạt động", "Điểm danh", "Học liệu", "Chỉ tiêu", "Báo cáo", "Quản trị"],

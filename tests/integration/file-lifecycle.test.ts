@@ -229,8 +229,8 @@ describe("the recycle bin", () => {
 
     const other = await actorOf(t.db, "bgh.tieuhoca@tanan.demo");
     expect((await binFor(t.db, other, { page: 1, pageSize: 50 })).rows.map((r) => r.id)).not.toContain(entry.id);
-    await expect(restoreFromBin(t.db, other, entry.id)).rejects.toThrow(/Không tìm thấy/);
-    await expect(restoreFromBin(t.db, await actorOf(t.db, "gv.thcs@tanan.demo"), entry.id)).rejects.toThrow(/Không tìm thấy/);
+    await expect(restoreFromBin(t.db, other, entry.id)).rejects.toMatchObject({ status: 404 });
+    await expect(restoreFromBin(t.db, await actorOf(t.db, "gv.thcs@tanan.demo"), entry.id)).rejects.toMatchObject({ status: 403 });
 
     await restoreFromBin(t.db, principal, entry.id);
     expect((await getActivity(t.db, activity.id))!.title).toBe(activity.title);
@@ -387,7 +387,7 @@ describe("the recycle bin and careless clicks", () => {
     await deleteMaterial(t.db, teacher, (await getMaterial(t.db, id))!, true);
     expect((await storageUse(t.db, thcs.id)).used).toBe(base + bytes.length);
     const [entry] = await binned("material", id);
-    await expect(purgeFromBin(t.db, await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), entry.id, true)).rejects.toThrow(/Không tìm thấy/);
+    await expect(purgeFromBin(t.db, await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), entry.id, true)).rejects.toMatchObject({ status: 404 });
     await expect(purgeFromBin(t.db, teacher, entry.id, false)).rejects.toThrow(/ô xác nhận/);
     expect(await binned("material", id)).toHaveLength(1);
     await purgeFromBin(t.db, teacher, entry.id, true);

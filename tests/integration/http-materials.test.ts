@@ -39,7 +39,9 @@ describe("materials over HTTP", () => {
     // Another school cannot open it, nor fetch the file by its address.
     expect((await http(base, `/materials/${id}`, { cookie: cookies["bgh.tieuhoca"] })).status).toBe(404);
     expect((await http(base, `/materials/${id}/file`, { cookie: cookies["bgh.tieuhoca"] })).status).toBe(404);
-    expect((await http(base, `/materials/${id}/file`)).status).toBe(404);
+    const signedOut = await http(base, `/materials/${id}/file`);
+    expect(signedOut.status).toBe(302); // sign in first (whether or not it exists)
+    expect(signedOut.location).toMatch(/^\/login\?redirectTo=/);
     const found = await http(base, "/materials?q=chuyen+doi+so", { cookie: cookies["gv.thcs"] });
     expect(found.text).toContain("Tài liệu chuyển đổi số lớp 8");
   });

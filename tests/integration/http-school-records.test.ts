@@ -151,8 +151,8 @@ describe("contest evidence over HTTP", () => {
     const own = await http(base, `/contests/entries/${entry.id}/evidence`, { cookie: cookies["gv.thcs"] });
     expect(own.status).toBe(200);
     expect(own.headers.get("content-type")).toBe("application/pdf");
-    // A certificate may name pupils: the commune sees that evidence exists, not the file or its name.
-    expect((await http(base, `/contests/entries/${entry.id}/evidence`, { cookie: cookies.vhxh })).status).toBe(404);
+    // A certificate may name pupils: the commune sees that evidence exists, not the file or its name (refused: 403).
+    expect((await http(base, `/contests/entries/${entry.id}/evidence`, { cookie: cookies.vhxh })).status).toBe(403);
     const communePage = await http(base, `/contests/${entry.contest_id}`, { cookie: cookies.vhxh });
     expect(communePage.text).not.toContain("giấy khen.pdf");
     expect(communePage.text).toContain("Đã có minh chứng");

@@ -92,7 +92,11 @@ describe("importing a school's people", () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
     const other = await actorOf(t.db, "bgh.tieuhoca@tanan.demo");
     const staff = await actorOf(t.db, "vhxh@tanan.demo");
-    for (const [a, status] of [[teacher, 403], [other, 404], [staff, 403]] as const)
+    for (const [a, status] of [
+      [teacher, 403],
+      [other, 404],
+      [staff, 403],
+    ] as const)
       await expect(previewPeopleImport(t.db, a, thcs, csv(GOOD))).rejects.toMatchObject({ status });
     await expect(addPerson(t.db, other, thcs, { category: "teachers", code: "X1", fullName: "Ai Đó" })).rejects.toMatchObject({ status: 404 });
   });

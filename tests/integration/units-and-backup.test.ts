@@ -46,6 +46,9 @@ describe("units and headcounts", () => {
     await expect(saveHeadcounts(t.db, principal, thcs, 2027, { "students:12": 1 })).rejects.toBeInstanceOf(DomainError);
     const leader = await actorOf(t.db, "lanhdao@tanan.demo");
     await expect(saveHeadcounts(t.db, leader, thcs, 2027, { "teachers:0": 1 })).rejects.toMatchObject({ status: 403 });
+    // Two saves of a new figure at once (a double click, two colleagues): both answered, one row.
+    await Promise.all([saveHeadcounts(t.db, principal, thcs, 2031, { "teachers:0": 40 }), saveHeadcounts(t.db, principal, thcs, 2031, { "teachers:0": 41 })]);
+    expect(await t.db.selectFrom("headcounts").select("count").where("unit_id", "=", thcs.id).where("year", "=", 2031).execute()).toHaveLength(1);
   });
 
   it("only the system administrator adds units; a school needs its level", async () => {

@@ -118,7 +118,13 @@ async function person(
   return row.id;
 }
 
-async function activity(db: DB, organizerUnitId: number, title: string, date: string, clubId: number | null = null): Promise<{ id: number; form: ActivityForm }> {
+async function activity(
+  db: DB,
+  organizerUnitId: number,
+  title: string,
+  date: string,
+  clubId: number | null = null,
+): Promise<{ id: number; form: ActivityForm }> {
   const form: ActivityForm = {
     title,
     organizerUnitId: String(organizerUnitId),
@@ -277,7 +283,7 @@ async function unitByCode(db: DB, code: string): Promise<number> {
   return (await db.selectFrom("units").select("id").where("code", "=", code).executeTakeFirstOrThrow()).id;
 }
 
-async function binIdOf(db: DB, kind: string, recordId: number): Promise<number> {
+async function binIdOf(db: DB, kind: "club" | "activity", recordId: number): Promise<number> {
   return (await db.selectFrom("recycle_bin").select("id").where("kind", "=", kind).where("record_id", "=", recordId).executeTakeFirstOrThrow()).id;
 }
 
@@ -333,7 +339,13 @@ export async function buildAccessWorld(db: DB): Promise<World> {
   const schools: Record<SchoolPlace, number> = { own, sibling, other };
   const principal: Record<SchoolPlace, string> = { own: "bgh.thcs@tanan.demo", sibling: "bgh.tieuhoca@tanan.demo", other: accounts.principalB };
   const teacher: Record<SchoolPlace, string> = { own: "gv.thcs@tanan.demo", sibling: "gv.tieuhoca@tanan.demo", other: accounts.teacherB };
-  const label: Record<RecordPlace, string> = { own: "THCS Tân An", sibling: "TH Tân An A", other: "THCS Bình Minh", commune: "xã Tân An", otherCommune: "xã Bình Minh" };
+  const label: Record<RecordPlace, string> = {
+    own: "THCS Tân An",
+    sibling: "TH Tân An A",
+    other: "THCS Bình Minh",
+    commune: "xã Tân An",
+    otherCommune: "xã Bình Minh",
+  };
   const file = await db.selectFrom("stored_files").select(["id", "sha256"]).where("mime", "=", "application/pdf").orderBy("id").executeTakeFirstOrThrow();
 
   const pupils: Record<SchoolPlace, number[]> = { own: [], sibling: [], other: [] };
@@ -342,7 +354,12 @@ export async function buildAccessWorld(db: DB): Promise<World> {
     for (const [i, name] of PUPILS[place].entries())
       pupils[place].push(await person(db, schools[place], { code: `MT-HS-${i + 1}`, name, category: "students", grade, className: `${grade}A9` }));
   }
-  const teacherBPerson = await person(db, other, { code: "GV-BM-1", name: "Âu Thị Giáo Viên", category: "teachers", userId: await userId(db, accounts.teacherB) });
+  const teacherBPerson = await person(db, other, {
+    code: "GV-BM-1",
+    name: "Âu Thị Giáo Viên",
+    category: "teachers",
+    userId: await userId(db, accounts.teacherB),
+  });
   const officials: Record<CommunePlace, number> = {
     commune: await person(db, officeA, { code: "MT-CB-1", name: "Quan Thị Công Chức", category: "officials" }),
     otherCommune: await person(db, officeB, { code: "MT-CB-1", name: "Quan Văn Công Chức", category: "officials" }),
@@ -459,7 +476,10 @@ export async function buildAccessWorld(db: DB): Promise<World> {
       feedToken: await feedToken(db, c.communeId),
     };
   }
-  const publicMaterialId = await material(db, own, await userId(db, teacher.own), "Học liệu công khai ma trận", "public", { id: file.id, name: "cong-khai.pdf" });
+  const publicMaterialId = await material(db, own, await userId(db, teacher.own), "Học liệu công khai ma trận", "public", {
+    id: file.id,
+    name: "cong-khai.pdf",
+  });
   return { provinceId, communeA, communeB, schools, places, publicMaterialId, accounts };
 }
 

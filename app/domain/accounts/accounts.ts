@@ -2,7 +2,7 @@ import type { DB } from "../../../db/connection";
 import type { Role } from "../../../db/schema";
 import { writeAudit, type Executor } from "../audit/audit";
 import { hashPassword, verifyPassword } from "../auth/passwords";
-import { can, reaches, type Actor } from "../auth/permissions";
+import { reaches, type Actor } from "../auth/permissions";
 import { createSession, invalidateUserSessions } from "../auth/sessions";
 import { randomToken, sha256Hex } from "../auth/tokens";
 import { DomainError } from "../shared/errors";
@@ -10,7 +10,7 @@ import { matchesFolded } from "../shared/search";
 import { nameKey } from "../shared/text";
 import { addMs, HOUR_MS, nowIso } from "../shared/time";
 import { checkPasswordGuarded, normalizeEmail } from "../auth/login";
-import { canGrant, canManageUser, refuse } from "../auth/policies";
+import { canGrant, canManageUser, maySeeAccount, refuse } from "../auth/policies";
 
 /** A one-time link (activation or reset) is valid this long. */
 export const LINK_LIFETIME_MS = 72 * HOUR_MS;
@@ -47,8 +47,9 @@ export async function createAccount(
 ): Promise<{ userId: number; link: IssuedLink }> {
   const unit = await db.selectFrom("units").select(["id", "kind", "archived_at"]).where("id", "=", input.unitId).executeTakeFirst();
   if (!unit || unit.archived_at) throw new DomainError("Đơn vị không tồn tại.", "unitId");
-  if (!canGrant(actor, input.role, unit.kind) || !reaches(actor, unit.id))
-    throw new DomainError("Bạn không được tạo tài khoản với vai trò này cho đơn vị đã chọn.", "role");
+  // A unit outside the actor's reach is answered as missing; a role they may not give there, as refused.
+  if (!reaches(actor, unit.id)) refuse(false);
+  if (!canGrant(actor, input.role, unit.kind)) refuse(true, "Bạn không được tạo tài khoản với vai trò này cho đơn vị đã chọn.");
   const email = normalizeEmail(input.email);
   const existing = await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
   if (existing) throw new DomainError("Email này đã có tài khoản.", "email");
@@ -84,7 +85,7 @@ export async function createAccount(
 }
 
 export async function issueResetLink(db: DB, actor: Actor, userId: number, ip: string | null = null): Promise<IssuedLink> {
-  if (!(await canManageUser(db, actor, userId))) refuse(can(actor, "accounts.manage"), "Bạn không được cấp lại mật khẩu cho tài khoản này.");
+  if (!(await canManageUser(db, actor, userId))) refuse(await maySeeAccount(db, actor, userId), "Bạn không được cấp lại mật khẩu cho tài khoản này.");
   const user = await db.selectFrom("users").select("is_active").where("id", "=", userId).executeTakeFirst();
   if (!user?.is_active) throw new DomainError("Tài khoản đang bị khóa: hãy mở khóa trước khi cấp liên kết.");
   return db.transaction().execute(async (trx) => {
@@ -103,7 +104,7 @@ export async function issueResetLink(db: DB, actor: Actor, userId: number, ip: s
 }
 
 export async function setUserActive(db: DB, actor: Actor, userId: number, active: boolean, ip: string | null = null): Promise<void> {
-  if (!(await canManageUser(db, actor, userId))) refuse(can(actor, "accounts.manage"), "Bạn không được thay đổi tài khoản này.");
+  if (!(await canManageUser(db, actor, userId))) refuse(await maySeeAccount(db, actor, userId), "Bạn không được thay đổi tài khoản này.");
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("users")

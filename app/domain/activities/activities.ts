@@ -158,7 +158,8 @@ async function organizerOf(db: Executor, unitId: number): Promise<Unit> {
 
 async function checkInput(db: Executor, actor: Actor, input: ActivityInput): Promise<Unit> {
   const organizer = await organizerOf(db, input.organizerUnitId);
-  if (!canManageActivity(actor, organizer)) throw new DomainError("Bạn không được tạo hoạt động cho đơn vị này.", "organizerUnitId");
+  // The organizer named in the form is a record like one in the address: outside the reach 404, inside it 403.
+  if (!canManageActivity(actor, organizer)) refuse(seesUnit(actor, organizer), "Bạn không được tạo hoạt động cho đơn vị này.");
   await assertVocabulary(db, input);
   if (input.status === "held" && recordFromInput(input).startsAt > nowIso())
     throw new DomainError("Hoạt động chưa diễn ra: chưa thể chọn “Đã tổ chức”.", "status");

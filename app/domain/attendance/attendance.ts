@@ -35,7 +35,7 @@ function rosterPeople(db: DB, units: number[], activity: Activity) {
   return db
     .selectFrom("people")
     .leftJoin("attendance", (j) => j.onRef("attendance.person_id", "=", "people.id").on("attendance.activity_id", "=", activity.id))
-    .where("people.unit_id", "in", units)
+    .where("people.unit_id", "in", units.length ? units : [-1])
     .where((eb) =>
       eb.or([
         eb("people.id", "in", eb.selectFrom("activity_roster").select("person_id").where("activity_id", "=", activity.id)),

@@ -2,7 +2,8 @@
  * The one place that decides who may do what. Every loader and action asks it.
  *
  * Roles (see docs/decisions/003-roles-and-permissions.md):
- * - system_admin: accounts and units; reads commune-wide figures.
+ * - system_admin: accounts, units and headcounts; reads every school's records and figures like a commune reader
+ *   (students as counts).
  * - commune_staff (Phòng Văn hóa - Xã hội): reads every school (students as counts only),
  *   writes commune-wide records, approves reports, creates accounts for schools and teachers.
  * - commune_leader: reads every school's records and figures (students as counts); changes nothing.
@@ -54,7 +55,7 @@ export type Permission =
 const SCOPED: ReadonlySet<Permission> = new Set(["headcounts.edit", "school.read", "school.manage", "students.names", "materials.write", "attendance.write"]);
 
 const COMMUNE_WIDE: Record<"system_admin" | "commune_staff" | "commune_leader" | "province_reader", ReadonlySet<Permission>> = {
-  system_admin: new Set<Permission>(["accounts.manage", "units.manage", "headcounts.edit", "audit.read", "commune.read"]),
+  system_admin: new Set<Permission>(["accounts.manage", "units.manage", "headcounts.edit", "audit.read", "commune.read", "school.read"]),
   commune_staff: new Set<Permission>(["accounts.manage", "headcounts.edit", "audit.read", "commune.read", "commune.manage", "reports.approve", "school.read"]),
   commune_leader: new Set<Permission>(["commune.read", "school.read"]),
   province_reader: new Set<Permission>(["commune.read", "school.read"]),

@@ -12,7 +12,7 @@ import { assertDateOpen, assertPeriodOpen, assertRangeOpen } from "../reports/lo
 import { DomainError } from "../shared/errors";
 import { getUnit } from "../units/units";
 import { getBinEntry, listBin, purgeEntry, putBack, rowsWhere, type BinEntry, type Snapshot } from "./bin";
-import { canManageActivity, canManageClubs, canManageContest, mayDeleteMaterial } from "../auth/policies";
+import { canManageActivity, canManageClubs, canManageContest, mayDeleteMaterial, refuse, seesUnit } from "../auth/policies";
 
 const GONE = "Không tìm thấy mục này trong thùng rác (có thể đã được khôi phục, hoặc đã quá 30 ngày).";
 
@@ -36,6 +36,13 @@ async function mayRestore(db: DB, actor: Actor, entry: BinEntry, snapshot: Snaps
       return !!material && mayDeleteMaterial(actor, material);
     }
   }
+}
+
+/** Refuses one who may not restore (or purge) an entry: 403 when its unit is theirs to see, else 404 as if it were not there. */
+async function assertMayRestore(db: DB, actor: Actor, entry: BinEntry & { snapshot: Snapshot }): Promise<void> {
+  if (await mayRestore(db, actor, entry, entry.snapshot)) return;
+  const unit = await getUnit(db, entry.unit_id);
+  refuse(!!unit && seesUnit(actor, unit), "Chỉ người có quyền xóa mục này mới khôi phục hoặc xóa hẳn được.");
 }
 
 /**
@@ -100,7 +107,8 @@ function isConstraintError(e: unknown): boolean {
 export async function restoreFromBin(db: DB, actor: Actor, binId: number, ip: string | null = null): Promise<BinEntry & { snapshot: Snapshot }> {
   const entry = await getBinEntry(db, binId);
   // An entry without its record (kept by a double delete before that was prevented) has nothing to restore.
-  if (!entry || entry.snapshot[0]?.rows.length !== 1 || !(await mayRestore(db, actor, entry, entry.snapshot))) throw new DomainError(GONE);
+  if (!entry || entry.snapshot[0]?.rows.length !== 1) throw new DomainError(GONE);
+  await assertMayRestore(db, actor, entry);
   await assertRestoreOpen(db, entry.kind, entry.snapshot);
   try {
     await db.transaction().execute(async (trx) => {
@@ -138,7 +146,8 @@ export async function restoreFromBin(db: DB, actor: Actor, binId: number, ip: st
  */
 export async function purgeFromBin(db: DB, actor: Actor, binId: number, confirmed: boolean, ip: string | null = null): Promise<BinEntry> {
   const entry = await getBinEntry(db, binId);
-  if (!entry || !(await mayRestore(db, actor, entry, entry.snapshot))) throw new DomainError(GONE);
+  if (!entry) throw new DomainError(GONE);
+  await assertMayRestore(db, actor, entry);
   if (!confirmed) throw new DomainError("Hãy đánh dấu ô xác nhận trước khi xóa hẳn.");
   await db.transaction().execute(async (trx) => {
     if (!(await purgeEntry(trx, binId))) throw new DomainError(GONE);

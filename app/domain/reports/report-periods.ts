@@ -11,6 +11,7 @@ import { writeAudit } from "../audit/audit";
 import { reaches, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { parsePeriod, type Period } from "../shared/periods";
+import { holdUnit } from "../shared/hold";
 import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
 import { reportDeadline } from "./deadlines";
 import { mayApproveReportsIn, refuse } from "../auth/policies";
@@ -76,18 +77,8 @@ export async function reportPeriodOfUnit(db: Executor, unitId: number, halfKey: 
   return reportPeriod(db, await communeIdOf(db, unitId), halfKey);
 }
 
-/**
- * Called first in a transaction that approves a report or sets a cut-off: holds the commune's row (a no-op update;
- * PostgreSQL keeps it until the transaction ends, SQLite's write transactions run one at a time), so approvals
- * and cut-off changes of one commune happen one after the other.
- */
-async function holdCommune(trx: Executor, communeId: number): Promise<void> {
-  await trx
-    .updateTable("units")
-    .set((eb) => ({ name: eb.ref("name") }))
-    .where("id", "=", communeId)
-    .execute();
-}
+/** Approvals and cut-off changes of one commune happen one after the other: each holds the commune's row first. */
+const holdCommune = holdUnit;
 
 /** The first day a report of the period may be approved, while that day is still to come (else null). */
 export function approvableFrom(period: ReportPeriod, now: Date = new Date()): string | null {

@@ -6,6 +6,7 @@ import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
 import { GRADES_BY_LEVEL, headcountCategoriesFor } from "./vocabulary";
 import { mayEditHeadcounts, mayManageUnits, refuse, seesUnit } from "../auth/policies";
+import { holdUnit } from "../shared/hold";
 
 export async function getUnit(db: DB, id: number): Promise<Unit | undefined> {
   return db.selectFrom("units").selectAll().where("id", "=", id).executeTakeFirst();
@@ -132,6 +133,7 @@ export async function saveHeadcounts(
   const allowed = new Set(slots.map((s) => `${s.category}:${s.grade}`));
   for (const key of Object.keys(values)) if (!allowed.has(key)) throw new DomainError(`Mục số liệu không hợp lệ: ${key}`);
   await db.transaction().execute(async (trx) => {
+    await holdUnit(trx, unit.id); // two saves at once (a double click, two colleagues): one after the other
     const at = nowIso();
     for (const [key, count] of Object.entries(values)) {
       const [category, g] = key.split(":") as [HeadcountCategory, string];

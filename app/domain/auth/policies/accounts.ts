@@ -40,3 +40,10 @@ export function grantableRoles(actor: Actor): { role: Role; unitKinds: UnitKind[
 export function canGrant(actor: Actor, role: Role, unitKind: UnitKind): boolean {
   return grantableRoles(actor).some((g) => g.role === role && g.unitKinds.includes(unitKind));
 }
+
+/** An account exists for the actor when one of its memberships is within their reach (the system administrator: all). */
+export async function maySeeAccount(db: DB, actor: Actor, userId: number): Promise<boolean> {
+  if (!actor.reach) return true;
+  const units = await db.selectFrom("memberships").select("unit_id").where("user_id", "=", userId).execute();
+  return units.some((m) => reaches(actor, m.unit_id));
+}
