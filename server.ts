@@ -30,7 +30,7 @@ async function prepareDatabase() {
     const applied = await migrateToLatest(db);
     if (applied.length) log("info", "migrations applied", { applied });
     if (process.env.SEED_DEMO === "1") {
-      const { seedDemoIfEmpty } = await import("./db/seed/demo");
+      const { seedDemoIfEmpty } = await import("./scripts/seed/demo");
       if (await seedDemoIfEmpty(db)) log("info", "demo data loaded", { database: databaseLabel() });
     }
     // Reports approved before their figures were kept (or by the demo's seed) get them now (decision 012).

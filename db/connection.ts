@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, sql, type Dialect } from "kysely";
+import { Kysely, PostgresDialect, sql, type Dialect, type Transaction } from "kysely";
 import { Migrator } from "kysely/migration";
 import pg from "pg";
 import { databaseFile } from "./config";
@@ -13,6 +13,8 @@ import { guardDialect, isDatabaseUnavailable } from "./unavailable";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
+/** A database or a transaction: what a function that reads or writes inside either takes. */
+export type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Opens the SQLite file with the settings the app relies on: WAL, foreign keys, a busy timeout. */
 export function openSqlite(file: string): SQLite.Database {

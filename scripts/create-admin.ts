@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { createDb, migrateToLatest } from "../db/connection";
-import { ensureBaseOrg } from "../db/seed/org";
+import { ensureBaseOrg } from "./seed/org";
 import { createAccount } from "../app/domain/accounts/accounts";
 import type { Actor } from "../app/domain/auth/permissions";
 

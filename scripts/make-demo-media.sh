@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Makes the demo's small media files (committed in db/seed/media), so the demo ships real files of each
+# Makes the demo's small media files (committed in scripts/seed/media), so the demo ships real files of each
 # kind without downloading any: a one-page PDF, a 6-second MP4 (H.264) and MP3, and a PNG poster.
 # Needs Debian's ffmpeg (apt-get install -y ffmpeg); only developers run it, the app and tests do not.
 set -euo pipefail
-cd "$(dirname "$0")/../db/seed/media"
+cd "$(dirname "$0")/seed/media"
 ffmpeg -loglevel error -y -f lavfi -i "testsrc=size=320x180:rate=15:duration=6" -c:v libx264 -pix_fmt yuv420p -movflags +faststart -g 15 demo.mp4
 ffmpeg -loglevel error -y -f lavfi -i "sine=frequency=440:duration=6" -c:a libmp3lame -b:a 32k demo.mp3
 ffmpeg -loglevel error -y -f lavfi -i "testsrc=size=320x180" -frames:v 1 demo.png

@@ -1,6 +1,6 @@
 /** `npm run db:seed-demo`: loads the demo of Tân An into an empty database (refuses otherwise). */
 import { createDb, migrateToLatest } from "../db/connection";
-import { seedDemoIfEmpty } from "../db/seed/demo";
+import { seedDemoIfEmpty } from "./seed/demo";
 
 const db = createDb();
 await migrateToLatest(db);

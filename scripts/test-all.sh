@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 echo "Node.js $(node --version) ($(command -v node))"
 bash scripts/ensure-chromium.sh
 npm run typecheck
+npm run check:layers
 npm run build
 vitest run
 npm run test:pg

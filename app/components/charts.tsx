@@ -6,7 +6,7 @@
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, XAxis, YAxis, Tooltip } from "recharts";
 import { formatFigure } from "~/domain/shared/figures";
-import type { IndicatorStatus } from "~/domain/reports/document-model";
+import type { IndicatorStatus } from "~/domain/indicators/status";
 
 const STATUS_COLOR: Record<IndicatorStatus, string> = { met: "#1b7a3d", behind: "#b42318", no_data: "#8a939c", no_target: "#0b5d8c" };
 const SERIES_COLORS = ["#0b5d8c", "#b45309", "#1b7a3d", "#7c3aed"];

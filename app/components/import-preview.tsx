@@ -1,4 +1,4 @@
-import { formatNumber } from "~/lib/format";
+import { formatNumber } from "~/domain/shared/format";
 import { TableWrap } from "./table";
 
 export interface PreviewRowView {

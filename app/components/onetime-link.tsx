@@ -1,4 +1,4 @@
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/domain/shared/format";
 import { CopyButton } from "./copy-button";
 
 /** Shows a one-time link once, with what the administrator must do with it, and a copy button. */

@@ -1,5 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
-import { formatNumber } from "~/lib/format";
+import { formatNumber } from "~/domain/shared/format";
 
 /** Page links that keep the other query parameters (filters, sort). */
 export function Pager({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {

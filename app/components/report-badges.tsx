@@ -1,4 +1,4 @@
-import type { Timeliness } from "~/domain/reports/reports";
+import type { Timeliness } from "~/domain/calendar/statuses";
 
 /** On time in green, late or overdue in red, not yet due plain: the same on the dashboard and the reports page. */
 export function TimelinessBadge({ timeliness, label }: { timeliness: Timeliness; label: string }) {

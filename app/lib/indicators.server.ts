@@ -2,7 +2,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { can, ownSchoolIds, reachOf, type Actor } from "~/domain/auth/permissions";
 import { mayReadIndicators } from "~/domain/auth/policies";
-import { schoolsOf } from "~/domain/indicators/dashboard";
 import { computeIndicator, indicatorsFor, loadIndicators, unitsFor } from "~/domain/indicators/engine";
 import { measureRecords } from "~/domain/indicators/records";
 import type { FigureScope } from "~/domain/indicators/engine";
@@ -11,6 +10,7 @@ import { vietnamToday } from "~/domain/shared/time";
 import { forbidden, notFound, requireActor } from "./auth.server";
 import { db } from "./db.server";
 import { idParam } from "./params";
+import { schoolsOf } from "~/domain/units/units";
 
 /** The half-year containing today, e.g. "2026-H2". */
 export function currentHalf(now: Date = new Date()): string {

@@ -9,7 +9,7 @@ import { getUnit } from "~/domain/units/units";
 import { gradeLabel, HEADCOUNT_CATEGORY_LABELS, SCHOOL_LEVEL_LABELS, UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
 import { requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatNumber } from "~/lib/format";
+import { formatNumber } from "~/domain/shared/format";
 import { yearParam } from "~/lib/params";
 import { TableWrap } from "~/components/table";
 

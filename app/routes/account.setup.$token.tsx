@@ -7,7 +7,7 @@ import { createSession } from "~/domain/auth/sessions";
 import { DomainError } from "~/domain/shared/errors";
 import { sessionCookieHeader } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/domain/shared/format";
 import { failure, parseForm } from "~/lib/forms";
 import { readForm } from "~/lib/forms.server";
 

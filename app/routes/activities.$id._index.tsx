@@ -10,7 +10,7 @@ import { ACTIVITY_STATUS_LABELS, BUDGET_CATEGORY_LABELS, COMMEMORATION_LABELS, D
 import { requireActivity } from "~/lib/activities.server";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDateTime, formatNumber, formatDateTimeRange } from "~/lib/format";
+import { formatDateTime, formatNumber, formatDateTimeRange } from "~/domain/shared/format";
 import { failure, parseForm, zodFieldErrors } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { TableWrap } from "~/components/table";

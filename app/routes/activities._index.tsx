@@ -11,7 +11,7 @@ import { listUnits } from "~/domain/units/units";
 import { parseActivityFilter } from "~/lib/activities.server";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDateTime, formatNumber } from "~/lib/format";
+import { formatDateTime, formatNumber } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
 import { EmptyRow, TableWrap } from "~/components/table";
 

@@ -8,7 +8,7 @@ import { listAccounts, type AccountSort } from "~/domain/accounts/accounts";
 import { ROLE_LABELS } from "~/domain/accounts/schemas";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
 import { EmptyRow, TableWrap } from "~/components/table";
 

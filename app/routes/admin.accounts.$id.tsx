@@ -8,7 +8,7 @@ import { ROLE_LABELS } from "~/domain/accounts/schemas";
 import { DomainError } from "~/domain/shared/errors";
 import { notFound, requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/domain/shared/format";
 import { accountLinkUrl } from "~/lib/links.server";
 import { idParam } from "~/lib/params";
 import { readForm } from "~/lib/forms.server";

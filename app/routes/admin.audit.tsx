@@ -8,7 +8,7 @@ import { PageHeader } from "~/components/shell";
 import { listAudit } from "~/domain/audit/audit";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
 import { EmptyRow, TableWrap } from "~/components/table";
 

@@ -8,7 +8,7 @@ import { writeAudit } from "~/domain/audit/audit";
 import { forbidden } from "~/lib/auth.server";
 import { requireAttendanceActivity } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
-import { formatDateTimeRange, formatNumber } from "~/lib/format";
+import { formatDateTimeRange, formatNumber } from "~/domain/shared/format";
 import { readForm } from "~/lib/forms.server";
 import { publicOrigin } from "~/lib/links.server";
 import { canRunCheckin } from "~/domain/auth/policies";

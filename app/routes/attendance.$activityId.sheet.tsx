@@ -4,7 +4,7 @@ import { PrintButton } from "~/components/print-button";
 import { rosterFor, rosterSize } from "~/domain/attendance/attendance";
 import { requireAttendanceActivity } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
-import { formatDateTimeRange } from "~/lib/format";
+import { formatDateTimeRange } from "~/domain/shared/format";
 
 export const meta: MetaFunction = () => [{ title: "Danh sách ký tên · Tân An STEM" }];
 

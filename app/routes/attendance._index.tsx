@@ -8,7 +8,7 @@ import { ACTIVITY_STATUS_LABELS } from "~/domain/activities/vocabulary";
 
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDateTime, formatNumber } from "~/lib/format";
+import { formatDateTime, formatNumber } from "~/domain/shared/format";
 import { pageParam } from "~/lib/params";
 import { canTakeAttendance, mayOpenAttendance } from "~/domain/auth/policies";
 

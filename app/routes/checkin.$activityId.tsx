@@ -6,7 +6,7 @@ import { CheckinError, checkIn, ticketForScan } from "~/domain/attendance/checki
 import { DomainError } from "~/domain/shared/errors";
 import { getActor, notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDateTimeRange } from "~/lib/format";
+import { formatDateTimeRange } from "~/domain/shared/format";
 import { idParam } from "~/lib/params";
 import { readForm } from "~/lib/forms.server";
 

@@ -16,7 +16,7 @@ import { gradeLabel } from "~/domain/units/vocabulary";
 import { forbidden } from "~/lib/auth.server";
 import { requireClub } from "~/lib/clubs.server";
 import { db } from "~/lib/db.server";
-import { formatDate, formatDateTime, formatNumber } from "~/lib/format";
+import { formatDate, formatDateTime, formatNumber } from "~/domain/shared/format";
 import { failure, parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { dateText } from "~/domain/shared/schema-helpers";

@@ -9,7 +9,7 @@ import { CLUB_FIELD_LABELS, CLUB_STATUS_LABELS, CLUB_STATUSES } from "~/domain/c
 import { listUnits } from "~/domain/units/units";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatNumber } from "~/lib/format";
+import { formatNumber } from "~/domain/shared/format";
 import { idParam, oneOf, pageParam } from "~/lib/params";
 import { EmptyRow, TableWrap } from "~/components/table";
 

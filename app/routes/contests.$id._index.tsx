@@ -17,7 +17,7 @@ import { ClassPicker } from "~/components/class-picker";
 import { forbidden } from "~/lib/auth.server";
 import { requireContest } from "~/lib/contests.server";
 import { db } from "~/lib/db.server";
-import { formatDateRange } from "~/lib/format";
+import { formatDateRange } from "~/domain/shared/format";
 import { failure, parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { fileFrom, readSmallMultipart } from "~/lib/upload.server";

@@ -8,7 +8,7 @@ import { awardsBySchool, contestOrganizerFor, listContests, type ContestSort } f
 import { CONTEST_FIELD_LABELS, CONTEST_LEVEL_LABELS } from "~/domain/contests/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatNumber, formatDateRange } from "~/lib/format";
+import { formatNumber, formatDateRange } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
 import { EmptyRow, TableWrap } from "~/components/table";
 

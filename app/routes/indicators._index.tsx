@@ -8,12 +8,12 @@ import { PageHeader } from "~/components/shell";
 import { periodRangeText, reportPeriod, reportPeriodOfUnit } from "~/domain/reports/report-periods";
 import { TableWrap } from "~/components/table";
 import { can } from "~/domain/auth/permissions";
-import { dashboard } from "~/domain/indicators/dashboard";
+import { dashboard } from "~/domain/overview/dashboard";
 import type { IndicatorFigure } from "~/domain/indicators/engine";
 import { formatFigure } from "~/domain/shared/figures";
 import { periodChoices } from "~/domain/shared/periods";
 import { db } from "~/lib/db.server";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/domain/shared/format";
 import { figureView } from "~/lib/indicators.server";
 import { canEditTargets } from "~/domain/auth/policies";
 

@@ -9,7 +9,7 @@ import { enteredFiguresSchema } from "~/domain/indicators/schemas";
 import { periodChoices } from "~/domain/shared/periods";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/domain/shared/format";
 import { parseForm } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { actorCommuneId, currentHalf } from "~/lib/indicators.server";

@@ -5,7 +5,7 @@ import { loginSchema } from "~/domain/accounts/schemas";
 import { attemptLogin } from "~/domain/auth/login";
 import { getActor, safeRedirectPath, sessionCookieHeader } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/domain/shared/format";
 import { failure, parseForm } from "~/lib/forms";
 import { readForm } from "~/lib/forms.server";
 

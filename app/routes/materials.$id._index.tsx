@@ -8,7 +8,7 @@ import { MATERIAL_KIND_LABELS, VISIBILITY_LABELS } from "~/domain/materials/voca
 import { gradeLabel } from "~/domain/units/vocabulary";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDateTime, formatNumber } from "~/lib/format";
+import { formatDateTime, formatNumber } from "~/domain/shared/format";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { requireVisibleMaterial } from "~/lib/materials.server";
 import { mayDeleteMaterial } from "~/domain/auth/policies";

@@ -13,7 +13,7 @@ import { listUnits } from "~/domain/units/units";
 import { gradeLabel } from "~/domain/units/vocabulary";
 import { requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDate, formatNumber } from "~/lib/format";
+import { formatDate, formatNumber } from "~/domain/shared/format";
 import { uploadSchool } from "~/lib/materials.server";
 import { idParam, pageParam } from "~/lib/params";
 

@@ -8,7 +8,7 @@ import { personCategoriesFor } from "~/domain/people/vocabulary";
 import { vietnamToday } from "~/domain/shared/time";
 import { forbidden, notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/domain/shared/format";
 import { parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { requirePeopleUnit } from "~/lib/people.server";

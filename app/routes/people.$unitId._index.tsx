@@ -7,7 +7,7 @@ import type { PersonCategory } from "../../db/schema";
 import { listPeople, peopleCounts, type PersonSort } from "~/domain/people/people";
 import { PERSON_CATEGORY_LABELS, personCategoriesFor } from "~/domain/people/vocabulary";
 import { db } from "~/lib/db.server";
-import { formatDate, formatNumber } from "~/lib/format";
+import { formatDate, formatNumber } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
 import { requirePeopleUnit } from "~/lib/people.server";
 import { EmptyRow, TableWrap } from "~/components/table";

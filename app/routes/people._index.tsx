@@ -7,7 +7,7 @@ import { listUnits } from "~/domain/units/units";
 import { UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatNumber } from "~/lib/format";
+import { formatNumber } from "~/domain/shared/format";
 import { TableWrap } from "~/components/table";
 import { mayListAllPeople } from "~/domain/auth/policies";
 

@@ -6,7 +6,7 @@ import { listMaterials } from "~/domain/materials/materials";
 import { upcomingCommuneActivities } from "~/domain/materials/public";
 import { MATERIAL_KIND_LABELS } from "~/domain/materials/vocabulary";
 import { db } from "~/lib/db.server";
-import { formatDate, formatDateTimeRange } from "~/lib/format";
+import { formatDate, formatDateTimeRange } from "~/domain/shared/format";
 import { pageParam } from "~/lib/params";
 
 export const meta: MetaFunction = () => [

@@ -10,7 +10,7 @@ import { InlineDelete } from "~/components/confirm-delete";
 import { DomainError } from "~/domain/shared/errors";
 import { requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDate, formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/domain/shared/format";
 import { readForm } from "~/lib/forms.server";
 import { idParam, pageParam } from "~/lib/params";
 import type { BinKind } from "../../db/schema";

@@ -5,19 +5,16 @@ import { PageHeader } from "~/components/shell";
 import { TableWrap } from "~/components/table";
 
 import { computeIndicators } from "~/domain/indicators/engine";
-import { reportDeadline } from "~/domain/reports/deadlines";
+import { reportDeadline } from "~/domain/calendar/deadlines";
 import {
   approveReport,
   getReport,
   reopenReport,
-  REPORT_STATUS_LABELS,
   reportDecisionSchema,
   reportNarrativeSchema,
   returnReport,
   saveDraft,
   submitReport,
-  timeliness,
-  TIMELINESS_LABELS,
 } from "~/domain/reports/reports";
 import { formatFigure } from "~/domain/shared/figures";
 import { vietnamToday } from "~/domain/shared/time";
@@ -25,11 +22,12 @@ import { approvableFrom, communeIdOf, periodRangeText, reportPeriodOfUnit, withB
 import { differences, signedFiguresFor } from "~/domain/reports/signed-figures";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDate, formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/domain/shared/format";
 import { parseForm } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { halfPeriod, reportSchool } from "~/lib/reports.server";
 import { mayApproveReportsIn, mayPrepareReport } from "~/domain/auth/policies";
+import { REPORT_STATUS_LABELS, TIMELINESS_LABELS, timeliness } from "~/domain/calendar/statuses";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Báo cáo ${data?.periodLabel ?? ""} · Tân An STEM` }];
 

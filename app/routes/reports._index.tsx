@@ -6,19 +6,20 @@ import { FilterBar, FilterSelect } from "~/components/filters";
 import { Notice, PageHeader } from "~/components/shell";
 import { TableWrap } from "~/components/table";
 import { can, ownSchoolIds } from "~/domain/auth/permissions";
-import { halvesSoFar, reportStatus } from "~/domain/indicators/dashboard";
-import { reportDeadline } from "~/domain/reports/deadlines";
-import { getReport, REPORT_STATUS_LABELS, timeliness, TIMELINESS_LABELS } from "~/domain/reports/reports";
+import { halvesSoFar, reportStatus } from "~/domain/overview/dashboard";
+import { reportDeadline } from "~/domain/calendar/deadlines";
+import { getReport } from "~/domain/reports/reports";
 import { parsePeriod } from "~/domain/shared/periods";
 import { DomainError } from "~/domain/shared/errors";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDate, formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/domain/shared/format";
 import { chosenCommune, currentHalf } from "~/lib/indicators.server";
 import { requireReportReader } from "~/lib/reports.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { cutoffBounds, nextHalf, periodRangeText, reportPeriod, setCutoff } from "~/domain/reports/report-periods";
 import { mayApproveReportsIn } from "~/domain/auth/policies";
+import { REPORT_STATUS_LABELS, TIMELINESS_LABELS, timeliness } from "~/domain/calendar/statuses";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo 6 tháng · Tân An STEM" }];
 

@@ -13,7 +13,7 @@ import { domainFailure, readForm } from "~/lib/forms.server";
 import { gradeLabel, HEADCOUNT_CATEGORY_LABELS, SCHOOL_LEVEL_LABELS, UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
 import { notFound, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatNumber } from "~/lib/format";
+import { formatNumber } from "~/domain/shared/format";
 import { failure, zodFieldErrors } from "~/lib/forms";
 import { idParam, yearParam } from "~/lib/params";
 import { mayEditHeadcounts, mayReadUnitPage, refuse, seesUnit } from "~/domain/auth/policies";

@@ -1,5 +1,24 @@
 import type { Kysely } from "kysely";
-import { nameKey } from "../../app/domain/shared/text";
+
+/*
+ * Frozen copies of the folding this migration used when it was written (app/domain/shared/text.ts may change; a
+ * migration must do on a fresh database exactly what it did then).
+ */
+function foldVietnamese(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function nameKey(fullName: string): string {
+  const folded = foldVietnamese(fullName);
+  const given = folded.split(" ").at(-1) ?? "";
+  return `${given} ${folded}`;
+}
 
 /** Folded name keys on users and people, so searches ignore diacritics and lists sort the Vietnamese way. */
 export async function up(db: Kysely<any>): Promise<void> {

@@ -7,9 +7,9 @@
 import type { Insertable } from "kysely";
 import type { DB } from "../../db/connection";
 import type { Database } from "../../db/schema";
-import { addUnit, addUser, ensureBaseOrg } from "../../db/seed/org";
-import { seededRandom } from "../../db/seed/random";
-import { rebuildReach } from "../../app/domain/indicators/reach-aggregate";
+import { addUnit, addUser, ensureBaseOrg } from "../seed/org";
+import { seededRandom } from "../seed/random";
+import { rebuildReach } from "../../app/domain/reach/reach-aggregate";
 
 export interface Scale {
   schools: number;

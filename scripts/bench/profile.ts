@@ -8,7 +8,7 @@ import { databaseFile } from "../../db/config";
 import { openSqlite, type DB } from "../../db/connection";
 import { isPostgresUrl } from "../../db/engine";
 import type { Database } from "../../db/schema";
-import { dashboard } from "../../app/domain/indicators/dashboard";
+import { dashboard } from "../../app/domain/overview/dashboard";
 import { parsePeriod } from "../../app/domain/shared/periods";
 
 const url = process.argv[2] ?? "tmp/bench/bench.db";

@@ -21,7 +21,7 @@ import { createPgDatabase } from "../../tests/support/db";
 import { loginAs } from "../../tests/support/http";
 import { startTestServer } from "../../tests/support/server";
 import { generate, scaleOf } from "./generate";
-import { quarterOf, refreshReach } from "../../app/domain/indicators/reach-aggregate";
+import { quarterOf, refreshReach } from "../../app/domain/reach/reach-aggregate";
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);

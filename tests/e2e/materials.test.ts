@@ -9,7 +9,7 @@ import { serverOne } from "../support/server-db";
 
 const base = inject("baseUrl");
 const uploads = inject("serverUploadDir");
-const media = (f: string) => fs.readFileSync(path.resolve("db/seed/media", f));
+const media = (f: string) => fs.readFileSync(path.resolve("scripts/seed/media", f));
 const storedCount = () => {
   const dir = path.join(uploads, "objects");
   return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => !fs.statSync(path.join(dir, String(f))).isDirectory()).length : 0;

@@ -3,7 +3,7 @@ import { changeOwnPassword, createAccount, findLink, issueResetLink, LINK_LIFETI
 import { attemptLogin } from "../../app/domain/auth/login";
 import { createSession, validateSessionToken } from "../../app/domain/auth/sessions";
 import { DomainError } from "../../app/domain/shared/errors";
-import { DEMO_PASSWORD } from "../../db/seed/demo";
+import { DEMO_PASSWORD } from "../../scripts/seed/demo";
 import { actorOf, createTestDb, unitIdByCode, type TestDb } from "../support/db";
 
 let t: TestDb;

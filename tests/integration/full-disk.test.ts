@@ -38,7 +38,7 @@ describe.runIf(mounted)("a full disk during uploads", () => {
 
   // An MP4 as far as the type check can tell (its first bytes), padded to the size wanted.
   const video = (bytes: number) => {
-    const head = fs.readFileSync("db/seed/media/demo.mp4");
+    const head = fs.readFileSync("scripts/seed/media/demo.mp4");
     const body = Buffer.alloc(bytes);
     head.copy(body, 0, 0, Math.min(head.length, bytes));
     body.writeUInt32BE(bytes % 2 ** 32, bytes - 4);

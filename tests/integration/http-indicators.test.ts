@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { communeId } from "../../app/domain/indicators/dashboard";
+import { communeId } from "../../app/domain/overview/dashboard";
 import { reportPeriod } from "../../app/domain/reports/report-periods";
 import { computeIndicators } from "../../app/domain/indicators/engine";
 import { parsePeriod } from "../../app/domain/shared/periods";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeIndicators, indicatorValue, type FigureScope } from "../../app/domain/indicators/engine";
 import { parsePeriod } from "../../app/domain/shared/periods";
-import { setHeadcount } from "../../db/seed/org";
+import { setHeadcount } from "../../scripts/seed/org";
 import { freshSchoolsPerTest, insertActivity, insertMark, insertPerson } from "../support/fixtures";
 
 const ctx = freshSchoolsPerTest(2);

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { communeId, schoolsOf } from "../../app/domain/indicators/dashboard";
+import { communeId } from "../../app/domain/overview/dashboard";
 import { computeIndicator, computeIndicatorPerSchool, loadIndicators } from "../../app/domain/indicators/engine";
 import { parsePeriod } from "../../app/domain/shared/periods";
 import { createTestDb, type TestDb } from "../support/db";
+import { schoolsOf } from "../../app/domain/units/units";
 
 let t: TestDb;
 beforeAll(async () => {

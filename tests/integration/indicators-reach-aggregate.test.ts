@@ -5,7 +5,7 @@ import type { ActivityInput } from "../../app/domain/activities/schemas";
 import { recordMarks } from "../../app/domain/attendance/attendance";
 import type { Actor } from "../../app/domain/auth/permissions";
 import { createClub, deleteClub, getClub, recordMeeting } from "../../app/domain/clubs/clubs";
-import { quarterOf, quartersOf, rebuildReach } from "../../app/domain/indicators/reach-aggregate";
+import { quarterOf, quartersOf, rebuildReach } from "../../app/domain/reach/reach-aggregate";
 import { reachedAttendance, reachedCount, type ReachQuery } from "../../app/domain/indicators/reached";
 import { parsePeriod } from "../../app/domain/shared/periods";
 import { getUnit } from "../../app/domain/units/units";

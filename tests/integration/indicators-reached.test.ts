@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { reachedShare } from "../../app/domain/indicators/reached";
 import { parsePeriod } from "../../app/domain/shared/periods";
-import { addUnit, ensureBaseOrg, setHeadcount } from "../../db/seed/org";
+import { addUnit, ensureBaseOrg, setHeadcount } from "../../scripts/seed/org";
 import { createTestDb, type TestDb } from "../support/db";
 import { insertActivity, insertMark, insertPerson } from "../support/fixtures";
 

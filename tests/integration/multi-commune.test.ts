@@ -5,17 +5,17 @@ import { can } from "../../app/domain/auth/permissions";
 import { feedIcs } from "../../app/domain/activities/calendar-feed";
 import { attendanceActivities } from "../../app/domain/attendance/attendance";
 import { createClub, listClubs } from "../../app/domain/clubs/clubs";
-import { schoolsOf } from "../../app/domain/indicators/dashboard";
 import { computeIndicator } from "../../app/domain/indicators/engine";
 import { listMaterials } from "../../app/domain/materials/materials";
 import { reportOverview } from "../../app/domain/reports/reports";
 import { communeReportDocument, schoolReportDocument } from "../../app/domain/reports/report-data";
 import { parsePeriod } from "../../app/domain/shared/periods";
 import { getUnit } from "../../app/domain/units/units";
-import { addUnit, addUser } from "../../db/seed/org";
+import { addUnit, addUser } from "../../scripts/seed/org";
 import { actorOf, createTestDb, unitIdByCode, type TestDb } from "../support/db";
 import { insertActivity, insertPerson } from "../support/fixtures";
 import { canEditTargets, canSeeActivity } from "../../app/domain/auth/policies";
+import { schoolsOf } from "../../app/domain/units/units";
 
 // The demo commune (Tân An) and a second commune of the same province, with one school and its own staff.
 let t: TestDb;

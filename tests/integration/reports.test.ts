@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createActivity, deleteActivity, getActivity, updateActivity } from "../../app/domain/activities/activities";
 import { addMembers, createClub, getClub } from "../../app/domain/clubs/clubs";
 import { saveEnteredFigure } from "../../app/domain/indicators/entered";
-import { approveReport, getReport, reopenReport, reportOverview, returnReport, saveDraft, submitReport, timeliness } from "../../app/domain/reports/reports";
+import { approveReport, getReport, reopenReport, reportOverview, returnReport, saveDraft, submitReport } from "../../app/domain/reports/reports";
 import { getUnit } from "../../app/domain/units/units";
 import { communeIdOf, reportPeriod, setCutoff } from "../../app/domain/reports/report-periods";
 import { differences, ensureSignedFigures, signedFigures, signedFiguresFor } from "../../app/domain/reports/signed-figures";
@@ -10,6 +10,7 @@ import { computeIndicators } from "../../app/domain/indicators/engine";
 import type { ActivityInput } from "../../app/domain/activities/schemas";
 import type { Unit } from "../../db/schema";
 import { actorOf, createTestDb, unitIdByCode, type TestDb } from "../support/db";
+import { timeliness } from "../../app/domain/calendar/statuses";
 
 let t: TestDb;
 let school: Unit;

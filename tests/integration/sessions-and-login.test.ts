@@ -4,7 +4,7 @@ import { createSession, invalidateUserSessions, SESSION_LIFETIME_MS, validateSes
 import { LIMITS, reserveAttempt } from "../../app/domain/auth/throttle";
 import { changeOwnPassword } from "../../app/domain/accounts/accounts";
 import { actorOf } from "../support/db";
-import { DEMO_PASSWORD } from "../../db/seed/demo";
+import { DEMO_PASSWORD } from "../../scripts/seed/demo";
 import { createTestDb, type TestDb } from "../support/db";
 
 let t: TestDb;

@@ -14,7 +14,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { DB } from "../../db/connection";
-import { addUnit, addUser } from "../../db/seed/org";
+import { addUnit, addUser } from "../../scripts/seed/org";
 import { nameKey } from "../../app/domain/shared/text";
 import { feedToken } from "../../app/domain/activities/calendar-feed";
 import { deleteActivity, getActivity } from "../../app/domain/activities/activities";

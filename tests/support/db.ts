@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { createDb, migrateToLatest, type DB } from "../../db/connection";
-import { seedDemo } from "../../db/seed/demo";
+import { seedDemo } from "../../scripts/seed/demo";
 import { loadActor } from "../../app/domain/auth/actor";
 import type { Actor } from "../../app/domain/auth/permissions";
 

@@ -2,8 +2,8 @@
 import { afterEach, beforeEach } from "vitest";
 import type { DB } from "../../db/connection";
 import type { AttendanceStatus, Commemoration, HeadcountCategory } from "../../db/schema";
-import { quarterOf, refreshReach } from "../../app/domain/indicators/reach-aggregate";
-import { addUnit, ensureBaseOrg } from "../../db/seed/org";
+import { quarterOf, refreshReach } from "../../app/domain/reach/reach-aggregate";
+import { addUnit, ensureBaseOrg } from "../../scripts/seed/org";
 import { createTestDb, type TestDb } from "./db";
 
 const at = "2026-01-01T00:00:00.000Z";

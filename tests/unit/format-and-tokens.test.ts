@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatNumber } from "../../app/lib/format";
+import { formatDate, formatDateTime, formatNumber } from "../../app/domain/shared/format";
 import { randomToken, sameDigest, sha256Hex } from "../../app/domain/auth/tokens";
 import { vietnamYear } from "../../app/domain/shared/time";
 import { changePasswordSchema, createAccountSchema, newPasswordSchema } from "../../app/domain/accounts/schemas";

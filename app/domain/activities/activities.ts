@@ -4,9 +4,9 @@
  */
 import type { DB } from "../../../db/connection";
 import type { Activity, Unit } from "../../../db/schema";
-import { assertActivityUnlocked, assertPeriodOpen } from "../reports/locks";
+import { assertActivityUnlocked, assertPeriodOpen } from "../calendar/locks";
 import { writeAudit, type Executor } from "../audit/audit";
-import { lockedActivity, quarterOf, refreshReach } from "../indicators/reach-aggregate";
+import { lockedActivity, quarterOf, refreshReach } from "../reach/reach-aggregate";
 import { reaches, type Actor } from "../auth/permissions";
 import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
 import { nowIso, vietnamInstant } from "../shared/time";

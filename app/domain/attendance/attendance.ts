@@ -7,11 +7,11 @@ import { sql } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { Activity, AttendanceSource, AttendanceStatus } from "../../../db/schema";
 import { writeAudit, type Executor } from "../audit/audit";
-import { lockedActivity, quarterOf, refreshReach } from "../indicators/reach-aggregate";
+import { lockedActivity, quarterOf, refreshReach } from "../reach/reach-aggregate";
 import { type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { addMs, DAY_MS, nowIso, vietnamParts } from "../shared/time";
-import { assertPeriodOpen } from "../reports/locks";
+import { assertPeriodOpen } from "../calendar/locks";
 import { MAX_IMPORT_ROWS } from "../imports/table-file";
 import { communeLevelUnitIds, markableUnitIds } from "../auth/policies";
 

@@ -1,18 +1,10 @@
 import ExcelJS from "exceljs";
 import type { Activity } from "../../../db/schema";
-import { formatDateTime, formatDateTimeRange } from "../../lib/format";
+import { formatDateTime, formatDateTimeRange } from "../shared/format";
 import type { RosterEntry } from "./attendance";
 import { ATTENDANCE_STATUS_LABELS } from "./vocabulary";
-import { cleanText } from "../shared/text";
 
-/**
- * A cell's text: without what XML cannot carry (text stored before it was cleaned at the boundary), and never read
- * as a formula by a spreadsheet (a name typed "=HYPERLINK(…)").
- */
-export function safeCell(text: string | null | undefined): string {
-  const t = cleanText(text ?? "");
-  return /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
-}
+import { safeCell } from "../shared/cells";
 
 /**
  * The attendance of an activity (the caller's own people) as an XLSX workbook. `total`: everyone on the

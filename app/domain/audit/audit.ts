@@ -1,8 +1,9 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { Database } from "../../../db/schema";
+import { sql } from "kysely";
+
 import { nowIso } from "../shared/time";
 
-export type Executor = Kysely<Database> | Transaction<Database>;
+export type { Executor } from "../../../db/connection";
+import type { Executor } from "../../../db/connection";
 
 export interface AuditEntry {
   actorUserId: number | null;

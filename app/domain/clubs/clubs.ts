@@ -2,9 +2,9 @@
 import type { DB } from "../../../db/connection";
 import type { Club, Unit } from "../../../db/schema";
 import { insertActivity } from "../activities/activities";
-import { assertActivityUnlocked, assertDateOpen, assertRangeOpen } from "../reports/locks";
+import { assertActivityUnlocked, assertDateOpen, assertRangeOpen } from "../calendar/locks";
 import { writeAudit } from "../audit/audit";
-import { quarterOf, refreshReach } from "../indicators/reach-aggregate";
+import { quarterOf, refreshReach } from "../reach/reach-aggregate";
 import { engineOf } from "../../../db/engine";
 import { can, readableUnitIds, type Actor } from "../auth/permissions";
 import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";

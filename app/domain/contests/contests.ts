@@ -2,7 +2,7 @@
  * Science and innovation contests: registered by a school (its own) or by commune staff (open to every
  * school); entries by schools with their students and mentor teachers; results and evidence.
  */
-import { assertDateOpen } from "../reports/locks";
+import { assertDateOpen } from "../calendar/locks";
 import { sql, type SqlBool } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { Contest, ContestEntry, ContestResult, Unit } from "../../../db/schema";

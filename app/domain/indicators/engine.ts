@@ -5,12 +5,12 @@
  */
 import type { DB } from "../../../db/connection";
 import type { IndicatorDirection } from "../../../db/schema";
-import type { IndicatorStatus } from "../reports/document-model";
 import { monthsIn, parsePeriod, type Period } from "../shared/periods";
 import { parseDefinition, type IndicatorDefinition } from "./definitions";
 import { evaluateMeasure } from "./measure";
 import { evaluateMeasurePerUnit } from "./per-unit";
 import { percent } from "./reached";
+import type { IndicatorStatus } from "./status";
 
 export interface IndicatorRow {
   code: string;

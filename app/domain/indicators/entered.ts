@@ -7,7 +7,7 @@
 import type { DB } from "../../../db/connection";
 import type { Executor } from "../audit/audit";
 import { writeAudit } from "../audit/audit";
-import { assertRangeOpen } from "../reports/locks";
+import { assertRangeOpen } from "../calendar/locks";
 import { DomainError } from "../shared/errors";
 import { parsePeriod, type Period } from "../shared/periods";
 import { nowIso } from "../shared/time";

@@ -7,7 +7,7 @@ import { sql, type ExpressionBuilder } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { Database } from "../../../db/schema";
 import { COMMEMORATIONS, COMMEMORATION_DATES } from "../activities/vocabulary";
-import { daysUntilDeadline, halvesOf, isOnTime } from "../reports/deadlines";
+import { daysUntilDeadline, halvesOf, isOnTime } from "../calendar/deadlines";
 import type { Period } from "../shared/periods";
 import { budgetFigures } from "./budget";
 import { clubFigures } from "./clubs";

@@ -7,7 +7,7 @@
 import type { DB } from "../../../db/connection";
 import type { HeadcountCategory } from "../../../db/schema";
 import type { Period } from "../shared/periods";
-import { quartersOf } from "./reach-aggregate";
+import { quartersOf } from "../reach/reach-aggregate";
 import { countedActivityIds } from "./scope";
 
 export interface Share {

@@ -7,8 +7,7 @@
 import type { DB } from "../../../db/connection";
 import { BUDGET_CATEGORY_LABELS, COMMEMORATION_LABELS } from "../activities/vocabulary";
 import { MATERIAL_KIND_LABELS } from "../materials/vocabulary";
-import { REPORT_STATUS_LABELS, TIMELINESS_LABELS, timeliness } from "../reports/reports";
-import { halvesOf } from "../reports/deadlines";
+import { halvesOf } from "../calendar/deadlines";
 import { formatFigure } from "../shared/figures";
 import { vietnamParts } from "../shared/time";
 import { HEADCOUNT_CATEGORY_LABELS } from "../units/vocabulary";
@@ -18,6 +17,7 @@ import type { LeafMeasure, Measure } from "./definitions";
 import { ENTERED_MEASURES, enteredKeys } from "./entered";
 import { commemorationsIn, filteredActivityIds, filteredMaterials, type MeasureContext } from "./measure";
 import { reachedAttendance } from "./reached";
+import { REPORT_STATUS_LABELS, TIMELINESS_LABELS, timeliness } from "../calendar/statuses";
 
 export type Cell = string | number | null;
 export interface RecordTable {

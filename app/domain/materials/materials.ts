@@ -3,7 +3,7 @@
  * (2.2 topics folded into lessons, 2.3 digital materials, 2.4 digital products) and shared at a chosen reach.
  */
 import { engineOf } from "../../../db/engine";
-import { assertPeriodOpen } from "../reports/locks";
+import { assertPeriodOpen } from "../calendar/locks";
 import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { Database, Material, Unit } from "../../../db/schema";

@@ -4,11 +4,10 @@
  */
 import type { DB } from "../../../db/connection";
 import type { Activity, BinKind, Club, Contest, Material } from "../../../db/schema";
-import { getActivity } from "../activities/activities";
 import { writeAudit } from "../audit/audit";
 import { can, ownSchoolIds, reaches, type Actor } from "../auth/permissions";
-import { quarterOf, refreshReach } from "../indicators/reach-aggregate";
-import { assertDateOpen, assertPeriodOpen, assertRangeOpen } from "../reports/locks";
+import { quarterOf, refreshReach } from "../reach/reach-aggregate";
+import { assertDateOpen, assertPeriodOpen, assertRangeOpen } from "../calendar/locks";
 import { DomainError } from "../shared/errors";
 import { getUnit } from "../units/units";
 import { getBinEntry, listBin, purgeEntry, putBack, rowsWhere, type BinEntry, type Snapshot } from "./bin";
@@ -90,7 +89,8 @@ async function assertRestoreOpen(db: DB, kind: BinKind, snapshot: Snapshot): Pro
     }
     case "budget_line": {
       const line = rowsOf<{ activity_id: number }>(snapshot, "budget_lines")[0];
-      const activity = await getActivity(db, line.activity_id);
+      // (Read here, not through activities/: that folder moves its records into this one.)
+      const activity = await db.selectFrom("activities").select(["organizer_unit_id", "starts_at"]).where("id", "=", line.activity_id).executeTakeFirst();
       if (!activity) throw new DomainError("Hoạt động của dòng kinh phí này không còn (có thể đang ở thùng rác): hãy khôi phục hoạt động trước.");
       await assertPeriodOpen(db, activity.organizer_unit_id, activity.starts_at);
       return;

@@ -1,9 +1,8 @@
+import type { IndicatorStatus } from "../indicators/status";
 /**
  * What a half-year report document says, independent of its file format (DOCX, XLSX, CSV).
  * Built by app/domain/reports/report-data.ts from the indicator engine; written by documents.ts.
  */
-
-export type IndicatorStatus = "met" | "behind" | "no_data" | "no_target";
 
 export interface ReportIndicatorRow {
   code: string;

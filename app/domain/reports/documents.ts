@@ -30,10 +30,10 @@ import {
 } from "docx";
 import ExcelJS from "exceljs";
 import { stringify } from "csv-stringify/sync";
-import { safeCell } from "../attendance/export";
 import { formatFigure } from "../shared/figures";
 import { cleanTexts } from "../shared/text";
 import type { ReportDocument, ReportIndicatorRow } from "./document-model";
+import { safeCell } from "../shared/cells";
 
 const FONT = "Times New Roman";
 const CREATOR = "Tân An STEM";

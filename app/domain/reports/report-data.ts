@@ -4,11 +4,12 @@
  */
 import type { DB } from "../../../db/connection";
 import { computeIndicators, type FigureScope } from "../indicators/engine";
-import { schoolsOf } from "../indicators/dashboard";
 import type { Period } from "../shared/periods";
 import type { ReportDocument } from "./document-model";
 import { communeHeading, periodPhrase, placeDate, rangeSentence, rows, summary } from "./document-content";
-import { reportOverview, TIMELINESS_LABELS } from "./reports";
+import { reportOverview } from "./reports";
+import { schoolsOf } from "../units/units";
+import { TIMELINESS_LABELS } from "../calendar/statuses";
 
 export { schoolReportDocument } from "./document-content";
 

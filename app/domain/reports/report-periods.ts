@@ -13,7 +13,7 @@ import { DomainError } from "../shared/errors";
 import { parsePeriod, type Period } from "../shared/periods";
 import { holdUnit } from "../shared/hold";
 import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
-import { reportDeadline } from "./deadlines";
+import { reportDeadline } from "../calendar/deadlines";
 import { mayApproveReportsIn, refuse } from "../auth/policies";
 
 export interface ReportPeriod extends Period {

@@ -17,18 +17,11 @@ import { can, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { parsePeriod } from "../shared/periods";
 import { nowIso, vietnamToday } from "../shared/time";
-import { daysUntilDeadline, isOnTime, reportDeadline } from "./deadlines";
+import { reportDeadline } from "../calendar/deadlines";
 import { assertPeriodEnded, communeIdOf, fixCutoff, holdReportPeriod, reportPeriod } from "./report-periods";
 import { discardSignedFigures, signReport } from "./signed-figures";
 import { mayApproveReportsIn, mayPrepareReport, refuse, seesUnit } from "../auth/policies";
-
-export const REPORT_STATUS_LABELS: Record<ReportStatus | "missing", string> = {
-  missing: "Chưa lập",
-  draft: "Đang soạn",
-  submitted: "Đã nộp, chờ duyệt",
-  approved: "Đã duyệt",
-  returned: "Trả lại để bổ sung",
-};
+import { timeliness } from "../calendar/statuses";
 
 export function isHalfYear(key: string): boolean {
   return /^\d{4}-H[12]$/.test(key);
@@ -37,21 +30,6 @@ export function isHalfYear(key: string): boolean {
 export async function getReport(db: DB, unitId: number, periodKey: string): Promise<Report | undefined> {
   return db.selectFrom("reports").selectAll().where("unit_id", "=", unitId).where("period_key", "=", periodKey).executeTakeFirst();
 }
-
-export type Timeliness = "on_time" | "late" | "not_due" | "overdue";
-
-/** On time / late once submitted; before that, overdue after the deadline, otherwise not due yet. */
-export function timeliness(report: Pick<Report, "submitted_at"> | undefined, periodKey: string, now: Date = new Date()): Timeliness {
-  if (report?.submitted_at) return isOnTime(report.submitted_at, periodKey) ? "on_time" : "late";
-  return daysUntilDeadline(periodKey, now) < 0 ? "overdue" : "not_due";
-}
-
-export const TIMELINESS_LABELS: Record<Timeliness, string> = {
-  on_time: "Đúng hạn",
-  late: "Trễ hạn",
-  not_due: "Chưa đến hạn",
-  overdue: "Quá hạn, chưa nộp",
-};
 
 /** Every school's report for a half-year, with status and timeliness (the commune's overview). */
 export async function reportOverview(db: DB, periodKey: string, now: Date = new Date(), commune?: number) {

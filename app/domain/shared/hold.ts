@@ -1,4 +1,4 @@
-import type { Executor } from "../audit/audit";
+import type { Executor } from "../../../db/connection";
 
 /**
  * Called first in a transaction that must not run beside another about the same unit (two saves of its headcounts,

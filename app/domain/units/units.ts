@@ -237,3 +237,15 @@ export async function communeCount(db: DB): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** A commune's schools (not archived), by name. */
+export async function schoolsOf(db: DB, commune: number) {
+  return db
+    .selectFrom("units")
+    .select(["id", "name", "short_name"])
+    .where("kind", "=", "school")
+    .where("parent_id", "=", commune)
+    .where("archived_at", "is", null)
+    .orderBy("name")
+    .execute();
+}

@@ -5,11 +5,11 @@
  */
 import type { DB } from "../../../db/connection";
 import { COMMEMORATIONS, COMMEMORATION_LABELS } from "../activities/vocabulary";
-import { reportOverview, TIMELINESS_LABELS, REPORT_STATUS_LABELS } from "../reports/reports";
-import { daysUntilDeadline, reportDeadline } from "../reports/deadlines";
+import { reportOverview } from "../reports/reports";
+import { daysUntilDeadline, reportDeadline } from "../calendar/deadlines";
 import { parsePeriod, type Period } from "../shared/periods";
 import { vietnamToday } from "../shared/time";
-import { commemorationFigures } from "./commemorations";
+import { commemorationFigures } from "../indicators/commemorations";
 import {
   computeIndicator,
   computeIndicatorPerSchool,
@@ -20,7 +20,9 @@ import {
   type FigureScope,
   type IndicatorFigure,
   type UnitsMemo,
-} from "./engine";
+} from "../indicators/engine";
+import { REPORT_STATUS_LABELS, TIMELINESS_LABELS } from "../calendar/statuses";
+import { schoolsOf } from "../units/units";
 
 /** Indicators compared school by school on the commune view (the ones a school can act on). */
 export const COMPARED = ["SCH-2.1", "NQ57-25a", "SCH-2.5", "SCH-2.2", "SCH-2.4", "SCH-2.6", "DAY-1.2", "SCH-2.7"];
@@ -30,18 +32,6 @@ export const TRENDED = ["NQ57-25a", "SCH-2.1", "DAY-1.2", "REP-V.2"];
 /** The first commune of the deployment. */
 export async function communeId(db: DB): Promise<number> {
   return (await db.selectFrom("units").select("id").where("kind", "=", "commune").orderBy("id").executeTakeFirstOrThrow()).id;
-}
-
-/** A commune's schools (not archived), by name. */
-export async function schoolsOf(db: DB, commune: number) {
-  return db
-    .selectFrom("units")
-    .select(["id", "name", "short_name"])
-    .where("kind", "=", "school")
-    .where("parent_id", "=", commune)
-    .where("archived_at", "is", null)
-    .orderBy("name")
-    .execute();
 }
 
 export interface Comparison {

@@ -3,13 +3,13 @@
  * and the demo accounts (password TanAn@2025). Loaded only into an empty database.
  */
 import type { Transaction } from "kysely";
-import type { DB } from "../connection";
-import type { Database } from "../schema";
-import type { SchoolLevel } from "../schema";
+import type { DB } from "../../db/connection";
+import type { Database } from "../../db/schema";
+import type { SchoolLevel } from "../../db/schema";
 import { GRADES_BY_LEVEL } from "../../app/domain/units/vocabulary";
 import { seedDemoRecords } from "./demo-records";
 import { seedDemoReports } from "./demo-reports";
-import { rebuildReach } from "../../app/domain/indicators/reach-aggregate";
+import { rebuildReach } from "../../app/domain/reach/reach-aggregate";
 import { addUnit, addUser, ensureBaseOrg, setHeadcount } from "./org";
 
 export const DEMO_PASSWORD = "TanAn@2025";

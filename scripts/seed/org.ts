@@ -1,5 +1,5 @@
-import type { DB } from "../connection";
-import type { HeadcountCategory, Role, SchoolLevel, UnitKind } from "../schema";
+import type { DB } from "../../db/connection";
+import type { HeadcountCategory, Role, SchoolLevel, UnitKind } from "../../db/schema";
 import { hashPassword } from "../../app/domain/auth/passwords";
 import { nameKey } from "../../app/domain/shared/text";
 import { nowIso } from "../../app/domain/shared/time";

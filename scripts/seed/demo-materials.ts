@@ -1,9 +1,9 @@
-/** Demo learning materials backed by the small real files in db/seed/media (made by scripts/make-demo-media.sh). */
+/** Demo learning materials backed by the small real files in scripts/seed/media (made by scripts/make-demo-media.sh). */
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Kysely, Transaction } from "kysely";
-import type { Database, MaterialKind, MaterialVisibility } from "../schema";
+import type { Database, MaterialKind, MaterialVisibility } from "../../db/schema";
 import { streamIntoStore } from "../../app/domain/files/upload-stream";
 import { foldVietnamese } from "../../app/domain/shared/text";
 

@@ -5,7 +5,7 @@
  * half-year exactly as approval in the app does.
  */
 import type { Kysely, Transaction } from "kysely";
-import type { Database, ReportStatus } from "../schema";
+import type { Database, ReportStatus } from "../../db/schema";
 import { fixCutoff, reportPeriod } from "../../app/domain/reports/report-periods";
 
 type Tx = Kysely<Database> | Transaction<Database>;

@@ -4,7 +4,7 @@
  * Inserted directly (no audit entries): this is demo data, not anyone's change.
  */
 import type { Insertable, Kysely, Transaction } from "kysely";
-import type { Database, PersonTable, SchoolLevel } from "../schema";
+import type { Database, PersonTable, SchoolLevel } from "../../db/schema";
 import { nameKey } from "../../app/domain/shared/text";
 import { GRADES_BY_LEVEL } from "../../app/domain/units/vocabulary";
 import { insertAttendance, insertOfficePeople, linkAccounts } from "./demo-attendance";

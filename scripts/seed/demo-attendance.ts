@@ -3,7 +3,7 @@
  * Also the offices' people, and demo accounts linked to their person (for QR check-in by login).
  */
 import type { Insertable, Kysely, Transaction } from "kysely";
-import type { AttendanceStatus, AttendanceTable, Database, PersonTable } from "../schema";
+import type { AttendanceStatus, AttendanceTable, Database, PersonTable } from "../../db/schema";
 import { nameKey } from "../../app/domain/shared/text";
 import { vietnameseName, type Random } from "./random";
 
