@@ -1,4 +1,4 @@
-import { communeCount } from "~/domain/units/units";
+import { communeCount } from "~/domain/shared/communes";
 import { reachOf } from "~/domain/auth/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";

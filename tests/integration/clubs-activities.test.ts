@@ -12,7 +12,6 @@ import {
 import type { ActivityInput } from "../../app/domain/activities/schemas";
 import { feedIcs, feedToken, unitForFeed } from "../../app/domain/activities/calendar-feed";
 import { addMembers, clubMembers, createClub, deleteClub, endMembership, getClub, listClubs, recordMeeting } from "../../app/domain/clubs/clubs";
-import { DomainError } from "../../app/domain/shared/errors";
 import { parsePeriod } from "../../app/domain/shared/periods";
 import { getUnit } from "../../app/domain/units/units";
 import type { Unit } from "../../db/schema";

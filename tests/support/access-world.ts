@@ -19,6 +19,8 @@ import { nameKey } from "../../app/domain/shared/text";
 import { feedToken } from "../../app/domain/activities/calendar-feed";
 import { deleteActivity, getActivity } from "../../app/domain/activities/activities";
 import { deleteClub, getClub } from "../../app/domain/clubs/clubs";
+import { saveDraft } from "../../app/domain/reports/reports";
+import { getUnit } from "../../app/domain/units/units";
 import { actorOf } from "./db";
 import { insertMark } from "./fixtures";
 
@@ -411,23 +413,8 @@ export async function buildAccessWorld(db: DB): Promise<World> {
       feedToken: await feedToken(db, schoolId),
     };
   }
-  // THCS Bình Minh's half-year report (the demo has Tân An's).
-  await db
-    .insertInto("reports")
-    .values({
-      unit_id: other,
-      period_key: "2026-H1",
-      status: "draft",
-      narrative: "Báo cáo của phép thử phân quyền.",
-      submitted_at: null,
-      submitted_by: null,
-      decided_at: null,
-      decided_by: null,
-      comment: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  // THCS Bình Minh's half-year report (the demo has Tân An's), drafted by its administrator.
+  await saveDraft(db, await actorOf(db, principal.other), (await getUnit(db, other))!, "2026-H1", "Báo cáo của phép thử phân quyền.");
 
   const communeOf: Record<CommunePlace, { communeId: number; officeId: number; staff: string; school: SchoolPlace; materialSchool: SchoolPlace }> = {
     commune: { communeId: communeA, officeId: officeA, staff: "vhxh@tanan.demo", school: "own", materialSchool: "sibling" },

@@ -12,7 +12,8 @@ import { reaches, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { parsePeriod, type Period } from "../shared/periods";
 import { holdUnit } from "../shared/hold";
-import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
+import { formatDate } from "../shared/format";
+import { DAY_MS, nowIso, vietnamInstant, vietnamToday } from "../shared/time";
 import { reportDeadline } from "../calendar/deadlines";
 import { mayApproveReportsIn, refuse } from "../auth/policies";
 
@@ -25,10 +26,7 @@ export interface ReportPeriod extends Period {
   fixed: boolean;
 }
 
-const DAY = 86_400_000;
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-/** "2026-06-10" → "10/06/2026" */
-const fmt = (d: string) => d.split("-").reverse().join("/");
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 export function previousHalf(halfKey: string): string {
   const [y, h] = [Number(halfKey.slice(0, 4)), halfKey.slice(5)];
@@ -77,9 +75,6 @@ export async function reportPeriodOfUnit(db: Executor, unitId: number, halfKey: 
   return reportPeriod(db, await communeIdOf(db, unitId), halfKey);
 }
 
-/** Approvals and cut-off changes of one commune happen one after the other: each holds the commune's row first. */
-const holdCommune = holdUnit;
-
 /** The first day a report of the period may be approved, while that day is still to come (else null). */
 export function approvableFrom(period: ReportPeriod, now: Date = new Date()): string | null {
   return vietnamToday(now) > period.cutoff ? null : addDays(period.cutoff, 1);
@@ -89,14 +84,14 @@ export function approvableFrom(period: ReportPeriod, now: Date = new Date()): st
 export function assertPeriodEnded(period: ReportPeriod, now: Date): void {
   if (approvableFrom(period, now))
     throw new DomainError(
-      `Kỳ báo cáo tính số liệu đến hết ngày ${fmt(period.cutoff)}: duyệt được từ ngày ${fmt(addDays(period.cutoff, 1))}, khi số liệu của kỳ đã đủ. ` +
+      `Kỳ báo cáo tính số liệu đến hết ngày ${formatDate(period.cutoff)}: duyệt được từ ngày ${formatDate(addDays(period.cutoff, 1))}, khi số liệu của kỳ đã đủ. ` +
         "Nếu cần duyệt sớm hơn, hãy đặt ngày chốt số liệu sớm hơn trên trang Báo cáo 6 tháng.",
     );
 }
 
 /** In the transaction that approves a report: the commune held, its report period read afresh and still ended. */
 export async function holdReportPeriod(trx: Executor, communeId: number, halfKey: string, now: Date): Promise<ReportPeriod> {
-  await holdCommune(trx, communeId);
+  await holdUnit(trx, communeId); // approvals and cut-off changes of one commune, one after the other
   const period = await reportPeriod(trx, communeId, halfKey);
   assertPeriodEnded(period, now);
   return period;
@@ -120,9 +115,9 @@ export async function setCutoff(db: DB, actor: Actor, communeId: number, halfKey
   const { min, max } = cutoffBounds(halfKey);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
     throw new DomainError("Ngày chốt số liệu không hợp lệ (ví dụ 10/06/2026).", "cutoff");
-  if (date < min || date > max) throw new DomainError(`Ngày chốt số liệu của kỳ này phải từ ${fmt(min)} đến ${fmt(max)}.`, "cutoff");
+  if (date < min || date > max) throw new DomainError(`Ngày chốt số liệu của kỳ này phải từ ${formatDate(min)} đến ${formatDate(max)}.`, "cutoff");
   await db.transaction().execute(async (trx) => {
-    await holdCommune(trx, communeId);
+    await holdUnit(trx, communeId); // approvals and cut-off changes of one commune, one after the other
     const current = await reportPeriod(trx, communeId, halfKey);
     if (current.fixed) throw new DomainError("Đã có báo cáo của kỳ này được duyệt: ngày chốt số liệu không đổi được nữa.", "cutoff");
     if ((await reportPeriod(trx, communeId, nextHalf(halfKey))).fixed)
@@ -159,5 +154,5 @@ export function withBounds<P extends Period>(period: P, startDate: string, endDa
 
 /** "11/12/2025 – 10/06/2026" */
 export function periodRangeText(period: Pick<Period, "startDate" | "endDateExclusive">): string {
-  return `${fmt(period.startDate)} – ${fmt(addDays(period.endDateExclusive, -1))}`;
+  return `${formatDate(period.startDate)} – ${formatDate(addDays(period.endDateExclusive, -1))}`;
 }

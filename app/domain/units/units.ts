@@ -228,16 +228,6 @@ export async function accountCounts(db: DB, unitIds: number[]) {
     .execute();
 }
 
-/** How many communes the deployment holds (one by default; several when a province shares a server). */
-export async function communeCount(db: DB): Promise<number> {
-  const row = await db
-    .selectFrom("units")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("kind", "=", "commune")
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** A commune's schools (not archived), by name. */
 export async function schoolsOf(db: DB, commune: number) {
   return db

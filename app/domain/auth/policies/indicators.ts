@@ -1,15 +1,7 @@
 /** Indicator targets: who edits them. */
 import type { DB } from "../../../../db/connection";
+import { communeCount } from "../../shared/communes";
 import { can, hasRole, type Actor } from "../permissions";
-
-async function communeCount(db: DB): Promise<number> {
-  const row = await db
-    .selectFrom("units")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("kind", "=", "commune")
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
 /**
  * Targets are one table for the deployment: the commune's staff edit them when it serves one commune; where
