@@ -315,6 +315,8 @@ export interface StoredFileTable {
   created_at: string;
   /** When it was last stored or lost a reference; an object nothing refers to goes once this is older than the grace period. */
   touched_at: string | null;
+  /** The token of the upload that last stored it (see releaseUnclaimed). */
+  claim: string | null;
 }
 
 export type BinKind = "club" | "contest" | "activity" | "material" | "budget_line";

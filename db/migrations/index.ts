@@ -12,6 +12,7 @@ import * as m0010 from "./0010_reach_quarters";
 import * as m0011 from "./0011_file_lifecycle_and_bin";
 import * as m0012 from "./0012_report_periods";
 import * as m0013 from "./0013_login_known_addresses";
+import * as m0014 from "./0014_stored_file_claims";
 
 /** Every migration, in order. Listed statically so the bundled server and the scripts share one list. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "0011_file_lifecycle_and_bin": m0011,
   "0012_report_periods": m0012,
   "0013_login_known_addresses": m0013,
+  "0014_stored_file_claims": m0014,
 };

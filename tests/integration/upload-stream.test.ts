@@ -39,7 +39,7 @@ describe("streaming uploads into the store", () => {
     const b = await streamIntoStore(t.db, chunks(200_000, PDF_HEAD, { n: 0 }));
     expect(a.mime).toBe("application/pdf");
     expect(a.size).toBe(200_000);
-    expect({ ...a, touchedAt: "" }).toEqual({ ...b, touchedAt: "" }); // (each upload touches the row at its own moment)
+    expect({ ...a, touchedAt: "", claim: "" }).toEqual({ ...b, touchedAt: "", claim: "" }); // (each upload touches and claims the row itself)
     expect(fs.statSync(storedPath(a.sha256)).size).toBe(200_000);
     expect(await t.db.selectFrom("stored_files").select(["sha256", "size"]).execute()).toEqual([{ sha256: a.sha256, size: 200_000 }]);
     expect(files("objects")).toHaveLength(1);

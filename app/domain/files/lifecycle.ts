@@ -135,11 +135,11 @@ async function releaseObject(db: Executor, c: { id: number; sha256: string }, co
 /**
  * An upload that was refused after it was stored (over the school's quota, a form error, a locked period) is
  * released at once — not after the grace period, where it would take disk space no quota counts — provided
- * nothing refers to it and nobody has stored the same bytes since this upload did.
+ * nothing refers to it and nobody has stored the same bytes since this upload did (its claim is still the one it wrote).
  */
-export async function releaseUnclaimed(db: Executor, file: { id: number; sha256: string; touchedAt: string } | undefined): Promise<void> {
+export async function releaseUnclaimed(db: Executor, file: { id: number; sha256: string; claim: string } | undefined): Promise<void> {
   if (!file) return;
-  await releaseObject(db, file, (eb) => eb.and([eb("touched_at", "=", file.touchedAt), unreferenced(eb)]));
+  await releaseObject(db, file, (eb) => eb.and([eb("claim", "=", file.claim), unreferenced(eb)]));
 }
 
 /**

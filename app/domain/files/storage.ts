@@ -3,6 +3,7 @@
  * user gave) and recorded in `stored_files`. The lifecycle of an object (who refers to it, when it goes) is in
  * lifecycle.ts and docs/decisions/018.
  */
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { uploadDir } from "../../../db/config";
@@ -40,12 +41,13 @@ export function storedPath(key: string): string {
  * are moved into place: the sweep deletes only objects whose row is older than the grace period, and checks
  * again after setting the bytes aside (lifecycle.ts), so an upload of the same bytes at the same moment keeps them.
  */
-export async function commitObject(db: Executor, temp: string, f: Omit<StoredFile, "id">): Promise<StoredFile & { touchedAt: string }> {
+export async function commitObject(db: Executor, temp: string, f: Omit<StoredFile, "id">): Promise<StoredFile & { touchedAt: string; claim: string }> {
   const at = nowIso();
+  const claim = crypto.randomBytes(12).toString("base64url");
   await db
     .insertInto("stored_files")
-    .values({ sha256: f.sha256, mime: f.mime, size: f.size, created_at: at, touched_at: at })
-    .onConflict((oc) => oc.column("sha256").doUpdateSet({ touched_at: at, mime: f.mime, size: f.size }))
+    .values({ sha256: f.sha256, mime: f.mime, size: f.size, created_at: at, touched_at: at, claim })
+    .onConflict((oc) => oc.column("sha256").doUpdateSet({ touched_at: at, claim, mime: f.mime, size: f.size }))
     .execute();
   const row = await db.selectFrom("stored_files").select(["id", "mime"]).where("sha256", "=", f.sha256).executeTakeFirstOrThrow();
   const target = storedPath(f.sha256);
@@ -59,5 +61,5 @@ export async function commitObject(db: Executor, temp: string, f: Omit<StoredFil
       throw storageError(e);
     }
   }
-  return { id: row.id, sha256: f.sha256, mime: f.mime, size: f.size, touchedAt: at };
+  return { id: row.id, sha256: f.sha256, mime: f.mime, size: f.size, touchedAt: at, claim };
 }

@@ -47,8 +47,8 @@ export const EVIDENCE_TYPES: Record<string, { label: string; group: FileGroup }>
   "image/webp": { label: "ảnh WebP", group: "image" },
 };
 
-/** A stored upload, with the moment this upload touched it (see `releaseUnclaimed`). */
-export type StreamedFile = StoredFile & { touchedAt: string };
+/** A stored upload, with the moment this upload touched it and its claim on it (see `releaseUnclaimed`). */
+export type StreamedFile = StoredFile & { touchedAt: string; claim: string };
 
 const SNIFF_BYTES = 4100;
 
