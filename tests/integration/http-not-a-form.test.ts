@@ -17,10 +17,15 @@ let params: Record<string, Record<string, string>>;
 
 const actionRoutes = fs
   .readdirSync("app/routes")
-  .filter((f) => /export (async function|const) action\b/.test(fs.readFileSync(`app/routes/${f}`, "utf8")))
-  .map((f) => f.replace(/\.tsx?$/, ""))
+  .filter((dir) => /export (async function|const) action\b/.test(fs.readFileSync(routeFile(dir), "utf8")))
   // Logging out ends the three sessions: last.
   .sort((a, b) => Number(a === "logout") - Number(b === "logout"));
+
+/** A route lives in its own folder (Remix flat-route folders): app/routes/<route>/route.ts(x). */
+function routeFile(dir: string): string {
+  const tsx = `app/routes/${dir}/route.tsx`;
+  return fs.existsSync(tsx) ? tsx : `app/routes/${dir}/route.ts`;
+}
 
 /** "clubs.$id._index" → "/clubs/12", with THCS's records for the parameters. */
 function pathOf(route: string): string {

@@ -13,7 +13,7 @@ import { db } from "~/lib/db.server";
 import { formatDate, formatDateTime } from "~/domain/shared/format";
 import { readForm } from "~/lib/forms.server";
 import { idParam, pageParam } from "~/lib/params";
-import type { BinKind } from "../../db/schema";
+import type { BinKind } from "../../../db/schema";
 
 export const meta: MetaFunction = () => [{ title: "Thùng rác · Tân An STEM" }];
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FilterBar, FilterSelect } from "~/components/filters";
 import { Pager } from "~/components/pager";
 import { Notice, PageHeader } from "~/components/shell";
-import type { PersonCategory } from "../../db/schema";
+import type { PersonCategory } from "../../../db/schema";
 import { listPeople, peopleCounts, type PersonSort } from "~/domain/people/people";
 import { PERSON_CATEGORY_LABELS, personCategoriesFor } from "~/domain/people/vocabulary";
 import { db } from "~/lib/db.server";
