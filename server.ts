@@ -17,7 +17,14 @@ import { startJobRunner } from "./server/jobs";
 import { getLoadContext } from "./server/load-context";
 import { log, loggablePath } from "./server/log";
 import { allowedHosts, hostVerdict } from "./server/hosts";
-import { bodyAllowed, frameableBySelf, isCrossSiteRequest, newNonce, securityHeaders, trustProxySetting } from "./server/security";
+import {
+  bodyAllowed,
+  frameableBySelf,
+  isCrossSiteRequest,
+  newNonce,
+  securityHeaders,
+  trustProxySetting,
+} from "./server/security";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT) || 3000;
@@ -46,7 +53,9 @@ async function prepareDatabase() {
 
 export async function startServer() {
   await prepareDatabase();
-  const vite = production ? undefined : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+  const vite = production
+    ? undefined
+    : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
 
   const app = express();
   app.disable("x-powered-by");
@@ -58,7 +67,12 @@ export async function startServer() {
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      log("info", "request", { method: req.method, path: loggablePath(req.path), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 });
+      log("info", "request", {
+        method: req.method,
+        path: loggablePath(req.path),
+        status: res.statusCode,
+        durationMs: Math.round(durationMs * 10) / 10,
+      });
     });
     // A request answered before its body was read (an upload refused part-way: wrong type, too large, a full
     // disk) has its remaining bytes read and dropped, so the browser sees the answer and the connection stays usable.
@@ -76,7 +90,10 @@ export async function startServer() {
       res.set("X-Frame-Options", "SAMEORIGIN");
       res.set(
         "Content-Security-Policy",
-        securityHeaders(nonce, !production)["Content-Security-Policy"].replace("frame-ancestors 'none'", "frame-ancestors 'self'"),
+        securityHeaders(nonce, !production)["Content-Security-Policy"].replace(
+          "frame-ancestors 'none'",
+          "frame-ancestors 'self'",
+        ),
       );
     }
     if (req.secure) res.set("Strict-Transport-Security", "max-age=31536000");
@@ -84,7 +101,10 @@ export async function startServer() {
     const verdict = hostVerdict(req.headers, trustProxy !== undefined, hosts);
     if (verdict === "drop-forwarded") delete req.headers["x-forwarded-host"];
     if (verdict === "refuse") {
-      res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối: máy chủ không phục vụ tên miền này (403). Xem ALLOWED_HOSTS trong README.");
+      res
+        .status(403)
+        .type("text/plain; charset=utf-8")
+        .send("Yêu cầu bị từ chối: máy chủ không phục vụ tên miền này (403). Xem ALLOWED_HOSTS trong README.");
       req.resume();
       return;
     }
@@ -118,7 +138,9 @@ export async function startServer() {
     : ((await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as ServerBuild);
   app.all("*", createRequestHandler({ build, getLoadContext, mode: production ? "production" : "development" }));
 
-  const server = app.listen(port, host, () => log("info", "listening", { url: `http://localhost:${port}`, database: databaseLabel() }));
+  const server = app.listen(port, host, () =>
+    log("info", "listening", { url: `http://localhost:${port}`, database: databaseLabel() }),
+  );
   const stopJobs = startJobRunner();
   const stop = () => {
     log("info", "shutting down");

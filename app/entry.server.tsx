@@ -1,4 +1,9 @@
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  type AppLoadContext,
+  type EntryContext,
+  type HandleErrorFunction,
+} from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
@@ -12,7 +17,11 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   // Aborted requests, and the 403/404 answers routes throw on purpose, are not errors.
   if (request.signal.aborted || error instanceof Response || isRouteErrorResponse(error)) return;
   const e = error instanceof Error ? error : new Error(String(error));
-  log("error", "unhandled error", { path: loggablePath(new URL(request.url).pathname), error: e.message, stack: e.stack });
+  log("error", "unhandled error", {
+    path: loggablePath(new URL(request.url).pathname),
+    error: e.message,
+    stack: e.stack,
+  });
 };
 
 export function handleDataRequest(response: Response) {
@@ -43,7 +52,12 @@ export default function handleRequest(
           shellRendered = true;
           const body = reactHtmlStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
           pipe(body);
         },
         onShellError(error: unknown) {

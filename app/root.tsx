@@ -1,5 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Shell, type ShellUser } from "~/components/shell";
 import { ROLE_LABELS } from "~/domain/accounts/schemas";
@@ -60,7 +69,10 @@ export default function App() {
 const STATUS_TEXT: Record<number, { title: string; text: string }> = {
   400: { title: "Yêu cầu không hợp lệ", text: "Dữ liệu gửi lên không đúng. Vui lòng kiểm tra và thử lại." },
   403: { title: "Không có quyền truy cập", text: "Tài khoản của bạn không được phép xem hoặc thay đổi nội dung này." },
-  404: { title: "Không tìm thấy trang", text: "Trang hoặc dữ liệu bạn tìm không tồn tại, hoặc bạn không có quyền xem." },
+  404: {
+    title: "Không tìm thấy trang",
+    text: "Trang hoặc dữ liệu bạn tìm không tồn tại, hoặc bạn không có quyền xem.",
+  },
   405: { title: "Thao tác không được hỗ trợ", text: "Trang này không nhận thao tác bạn vừa gửi." },
   429: { title: "Quá nhiều yêu cầu", text: "Vui lòng chờ một lát rồi thử lại." },
   503: { title: "Máy chủ tạm thời bận", text: "Vui lòng thử lại sau ít giây; dữ liệu đã lưu không bị mất." },
@@ -69,7 +81,10 @@ const STATUS_TEXT: Record<number, { title: string; text: string }> = {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const known = STATUS_TEXT[status] ?? { title: "Đã có lỗi xảy ra", text: "Hệ thống gặp sự cố. Vui lòng thử lại sau hoặc báo cho quản trị viên." };
+  const known = STATUS_TEXT[status] ?? {
+    title: "Đã có lỗi xảy ra",
+    text: "Hệ thống gặp sự cố. Vui lòng thử lại sau hoặc báo cho quản trị viên.",
+  };
   const detail = isRouteErrorResponse(error) && typeof error.data?.message === "string" ? error.data.message : null;
   return (
     <section className="error-page" aria-labelledby="error-title">

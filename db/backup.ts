@@ -32,7 +32,12 @@ function stamp(d = new Date()): string {
 
 const objectPath = (root: string, sha: string) => path.join(root, "objects", sha.slice(0, 2), sha);
 
-export async function backup(opts: { outRoot: string; dbFile?: string; uploads?: string; now?: Date }): Promise<BackupResult> {
+export async function backup(opts: {
+  outRoot: string;
+  dbFile?: string;
+  uploads?: string;
+  now?: Date;
+}): Promise<BackupResult> {
   const source = opts.dbFile ?? databaseFile();
   if (!fs.existsSync(source)) throw new Error(`Không tìm thấy cơ sở dữ liệu: ${source}`);
   let dir = path.resolve(opts.outRoot, stamp(opts.now));
@@ -49,8 +54,12 @@ export async function backup(opts: { outRoot: string; dbFile?: string; uploads?:
   const snapshot = newSqlite(target, { readonly: true, fileMustExist: true });
   let keys: string[];
   try {
-    const hasFiles = snapshot.prepare("select 1 from sqlite_master where type = 'table' and name = 'stored_files'").get();
-    keys = hasFiles ? (snapshot.prepare("select sha256 from stored_files").all() as { sha256: string }[]).map((r) => r.sha256) : [];
+    const hasFiles = snapshot
+      .prepare("select 1 from sqlite_master where type = 'table' and name = 'stored_files'")
+      .get();
+    keys = hasFiles
+      ? (snapshot.prepare("select sha256 from stored_files").all() as { sha256: string }[]).map((r) => r.sha256)
+      : [];
   } finally {
     snapshot.close();
   }

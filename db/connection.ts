@@ -45,7 +45,11 @@ export interface DbOptions {
 export function createDb(url: string | undefined = process.env.DATABASE_URL, opts: DbOptions = {}): DB {
   let dialect: Dialect;
   if (isPostgresUrl(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10), connectionTimeoutMillis: 10_000 });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: Number(process.env.PG_POOL_SIZE ?? 10),
+      connectionTimeoutMillis: 10_000,
+    });
     // A connection the server ends (a restart, a failover, a dropped test database) must not crash the process,
     // whether it is idle in the pool or in use by a request: that request fails, the pool replaces the client.
     pool.on("error", (err) => warn("postgres idle client error", err));
@@ -59,7 +63,10 @@ export function createDb(url: string | undefined = process.env.DATABASE_URL, opt
  * Waits for a database that is not up yet (a server started before PostgreSQL, or during its restart): tries
  * `check` until it succeeds, saying so every few seconds; other errors end the wait at once.
  */
-export async function waitForDatabase(db: DB, opts: { timeoutMs?: number; log?: (msg: string) => void } = {}): Promise<void> {
+export async function waitForDatabase(
+  db: DB,
+  opts: { timeoutMs?: number; log?: (msg: string) => void } = {},
+): Promise<void> {
   const deadline = Date.now() + (opts.timeoutMs ?? 5 * 60_000);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -67,7 +74,8 @@ export async function waitForDatabase(db: DB, opts: { timeoutMs?: number; log?: 
       return;
     } catch (e) {
       if (!isDatabaseUnavailable(e) || Date.now() > deadline) throw e;
-      if (attempt % 5 === 0) opts.log?.(`Đang chờ cơ sở dữ liệu sẵn sàng (${e instanceof Error ? e.message : String(e)})…`);
+      if (attempt % 5 === 0)
+        opts.log?.(`Đang chờ cơ sở dữ liệu sẵn sàng (${e instanceof Error ? e.message : String(e)})…`);
       await new Promise((r) => setTimeout(r, 1000));
     }
   }

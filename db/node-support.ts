@@ -28,7 +28,8 @@ export function unsupportedNode(version: string = process.versions.node): Native
   );
 }
 
-const NOT_LOADABLE = /NODE_MODULE_VERSION|Could not locate the bindings file|invalid ELF header|wrong ELF class|undefined symbol|ERR_DLOPEN_FAILED/;
+const NOT_LOADABLE =
+  /NODE_MODULE_VERSION|Could not locate the bindings file|invalid ELF header|wrong ELF class|undefined symbol|ERR_DLOPEN_FAILED/;
 
 /** The explanation for an error thrown while loading better-sqlite3's binary, or undefined for any other error. */
 export function explainNativeLoadFailure(err: unknown): NativeModuleError | undefined {

@@ -10,7 +10,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 export type UnitKind = "province" | "commune" | "office" | "school" | "hamlet";
 export type SchoolLevel = "preschool" | "primary" | "lower_secondary" | "upper_secondary";
 export type Role = "system_admin" | "commune_staff" | "commune_leader" | "province_reader" | "school_admin" | "teacher";
-export type HeadcountCategory = "officials" | "school_managers" | "teachers" | "school_staff" | "students" | "communication_staff";
+export type HeadcountCategory =
+  "officials" | "school_managers" | "teachers" | "school_staff" | "students" | "communication_staff";
 export type AccountTokenPurpose = "activate" | "reset";
 
 export interface UnitTable {
@@ -108,7 +109,8 @@ export type ClubRole = "member" | "advisor";
 export type Delivery = "in_person" | "online" | "hybrid";
 export type ActivityStatus = "planned" | "held" | "cancelled";
 export type Commemoration = "18/5" | "01/10" | "10/10";
-export type BudgetCategory = "banners" | "printing" | "water" | "lunches" | "sound" | "speakers" | "transport" | "awards" | "other";
+export type BudgetCategory =
+  "banners" | "printing" | "water" | "lunches" | "sound" | "speakers" | "transport" | "awards" | "other";
 export type FundingSource = "state_budget" | "programme_budget" | "socialized";
 export type ContestLevel = "school" | "commune" | "province" | "national";
 export type ContestResult = "first" | "second" | "third" | "consolation" | "participation";

@@ -5,7 +5,14 @@
  * the busy timeout cannot help it. `begin immediate` takes the write lock first, waiting up to the busy timeout.
  * Reads outside transactions are unaffected (WAL lets them run beside a writer).
  */
-import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from "kysely";
+import {
+  CompiledQuery,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+} from "kysely";
 
 class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {

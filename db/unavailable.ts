@@ -18,9 +18,26 @@ import type {
   TransactionSettings,
 } from "kysely";
 
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "ENOTFOUND"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  "ENOTFOUND",
+]);
 // PostgreSQL: admin shutdown, crash shutdown, cannot connect now, too many connections; SQLite: busy past the timeout.
-const DATABASE_CODES = new Set(["57P01", "57P02", "57P03", "53300", "SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT", "SQLITE_BUSY_RECOVERY"]);
+const DATABASE_CODES = new Set([
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "SQLITE_BUSY",
+  "SQLITE_BUSY_SNAPSHOT",
+  "SQLITE_BUSY_RECOVERY",
+]);
 
 /** Whether an error says the database cannot be reached right now (rather than that the request was wrong). */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -92,7 +109,11 @@ class GuardedDriver implements Driver {
     await guard(async () => this.inner.savepoint?.(innerOf(c), name, compile), this.unavailable);
   }
 
-  async rollbackToSavepoint(c: DatabaseConnection, name: string, compile: QueryCompiler["compileQuery"]): Promise<void> {
+  async rollbackToSavepoint(
+    c: DatabaseConnection,
+    name: string,
+    compile: QueryCompiler["compileQuery"],
+  ): Promise<void> {
     await guard(async () => this.inner.rollbackToSavepoint?.(innerOf(c), name, compile), this.unavailable);
   }
 

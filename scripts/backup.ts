@@ -11,6 +11,8 @@ console.log(`Đã sao lưu vào ${result.dir}`);
 console.log(`  Cơ sở dữ liệu: ${result.databaseFile}`);
 console.log(`  Tệp tải lên: ${result.files} tệp trong ${result.uploadsDir}`);
 if (result.missing.length) {
-  console.error(`  CẢNH BÁO: ${result.missing.length} tệp cơ sở dữ liệu nhắc tới không có trên đĩa: ${result.missing.slice(0, 10).join(", ")}`);
+  console.error(
+    `  CẢNH BÁO: ${result.missing.length} tệp cơ sở dữ liệu nhắc tới không có trên đĩa: ${result.missing.slice(0, 10).join(", ")}`,
+  );
   process.exitCode = 2;
 }

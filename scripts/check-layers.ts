@@ -17,7 +17,10 @@ try {
 }
 
 const json = JSON.parse(
-  execFileSync(cli, ["app/domain", "--config", ".dependency-cruiser.cjs", "--output-type", "json"], { encoding: "utf8", maxBuffer: 64 << 20 }),
+  execFileSync(cli, ["app/domain", "--config", ".dependency-cruiser.cjs", "--output-type", "json"], {
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  }),
 ) as Cruise;
 const folderOf = (p: string) => /^app\/domain\/([^/]+)\//.exec(p)?.[1];
 const edges = new Map<string, Set<string>>();

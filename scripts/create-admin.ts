@@ -18,7 +18,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.email || !values.name) {
-  console.error('Cách dùng: npm run admin:create -- --email ban@vidu.vn --name "Họ và tên" [--commune "UBND xã Tân An"] [--province "Tỉnh …"]');
+  console.error(
+    'Cách dùng: npm run admin:create -- --email ban@vidu.vn --name "Họ và tên" [--commune "UBND xã Tân An"] [--province "Tỉnh …"]',
+  );
   process.exit(2);
 }
 
@@ -34,7 +36,12 @@ const cli: Actor = {
   memberships: [{ role: "system_admin", unitId: communeId, unitKind: "commune", unitName: values.commune! }],
 };
 try {
-  const { link } = await createAccount(db, cli, { email: values.email, fullName: values.name, role: "system_admin", unitId: communeId });
+  const { link } = await createAccount(db, cli, {
+    email: values.email,
+    fullName: values.name,
+    role: "system_admin",
+    unitId: communeId,
+  });
   const base = process.env.PUBLIC_URL?.replace(/\/$/, "") || `http://localhost:${process.env.PORT || 3000}`;
   console.log(`Đã tạo quản trị viên ${values.email}.`);
   console.log(`Mở liên kết sau để đặt mật khẩu (hiệu lực 72 giờ, dùng một lần):\n${base}/account/setup/${link.token}`);

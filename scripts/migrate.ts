@@ -4,5 +4,8 @@ import { databaseLabel } from "../db/config";
 
 const db = createDb();
 const applied = await migrateToLatest(db);
-console.log(applied.length ? `Đã áp dụng: ${applied.join(", ")}` : "Cơ sở dữ liệu đã ở phiên bản mới nhất.", `(${databaseLabel()})`);
+console.log(
+  applied.length ? `Đã áp dụng: ${applied.join(", ")}` : "Cơ sở dữ liệu đã ở phiên bản mới nhất.",
+  `(${databaseLabel()})`,
+);
 await db.destroy();

@@ -18,7 +18,11 @@ function newestMtime(dir: string): number {
 
 const buildFile = path.resolve("build/server/index.js");
 const built = fs.existsSync(buildFile) ? fs.statSync(buildFile).mtimeMs : 0;
-const sources = Math.max(newestMtime(path.resolve("app")), newestMtime(path.resolve("public")), fs.statSync("vite.config.ts").mtimeMs);
+const sources = Math.max(
+  newestMtime(path.resolve("app")),
+  newestMtime(path.resolve("public")),
+  fs.statSync("vite.config.ts").mtimeMs,
+);
 if (built < sources) {
   console.log("Đang build ứng dụng (lần đầu mất khoảng 30 giây)…");
   execSync("npx remix vite:build", { stdio: "inherit" });

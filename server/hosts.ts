@@ -20,7 +20,8 @@ function hostnameOf(value: string): string | null {
 export function allowedHosts(env: NodeJS.ProcessEnv = process.env): Set<string> {
   const names = new Set(["localhost", "127.0.0.1", "[::1]", os.hostname().toLowerCase()]);
   for (const list of Object.values(os.networkInterfaces()))
-    for (const a of list ?? []) names.add(a.family === "IPv6" ? `[${a.address.split("%")[0].toLowerCase()}]` : a.address);
+    for (const a of list ?? [])
+      names.add(a.family === "IPv6" ? `[${a.address.split("%")[0].toLowerCase()}]` : a.address);
   if (env.PUBLIC_URL) {
     try {
       names.add(new URL(env.PUBLIC_URL).hostname.toLowerCase());

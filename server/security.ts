@@ -8,7 +8,11 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * Browsers send Sec-Fetch-Site and/or Origin on cross-site POSTs; a request with neither is not
  * a browser form from elsewhere (curl, scripts) and the SameSite=Lax session cookie is absent there anyway.
  */
-export function isCrossSiteRequest(method: string, headers: { origin?: string; "sec-fetch-site"?: string }, ownOrigin: string): boolean {
+export function isCrossSiteRequest(
+  method: string,
+  headers: { origin?: string; "sec-fetch-site"?: string },
+  ownOrigin: string,
+): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   const site = headers["sec-fetch-site"];
   if (site && site !== "same-origin" && site !== "none") return true;
@@ -32,7 +36,8 @@ export function trustProxySetting(value: string | undefined): number | string | 
   const v = value?.trim();
   if (!v || v === "false" || v === "0") return undefined;
   if (/^\d+$/.test(v)) return Number(v);
-  if (v === "true") throw new Error("TRUST_PROXY=true is unsafe: give the number of proxy hops (e.g. 1) or the proxies' addresses.");
+  if (v === "true")
+    throw new Error("TRUST_PROXY=true is unsafe: give the number of proxy hops (e.g. 1) or the proxies' addresses.");
   return v;
 }
 
@@ -68,7 +73,11 @@ export function securityHeaders(nonce: string, dev: boolean): Record<string, str
 /** Largest request bodies accepted: file uploads on the few routes that take them, small forms elsewhere. */
 export const BODY_LIMITS = { form: 1024 * 1024, upload: 12 * 1024 * 1024, media: 520 * 1024 * 1024 } as const;
 // With JavaScript, Remix posts a form to the route's path plus ".data" (single fetch): both take the same body.
-const UPLOAD_PATHS = [/^\/people\/\d+\/import(\.data)?$/, /^\/contests\/\d+(\.data)?$/, /^\/attendance\/\d+\/import(\.data)?$/];
+const UPLOAD_PATHS = [
+  /^\/people\/\d+\/import(\.data)?$/,
+  /^\/contests\/\d+(\.data)?$/,
+  /^\/attendance\/\d+\/import(\.data)?$/,
+];
 /** Learning materials take video (the per-kind limits are enforced while streaming, see upload-stream.ts). */
 const MEDIA_PATHS = [/^\/materials\/new(\.data)?$/, /^\/materials\/upload$/];
 

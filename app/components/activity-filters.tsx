@@ -21,9 +21,12 @@ export function ActivityFilters(props: {
   hidden?: Record<string, string>;
 }) {
   const v = props.values;
-  const select = (name: keyof ActivityFilterValues, label: string, options: { value: string; label: string }[], all: string) => (
-    <FilterSelect name={name} label={label} value={v[name]} options={options} all={all} />
-  );
+  const select = (
+    name: keyof ActivityFilterValues,
+    label: string,
+    options: { value: string; label: string }[],
+    all: string,
+  ) => <FilterSelect name={name} label={label} value={v[name]} options={options} all={all} />;
   return (
     <FilterBar label="Lọc hoạt động">
       {Object.entries(props.hidden ?? {}).map(([k, val]) => (

@@ -1,10 +1,26 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { activitySchema } from "~/domain/activities/schemas";
-import { ACTIVITY_STATUS_LABELS, ACTIVITY_STATUSES, COMMEMORATION_LABELS, COMMEMORATIONS, DELIVERIES, DELIVERY_LABELS } from "~/domain/activities/vocabulary";
+import {
+  ACTIVITY_STATUS_LABELS,
+  ACTIVITY_STATUSES,
+  COMMEMORATION_LABELS,
+  COMMEMORATIONS,
+  DELIVERIES,
+  DELIVERY_LABELS,
+} from "~/domain/activities/vocabulary";
 import type { FormValues } from "~/lib/forms";
-import { CheckboxGroup, FormError, SelectField, TextAreaField, TextField, useValidatedForm, FormActions } from "./forms";
+import {
+  CheckboxGroup,
+  FormError,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useValidatedForm,
+  FormActions,
+} from "./forms";
 
-type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string } | undefined;
+type ActionResult =
+  { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string } | undefined;
 type Term = { code: string; label: string; parent_code: string | null };
 type UnitOption = { id: number; name: string; kind: string };
 
@@ -21,9 +37,14 @@ export interface ActivityFormProps {
 /** The activity form: what, who organizes, topics and audiences, when and where, status. */
 export function ActivityForm(p: ActivityFormProps) {
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, list, formError } = useValidatedForm(activitySchema, { defaults: p.defaults, actionData: p.actionData });
+  const { form, onSubmit, errorFor, value, list, formError } = useValidatedForm(activitySchema, {
+    defaults: p.defaults,
+    actionData: p.actionData,
+  });
   const organizerId = form.watch("organizerUnitId") ?? value("organizerUnitId");
-  const organizer = p.organizers.find((o) => String(o.id) === String(organizerId)) ?? (p.organizers.length === 1 ? p.organizers[0] : undefined);
+  const organizer =
+    p.organizers.find((o) => String(o.id) === String(organizerId)) ??
+    (p.organizers.length === 1 ? p.organizers[0] : undefined);
   const communeLevel = organizer ? organizer.kind !== "school" : false;
   const delivery = form.watch("delivery") ?? value("delivery");
   return (
@@ -75,7 +96,10 @@ export function ActivityForm(p: ActivityFormProps) {
         reg={form.register("topics")}
         checked={list("topics")}
         error={errorFor("topics")}
-        options={p.vocabulary.topics.map((t) => ({ value: t.code, label: t.parent_code ? `CĐS – ${t.label}` : t.label }))}
+        options={p.vocabulary.topics.map((t) => ({
+          value: t.code,
+          label: t.parent_code ? `CĐS – ${t.label}` : t.label,
+        }))}
       />
       <CheckboxGroup
         legend="Đối tượng"
@@ -86,7 +110,14 @@ export function ActivityForm(p: ActivityFormProps) {
         options={p.vocabulary.audiences.map((a) => ({ value: a.code, label: a.label }))}
       />
       <div className="form-row">
-        <TextField label="Ngày bắt đầu" type="date" required reg={form.register("startDate")} defaultValue={value("startDate")} error={errorFor("startDate")} />
+        <TextField
+          label="Ngày bắt đầu"
+          type="date"
+          required
+          reg={form.register("startDate")}
+          defaultValue={value("startDate")}
+          error={errorFor("startDate")}
+        />
         <TextField
           label="Giờ bắt đầu"
           type="time"
@@ -95,7 +126,14 @@ export function ActivityForm(p: ActivityFormProps) {
           defaultValue={value("startTime") || "07:30"}
           error={errorFor("startTime")}
         />
-        <TextField label="Ngày kết thúc" type="date" required reg={form.register("endDate")} defaultValue={value("endDate")} error={errorFor("endDate")} />
+        <TextField
+          label="Ngày kết thúc"
+          type="date"
+          required
+          reg={form.register("endDate")}
+          defaultValue={value("endDate")}
+          error={errorFor("endDate")}
+        />
         <TextField
           label="Giờ kết thúc"
           type="time"
@@ -108,9 +146,22 @@ export function ActivityForm(p: ActivityFormProps) {
       <p className="field__hint" style={{ marginTop: "-.5rem" }}>
         Giờ Việt Nam (UTC+7).
       </p>
-      {delivery !== "online" ? <TextField label="Địa điểm" reg={form.register("place")} defaultValue={value("place")} error={errorFor("place")} /> : null}
+      {delivery !== "online" ? (
+        <TextField
+          label="Địa điểm"
+          reg={form.register("place")}
+          defaultValue={value("place")}
+          error={errorFor("place")}
+        />
+      ) : null}
       {delivery !== "in_person" ? (
-        <TextField label="Đường dẫn tham gia trực tuyến" type="url" reg={form.register("link")} defaultValue={value("link")} error={errorFor("link")} />
+        <TextField
+          label="Đường dẫn tham gia trực tuyến"
+          type="url"
+          reg={form.register("link")}
+          defaultValue={value("link")}
+          error={errorFor("link")}
+        />
       ) : null}
       <div className="form-row">
         <SelectField
@@ -161,7 +212,12 @@ export function ActivityForm(p: ActivityFormProps) {
           options={p.units.filter((u) => u.kind === "school").map((u) => ({ value: String(u.id), label: u.name }))}
         />
       ) : null}
-      <TextAreaField label="Mô tả, nội dung chính" reg={form.register("description")} defaultValue={value("description")} error={errorFor("description")} />
+      <TextAreaField
+        label="Mô tả, nội dung chính"
+        reg={form.register("description")}
+        defaultValue={value("description")}
+        error={errorFor("description")}
+      />
       <FormActions label={p.submitLabel} cancelTo={p.cancelTo} busy={navigation.state === "submitting"} />
     </Form>
   );

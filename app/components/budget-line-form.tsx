@@ -1,16 +1,26 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { budgetLineSchema } from "~/domain/activities/schemas";
-import { BUDGET_CATEGORIES, BUDGET_CATEGORY_LABELS, FUNDING_SOURCE_LABELS, FUNDING_SOURCES } from "~/domain/activities/vocabulary";
+import {
+  BUDGET_CATEGORIES,
+  BUDGET_CATEGORY_LABELS,
+  FUNDING_SOURCE_LABELS,
+  FUNDING_SOURCES,
+} from "~/domain/activities/vocabulary";
 import type { FormValues } from "~/lib/forms";
 import { answerFor } from "./club-forms";
 import { FormError, SelectField, TextField, useValidatedForm } from "./forms";
 
-type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string; intent?: unknown } | undefined;
+type ActionResult =
+  | { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string; intent?: unknown }
+  | undefined;
 
 /** One budget line: what it pays for, from which source, estimate and actual (đồng). */
 export function BudgetLineForm({ actionData, resetKey }: { actionData: ActionResult; resetKey?: string }) {
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(budgetLineSchema, { resetKey, actionData: answerFor(actionData, "add-budget") });
+  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(budgetLineSchema, {
+    resetKey,
+    actionData: answerFor(actionData, "add-budget"),
+  });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="card form" style={{ maxWidth: 820 }}>
       <h3>Thêm dòng kinh phí</h3>
@@ -35,7 +45,13 @@ export function BudgetLineForm({ actionData, resetKey }: { actionData: ActionRes
         />
       </div>
       <div className="form-row">
-        <TextField label="Dự toán (đồng)" inputMode="numeric" reg={form.register("estimate")} defaultValue={value("estimate")} error={errorFor("estimate")} />
+        <TextField
+          label="Dự toán (đồng)"
+          inputMode="numeric"
+          reg={form.register("estimate")}
+          defaultValue={value("estimate")}
+          error={errorFor("estimate")}
+        />
         <TextField
           label="Thực chi (đồng)"
           inputMode="numeric"

@@ -8,10 +8,25 @@ import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, XAx
 import { formatFigure } from "~/domain/shared/figures";
 import type { IndicatorStatus } from "~/domain/indicators/status";
 
-const STATUS_COLOR: Record<IndicatorStatus, string> = { met: "#1b7a3d", behind: "#b42318", no_data: "#8a939c", no_target: "#0b5d8c" };
+const STATUS_COLOR: Record<IndicatorStatus, string> = {
+  met: "#1b7a3d",
+  behind: "#b42318",
+  no_data: "#8a939c",
+  no_target: "#0b5d8c",
+};
 const SERIES_COLORS = ["#0b5d8c", "#b45309", "#1b7a3d", "#7c3aed"];
 
-function ChartFigure({ title, children, table, legend }: { title: string; children: ReactNode; table: ReactNode; legend?: ReactNode }) {
+function ChartFigure({
+  title,
+  children,
+  table,
+  legend,
+}: {
+  title: string;
+  children: ReactNode;
+  table: ReactNode;
+  legend?: ReactNode;
+}) {
   return (
     <figure className="chart">
       <figcaption className="chart__title">{title}</figcaption>
@@ -65,7 +80,11 @@ export function ComparisonChart(props: {
       <BarChart width={640} height={260} data={data} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="school" tick={{ fontSize: 12 }} interval={0} />
-        <YAxis tick={{ fontSize: 12 }} domain={props.unit === "percent" ? [0, 100] : [0, "auto"]} allowDecimals={false} />
+        <YAxis
+          tick={{ fontSize: 12 }}
+          domain={props.unit === "percent" ? [0, 100] : [0, "auto"]}
+          allowDecimals={false}
+        />
         <Tooltip formatter={(v: number) => formatFigure(v, props.unit)} />
         <Bar
           dataKey="value"
@@ -74,7 +93,8 @@ export function ComparisonChart(props: {
           label={{
             position: "top",
             fontSize: 12,
-            formatter: (v: number | null) => (v === null || v === undefined ? "Chưa có số liệu" : formatFigure(v, props.unit)),
+            formatter: (v: number | null) =>
+              v === null || v === undefined ? "Chưa có số liệu" : formatFigure(v, props.unit),
           }}
         >
           {data.map((d) => (
@@ -87,7 +107,11 @@ export function ComparisonChart(props: {
             stroke="#1c2530"
             strokeDasharray="6 4"
             strokeWidth={2}
-            label={{ value: `Chỉ tiêu ${formatFigure(props.target, props.unit)}`, position: "insideTopRight", fontSize: 12 }}
+            label={{
+              value: `Chỉ tiêu ${formatFigure(props.target, props.unit)}`,
+              position: "insideTopRight",
+              fontSize: 12,
+            }}
           />
         ) : null}
       </BarChart>
@@ -95,7 +119,11 @@ export function ComparisonChart(props: {
   );
 }
 
-export function TrendChart(props: { title: string; series: { code: string; name: string }[]; points: Record<string, string | number | null>[] }) {
+export function TrendChart(props: {
+  title: string;
+  series: { code: string; name: string }[];
+  points: Record<string, string | number | null>[];
+}) {
   return (
     <ChartFigure
       title={props.title}
@@ -164,8 +192,17 @@ export function TrendChart(props: { title: string; series: { code: string; name:
 }
 
 /** A figure against its target as a bar (0–100 % of the way), coloured by status. */
-export function ProgressBar({ value, target, status }: { value: number | null; target: number | null; status: IndicatorStatus }) {
-  const share = value === null || !target ? (status === "met" ? 100 : 0) : Math.min(100, Math.round((value / target) * 100));
+export function ProgressBar({
+  value,
+  target,
+  status,
+}: {
+  value: number | null;
+  target: number | null;
+  status: IndicatorStatus;
+}) {
+  const share =
+    value === null || !target ? (status === "met" ? 100 : 0) : Math.min(100, Math.round((value / target) * 100));
   return (
     <span className={`progress progress--${status}`} aria-hidden="true">
       <span className="progress__fill" style={{ width: `${share}%` }} />

@@ -3,13 +3,31 @@ import { clubSchema } from "~/domain/clubs/schemas";
 import { CLUB_FIELD_LABELS, CLUB_FIELDS, CLUB_STATUS_LABELS, CLUB_STATUSES } from "~/domain/clubs/vocabulary";
 import { gradeLabel } from "~/domain/units/vocabulary";
 import type { FormValues } from "~/lib/forms";
-import { CheckboxGroup, FormError, SelectField, TextAreaField, TextField, useValidatedForm, FormActions } from "./forms";
+import {
+  CheckboxGroup,
+  FormError,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useValidatedForm,
+  FormActions,
+} from "./forms";
 
-type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string } | undefined;
+type ActionResult =
+  { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string } | undefined;
 
-export function ClubForm(props: { grades: number[]; defaults: FormValues; actionData: ActionResult; submitLabel: string; cancelTo: string }) {
+export function ClubForm(props: {
+  grades: number[];
+  defaults: FormValues;
+  actionData: ActionResult;
+  submitLabel: string;
+  cancelTo: string;
+}) {
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, list, formError } = useValidatedForm(clubSchema, { defaults: props.defaults, actionData: props.actionData });
+  const { form, onSubmit, errorFor, value, list, formError } = useValidatedForm(clubSchema, {
+    defaults: props.defaults,
+    actionData: props.actionData,
+  });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="card form">
       <FormError message={formError} />
@@ -53,9 +71,20 @@ export function ClubForm(props: { grades: number[]; defaults: FormValues; action
           error={errorFor("status")}
           options={CLUB_STATUSES.map((s) => ({ value: s, label: CLUB_STATUS_LABELS[s] }))}
         />
-        <TextField label="Ngày thành lập" type="date" reg={form.register("foundedOn")} defaultValue={value("foundedOn")} error={errorFor("foundedOn")} />
+        <TextField
+          label="Ngày thành lập"
+          type="date"
+          reg={form.register("foundedOn")}
+          defaultValue={value("foundedOn")}
+          error={errorFor("foundedOn")}
+        />
       </div>
-      <TextAreaField label="Mô tả" reg={form.register("description")} defaultValue={value("description")} error={errorFor("description")} />
+      <TextAreaField
+        label="Mô tả"
+        reg={form.register("description")}
+        defaultValue={value("description")}
+        error={errorFor("description")}
+      />
       <FormActions label={props.submitLabel} cancelTo={props.cancelTo} busy={navigation.state === "submitting"} />
     </Form>
   );

@@ -3,14 +3,24 @@ import { addMembersSchema, meetingSchema } from "~/domain/clubs/schemas";
 import type { FormValues } from "~/lib/forms";
 import { FormError, SelectField, TextAreaField, TextField, useValidatedForm } from "./forms";
 
-type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string; intent?: unknown } | undefined;
+type ActionResult =
+  | { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string; intent?: unknown }
+  | undefined;
 
 /** The action's answer, if it answered this form (several forms share one page). */
 export function answerFor(actionData: ActionResult, intent: string): ActionResult {
   return actionData && actionData.intent === intent ? actionData : undefined;
 }
 
-export function MeetingForm({ actionData, today, resetKey }: { actionData: ActionResult; today: string; resetKey?: string }) {
+export function MeetingForm({
+  actionData,
+  today,
+  resetKey,
+}: {
+  actionData: ActionResult;
+  today: string;
+  resetKey?: string;
+}) {
   const navigation = useNavigation();
   const { form, onSubmit, errorFor, value, formError } = useValidatedForm(meetingSchema, {
     resetKey,
@@ -23,12 +33,42 @@ export function MeetingForm({ actionData, today, resetKey }: { actionData: Actio
       <FormError message={formError} />
       <input type="hidden" name="intent" value="record-meeting" />
       <div className="form-row">
-        <TextField label="Ngày" type="date" reg={form.register("date")} defaultValue={value("date")} error={errorFor("date")} />
-        <TextField label="Bắt đầu" type="time" reg={form.register("startTime")} defaultValue={value("startTime")} error={errorFor("startTime")} />
-        <TextField label="Kết thúc" type="time" reg={form.register("endTime")} defaultValue={value("endTime")} error={errorFor("endTime")} />
+        <TextField
+          label="Ngày"
+          type="date"
+          reg={form.register("date")}
+          defaultValue={value("date")}
+          error={errorFor("date")}
+        />
+        <TextField
+          label="Bắt đầu"
+          type="time"
+          reg={form.register("startTime")}
+          defaultValue={value("startTime")}
+          error={errorFor("startTime")}
+        />
+        <TextField
+          label="Kết thúc"
+          type="time"
+          reg={form.register("endTime")}
+          defaultValue={value("endTime")}
+          error={errorFor("endTime")}
+        />
       </div>
-      <TextField label="Chủ đề" reg={form.register("topic")} defaultValue={value("topic")} error={errorFor("topic")} hint="Ví dụ: Lắp ráp robot dò đường" />
-      <TextAreaField label="Nội dung đã làm" rows={3} reg={form.register("description")} defaultValue={value("description")} error={errorFor("description")} />
+      <TextField
+        label="Chủ đề"
+        reg={form.register("topic")}
+        defaultValue={value("topic")}
+        error={errorFor("topic")}
+        hint="Ví dụ: Lắp ráp robot dò đường"
+      />
+      <TextAreaField
+        label="Nội dung đã làm"
+        rows={3}
+        reg={form.register("description")}
+        defaultValue={value("description")}
+        error={errorFor("description")}
+      />
       <div className="form-actions">
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           Ghi buổi sinh hoạt
@@ -71,7 +111,13 @@ export function AddMembersForm({
   ];
   const checked = list("personIds");
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} className="card form" style={{ maxWidth: "none", marginTop: "1rem" }}>
+    <Form
+      method="post"
+      noValidate
+      onSubmit={onSubmit}
+      className="card form"
+      style={{ maxWidth: "none", marginTop: "1rem" }}
+    >
       <h3>Thêm thành viên</h3>
       <FormError message={formError} />
       <input type="hidden" name="intent" value="add-members" />
@@ -92,7 +138,13 @@ export function AddMembersForm({
                 { value: "advisor", label: "Giáo viên phụ trách" },
               ]}
             />
-            <TextField label="Ngày tham gia" type="date" reg={form.register("joinedOn")} defaultValue={value("joinedOn")} error={errorFor("joinedOn")} />
+            <TextField
+              label="Ngày tham gia"
+              type="date"
+              reg={form.register("joinedOn")}
+              defaultValue={value("joinedOn")}
+              error={errorFor("joinedOn")}
+            />
           </div>
           <fieldset className={`field checkbox-group${errorFor("personIds") ? " field--error" : ""}`}>
             <legend>Chọn người</legend>
@@ -107,7 +159,12 @@ export function AddMembersForm({
                   <div className="checkbox-group__items checkbox-group__items--columns">
                     {g.items.map((c) => (
                       <label key={c.id} className="checkbox">
-                        <input type="checkbox" value={String(c.id)} defaultChecked={checked.includes(String(c.id))} {...form.register("personIds")} />{" "}
+                        <input
+                          type="checkbox"
+                          value={String(c.id)}
+                          defaultChecked={checked.includes(String(c.id))}
+                          {...form.register("personIds")}
+                        />{" "}
                         {c.full_name} <span className="muted">({c.class_name ?? c.code})</span>
                       </label>
                     ))}

@@ -3,7 +3,13 @@ import type { ReactNode } from "react";
 import { FormError } from "./forms";
 
 /** Deleting something others depend on: say what goes with it, and ask for an explicit confirmation. */
-export function ConfirmDelete(props: { what: string; consequences: string[]; error?: string; cancelTo: string; alternative?: ReactNode }) {
+export function ConfirmDelete(props: {
+  what: string;
+  consequences: string[];
+  error?: string;
+  cancelTo: string;
+  alternative?: ReactNode;
+}) {
   return (
     <div className="card form">
       <FormError message={props.error} />
@@ -23,7 +29,10 @@ export function ConfirmDelete(props: { what: string; consequences: string[]; err
       ) : (
         <p>Mục này chưa có dữ liệu kèm theo.</p>
       )}
-      <p className="muted">Mục đã xóa nằm trong Thùng rác 30 ngày: trong thời gian đó có thể khôi phục lại đúng như cũ, cùng mọi dữ liệu kèm theo.</p>
+      <p className="muted">
+        Mục đã xóa nằm trong Thùng rác 30 ngày: trong thời gian đó có thể khôi phục lại đúng như cũ, cùng mọi dữ liệu
+        kèm theo.
+      </p>
       {props.alternative}
       <Form method="post">
         {/* The server deletes nothing without "confirm": the checkbox when others go too, else this page's button. */}
@@ -46,7 +55,12 @@ export function ConfirmDelete(props: { what: string; consequences: string[]; err
 }
 
 /** A small delete inside a table row: one tap opens the question, a second confirms. Works without JavaScript. */
-export function InlineDelete(props: { label: string; question: string; fields: Record<string, string | number>; multipart?: boolean }) {
+export function InlineDelete(props: {
+  label: string;
+  question: string;
+  fields: Record<string, string | number>;
+  multipart?: boolean;
+}) {
   return (
     <details className="confirm confirm--inline">
       <summary className="link-button">{props.label}</summary>

@@ -1,19 +1,45 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { contestSchema, entrySchema } from "~/domain/contests/schemas";
-import { CONTEST_FIELD_LABELS, CONTEST_FIELDS, CONTEST_LEVEL_LABELS, CONTEST_LEVELS } from "~/domain/contests/vocabulary";
+import {
+  CONTEST_FIELD_LABELS,
+  CONTEST_FIELDS,
+  CONTEST_LEVEL_LABELS,
+  CONTEST_LEVELS,
+} from "~/domain/contests/vocabulary";
 import type { FormValues } from "~/lib/forms";
 import { answerFor } from "./club-forms";
-import { CheckboxGroup, FormError, SelectField, TextAreaField, TextField, useValidatedForm, FormActions } from "./forms";
+import {
+  CheckboxGroup,
+  FormError,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useValidatedForm,
+  FormActions,
+} from "./forms";
 
-type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string; intent?: unknown } | undefined;
+type ActionResult =
+  | { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string; intent?: unknown }
+  | undefined;
 
-export function ContestForm(p: { defaults: FormValues; actionData: ActionResult; submitLabel: string; cancelTo: string; openToAll: boolean }) {
+export function ContestForm(p: {
+  defaults: FormValues;
+  actionData: ActionResult;
+  submitLabel: string;
+  cancelTo: string;
+  openToAll: boolean;
+}) {
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(contestSchema, { defaults: p.defaults, actionData: p.actionData });
+  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(contestSchema, {
+    defaults: p.defaults,
+    actionData: p.actionData,
+  });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="card form">
       <FormError message={formError} />
-      {p.openToAll ? <p className="alert alert--info">Cuộc thi do xã đăng ký sẽ mở cho tất cả các trường đăng ký bài dự thi.</p> : null}
+      {p.openToAll ? (
+        <p className="alert alert--info">Cuộc thi do xã đăng ký sẽ mở cho tất cả các trường đăng ký bài dự thi.</p>
+      ) : null}
       <TextField
         label="Tên cuộc thi"
         required
@@ -43,11 +69,36 @@ export function ContestForm(p: { defaults: FormValues; actionData: ActionResult;
         />
       </div>
       <div className="form-row">
-        <TextField label="Ngày bắt đầu" type="date" required reg={form.register("startsOn")} defaultValue={value("startsOn")} error={errorFor("startsOn")} />
-        <TextField label="Ngày kết thúc" type="date" required reg={form.register("endsOn")} defaultValue={value("endsOn")} error={errorFor("endsOn")} />
+        <TextField
+          label="Ngày bắt đầu"
+          type="date"
+          required
+          reg={form.register("startsOn")}
+          defaultValue={value("startsOn")}
+          error={errorFor("startsOn")}
+        />
+        <TextField
+          label="Ngày kết thúc"
+          type="date"
+          required
+          reg={form.register("endsOn")}
+          defaultValue={value("endsOn")}
+          error={errorFor("endsOn")}
+        />
       </div>
-      <TextField label="Đường dẫn thể lệ (nếu có)" type="url" reg={form.register("link")} defaultValue={value("link")} error={errorFor("link")} />
-      <TextAreaField label="Thể lệ, ghi chú" reg={form.register("rules")} defaultValue={value("rules")} error={errorFor("rules")} />
+      <TextField
+        label="Đường dẫn thể lệ (nếu có)"
+        type="url"
+        reg={form.register("link")}
+        defaultValue={value("link")}
+        error={errorFor("link")}
+      />
+      <TextAreaField
+        label="Thể lệ, ghi chú"
+        reg={form.register("rules")}
+        defaultValue={value("rules")}
+        error={errorFor("rules")}
+      />
       <FormActions label={p.submitLabel} cancelTo={p.cancelTo} busy={navigation.state === "submitting"} />
     </Form>
   );
@@ -90,7 +141,12 @@ export function EntryForm({
       <FormError message={formError} />
       <input type="hidden" name="intent" value="add-entry" />
       <div className="form-row">
-        <TextField label="Tên dự án, sản phẩm" reg={form.register("title")} defaultValue={value("title")} error={errorFor("title")} />
+        <TextField
+          label="Tên dự án, sản phẩm"
+          reg={form.register("title")}
+          defaultValue={value("title")}
+          error={errorFor("title")}
+        />
         <SelectField
           label="Lĩnh vực"
           reg={form.register("field")}
@@ -106,7 +162,8 @@ export function EntryForm({
         {students.length === 0 ? <p className="muted">Chọn lớp ở trên để hiện danh sách học sinh.</p> : null}
         {moreCandidates ? (
           <p className="alert alert--warning" role="status">
-            Danh sách chỉ hiện {candidates.length.toLocaleString("vi-VN")} người đầu tiên. Hãy chọn ít lớp hơn ở trên để thấy đủ học sinh của các lớp đó.
+            Danh sách chỉ hiện {candidates.length.toLocaleString("vi-VN")} người đầu tiên. Hãy chọn ít lớp hơn ở trên để
+            thấy đủ học sinh của các lớp đó.
           </p>
         ) : null}
         <CheckboxGroup

@@ -7,7 +7,11 @@ export function CopyButton({ text, label = "Sao chép" }: { text: string; label?
   useEffect(() => setCanCopy(typeof navigator !== "undefined" && !!navigator.clipboard), []);
   if (!canCopy) return null;
   return (
-    <button type="button" className="button button--ghost" onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true))}>
+    <button
+      type="button"
+      className="button button--ghost"
+      onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true))}
+    >
       {copied ? "Đã sao chép ✓" : label}
     </button>
   );

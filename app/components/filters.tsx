@@ -25,7 +25,17 @@ export function FilterSelect(props: {
 }
 
 /** A GET filter bar: plain links that can be shared, and it works without JavaScript. */
-export function FilterBar({ children, label = "Lọc", button = "Lọc", role }: { children: ReactNode; label?: string; button?: string; role?: string }) {
+export function FilterBar({
+  children,
+  label = "Lọc",
+  button = "Lọc",
+  role,
+}: {
+  children: ReactNode;
+  label?: string;
+  button?: string;
+  role?: string;
+}) {
   return (
     <form method="get" className="filters" aria-label={label} role={role}>
       {children}

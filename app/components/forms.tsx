@@ -23,10 +23,18 @@ function firstMessage(error: unknown): string | undefined {
   return undefined;
 }
 
-export function useValidatedForm(schema: ZodTypeAny, opts: { defaults?: FormValues; actionData?: ActionResult; resetKey?: string } = {}) {
+export function useValidatedForm(
+  schema: ZodTypeAny,
+  opts: { defaults?: FormValues; actionData?: ActionResult; resetKey?: string } = {},
+) {
   const failed = opts.actionData && !opts.actionData.ok ? opts.actionData : undefined;
   const values: FormValues = { ...(opts.defaults ?? {}), ...(failed?.values ?? {}) };
-  const form = useForm<FieldValues>({ resolver: zodResolver(schema), defaultValues: values, mode: "onSubmit", reValidateMode: "onChange" });
+  const form = useForm<FieldValues>({
+    resolver: zodResolver(schema),
+    defaultValues: values,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
   // After a save (the page passes a key only then), start the form afresh rather than invite a duplicate.
   // Other navigations (a class picker) never reset what is being typed.
   const firstKey = useRef(opts.resetKey);
@@ -174,13 +182,17 @@ export function CheckboxGroup(props: {
 }) {
   const id = useId();
   return (
-    <fieldset className={`field checkbox-group${props.error ? " field--error" : ""}`} aria-describedby={props.error ? `${id}-error` : undefined}>
+    <fieldset
+      className={`field checkbox-group${props.error ? " field--error" : ""}`}
+      aria-describedby={props.error ? `${id}-error` : undefined}
+    >
       <legend>{props.legend}</legend>
       {props.hint ? <p className="field__hint">{props.hint}</p> : null}
       <div className={props.columns ? "checkbox-group__items checkbox-group__items--columns" : "checkbox-group__items"}>
         {props.options.map((o) => (
           <label key={o.value} className="checkbox">
-            <input type="checkbox" value={o.value} defaultChecked={props.checked.includes(o.value)} {...props.reg} /> {o.label}
+            <input type="checkbox" value={o.value} defaultChecked={props.checked.includes(o.value)} {...props.reg} />{" "}
+            {o.label}
           </label>
         ))}
       </div>
@@ -193,7 +205,14 @@ export function CheckboxGroup(props: {
   );
 }
 
-export function TextAreaField(props: { label: string; reg: UseFormRegisterReturn; error?: string; hint?: ReactNode; defaultValue?: string; rows?: number }) {
+export function TextAreaField(props: {
+  label: string;
+  reg: UseFormRegisterReturn;
+  error?: string;
+  hint?: ReactNode;
+  defaultValue?: string;
+  rows?: number;
+}) {
   return (
     <Field label={props.label} error={props.error} hint={props.hint}>
       {({ id, describedBy, invalid }) => (

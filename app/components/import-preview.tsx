@@ -26,7 +26,10 @@ export function ImportPreviewTable({
   counts: Record<PreviewRowView["status"], number>;
   limit?: number;
 }) {
-  const ordered = [...rows.filter((r) => r.status === "error"), ...rows.filter((r) => r.status !== "error")].slice(0, limit);
+  const ordered = [...rows.filter((r) => r.status === "error"), ...rows.filter((r) => r.status !== "error")].slice(
+    0,
+    limit,
+  );
   return (
     <>
       <div className="grid" style={{ marginBottom: "1rem" }}>

@@ -61,9 +61,23 @@ export function MaterialForm({
   };
   const busy = progress !== null || navigation.state === "submitting";
   return (
-    <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} ref={formRef} className="card form" style={{ maxWidth: 820 }}>
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      noValidate
+      onSubmit={onSubmit}
+      ref={formRef}
+      className="card form"
+      style={{ maxWidth: 820 }}
+    >
       <FormError message={formError} />
-      <TextField label="Tên học liệu" required reg={form.register("title")} defaultValue={value("title")} error={errorFor("title")} />
+      <TextField
+        label="Tên học liệu"
+        required
+        reg={form.register("title")}
+        defaultValue={value("title")}
+        error={errorFor("title")}
+      />
       <div className="form-row">
         <SelectField
           label="Loại"
@@ -74,7 +88,12 @@ export function MaterialForm({
           placeholder="— Chọn —"
           options={MATERIAL_KINDS.map((k) => ({ value: k, label: MATERIAL_KIND_LABELS[k] }))}
         />
-        <TextField label="Môn học" reg={form.register("subject")} defaultValue={value("subject")} error={errorFor("subject")} />
+        <TextField
+          label="Môn học"
+          reg={form.register("subject")}
+          defaultValue={value("subject")}
+          error={errorFor("subject")}
+        />
         <SelectField
           label="Chia sẻ"
           required
@@ -100,10 +119,20 @@ export function MaterialForm({
         options={grades.map((g) => ({ value: String(g), label: gradeLabel(g) }))}
       />
       <label className="checkbox">
-        <input type="checkbox" value="on" defaultChecked={value("integratesTopics") === "on"} {...form.register("integratesTopics")} /> Lồng ghép nội dung khoa
-        học, đổi mới sáng tạo, chuyển đổi số vào bài dạy
+        <input
+          type="checkbox"
+          value="on"
+          defaultChecked={value("integratesTopics") === "on"}
+          {...form.register("integratesTopics")}
+        />{" "}
+        Lồng ghép nội dung khoa học, đổi mới sáng tạo, chuyển đổi số vào bài dạy
       </label>
-      <TextAreaField label="Mô tả" reg={form.register("description")} defaultValue={value("description")} error={errorFor("description")} />
+      <TextAreaField
+        label="Mô tả"
+        reg={form.register("description")}
+        defaultValue={value("description")}
+        error={errorFor("description")}
+      />
       <TextField
         label="Hoặc đường dẫn (video trên mạng, thư mục chia sẻ)"
         type="url"
@@ -113,7 +142,9 @@ export function MaterialForm({
         hint="Để trống nếu tải tệp lên."
       />
       <Field label="Tệp" error={errorFor("file")} hint={limits}>
-        {({ id, describedBy, invalid }) => <input id={id} name="file" type="file" aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
+        {({ id, describedBy, invalid }) => (
+          <input id={id} name="file" type="file" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+        )}
       </Field>
       {progress !== null ? (
         <p role="status">

@@ -9,8 +9,8 @@ export function OneTimeLink({ url, expiresAt, title }: { url: string; expiresAt:
         <strong>{title}</strong>
       </p>
       <p>
-        Hãy gửi liên kết dưới đây cho người dùng (Zalo, tin nhắn hoặc in ra). Liên kết chỉ hiển thị một lần, dùng được một lần và hết hạn lúc{" "}
-        {formatDateTime(expiresAt)}.
+        Hãy gửi liên kết dưới đây cho người dùng (Zalo, tin nhắn hoặc in ra). Liên kết chỉ hiển thị một lần, dùng được
+        một lần và hết hạn lúc {formatDateTime(expiresAt)}.
       </p>
       <p className="onetime-link" data-testid="onetime-link">
         {url}

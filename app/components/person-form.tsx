@@ -5,12 +5,22 @@ import { PERSON_CATEGORY_LABELS } from "~/domain/people/vocabulary";
 import type { FormValues } from "~/lib/forms";
 import { FormError, SelectField, TextField, useValidatedForm } from "./forms";
 
-type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string } | undefined;
+type ActionResult =
+  { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string } | undefined;
 
 /** Adding or editing one person; the same zod schema checks it in the browser and the action. */
-export function PersonForm(props: { categories: PersonCategory[]; defaults: FormValues; actionData: ActionResult; submitLabel: string; cancelTo: string }) {
+export function PersonForm(props: {
+  categories: PersonCategory[];
+  defaults: FormValues;
+  actionData: ActionResult;
+  submitLabel: string;
+  cancelTo: string;
+}) {
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(personSchema, { defaults: props.defaults, actionData: props.actionData });
+  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(personSchema, {
+    defaults: props.defaults,
+    actionData: props.actionData,
+  });
   const category = form.watch("category") ?? value("category");
   const student = category === "students";
   return (
@@ -33,10 +43,27 @@ export function PersonForm(props: { categories: PersonCategory[]; defaults: Form
         error={errorFor("code")}
         hint="Không trùng trong đơn vị; dùng để điểm danh và nhập tệp."
       />
-      <TextField label="Họ và tên" required reg={form.register("fullName")} defaultValue={value("fullName")} error={errorFor("fullName")} />
+      <TextField
+        label="Họ và tên"
+        required
+        reg={form.register("fullName")}
+        defaultValue={value("fullName")}
+        error={errorFor("fullName")}
+      />
       <div className="form-row">
-        <TextField label="Khối (học sinh)" inputMode="numeric" reg={form.register("grade")} defaultValue={value("grade")} error={errorFor("grade")} />
-        <TextField label="Lớp (học sinh)" reg={form.register("className")} defaultValue={value("className")} error={errorFor("className")} />
+        <TextField
+          label="Khối (học sinh)"
+          inputMode="numeric"
+          reg={form.register("grade")}
+          defaultValue={value("grade")}
+          error={errorFor("grade")}
+        />
+        <TextField
+          label="Lớp (học sinh)"
+          reg={form.register("className")}
+          defaultValue={value("className")}
+          error={errorFor("className")}
+        />
       </div>
       <TextField
         label="Chức vụ, tổ chuyên môn (cán bộ, giáo viên)"
@@ -45,7 +72,13 @@ export function PersonForm(props: { categories: PersonCategory[]; defaults: Form
         error={errorFor("position")}
       />
       <div className="form-actions">
-        <button type="submit" className="button" name="intent" value="save" disabled={navigation.state === "submitting"}>
+        <button
+          type="submit"
+          className="button"
+          name="intent"
+          value="save"
+          disabled={navigation.state === "submitting"}
+        >
           {props.submitLabel}
         </button>
         <Link to={props.cancelTo}>Hủy</Link>

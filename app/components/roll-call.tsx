@@ -88,7 +88,10 @@ function useMarkQueue(activityId: number, userId: number) {
       const { saved } = (await res.json()) as { saved: number[] };
       // What was sent leaves the queue unless it was tapped again meanwhile.
       const now = read();
-      setConfirmed((c) => ({ ...c, ...Object.fromEntries(saved.filter((id) => q[id]).map((id) => [id, q[id].status])) }));
+      setConfirmed((c) => ({
+        ...c,
+        ...Object.fromEntries(saved.filter((id) => q[id]).map((id) => [id, q[id].status])),
+      }));
       for (const id of saved) if (now[id] && now[id].status === q[id]?.status) delete now[id];
       write(now);
       attempts.current = 0;
@@ -133,7 +136,17 @@ function useMarkQueue(activityId: number, userId: number) {
   return { queue, confirmed, state, error, mark, discard };
 }
 
-export function RollCall({ activityId, userId, people, locked }: { activityId: number; userId: number; people: RollCallPerson[]; locked: boolean }) {
+export function RollCall({
+  activityId,
+  userId,
+  people,
+  locked,
+}: {
+  activityId: number;
+  userId: number;
+  people: RollCallPerson[];
+  locked: boolean;
+}) {
   const [enhanced, setEnhanced] = useState(false);
   useEffect(() => setEnhanced(true), []);
   const { queue, confirmed, state, error, mark, discard } = useMarkQueue(activityId, userId);
@@ -142,7 +155,8 @@ export function RollCall({ activityId, userId, people, locked }: { activityId: n
   const pending = Object.keys(queue).length;
 
   const tap = (p: RollCallPerson, status: AttendanceStatus) => mark([{ personId: p.personId, status }]);
-  const allPresent = () => mark(people.filter((p) => !statusOf(p)).map((p) => ({ personId: p.personId, status: "present" as const })));
+  const allPresent = () =>
+    mark(people.filter((p) => !statusOf(p)).map((p) => ({ personId: p.personId, status: "present" as const })));
   const counts = ATTENDANCE_STATUSES.map((s) => ({ s, n: people.filter((p) => statusOf(p) === s).length }));
   const unmarked = people.filter((p) => !statusOf(p)).length;
 
@@ -154,7 +168,10 @@ export function RollCall({ activityId, userId, people, locked }: { activityId: n
           {counts.map((c) => `${ATTENDANCE_STATUS_LABELS[c.s]}: ${c.n}`).join(" · ")} · Chưa điểm danh: {unmarked}
         </span>
         {enhanced ? (
-          <span className={`badge ${state === "idle" ? "badge--green" : state === "error" ? "badge--red" : "badge--amber"}`} data-testid="save-state">
+          <span
+            className={`badge ${state === "idle" ? "badge--green" : state === "error" ? "badge--red" : "badge--amber"}`}
+            data-testid="save-state"
+          >
             {state === "idle"
               ? "Đã lưu"
               : state === "saving"

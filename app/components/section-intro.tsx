@@ -31,7 +31,8 @@ export function SectionIntro() {
       <PageHeader title={SECTION_LINKS[section].label} subtitle={intro?.planRef} />
       <div className="card section-intro">
         <p>
-          <strong>Chức năng này đang được hoàn thiện</strong> và sẽ có trong bản cập nhật tiếp theo. Khi đó, tại đây bạn sẽ:
+          <strong>Chức năng này đang được hoàn thiện</strong> và sẽ có trong bản cập nhật tiếp theo. Khi đó, tại đây bạn
+          sẽ:
         </p>
         <ul>
           {intro?.items.map((i) => (

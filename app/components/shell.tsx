@@ -147,7 +147,8 @@ export function DeletedNotice() {
   const [params] = useSearchParams();
   return (
     <Notice when={params.get("deleted")}>
-      Đã xóa và chuyển vào <Link to="/recycle-bin">Thùng rác</Link>: có thể khôi phục trong 30 ngày, cùng mọi dữ liệu kèm theo.
+      Đã xóa và chuyển vào <Link to="/recycle-bin">Thùng rác</Link>: có thể khôi phục trong 30 ngày, cùng mọi dữ liệu
+      kèm theo.
     </Notice>
   );
 }

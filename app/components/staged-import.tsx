@@ -61,7 +61,8 @@ export function StagedImport({
           ) : null}
           {preview.counts.error ? (
             <div className="alert alert--error" role="alert">
-              Có {preview.counts.error} dòng lỗi. Chưa có dòng nào được ghi: hãy sửa các dòng dưới đây trong tệp rồi tải lên lại.
+              Có {preview.counts.error} dòng lỗi. Chưa có dòng nào được ghi: hãy sửa các dòng dưới đây trong tệp rồi tải
+              lên lại.
             </div>
           ) : !preview.fileErrors.length ? (
             <div className="alert alert--info">{okText}</div>
@@ -85,10 +86,18 @@ export function StagedImport({
         {help}
         <div className="field">
           <label htmlFor="file">Tệp danh sách</label>
-          <input id="file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+          <input
+            id="file"
+            name="file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+          />
         </div>
         <input type="hidden" name="intent" value="preview" />
-        {progress !== null && busy === false && progress < 100 ? <progress max={100} value={progress} aria-label="Đang đọc tệp" /> : null}
+        {progress !== null && busy === false && progress < 100 ? (
+          <progress max={100} value={progress} aria-label="Đang đọc tệp" />
+        ) : null}
         {busy ? (
           <p role="status">
             <progress aria-label="Đang tải lên và kiểm tra tệp" /> Đang tải lên và kiểm tra từng dòng…

@@ -38,7 +38,8 @@ async function readActor(request: Request, context: AppLoadContext): Promise<Act
     context.appendResponseHeader("Set-Cookie", await clearSessionCookieHeader(request));
     return null;
   }
-  if (result.renewed) context.appendResponseHeader("Set-Cookie", await sessionCookieHeader(request, token, result.session.expiresAt));
+  if (result.renewed)
+    context.appendResponseHeader("Set-Cookie", await sessionCookieHeader(request, token, result.session.expiresAt));
   return loadActor(db, result.session.userId, result.session.id);
 }
 
@@ -73,7 +74,12 @@ export function notFound(message = NOT_FOUND_MESSAGE): never {
 }
 
 /** Signed in and allowed; otherwise 403 inside the shell. */
-export async function requirePermission(request: Request, context: AppLoadContext, permission: Permission, unitId?: number): Promise<Actor> {
+export async function requirePermission(
+  request: Request,
+  context: AppLoadContext,
+  permission: Permission,
+  unitId?: number,
+): Promise<Actor> {
   const actor = await requireActor(request, context);
   if (!can(actor, permission, unitId)) forbidden();
   return actor;

@@ -8,7 +8,11 @@ import { db } from "./db.server";
 import { idParam } from "./params";
 
 /** The club a page is about; another school's club answers 404. */
-export async function requireClub(request: Request, context: AppLoadContext, idText: string | undefined): Promise<{ actor: Actor; club: Club; school: Unit }> {
+export async function requireClub(
+  request: Request,
+  context: AppLoadContext,
+  idText: string | undefined,
+): Promise<{ actor: Actor; club: Club; school: Unit }> {
   const actor = await requireActor(request, context);
   const id = idParam(idText);
   const club = id ? await getClub(db, id) : undefined;

@@ -6,7 +6,10 @@ import { createDb, type DB } from "../../db/connection";
  */
 function unavailable(): Response {
   return new Response(
-    JSON.stringify({ message: "Máy chủ tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít giây; dữ liệu đã lưu không bị mất." }),
+    JSON.stringify({
+      message:
+        "Máy chủ tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít giây; dữ liệu đã lưu không bị mất.",
+    }),
     {
       status: 503,
       headers: { "Content-Type": "application/json; charset=utf-8", "Retry-After": "5" },

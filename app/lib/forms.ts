@@ -36,7 +36,11 @@ export function formInput(formData: FormData): Record<string, string | string[]>
   return input;
 }
 
-export function parseForm<S extends ZodTypeAny>(schema: S, formData: FormData, raw?: Record<string, unknown>): FormResult<z.infer<S>> {
+export function parseForm<S extends ZodTypeAny>(
+  schema: S,
+  formData: FormData,
+  raw?: Record<string, unknown>,
+): FormResult<z.infer<S>> {
   const input = raw ?? formInput(formData);
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };

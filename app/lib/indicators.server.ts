@@ -38,7 +38,10 @@ export async function actorCommuneId(actor: Actor): Promise<number> {
 }
 
 /** The commune a commune reader looks at: `?commune=` among those they read (404 otherwise), else the first. */
-export async function chosenCommune(actor: Actor, url: URL): Promise<{ communes: { id: number; name: string }[]; commune: { id: number; name: string } }> {
+export async function chosenCommune(
+  actor: Actor,
+  url: URL,
+): Promise<{ communes: { id: number; name: string }[]; commune: { id: number; name: string } }> {
   const communes = await communesOf(actor);
   const asked = idParam(url.searchParams.get("commune") ?? undefined);
   if (asked && !communes.some((c) => c.id === asked)) notFound();
@@ -81,15 +84,38 @@ export async function figureView(request: Request, context: AppLoadContext): Pro
     const commune = chosen.id;
     const schools = (await schoolsOf(db, commune)).map((s) => ({ id: s.id, name: s.name }));
     if (requested && !schools.some((s) => s.id === requested)) notFound();
-    const scope: FigureScope = requested ? { kind: "school", schoolId: requested } : { kind: "commune", communeId: commune };
-    return { actor, period, scope, communeReader: true, schoolId: requested, schools, communes, communeId: commune, seesNamesOf };
+    const scope: FigureScope = requested
+      ? { kind: "school", schoolId: requested }
+      : { kind: "commune", communeId: commune };
+    return {
+      actor,
+      period,
+      scope,
+      communeReader: true,
+      schoolId: requested,
+      schools,
+      communes,
+      communeId: commune,
+      seesNamesOf,
+    };
   }
   const own = ownSchoolIds(actor).filter((id) => can(actor, "school.manage", id));
   // A school's administrators read their own school's figures, never a commune's.
-  if (!requested && url.searchParams.get("commune")) forbidden("Số liệu toàn xã dành cho cán bộ xã; trường xem số liệu của trường mình.");
+  if (!requested && url.searchParams.get("commune"))
+    forbidden("Số liệu toàn xã dành cho cán bộ xã; trường xem số liệu của trường mình.");
   if (requested && !own.includes(requested)) notFound();
   const schoolId = requested ?? own[0];
-  return { actor, period, scope: { kind: "school", schoolId }, communeReader: false, schoolId, schools: [], communes: [], communeId: null, seesNamesOf };
+  return {
+    actor,
+    period,
+    scope: { kind: "school", schoolId },
+    communeReader: false,
+    schoolId,
+    schools: [],
+    communes: [],
+    communeId: null,
+    seesNamesOf,
+  };
 }
 
 /** One indicator's figure and the tables of records behind it, for the viewer's scope and period. */

@@ -48,7 +48,11 @@ export async function readMaterialUpload(request: Request): Promise<MaterialUplo
     });
   } catch (e) {
     if (e instanceof DomainError) return { fields, file, error: e };
-    return { fields, file, error: new DomainError("Tải lên bị gián đoạn hoặc dữ liệu bị lỗi. Vui lòng thử lại.", "file") };
+    return {
+      fields,
+      file,
+      error: new DomainError("Tải lên bị gián đoạn hoặc dữ liệu bị lỗi. Vui lòng thử lại.", "file"),
+    };
   }
   return { fields, file };
 }

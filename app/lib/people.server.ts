@@ -8,7 +8,11 @@ import { idParam } from "./params";
 import { mayOpenPeopleOf, refuse, seesUnit } from "~/domain/auth/policies";
 
 /** The unit whose people a page is about, after checking the actor may look at it. */
-export async function requirePeopleUnit(request: Request, context: AppLoadContext, unitIdText: string | undefined): Promise<{ actor: Actor; unit: Unit }> {
+export async function requirePeopleUnit(
+  request: Request,
+  context: AppLoadContext,
+  unitIdText: string | undefined,
+): Promise<{ actor: Actor; unit: Unit }> {
   const actor = await requireActor(request, context);
   const id = idParam(unitIdText);
   const unit = id ? await getUnit(db, id) : undefined;

@@ -29,9 +29,13 @@ export async function handleStagedImport<P extends PreviewLike, C>(
     const intent = formData.get("intent");
     if (intent === "preview") {
       const file = await fileFrom(formData);
-      if (!file) return data({ ok: false as const, formError: "Vui lòng chọn tệp CSV hoặc Excel (.xlsx)." }, { status: 400 });
+      if (!file)
+        return data({ ok: false as const, formError: "Vui lòng chọn tệp CSV hoặc Excel (.xlsx)." }, { status: 400 });
       const preview = await steps.preview(file.data);
-      const stagedId = preview.fileErrors.length || preview.counts.error ? null : stageFile(file.data, { ...owner, fileName: file.name });
+      const stagedId =
+        preview.fileErrors.length || preview.counts.error
+          ? null
+          : stageFile(file.data, { ...owner, fileName: file.name });
       return { ok: true as const, preview, stagedId, fileName: file.name };
     }
     const stagedId = String(formData.get("stagedId") ?? "");
@@ -41,7 +45,11 @@ export async function handleStagedImport<P extends PreviewLike, C>(
     }
     if (intent === "commit") {
       const staged = readStagedFile(stagedId, owner);
-      if (!staged) return data({ ok: false as const, formError: "Tệp xem trước đã hết hạn (sau 1 giờ). Vui lòng tải tệp lên lại." }, { status: 410 });
+      if (!staged)
+        return data(
+          { ok: false as const, formError: "Tệp xem trước đã hết hạn (sau 1 giờ). Vui lòng tải tệp lên lại." },
+          { status: 410 },
+        );
       const result = await steps.commit(staged.data, staged.meta.fileName);
       discardStagedFile(stagedId, owner);
       return redirect(steps.done(result));

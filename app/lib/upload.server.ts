@@ -13,7 +13,8 @@ export async function readSmallMultipart(request: Request, maxBytes: number): Pr
   try {
     return cleanForm(await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: maxBytes })));
   } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) throw new DomainError(`Tệp quá lớn (tối đa ${Math.round(maxBytes / 1024 / 1024)} MB).`, "file");
+    if (e instanceof MaxPartSizeExceededError)
+      throw new DomainError(`Tệp quá lớn (tối đa ${Math.round(maxBytes / 1024 / 1024)} MB).`, "file");
     // A truncated or malformed multipart body is the sender's fault: say so, don't answer 500.
     throw new DomainError("Dữ liệu gửi lên bị lỗi hoặc không đầy đủ. Vui lòng thử lại.", "file");
   }

@@ -91,7 +91,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["audit_log", "login_throttle", "account_tokens", "headcounts", "memberships", "sessions", "users", "units"]) {
+  for (const t of [
+    "audit_log",
+    "login_throttle",
+    "account_tokens",
+    "headcounts",
+    "memberships",
+    "sessions",
+    "users",
+    "units",
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -27,7 +27,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addUniqueConstraint("people_unit_code_uq", ["unit_id", "code"])
     .execute();
-  await db.schema.createIndex("people_unit_category_idx").on("people").columns(["unit_id", "category", "full_name"]).execute();
+  await db.schema
+    .createIndex("people_unit_category_idx")
+    .on("people")
+    .columns(["unit_id", "category", "full_name"])
+    .execute();
 
   await withId(db, db.schema.createTable("clubs"))
     .addColumn("school_id", "integer", (c) => c.notNull().references("units.id"))
@@ -71,7 +75,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("activities_organizer_start_idx").on("activities").columns(["organizer_unit_id", "starts_at"]).execute();
+  await db.schema
+    .createIndex("activities_organizer_start_idx")
+    .on("activities")
+    .columns(["organizer_unit_id", "starts_at"])
+    .execute();
   await db.schema.createIndex("activities_start_idx").on("activities").column("starts_at").execute();
   await db.schema.createIndex("activities_club_idx").on("activities").column("club_id").execute();
 
@@ -95,7 +103,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("relation", "text", (c) => c.notNull()) // co_organizer | invited
     .addPrimaryKeyConstraint("activity_units_pk", ["activity_id", "unit_id"])
     .execute();
-  await db.schema.createIndex("activity_units_unit_idx").on("activity_units").columns(["unit_id", "activity_id"]).execute();
+  await db.schema
+    .createIndex("activity_units_unit_idx")
+    .on("activity_units")
+    .columns(["unit_id", "activity_id"])
+    .execute();
 
   await db.schema
     .createTable("activity_reach")
@@ -128,7 +140,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("contests_organizer_idx").on("contests").columns(["organizer_unit_id", "starts_on"]).execute();
+  await db.schema
+    .createIndex("contests_organizer_idx")
+    .on("contests")
+    .columns(["organizer_unit_id", "starts_on"])
+    .execute();
 
   await withId(db, db.schema.createTable("contest_entries"))
     .addColumn("contest_id", "integer", (c) => c.notNull().references("contests.id"))
@@ -141,7 +157,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("contest_entries_contest_idx").on("contest_entries").columns(["contest_id", "school_id"]).execute();
+  await db.schema
+    .createIndex("contest_entries_contest_idx")
+    .on("contest_entries")
+    .columns(["contest_id", "school_id"])
+    .execute();
   await db.schema.createIndex("contest_entries_school_idx").on("contest_entries").column("school_id").execute();
 
   await db.schema

@@ -43,7 +43,16 @@ const TERMS: [kind: string, code: string, label: string, parent?: string][] = [
 export async function up(db: Kysely<any>): Promise<void> {
   await db
     .insertInto("vocab_terms")
-    .values(TERMS.map(([kind, code, label, parent], i) => ({ kind, code, label, parent_code: parent ?? null, sort_order: i, archived: 0 })))
+    .values(
+      TERMS.map(([kind, code, label, parent], i) => ({
+        kind,
+        code,
+        label,
+        parent_code: parent ?? null,
+        sort_order: i,
+        archived: 0,
+      })),
+    )
     .execute();
 }
 

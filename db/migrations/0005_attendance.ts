@@ -47,5 +47,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["period_locks", "activity_checkin", "activity_roster", "attendance"]) await db.schema.dropTable(t).execute();
+  for (const t of ["period_locks", "activity_checkin", "activity_roster", "attendance"])
+    await db.schema.dropTable(t).execute();
 }

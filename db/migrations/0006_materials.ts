@@ -30,7 +30,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("materials_school_idx").on("materials").columns(["school_id", "created_at"]).execute();
-  await db.schema.createIndex("materials_visibility_idx").on("materials").columns(["visibility", "created_at"]).execute();
+  await db.schema
+    .createIndex("materials_visibility_idx")
+    .on("materials")
+    .columns(["visibility", "created_at"])
+    .execute();
   await db.schema.createIndex("materials_file_idx").on("materials").column("file_id").execute();
 
   await db.schema
@@ -49,7 +53,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Full-text search over folded text (no diacritics: "chuyen doi so" finds "Chuyển đổi số").
   // SQLite: an FTS5 index kept in step by triggers. PostgreSQL: its own full-text search over the same folded
   // text ('simple' configuration: no stemming, the text has no diacritics already), indexed by GIN.
-  if (engineOf(db) === "postgres") await sql`create index materials_search_idx on materials using gin (to_tsvector('simple', search_text))`.execute(db);
+  if (engineOf(db) === "postgres")
+    await sql`create index materials_search_idx on materials using gin (to_tsvector('simple', search_text))`.execute(
+      db,
+    );
   if (engineOf(db) === "sqlite") {
     await sql`create virtual table materials_fts using fts5(search_text, content='materials', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(
       db,
@@ -68,5 +75,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (engineOf(db) === "sqlite") await sql`drop table if exists materials_fts`.execute(db);
-  for (const t of ["school_quotas", "material_topics", "materials", "stored_files"]) await db.schema.dropTable(t).execute();
+  for (const t of ["school_quotas", "material_topics", "materials", "stored_files"])
+    await db.schema.dropTable(t).execute();
 }

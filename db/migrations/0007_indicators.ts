@@ -22,7 +22,15 @@ const INDICATORS: {
     source: "computed",
     target: 100,
   },
-  { code: "NQ57-25b", name: "Hoạt động tuyên truyền theo hình thức", ref: "II.1.b", unit: "count", scope: "commune", source: "computed", target: null },
+  {
+    code: "NQ57-25b",
+    name: "Hoạt động tuyên truyền theo hình thức",
+    ref: "II.1.b",
+    unit: "count",
+    scope: "commune",
+    source: "computed",
+    target: null,
+  },
   {
     code: "NQ57-26a",
     name: "Hoạt động theo nội dung (KHCN, ĐMST, CĐS, CCHC, Đề án 06)",
@@ -41,8 +49,24 @@ const INDICATORS: {
     source: "computed",
     target: 1,
   },
-  { code: "NQ57-27a", name: "Lớp tập huấn theo đối tượng", ref: "II.3.a", unit: "count", scope: "commune", source: "computed", target: null },
-  { code: "NQ57-27b", name: "Hội nghị, tọa đàm", ref: "II.3.b", unit: "count", scope: "commune", source: "computed", target: 1 },
+  {
+    code: "NQ57-27a",
+    name: "Lớp tập huấn theo đối tượng",
+    ref: "II.3.a",
+    unit: "count",
+    scope: "commune",
+    source: "computed",
+    target: null,
+  },
+  {
+    code: "NQ57-27b",
+    name: "Hội nghị, tọa đàm",
+    ref: "II.3.b",
+    unit: "count",
+    scope: "commune",
+    source: "computed",
+    target: 1,
+  },
   {
     code: "NQ57-30a",
     name: "Tỷ lệ nhiệm vụ KHCN sử dụng ngân sách được công khai",
@@ -52,7 +76,15 @@ const INDICATORS: {
     source: "entered",
     target: 100,
   },
-  { code: "NQ57-30b", name: "Tin bài trên hệ thống thông tin cơ sở", ref: "II.4.b", unit: "count", scope: "commune", source: "computed", target: 1 },
+  {
+    code: "NQ57-30b",
+    name: "Tin bài trên hệ thống thông tin cơ sở",
+    ref: "II.4.b",
+    unit: "count",
+    scope: "commune",
+    source: "computed",
+    target: 1,
+  },
   {
     code: "NQ57-30c",
     name: "Tỷ lệ cán bộ chuyên trách được bồi dưỡng kỹ năng truyền thông số",
@@ -71,7 +103,15 @@ const INDICATORS: {
     source: "computed",
     target: 100,
   },
-  { code: "SCH-2.2", name: "Học liệu lồng ghép nội dung vào chương trình", ref: "III.2.2", unit: "count", scope: "school", source: "computed", target: null },
+  {
+    code: "SCH-2.2",
+    name: "Học liệu lồng ghép nội dung vào chương trình",
+    ref: "III.2.2",
+    unit: "count",
+    scope: "school",
+    source: "computed",
+    target: null,
+  },
   {
     code: "SCH-2.3",
     name: "Tập huấn trực tuyến, kết hợp; học liệu số đã đăng",
@@ -81,9 +121,33 @@ const INDICATORS: {
     source: "computed",
     target: null,
   },
-  { code: "SCH-2.4", name: "Sản phẩm truyền thông số theo loại", ref: "III.2.4", unit: "count", scope: "school", source: "computed", target: null },
-  { code: "SCH-2.5", name: "Câu lạc bộ STEM, đổi mới sáng tạo", ref: "III.2.5", unit: "count", scope: "school", source: "computed", target: 1 },
-  { code: "SCH-2.6", name: "Hoạt động tuyên truyền cho học sinh, giáo viên", ref: "III.2.6", unit: "count", scope: "school", source: "computed", target: null },
+  {
+    code: "SCH-2.4",
+    name: "Sản phẩm truyền thông số theo loại",
+    ref: "III.2.4",
+    unit: "count",
+    scope: "school",
+    source: "computed",
+    target: null,
+  },
+  {
+    code: "SCH-2.5",
+    name: "Câu lạc bộ STEM, đổi mới sáng tạo",
+    ref: "III.2.5",
+    unit: "count",
+    scope: "school",
+    source: "computed",
+    target: 1,
+  },
+  {
+    code: "SCH-2.6",
+    name: "Hoạt động tuyên truyền cho học sinh, giáo viên",
+    ref: "III.2.6",
+    unit: "count",
+    scope: "school",
+    source: "computed",
+    target: null,
+  },
   {
     code: "SCH-2.7",
     name: "Tỷ lệ học sinh chọn môn STEM; bài dự thi và giải thưởng",
@@ -102,9 +166,33 @@ const INDICATORS: {
     source: "computed",
     target: 1,
   },
-  { code: "DAY-1.2", name: "Hoạt động hưởng ứng các ngày 18/5, 01/10, 10/10", ref: "III.1.2", unit: "count", scope: "unit", source: "computed", target: 3 },
-  { code: "REP-V.2", name: "Báo cáo 6 tháng nộp đúng hạn", ref: "V.2", unit: "percent", scope: "commune", source: "computed", target: 100 },
-  { code: "BUD-IV", name: "Kinh phí: dự toán và thực chi", ref: "IV, V.1, V.3", unit: "count", scope: "commune", source: "computed", target: null },
+  {
+    code: "DAY-1.2",
+    name: "Hoạt động hưởng ứng các ngày 18/5, 01/10, 10/10",
+    ref: "III.1.2",
+    unit: "count",
+    scope: "unit",
+    source: "computed",
+    target: 3,
+  },
+  {
+    code: "REP-V.2",
+    name: "Báo cáo 6 tháng nộp đúng hạn",
+    ref: "V.2",
+    unit: "percent",
+    scope: "commune",
+    source: "computed",
+    target: 100,
+  },
+  {
+    code: "BUD-IV",
+    name: "Kinh phí: dự toán và thực chi",
+    ref: "IV, V.1, V.3",
+    unit: "count",
+    scope: "commune",
+    source: "computed",
+    target: null,
+  },
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -137,9 +225,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db
     .insertInto("indicators")
-    .values(INDICATORS.map((i, n) => ({ code: i.code, name: i.name, plan_ref: i.ref, unit: i.unit, scope: i.scope, source: i.source, sort_order: n })))
+    .values(
+      INDICATORS.map((i, n) => ({
+        code: i.code,
+        name: i.name,
+        plan_ref: i.ref,
+        unit: i.unit,
+        scope: i.scope,
+        source: i.source,
+        sort_order: n,
+      })),
+    )
     .execute();
-  const targets = INDICATORS.flatMap((i) => [2025, 2026, 2027, 2028, 2029, 2030].map((year) => ({ indicator_code: i.code, year, target: i.target })));
+  const targets = INDICATORS.flatMap((i) =>
+    [2025, 2026, 2027, 2028, 2029, 2030].map((year) => ({ indicator_code: i.code, year, target: i.target })),
+  );
   await db.insertInto("indicator_targets").values(targets).execute();
 }
 

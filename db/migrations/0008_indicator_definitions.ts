@@ -24,9 +24,17 @@ const ROWS: Row[] = [
   {
     code: "NQ57-25a",
     group: "Tuyên truyền",
-    definition: { numerator: { kind: "reached", topic: "NQ57", categories: OFFICIAL }, denominator: { kind: "headcount", categories: OFFICIAL } },
+    definition: {
+      numerator: { kind: "reached", topic: "NQ57", categories: OFFICIAL },
+      denominator: { kind: "headcount", categories: OFFICIAL },
+    },
   },
-  { code: "NQ57-25b", group: "Tuyên truyền", definition: { numerator: { kind: "distinct_terms", of: "form" } }, target: () => 6 },
+  {
+    code: "NQ57-25b",
+    group: "Tuyên truyền",
+    definition: { numerator: { kind: "distinct_terms", of: "form" } },
+    target: () => 6,
+  },
   {
     code: "NQ57-26a",
     group: "Tuyên truyền",
@@ -36,7 +44,10 @@ const ROWS: Row[] = [
   {
     code: "NQ57-26c",
     group: "Tuyên truyền",
-    definition: { prorate: true, numerator: { kind: "activities", forms: ["conference", "workshop"], topics: PLAN_TOPICS } },
+    definition: {
+      prorate: true,
+      numerator: { kind: "activities", forms: ["conference", "workshop"], topics: PLAN_TOPICS },
+    },
     target: () => 1,
   },
   {
@@ -54,10 +65,18 @@ const ROWS: Row[] = [
   {
     code: "NQ57-30a",
     group: "Tuyên truyền",
-    definition: { numerator: { kind: "entered", measure: "tasks_publicized" }, denominator: { kind: "entered", measure: "tasks_total" } },
+    definition: {
+      numerator: { kind: "entered", measure: "tasks_publicized" },
+      denominator: { kind: "entered", measure: "tasks_total" },
+    },
     target: (y) => (y === 2030 ? 100 : null),
   },
-  { code: "NQ57-30b", group: "Tuyên truyền", definition: { prorate: true, numerator: { kind: "activities", forms: ["grassroots_info"] } }, target: () => 4 },
+  {
+    code: "NQ57-30b",
+    group: "Tuyên truyền",
+    definition: { prorate: true, numerator: { kind: "activities", forms: ["grassroots_info"] } },
+    target: () => 4,
+  },
   {
     code: "NQ57-30c",
     group: "Tuyên truyền",
@@ -70,9 +89,17 @@ const ROWS: Row[] = [
   {
     code: "SCH-2.1",
     group: "Trường học",
-    definition: { numerator: { kind: "reached", topic: "NQ57", categories: SCHOOL_PEOPLE }, denominator: { kind: "headcount", categories: SCHOOL_PEOPLE } },
+    definition: {
+      numerator: { kind: "reached", topic: "NQ57", categories: SCHOOL_PEOPLE },
+      denominator: { kind: "headcount", categories: SCHOOL_PEOPLE },
+    },
   },
-  { code: "SCH-2.2", group: "Trường học", definition: { prorate: true, numerator: { kind: "materials", integrating: true } }, target: () => 2 },
+  {
+    code: "SCH-2.2",
+    group: "Trường học",
+    definition: { prorate: true, numerator: { kind: "materials", integrating: true } },
+    target: () => 2,
+  },
   {
     code: "SCH-2.3",
     group: "Trường học",
@@ -82,7 +109,10 @@ const ROWS: Row[] = [
         kind: "sum",
         of: [
           { kind: "activities", forms: ["training"], delivery: ["online", "hybrid"] },
-          { kind: "materials", kinds: ["video", "podcast", "slides", "infographic", "electure", "document", "lesson_plan"] },
+          {
+            kind: "materials",
+            kinds: ["video", "podcast", "slides", "infographic", "electure", "document", "lesson_plan"],
+          },
         ],
       },
     },
@@ -91,26 +121,42 @@ const ROWS: Row[] = [
   {
     code: "SCH-2.4",
     group: "Trường học",
-    definition: { prorate: true, numerator: { kind: "materials", kinds: ["video", "podcast", "slides", "infographic", "electure"] } },
+    definition: {
+      prorate: true,
+      numerator: { kind: "materials", kinds: ["video", "podcast", "slides", "infographic", "electure"] },
+    },
     target: () => 2,
   },
   { code: "SCH-2.5", group: "Trường học", definition: { numerator: { kind: "clubs" } } },
   {
     code: "SCH-2.6",
     group: "Trường học",
-    definition: { prorate: true, numerator: { kind: "activities", audiences: ["students", "teachers"], excludeForms: ["club_meeting"] } },
+    definition: {
+      prorate: true,
+      numerator: { kind: "activities", audiences: ["students", "teachers"], excludeForms: ["club_meeting"] },
+    },
     target: () => 2,
   },
   {
     code: "SCH-2.7",
     group: "Trường học",
     direction: "rising",
-    definition: { numerator: { kind: "entered", measure: "stem_students" }, denominator: { kind: "headcount", categories: ["students"] } },
+    definition: {
+      numerator: { kind: "entered", measure: "stem_students" },
+      denominator: { kind: "headcount", categories: ["students"] },
+    },
   },
   {
     code: "BIZ-3",
     group: "Tuyên truyền",
-    definition: { prorate: true, numerator: { kind: "activities", forms: ["conference", "training", "workshop", "roundtable"], audiences: ["businesses"] } },
+    definition: {
+      prorate: true,
+      numerator: {
+        kind: "activities",
+        forms: ["conference", "training", "workshop", "roundtable"],
+        audiences: ["businesses"],
+      },
+    },
   },
   {
     code: "DAY-1.2",
@@ -175,12 +221,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db
     .insertInto("indicator_targets")
-    .values([2025, 2026, 2027, 2028, 2029, 2030].map((year) => ({ indicator_code: RECOGNITIONS.code, year, target: 1 })))
+    .values(
+      [2025, 2026, 2027, 2028, 2029, 2030].map((year) => ({ indicator_code: RECOGNITIONS.code, year, target: 1 })),
+    )
     .execute();
   for (const r of ROWS) {
     await db
       .updateTable("indicators")
-      .set({ definition: JSON.stringify(r.definition), group_name: r.group, direction: r.direction ?? "at_least", ...(r.unit ? { unit: r.unit } : {}) })
+      .set({
+        definition: JSON.stringify(r.definition),
+        group_name: r.group,
+        direction: r.direction ?? "at_least",
+        ...(r.unit ? { unit: r.unit } : {}),
+      })
       .where("code", "=", r.code)
       .execute();
     if (r.target)
@@ -228,5 +281,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("entered_figures").execute();
   await db.deleteFrom("indicator_targets").where("indicator_code", "=", RECOGNITIONS.code).execute();
   await db.deleteFrom("indicators").where("code", "=", RECOGNITIONS.code).execute();
-  for (const c of ["definition", "direction", "group_name"]) await db.schema.alterTable("indicators").dropColumn(c).execute();
+  for (const c of ["definition", "direction", "group_name"])
+    await db.schema.alterTable("indicators").dropColumn(c).execute();
 }

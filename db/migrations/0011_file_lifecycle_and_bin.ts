@@ -35,7 +35,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     const type = exists ? await fileTypeFromFile(file) : undefined;
     await db
       .insertInto("stored_files")
-      .values({ sha256: sha, mime: type?.mime ?? "application/octet-stream", size: exists ? fs.statSync(file).size : 0, created_at: at, touched_at: at })
+      .values({
+        sha256: sha,
+        mime: type?.mime ?? "application/octet-stream",
+        size: exists ? fs.statSync(file).size : 0,
+        created_at: at,
+        touched_at: at,
+      })
       .execute();
   }
 

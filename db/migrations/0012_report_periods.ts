@@ -45,7 +45,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   const locks = await db
     .selectFrom("period_locks")
     .innerJoin("units", "units.id", "period_locks.unit_id")
-    .select(["period_locks.unit_id", "period_locks.period_key", "period_locks.locked_at", "units.parent_id", "units.kind"])
+    .select([
+      "period_locks.unit_id",
+      "period_locks.period_key",
+      "period_locks.locked_at",
+      "units.parent_id",
+      "units.kind",
+    ])
     .execute();
   for (const l of locks) {
     if (!/^\d{4}-H[12]$/.test(l.period_key)) continue;

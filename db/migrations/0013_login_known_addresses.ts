@@ -5,7 +5,11 @@ import type { Kysely } from "kysely";
  * signed in from this address lately?" is read from the audit log's login rows: an index makes it one lookup.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex("audit_log_actor_action_idx").on("audit_log").columns(["actor_user_id", "action", "ip"]).execute();
+  await db.schema
+    .createIndex("audit_log_actor_action_idx")
+    .on("audit_log")
+    .columns(["actor_user_id", "action", "ip"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

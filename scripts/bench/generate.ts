@@ -39,7 +39,16 @@ async function insertAll<T extends keyof Database & string>(db: DB, table: T, ro
 }
 
 const AT = "2025-09-01T00:00:00.000Z";
-const FORMS = ["training", "conference", "thematic_session", "extracurricular", "banner", "grassroots_info", "club_meeting", "workshop"];
+const FORMS = [
+  "training",
+  "conference",
+  "thematic_session",
+  "extracurricular",
+  "banner",
+  "grassroots_info",
+  "club_meeting",
+  "workshop",
+];
 const TOPICS = ["NQ57", "KHCN", "DMST", "CDS", "CCHC", "DA06", "STEM"];
 const KINDS = ["video", "podcast", "slides", "infographic", "electure", "document", "lesson_plan"] as const;
 
@@ -56,7 +65,10 @@ export interface Generated {
 
 /** A held activity of the generated province: what varies is given, the rest is the same for all. */
 function activityRow(
-  a: Pick<Insertable<Database["activities"]>, "organizer_unit_id" | "title" | "form" | "delivery" | "starts_at" | "ends_at"> &
+  a: Pick<
+    Insertable<Database["activities"]>,
+    "organizer_unit_id" | "title" | "form" | "delivery" | "starts_at" | "ends_at"
+  > &
     Partial<Pick<Insertable<Database["activities"]>, "place" | "link" | "commemoration">>,
 ): Insertable<Database["activities"]> {
   return {
@@ -74,22 +86,45 @@ function activityRow(
   };
 }
 
-export async function generate(db: DB, scale: Scale, seed = 57, onProgress: (msg: string) => void = () => {}): Promise<Generated> {
+export async function generate(
+  db: DB,
+  scale: Scale,
+  seed = 57,
+  onProgress: (msg: string) => void = () => {},
+): Promise<Generated> {
   const r = seededRandom(seed);
   const password = "Bench@2025";
   // A province of communes with ten schools each (about a hundred communes and a thousand schools at scale 1).
   const communeId = await ensureBaseOrg(db, { province: "Tỉnh Thử nghiệm", commune: "Xã Thử nghiệm 1" });
-  const province = (await db.selectFrom("units").select("id").where("kind", "=", "province").executeTakeFirstOrThrow()).id;
+  const province = (await db.selectFrom("units").select("id").where("kind", "=", "province").executeTakeFirstOrThrow())
+    .id;
   const communes = [communeId];
   for (let c = 1; c < Math.ceil(scale.schools / 10); c++)
     communes.push(await addUnit(db, province, { kind: "commune", code: `xa${c + 1}`, name: `Xã Thử nghiệm ${c + 1}` }));
-  await addUser(db, { email: "vhxh@bench.test", fullName: "Cán bộ VHXH", password, role: "commune_staff", unitId: communeId });
+  await addUser(db, {
+    email: "vhxh@bench.test",
+    fullName: "Cán bộ VHXH",
+    password,
+    role: "commune_staff",
+    unitId: communeId,
+  });
   const schoolIds: number[] = [];
   for (let s = 0; s < scale.schools; s++)
     schoolIds.push(
-      await addUnit(db, communes[Math.floor(s / 10)], { kind: "school", code: `b${s}`, name: `Trường thử nghiệm ${s + 1}`, schoolLevel: "lower_secondary" }),
+      await addUnit(db, communes[Math.floor(s / 10)], {
+        kind: "school",
+        code: `b${s}`,
+        name: `Trường thử nghiệm ${s + 1}`,
+        schoolLevel: "lower_secondary",
+      }),
     );
-  await addUser(db, { email: "bgh@bench.test", fullName: "Hiệu trưởng", password, role: "school_admin", unitId: schoolIds[0] });
+  await addUser(db, {
+    email: "bgh@bench.test",
+    fullName: "Hiệu trưởng",
+    password,
+    role: "school_admin",
+    unitId: schoolIds[0],
+  });
   onProgress(`${schoolIds.length} trường`);
 
   const counts: Record<string, number> = { people: 0, activities: 0, attendance: 0, materials: 0 };
@@ -102,9 +137,18 @@ export async function generate(db: DB, scale: Scale, seed = 57, onProgress: (msg
     const students = scale.peoplePerSchool - 28;
     const headcounts: Insertable<Database["headcounts"]>[] = [];
     for (const year of [2025, 2026]) {
-      for (const [category, count] of staff) headcounts.push({ unit_id: schoolId, year, category, grade: 0, count, updated_at: AT, updated_by: null });
+      for (const [category, count] of staff)
+        headcounts.push({ unit_id: schoolId, year, category, grade: 0, count, updated_at: AT, updated_by: null });
       for (let g = 6; g <= 9; g++)
-        headcounts.push({ unit_id: schoolId, year, category: "students", grade: g, count: Math.ceil(students / 4), updated_at: AT, updated_by: null });
+        headcounts.push({
+          unit_id: schoolId,
+          year,
+          category: "students",
+          grade: g,
+          count: Math.ceil(students / 4),
+          updated_at: AT,
+          updated_by: null,
+        });
     }
     await insertAll(db, "headcounts", headcounts);
     const people: Insertable<Database["people"]>[] = [];
@@ -129,7 +173,9 @@ export async function generate(db: DB, scale: Scale, seed = 57, onProgress: (msg
     for (const [category, count] of staff) for (let k = 0; k < count; k++) person(category, null);
     for (let k = 0; k < students; k++) person("students", 6 + (k % 4));
     await insertAll(db, "people", people);
-    const ids = (await db.selectFrom("people").select("id").where("unit_id", "=", schoolId).orderBy("id").execute()).map((p) => p.id);
+    const ids = (
+      await db.selectFrom("people").select("id").where("unit_id", "=", schoolId).orderBy("id").execute()
+    ).map((p) => p.id);
     counts.people += ids.length;
 
     // Activities over 2025–2026, each with topics, audiences and attendance of part of the school.
@@ -146,19 +192,28 @@ export async function generate(db: DB, scale: Scale, seed = 57, onProgress: (msg
           starts_at: starts,
           ends_at: new Date(Date.parse(starts) + 2 * 3_600_000).toISOString(),
           place: "Hội trường",
-          commemoration: day.endsWith("05-18") ? "18/5" : day.endsWith("10-01") ? "01/10" : day.endsWith("10-10") ? "10/10" : null,
+          commemoration: day.endsWith("05-18")
+            ? "18/5"
+            : day.endsWith("10-01")
+              ? "01/10"
+              : day.endsWith("10-10")
+                ? "10/10"
+                : null,
         }),
       );
     }
     await insertAll(db, "activities", activities);
-    const activityIds = (await db.selectFrom("activities").select("id").where("organizer_unit_id", "=", schoolId).orderBy("id").execute()).map((a) => a.id);
+    const activityIds = (
+      await db.selectFrom("activities").select("id").where("organizer_unit_id", "=", schoolId).orderBy("id").execute()
+    ).map((a) => a.id);
     counts.activities += activityIds.length;
     const topics: Insertable<Database["activity_topics"]>[] = [];
     const audiences: Insertable<Database["activity_audiences"]>[] = [];
     const attendance: Insertable<Database["attendance"]>[] = [];
     for (const activity_id of activityIds) {
       for (const topic_code of r.sample(TOPICS, r.int(1, 3))) topics.push({ activity_id, topic_code });
-      for (const audience_code of r.chance(0.5) ? ["students"] : ["teachers", "school_managers"]) audiences.push({ activity_id, audience_code });
+      for (const audience_code of r.chance(0.5) ? ["students"] : ["teachers", "school_managers"])
+        audiences.push({ activity_id, audience_code });
       const start = r.int(0, Math.max(0, ids.length - scale.attendancePerActivity));
       for (let k = 0; k < Math.min(scale.attendancePerActivity, ids.length); k++)
         attendance.push({
@@ -211,9 +266,24 @@ export async function generate(db: DB, scale: Scale, seed = 57, onProgress: (msg
 
   // The import measurement: a school with 100,000 staff (codes B1…) and one activity to import attendance into.
   // In a commune of its own: its 100,000 staff would otherwise swell the measured commune's figures.
-  const importCommune = await addUnit(db, province, { kind: "commune", code: "xa-nhap", name: "Đơn vị tập huấn toàn tỉnh" });
-  const importSchoolId = await addUnit(db, importCommune, { kind: "school", code: "bench-import", name: "Trường nhập liệu", schoolLevel: "upper_secondary" });
-  await addUser(db, { email: "nhap@bench.test", fullName: "Người nhập", password, role: "school_admin", unitId: importSchoolId });
+  const importCommune = await addUnit(db, province, {
+    kind: "commune",
+    code: "xa-nhap",
+    name: "Đơn vị tập huấn toàn tỉnh",
+  });
+  const importSchoolId = await addUnit(db, importCommune, {
+    kind: "school",
+    code: "bench-import",
+    name: "Trường nhập liệu",
+    schoolLevel: "upper_secondary",
+  });
+  await addUser(db, {
+    email: "nhap@bench.test",
+    fullName: "Người nhập",
+    password,
+    role: "school_admin",
+    unitId: importSchoolId,
+  });
   const importCodes = Array.from({ length: 100_000 }, (_, k) => `B${k + 1}`);
   await insertAll(
     db,

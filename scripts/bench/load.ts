@@ -22,6 +22,15 @@ async function worker() {
 }
 await Promise.all(Array.from({ length: Number(concurrency) }, worker));
 latencies.sort((a, b) => a - b);
-const q = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : null);
-console.log(JSON.stringify({ requests: latencies.length, errors, p50: q(0.5), p95: q(0.95), rps: latencies.length / Number(seconds) }));
+const q = (p: number) =>
+  latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : null;
+console.log(
+  JSON.stringify({
+    requests: latencies.length,
+    errors,
+    p50: q(0.5),
+    p95: q(0.95),
+    rps: latencies.length / Number(seconds),
+  }),
+);
 export {};

@@ -23,8 +23,15 @@ const db: DB = new Kysely<Database>({
     : new SqliteDialect({ database: openSqlite(databaseFile(url)) }),
   log,
 });
-const commune = await db.selectFrom("units").select("id").where("kind", "=", "commune").orderBy("id").executeTakeFirstOrThrow();
-const scope = school ? ({ kind: "school", schoolId: school } as const) : ({ kind: "commune", communeId: commune.id } as const);
+const commune = await db
+  .selectFrom("units")
+  .select("id")
+  .where("kind", "=", "commune")
+  .orderBy("id")
+  .executeTakeFirstOrThrow();
+const scope = school
+  ? ({ kind: "school", schoolId: school } as const)
+  : ({ kind: "commune", communeId: commune.id } as const);
 for (let run = 0; run < 2; run++) {
   queries.length = 0;
   const t0 = performance.now();
@@ -38,5 +45,6 @@ for (const q of queries) {
   const s = bySql.get(q.sql) ?? { n: 0, ms: 0 };
   bySql.set(q.sql, { n: s.n + 1, ms: s.ms + q.ms });
 }
-for (const [sqlText, s] of [...bySql].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8)) console.log(`${Math.round(s.ms)} ms × ${s.n}: ${sqlText.slice(0, 400)}\n`);
+for (const [sqlText, s] of [...bySql].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8))
+  console.log(`${Math.round(s.ms)} ms × ${s.n}: ${sqlText.slice(0, 400)}\n`);
 await db.destroy();

@@ -26,7 +26,9 @@ import { quarterOf, refreshReach } from "../../app/domain/reach/reach-aggregate"
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
-const ENGINES = (process.env.BENCH_ENGINES ?? "sqlite,postgres").split(",").filter((e) => e !== "postgres" || process.env.TEST_PG_URL);
+const ENGINES = (process.env.BENCH_ENGINES ?? "sqlite,postgres")
+  .split(",")
+  .filter((e) => e !== "postgres" || process.env.TEST_PG_URL);
 const log = (msg: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
 interface Row {
@@ -54,16 +56,33 @@ function peakMemoryMb(pid: number): number {
 
 /** Import 100,000 rows through the app (parse, check, write) and the same rows by a plain insert: the floor. */
 async function importThroughput(db: DB, engine: string, url: string, g: Awaited<ReturnType<typeof generate>>) {
-  const user = await db.selectFrom("users").select("id").where("email", "=", "nhap@bench.test").executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", "nhap@bench.test")
+    .executeTakeFirstOrThrow();
   const actor = (await loadActor(db, user.id, "bench"))!;
-  const activity = await db.selectFrom("activities").selectAll().where("id", "=", g.importActivityId).executeTakeFirstOrThrow();
-  const csv = Buffer.from(["Mã,Trạng thái", ...g.importCodes.map((c, i) => `${c},${i % 10 ? "Có mặt" : "Vắng có phép"}`)].join("\n"));
+  const activity = await db
+    .selectFrom("activities")
+    .selectAll()
+    .where("id", "=", g.importActivityId)
+    .executeTakeFirstOrThrow();
+  const csv = Buffer.from(
+    ["Mã,Trạng thái", ...g.importCodes.map((c, i) => `${c},${i % 10 ? "Có mặt" : "Vắng có phép"}`)].join("\n"),
+  );
   let t0 = performance.now();
   await commitAttendanceFile(db, actor, activity, csv);
   const appMs = performance.now() - t0;
-  const people = await db.selectFrom("people").select("id").where("unit_id", "=", g.importSchoolId).orderBy("id").execute();
+  const people = await db
+    .selectFrom("people")
+    .select("id")
+    .where("unit_id", "=", g.importSchoolId)
+    .orderBy("id")
+    .execute();
   await db.transaction().execute(async (trx) => {
-    await refreshReach(trx, { attendeesOf: [activity.id] }, [quarterOf(activity.starts_at)], { without: [activity.id] });
+    await refreshReach(trx, { attendeesOf: [activity.id] }, [quarterOf(activity.starts_at)], {
+      without: [activity.id],
+    });
     await trx.deleteFrom("attendance").where("activity_id", "=", activity.id).execute();
   });
   const at = new Date().toISOString();
@@ -96,9 +115,13 @@ async function importThroughput(db: DB, engine: string, url: string, g: Awaited<
 }
 
 function load(url: string, cookie: string) {
-  const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/load.ts", url, cookie, String(CONCURRENCY), String(SECONDS)], {
-    encoding: "utf8",
-  });
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/bench/load.ts", url, cookie, String(CONCURRENCY), String(SECONDS)],
+    {
+      encoding: "utf8",
+    },
+  );
   return JSON.parse(out) as { requests: number; errors: number; p50: number | null; p95: number | null; rps: number };
 }
 
@@ -134,7 +157,13 @@ for (const engine of ENGINES) {
       const warm = () => fetch(server.url + p, { headers: { Cookie: cookie } }).then((r) => r.arrayBuffer());
       await warm().catch(warm);
       const r = load(server.url + p, cookie);
-      rows.push({ engine, what, median: ms(r.p50), p95: ms(r.p95), note: `${r.requests} yêu cầu, ${CONCURRENCY} song song, ${r.errors} lỗi` });
+      rows.push({
+        engine,
+        what,
+        median: ms(r.p50),
+        p95: ms(r.p95),
+        note: `${r.requests} yêu cầu, ${CONCURRENCY} song song, ${r.errors} lỗi`,
+      });
     }
     log(`${engine}: nhập 100.000 dòng điểm danh…`);
     const imp = await importThroughput(db, engine, url, g);
@@ -145,7 +174,13 @@ for (const engine of ENGINES) {
       p95: ms(imp.floorMs),
       note: `tốc độ so với chèn thẳng: ${(imp.floorMs / imp.appMs).toFixed(2)} (≥ 0,5 là đạt)`,
     });
-    rows.push({ engine, what: "Bộ nhớ đỉnh của máy chủ", median: `${peakMemoryMb(server.pid)} MB`, p95: "", note: `tạo dữ liệu: ${genS} s` });
+    rows.push({
+      engine,
+      what: "Bộ nhớ đỉnh của máy chủ",
+      median: `${peakMemoryMb(server.pid)} MB`,
+      p95: "",
+      note: `tạo dữ liệu: ${genS} s`,
+    });
   } catch (e) {
     console.error(server.logs().slice(-4000));
     throw e;
@@ -157,6 +192,8 @@ for (const engine of ENGINES) {
   }
 }
 
-console.log(`\nTân An STEM — benchmark, quy mô ${SCALE} (${scaleOf(SCALE).schools} trường), ${os.cpus().length} lõi, ${new Date().toISOString().slice(0, 10)}`);
+console.log(
+  `\nTân An STEM — benchmark, quy mô ${SCALE} (${scaleOf(SCALE).schools} trường), ${os.cpus().length} lõi, ${new Date().toISOString().slice(0, 10)}`,
+);
 console.log("| CSDL | phép đo | trung vị | p95 | ghi chú |\n|---|---|---|---|---|");
 for (const r of rows) console.log(`| ${r.engine} | ${r.what} | ${r.median} | ${r.p95} | ${r.note} |`);

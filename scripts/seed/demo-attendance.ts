@@ -13,7 +13,12 @@ const AT = "2025-09-01T01:00:00.000Z";
 export async function insertOfficePeople(db: Tx, r: Random, unitIds: number[]) {
   const rows: Insertable<PersonTable>[] = [];
   for (const unitId of unitIds) {
-    const counts = await db.selectFrom("headcounts").select(["category", "count"]).where("unit_id", "=", unitId).where("year", "=", 2026).execute();
+    const counts = await db
+      .selectFrom("headcounts")
+      .select(["category", "count"])
+      .where("unit_id", "=", unitId)
+      .where("year", "=", 2026)
+      .execute();
     let n = 0;
     for (const c of counts) {
       for (let i = 0; i < c.count; i++) {
@@ -83,7 +88,14 @@ export async function insertAttendance(db: Tx, r: Random) {
   const activities = await db
     .selectFrom("activities")
     .innerJoin("units", "units.id", "activities.organizer_unit_id")
-    .select(["activities.id", "activities.organizer_unit_id", "activities.club_id", "activities.starts_at", "activities.form", "units.kind"])
+    .select([
+      "activities.id",
+      "activities.organizer_unit_id",
+      "activities.club_id",
+      "activities.starts_at",
+      "activities.form",
+      "units.kind",
+    ])
     .where("activities.status", "=", "held")
     .where("activities.starts_at", "<", now)
     .execute();
@@ -98,7 +110,15 @@ export async function insertAttendance(db: Tx, r: Random) {
   const roster: { activity_id: number; person_id: number; added_at: string }[] = [];
   const add = (activityId: number, personIds: number[], share: number, at: string) => {
     for (const personId of personIds) {
-      rows.push({ activity_id: activityId, person_id: personId, status: pick(r, share), note: null, source: "roll_call", marked_by: null, marked_at: at });
+      rows.push({
+        activity_id: activityId,
+        person_id: personId,
+        status: pick(r, share),
+        note: null,
+        source: "roll_call",
+        marked_by: null,
+        marked_at: at,
+      });
       roster.push({ activity_id: activityId, person_id: personId, added_at: at });
     }
   };
@@ -122,7 +142,11 @@ export async function insertAttendance(db: Tx, r: Random) {
     }
     if (a.kind === "school") {
       const own = people.filter((p) => p.unit_id === a.organizer_unit_id);
-      const staff = own.filter((p) => (aud.has("teachers") && p.category === "teachers") || (aud.has("school_managers") && p.category === "school_managers"));
+      const staff = own.filter(
+        (p) =>
+          (aud.has("teachers") && p.category === "teachers") ||
+          (aud.has("school_managers") && p.category === "school_managers"),
+      );
       add(
         a.id,
         staff.map((p) => p.id),
@@ -157,7 +181,8 @@ export async function insertAttendance(db: Tx, r: Random) {
     const fromSchools = people.filter(
       (p) =>
         schools.includes(p.unit_id) &&
-        ((aud.has("school_managers") && p.category === "school_managers") || (aud.has("teachers") && p.category === "teachers" && r.chance(0.3))),
+        ((aud.has("school_managers") && p.category === "school_managers") ||
+          (aud.has("teachers") && p.category === "teachers" && r.chance(0.3))),
     );
     add(
       a.id,

@@ -104,7 +104,12 @@ export async function insertMaterials(db: Tx) {
   const topics = await db.selectFrom("vocab_terms").select(["code", "label"]).where("kind", "=", "topic").execute();
   for (const m of MATERIALS) {
     const school = await db.selectFrom("units").select("id").where("code", "=", m.school).executeTakeFirstOrThrow();
-    const author = await db.selectFrom("memberships").select("user_id").where("unit_id", "=", school.id).orderBy("id").executeTakeFirst();
+    const author = await db
+      .selectFrom("memberships")
+      .select("user_id")
+      .where("unit_id", "=", school.id)
+      .orderBy("id")
+      .executeTakeFirst();
     let fileId: number | null = null;
     if (m.file) {
       fileId = (await streamIntoStore(db, fs.createReadStream(path.join(MEDIA, m.file)))).id;

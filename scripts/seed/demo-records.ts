@@ -18,7 +18,12 @@ const vn = (date: string, time: string) => new Date(`${date}T${time}:00+07:00`).
 const pad = (n: number) => String(n).padStart(2, "0");
 
 async function insertPeople(db: Tx, r: Random, school: { id: number; code: string; level: SchoolLevel }) {
-  const counts = await db.selectFrom("headcounts").select(["category", "grade", "count"]).where("unit_id", "=", school.id).where("year", "=", 2026).execute();
+  const counts = await db
+    .selectFrom("headcounts")
+    .select(["category", "grade", "count"])
+    .where("unit_id", "=", school.id)
+    .where("year", "=", 2026)
+    .execute();
   const prefix = school.code
     .toUpperCase()
     .replace(/[^A-Z]/g, "")
@@ -75,7 +80,11 @@ const CLUBS: Record<SchoolLevel, { name: string; field: Database["clubs"]["field
   ],
   lower_secondary: [
     { name: "CLB Robotics Tân An", field: "robotics", schedule: "Chiều thứ Năm, 15g00–16g30, phòng STEM" },
-    { name: "CLB Lập trình Scratch & Python", field: "programming", schedule: "Chiều thứ Ba, 15g00–16g30, phòng Tin học" },
+    {
+      name: "CLB Lập trình Scratch & Python",
+      field: "programming",
+      schedule: "Chiều thứ Ba, 15g00–16g30, phòng Tin học",
+    },
     { name: "CLB Môi trường xanh", field: "environment", schedule: "Sáng Chủ nhật cách tuần" },
   ],
   upper_secondary: [
@@ -96,8 +105,18 @@ const MEETING_TOPICS = [
 ];
 
 async function insertClubs(db: Tx, r: Random, school: { id: number; level: SchoolLevel }) {
-  const students = await db.selectFrom("people").select(["id", "grade"]).where("unit_id", "=", school.id).where("category", "=", "students").execute();
-  const teachers = await db.selectFrom("people").select("id").where("unit_id", "=", school.id).where("category", "=", "teachers").execute();
+  const students = await db
+    .selectFrom("people")
+    .select(["id", "grade"])
+    .where("unit_id", "=", school.id)
+    .where("category", "=", "students")
+    .execute();
+  const teachers = await db
+    .selectFrom("people")
+    .select("id")
+    .where("unit_id", "=", school.id)
+    .where("category", "=", "teachers")
+    .execute();
   const grades = GRADES_BY_LEVEL[school.level];
   for (const c of CLUBS[school.level]) {
     const target = school.level === "preschool" ? [0] : grades.slice(Math.max(0, grades.length - 3));
@@ -128,7 +147,13 @@ async function insertClubs(db: Tx, r: Random, school: { id: number; level: Schoo
         joined_on: "2025-09-20",
         left_on: i % 9 === 8 ? "2026-05-31" : null,
       })),
-      ...advisors.map((a) => ({ club_id: club.id, person_id: a.id, role: "advisor" as const, joined_on: "2025-09-15", left_on: null })),
+      ...advisors.map((a) => ({
+        club_id: club.id,
+        person_id: a.id,
+        role: "advisor" as const,
+        joined_on: "2025-09-15",
+        left_on: null,
+      })),
     ];
     await db.insertInto("club_members").values(rows).execute();
     // Meetings every two weeks in term time, September 2025 to today-ish (planned ones after).
@@ -137,7 +162,8 @@ async function insertClubs(db: Tx, r: Random, school: { id: number; level: Schoo
       const d = new Date(start + k * 14 * 86_400_000);
       const month = d.getUTCMonth() + 1;
       if (month === 6 || month === 7) continue; // summer
-      if ((month === 1 && d.getUTCDate() <= 2) || (month === 2 && d.getUTCDate() >= 10 && d.getUTCDate() <= 24)) continue; // New Year, Tết
+      if ((month === 1 && d.getUTCDate() <= 2) || (month === 2 && d.getUTCDate() >= 10 && d.getUTCDate() <= 24))
+        continue; // New Year, Tết
       const date = `${d.getUTCFullYear()}-${pad(month)}-${pad(d.getUTCDate())}`;
       const startsAt = vn(date, "15:00");
       const a = await db
@@ -499,7 +525,15 @@ async function insertContests(db: Tx, r: Random, communeId: number, schools: { i
       open: 0,
       schools: [thcs.id],
     });
-  const results: Database["contest_entries"]["result"][] = ["first", "second", "third", "consolation", "consolation", "participation", "participation"];
+  const results: Database["contest_entries"]["result"][] = [
+    "first",
+    "second",
+    "third",
+    "consolation",
+    "consolation",
+    "participation",
+    "participation",
+  ];
   let p = 0;
   for (const c of contests) {
     const row = await db
@@ -520,8 +554,18 @@ async function insertContests(db: Tx, r: Random, communeId: number, schools: { i
       .returning("id")
       .executeTakeFirstOrThrow();
     for (const schoolId of c.schools) {
-      const kids = await db.selectFrom("people").select("id").where("unit_id", "=", schoolId).where("category", "=", "students").execute();
-      const teachers = await db.selectFrom("people").select("id").where("unit_id", "=", schoolId).where("category", "=", "teachers").execute();
+      const kids = await db
+        .selectFrom("people")
+        .select("id")
+        .where("unit_id", "=", schoolId)
+        .where("category", "=", "students")
+        .execute();
+      const teachers = await db
+        .selectFrom("people")
+        .select("id")
+        .where("unit_id", "=", schoolId)
+        .where("category", "=", "teachers")
+        .execute();
       for (let k = 0; k < r.int(1, 2); k++) {
         const done = Date.parse(`${c.ends}T12:00:00Z`) < Date.now();
         const entry = await db
@@ -554,7 +598,12 @@ async function insertContests(db: Tx, r: Random, communeId: number, schools: { i
 
 export async function seedDemoRecords(
   db: Tx,
-  units: { communeId: number; officeVhxh: number; offices: number[]; schools: { id: number; code: string; level: SchoolLevel }[] },
+  units: {
+    communeId: number;
+    officeVhxh: number;
+    offices: number[];
+    schools: { id: number; code: string; level: SchoolLevel }[];
+  },
 ) {
   const r = seededRandom(57);
   for (const s of units.schools) await insertPeople(db, r, s);
@@ -562,7 +611,12 @@ export async function seedDemoRecords(
   await linkAccounts(db);
   for (const s of units.schools) await insertClubs(db, r, s);
   for (const s of units.schools) {
-    const hc = await db.selectFrom("headcounts").select(["category", "count"]).where("unit_id", "=", s.id).where("year", "=", 2026).execute();
+    const hc = await db
+      .selectFrom("headcounts")
+      .select(["category", "count"])
+      .where("unit_id", "=", s.id)
+      .where("year", "=", 2026)
+      .execute();
     const staff = hc.filter((h) => h.category !== "students").reduce((n, h) => n + h.count, 0);
     const students = hc.filter((h) => h.category === "students").reduce((n, h) => n + h.count, 0);
     for (const a of schoolActivities(r, s.level, staff, students)) await insertActivity(db, s.id, a);

@@ -33,7 +33,12 @@ const REPORTS: DemoReport[] = [
           submitted: "2025-12-08",
           comment: "Mở lại theo đề nghị của trường để bổ sung kết quả Cuộc thi Khoa học kỹ thuật cấp tỉnh.",
         }
-      : { school, half: "2025-H2", status: "approved" as const, submitted: school === "th-tanan-b" ? "2025-12-12" : "2025-12-08" },
+      : {
+          school,
+          half: "2025-H2",
+          status: "approved" as const,
+          submitted: school === "th-tanan-b" ? "2025-12-12" : "2025-12-08",
+        },
   ]),
   { school: "mn-tanan", half: "2026-H1", status: "approved", submitted: "2026-06-05" },
   { school: "thcs-tanan", half: "2026-H1", status: "submitted", submitted: "2026-06-09" },

@@ -27,11 +27,56 @@ interface DemoSchool {
 }
 
 const SCHOOLS: DemoSchool[] = [
-  { code: "mn-tanan", name: "Trường Mầm non Tân An", shortName: "MN Tân An", level: "preschool", managers: 3, teachers: 24, staff: 9, perGrade: 312 },
-  { code: "th-tanan-a", name: "Trường Tiểu học Tân An A", shortName: "TH Tân An A", level: "primary", managers: 3, teachers: 38, staff: 6, perGrade: 118 },
-  { code: "th-tanan-b", name: "Trường Tiểu học Tân An B", shortName: "TH Tân An B", level: "primary", managers: 2, teachers: 26, staff: 5, perGrade: 84 },
-  { code: "thcs-tanan", name: "Trường THCS Tân An", shortName: "THCS Tân An", level: "lower_secondary", managers: 3, teachers: 47, staff: 7, perGrade: 176 },
-  { code: "thpt-tanan", name: "Trường THPT Tân An", shortName: "THPT Tân An", level: "upper_secondary", managers: 4, teachers: 62, staff: 9, perGrade: 258 },
+  {
+    code: "mn-tanan",
+    name: "Trường Mầm non Tân An",
+    shortName: "MN Tân An",
+    level: "preschool",
+    managers: 3,
+    teachers: 24,
+    staff: 9,
+    perGrade: 312,
+  },
+  {
+    code: "th-tanan-a",
+    name: "Trường Tiểu học Tân An A",
+    shortName: "TH Tân An A",
+    level: "primary",
+    managers: 3,
+    teachers: 38,
+    staff: 6,
+    perGrade: 118,
+  },
+  {
+    code: "th-tanan-b",
+    name: "Trường Tiểu học Tân An B",
+    shortName: "TH Tân An B",
+    level: "primary",
+    managers: 2,
+    teachers: 26,
+    staff: 5,
+    perGrade: 84,
+  },
+  {
+    code: "thcs-tanan",
+    name: "Trường THCS Tân An",
+    shortName: "THCS Tân An",
+    level: "lower_secondary",
+    managers: 3,
+    teachers: 47,
+    staff: 7,
+    perGrade: 176,
+  },
+  {
+    code: "thpt-tanan",
+    name: "Trường THPT Tân An",
+    shortName: "THPT Tân An",
+    level: "upper_secondary",
+    managers: 4,
+    teachers: 62,
+    staff: 9,
+    perGrade: 258,
+  },
 ];
 
 const OFFICES = [
@@ -51,10 +96,18 @@ export async function isEmpty(db: DB | Transaction<Database>): Promise<boolean> 
 export async function seedDemo(db: DB | Transaction<Database>): Promise<void> {
   const communeId = await ensureBaseOrg(db, { province: "Tỉnh Tây Ninh", commune: "UBND xã Tân An" });
   const unitIds: Record<string, number> = {};
-  for (const o of OFFICES) unitIds[o.code] = await addUnit(db, communeId, { kind: "office", code: o.code, name: o.name });
+  for (const o of OFFICES)
+    unitIds[o.code] = await addUnit(db, communeId, { kind: "office", code: o.code, name: o.name });
   for (const s of SCHOOLS)
-    unitIds[s.code] = await addUnit(db, communeId, { kind: "school", code: s.code, name: s.name, shortName: s.shortName, schoolLevel: s.level });
-  for (const [i, h] of HAMLETS.entries()) unitIds[`hamlet-${i}`] = await addUnit(db, communeId, { kind: "hamlet", code: `hamlet-${i + 1}`, name: h });
+    unitIds[s.code] = await addUnit(db, communeId, {
+      kind: "school",
+      code: s.code,
+      name: s.name,
+      shortName: s.shortName,
+      schoolLevel: s.level,
+    });
+  for (const [i, h] of HAMLETS.entries())
+    unitIds[`hamlet-${i}`] = await addUnit(db, communeId, { kind: "hamlet", code: `hamlet-${i + 1}`, name: h });
 
   for (const year of [2025, 2026]) {
     const growth = year === 2026 ? 1 : 0;
@@ -63,7 +116,8 @@ export async function seedDemo(db: DB | Transaction<Database>): Promise<void> {
       await setHeadcount(db, unitIds[o.code], year, "officials", 0, o.officials + growth);
       if (o.communication) await setHeadcount(db, unitIds[o.code], year, "communication_staff", 0, o.communication);
     }
-    for (const [i] of HAMLETS.entries()) await setHeadcount(db, unitIds[`hamlet-${i}`], year, "communication_staff", 0, 1);
+    for (const [i] of HAMLETS.entries())
+      await setHeadcount(db, unitIds[`hamlet-${i}`], year, "communication_staff", 0, 1);
     for (const s of SCHOOLS) {
       const id = unitIds[s.code];
       await setHeadcount(db, id, year, "school_managers", 0, s.managers);
@@ -76,17 +130,83 @@ export async function seedDemo(db: DB | Transaction<Database>): Promise<void> {
   }
 
   const p = DEMO_PASSWORD;
-  await addUser(db, { email: "admin@tanan.demo", fullName: "Nguyễn Văn Quản", password: p, role: "system_admin", unitId: communeId });
-  await addUser(db, { email: "vhxh@tanan.demo", fullName: "Trần Thị Thu Hà", password: p, role: "commune_staff", unitId: unitIds["office-vhxh"] });
-  await addUser(db, { email: "lanhdao@tanan.demo", fullName: "Lê Văn Minh", password: p, role: "commune_leader", unitId: communeId });
-  await addUser(db, { email: "bgh.thcs@tanan.demo", fullName: "Phạm Thị Lan", password: p, role: "school_admin", unitId: unitIds["thcs-tanan"] });
-  await addUser(db, { email: "gv.thcs@tanan.demo", fullName: "Võ Minh Tuấn", password: p, role: "teacher", unitId: unitIds["thcs-tanan"] });
-  await addUser(db, { email: "bgh.tieuhoca@tanan.demo", fullName: "Huỳnh Thị Mai", password: p, role: "school_admin", unitId: unitIds["th-tanan-a"] });
-  await addUser(db, { email: "gv.tieuhoca@tanan.demo", fullName: "Đặng Văn Phúc", password: p, role: "teacher", unitId: unitIds["th-tanan-a"] });
-  await addUser(db, { email: "bgh.tieuhocb@tanan.demo", fullName: "Ngô Thị Hồng", password: p, role: "school_admin", unitId: unitIds["th-tanan-b"] });
-  await addUser(db, { email: "bgh.mamnon@tanan.demo", fullName: "Trương Thị Ngọc", password: p, role: "school_admin", unitId: unitIds["mn-tanan"] });
-  await addUser(db, { email: "bgh.thpt@tanan.demo", fullName: "Bùi Quốc Khánh", password: p, role: "school_admin", unitId: unitIds["thpt-tanan"] });
-  await addUser(db, { email: "gv.thpt@tanan.demo", fullName: "Lý Thanh Tâm", password: p, role: "teacher", unitId: unitIds["thpt-tanan"] });
+  await addUser(db, {
+    email: "admin@tanan.demo",
+    fullName: "Nguyễn Văn Quản",
+    password: p,
+    role: "system_admin",
+    unitId: communeId,
+  });
+  await addUser(db, {
+    email: "vhxh@tanan.demo",
+    fullName: "Trần Thị Thu Hà",
+    password: p,
+    role: "commune_staff",
+    unitId: unitIds["office-vhxh"],
+  });
+  await addUser(db, {
+    email: "lanhdao@tanan.demo",
+    fullName: "Lê Văn Minh",
+    password: p,
+    role: "commune_leader",
+    unitId: communeId,
+  });
+  await addUser(db, {
+    email: "bgh.thcs@tanan.demo",
+    fullName: "Phạm Thị Lan",
+    password: p,
+    role: "school_admin",
+    unitId: unitIds["thcs-tanan"],
+  });
+  await addUser(db, {
+    email: "gv.thcs@tanan.demo",
+    fullName: "Võ Minh Tuấn",
+    password: p,
+    role: "teacher",
+    unitId: unitIds["thcs-tanan"],
+  });
+  await addUser(db, {
+    email: "bgh.tieuhoca@tanan.demo",
+    fullName: "Huỳnh Thị Mai",
+    password: p,
+    role: "school_admin",
+    unitId: unitIds["th-tanan-a"],
+  });
+  await addUser(db, {
+    email: "gv.tieuhoca@tanan.demo",
+    fullName: "Đặng Văn Phúc",
+    password: p,
+    role: "teacher",
+    unitId: unitIds["th-tanan-a"],
+  });
+  await addUser(db, {
+    email: "bgh.tieuhocb@tanan.demo",
+    fullName: "Ngô Thị Hồng",
+    password: p,
+    role: "school_admin",
+    unitId: unitIds["th-tanan-b"],
+  });
+  await addUser(db, {
+    email: "bgh.mamnon@tanan.demo",
+    fullName: "Trương Thị Ngọc",
+    password: p,
+    role: "school_admin",
+    unitId: unitIds["mn-tanan"],
+  });
+  await addUser(db, {
+    email: "bgh.thpt@tanan.demo",
+    fullName: "Bùi Quốc Khánh",
+    password: p,
+    role: "school_admin",
+    unitId: unitIds["thpt-tanan"],
+  });
+  await addUser(db, {
+    email: "gv.thpt@tanan.demo",
+    fullName: "Lý Thanh Tâm",
+    password: p,
+    role: "teacher",
+    unitId: unitIds["thpt-tanan"],
+  });
 
   await seedDemoRecords(db, {
     communeId,

@@ -6,7 +6,12 @@ import { nowIso } from "../../app/domain/shared/time";
 
 /** Creates the province and commune units when the tree is empty; returns the commune's id. */
 export async function ensureBaseOrg(db: DB, names: { province: string; commune: string }): Promise<number> {
-  const existing = await db.selectFrom("units").select("id").where("kind", "=", "commune").orderBy("id").executeTakeFirst();
+  const existing = await db
+    .selectFrom("units")
+    .select("id")
+    .where("kind", "=", "commune")
+    .orderBy("id")
+    .executeTakeFirst();
   if (existing) return existing.id;
   const at = nowIso();
   const province = await db
@@ -66,7 +71,10 @@ export async function addUnit(
 }
 
 /** Adds a user with a role in a unit; a null password leaves the account waiting for its one-time link. */
-export async function addUser(db: DB, u: { email: string; fullName: string; password: string | null; role: Role; unitId: number }): Promise<number> {
+export async function addUser(
+  db: DB,
+  u: { email: string; fullName: string; password: string | null; role: Role; unitId: number },
+): Promise<number> {
   const at = nowIso();
   const row = await db
     .insertInto("users")
@@ -83,10 +91,23 @@ export async function addUser(db: DB, u: { email: string; fullName: string; pass
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await db.insertInto("memberships").values({ user_id: row.id, unit_id: u.unitId, role: u.role, created_at: at }).execute();
+  await db
+    .insertInto("memberships")
+    .values({ user_id: row.id, unit_id: u.unitId, role: u.role, created_at: at })
+    .execute();
   return row.id;
 }
 
-export async function setHeadcount(db: DB, unitId: number, year: number, category: HeadcountCategory, grade: number, count: number): Promise<void> {
-  await db.insertInto("headcounts").values({ unit_id: unitId, year, category, grade, count, updated_at: nowIso(), updated_by: null }).execute();
+export async function setHeadcount(
+  db: DB,
+  unitId: number,
+  year: number,
+  category: HeadcountCategory,
+  grade: number,
+  count: number,
+): Promise<void> {
+  await db
+    .insertInto("headcounts")
+    .values({ unit_id: unitId, year, category, grade, count, updated_at: nowIso(), updated_by: null })
+    .execute();
 }

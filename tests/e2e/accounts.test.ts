@@ -61,7 +61,9 @@ describe("accounts in a browser", () => {
 
     // The link cannot be used twice.
     await teacher.goto(url);
-    await expect.poll(() => teacher.getByRole("heading", { level: 1 }).textContent()).toBe("Liên kết không còn hiệu lực");
+    await expect
+      .poll(() => teacher.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Liên kết không còn hiệu lực");
     await teacherContext.close();
 
     // The account now shows as active in the list.
@@ -91,7 +93,9 @@ describe("accounts in a browser", () => {
     const target = `${base}/logout`;
     const evil = http.createServer((_req, res) => {
       res.setHeader("Content-Type", "text/html; charset=utf-8");
-      res.end(`<!doctype html><html lang="en"><title>x</title><form method="post" action="${target}"><button>Go</button></form></html>`);
+      res.end(
+        `<!doctype html><html lang="en"><title>x</title><form method="post" action="${target}"><button>Go</button></form></html>`,
+      );
     });
     await new Promise<void>((r) => evil.listen(0, "127.0.0.1", r));
     const evilUrl = `http://127.0.0.1:${(evil.address() as AddressInfo).port}/`;
@@ -99,7 +103,10 @@ describe("accounts in a browser", () => {
     const page = await ctx.newPage();
     await login(page, base, "bgh.thcs@tanan.demo", DEMO_PASSWORD);
     await page.goto(evilUrl);
-    const [response] = await Promise.all([page.waitForResponse((r) => r.url() === target), page.getByRole("button", { name: "Go" }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url() === target),
+      page.getByRole("button", { name: "Go" }).click(),
+    ]);
     expect(response.status()).toBe(403);
     // Still signed in: the forged logout did nothing.
     await page.goto(`${base}/`);

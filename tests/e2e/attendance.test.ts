@@ -41,17 +41,42 @@ describe("roll call on a phone", () => {
     await first.getByText("Vắng có phép").click();
     await expect.poll(() => page.getByTestId("save-state").textContent()).toBe("Đã lưu");
     await expect
-      .poll(() => serverOne<{ status: string }>("select status from attendance where activity_id = ? and person_id = ?", id, person.id)?.status)
+      .poll(
+        () =>
+          serverOne<{ status: string }>(
+            "select status from attendance where activity_id = ? and person_id = ?",
+            id,
+            person.id,
+          )?.status,
+      )
       .toBe("excused");
 
     await phone.setOffline(true);
     await first.getByText("Đến muộn").click();
     await expect.poll(() => page.getByTestId("save-state").textContent()).toContain("Mất kết nối");
-    expect(serverOne<{ status: string }>("select status from attendance where activity_id = ? and person_id = ?", id, person.id).status).toBe("excused");
+    expect(
+      serverOne<{ status: string }>(
+        "select status from attendance where activity_id = ? and person_id = ?",
+        id,
+        person.id,
+      ).status,
+    ).toBe("excused");
     await phone.setOffline(false);
     await expect.poll(() => page.getByTestId("save-state").textContent(), { timeout: 20_000 }).toBe("Đã lưu");
-    expect(serverOne<{ status: string }>("select status from attendance where activity_id = ? and person_id = ?", id, person.id).status).toBe("late");
-    expect(serverOne<{ n: number }>("select count(*) n from attendance where activity_id = ? and person_id = ?", id, person.id).n).toBe(1);
+    expect(
+      serverOne<{ status: string }>(
+        "select status from attendance where activity_id = ? and person_id = ?",
+        id,
+        person.id,
+      ).status,
+    ).toBe("late");
+    expect(
+      serverOne<{ n: number }>(
+        "select count(*) n from attendance where activity_id = ? and person_id = ?",
+        id,
+        person.id,
+      ).n,
+    ).toBe(1);
   }, 60_000);
 });
 
@@ -97,7 +122,9 @@ describe("QR self check-in from a second browser", () => {
       "select p.code, p.full_name from people p join units u on u.id = p.unit_id where u.code = 'thcs-tanan' and p.category = 'teachers' order by p.id limit 1",
     );
     const ticket = await p.locator('input[name="ticket"]').inputValue();
-    const sneaky = await p.request.post(`${base}${new URL(url).pathname}`, { form: { ticket, staffCode: colleague.code, pin: "123456" } });
+    const sneaky = await p.request.post(`${base}${new URL(url).pathname}`, {
+      form: { ticket, staffCode: colleague.code, pin: "123456" },
+    });
     expect(sneaky.status()).toBe(401);
     expect(await sneaky.text()).not.toContain(colleague.full_name);
     await p.getByRole("link", { name: "Đăng nhập để điểm danh" }).click();
@@ -128,7 +155,10 @@ describe("QR self check-in from a second browser", () => {
     await p.getByRole("button", { name: "Điểm danh có mặt" }).click();
     await p.getByText(/Chỉ điểm danh được trong thời gian diễn ra hoạt động/).waitFor();
 
-    expect(serverOne<{ n: number }>("select count(*) n from attendance where activity_id = ? and source = 'qr'", activityId).n).toBe(1);
+    expect(
+      serverOne<{ n: number }>("select count(*) n from attendance where activity_id = ? and source = 'qr'", activityId)
+        .n,
+    ).toBe(1);
     await participant.close();
     await admin.close();
   }, 90_000);
@@ -168,7 +198,11 @@ describe("attendance import in a browser", () => {
     await expectAccessible(d);
     await d
       .locator("#file")
-      .setInputFiles({ name: "dung.xlsx", mimeType: "application/octet-stream", buffer: await book(kids.map((k) => [k.code, "Đến muộn", "xe hỏng"])) });
+      .setInputFiles({
+        name: "dung.xlsx",
+        mimeType: "application/octet-stream",
+        buffer: await book(kids.map((k) => [k.code, "Đến muộn", "xe hỏng"])),
+      });
     await d.getByRole("button", { name: "Kiểm tra tệp" }).click();
     await d.getByRole("button", { name: "Ghi điểm danh" }).click();
     await d.getByText(/Đã nhập điểm danh/).waitFor();

@@ -32,7 +32,10 @@ describe("indicators and half-year reports, in a browser", () => {
     await staff.getByRole("heading", { name: "Chỉ tiêu Kế hoạch: toàn xã" }).waitFor();
     expect(await staff.locator(".chart svg.recharts-surface").count()).toBeGreaterThanOrEqual(9);
     await expectAccessible(staff);
-    await staff.getByRole("link", { name: "Tỷ lệ cán bộ quản lý, giáo viên, học sinh được tuyên truyền" }).first().click();
+    await staff
+      .getByRole("link", { name: "Tỷ lệ cán bộ quản lý, giáo viên, học sinh được tuyên truyền" })
+      .first()
+      .click();
     await staff.getByRole("heading", { name: /SCH-2\.1/ }).waitFor();
     await staff.getByRole("heading", { name: /Số người đã được tuyên truyền theo đơn vị/ }).waitFor();
     await staff.getByRole("heading", { name: /Số lượng năm 2026 \(mẫu số\)/ }).waitFor();
@@ -61,7 +64,10 @@ describe("indicators and half-year reports, in a browser", () => {
         thpt,
       ).n,
     ).toBe(1);
-    expect(serverOne<{ n: number }>("select count(*) n from period_locks where unit_id = ? and period_key = '2026-H1'", thpt).n).toBe(1);
+    expect(
+      serverOne<{ n: number }>("select count(*) n from period_locks where unit_id = ? and period_key = '2026-H1'", thpt)
+        .n,
+    ).toBe(1);
 
     // The school's administrator, on a phone: the half-year's records refuse changes with a clear message.
     await school.goto(`${base}/activities/${activity}`);
@@ -79,15 +85,23 @@ describe("indicators and half-year reports, in a browser", () => {
     await staff.getByLabel("Lý do mở lại (bắt buộc)").fill("Trường xin bổ sung số liệu tháng 6");
     await staff.getByRole("button", { name: "Mở lại (bỏ khóa số liệu)" }).click();
     await staff.getByText(/Đã mở lại báo cáo/).waitFor();
-    expect(serverOne<{ n: number }>("select count(*) n from period_locks where unit_id = ? and period_key = '2026-H1'", thpt).n).toBe(0);
     expect(
-      serverOne<{ n: number }>("select count(*) n from audit_log where entity = 'report' and after_json like '%\"lock\":\"remove\"%'").n,
+      serverOne<{ n: number }>("select count(*) n from period_locks where unit_id = ? and period_key = '2026-H1'", thpt)
+        .n,
+    ).toBe(0);
+    expect(
+      serverOne<{ n: number }>(
+        "select count(*) n from audit_log where entity = 'report' and after_json like '%\"lock\":\"remove\"%'",
+      ).n,
     ).toBeGreaterThanOrEqual(1);
     await school.goto(`${base}/attendance/${activity}`);
     expect(await school.getByText("điểm danh đã khóa", { exact: false }).count()).toBe(0);
 
     await staff.goto(`${base}/reports?period=2026-H1`);
-    const [file] = await Promise.all([staff.waitForEvent("download"), staff.getByRole("link", { name: "Tải báo cáo của xã (DOCX)" }).click()]);
+    const [file] = await Promise.all([
+      staff.waitForEvent("download"),
+      staff.getByRole("link", { name: "Tải báo cáo của xã (DOCX)" }).click(),
+    ]);
     expect(file.suggestedFilename()).toBe("bao-cao-nq57-xa-tan-an-2026-H1.docx");
     const zip = await JSZip.loadAsync(fs.readFileSync((await file.path())!));
     const text = (await zip.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");

@@ -12,9 +12,13 @@ const uploads = inject("serverUploadDir");
 const media = (f: string) => fs.readFileSync(path.resolve("scripts/seed/media", f));
 const storedCount = () => {
   const dir = path.join(uploads, "objects");
-  return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => !fs.statSync(path.join(dir, String(f))).isDirectory()).length : 0;
+  return fs.existsSync(dir)
+    ? fs.readdirSync(dir, { recursive: true }).filter((f) => !fs.statSync(path.join(dir, String(f))).isDirectory())
+        .length
+    : 0;
 };
-const incoming = () => (fs.existsSync(path.join(uploads, ".incoming")) ? fs.readdirSync(path.join(uploads, ".incoming")).length : 0);
+const incoming = () =>
+  fs.existsSync(path.join(uploads, ".incoming")) ? fs.readdirSync(path.join(uploads, ".incoming")).length : 0;
 
 let ctx: BrowserContext;
 let page: Page;
@@ -55,11 +59,18 @@ describe("learning materials in a browser", () => {
     await expectAccessible(page);
     expect(await page.locator("iframe.preview--pdf").count()).toBe(1);
     const pdfId = Number(new URL(page.url()).pathname.split("/").pop());
-    expect(serverOne<{ file_name: string }>("select file_name from materials where id = ?", pdfId).file_name).toBe("passwd.pdf");
+    expect(serverOne<{ file_name: string }>("select file_name from materials where id = ?", pdfId).file_name).toBe(
+      "passwd.pdf",
+    );
     const pdf = await page.request.get(`${base}/materials/${pdfId}/file`);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
 
-    await upload("Video Thí nghiệm E2E", "Video ngắn", { name: "video.mp4", buffer: media("demo.mp4"), mimeType: "video/mp4" }, { visibility: "Công khai" });
+    await upload(
+      "Video Thí nghiệm E2E",
+      "Video ngắn",
+      { name: "video.mp4", buffer: media("demo.mp4"), mimeType: "video/mp4" },
+      { visibility: "Công khai" },
+    );
     await page.getByText("Đã đăng học liệu.").waitFor();
     const video = page.getByTestId("video-player");
     await video.waitFor();
@@ -77,11 +88,17 @@ describe("learning materials in a browser", () => {
     );
     expect(seeked).toBeGreaterThan(2.5);
 
-    await upload("Podcast Đổi mới sáng tạo E2E", "Podcast", { name: "podcast.mp3", buffer: media("demo.mp3"), mimeType: "audio/mpeg" });
+    await upload("Podcast Đổi mới sáng tạo E2E", "Podcast", {
+      name: "podcast.mp3",
+      buffer: media("demo.mp3"),
+      mimeType: "audio/mpeg",
+    });
     await page.getByText("Đã đăng học liệu.").waitFor();
     expect(await page.locator("audio").count()).toBe(1);
 
-    await upload("Bài giảng trên mạng E2E", "Bài giảng điện tử", undefined, { link: "https://video.example/bai-giang" });
+    await upload("Bài giảng trên mạng E2E", "Bài giảng điện tử", undefined, {
+      link: "https://video.example/bai-giang",
+    });
     await page.getByText("Đã đăng học liệu.").waitFor();
 
     await page.goto(`${base}/materials?q=chuyen+doi+so+e2e`);
@@ -91,7 +108,11 @@ describe("learning materials in a browser", () => {
 
   it("refuses a file renamed to .pdf that is not a PDF, and stops an oversized upload early leaving nothing behind", async () => {
     const before = storedCount();
-    await upload("Giả mạo PDF", "Tài liệu số", { name: "bai-giang.pdf", buffer: Buffer.from("MZ this is not a pdf at all"), mimeType: "application/pdf" });
+    await upload("Giả mạo PDF", "Tài liệu số", {
+      name: "bai-giang.pdf",
+      buffer: Buffer.from("MZ this is not a pdf at all"),
+      mimeType: "application/pdf",
+    });
     await page.getByText(/Tệp không đúng loại cho phép/).waitFor();
     expect(await page.getByLabel("Tên học liệu").inputValue()).toBe("Giả mạo PDF");
     const big = Buffer.alloc(25 * 1024 * 1024, 0x20);

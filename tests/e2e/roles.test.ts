@@ -22,9 +22,21 @@ const NAV: Record<string, { heading: string; nav: string[]; notNav: string[] }> 
     nav: ["Câu lạc bộ STEM", "Cuộc thi", "Hoạt động", "Điểm danh", "Học liệu", "Chỉ tiêu", "Báo cáo", "Quản trị"],
     notNav: [],
   },
-  "lanhdao@tanan.demo": { heading: "Tổng quan xã Tân An", nav: ["Danh sách người", "Chỉ tiêu", "Báo cáo"], notNav: ["Quản trị"] },
-  "bgh.thcs@tanan.demo": { heading: "Trường THCS Tân An", nav: ["Câu lạc bộ STEM", "Hoạt động", "Báo cáo"], notNav: ["Quản trị"] },
-  "gv.thcs@tanan.demo": { heading: "Trường THCS Tân An", nav: ["Điểm danh", "Học liệu"], notNav: ["Quản trị", "Báo cáo", "Chỉ tiêu"] },
+  "lanhdao@tanan.demo": {
+    heading: "Tổng quan xã Tân An",
+    nav: ["Danh sách người", "Chỉ tiêu", "Báo cáo"],
+    notNav: ["Quản trị"],
+  },
+  "bgh.thcs@tanan.demo": {
+    heading: "Trường THCS Tân An",
+    nav: ["Câu lạc bộ STEM", "Hoạt động", "Báo cáo"],
+    notNav: ["Quản trị"],
+  },
+  "gv.thcs@tanan.demo": {
+    heading: "Trường THCS Tân An",
+    nav: ["Điểm danh", "Học liệu"],
+    notNav: ["Quản trị", "Báo cáo", "Chỉ tiêu"],
+  },
   "bgh.tieuhoca@tanan.demo": { heading: "Trường Tiểu học Tân An A", nav: ["Câu lạc bộ STEM"], notNav: ["Quản trị"] },
 };
 
@@ -35,8 +47,10 @@ describe("each demo account in a browser", () => {
       await login(page, base, email, DEMO_PASSWORD);
       await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(expected.heading);
       const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
-      for (const label of expected.nav) expect(await nav.getByRole("link", { name: label, exact: true }).count()).toBeGreaterThan(0);
-      for (const label of expected.notNav) expect(await nav.getByRole("link", { name: label, exact: true }).count()).toBe(0);
+      for (const label of expected.nav)
+        expect(await nav.getByRole("link", { name: label, exact: true }).count()).toBeGreaterThan(0);
+      for (const label of expected.notNav)
+        expect(await nav.getByRole("link", { name: label, exact: true }).count()).toBe(0);
       await expectAccessible(page);
       await page.getByRole("button", { name: "Đăng xuất" }).click();
       await page.waitForURL(/\/login$/);

@@ -218,7 +218,12 @@ describe("the commune's view, in a browser", () => {
     const p = await commune.newPage();
     await login(p, base, "vhxh@tanan.demo", DEMO_PASSWORD);
     await p.goto(`${base}/clubs?sort=school`);
-    for (const school of ["Trường Mầm non Tân An", "Trường THCS Tân An", "Trường THPT Tân An", "Trường Tiểu học Tân An A"]) {
+    for (const school of [
+      "Trường Mầm non Tân An",
+      "Trường THCS Tân An",
+      "Trường THPT Tân An",
+      "Trường Tiểu học Tân An A",
+    ]) {
       expect(await p.getByRole("cell", { name: school }).count()).toBeGreaterThan(0);
     }
     await p.getByRole("link", { name: "CLB Thiên văn E2E" }).click();

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { changeOwnPassword, createAccount, findLink, issueResetLink, LINK_LIFETIME_MS, redeemLink, setUserActive } from "../../app/domain/accounts/accounts";
+import {
+  changeOwnPassword,
+  createAccount,
+  findLink,
+  issueResetLink,
+  LINK_LIFETIME_MS,
+  redeemLink,
+  setUserActive,
+} from "../../app/domain/accounts/accounts";
 import { attemptLogin } from "../../app/domain/auth/login";
 import { createSession, validateSessionToken } from "../../app/domain/auth/sessions";
 import { DomainError } from "../../app/domain/shared/errors";
@@ -18,17 +26,35 @@ describe("accounts and one-time links", () => {
   it("commune staff create a teacher; the link sets the password once and logs in", async () => {
     const staff = await actorOf(t.db, "vhxh@tanan.demo");
     const school = await unitIdByCode(t.db, "th-tanan-b");
-    const { userId, link } = await createAccount(t.db, staff, { email: "Gv.Moi@TanAn.demo", fullName: "Nguyễn Thị Mới", role: "teacher", unitId: school });
+    const { userId, link } = await createAccount(t.db, staff, {
+      email: "Gv.Moi@TanAn.demo",
+      fullName: "Nguyễn Thị Mới",
+      role: "teacher",
+      unitId: school,
+    });
     const user = await t.db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirstOrThrow();
     expect(user.email).toBe("gv.moi@tanan.demo");
     expect(user.password_hash).toBeNull();
-    const stored = await t.db.selectFrom("account_tokens").selectAll().where("user_id", "=", userId).executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom("account_tokens")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toBe(link.token);
     expect(Date.parse(stored.expires_at) - Date.parse(stored.created_at)).toBe(LINK_LIFETIME_MS);
 
     await redeemLink(t.db, link.token, "MatKhauMoi2026");
     await expect(redeemLink(t.db, link.token, "MatKhauKhac2026")).rejects.toBeInstanceOf(DomainError);
-    expect((await attemptLogin(t.db, { email: "gv.moi@tanan.demo", password: "MatKhauMoi2026", ip: "1.1.1.1", userAgent: null })).ok).toBe(true);
+    expect(
+      (
+        await attemptLogin(t.db, {
+          email: "gv.moi@tanan.demo",
+          password: "MatKhauMoi2026",
+          ip: "1.1.1.1",
+          userAgent: null,
+        })
+      ).ok,
+    ).toBe(true);
 
     const audit = await t.db
       .selectFrom("audit_log")
@@ -43,7 +69,12 @@ describe("accounts and one-time links", () => {
   it("refuses an expired link", async () => {
     const admin = await actorOf(t.db, "admin@tanan.demo");
     const school = await unitIdByCode(t.db, "thcs-tanan");
-    const { link } = await createAccount(t.db, admin, { email: "het.han@tanan.demo", fullName: "Hết Hạn", role: "teacher", unitId: school });
+    const { link } = await createAccount(t.db, admin, {
+      email: "het.han@tanan.demo",
+      fullName: "Hết Hạn",
+      role: "teacher",
+      unitId: school,
+    });
     await t.db
       .updateTable("account_tokens")
       .set({ expires_at: new Date(Date.now() - 1).toISOString() })
@@ -56,20 +87,33 @@ describe("accounts and one-time links", () => {
     const staff = await actorOf(t.db, "vhxh@tanan.demo");
     const commune = await unitIdByCode(t.db, "commune");
     const school = await unitIdByCode(t.db, "thcs-tanan");
-    await expect(createAccount(t.db, staff, { email: "gv.thcs@tanan.demo", fullName: "Trùng", role: "teacher", unitId: school })).rejects.toMatchObject({
+    await expect(
+      createAccount(t.db, staff, { email: "gv.thcs@tanan.demo", fullName: "Trùng", role: "teacher", unitId: school }),
+    ).rejects.toMatchObject({
       field: "email",
     });
     // A role the actor may not give, in a unit they reach: refused (403).
-    await expect(createAccount(t.db, staff, { email: "x@tanan.demo", fullName: "Quản trị", role: "system_admin", unitId: commune })).rejects.toMatchObject({
+    await expect(
+      createAccount(t.db, staff, {
+        email: "x@tanan.demo",
+        fullName: "Quản trị",
+        role: "system_admin",
+        unitId: commune,
+      }),
+    ).rejects.toMatchObject({
       status: 403,
       message: expect.stringMatching(/không được tạo tài khoản/),
     });
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
-    await expect(createAccount(t.db, principal, { email: "y@tanan.demo", fullName: "Giáo viên", role: "teacher", unitId: school })).rejects.toMatchObject({
+    await expect(
+      createAccount(t.db, principal, { email: "y@tanan.demo", fullName: "Giáo viên", role: "teacher", unitId: school }),
+    ).rejects.toMatchObject({
       status: 403,
     });
     const leader = await actorOf(t.db, "lanhdao@tanan.demo");
-    await expect(createAccount(t.db, leader, { email: "z@tanan.demo", fullName: "Giáo viên", role: "teacher", unitId: school })).rejects.toMatchObject({
+    await expect(
+      createAccount(t.db, leader, { email: "z@tanan.demo", fullName: "Giáo viên", role: "teacher", unitId: school }),
+    ).rejects.toMatchObject({
       status: 403,
     });
   });
@@ -93,7 +137,16 @@ describe("accounts and one-time links", () => {
     await expect(setUserActive(t.db, staff, leader.userId, false)).rejects.toMatchObject({ status: 403 });
     await setUserActive(t.db, admin, leader.userId, false);
     await expect(issueResetLink(t.db, admin, leader.userId)).rejects.toThrow(/mở khóa trước/);
-    expect((await attemptLogin(t.db, { email: "lanhdao@tanan.demo", password: DEMO_PASSWORD, ip: "1.1.1.2", userAgent: null })).ok).toBe(false);
+    expect(
+      (
+        await attemptLogin(t.db, {
+          email: "lanhdao@tanan.demo",
+          password: DEMO_PASSWORD,
+          ip: "1.1.1.2",
+          userAgent: null,
+        })
+      ).ok,
+    ).toBe(false);
   });
 
   it("changing one's password needs the current one and ends every other session", async () => {

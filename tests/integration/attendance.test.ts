@@ -47,7 +47,14 @@ afterEach(async () => {
 });
 
 const staffOf = (unitId: number, n = 5) =>
-  t.db.selectFrom("people").select(["id", "code"]).where("unit_id", "=", unitId).where("category", "=", "teachers").orderBy("id").limit(n).execute();
+  t.db
+    .selectFrom("people")
+    .select(["id", "code"])
+    .where("unit_id", "=", unitId)
+    .where("category", "=", "teachers")
+    .orderBy("id")
+    .limit(n)
+    .execute();
 const rows = () => t.db.selectFrom("attendance").selectAll().where("activity_id", "=", activity.id).execute();
 
 /** What approving a school's report for 2026-H2 leaves behind. */
@@ -124,10 +131,18 @@ describe("attendance marks", () => {
   it("a school marks only its own people; the leader marks no one", async () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
     const foreign = await staffOf(thA, 1);
-    await expect(recordMarks(t.db, teacher, activity, [{ personId: foreign[0].id, status: "present" }], "roll_call")).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      recordMarks(t.db, teacher, activity, [{ personId: foreign[0].id, status: "present" }], "roll_call"),
+    ).rejects.toBeInstanceOf(DomainError);
     const own = await staffOf(thcs, 1);
     await expect(
-      recordMarks(t.db, await actorOf(t.db, "lanhdao@tanan.demo"), activity, [{ personId: own[0].id, status: "present" }], "roll_call"),
+      recordMarks(
+        t.db,
+        await actorOf(t.db, "lanhdao@tanan.demo"),
+        activity,
+        [{ personId: own[0].id, status: "present" }],
+        "roll_call",
+      ),
     ).rejects.toBeInstanceOf(DomainError);
     expect(await rows()).toHaveLength(0);
   });
@@ -136,7 +151,9 @@ describe("attendance marks", () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
     const own = await staffOf(thcs, 1);
     await lockSecondHalf2026(thcs);
-    await expect(recordMarks(t.db, teacher, activity, [{ personId: own[0].id, status: "present" }], "roll_call")).rejects.toThrow(/đã khóa/);
+    await expect(
+      recordMarks(t.db, teacher, activity, [{ personId: own[0].id, status: "present" }], "roll_call"),
+    ).rejects.toThrow(/đã khóa/);
   });
 
   it("rosters come from classes, clubs and staff; the commune gets counts per unit", async () => {
@@ -154,7 +171,9 @@ describe("attendance marks", () => {
       "roll_call",
     );
     await recordMarks(t.db, principal, activity, [{ personId: roster[10].personId, status: "absent" }], "roll_call");
-    expect(await attendanceCounts(t.db, activity.id)).toEqual([{ unitId: thcs, unitName: "Trường THCS Tân An", present: 10, late: 0, excused: 0, absent: 1 }]);
+    expect(await attendanceCounts(t.db, activity.id)).toEqual([
+      { unitId: thcs, unitName: "Trường THCS Tân An", present: 10, late: 0, excused: 0, absent: 1 },
+    ]);
     // Another school's administrator sees none of these people in their roster.
     expect(await rosterFor(t.db, await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), activity)).toEqual([]);
   });
@@ -181,12 +200,23 @@ describe("QR self check-in", () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
     // A scan proves presence, not who one is: without signing in nothing is marked and no name is given.
     await expect(checkIn(t.db, activity, { ticket, actor: null }, during)).rejects.toMatchObject({ reason: "sign_in" });
-    await expect(checkIn(t.db, activity, { ticket: code, actor: teacher }, during)).rejects.toMatchObject({ reason: "expired" }); // a bare code is no ticket
+    await expect(checkIn(t.db, activity, { ticket: code, actor: teacher }, during)).rejects.toMatchObject({
+      reason: "expired",
+    }); // a bare code is no ticket
     expect((await checkIn(t.db, activity, { ticket, actor: teacher }, during)).personName).toBe("Võ Minh Tuấn");
-    await expect(checkIn(t.db, activity, { ticket, actor: teacher }, during)).rejects.toMatchObject({ reason: "already" });
+    await expect(checkIn(t.db, activity, { ticket, actor: teacher }, during)).rejects.toMatchObject({
+      reason: "already",
+    });
     const late = Date.parse("2026-11-21T01:00:00Z");
-    const lateTicket = await ticketForScan(t.db, activity, codeFor(session.secret, activity.id, Math.floor(late / STEP_MS)), late);
-    await expect(checkIn(t.db, activity, { ticket: lateTicket, actor: teacher }, late)).rejects.toMatchObject({ reason: "outside_window" });
+    const lateTicket = await ticketForScan(
+      t.db,
+      activity,
+      codeFor(session.secret, activity.id, Math.floor(late / STEP_MS)),
+      late,
+    );
+    await expect(checkIn(t.db, activity, { ticket: lateTicket, actor: teacher }, late)).rejects.toMatchObject({
+      reason: "outside_window",
+    });
     expect(await rows()).toHaveLength(1);
     expect((await rows())[0]).toMatchObject({ status: "present", source: "qr" });
   });
@@ -208,7 +238,9 @@ describe("review fixes: attendance", () => {
     const during = Date.parse("2026-11-20T01:00:00Z");
     const code = codeFor(session.secret, activity.id, Math.floor(during / STEP_MS));
     const ticket = await ticketForScan(t.db, activity, code, during);
-    await expect(checkIn(t.db, activity, { ticket, actor: await actorOf(t.db, "gv.tieuhoca@tanan.demo") }, during)).rejects.toMatchObject({
+    await expect(
+      checkIn(t.db, activity, { ticket, actor: await actorOf(t.db, "gv.tieuhoca@tanan.demo") }, during),
+    ).rejects.toMatchObject({
       reason: "not_found",
     });
     expect(canRunCheckin(await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), { id: thcs, kind: "school" })).toBe(false);
@@ -221,8 +253,19 @@ describe("review fixes: attendance", () => {
     const session = await openCheckin(t.db, principal, activity);
     const scanned = Date.parse("2026-11-20T01:00:00Z");
     const ticket = ticketFor(session.secret, activity.id, scanned);
-    expect((await checkIn(t.db, activity, { ticket, actor: await actorOf(t.db, "gv.thcs@tanan.demo") }, scanned + 3 * 60_000)).personName).toBeTruthy();
-    await expect(checkIn(t.db, activity, { ticket, actor: await actorOf(t.db, "bgh.thcs@tanan.demo") }, scanned + 6 * 60_000)).rejects.toMatchObject({
+    expect(
+      (
+        await checkIn(
+          t.db,
+          activity,
+          { ticket, actor: await actorOf(t.db, "gv.thcs@tanan.demo") },
+          scanned + 3 * 60_000,
+        )
+      ).personName,
+    ).toBeTruthy();
+    await expect(
+      checkIn(t.db, activity, { ticket, actor: await actorOf(t.db, "bgh.thcs@tanan.demo") }, scanned + 6 * 60_000),
+    ).rejects.toMatchObject({
       reason: "expired",
     });
   });
@@ -234,9 +277,14 @@ describe("review fixes: attendance", () => {
     await recordMarks(t.db, principal, activity, [{ personId: p.id, status: "present" }], "roll_call");
     await lockSecondHalf2026(thcs);
     const full = (await getActivity(t.db, activity.id))!;
-    await expect(updateActivity(t.db, principal, full, { ...base, organizerUnitId: thcs, startDate: "2026-06-15", endDate: "2026-06-15" })).rejects.toThrow(
-      /đã khóa/,
-    );
+    await expect(
+      updateActivity(t.db, principal, full, {
+        ...base,
+        organizerUnitId: thcs,
+        startDate: "2026-06-15",
+        endDate: "2026-06-15",
+      }),
+    ).rejects.toThrow(/đã khóa/);
     await expect(deleteActivity(t.db, principal, full, true)).rejects.toThrow(/đã khóa/);
     expect(await rows()).toHaveLength(1);
   });
@@ -260,8 +308,18 @@ describe("attendance import", () => {
     await expect(commitAttendanceFile(t.db, teacher, activity, enc(bad))).rejects.toBeInstanceOf(DomainError);
     expect(await rows()).toHaveLength(0);
     const good = `Mã;Trạng thái;Ghi chú\n${people[0].code};Có mặt;\n${people[1].code};Đến muộn;kẹt xe\n${people[2].code};;\n`;
-    expect((await commitAttendanceFile(t.db, teacher, activity, enc(good))).counts).toEqual({ new: 3, update: 0, unchanged: 0, error: 0 });
-    expect((await commitAttendanceFile(t.db, teacher, activity, enc(good))).counts).toEqual({ new: 0, update: 0, unchanged: 3, error: 0 });
+    expect((await commitAttendanceFile(t.db, teacher, activity, enc(good))).counts).toEqual({
+      new: 3,
+      update: 0,
+      unchanged: 0,
+      error: 0,
+    });
+    expect((await commitAttendanceFile(t.db, teacher, activity, enc(good))).counts).toEqual({
+      new: 0,
+      update: 0,
+      unchanged: 3,
+      error: 0,
+    });
     expect((await rows()).map((r) => r.status).sort()).toEqual(["late", "present", "present"]);
   });
 
@@ -287,7 +345,8 @@ describe("attendance import", () => {
         .insertInto("people")
         .values(many.slice(i, i + 2000))
         .execute();
-    const csv = "Mã,Trạng thái\n" + many.map((p, i) => `${p.code},${i % 10 === 0 ? "Vắng có phép" : "Có mặt"}`).join("\n");
+    const csv =
+      "Mã,Trạng thái\n" + many.map((p, i) => `${p.code},${i % 10 === 0 ? "Vắng có phép" : "Có mặt"}`).join("\n");
     const result = await commitAttendanceFile(t.db, principal, activity, enc(csv));
     expect(result.counts.new).toBe(50_000);
     expect(await rows()).toHaveLength(50_000);
@@ -302,7 +361,11 @@ describe("attendance import", () => {
     const file = fc.oneof(
       fc
         .array(row, { minLength: 0, maxLength: 12 })
-        .map((rs) => "Mã,Trạng thái,Ghi chú\n" + rs.map((r) => r.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(",")).join("\n")),
+        .map(
+          (rs) =>
+            "Mã,Trạng thái,Ghi chú\n" +
+            rs.map((r) => r.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(",")).join("\n"),
+        ),
       fc.string({ maxLength: 200 }),
       fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString("latin1")),
     );
@@ -316,7 +379,9 @@ describe("attendance import", () => {
           expect(e).toBeInstanceOf(DomainError); // unreadable files: a message, never a crash
           return;
         }
-        expect(preview.rows.length).toBe(preview.counts.new + preview.counts.update + preview.counts.unchanged + preview.counts.error);
+        expect(preview.rows.length).toBe(
+          preview.counts.new + preview.counts.update + preview.counts.unchanged + preview.counts.error,
+        );
         const clean = !preview.fileErrors.length && preview.counts.error === 0;
         try {
           await commitAttendanceFile(t.db, teacher, activity, enc(text));

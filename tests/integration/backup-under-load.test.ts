@@ -88,14 +88,20 @@ describe.runIf(onSqlite)("a backup under a write-and-delete burst", () => {
     fs.cpSync(path.join(backupDir, "uploads"), path.join(restoreDir, "uploads"), { recursive: true });
     const check = new SQLite(restoredDb, { readonly: true });
     expect(check.pragma("integrity_check", { simple: true })).toBe("ok");
-    const files = check.prepare("select m.id, f.sha256 from materials m join stored_files f on f.id = m.file_id").all() as { id: number; sha256: string }[];
+    const files = check
+      .prepare("select m.id, f.sha256 from materials m join stored_files f on f.id = m.file_id")
+      .all() as { id: number; sha256: string }[];
     const named = check.prepare("select sha256 from stored_files").all() as { sha256: string }[];
     check.close();
     for (const { sha256 } of named) {
       const bytes = fs.readFileSync(path.join(restoreDir, "uploads", "objects", sha256.slice(0, 2), sha256));
       expect(crypto.createHash("sha256").update(bytes).digest("hex")).toBe(sha256);
     }
-    const server = await startTestServer({ databaseUrl: restoredDb, seedDemo: false, env: { UPLOAD_DIR: path.join(restoreDir, "uploads") } });
+    const server = await startTestServer({
+      databaseUrl: restoredDb,
+      seedDemo: false,
+      env: { UPLOAD_DIR: path.join(restoreDir, "uploads") },
+    });
     try {
       const cookie = await loginAs(server.url, "vhxh@tanan.demo");
       expect(files.length).toBeGreaterThan(0);

@@ -11,7 +11,16 @@ import {
 } from "../../app/domain/activities/activities";
 import type { ActivityInput } from "../../app/domain/activities/schemas";
 import { feedIcs, feedToken, unitForFeed } from "../../app/domain/activities/calendar-feed";
-import { addMembers, clubMembers, createClub, deleteClub, endMembership, getClub, listClubs, recordMeeting } from "../../app/domain/clubs/clubs";
+import {
+  addMembers,
+  clubMembers,
+  createClub,
+  deleteClub,
+  endMembership,
+  getClub,
+  listClubs,
+  recordMeeting,
+} from "../../app/domain/clubs/clubs";
 import { parsePeriod } from "../../app/domain/shared/periods";
 import { getUnit } from "../../app/domain/units/units";
 import type { Unit } from "../../db/schema";
@@ -40,7 +49,14 @@ const clubInput = {
   foundedOn: "2026-09-01",
 };
 const students = (unitId: number, n: number) =>
-  t.db.selectFrom("people").select("id").where("unit_id", "=", unitId).where("category", "=", "students").orderBy("id").limit(n).execute();
+  t.db
+    .selectFrom("people")
+    .select("id")
+    .where("unit_id", "=", unitId)
+    .where("category", "=", "students")
+    .orderBy("id")
+    .limit(n)
+    .execute();
 
 describe("STEM clubs", () => {
   it("a school administrator registers a club, adds members, records a meeting; history is kept when a member leaves", async () => {
@@ -48,11 +64,26 @@ describe("STEM clubs", () => {
     const id = await createClub(t.db, principal, thcs, clubInput);
     const club = (await getClub(t.db, id))!;
     const kids = await students(thcs.id, 3);
-    const teacher = await t.db.selectFrom("people").select("id").where("unit_id", "=", thcs.id).where("category", "=", "teachers").executeTakeFirstOrThrow();
-    expect(await addMembers(t.db, principal, club, { personIds: kids.map((k) => k.id), role: "member", joinedOn: "2026-09-05" })).toBe(3);
-    expect(await addMembers(t.db, principal, club, { personIds: [kids[0].id], role: "member", joinedOn: "2026-09-06" })).toBe(0); // already a member
+    const teacher = await t.db
+      .selectFrom("people")
+      .select("id")
+      .where("unit_id", "=", thcs.id)
+      .where("category", "=", "teachers")
+      .executeTakeFirstOrThrow();
+    expect(
+      await addMembers(t.db, principal, club, {
+        personIds: kids.map((k) => k.id),
+        role: "member",
+        joinedOn: "2026-09-05",
+      }),
+    ).toBe(3);
+    expect(
+      await addMembers(t.db, principal, club, { personIds: [kids[0].id], role: "member", joinedOn: "2026-09-06" }),
+    ).toBe(0); // already a member
     await addMembers(t.db, principal, club, { personIds: [teacher.id], role: "advisor", joinedOn: "2026-09-01" });
-    await expect(addMembers(t.db, principal, club, { personIds: [kids[1].id], role: "advisor", joinedOn: "2026-09-01" })).rejects.toMatchObject({
+    await expect(
+      addMembers(t.db, principal, club, { personIds: [kids[1].id], role: "advisor", joinedOn: "2026-09-01" }),
+    ).rejects.toMatchObject({
       field: "role",
     });
     const members = await clubMembers(t.db, id);
@@ -60,10 +91,25 @@ describe("STEM clubs", () => {
     const after = await clubMembers(t.db, id);
     expect(after).toHaveLength(4);
     expect(after.filter((m) => !m.left_on)).toHaveLength(3);
-    const meetingId = await recordMeeting(t.db, principal, club, { date: "2026-10-08", startTime: "15:00", endTime: "16:30", topic: "Quan sát Mặt Trăng" });
+    const meetingId = await recordMeeting(t.db, principal, club, {
+      date: "2026-10-08",
+      startTime: "15:00",
+      endTime: "16:30",
+      topic: "Quan sát Mặt Trăng",
+    });
     const meeting = (await getActivity(t.db, meetingId))!;
-    expect(meeting).toMatchObject({ club_id: id, form: "club_meeting", organizer_unit_id: thcs.id, starts_at: "2026-10-08T08:00:00.000Z" });
-    const listed = await listClubs(t.db, await actorOf(t.db, "vhxh@tanan.demo"), { schoolId: thcs.id, page: 1, pageSize: 50, sort: "name" });
+    expect(meeting).toMatchObject({
+      club_id: id,
+      form: "club_meeting",
+      organizer_unit_id: thcs.id,
+      starts_at: "2026-10-08T08:00:00.000Z",
+    });
+    const listed = await listClubs(t.db, await actorOf(t.db, "vhxh@tanan.demo"), {
+      schoolId: thcs.id,
+      page: 1,
+      pageSize: 50,
+      sort: "name",
+    });
     expect(listed.rows.find((r) => r.id === id)).toMatchObject({ student_members: 2, teacher_members: 1, meetings: 1 });
   });
 
@@ -80,17 +126,28 @@ describe("STEM clubs", () => {
     }
     const club = (await getClub(t.db, await createClub(t.db, principal, thcs, clubInput)))!;
     const foreign = await students(thA.id, 1);
-    await expect(addMembers(t.db, principal, club, { personIds: [foreign[0].id], role: "member", joinedOn: "2026-09-05" })).rejects.toMatchObject({
+    await expect(
+      addMembers(t.db, principal, club, { personIds: [foreign[0].id], role: "member", joinedOn: "2026-09-05" }),
+    ).rejects.toMatchObject({
       field: "personIds",
     });
-    const otherSchool = await listClubs(t.db, await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), { page: 1, pageSize: 100, sort: "name" });
+    const otherSchool = await listClubs(t.db, await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), {
+      page: 1,
+      pageSize: 100,
+      sort: "name",
+    });
     expect(otherSchool.rows.some((r) => r.school_id === thcs.id)).toBe(false);
   });
 
   it("deleting a club with meetings needs a confirmation, then removes its meetings", async () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
     const club = (await getClub(t.db, await createClub(t.db, principal, thcs, clubInput)))!;
-    const meetingId = await recordMeeting(t.db, principal, club, { date: "2026-10-08", startTime: "15:00", endTime: "16:30", topic: "Buổi đầu" });
+    const meetingId = await recordMeeting(t.db, principal, club, {
+      date: "2026-10-08",
+      startTime: "15:00",
+      endTime: "16:30",
+      topic: "Buổi đầu",
+    });
     await expect(deleteClub(t.db, principal, club, false)).rejects.toMatchObject({ field: "confirm" });
     await deleteClub(t.db, principal, club, true);
     expect(await getClub(t.db, club.id)).toBeUndefined();
@@ -154,14 +211,26 @@ describe("activities", () => {
 
   it("checks the form, topics, organizer and the actor", async () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
-    await expect(createActivity(t.db, principal, { ...base, organizerUnitId: thcs.id, form: "khong-co" })).rejects.toMatchObject({ field: "form" });
-    await expect(createActivity(t.db, principal, { ...base, organizerUnitId: thcs.id, topics: ["XYZ"] })).rejects.toMatchObject({ field: "topics" });
-    await expect(createActivity(t.db, principal, { ...base, organizerUnitId: thA.id })).rejects.toMatchObject({ status: 404 }); // another school: not there
-    await expect(createActivity(t.db, principal, { ...base, organizerUnitId: thcs.id, invitedUnitIds: [thA.id] })).rejects.toMatchObject({
+    await expect(
+      createActivity(t.db, principal, { ...base, organizerUnitId: thcs.id, form: "khong-co" }),
+    ).rejects.toMatchObject({ field: "form" });
+    await expect(
+      createActivity(t.db, principal, { ...base, organizerUnitId: thcs.id, topics: ["XYZ"] }),
+    ).rejects.toMatchObject({ field: "topics" });
+    await expect(createActivity(t.db, principal, { ...base, organizerUnitId: thA.id })).rejects.toMatchObject({
+      status: 404,
+    }); // another school: not there
+    await expect(
+      createActivity(t.db, principal, { ...base, organizerUnitId: thcs.id, invitedUnitIds: [thA.id] }),
+    ).rejects.toMatchObject({
       field: "invitedUnitIds",
     });
-    await expect(createActivity(t.db, await actorOf(t.db, "lanhdao@tanan.demo"), { ...base, organizerUnitId: thcs.id })).rejects.toMatchObject({ status: 403 });
-    await expect(createActivity(t.db, await actorOf(t.db, "gv.thcs@tanan.demo"), { ...base, organizerUnitId: thcs.id })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      createActivity(t.db, await actorOf(t.db, "lanhdao@tanan.demo"), { ...base, organizerUnitId: thcs.id }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      createActivity(t.db, await actorOf(t.db, "gv.thcs@tanan.demo"), { ...base, organizerUnitId: thcs.id }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 
   it("commune staff invite schools; invited schools see it; budget, reach and deletion with confirmation", async () => {
@@ -176,20 +245,39 @@ describe("activities", () => {
     });
     expect(await canSeeActivity(t.db, await actorOf(t.db, "gv.tieuhoca@tanan.demo"), id)).toBe(true);
     const activity = (await getActivity(t.db, id))!;
-    await addBudgetLine(t.db, staff, activity, { category: "printing", source: "state_budget", estimate: 2_000_000, actual: 1_800_000, note: "" });
+    await addBudgetLine(t.db, staff, activity, {
+      category: "printing",
+      source: "state_budget",
+      estimate: 2_000_000,
+      actual: 1_800_000,
+      note: "",
+    });
     await expect(
-      addBudgetLine(t.db, await actorOf(t.db, "bgh.thcs@tanan.demo"), activity, { category: "water", source: "state_budget", estimate: 1, note: "" }),
+      addBudgetLine(t.db, await actorOf(t.db, "bgh.thcs@tanan.demo"), activity, {
+        category: "water",
+        source: "state_budget",
+        estimate: 1,
+        note: "",
+      }),
     ).rejects.toMatchObject({ status: 403 }); // a commune activity the school sees, but does not manage
     await setReach(t.db, staff, activity, { residents: 350, officials: undefined, bogus: 3 });
     const detail = (await activityDetail(t.db, id))!;
     expect(detail.budget).toHaveLength(1);
     expect(detail.reach).toEqual([{ audience_code: "residents", count: 350 }]);
     expect(detail.units).toEqual([{ id: thA.id, name: thA.name, kind: "school", relation: "invited" }]);
-    await updateActivity(t.db, staff, activity, { ...base, organizerUnitId: vhxh, title: "Hội nghị đã đổi tên", status: "held", invitedUnitIds: [] });
+    await updateActivity(t.db, staff, activity, {
+      ...base,
+      organizerUnitId: vhxh,
+      title: "Hội nghị đã đổi tên",
+      status: "held",
+      invitedUnitIds: [],
+    });
     expect(await canSeeActivity(t.db, await actorOf(t.db, "gv.tieuhoca@tanan.demo"), id)).toBe(true); // commune-level: every school sees it
     await expect(deleteActivity(t.db, staff, activity, false)).rejects.toMatchObject({ field: "confirm" });
     // A page that showed "nothing goes with it" does not confirm once a budget line exists (added meanwhile).
-    await expect(deleteActivity(t.db, staff, activity, "nothing-attached")).rejects.toThrow(/đã có thêm dữ liệu kèm theo/);
+    await expect(deleteActivity(t.db, staff, activity, "nothing-attached")).rejects.toThrow(
+      /đã có thêm dữ liệu kèm theo/,
+    );
     expect(await getActivity(t.db, id)).toBeDefined();
     await deleteActivity(t.db, staff, activity, true);
     expect(await getActivity(t.db, id)).toBeUndefined();
@@ -238,13 +326,19 @@ describe("activities", () => {
 describe("review fixes: activities", () => {
   it("a school cannot name another school as co-organizer (it would land in that school's calendar); the commune can", async () => {
     const principalA = await actorOf(t.db, "bgh.tieuhoca@tanan.demo");
-    await expect(createActivity(t.db, principalA, { ...base, organizerUnitId: thA.id, coOrganizerIds: [thcs.id] })).rejects.toMatchObject({
+    await expect(
+      createActivity(t.db, principalA, { ...base, organizerUnitId: thA.id, coOrganizerIds: [thcs.id] }),
+    ).rejects.toMatchObject({
       field: "coOrganizerIds",
     });
     const office = await unitIdByCode(t.db, "office-kinhte");
-    expect(await createActivity(t.db, principalA, { ...base, organizerUnitId: thA.id, coOrganizerIds: [office] })).toBeGreaterThan(0);
+    expect(
+      await createActivity(t.db, principalA, { ...base, organizerUnitId: thA.id, coOrganizerIds: [office] }),
+    ).toBeGreaterThan(0);
     const staff = await actorOf(t.db, "vhxh@tanan.demo");
     const vhxh = await unitIdByCode(t.db, "office-vhxh");
-    expect(await createActivity(t.db, staff, { ...base, organizerUnitId: vhxh, coOrganizerIds: [thcs.id] })).toBeGreaterThan(0);
+    expect(
+      await createActivity(t.db, staff, { ...base, organizerUnitId: vhxh, coOrganizerIds: [thcs.id] }),
+    ).toBeGreaterThan(0);
   });
 });

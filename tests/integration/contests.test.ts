@@ -76,10 +76,20 @@ describe("contests", () => {
     });
     const foreign = await people(thA.id, "students", 1);
     await expect(
-      createEntry(t.db, principal, contest, thcs, { title: "Sai trường", field: "robotics", studentIds: foreign.map((k) => k.id), mentorIds: [] }),
+      createEntry(t.db, principal, contest, thcs, {
+        title: "Sai trường",
+        field: "robotics",
+        studentIds: foreign.map((k) => k.id),
+        mentorIds: [],
+      }),
     ).rejects.toMatchObject({ field: "studentIds" });
     await expect(
-      createEntry(t.db, principal, contest, thcs, { title: "GV là học sinh", field: "robotics", studentIds: kids.map((k) => k.id), mentorIds: [kids[0].id] }),
+      createEntry(t.db, principal, contest, thcs, {
+        title: "GV là học sinh",
+        field: "robotics",
+        studentIds: kids.map((k) => k.id),
+        mentorIds: [kids[0].id],
+      }),
     ).rejects.toMatchObject({ field: "mentorIds" });
     await expect(
       createEntry(t.db, await actorOf(t.db, "gv.thcs@tanan.demo"), contest, thcs, {
@@ -92,14 +102,24 @@ describe("contests", () => {
 
     const stored = await storeSmallFile(t.db, PDF);
     expect(fs.readFileSync(storedPath(stored.sha256))).toEqual(Buffer.from(PDF));
-    await recordResult(t.db, principal, contest, (await getEntry(t.db, entryId))!, "first", { key: stored.sha256, name: "giay-khen.pdf" });
+    await recordResult(t.db, principal, contest, (await getEntry(t.db, entryId))!, "first", {
+      key: stored.sha256,
+      name: "giay-khen.pdf",
+    });
     const awards = await awardsBySchool(t.db, 2027);
-    expect(awards).toEqual([{ schoolId: thcs.id, school: thcs.name, entries: 1, first: 1, second: 0, third: 0, consolation: 0 }]);
+    expect(awards).toEqual([
+      { schoolId: thcs.id, school: thcs.name, entries: 1, first: 1, second: 0, third: 0, consolation: 0 },
+    ]);
 
     // The commune sees the team as counts; the school sees names.
     const forCommune = await listEntries(t.db, staff, contest.id);
     expect(forCommune[0]).toMatchObject({ students: 2, mentors: 1, team: [], evidence_name: null, has_evidence: true });
-    const audit = await t.db.selectFrom("audit_log").select(["after_json"]).where("entity", "=", "contest_entry").where("action", "=", "update").execute();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select(["after_json"])
+      .where("entity", "=", "contest_entry")
+      .where("action", "=", "update")
+      .execute();
     expect(audit.map((a) => a.after_json).join()).not.toContain("giay-khen");
     const forSchool = await listEntries(t.db, principal, contest.id);
     expect(forSchool[0].team).toHaveLength(3);
@@ -109,8 +129,12 @@ describe("contests", () => {
   });
 
   it("refuses a file whose bytes are not an allowed type, whatever its name", async () => {
-    await expect(storeSmallFile(t.db, new TextEncoder().encode("MZ not really a pdf"))).rejects.toMatchObject({ field: "file" });
-    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    await expect(storeSmallFile(t.db, new TextEncoder().encode("MZ not really a pdf"))).rejects.toMatchObject({
+      field: "file",
+    });
+    const zip = new Uint8Array([
+      0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ]);
     await expect(storeSmallFile(t.db, zip)).rejects.toBeInstanceOf(DomainError);
   });
 
@@ -121,17 +145,33 @@ describe("contests", () => {
       await createContest(t.db, principal, thcs, { ...input, level: "school", name: "Thi robot cấp trường THCS 2027" }),
     ))!;
     expect(contest.open_to_all).toBe(0);
-    const other = await listContests(t.db, await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), { page: 1, pageSize: 100, sort: "newest" });
+    const other = await listContests(t.db, await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), {
+      page: 1,
+      pageSize: 100,
+      sort: "newest",
+    });
     expect(other.rows.map((r) => r.id)).not.toContain(contest.id);
     const principalA = await actorOf(t.db, "bgh.tieuhoca@tanan.demo");
     const kidsA = await people(thA.id, "students", 1);
     await expect(
-      createEntry(t.db, principalA, contest, thA, { title: "Không được", field: "robotics", studentIds: kidsA.map((k) => k.id), mentorIds: [] }),
+      createEntry(t.db, principalA, contest, thA, {
+        title: "Không được",
+        field: "robotics",
+        studentIds: kidsA.map((k) => k.id),
+        mentorIds: [],
+      }),
     ).rejects.toBeInstanceOf(DomainError); // (THCS's own contest: not open to other schools)
     const kids = await people(thcs.id, "students", 1);
-    await createEntry(t.db, principal, contest, thcs, { title: "Xe tự hành", field: "robotics", studentIds: kids.map((k) => k.id), mentorIds: [] });
+    await createEntry(t.db, principal, contest, thcs, {
+      title: "Xe tự hành",
+      field: "robotics",
+      studentIds: kids.map((k) => k.id),
+      mentorIds: [],
+    });
     await expect(deleteContest(t.db, principal, contest, false)).rejects.toMatchObject({ field: "confirm" });
-    await expect(deleteContest(t.db, await actorOf(t.db, "lanhdao@tanan.demo"), contest, true)).rejects.toMatchObject({ status: 403 });
+    await expect(deleteContest(t.db, await actorOf(t.db, "lanhdao@tanan.demo"), contest, true)).rejects.toMatchObject({
+      status: 403,
+    });
     await deleteContest(t.db, principal, contest, true);
     expect(await getContest(t.db, contest.id)).toBeUndefined();
   });

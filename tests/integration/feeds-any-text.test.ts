@@ -24,7 +24,9 @@ afterAll(async () => {
 });
 
 // PostgreSQL cannot store a NUL in text at all (SQLite can): the stored text there holds every other character.
-const anyText = fc.string({ unit: "binary", minLength: 1, maxLength: 60 }).map((s) => (process.env.TEST_PG_URL ? s.replace(/\u0000/g, "\u0001") : s));
+const anyText = fc
+  .string({ unit: "binary", minLength: 1, maxLength: 60 })
+  .map((s) => (process.env.TEST_PG_URL ? s.replace(/\u0000/g, "\u0001") : s));
 const at = new Date().toISOString();
 
 describe("feeds, whatever a record's text holds", () => {

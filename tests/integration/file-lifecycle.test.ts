@@ -9,7 +9,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deleteActivity, deleteBudgetLine, getActivity } from "../../app/domain/activities/activities";
 import { deleteClub, getClub } from "../../app/domain/clubs/clubs";
 import { deleteContest, deleteEntry, getContest, getEntry, recordResult } from "../../app/domain/contests/contests";
-import { RELEASE_GRACE_MS, releaseUnclaimed, STALLED_UPLOAD_MS, storageUse, sweepStoredObjects } from "../../app/domain/files/lifecycle";
+import {
+  RELEASE_GRACE_MS,
+  releaseUnclaimed,
+  STALLED_UPLOAD_MS,
+  storageUse,
+  sweepStoredObjects,
+} from "../../app/domain/files/lifecycle";
 import { storedPath } from "../../app/domain/files/storage";
 import { storeSmallFile, streamIntoStore } from "../../app/domain/files/upload-stream";
 import { runDueJobs, type Job } from "../../app/domain/jobs/runner";
@@ -86,27 +92,39 @@ describe("stored files: one lifecycle", () => {
 
     // A new evidence file replaces it: the old object has lost its last reference, and waits out the grace period.
     const other = await storeSmallFile(t.db, pdf("anh chup"));
-    await recordResult(t.db, principal, contest, (await getEntry(t.db, entry.id))!, "first", { key: other.sha256, name: "anh.pdf" });
+    await recordResult(t.db, principal, contest, (await getEntry(t.db, entry.id))!, "first", {
+      key: other.sha256,
+      name: "anh.pdf",
+    });
     await sweepStoredObjects(t.db, later(RELEASE_GRACE_MS - 60_000));
     expect(exists(evidence.sha256)).toBe(true);
     const swept = await sweepStoredObjects(t.db, later(RELEASE_GRACE_MS + 60_000));
     expect(swept.released).toBeGreaterThanOrEqual(1);
     expect(exists(evidence.sha256)).toBe(false);
-    expect(await t.db.selectFrom("stored_files").select("id").where("sha256", "=", evidence.sha256).executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.db.selectFrom("stored_files").select("id").where("sha256", "=", evidence.sha256).executeTakeFirst(),
+    ).toBeUndefined();
     expect(exists(other.sha256)).toBe(true);
   });
 
   it("deleting the entry first keeps the material's file", async () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
     const bytes = pdf("bai du thi");
-    const materialId = await createMaterial(t.db, principal, thcs, input(), { stored: await streamIntoStore(t.db, [bytes]), name: "a.pdf" });
+    const materialId = await createMaterial(t.db, principal, thcs, input(), {
+      stored: await streamIntoStore(t.db, [bytes]),
+      name: "a.pdf",
+    });
     const { entry, contest } = await openEntry();
     const evidence = await storeSmallFile(t.db, bytes);
     await recordResult(t.db, principal, contest, entry, "second", { key: evidence.sha256, name: "a.pdf" });
     await deleteEntry(t.db, principal, (await getEntry(t.db, entry.id))!, true);
     await sweepStoredObjects(t.db, later(10 * RELEASE_GRACE_MS));
     const m = (await getMaterial(t.db, materialId))!;
-    const row = await t.db.selectFrom("stored_files").select("sha256").where("id", "=", m.file_id!).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("stored_files")
+      .select("sha256")
+      .where("id", "=", m.file_id!)
+      .executeTakeFirstOrThrow();
     expect(fs.readFileSync(storedPath(row.sha256))).toEqual(bytes);
   });
 
@@ -114,8 +132,14 @@ describe("stored files: one lifecycle", () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
     const base = (await storageUse(t.db, thcs.id)).used;
     const bytes = pdf("x".repeat(5000));
-    const a = await createMaterial(t.db, principal, thcs, input(), { stored: await streamIntoStore(t.db, [bytes]), name: "a.pdf" });
-    await createMaterial(t.db, principal, thcs, input({ title: "Bản sao" }), { stored: await streamIntoStore(t.db, [bytes]), name: "b.pdf" });
+    const a = await createMaterial(t.db, principal, thcs, input(), {
+      stored: await streamIntoStore(t.db, [bytes]),
+      name: "a.pdf",
+    });
+    await createMaterial(t.db, principal, thcs, input({ title: "Bản sao" }), {
+      stored: await streamIntoStore(t.db, [bytes]),
+      name: "b.pdf",
+    });
     expect((await storageUse(t.db, thcs.id)).used).toBe(base + bytes.length);
     await deleteMaterial(t.db, principal, (await getMaterial(t.db, a))!, true);
     expect((await storageUse(t.db, thcs.id)).used).toBe(base + bytes.length);
@@ -134,10 +158,15 @@ describe("stored files: one lifecycle", () => {
     const refused = await streamIntoStore(t.db, [pdf("over quota")]);
     await releaseUnclaimed(t.db, refused);
     expect(exists(refused.sha256)).toBe(false);
-    expect(await t.db.selectFrom("stored_files").select("id").where("sha256", "=", refused.sha256).executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.db.selectFrom("stored_files").select("id").where("sha256", "=", refused.sha256).executeTakeFirst(),
+    ).toBeUndefined();
 
     const kept = pdf("also a material");
-    await createMaterial(t.db, principal, thcs, input(), { stored: await streamIntoStore(t.db, [kept]), name: "k.pdf" });
+    await createMaterial(t.db, principal, thcs, input(), {
+      stored: await streamIntoStore(t.db, [kept]),
+      name: "k.pdf",
+    });
     await releaseUnclaimed(t.db, await streamIntoStore(t.db, [kept])); // the same bytes, refused for another record
     expect(fs.readFileSync(storedPath((await streamIntoStore(t.db, [kept])).sha256))).toEqual(kept);
 
@@ -170,7 +199,8 @@ describe("stored files: one lifecycle", () => {
     expect((await sweepStoredObjects(t.db, later(RELEASE_GRACE_MS + 60_000))).leftovers).toBe(1);
     expect(fs.existsSync(orphan)).toBe(false);
     // The demo's own files (referenced) are all still there.
-    for (const f of await t.db.selectFrom("stored_files").select("sha256").execute()) expect(exists(f.sha256)).toBe(true);
+    for (const f of await t.db.selectFrom("stored_files").select("sha256").execute())
+      expect(exists(f.sha256)).toBe(true);
   });
 });
 
@@ -214,7 +244,9 @@ describe("the recycle bin", () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
     const activity = await markedActivity();
     const marks = await marksOf(activity.id);
-    const markIds = (await t.db.selectFrom("attendance").select("id").where("activity_id", "=", activity.id).orderBy("id").execute()).map((r) => r.id);
+    const markIds = (
+      await t.db.selectFrom("attendance").select("id").where("activity_id", "=", activity.id).orderBy("id").execute()
+    ).map((r) => r.id);
     const reach = await reachTotal();
     expect(marks).toBeGreaterThan(0);
 
@@ -230,14 +262,25 @@ describe("the recycle bin", () => {
     const other = await actorOf(t.db, "bgh.tieuhoca@tanan.demo");
     expect((await binFor(t.db, other, { page: 1, pageSize: 50 })).rows.map((r) => r.id)).not.toContain(entry.id);
     await expect(restoreFromBin(t.db, other, entry.id)).rejects.toMatchObject({ status: 404 });
-    await expect(restoreFromBin(t.db, await actorOf(t.db, "gv.thcs@tanan.demo"), entry.id)).rejects.toMatchObject({ status: 403 });
+    await expect(restoreFromBin(t.db, await actorOf(t.db, "gv.thcs@tanan.demo"), entry.id)).rejects.toMatchObject({
+      status: 403,
+    });
 
     await restoreFromBin(t.db, principal, entry.id);
     expect((await getActivity(t.db, activity.id))!.title).toBe(activity.title);
-    expect((await t.db.selectFrom("attendance").select("id").where("activity_id", "=", activity.id).orderBy("id").execute()).map((r) => r.id)).toEqual(markIds);
+    expect(
+      (
+        await t.db.selectFrom("attendance").select("id").where("activity_id", "=", activity.id).orderBy("id").execute()
+      ).map((r) => r.id),
+    ).toEqual(markIds);
     expect(await reachTotal()).toBe(reach);
     await expect(restoreFromBin(t.db, principal, entry.id)).rejects.toThrow(/Không tìm thấy/); // a second click
-    const audit = await t.db.selectFrom("audit_log").select("action").where("entity", "=", "activity").where("entity_id", "=", String(activity.id)).execute();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity", "=", "activity")
+      .where("entity_id", "=", String(activity.id))
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["delete", "restore"]));
   });
 
@@ -245,7 +288,9 @@ describe("the recycle bin", () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
     const activity = await markedActivity();
     await deleteActivity(t.db, principal, activity, true);
-    const entry = (await binFor(t.db, principal, { page: 1, pageSize: 20 })).rows.find((r) => r.record_id === activity.id)!;
+    const entry = (await binFor(t.db, principal, { page: 1, pageSize: 20 })).rows.find(
+      (r) => r.record_id === activity.id,
+    )!;
     await t.db
       .insertInto("period_locks")
       .values({
@@ -263,9 +308,20 @@ describe("the recycle bin", () => {
 
   it("a club comes back with its members and meetings; a budget line waits for its activity; a contest with its entries", async () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
-    const club = await t.db.selectFrom("clubs").selectAll().where("school_id", "=", thcs.id).where("founded_on", ">=", "2026-06-11").executeTakeFirst();
+    const club = await t.db
+      .selectFrom("clubs")
+      .selectAll()
+      .where("school_id", "=", thcs.id)
+      .where("founded_on", ">=", "2026-06-11")
+      .executeTakeFirst();
     const anyClub =
-      club ?? (await t.db.selectFrom("clubs").selectAll().where("school_id", "=", thcs.id).where("closed_on", "is", null).executeTakeFirstOrThrow());
+      club ??
+      (await t.db
+        .selectFrom("clubs")
+        .selectAll()
+        .where("school_id", "=", thcs.id)
+        .where("closed_on", "is", null)
+        .executeTakeFirstOrThrow());
     const members = await t.db.selectFrom("club_members").select("id").where("club_id", "=", anyClub.id).execute();
     // Clubs count in every period they were open: use one with no lock over its life (drop the demo's locks).
     await t.db.deleteFrom("period_locks").execute();
@@ -274,12 +330,21 @@ describe("the recycle bin", () => {
     const clubEntry = (await binFor(t.db, principal, { page: 1, pageSize: 20 })).rows.find((r) => r.kind === "club")!;
     await restoreFromBin(t.db, principal, clubEntry.id);
     expect(await getClub(t.db, anyClub.id)).toBeTruthy();
-    expect(await t.db.selectFrom("club_members").select("id").where("club_id", "=", anyClub.id).execute()).toEqual(members);
+    expect(await t.db.selectFrom("club_members").select("id").where("club_id", "=", anyClub.id).execute()).toEqual(
+      members,
+    );
 
     const activity = await markedActivity();
     await t.db
       .insertInto("budget_lines")
-      .values({ activity_id: activity.id, category: "water", source: "state_budget", estimate: 200000, actual: null, note: "Nước uống" })
+      .values({
+        activity_id: activity.id,
+        category: "water",
+        source: "state_budget",
+        estimate: 200000,
+        actual: null,
+        note: "Nước uống",
+      })
       .execute();
     const line = await t.db
       .selectFrom("budget_lines")
@@ -294,16 +359,32 @@ describe("the recycle bin", () => {
     await expect(restoreFromBin(t.db, principal, lineEntry.id)).rejects.toThrow(/khôi phục hoạt động trước/);
     await restoreFromBin(t.db, principal, rows.find((r) => r.kind === "activity")!.id);
     await restoreFromBin(t.db, principal, lineEntry.id);
-    expect(await t.db.selectFrom("budget_lines").select("id").where("id", "=", line.id).executeTakeFirst()).toBeTruthy();
+    expect(
+      await t.db.selectFrom("budget_lines").select("id").where("id", "=", line.id).executeTakeFirst(),
+    ).toBeTruthy();
 
     const { contest } = await openEntry();
     const staff = await actorOf(t.db, "vhxh@tanan.demo");
-    const entries = await t.db.selectFrom("contest_entries").select("id").where("contest_id", "=", contest.id).orderBy("id").execute();
+    const entries = await t.db
+      .selectFrom("contest_entries")
+      .select("id")
+      .where("contest_id", "=", contest.id)
+      .orderBy("id")
+      .execute();
     const manager = contest.organizer.kind === "school" ? await actorOf(t.db, "bgh.thcs@tanan.demo") : staff;
     await deleteContest(t.db, manager, contest, true);
-    const contestEntry = (await binFor(t.db, manager, { page: 1, pageSize: 20 })).rows.find((r) => r.kind === "contest")!;
+    const contestEntry = (await binFor(t.db, manager, { page: 1, pageSize: 20 })).rows.find(
+      (r) => r.kind === "contest",
+    )!;
     await restoreFromBin(t.db, manager, contestEntry.id);
-    expect(await t.db.selectFrom("contest_entries").select("id").where("contest_id", "=", contest.id).orderBy("id").execute()).toEqual(entries);
+    expect(
+      await t.db
+        .selectFrom("contest_entries")
+        .select("id")
+        .where("contest_id", "=", contest.id)
+        .orderBy("id")
+        .execute(),
+    ).toEqual(entries);
   });
 
   it("a teacher restores the material they deleted; the bin is purged after 30 days and audited nowhere else", async () => {
@@ -340,7 +421,10 @@ describe("the recycle bin and careless clicks", () => {
       name: "t.pdf",
     });
     const material = (await getMaterial(t.db, id))!;
-    await Promise.all([deleteMaterial(t.db, principal, material, true), deleteMaterial(t.db, principal, material, true)]);
+    await Promise.all([
+      deleteMaterial(t.db, principal, material, true),
+      deleteMaterial(t.db, principal, material, true),
+    ]);
     await deleteMaterial(t.db, principal, material, true); // the back button and a third click, on the page read before
     expect(await binned("material", id)).toHaveLength(1);
 
@@ -354,7 +438,10 @@ describe("the recycle bin and careless clicks", () => {
     expect(await binned("contest", contest.id)).toHaveLength(1);
 
     const [entry] = await binned("club", club.id);
-    const results = await Promise.allSettled([restoreFromBin(t.db, principal, entry.id), restoreFromBin(t.db, principal, entry.id)]);
+    const results = await Promise.allSettled([
+      restoreFromBin(t.db, principal, entry.id),
+      restoreFromBin(t.db, principal, entry.id),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(String(lost.reason.message)).toMatch(/Không tìm thấy mục này trong thùng rác/);
@@ -383,18 +470,28 @@ describe("the recycle bin and careless clicks", () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
     const bytes = pdf("z".repeat(4000));
     const base = (await storageUse(t.db, thcs.id)).used;
-    const id = await createMaterial(t.db, teacher, thcs, input({ title: "Xóa hẳn" }), { stored: await streamIntoStore(t.db, [bytes]), name: "x.pdf" });
+    const id = await createMaterial(t.db, teacher, thcs, input({ title: "Xóa hẳn" }), {
+      stored: await streamIntoStore(t.db, [bytes]),
+      name: "x.pdf",
+    });
     await deleteMaterial(t.db, teacher, (await getMaterial(t.db, id))!, true);
     expect((await storageUse(t.db, thcs.id)).used).toBe(base + bytes.length);
     const [entry] = await binned("material", id);
-    await expect(purgeFromBin(t.db, await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), entry.id, true)).rejects.toMatchObject({ status: 404 });
+    await expect(
+      purgeFromBin(t.db, await actorOf(t.db, "bgh.tieuhoca@tanan.demo"), entry.id, true),
+    ).rejects.toMatchObject({ status: 404 });
     await expect(purgeFromBin(t.db, teacher, entry.id, false)).rejects.toThrow(/ô xác nhận/);
     expect(await binned("material", id)).toHaveLength(1);
     await purgeFromBin(t.db, teacher, entry.id, true);
     expect(await binned("material", id)).toHaveLength(0);
     expect((await storageUse(t.db, thcs.id)).used).toBe(base);
     await expect(purgeFromBin(t.db, teacher, entry.id, true)).rejects.toThrow(/Không tìm thấy/);
-    const audit = await t.db.selectFrom("audit_log").selectAll().where("action", "=", "purge").where("entity_id", "=", String(id)).execute();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "purge")
+      .where("entity_id", "=", String(id))
+      .execute();
     expect(audit).toHaveLength(1);
     const sha = createHash("sha256").update(bytes).digest("hex");
     expect(exists(sha)).toBe(true);
@@ -419,28 +516,46 @@ describe("the job runner", () => {
           return "ok";
         },
       };
-      const [a, b] = await Promise.all([runDueJobs(t.db, [job], { holder: "a" }), runDueJobs(second, [job], { holder: "b" })]);
+      const [a, b] = await Promise.all([
+        runDueJobs(t.db, [job], { holder: "a" }),
+        runDueJobs(second, [job], { holder: "b" }),
+      ]);
       expect(runs).toBe(1);
       expect(a.length + b.length).toBe(1);
       expect(await runDueJobs(second, [job], { holder: "b" })).toEqual([]);
-      const row = await t.db.selectFrom("job_runs").selectAll().where("name", "=", "test-job").executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom("job_runs")
+        .selectAll()
+        .where("name", "=", "test-job")
+        .executeTakeFirstOrThrow();
       expect(row).toMatchObject({ last_result: "ok", lease_holder: null, last_error: null });
       // An hour later it is due again.
-      expect(await runDueJobs(second, [job], { holder: "b", now: () => later(61 * 60_000) })).toEqual([{ name: "test-job", result: "ok" }]);
+      expect(await runDueJobs(second, [job], { holder: "b", now: () => later(61 * 60_000) })).toEqual([
+        { name: "test-job", result: "ok" },
+      ]);
 
       // A process that died holding the lease: nobody runs the job until the lease expires.
       const at = later(3 * 60 * 60_000);
       await t.db
         .updateTable("job_runs")
-        .set({ lease_holder: "dead", lease_until: new Date(at.getTime() + 5 * 60_000).toISOString(), next_run_at: at.toISOString() })
+        .set({
+          lease_holder: "dead",
+          lease_until: new Date(at.getTime() + 5 * 60_000).toISOString(),
+          next_run_at: at.toISOString(),
+        })
         .execute();
       expect(await runDueJobs(t.db, [job], { holder: "a", now: () => at })).toEqual([]);
-      expect(await runDueJobs(t.db, [job], { holder: "a", now: () => new Date(at.getTime() + 6 * 60_000) })).toHaveLength(1);
+      expect(
+        await runDueJobs(t.db, [job], { holder: "a", now: () => new Date(at.getTime() + 6 * 60_000) }),
+      ).toHaveLength(1);
 
       // A failing job records its error and is tried again when next due.
       const failing: Job = { ...job, name: "failing", run: async () => Promise.reject(new Error("hỏng")) };
       expect(await runDueJobs(t.db, [failing], { holder: "a" })).toEqual([{ name: "failing", error: "hỏng" }]);
-      expect((await t.db.selectFrom("job_runs").select("last_error").where("name", "=", "failing").executeTakeFirstOrThrow()).last_error).toBe("hỏng");
+      expect(
+        (await t.db.selectFrom("job_runs").select("last_error").where("name", "=", "failing").executeTakeFirstOrThrow())
+          .last_error,
+      ).toBe("hỏng");
     } finally {
       await second.destroy();
     }

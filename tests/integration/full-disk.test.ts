@@ -46,10 +46,18 @@ describe.runIf(mounted)("a full disk during uploads", () => {
   };
   async function upload(title: string, body: Buffer) {
     const form = new FormData();
-    for (const [k, v] of Object.entries({ title, kind: "video", visibility: "school", topics: "STEM" })) form.append(k, v);
+    for (const [k, v] of Object.entries({ title, kind: "video", visibility: "school", topics: "STEM" }))
+      form.append(k, v);
     form.append("file", new Blob([new Uint8Array(body)], { type: "video/mp4" }), "video.mp4");
-    const res = await fetch(`${server.url}/materials/upload`, { method: "POST", body: form, headers: { Cookie: cookie } });
-    return { status: res.status, body: (await res.json()) as { ok: boolean; id?: number; errors?: Record<string, string> } };
+    const res = await fetch(`${server.url}/materials/upload`, {
+      method: "POST",
+      body: form,
+      headers: { Cookie: cookie },
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { ok: boolean; id?: number; errors?: Record<string, string> },
+    };
   }
   async function uploadLogged(title: string, body: Buffer) {
     try {
@@ -59,7 +67,8 @@ describe.runIf(mounted)("a full disk during uploads", () => {
       throw e;
     }
   }
-  const incoming = () => (fs.existsSync(path.join(dir, ".incoming")) ? fs.readdirSync(path.join(dir, ".incoming")) : []);
+  const incoming = () =>
+    fs.existsSync(path.join(dir, ".incoming")) ? fs.readdirSync(path.join(dir, ".incoming")) : [];
 
   it("refuses the file that does not fit with a message, removes its partial file, and takes the next one", async () => {
     const big = await upload("Video quá lớn cho ổ đĩa", video(5 * 1024 * 1024)).catch((e) => {

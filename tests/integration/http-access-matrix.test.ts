@@ -162,20 +162,54 @@ const TABLE: Record<string, Rule> = {
     may: manages,
     req: (p) => ({
       path: "/activities/new",
-      form: { ...P(p).activityForm, title: "Hoạt động mới ma trận", status: "planned", startDate: "2026-12-20", endDate: "2026-12-20" },
+      form: {
+        ...P(p).activityForm,
+        title: "Hoạt động mới ma trận",
+        status: "planned",
+        startDate: "2026-12-20",
+        endDate: "2026-12-20",
+      },
     }),
   },
-  "GET /activities/:id": { places: ALL5, may: inSet(READERS), req: (p) => ({ path: `/activities/${P(p).activityId}` }) },
-  "POST /activities/:id": { places: ALL5, may: manages, req: (p) => ({ path: `/activities/${P(p).activityId}`, form: { intent: "khong-co" } }) },
-  "GET /activities/:id/edit": { places: ALL5, may: manages, req: (p) => ({ path: `/activities/${P(p).activityId}/edit` }) },
+  "GET /activities/:id": {
+    places: ALL5,
+    may: inSet(READERS),
+    req: (p) => ({ path: `/activities/${P(p).activityId}` }),
+  },
+  "POST /activities/:id": {
+    places: ALL5,
+    may: manages,
+    req: (p) => ({ path: `/activities/${P(p).activityId}`, form: { intent: "khong-co" } }),
+  },
+  "GET /activities/:id/edit": {
+    places: ALL5,
+    may: manages,
+    req: (p) => ({ path: `/activities/${P(p).activityId}/edit` }),
+  },
   // The activity's own values posted back: allowed saves nothing new.
-  "POST /activities/:id/edit": { places: ALL5, may: manages, req: (p) => ({ path: `/activities/${P(p).activityId}/edit`, form: { ...P(p).activityForm } }) },
-  "GET /activities/:id/delete": { places: ALL5, may: manages, req: (p) => ({ path: `/activities/${P(p).activityId}/delete` }) },
+  "POST /activities/:id/edit": {
+    places: ALL5,
+    may: manages,
+    req: (p) => ({ path: `/activities/${P(p).activityId}/edit`, form: { ...P(p).activityForm } }),
+  },
+  "GET /activities/:id/delete": {
+    places: ALL5,
+    may: manages,
+    req: (p) => ({ path: `/activities/${P(p).activityId}/delete` }),
+  },
   // Without its confirmation a delete deletes nothing (400).
-  "POST /activities/:id/delete": { places: ALL5, may: manages, req: (p) => ({ path: `/activities/${P(p).activityId}/delete`, form: {} }) },
+  "POST /activities/:id/delete": {
+    places: ALL5,
+    may: manages,
+    req: (p) => ({ path: `/activities/${P(p).activityId}/delete`, form: {} }),
+  },
 
   "GET /admin": { places: ["-"], may: roles("admin", "staff"), req: one("/admin") },
-  "GET /admin/accounts/:id": { places: ALL5, may: roles("admin", "staff"), req: (p) => ({ path: `/admin/accounts/${P(p).accountId}` }) },
+  "GET /admin/accounts/:id": {
+    places: ALL5,
+    may: roles("admin", "staff"),
+    req: (p) => ({ path: `/admin/accounts/${P(p).accountId}` }),
+  },
   // Commune staff manage school accounts only (the commune places' accounts are commune staff).
   "POST /admin/accounts/:id": {
     places: ALL5,
@@ -203,8 +237,16 @@ const TABLE: Record<string, Rule> = {
 
   "GET /attendance": { places: ["-"], may: anyone, req: one("/attendance") },
   // The commune's readers see counts; those who take attendance, their own people.
-  "GET /attendance/:activityId": { places: ALL5, may: anyone, req: (p) => ({ path: `/attendance/${P(p).activityId}` }) },
-  "POST /attendance/:activityId": { places: ALL5, may: inSet(TAKERS), req: (p) => ({ path: `/attendance/${P(p).activityId}`, form: { intent: "khong-co" } }) },
+  "GET /attendance/:activityId": {
+    places: ALL5,
+    may: anyone,
+    req: (p) => ({ path: `/attendance/${P(p).activityId}` }),
+  },
+  "POST /attendance/:activityId": {
+    places: ALL5,
+    may: inSet(TAKERS),
+    req: (p) => ({ path: `/attendance/${P(p).activityId}`, form: { intent: "khong-co" } }),
+  },
   // The QR screen is the organizer's: the school's staff who take attendance, commune staff for commune activities.
   "GET /attendance/:activityId/checkin": {
     places: ALL5,
@@ -216,22 +258,50 @@ const TABLE: Record<string, Rule> = {
     may: (r, p) => (SCHOOL_STAFF.has(r) && p === "own") || (r === "staff" && p === "commune"),
     req: (p) => ({ path: `/attendance/${P(p).activityId}/checkin`, form: { intent: "" } }),
   },
-  "GET /attendance/:activityId/export.xlsx": { places: ALL5, may: inSet(TAKERS), req: (p) => ({ path: `/attendance/${P(p).activityId}/export.xlsx` }) },
-  "GET /attendance/:activityId/import": { places: ALL5, may: inSet(TAKERS), req: (p) => ({ path: `/attendance/${P(p).activityId}/import` }) },
-  "POST /attendance/:activityId/import": { places: ALL5, may: inSet(TAKERS), req: (p) => ({ path: `/attendance/${P(p).activityId}/import`, form: {} }) },
+  "GET /attendance/:activityId/export.xlsx": {
+    places: ALL5,
+    may: inSet(TAKERS),
+    req: (p) => ({ path: `/attendance/${P(p).activityId}/export.xlsx` }),
+  },
+  "GET /attendance/:activityId/import": {
+    places: ALL5,
+    may: inSet(TAKERS),
+    req: (p) => ({ path: `/attendance/${P(p).activityId}/import` }),
+  },
+  "POST /attendance/:activityId/import": {
+    places: ALL5,
+    may: inSet(TAKERS),
+    req: (p) => ({ path: `/attendance/${P(p).activityId}/import`, form: {} }),
+  },
   "POST /attendance/:activityId/mark": {
     places: ALL5,
     may: inSet(TAKERS),
     anon: "401",
     req: (p) => ({ path: `/attendance/${P(p).activityId}/mark`, json: { marks: [] } }),
   },
-  "GET /attendance/:activityId/sheet": { places: ALL5, may: inSet(TAKERS), req: (p) => ({ path: `/attendance/${P(p).activityId}/sheet` }) },
+  "GET /attendance/:activityId/sheet": {
+    places: ALL5,
+    may: inSet(TAKERS),
+    req: (p) => ({ path: `/attendance/${P(p).activityId}/sheet` }),
+  },
 
   // The token is the key (a phone cannot sign in): the same answer for everyone.
-  "GET /calendar/:token": { places: ALL5, public: () => "200", req: (p) => ({ path: `/calendar/${P(p).feedToken}.ics` }) },
+  "GET /calendar/:token": {
+    places: ALL5,
+    public: () => "200",
+    req: (p) => ({ path: `/calendar/${P(p).feedToken}.ics` }),
+  },
   // A participant's phone opens it from the QR code while the check-in is open; a check-in needs a valid ticket.
-  "GET /checkin/:activityId": { places: ALL5, public: () => "200", req: (p) => ({ path: `/checkin/${P(p).activityId}` }) },
-  "POST /checkin/:activityId": { places: ALL5, public: () => "400", req: (p) => ({ path: `/checkin/${P(p).activityId}`, form: { ticket: "" } }) },
+  "GET /checkin/:activityId": {
+    places: ALL5,
+    public: () => "200",
+    req: (p) => ({ path: `/checkin/${P(p).activityId}` }),
+  },
+  "POST /checkin/:activityId": {
+    places: ALL5,
+    public: () => "400",
+    req: (p) => ({ path: `/checkin/${P(p).activityId}`, form: { ticket: "" } }),
+  },
 
   "GET /clubs": { places: ["-"], may: inSet(READERS), req: one("/clubs") },
   "GET /clubs/new": { places: ["-"], may: roles("principal"), req: one("/clubs/new") },
@@ -244,9 +314,17 @@ const TABLE: Record<string, Rule> = {
     req: (p) => ({ path: `/clubs/${P(p).clubId}`, form: { intent: "khong-co" } }),
   },
   "GET /clubs/:id/edit": { places: SCHOOLS, may: manages, req: (p) => ({ path: `/clubs/${P(p).clubId}/edit` }) },
-  "POST /clubs/:id/edit": { places: SCHOOLS, may: manages, req: (p) => ({ path: `/clubs/${P(p).clubId}/edit`, form: {} }) },
+  "POST /clubs/:id/edit": {
+    places: SCHOOLS,
+    may: manages,
+    req: (p) => ({ path: `/clubs/${P(p).clubId}/edit`, form: {} }),
+  },
   "GET /clubs/:id/delete": { places: SCHOOLS, may: manages, req: (p) => ({ path: `/clubs/${P(p).clubId}/delete` }) },
-  "POST /clubs/:id/delete": { places: SCHOOLS, may: manages, req: (p) => ({ path: `/clubs/${P(p).clubId}/delete`, form: {} }) },
+  "POST /clubs/:id/delete": {
+    places: SCHOOLS,
+    may: manages,
+    req: (p) => ({ path: `/clubs/${P(p).clubId}/delete`, form: {} }),
+  },
 
   "GET /contests": { places: ["-"], may: inSet(READERS), req: one("/contests") },
   "GET /contests/new": { places: ["-"], may: roles("principal", "staff"), req: one("/contests/new") },
@@ -256,7 +334,10 @@ const TABLE: Record<string, Rule> = {
   "POST /contests/:id [result]": {
     places: ALL5,
     may: (r, p) => (r === "principal" && (p === "own" || p === "commune")) || (r === "staff" && p === "commune"),
-    req: (p) => ({ path: `/contests/${P(p).contestId}`, form: { intent: "result", entryId: String(P(p).entryId), result: "khong-hop-le" } }),
+    req: (p) => ({
+      path: `/contests/${P(p).contestId}`,
+      form: { intent: "result", entryId: String(P(p).entryId), result: "khong-hop-le" },
+    }),
   },
   // A school's administrator enters their own school's contests and the open ones.
   "POST /contests/:id [add-entry]": {
@@ -265,9 +346,21 @@ const TABLE: Record<string, Rule> = {
     req: (p) => ({ path: `/contests/${P(p).contestId}`, form: { intent: "add-entry" } }),
   },
   "GET /contests/:id/edit": { places: ALL5, may: manages, req: (p) => ({ path: `/contests/${P(p).contestId}/edit` }) },
-  "POST /contests/:id/edit": { places: ALL5, may: manages, req: (p) => ({ path: `/contests/${P(p).contestId}/edit`, form: { ...P(p).contestForm } }) },
-  "GET /contests/:id/delete": { places: ALL5, may: manages, req: (p) => ({ path: `/contests/${P(p).contestId}/delete` }) },
-  "POST /contests/:id/delete": { places: ALL5, may: manages, req: (p) => ({ path: `/contests/${P(p).contestId}/delete`, form: {} }) },
+  "POST /contests/:id/edit": {
+    places: ALL5,
+    may: manages,
+    req: (p) => ({ path: `/contests/${P(p).contestId}/edit`, form: { ...P(p).contestForm } }),
+  },
+  "GET /contests/:id/delete": {
+    places: ALL5,
+    may: manages,
+    req: (p) => ({ path: `/contests/${P(p).contestId}/delete` }),
+  },
+  "POST /contests/:id/delete": {
+    places: ALL5,
+    may: manages,
+    req: (p) => ({ path: `/contests/${P(p).contestId}/delete`, form: {} }),
+  },
   // Evidence may name pupils: the entry's school's own staff only (THCS's entries are in "own" and "commune").
   "GET /contests/entries/:entryId/evidence": {
     places: ALL5,
@@ -285,7 +378,11 @@ const TABLE: Record<string, Rule> = {
     may: (r, p) => COMMUNE_READERS.has(r) || (r === "principal" && p === "own"),
     req: (p) => ({ path: `/indicators?period=2026&commune=${P(p).communeId}&school=${P(p).unitId}` }),
   },
-  "GET /indicators [commune]": { places: COMMUNES, may: inSet(COMMUNE_READERS), req: (p) => ({ path: `/indicators?period=2026&commune=${P(p).communeId}` }) },
+  "GET /indicators [commune]": {
+    places: COMMUNES,
+    may: inSet(COMMUNE_READERS),
+    req: (p) => ({ path: `/indicators?period=2026&commune=${P(p).communeId}` }),
+  },
   "GET /indicators/:code [school]": {
     places: SCHOOLS,
     may: (r, p) => COMMUNE_READERS.has(r) || (r === "principal" && p === "own"),
@@ -299,7 +396,9 @@ const TABLE: Record<string, Rule> = {
   "GET /indicators/:code/csv [school]": {
     places: SCHOOLS,
     may: (r, p) => COMMUNE_READERS.has(r) || (r === "principal" && p === "own"),
-    req: (p) => ({ path: `/indicators/SCH-2.1/csv?period=2026&commune=${P(p).communeId}&school=${P(p).unitId}&table=0` }),
+    req: (p) => ({
+      path: `/indicators/SCH-2.1/csv?period=2026&commune=${P(p).communeId}&school=${P(p).unitId}&table=0`,
+    }),
   },
   "GET /indicators/:code/csv [commune]": {
     places: COMMUNES,
@@ -307,10 +406,18 @@ const TABLE: Record<string, Rule> = {
     req: (p) => ({ path: `/indicators/SCH-2.1/csv?period=2026&commune=${P(p).communeId}&table=0` }),
   },
   "GET /indicators/entered": { places: ["-"], may: roles("principal", "staff"), req: one("/indicators/entered") },
-  "POST /indicators/entered": { places: ["-"], may: roles("principal", "staff"), req: post("/indicators/entered", { period: "2026-H2", stem_students: "-5" }) },
+  "POST /indicators/entered": {
+    places: ["-"],
+    may: roles("principal", "staff"),
+    req: post("/indicators/entered", { period: "2026-H2", stem_students: "-5" }),
+  },
   // One table of targets for the deployment: with two communes, the system administrator's (decision 014).
   "GET /indicators/targets": { places: ["-"], may: roles("admin"), req: one("/indicators/targets") },
-  "POST /indicators/targets": { places: ["-"], may: roles("admin"), req: post("/indicators/targets", { "t_SCH-2.1": "-5" }) },
+  "POST /indicators/targets": {
+    places: ["-"],
+    may: roles("admin"),
+    req: post("/indicators/targets", { "t_SCH-2.1": "-5" }),
+  },
 
   "GET /login": { places: ["-"], public: (r) => (r === "anon" ? "200" : "302 /"), req: one("/login") },
   // A signed-in user is sent home (the page's loader runs after the refused form).
@@ -330,7 +437,11 @@ const TABLE: Record<string, Rule> = {
     may: (r, p) => (r === "principal" || r === "teacher") && p === "own",
     req: (p) => ({ path: `/materials/${P(p).materialId}`, form: { intent: "delete" } }),
   },
-  "GET /materials/:id/file": { places: ALL5, may: inSet(READERS), req: (p) => ({ path: `/materials/${P(p).materialId}/file` }) },
+  "GET /materials/:id/file": {
+    places: ALL5,
+    may: inSet(READERS),
+    req: (p) => ({ path: `/materials/${P(p).materialId}/file` }),
+  },
 
   // A school's staff are sent to their own school's list.
   "GET /people": {
@@ -350,12 +461,28 @@ const TABLE: Record<string, Rule> = {
     may: (r, p) => (isSchool(p) ? READERS.has(r) : COMMUNE_READERS.has(r)),
     req: (p) => ({ path: `/people/${P(p).unitId}/template.xlsx` }),
   },
-  "GET /people/:unitId/:personId": { places: ALL5, may: manages, req: (p) => ({ path: `/people/${P(p).unitId}/${P(p).personId}` }) },
-  "POST /people/:unitId/:personId": { places: ALL5, may: manages, req: (p) => ({ path: `/people/${P(p).unitId}/${P(p).personId}`, form: {} }) },
+  "GET /people/:unitId/:personId": {
+    places: ALL5,
+    may: manages,
+    req: (p) => ({ path: `/people/${P(p).unitId}/${P(p).personId}` }),
+  },
+  "POST /people/:unitId/:personId": {
+    places: ALL5,
+    may: manages,
+    req: (p) => ({ path: `/people/${P(p).unitId}/${P(p).personId}`, form: {} }),
+  },
   "GET /people/:unitId/import": { places: ALL5, may: manages, req: (p) => ({ path: `/people/${P(p).unitId}/import` }) },
-  "POST /people/:unitId/import": { places: ALL5, may: manages, req: (p) => ({ path: `/people/${P(p).unitId}/import`, form: {} }) },
+  "POST /people/:unitId/import": {
+    places: ALL5,
+    may: manages,
+    req: (p) => ({ path: `/people/${P(p).unitId}/import`, form: {} }),
+  },
   "GET /people/:unitId/new": { places: ALL5, may: manages, req: (p) => ({ path: `/people/${P(p).unitId}/new` }) },
-  "POST /people/:unitId/new": { places: ALL5, may: manages, req: (p) => ({ path: `/people/${P(p).unitId}/new`, form: {} }) },
+  "POST /people/:unitId/new": {
+    places: ALL5,
+    may: manages,
+    req: (p) => ({ path: `/people/${P(p).unitId}/new`, form: {} }),
+  },
 
   "GET /public": { places: ["-"], public: () => "200", req: one("/public") },
   "GET /public/feed.xml": { places: ["-"], public: () => "200", req: one("/public/feed.xml") },
@@ -368,9 +495,17 @@ const TABLE: Record<string, Rule> = {
 
   "GET /recycle-bin": { places: ["-"], may: anyone, req: one("/recycle-bin") },
   // Purging without its confirmation purges nothing (400).
-  "POST /recycle-bin": { places: ALL5, may: manages, req: (p) => ({ path: "/recycle-bin", form: { intent: "purge", binId: String(P(p).binId) } }) },
+  "POST /recycle-bin": {
+    places: ALL5,
+    may: manages,
+    req: (p) => ({ path: "/recycle-bin", form: { intent: "purge", binId: String(P(p).binId) } }),
+  },
 
-  "GET /reports": { places: ["-"], may: roles("admin", "staff", "leader", "province", "principal"), req: one("/reports") },
+  "GET /reports": {
+    places: ["-"],
+    may: roles("admin", "staff", "leader", "province", "principal"),
+    req: one("/reports"),
+  },
   // The commune's cut-off: its staff (an empty date is refused, nothing changes).
   "POST /reports": {
     places: COMMUNES,
@@ -407,7 +542,9 @@ const TABLE: Record<string, Rule> = {
         {
           places: COMMUNES,
           may: inSet(COMMUNE_READERS),
-          req: (p: Place) => ({ path: `/reports/2026-H1/export?unit=commune&commune=${P(p).communeId}&format=${format}` }),
+          req: (p: Place) => ({
+            path: `/reports/2026-H1/export?unit=commune&commune=${P(p).communeId}&format=${format}`,
+          }),
         } satisfies Rule,
       ],
     ]),
@@ -423,7 +560,10 @@ const TABLE: Record<string, Rule> = {
   "POST /units/:id": {
     places: ALL5,
     may: (r, p) => r === "admin" || r === "staff" || (r === "principal" && p === "own"),
-    req: (p) => ({ path: `/units/${P(p).unitPageId}?year=2030`, form: { [isSchool(p) ? "teachers:0" : "officials:0"]: "1" } }),
+    req: (p) => ({
+      path: `/units/${P(p).unitPageId}?year=2030`,
+      form: { [isSchool(p) ? "teachers:0" : "officials:0"]: "1" },
+    }),
   },
   // A school's storage quota: commune staff (5 MB is refused: nothing changes).
   "POST /units/:id [quota]": {
@@ -439,7 +579,8 @@ const TABLE: Record<string, Rule> = {
 function expected(rule: Rule, role: Role, place: Place): Expect {
   if (rule.public) return rule.public(role, place);
   if (role === "anon") return rule.anon ?? "login";
-  if (!reaches(role, place)) return rule.places.some((pl) => reaches(role, pl) && rule.may?.(role, pl)) ? "404" : "403|404";
+  if (!reaches(role, place))
+    return rule.places.some((pl) => reaches(role, pl) && rule.may?.(role, pl)) ? "404" : "403|404";
   return rule.may?.(role, place) ? (rule.ok?.(role, place) ?? "ok") : "403";
 }
 
@@ -493,7 +634,12 @@ async function send(req: Req, method: "GET" | "POST", cookie: string | undefined
     body = new URLSearchParams(req.form ?? {}).toString();
   }
   const res = await fetch(server.url + path, { method, headers, body, redirect: "manual" });
-  return { status: res.status, location: res.headers.get("location"), type: res.headers.get("content-type"), body: new Uint8Array(await res.arrayBuffer()) };
+  return {
+    status: res.status,
+    location: res.headers.get("location"),
+    type: res.headers.get("content-type"),
+    body: new Uint8Array(await res.arrayBuffer()),
+  };
 }
 
 /** The answer in the table's words: a status, "login", or "302 <path>" (a `.data` redirect comes as 202 with a Location). */
@@ -515,7 +661,8 @@ function matches(expect: Expect, actual: string, method: "GET" | "POST"): boolea
     return (status >= 200 && status < 300) || status === 400 || status === 409;
   }
   if (expect === "403|404") return actual === "403" || actual === "404";
-  if (expect.startsWith("302 ")) return actual === expect || actual.startsWith(`${expect}?`) || actual.startsWith(`${expect}#`);
+  if (expect.startsWith("302 "))
+    return actual === expect || actual.startsWith(`${expect}?`) || actual.startsWith(`${expect}#`);
   return actual === expect;
 }
 
@@ -541,7 +688,8 @@ const keyParts = (key: string) => {
 };
 
 /** Names a role may see: THCS Tân An's own staff see THCS's pupils; nobody sees another school's. */
-const forbiddenSchools = (role: Role): SchoolPlace[] => (role !== "anon" && SCHOOL_STAFF.has(role) ? ["sibling", "other"] : ["own", "sibling", "other"]);
+const forbiddenSchools = (role: Role): SchoolPlace[] =>
+  role !== "anon" && SCHOOL_STAFF.has(role) ? ["sibling", "other"] : ["own", "sibling", "other"];
 
 async function run(c: Case, cookie: string | undefined) {
   const answer = await send(c.req, c.method, cookie, c.url);
@@ -595,11 +743,14 @@ beforeAll(async () => {
   );
   // Changes to one record run one after another (two saves of the same headcounts at once are not what is tested here).
   const chains = new Map<string, Case[]>();
-  for (const c of main.filter((c) => c.method === "POST")) chains.set(`${c.key} ${c.place}`, [...(chains.get(`${c.key} ${c.place}`) ?? []), c]);
+  for (const c of main.filter((c) => c.method === "POST"))
+    chains.set(`${c.key} ${c.place}`, [...(chains.get(`${c.key} ${c.place}`) ?? []), c]);
   await pool([...chains.values()], 8, async (chain) => {
     for (const c of chain) await run(c, c.role === "anon" ? undefined : cookies[c.role]);
   });
-  await pool(last, 4, async (c) => run(c, c.role === "anon" ? undefined : await loginAs(server.url, emails[c.role as SignedIn], PASSWORD)));
+  await pool(last, 4, async (c) =>
+    run(c, c.role === "anon" ? undefined : await loginAs(server.url, emails[c.role as SignedIn], PASSWORD)),
+  );
   if (process.env.ACCESS_MATRIX_REPORT)
     fs.writeFileSync(
       process.env.ACCESS_MATRIX_REPORT,
@@ -623,7 +774,8 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  if (process.env.ACCESS_MATRIX_REPORT && server) fs.writeFileSync(`${process.env.ACCESS_MATRIX_REPORT}.server.log`, server.logs());
+  if (process.env.ACCESS_MATRIX_REPORT && server)
+    fs.writeFileSync(`${process.env.ACCESS_MATRIX_REPORT}.server.log`, server.logs());
   await server?.stop();
   await t?.close();
   if (uploadDir) fs.rmSync(uploadDir, { recursive: true, force: true });
@@ -644,8 +796,12 @@ describe("the access matrix covers every route of the build", () => {
       if (r.hasLoader) routeKeys.set(`GET ${r.pattern}`, r.id);
       if (r.hasAction) routeKeys.set(`POST ${r.pattern}`, r.id);
     }
-    const missing = [...routeKeys].filter(([k]) => !tableKeys.has(k)).map(([k, id]) => `${k} (${id}) is not in the access table`);
-    const stale = [...tableKeys].filter((k) => !routeKeys.has(k)).map((k) => `${k} is in the access table but no route answers it`);
+    const missing = [...routeKeys]
+      .filter(([k]) => !tableKeys.has(k))
+      .map(([k, id]) => `${k} (${id}) is not in the access table`);
+    const stale = [...tableKeys]
+      .filter((k) => !routeKeys.has(k))
+      .map((k) => `${k} is in the access table but no route answers it`);
     expect([...missing, ...stale]).toEqual([]);
     expect(routeKeys.size).toBeGreaterThan(80);
   });
@@ -655,7 +811,9 @@ describe("route × role × place", () => {
   it.each(Object.keys(TABLE))("%s", (key) => {
     const mine = results.filter((r) => r.key === key);
     expect(mine.length).toBeGreaterThan(0);
-    const wrong = mine.filter((r) => !r.ok).map((r) => `${r.role} @ ${r.place}: expected ${r.expect}, got ${r.actual} — ${r.method} ${r.url}`);
+    const wrong = mine
+      .filter((r) => !r.ok)
+      .map((r) => `${r.role} @ ${r.place}: expected ${r.expect}, got ${r.actual} — ${r.method} ${r.url}`);
     expect(wrong).toEqual([]);
   });
 });
@@ -674,7 +832,10 @@ describe("students' names stay in their school (decision 006)", () => {
     const leaks = results.flatMap((r) =>
       forbiddenSchools(r.role)
         .filter((s) => r.names[s]?.length)
-        .map((s) => `${r.role} @ ${r.place}: ${r.method} ${r.url} shows ${s}'s pupils ${r.names[s]!.slice(0, 3).join(", ")}`),
+        .map(
+          (s) =>
+            `${r.role} @ ${r.place}: ${r.method} ${r.url} shows ${s}'s pupils ${r.names[s]!.slice(0, 3).join(", ")}`,
+        ),
     );
     expect(leaks).toEqual([]);
   });

@@ -9,7 +9,8 @@ let activityId: number;
 let teachers: { id: number; full_name: string }[];
 let foreign: { id: number };
 beforeAll(async () => {
-  for (const who of ["gv.thcs", "lanhdao", "vhxh", "bgh.tieuhoca"]) cookies[who] = await loginAs(base, `${who}@tanan.demo`);
+  for (const who of ["gv.thcs", "lanhdao", "vhxh", "bgh.tieuhoca"])
+    cookies[who] = await loginAs(base, `${who}@tanan.demo`);
   activityId = serverAll<{ id: number }>(
     "select a.id from activities a join units u on u.id = a.organizer_unit_id where u.code = 'thcs-tanan' and a.form = 'training' order by a.id limit 1",
   )[0].id;
@@ -51,7 +52,10 @@ describe("roll call over HTTP", () => {
     expect(otherSchool.status).toBe(409);
     expect((await otherSchool.json()).error).toContain("người của đơn vị mình");
     expect((await post("lanhdao", [{ personId: teachers[0].id, status: "present" }])).status).toBe(403);
-    expect((await post("gv.thcs", [{ personId: teachers[0].id, status: "present" }], { Origin: "https://evil.example" })).status).toBe(403);
+    expect(
+      (await post("gv.thcs", [{ personId: teachers[0].id, status: "present" }], { Origin: "https://evil.example" }))
+        .status,
+    ).toBe(403);
     expect((await post("bgh.tieuhoca", [{ personId: teachers[0].id, status: "present" }])).status).toBe(404);
   });
 
@@ -67,7 +71,9 @@ describe("roll call over HTTP", () => {
   it("serves the sign-in sheet and the XLSX export to the school", async () => {
     const sheet = await http(base, `/attendance/${activityId}/sheet`, { cookie: cookies["gv.thcs"] });
     expect(sheet.text).toContain("DANH SÁCH KÝ TÊN");
-    const xlsx = await fetch(`${base}/attendance/${activityId}/export.xlsx`, { headers: { Cookie: cookies["gv.thcs"] } });
+    const xlsx = await fetch(`${base}/attendance/${activityId}/export.xlsx`, {
+      headers: { Cookie: cookies["gv.thcs"] },
+    });
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();

@@ -44,11 +44,22 @@ describe("the running server: login, sessions, health", () => {
   });
 
   it("follows redirectTo only within the site", async () => {
-    const ok = await http(base, "/login", { form: { email: "vhxh@tanan.demo", password: DEMO_PASSWORD, redirectTo: "/admin" } });
+    const ok = await http(base, "/login", {
+      form: { email: "vhxh@tanan.demo", password: DEMO_PASSWORD, redirectTo: "/admin" },
+    });
     expect(ok.location).toBe("/admin");
-    const bypasses = ["//evil.example/x", "/\t/evil.example", "https://evil.example", "/.//evil.example/phish", "/..//evil.example", "/%2F%2Fevil.example"];
+    const bypasses = [
+      "//evil.example/x",
+      "/\t/evil.example",
+      "https://evil.example",
+      "/.//evil.example/phish",
+      "/..//evil.example",
+      "/%2F%2Fevil.example",
+    ];
     for (const redirectTo of bypasses) {
-      const evil = await http(base, "/login", { form: { email: "vhxh@tanan.demo", password: DEMO_PASSWORD, redirectTo } });
+      const evil = await http(base, "/login", {
+        form: { email: "vhxh@tanan.demo", password: DEMO_PASSWORD, redirectTo },
+      });
       expect(evil.location, redirectTo).toBe("/");
     }
     // Already signed in, the login page sends one on at once: the same rule.
@@ -70,7 +81,8 @@ describe("the running server: login, sessions, health", () => {
 
   it("refuses a locked account for a while with a clear message", async () => {
     const email = "gv.thpt@tanan.demo";
-    for (let i = 0; i < 4; i++) expect((await http(base, "/login", { form: { email, password: `sai-${i}` } })).status).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await http(base, "/login", { form: { email, password: `sai-${i}` } })).status).toBe(401);
     const locked = await http(base, "/login", { form: { email, password: "sai-nua" } });
     expect(locked.status).toBe(429);
     expect(locked.text).toContain("tạm thời bị khóa");
@@ -132,7 +144,9 @@ describe("the running server: host names", () => {
   it("answers only its own host names; a client's X-Forwarded-Host (no proxy trusted) is ignored", async () => {
     const forged = await rawRequest(base, "/public/feed.xml", { headers: { Host: "evil.example" } });
     expect(forged.status).toBe(403);
-    const forwarded = await rawRequest(base, "/public/feed.xml", { headers: { Host: "localhost", "X-Forwarded-Host": "evil.example" } });
+    const forwarded = await rawRequest(base, "/public/feed.xml", {
+      headers: { Host: "localhost", "X-Forwarded-Host": "evil.example" },
+    });
     expect(forwarded.status).toBe(200);
     expect(forwarded.text).not.toContain("evil.example");
     expect(forwarded.text).toMatch(/<link>http:\/\/localhost(:\d+)?\/public<\/link>/);

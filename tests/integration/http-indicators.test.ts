@@ -17,7 +17,8 @@ const school = (code: string) => serverOne<{ id: number }>("select id from units
 
 beforeAll(async () => {
   db = createDb(inject("serverDbFile"));
-  for (const who of ["vhxh", "lanhdao", "bgh.thcs", "gv.thcs", "bgh.tieuhocb"]) cookies[who] = await loginAs(base, `${who}@tanan.demo`);
+  for (const who of ["vhxh", "lanhdao", "bgh.thcs", "gv.thcs", "bgh.tieuhocb"])
+    cookies[who] = await loginAs(base, `${who}@tanan.demo`);
 });
 afterAll(() => db.destroy());
 
@@ -37,7 +38,9 @@ describe("indicators over HTTP", () => {
     const own = await http(base, "/indicators?period=2026", { cookie: cookies["bgh.thcs"] });
     expect(own.text).toContain("Chỉ tiêu Kế hoạch: Trường THCS Tân An");
     expect(own.text).not.toContain("NQ57-30b"); // commune-only indicator
-    expect((await http(base, `/indicators?school=${school("th-tanan-a")}`, { cookie: cookies["bgh.thcs"] })).status).toBe(404);
+    expect(
+      (await http(base, `/indicators?school=${school("th-tanan-a")}`, { cookie: cookies["bgh.thcs"] })).status,
+    ).toBe(404);
     expect((await http(base, "/indicators/NQ57-30b", { cookie: cookies["bgh.thcs"] })).status).toBe(404);
   });
 
@@ -58,10 +61,14 @@ describe("indicators over HTTP", () => {
     const commune = await http(base, `/indicators/SCH-2.1?period=2026&school=${thcs}`, { cookie: cookies.vhxh });
     expect(commune.text).toContain("Số người đã được tuyên truyền theo đơn vị");
     expect(commune.text).not.toContain(student);
-    const csv = await http(base, `/indicators/SCH-2.1/csv?period=2026&school=${thcs}&table=0`, { cookie: cookies.lanhdao });
+    const csv = await http(base, `/indicators/SCH-2.1/csv?period=2026&school=${thcs}&table=0`, {
+      cookie: cookies.lanhdao,
+    });
     expect(csv.text).not.toContain(student);
     const rows = parse(csv.text.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
-    const expected = (await computeIndicators(db, { kind: "school", schoolId: thcs }, parsePeriod("2026")!)).find((f) => f.code === "SCH-2.1")!;
+    const expected = (await computeIndicators(db, { kind: "school", schoolId: thcs }, parsePeriod("2026")!)).find(
+      (f) => f.code === "SCH-2.1",
+    )!;
     expect(rows.reduce((s, r) => s + Number(r["Số người"]), 0)).toBe(expected.numerator);
   });
 
@@ -100,8 +107,12 @@ describe("indicators over HTTP", () => {
     expect(Number(rows.find((r) => r["Mã"] === "NQ57-25a")!["Tử số"])).toBe(reached.numerator);
 
     expect((await download("/reports/2026-H1/export?unit=commune&format=docx", "bgh.thcs")).status).toBe(403);
-    expect((await download(`/reports/2026-H1/export?unit=${school("th-tanan-a")}&format=docx`, "bgh.thcs")).status).toBe(404);
-    expect((await download(`/reports/2026-H1/export?unit=${school("thcs-tanan")}&format=xlsx`, "bgh.thcs")).status).toBe(200);
+    expect(
+      (await download(`/reports/2026-H1/export?unit=${school("th-tanan-a")}&format=docx`, "bgh.thcs")).status,
+    ).toBe(404);
+    expect(
+      (await download(`/reports/2026-H1/export?unit=${school("thcs-tanan")}&format=xlsx`, "bgh.thcs")).status,
+    ).toBe(200);
   });
 
   it("only commune staff decide on reports; a school cannot approve its own or read another's", async () => {
@@ -111,12 +122,25 @@ describe("indicators over HTTP", () => {
       const res = await http(base, `/reports/2026-H1/${thcs}`, { cookie: cookies[who], form: { intent: "approve" } });
       expect(res.status, who).toBe(403);
     }
-    expect(serverOne<{ status: string }>("select status from reports where unit_id = ? and period_key = '2026-H1'", thcs).status).toBe("submitted");
+    expect(
+      serverOne<{ status: string }>("select status from reports where unit_id = ? and period_key = '2026-H1'", thcs)
+        .status,
+    ).toBe("submitted");
     expect((await http(base, `/reports/2026-H1/${thpt}`, { cookie: cookies["bgh.thcs"] })).status).toBe(404);
-    expect((await http(base, `/reports/2026-H1/${thcs}`, { cookie: cookies["bgh.tieuhocb"], form: { intent: "submit", narrative: "x" } })).status).toBe(404);
+    expect(
+      (
+        await http(base, `/reports/2026-H1/${thcs}`, {
+          cookie: cookies["bgh.tieuhocb"],
+          form: { intent: "submit", narrative: "x" },
+        })
+      ).status,
+    ).toBe(404);
     // Entering figures: a teacher may not; a school administrator enters only their school's.
     expect((await http(base, "/indicators/entered", { cookie: cookies["gv.thcs"] })).status).toBe(403);
-    const bad = await http(base, "/indicators/entered", { cookie: cookies["bgh.thcs"], form: { period: "2026-H2", stem_students: "-5" } });
+    const bad = await http(base, "/indicators/entered", {
+      cookie: cookies["bgh.thcs"],
+      form: { period: "2026-H2", stem_students: "-5" },
+    });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("Không được âm.");
     expect(bad.text).toContain('value="-5"'); // what was typed is kept
@@ -156,7 +180,10 @@ describe("indicators over HTTP", () => {
       );
       const stored = JSON.parse(signed.figures_json) as { code: string; numerator: number | null }[];
       const rows = parse(csv.text.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
-      for (const f of stored) expect(rows.find((r) => r["Mã"] === f.code)!["Tử số"], f.code).toBe(f.numerator === null ? "" : String(f.numerator));
+      for (const f of stored)
+        expect(rows.find((r) => r["Mã"] === f.code)!["Tử số"], f.code).toBe(
+          f.numerator === null ? "" : String(f.numerator),
+        );
     } finally {
       await db
         .updateTable("headcounts")

@@ -11,12 +11,23 @@ beforeAll(async () => {
 
 const PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n" + " ".repeat(5000);
 
-async function upload(who: string, fields: Record<string, string>, file?: { name: string; body: BlobPart; type: string }) {
+async function upload(
+  who: string,
+  fields: Record<string, string>,
+  file?: { name: string; body: BlobPart; type: string },
+) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   if (file) form.append("file", new Blob([file.body], { type: file.type }), file.name);
-  const res = await fetch(`${base}/materials/upload`, { method: "POST", body: form, headers: { Cookie: cookies[who] } });
-  return { status: res.status, body: (await res.json()) as { ok: boolean; id?: number; errors?: Record<string, string> } };
+  const res = await fetch(`${base}/materials/upload`, {
+    method: "POST",
+    body: form,
+    headers: { Cookie: cookies[who] },
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { ok: boolean; id?: number; errors?: Record<string, string> },
+  };
 }
 
 describe("materials over HTTP", () => {
@@ -28,11 +39,15 @@ describe("materials over HTTP", () => {
     );
     expect(r.status).toBe(200);
     const id = r.body.id!;
-    expect(serverOne<{ file_name: string }>("select file_name from materials where id = ?", id).file_name).toBe("passwd");
+    expect(serverOne<{ file_name: string }>("select file_name from materials where id = ?", id).file_name).toBe(
+      "passwd",
+    );
     const full = await http(base, `/materials/${id}/file`, { cookie: cookies["gv.thcs"] });
     expect(full.status).toBe(200);
     expect(full.headers.get("content-type")).toBe("application/pdf");
-    const part = await fetch(`${base}/materials/${id}/file`, { headers: { Cookie: cookies["gv.thcs"], Range: "bytes=0-7" } });
+    const part = await fetch(`${base}/materials/${id}/file`, {
+      headers: { Cookie: cookies["gv.thcs"], Range: "bytes=0-7" },
+    });
     expect(part.status).toBe(206);
     expect(part.headers.get("content-range")).toBe(`bytes 0-7/${PDF.length}`);
     expect(await part.text()).toBe("%PDF-1.4");
@@ -58,7 +73,11 @@ describe("materials over HTTP", () => {
 
   it("a form refused after its file was stored leaves nothing stored", async () => {
     const body = `%PDF-1.4\n% refused ${Date.now()}\n%%EOF\n`;
-    const r = await upload("gv.thcs", { title: "", kind: "document", visibility: "school" }, { name: "a.pdf", body, type: "application/pdf" });
+    const r = await upload(
+      "gv.thcs",
+      { title: "", kind: "document", visibility: "school" },
+      { name: "a.pdf", body, type: "application/pdf" },
+    );
     expect(r.status).toBe(400);
     expect(r.body.errors?.title).toBeTruthy();
     const sha = createHash("sha256").update(body).digest("hex");

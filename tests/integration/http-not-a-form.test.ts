@@ -78,7 +78,11 @@ beforeAll(async () => {
 const BODIES: { name: string; type: string; body: string }[] = [
   { name: "JSON", type: "application/json", body: JSON.stringify({ title: "x", confirm: "yes" }) },
   { name: "plain text", type: "text/plain", body: "title=x" },
-  { name: "broken multipart", type: "multipart/form-data; boundary=----abc", body: '------abc\r\nContent-Disposition: form-data; name="title"\r\n\r\nx' },
+  {
+    name: "broken multipart",
+    type: "multipart/form-data; boundary=----abc",
+    body: '------abc\r\nContent-Disposition: form-data; name="title"\r\n\r\nx',
+  },
 ];
 const BODY_NOT_READ = new Set(["logout", "$"]); // logout ends the session whatever is posted; the splat route has no page
 
@@ -88,7 +92,12 @@ describe("a POST that is not a form", () => {
     for (const { name, type, body } of BODIES) {
       const statuses: Record<string, number> = {};
       for (const who of ROLES) {
-        const res = await fetch(base + path, { method: "POST", redirect: "manual", headers: { Cookie: cookies[who], "Content-Type": type }, body });
+        const res = await fetch(base + path, {
+          method: "POST",
+          redirect: "manual",
+          headers: { Cookie: cookies[who], "Content-Type": type },
+          body,
+        });
         statuses[who] = res.status;
         await res.arrayBuffer();
       }

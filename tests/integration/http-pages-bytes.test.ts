@@ -61,10 +61,14 @@ describe("pages are byte-exact", () => {
     expect(stripReactBufferPadding(short).length).toBe(2);
   });
 
-  it.each(ROLES)("%s: every page followed from the role's own pages has no NUL, no U+FFFD and no 5xx", { timeout: 120_000 }, async (who) => {
-    const cookie = await loginAs(base, `${who}@tanan.demo`);
-    const { seen, problems } = await crawl(cookie);
-    expect(seen).toBeGreaterThan(5);
-    expect(problems).toEqual([]);
-  });
+  it.each(ROLES)(
+    "%s: every page followed from the role's own pages has no NUL, no U+FFFD and no 5xx",
+    { timeout: 120_000 },
+    async (who) => {
+      const cookie = await loginAs(base, `${who}@tanan.demo`);
+      const { seen, problems } = await crawl(cookie);
+      expect(seen).toBeGreaterThan(5);
+      expect(problems).toEqual([]);
+    },
+  );
 });

@@ -11,7 +11,8 @@ function unitId(code: string): number {
 
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
-  for (const who of ["admin", "vhxh", "lanhdao", "bgh.thcs", "gv.thcs", "bgh.tieuhoca"]) cookies[who] = await loginAs(base, `${who}@tanan.demo`);
+  for (const who of ["admin", "vhxh", "lanhdao", "bgh.thcs", "gv.thcs", "bgh.tieuhoca"])
+    cookies[who] = await loginAs(base, `${who}@tanan.demo`);
 });
 
 describe("who sees what", () => {
@@ -31,7 +32,10 @@ describe("who sees what", () => {
     const other = await http(base, `/units/${thcs}`, { cookie: cookies["bgh.tieuhoca"] });
     expect(other.status).toBe(404);
     expect(other.text).not.toContain("Trường THCS Tân An");
-    const post = await http(base, `/units/${thcs}?year=2026`, { cookie: cookies["bgh.tieuhoca"], form: { "teachers:0": "1" } });
+    const post = await http(base, `/units/${thcs}?year=2026`, {
+      cookie: cookies["bgh.tieuhoca"],
+      form: { "teachers:0": "1" },
+    });
     expect(post.status).toBe(404);
   });
 
@@ -70,13 +74,19 @@ describe("who sees what", () => {
 
   it("a school administrator saves their own headcounts; a bad figure gets a message beside the field and nothing is saved", async () => {
     const thcs = unitId("thcs-tanan");
-    const bad = await http(base, `/units/${thcs}?year=2030`, { cookie: cookies["bgh.thcs"], form: { "teachers:0": "-3", "students:6": "200" } });
+    const bad = await http(base, `/units/${thcs}?year=2030`, {
+      cookie: cookies["bgh.thcs"],
+      form: { "teachers:0": "-3", "students:6": "200" },
+    });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("Số lượng không được âm.");
     expect(bad.text).toContain('value="-3"');
     const after = await http(base, `/units/${thcs}?year=2030`, { cookie: cookies["bgh.thcs"] });
     expect(after.text).not.toContain('value="200"');
-    const good = await http(base, `/units/${thcs}?year=2030`, { cookie: cookies["bgh.thcs"], form: { "teachers:0": "52", "students:6": "200" } });
+    const good = await http(base, `/units/${thcs}?year=2030`, {
+      cookie: cookies["bgh.thcs"],
+      form: { "teachers:0": "52", "students:6": "200" },
+    });
     expect(good.status).toBe(302);
     const saved = await http(base, `/units/${thcs}?year=2030`, { cookie: cookies["bgh.thcs"] });
     expect(saved.text).toContain('value="200"');
@@ -88,7 +98,12 @@ describe("who sees what", () => {
     expect(list.text).toContain("gv.thcs@tanan.demo");
     const created = await http(base, "/admin/accounts/new", {
       cookie: cookies.vhxh,
-      form: { email: "gv.http@tanan.demo", fullName: "Giáo Viên Mới", role: "teacher", unitId: String(unitId("thcs-tanan")) },
+      form: {
+        email: "gv.http@tanan.demo",
+        fullName: "Giáo Viên Mới",
+        role: "teacher",
+        unitId: String(unitId("thcs-tanan")),
+      },
     });
     expect(created.status).toBe(200);
     const link = created.text.match(/http:\/\/localhost:\d+\/account\/setup\/([a-z2-9]+)/);
@@ -96,7 +111,9 @@ describe("who sees what", () => {
     const setup = await http(base, `/account/setup/${link![1]}`);
     expect(setup.status).toBe(200);
     expect(setup.text).toContain("Giáo Viên Mới");
-    const used = await http(base, `/account/setup/${link![1]}`, { form: { password: "MatKhauMoi2026", confirm: "MatKhauMoi2026" } });
+    const used = await http(base, `/account/setup/${link![1]}`, {
+      form: { password: "MatKhauMoi2026", confirm: "MatKhauMoi2026" },
+    });
     expect(used.status).toBe(302);
     expect((await http(base, `/account/setup/${link![1]}`)).status).toBe(410);
     await loginAs(base, "gv.http@tanan.demo", "MatKhauMoi2026");

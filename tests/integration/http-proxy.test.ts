@@ -31,7 +31,10 @@ describe("behind a reverse proxy (TRUST_PROXY=1)", () => {
 
   it("throttles by the real client address, so one client cannot lock out the others", async () => {
     // One failed login from the client, then its address is locked (as 30 failures would do).
-    await http(server.url, "/login", { form: { email: "x@tanan.demo", password: "sai" }, headers: { "X-Forwarded-For": "198.51.100.7" } });
+    await http(server.url, "/login", {
+      form: { email: "x@tanan.demo", password: "sai" },
+      headers: { "X-Forwarded-For": "198.51.100.7" },
+    });
     const row = queryRows<{ key: string }>(server.dbFile, "select key from login_throttle where key like 'address:%'");
     expect(row.map((r) => r.key)).toContain("address:198.51.100.7");
     execute(
@@ -57,11 +60,18 @@ describe("host names (links are built from the host: only ours are answered)", (
   const post = { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(form.length) };
 
   it("refuses another Host, or another forwarded host, with 403 — never 500 — and builds links from an allowed one", async () => {
-    for (const headers of [{ Host: "evil.example" }, { Host: "localhost", "X-Forwarded-Host": "evil.example" }] as Record<string, string>[]) {
+    for (const headers of [
+      { Host: "evil.example" },
+      { Host: "localhost", "X-Forwarded-Host": "evil.example" },
+    ] as Record<string, string>[]) {
       const feed = await rawRequest(server.url, "/public/feed.xml", { headers });
       expect(feed.status, JSON.stringify(headers)).toBe(403);
       expect(feed.text).not.toContain("evil.example/public");
-      const action = await rawRequest(server.url, "/login", { method: "POST", headers: { ...headers, ...post }, body: form });
+      const action = await rawRequest(server.url, "/login", {
+        method: "POST",
+        headers: { ...headers, ...post },
+        body: form,
+      });
       expect(action.status, JSON.stringify(headers)).toBe(403);
     }
     // A forwarded host of ours, but a browser Origin of another of ours: refused as cross-site (Remix would answer 500).
@@ -71,7 +81,9 @@ describe("host names (links are built from the host: only ours are answered)", (
       body: form,
     });
     expect(mismatch.status).toBe(403);
-    const ok = await rawRequest(server.url, "/public/feed.xml", { headers: { Host: "localhost", "X-Forwarded-Host": "stem.tanan.example" } });
+    const ok = await rawRequest(server.url, "/public/feed.xml", {
+      headers: { Host: "localhost", "X-Forwarded-Host": "stem.tanan.example" },
+    });
     expect(ok.status).toBe(200);
     expect(ok.text).toContain("<link>http://stem.tanan.example/public</link>");
     const byIp = await rawRequest(server.url, "/healthz", { headers: { Host: "10.20.0.5:8080" } });

@@ -8,7 +8,8 @@ const cookies: Record<string, string> = {};
 let thcsClub: { id: number; school_id: number };
 let studentName: string;
 beforeAll(async () => {
-  for (const who of ["vhxh", "lanhdao", "bgh.thcs", "gv.thcs", "bgh.tieuhoca"]) cookies[who] = await loginAs(base, `${who}@tanan.demo`);
+  for (const who of ["vhxh", "lanhdao", "bgh.thcs", "gv.thcs", "bgh.tieuhoca"])
+    cookies[who] = await loginAs(base, `${who}@tanan.demo`);
   thcsClub = serverOne(
     "select clubs.id, clubs.school_id from clubs join units on units.id = clubs.school_id where units.code = 'thcs-tanan' order by clubs.id limit 1",
   );
@@ -36,7 +37,14 @@ describe("clubs over HTTP", () => {
   it("ids in paths are whole numbers only: 7e0, 0x7, 7.0 and 07 answer 404", async () => {
     const id = thcsClub.id;
     expect((await http(base, `/clubs/${id}`, { cookie: cookies["bgh.thcs"] })).status).toBe(200);
-    for (const path of [`/clubs/${id}e0`, `/clubs/0x${id.toString(16)}`, `/clubs/${id}.0`, `/clubs/0${id}`, `/activities/${id}e0`, `/contests/${id}.0`]) {
+    for (const path of [
+      `/clubs/${id}e0`,
+      `/clubs/0x${id.toString(16)}`,
+      `/clubs/${id}.0`,
+      `/clubs/0${id}`,
+      `/activities/${id}e0`,
+      `/contests/${id}.0`,
+    ]) {
       expect((await http(base, path, { cookie: cookies["bgh.thcs"] })).status, path).toBe(404);
     }
   });
@@ -47,7 +55,13 @@ describe("clubs over HTTP", () => {
       (
         await http(base, `/clubs/${thcsClub.id}`, {
           cookie: cookies["bgh.tieuhoca"],
-          form: { intent: "record-meeting", date: "2026-11-01", startTime: "15:00", endTime: "16:00", topic: "Xâm nhập" },
+          form: {
+            intent: "record-meeting",
+            date: "2026-11-01",
+            startTime: "15:00",
+            endTime: "16:00",
+            topic: "Xâm nhập",
+          },
         })
       ).status,
     ).toBe(404);
@@ -56,7 +70,13 @@ describe("clubs over HTTP", () => {
         (
           await http(base, `/clubs/${thcsClub.id}`, {
             cookie: cookies[who],
-            form: { intent: "record-meeting", date: "2026-11-01", startTime: "15:00", endTime: "16:00", topic: "Không được" },
+            form: {
+              intent: "record-meeting",
+              date: "2026-11-01",
+              startTime: "15:00",
+              endTime: "16:00",
+              topic: "Không được",
+            },
           })
         ).status,
       ).toBe(403);
@@ -66,7 +86,10 @@ describe("clubs over HTTP", () => {
   });
 
   it("a bad club form keeps what was typed and says why beside each field", async () => {
-    const r = await http(base, "/clubs/new", { cookie: cookies["bgh.thcs"], form: { name: "CLB Cờ vua", field: "", status: "active" } });
+    const r = await http(base, "/clubs/new", {
+      cookie: cookies["bgh.thcs"],
+      form: { name: "CLB Cờ vua", field: "", status: "active" },
+    });
     expect(r.status).toBe(400);
     expect(r.text).toContain("Vui lòng chọn lĩnh vực.");
     expect(r.text).toContain("Chọn ít nhất một khối.");
@@ -133,7 +156,12 @@ describe("contest evidence over HTTP", () => {
     form.set("entryId", String(entryId));
     form.set("result", "second");
     form.set("file", file, name);
-    const res = await fetch(`${base}/contests/${contestId}`, { method: "POST", body: form, headers: { Cookie: cookies["bgh.thcs"] }, redirect: "manual" });
+    const res = await fetch(`${base}/contests/${contestId}`, {
+      method: "POST",
+      body: form,
+      headers: { Cookie: cookies["bgh.thcs"] },
+      redirect: "manual",
+    });
     return { status: res.status, text: await res.text() };
   }
 
@@ -141,13 +169,21 @@ describe("contest evidence over HTTP", () => {
     const entry = serverOne<{ id: number; contest_id: number }>(
       "select contest_entries.id, contest_entries.contest_id from contest_entries join units on units.id = contest_entries.school_id where units.code = 'thcs-tanan' order by contest_entries.id limit 1",
     );
-    const fake = await postResult(entry.id, entry.contest_id, new Blob(["đây không phải PDF"], { type: "application/pdf" }), "giay-khen.pdf");
+    const fake = await postResult(
+      entry.id,
+      entry.contest_id,
+      new Blob(["đây không phải PDF"], { type: "application/pdf" }),
+      "giay-khen.pdf",
+    );
     expect(fake.status).toBe(400);
     expect(fake.text).toContain("Tệp không đúng loại cho phép");
     const pdf = new Blob(["%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"], { type: "application/pdf" });
     const real = await postResult(entry.id, entry.contest_id, pdf, "../../etc/giấy khen.pdf");
     expect(real.status).toBe(302);
-    expect(serverOne<{ evidence_name: string }>("select evidence_name from contest_entries where id = ?", entry.id).evidence_name).toBe("giấy khen.pdf");
+    expect(
+      serverOne<{ evidence_name: string }>("select evidence_name from contest_entries where id = ?", entry.id)
+        .evidence_name,
+    ).toBe("giấy khen.pdf");
     const own = await http(base, `/contests/entries/${entry.id}/evidence`, { cookie: cookies["gv.thcs"] });
     expect(own.status).toBe(200);
     expect(own.headers.get("content-type")).toBe("application/pdf");
@@ -156,14 +192,19 @@ describe("contest evidence over HTTP", () => {
     const communePage = await http(base, `/contests/${entry.contest_id}`, { cookie: cookies.vhxh });
     expect(communePage.text).not.toContain("giấy khen.pdf");
     expect(communePage.text).toContain("Đã có minh chứng");
-    expect((await http(base, `/contests/entries/${entry.id}/evidence`, { cookie: cookies["bgh.tieuhoca"] })).status).toBe(404);
+    expect(
+      (await http(base, `/contests/entries/${entry.id}/evidence`, { cookie: cookies["bgh.tieuhoca"] })).status,
+    ).toBe(404);
     expect((await http(base, `/contests/entries/${entry.id}/evidence`)).status).toBe(302);
   });
 });
 
 describe("request bodies over HTTP", () => {
   it("refuses a form body over the limit with 413, and a malformed upload with a message, not a 500", async () => {
-    const big = await http(base, "/activities/new", { cookie: cookies["bgh.thcs"], form: { title: "x".repeat(1_100_000) } });
+    const big = await http(base, "/activities/new", {
+      cookie: cookies["bgh.thcs"],
+      form: { title: "x".repeat(1_100_000) },
+    });
     expect(big.status).toBe(413);
     const entry = serverOne<{ contest_id: number }>("select contest_id from contest_entries order by id limit 1");
     const res = await fetch(`${base}/contests/${entry.contest_id}`, {

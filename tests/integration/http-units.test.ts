@@ -24,7 +24,10 @@ const unit = (name: string) =>
 describe("units of several communes", () => {
   it("adds a commune under the province and a school under the chosen commune; without a choice it asks which commune", async () => {
     // With one commune, a school goes under it without asking.
-    let r = await http(server.url, "/admin/units", { cookie: admin, form: { kind: "hamlet", name: "Ấp Tân Phát", parentId: "" } });
+    let r = await http(server.url, "/admin/units", {
+      cookie: admin,
+      form: { kind: "hamlet", name: "Ấp Tân Phát", parentId: "" },
+    });
     expect(r.status).toBe(302);
     expect(unit("Ấp Tân Phát")).toMatchObject({ kind: "hamlet", parent_kind: "commune" });
 
@@ -50,13 +53,23 @@ describe("units of several communes", () => {
     const school = queryRows<{ id: number }>(server.dbFile, "select id from units where code = 'thcs-tanan'")[0];
     r = await http(server.url, "/admin/units", {
       cookie: admin,
-      form: { kind: "school", name: "Trường THCS Bình Minh", schoolLevel: "lower_secondary", parentId: String(school.id) },
+      form: {
+        kind: "school",
+        name: "Trường THCS Bình Minh",
+        schoolLevel: "lower_secondary",
+        parentId: String(school.id),
+      },
     });
     expect(r.status).toBe(400);
 
     r = await http(server.url, "/admin/units", {
       cookie: admin,
-      form: { kind: "school", name: "Trường THCS Bình Minh", schoolLevel: "lower_secondary", parentId: String(commune.id) },
+      form: {
+        kind: "school",
+        name: "Trường THCS Bình Minh",
+        schoolLevel: "lower_secondary",
+        parentId: String(commune.id),
+      },
     });
     expect(r.status).toBe(302);
     expect(unit("Trường THCS Bình Minh")).toMatchObject({ kind: "school", parent_name: "UBND xã Bình Minh" });
@@ -66,22 +79,33 @@ describe("units of several communes", () => {
     expect(list.text).not.toContain("Trường THCS Tân An");
     expect(list.text.replace(/<!-- -->/g, "")).toContain("1–2 / 2 mục");
     // The same name may exist in another commune, not twice in one.
-    r = await http(server.url, "/admin/units", { cookie: admin, form: { kind: "hamlet", name: "Ấp Tân Phát", parentId: String(commune.id) } });
+    r = await http(server.url, "/admin/units", {
+      cookie: admin,
+      form: { kind: "hamlet", name: "Ấp Tân Phát", parentId: String(commune.id) },
+    });
     expect(r.status).toBe(302);
-    r = await http(server.url, "/admin/units", { cookie: admin, form: { kind: "hamlet", name: "Ấp Tân Phát", parentId: String(commune.id) } });
+    r = await http(server.url, "/admin/units", {
+      cookie: admin,
+      form: { kind: "hamlet", name: "Ấp Tân Phát", parentId: String(commune.id) },
+    });
     expect(r.status).toBe(400);
     expect(r.text).toContain("Đã có đơn vị cùng tên.");
   });
 
   it("reports: a reader of several communes chooses one (list and exported report); commune staff cannot ask for another commune", async () => {
     const binhMinh = unit("UBND xã Bình Minh");
-    const tanAn = queryRows<{ id: number }>(server.dbFile, "select id from units where kind = 'commune' and name <> 'UBND xã Bình Minh'")[0];
+    const tanAn = queryRows<{ id: number }>(
+      server.dbFile,
+      "select id from units where kind = 'commune' and name <> 'UBND xã Bình Minh'",
+    )[0];
     let r = await http(server.url, `/reports?commune=${binhMinh.id}&period=2026-H1`, { cookie: admin });
     expect(r.status).toBe(200);
     expect(r.text).toContain("Trường THCS Bình Minh");
     expect(r.text).not.toContain("Trường THCS Tân An");
     expect(r.text).toContain(`export?unit=commune&amp;commune=${binhMinh.id}&amp;format=docx`);
-    r = await http(server.url, `/reports/2026-H1/export?unit=commune&commune=${binhMinh.id}&format=csv`, { cookie: admin });
+    r = await http(server.url, `/reports/2026-H1/export?unit=commune&commune=${binhMinh.id}&format=csv`, {
+      cookie: admin,
+    });
     expect(r.status).toBe(200);
     expect(r.headers.get("content-disposition")).toContain("bao-cao-nq57-xa-binh-minh-2026-H1.csv");
     r = await http(server.url, `/reports?commune=${tanAn.id}&period=2026-H1`, { cookie: admin });
@@ -90,14 +114,25 @@ describe("units of several communes", () => {
 
     const staff = await loginAs(server.url, "vhxh@tanan.demo");
     expect((await http(server.url, `/reports?commune=${binhMinh.id}`, { cookie: staff })).status).toBe(404);
-    expect((await http(server.url, `/reports/2026-H1/export?unit=commune&commune=${binhMinh.id}&format=csv`, { cookie: staff })).status).toBe(404);
-    r = await http(server.url, `/reports/2026-H1/export?unit=commune&commune=${tanAn.id}&format=csv`, { cookie: staff });
+    expect(
+      (
+        await http(server.url, `/reports/2026-H1/export?unit=commune&commune=${binhMinh.id}&format=csv`, {
+          cookie: staff,
+        })
+      ).status,
+    ).toBe(404);
+    r = await http(server.url, `/reports/2026-H1/export?unit=commune&commune=${tanAn.id}&format=csv`, {
+      cookie: staff,
+    });
     expect(r.headers.get("content-disposition")).toContain("bao-cao-nq57-xa-tan-an-2026-H1.csv");
   });
 
   it("only the system administrator adds units", async () => {
     const staff = await loginAs(server.url, "vhxh@tanan.demo");
-    const r = await http(server.url, "/admin/units", { cookie: staff, form: { kind: "commune", name: "UBND xã Không Được" } });
+    const r = await http(server.url, "/admin/units", {
+      cookie: staff,
+      form: { kind: "commune", name: "UBND xã Không Được" },
+    });
     expect(r.status).toBe(403);
     expect(unit("UBND xã Không Được")).toBeUndefined();
   });

@@ -6,7 +6,13 @@ import { freshSchoolsPerTest, insertActivity } from "../support/fixtures";
 
 const ctx = freshSchoolsPerTest(2);
 
-const line = (activity_id: number, category: BudgetCategory, source: FundingSource, estimate: number, actual: number | null) =>
+const line = (
+  activity_id: number,
+  category: BudgetCategory,
+  source: FundingSource,
+  estimate: number,
+  actual: number | null,
+) =>
   ctx.t.db.insertInto("budget_lines").values({ activity_id, category, source, estimate, actual, note: null }).execute();
 
 describe("budget figures (BUD-IV), computed by hand on a small fixture", () => {
@@ -15,7 +21,11 @@ describe("budget figures (BUD-IV), computed by hand on a small fixture", () => {
     const held = await insertActivity(ctx.t.db, { unitId: a, startsVietnam: "2026-03-01T08:00" });
     await line(held, "banners", "state_budget", 1_000_000, 900_000);
     await line(held, "water", "socialized", 200_000, null);
-    const cancelled = await insertActivity(ctx.t.db, { unitId: a, startsVietnam: "2026-04-01T08:00", status: "cancelled" });
+    const cancelled = await insertActivity(ctx.t.db, {
+      unitId: a,
+      startsVietnam: "2026-04-01T08:00",
+      status: "cancelled",
+    });
     await line(cancelled, "banners", "state_budget", 500_000, 300_000);
     await line(cancelled, "sound", "state_budget", 400_000, null);
     const later = await insertActivity(ctx.t.db, { unitId: a, startsVietnam: "2026-07-01T08:00" }); // H2

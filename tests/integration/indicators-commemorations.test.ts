@@ -23,9 +23,18 @@ describe("commemoration days (DAY-1.2), computed by hand on a small fixture", ()
   it("count, per unit and day, activities it organized or co-organized in the year; invitations, cancellations and other years do not count", async () => {
     const sciDay = await insertActivity(t.db, { unitId: a, startsVietnam: "2026-05-18T08:00", commemoration: "18/5" });
     await relate(sciDay, b, "co_organizer");
-    const digitalDay = await insertActivity(t.db, { unitId: a, startsVietnam: "2026-10-10T08:00", commemoration: "10/10" });
+    const digitalDay = await insertActivity(t.db, {
+      unitId: a,
+      startsVietnam: "2026-10-10T08:00",
+      commemoration: "10/10",
+    });
     await relate(digitalDay, c, "invited");
-    await insertActivity(t.db, { unitId: a, startsVietnam: "2026-10-01T08:00", commemoration: "01/10", status: "cancelled" });
+    await insertActivity(t.db, {
+      unitId: a,
+      startsVietnam: "2026-10-01T08:00",
+      commemoration: "01/10",
+      status: "cancelled",
+    });
     await insertActivity(t.db, { unitId: a, startsVietnam: "2025-10-01T08:00", commemoration: "01/10" });
     await insertActivity(t.db, { unitId: b, startsVietnam: "2026-05-17T08:00", commemoration: "18/5" }); // a second one for B
 

@@ -31,14 +31,35 @@ async function contest(ends_on: string) {
     .executeTakeFirstOrThrow();
   return r.id;
 }
-async function entry(contest_id: number, school_id: number, result: ContestResult | null, members: number[], mentor?: number) {
+async function entry(
+  contest_id: number,
+  school_id: number,
+  result: ContestResult | null,
+  members: number[],
+  mentor?: number,
+) {
   const r = await t.db
     .insertInto("contest_entries")
-    .values({ contest_id, school_id, title: "Dự án", field: "robotics", result, evidence_file: null, evidence_name: null, created_at: at, updated_at: at })
+    .values({
+      contest_id,
+      school_id,
+      title: "Dự án",
+      field: "robotics",
+      result,
+      evidence_file: null,
+      evidence_name: null,
+      created_at: at,
+      updated_at: at,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
-  for (const person_id of members) await t.db.insertInto("contest_entry_members").values({ entry_id: r.id, person_id, role: "student" }).execute();
-  if (mentor) await t.db.insertInto("contest_entry_members").values({ entry_id: r.id, person_id: mentor, role: "mentor" }).execute();
+  for (const person_id of members)
+    await t.db.insertInto("contest_entry_members").values({ entry_id: r.id, person_id, role: "student" }).execute();
+  if (mentor)
+    await t.db
+      .insertInto("contest_entry_members")
+      .values({ entry_id: r.id, person_id: mentor, role: "mentor" })
+      .execute();
 }
 
 beforeEach(async () => {

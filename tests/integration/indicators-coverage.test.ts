@@ -17,14 +17,35 @@ afterEach(async () => {
 });
 
 const coverage = async (by: "form" | "topic", period = "2026-H1") =>
-  Object.fromEntries((await activityCoverage(t.db, { unitIds: [school], period: parsePeriod(period)!, by })).map((c) => [c.code, c.activities]));
+  Object.fromEntries(
+    (await activityCoverage(t.db, { unitIds: [school], period: parsePeriod(period)!, by })).map((c) => [
+      c.code,
+      c.activities,
+    ]),
+  );
 
 describe("activities by form and by topic (NQ57-25b, NQ57-26a)", () => {
   it("count each activity once per term, leave out cancelled, other units' and other periods' activities, and list unused terms as zero", async () => {
-    await insertActivity(t.db, { unitId: school, startsVietnam: "2026-02-01T08:00", form: "banner", topics: ["NQ57", "CDS"] });
+    await insertActivity(t.db, {
+      unitId: school,
+      startsVietnam: "2026-02-01T08:00",
+      form: "banner",
+      topics: ["NQ57", "CDS"],
+    });
     await insertActivity(t.db, { unitId: school, startsVietnam: "2026-06-30T23:00", form: "banner", topics: ["NQ57"] });
-    await insertActivity(t.db, { unitId: school, startsVietnam: "2026-03-01T08:00", form: "website", status: "cancelled", topics: ["KHCN"] });
-    await insertActivity(t.db, { unitId: school, startsVietnam: "2026-07-01T00:30", form: "website", topics: ["KHCN"] }); // H2
+    await insertActivity(t.db, {
+      unitId: school,
+      startsVietnam: "2026-03-01T08:00",
+      form: "website",
+      status: "cancelled",
+      topics: ["KHCN"],
+    });
+    await insertActivity(t.db, {
+      unitId: school,
+      startsVietnam: "2026-07-01T00:30",
+      form: "website",
+      topics: ["KHCN"],
+    }); // H2
     await insertActivity(t.db, { unitId: other, startsVietnam: "2026-02-01T08:00", form: "e_board", topics: ["DA06"] }); // another school
 
     const forms = await coverage("form");
@@ -37,7 +58,12 @@ describe("activities by form and by topic (NQ57-25b, NQ57-26a)", () => {
   });
 
   it("show an archived term only while activities still carry it", async () => {
-    await t.db.updateTable("vocab_terms").set({ archived: 1 }).where("kind", "=", "form").where("code", "in", ["banner", "website"]).execute();
+    await t.db
+      .updateTable("vocab_terms")
+      .set({ archived: 1 })
+      .where("kind", "=", "form")
+      .where("code", "in", ["banner", "website"])
+      .execute();
     await insertActivity(t.db, { unitId: school, startsVietnam: "2026-02-01T08:00", form: "banner" });
     const forms = await coverage("form");
     expect(forms.banner).toBe(1);

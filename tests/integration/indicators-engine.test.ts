@@ -16,7 +16,10 @@ const value = async (code: string, scope: FigureScope, period: string) => {
 const commune = (): FigureScope => ({ kind: "commune", communeId: ctx.commune });
 const school = (i: number): FigureScope => ({ kind: "school", schoolId: ctx.schools[i] });
 const enter = (measure: string, unitId: number, period_key: string, v: number) =>
-  ctx.t.db.insertInto("entered_figures").values({ measure, unit_id: unitId, period_key, value: v, entered_by: null, entered_at: at }).execute();
+  ctx.t.db
+    .insertInto("entered_figures")
+    .values({ measure, unit_id: unitId, period_key, value: v, entered_by: null, entered_at: at })
+    .execute();
 
 describe("the indicator engine, against figures worked out by hand", () => {
   it("reached shares: a person once across sessions, headcounts of the year, empty denominator is no data", async () => {
@@ -41,11 +44,28 @@ describe("the indicator engine, against figures worked out by hand", () => {
     await mark(s3, official);
 
     // School A, H1: T1, T2, M1 of 4 + 1 + 10 = 20 %; 12 more needed for 100 %.
-    expect(await value("SCH-2.1", school(0), "2026-H1")).toEqual({ value: 20, target: 100, status: "behind", numerator: 3, denominator: 15 });
-    const a1 = (await computeIndicators(db, school(0), parsePeriod("2026-H1")!, NOW)).find((f) => f.code === "SCH-2.1")!;
+    expect(await value("SCH-2.1", school(0), "2026-H1")).toEqual({
+      value: 20,
+      target: 100,
+      status: "behind",
+      numerator: 3,
+      denominator: 15,
+    });
+    const a1 = (await computeIndicators(db, school(0), parsePeriod("2026-H1")!, NOW)).find(
+      (f) => f.code === "SCH-2.1",
+    )!;
     expect(a1.gap).toBe("Còn thiếu 12 để đạt 100%");
-    expect(await value("SCH-2.1", school(1), "2026-H1")).toMatchObject({ value: 0, numerator: 0, denominator: 2, status: "behind" });
-    expect(await value("SCH-2.1", school(1), "2027")).toMatchObject({ value: null, denominator: null, status: "no_data" });
+    expect(await value("SCH-2.1", school(1), "2026-H1")).toMatchObject({
+      value: 0,
+      numerator: 0,
+      denominator: 2,
+      status: "behind",
+    });
+    expect(await value("SCH-2.1", school(1), "2027")).toMatchObject({
+      value: null,
+      denominator: null,
+      status: "no_data",
+    });
     // Commune, school indicator: over both schools, 3 / 17.
     expect(await value("SCH-2.1", commune(), "2026")).toMatchObject({ value: 17.6, numerator: 3, denominator: 17 });
     // NQ57-25a over the commune and its schools (students excluded): T1, T2, M1, O1 of 4 + 1 + 2 + 5 = 12.
@@ -85,8 +105,18 @@ describe("the indicator engine, against figures worked out by hand", () => {
     expect(await value("NQ57-30b", commune(), "2026-Q1")).toMatchObject({ value: 1, target: 1, status: "met" });
 
     await insertActivity(db, { unitId: a, startsVietnam: "2026-05-18T08:00", commemoration: "18/5" });
-    expect(await value("DAY-1.2", school(0), "2026-H1")).toMatchObject({ value: 100, numerator: 1, denominator: 1, status: "met" });
-    expect(await value("DAY-1.2", school(0), "2026-H2")).toMatchObject({ value: 0, numerator: 0, denominator: 2, status: "behind" });
+    expect(await value("DAY-1.2", school(0), "2026-H1")).toMatchObject({
+      value: 100,
+      numerator: 1,
+      denominator: 1,
+      status: "met",
+    });
+    expect(await value("DAY-1.2", school(0), "2026-H2")).toMatchObject({
+      value: 0,
+      numerator: 0,
+      denominator: 2,
+      status: "behind",
+    });
     // Commune, H1: the commune and two schools each owe 18/5; one marked it.
     expect(await value("DAY-1.2", commune(), "2026-H1")).toMatchObject({ value: 33.3, numerator: 1, denominator: 3 });
   });
@@ -113,19 +143,36 @@ describe("the indicator engine, against figures worked out by hand", () => {
         .execute();
     await report(a, "2026-06-10T16:00:00.000Z"); // 23:00 on 10/6 in Vietnam: on time
     await report(b, "2026-06-10T17:30:00.000Z"); // 00:30 on 11/6 in Vietnam: late
-    expect(await value("REP-V.2", commune(), "2026")).toMatchObject({ value: 50, numerator: 1, denominator: 2, status: "behind" });
+    expect(await value("REP-V.2", commune(), "2026")).toMatchObject({
+      value: 50,
+      numerator: 1,
+      denominator: 2,
+      status: "behind",
+    });
     expect(await value("REP-V.2", commune(), "2026-H2")).toMatchObject({ value: null, status: "no_data" }); // not yet due on 26/11
 
     const act = await insertActivity(db, { unitId: ctx.commune, startsVietnam: "2026-04-01T08:00" });
     await db
       .insertInto("budget_lines")
-      .values({ activity_id: act, category: "banners", source: "state_budget", estimate: 1_000_000, actual: 1_200_000, note: null })
+      .values({
+        activity_id: act,
+        category: "banners",
+        source: "state_budget",
+        estimate: 1_000_000,
+        actual: 1_200_000,
+        note: null,
+      })
       .execute();
     expect(await value("BUD-IV", commune(), "2026")).toMatchObject({ value: 120, target: 100, status: "behind" });
 
     await enter("tasks_total", ctx.commune, "2026", 4);
     await enter("tasks_publicized", ctx.commune, "2026", 3);
-    expect(await value("NQ57-30a", commune(), "2026-H1")).toMatchObject({ value: 75, numerator: 3, denominator: 4, status: "no_target" });
+    expect(await value("NQ57-30a", commune(), "2026-H1")).toMatchObject({
+      value: 75,
+      numerator: 3,
+      denominator: 4,
+      status: "no_target",
+    });
     await enter("recognitions", ctx.commune, "2026-H1", 2);
     await enter("recognitions", ctx.commune, "2026-H2", 1);
     expect(await value("NQ57-26c-KT", commune(), "2026")).toMatchObject({ value: 3, target: 1, status: "met" });

@@ -6,7 +6,13 @@ import { freshSchoolsPerTest } from "../support/fixtures";
 
 const ctx = freshSchoolsPerTest(2);
 
-const material = (school_id: number, kind: MaterialKind, grades: number[], integrates: boolean, createdVietnam: string) => {
+const material = (
+  school_id: number,
+  kind: MaterialKind,
+  grades: number[],
+  integrates: boolean,
+  createdVietnam: string,
+) => {
   const created_at = new Date(`${createdVietnam}:00+07:00`).toISOString();
   return ctx.t.db
     .insertInto("materials")

@@ -23,7 +23,10 @@ describe("per-school comparisons with grouped queries", () => {
         const grouped = await computeIndicatorPerSchool(t.db, row, schools, period, now);
         for (const schoolId of schools) {
           const alone = await computeIndicator(t.db, row, { kind: "school", schoolId }, period, now);
-          expect(grouped.get(schoolId), `${row.code} ${key} school ${schoolId}`).toEqual({ value: alone.value, status: alone.status });
+          expect(grouped.get(schoolId), `${row.code} ${key} school ${schoolId}`).toEqual({
+            value: alone.value,
+            status: alone.status,
+          });
           compared++;
         }
       }

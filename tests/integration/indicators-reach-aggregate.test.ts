@@ -25,14 +25,25 @@ beforeEach(async () => {
   t = await createTestDb({ demo: true });
   school = await unitIdByCode(t.db, "thcs-tanan");
   principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
-  people = (await t.db.selectFrom("people").select("id").where("unit_id", "=", school).orderBy("id").limit(8).execute()).map((p) => p.id);
+  people = (
+    await t.db.selectFrom("people").select("id").where("unit_id", "=", school).orderBy("id").limit(8).execute()
+  ).map((p) => p.id);
 });
 afterEach(async () => {
   await t.close();
 });
 
 const snapshot = async () =>
-  (await t.db.selectFrom("reach_quarters").selectAll().orderBy("person_id").orderBy("quarter").orderBy("topic_code").orderBy("form").execute()).map((r) => ({
+  (
+    await t.db
+      .selectFrom("reach_quarters")
+      .selectAll()
+      .orderBy("person_id")
+      .orderBy("quarter")
+      .orderBy("topic_code")
+      .orderBy("form")
+      .execute()
+  ).map((r) => ({
     ...r,
     activities: Number(r.activities),
   }));
@@ -105,7 +116,13 @@ describe("the reached aggregate, kept on write", () => {
     const b = await createActivity(
       t.db,
       principal,
-      input({ title: "Hội nghị chuyển đổi số", form: "conference", topics: ["NQ57"], startDate: "2026-10-05", endDate: "2026-10-05" }),
+      input({
+        title: "Hội nghị chuyển đổi số",
+        form: "conference",
+        topics: ["NQ57"],
+        startDate: "2026-10-05",
+        endDate: "2026-10-05",
+      }),
     );
 
     await mark(a, [
@@ -134,15 +151,31 @@ describe("the reached aggregate, kept on write", () => {
     await updateActivity(t.db, principal, full, input({ startDate: "2026-10-20", endDate: "2026-10-20" })); // Q3 → Q4
     await expectConsistent();
     expect(await reachedCount(t.db, q3)).toBeLessThanOrEqual(before);
-    await updateActivity(t.db, principal, (await getActivity(t.db, a))!, input({ startDate: "2026-10-20", endDate: "2026-10-20", topics: ["STEM"] }));
+    await updateActivity(
+      t.db,
+      principal,
+      (await getActivity(t.db, a))!,
+      input({ startDate: "2026-10-20", endDate: "2026-10-20", topics: ["STEM"] }),
+    );
     await expectConsistent();
-    await updateActivity(t.db, principal, (await getActivity(t.db, a))!, input({ startDate: "2026-10-20", endDate: "2026-10-20", form: "workshop" }));
+    await updateActivity(
+      t.db,
+      principal,
+      (await getActivity(t.db, a))!,
+      input({ startDate: "2026-10-20", endDate: "2026-10-20", form: "workshop" }),
+    );
     await expectConsistent();
     await updateActivity(
       t.db,
       principal,
       (await getActivity(t.db, b))!,
-      input({ form: "conference", topics: ["NQ57"], startDate: "2026-10-05", endDate: "2026-10-05", status: "cancelled" }),
+      input({
+        form: "conference",
+        topics: ["NQ57"],
+        startDate: "2026-10-05",
+        endDate: "2026-10-05",
+        status: "cancelled",
+      }),
     );
     await expectConsistent();
     await updateActivity(
@@ -168,7 +201,12 @@ describe("the reached aggregate, kept on write", () => {
       foundedOn: "2026-09-01",
     });
     const club = (await getClub(t.db, clubId))!;
-    const meeting = await recordMeeting(t.db, principal, club, { date: "2026-09-24", startTime: "14:00", endTime: "15:30", topic: "Lắp mạch điện" });
+    const meeting = await recordMeeting(t.db, principal, club, {
+      date: "2026-09-24",
+      startTime: "14:00",
+      endTime: "15:30",
+      topic: "Lắp mạch điện",
+    });
     await mark(meeting, [
       [people[5], "present"],
       [people[6], "late"],
@@ -235,7 +273,10 @@ describe("the reached aggregate, kept on write", () => {
       fc.record({
         kind: fc.constant("mark" as const),
         activity: fc.nat(2),
-        marks: fc.array(fc.tuple(fc.nat(7), fc.constantFrom<AttendanceStatus>("present", "late", "excused", "absent")), { minLength: 1, maxLength: 5 }),
+        marks: fc.array(
+          fc.tuple(fc.nat(7), fc.constantFrom<AttendanceStatus>("present", "late", "excused", "absent")),
+          { minLength: 1, maxLength: 5 },
+        ),
       }),
       fc.record({
         kind: fc.constant("update" as const),
@@ -256,7 +297,13 @@ describe("the reached aggregate, kept on write", () => {
             await createActivity(
               t.db,
               principal,
-              input({ title: `Hoạt động thử ${i + 1}`, startDate: date, endDate: date, startTime: "23:30", endTime: "23:50" }),
+              input({
+                title: `Hoạt động thử ${i + 1}`,
+                startDate: date,
+                endDate: date,
+                startTime: "23:30",
+                endTime: "23:50",
+              }),
             ),
           );
         for (const o of ops) {
@@ -275,7 +322,15 @@ describe("the reached aggregate, kept on write", () => {
               t.db,
               principal,
               activity,
-              input({ startDate: o.date, endDate: o.date, startTime: o.time, endTime: end, status: o.status, form: o.form, topics: o.topics }),
+              input({
+                startDate: o.date,
+                endDate: o.date,
+                startTime: o.time,
+                endTime: end,
+                status: o.status,
+                form: o.form,
+                topics: o.topics,
+              }),
             );
           }
         }

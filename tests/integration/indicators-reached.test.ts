@@ -9,8 +9,10 @@ let t: TestDb;
 let school: number;
 let teachers: number[];
 
-const activity = (startsVietnam: string, topics: string[]) => insertActivity(t.db, { unitId: school, startsVietnam, topics });
-const mark = (activityId: number, personId: number, status: "present" | "late" | "absent" = "present") => insertMark(t.db, activityId, personId, status);
+const activity = (startsVietnam: string, topics: string[]) =>
+  insertActivity(t.db, { unitId: school, startsVietnam, topics });
+const mark = (activityId: number, personId: number, status: "present" | "late" | "absent" = "present") =>
+  insertMark(t.db, activityId, personId, status);
 
 beforeEach(async () => {
   t = await createTestDb();
@@ -24,7 +26,8 @@ afterEach(async () => {
   await t.close();
 });
 
-const share = (period: string, topic?: string) => reachedShare(t.db, { unitIds: [school], categories: ["teachers"], period: parsePeriod(period)!, topic });
+const share = (period: string, topic?: string) =>
+  reachedShare(t.db, { unitIds: [school], categories: ["teachers"], period: parsePeriod(period)!, topic });
 
 describe("reached figures, computed by hand on a small fixture", () => {
   it("count a person once across several sessions; periods end at 30/6 and 31/12 in Vietnam time; an empty denominator is no data", async () => {

@@ -43,12 +43,21 @@ const input = (over: Partial<MaterialInput> = {}): MaterialInput => ({
 describe("learning materials", () => {
   it("are found by a search without accents or case, through the full-text index", async () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
-    const id = await createMaterial(t.db, teacher, thcs, input(), { stored: await streamIntoStore(t.db, pdf("a")), name: "cds.pdf" });
+    const id = await createMaterial(t.db, teacher, thcs, input(), {
+      stored: await streamIntoStore(t.db, pdf("a")),
+      name: "cds.pdf",
+    });
     await createMaterial(
       t.db,
       teacher,
       thcs,
-      input({ title: "Robot dò đường Hải Âu", description: "", topics: ["STEM"], kind: "video", linkUrl: "https://video.example/robot" }),
+      input({
+        title: "Robot dò đường Hải Âu",
+        description: "",
+        topics: ["STEM"],
+        kind: "video",
+        linkUrl: "https://video.example/robot",
+      }),
     );
     for (const q of ["ky lan", "KỲ LÂN", "phuong hoang", "chuyen doi so ky", "ky"]) {
       const r = await listMaterials(t.db, teacher, { q }, { page: 1, pageSize: 20 });
@@ -58,12 +67,17 @@ describe("learning materials", () => {
       ).toEqual([id]);
     }
     expect(ftsQuery('" OR 1=1 --')).toBe('"or"* "1"* "1"*');
-    expect((await listMaterials(t.db, teacher, { q: "robot hai au", kind: "video" }, { page: 1, pageSize: 20 })).total).toBe(1);
+    expect(
+      (await listMaterials(t.db, teacher, { q: "robot hai au", kind: "video" }, { page: 1, pageSize: 20 })).total,
+    ).toBe(1);
   });
 
   it("a school-only material is invisible to another school, visible to the commune; public ones to everyone", async () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
-    const id = await createMaterial(t.db, teacher, thcs, input(), { stored: await streamIntoStore(t.db, pdf("b")), name: "x.pdf" });
+    const id = await createMaterial(t.db, teacher, thcs, input(), {
+      stored: await streamIntoStore(t.db, pdf("b")),
+      name: "x.pdf",
+    });
     const m = (await getMaterial(t.db, id))!;
     const other = await actorOf(t.db, "bgh.tieuhoca@tanan.demo");
     expect(canSeeMaterial(other, m)).toBe(false);
@@ -87,7 +101,10 @@ describe("learning materials", () => {
       .insertInto("school_quotas")
       .values({ school_id: thcs.id, bytes: usedBefore + 100 })
       .execute();
-    const stored = await streamIntoStore(t.db, pdf("big enough to pass one hundred bytes of quota ........................................"));
+    const stored = await streamIntoStore(
+      t.db,
+      pdf("big enough to pass one hundred bytes of quota ........................................"),
+    );
     await expect(createMaterial(t.db, teacher, thcs, input(), { stored, name: "q.pdf" })).rejects.toThrow(/dung lượng/);
     expect((await storageUse(t.db, thcs.id)).used).toBe(usedBefore);
   });
@@ -98,15 +115,24 @@ describe("storage quota", () => {
     const { setQuota } = await import("../../app/domain/materials/materials");
     await setQuota(t.db, await actorOf(t.db, "vhxh@tanan.demo"), thcs.id, 500);
     expect((await storageUse(t.db, thcs.id)).quota).toBe(500 * 1024 * 1024);
-    await expect(setQuota(t.db, await actorOf(t.db, "bgh.thcs@tanan.demo"), thcs.id, 5000)).rejects.toMatchObject({ status: 403 });
-    await expect(setQuota(t.db, await actorOf(t.db, "lanhdao@tanan.demo"), thcs.id, 5000)).rejects.toMatchObject({ status: 403 });
+    await expect(setQuota(t.db, await actorOf(t.db, "bgh.thcs@tanan.demo"), thcs.id, 5000)).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(setQuota(t.db, await actorOf(t.db, "lanhdao@tanan.demo"), thcs.id, 5000)).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });
 
 describe("review fixes: materials", () => {
   it("filters by grade as a whole number (1 is not 11)", async () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
-    const id = await createMaterial(t.db, teacher, thcs, input({ grades: [1], title: "Lớp một Sơn Ca", linkUrl: "https://x.example/1" }));
+    const id = await createMaterial(
+      t.db,
+      teacher,
+      thcs,
+      input({ grades: [1], title: "Lớp một Sơn Ca", linkUrl: "https://x.example/1" }),
+    );
     const r = await listMaterials(t.db, teacher, { grade: 1 }, { page: 1, pageSize: 50 });
     expect(r.rows.map((m) => m.id)).toEqual([id]);
   });

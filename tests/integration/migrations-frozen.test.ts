@@ -20,7 +20,9 @@ describe("frozen migrations", () => {
   it("import nothing from app/", () => {
     const dir = path.resolve("db/migrations");
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
-      const imports = [...fs.readFileSync(path.join(dir, file), "utf8").matchAll(/^import[^;]*from\s+"([^"]+)"/gm)].map((m) => m[1]);
+      const imports = [...fs.readFileSync(path.join(dir, file), "utf8").matchAll(/^import[^;]*from\s+"([^"]+)"/gm)].map(
+        (m) => m[1],
+      );
       expect(
         imports.filter((i) => i.includes("app/")),
         file,
@@ -29,7 +31,8 @@ describe("frozen migrations", () => {
   });
 
   it("0010 fills the reach aggregate exactly as the app's rebuild does", async () => {
-    const rows = () => t.db.selectFrom("reach_quarters").selectAll().orderBy(["person_id", "quarter", "topic_code", "form"]).execute();
+    const rows = () =>
+      t.db.selectFrom("reach_quarters").selectAll().orderBy(["person_id", "quarter", "topic_code", "form"]).execute();
     await rebuildReach(t.db);
     const expected = await rows();
     expect(expected.length).toBeGreaterThan(100);

@@ -27,12 +27,37 @@ let activityB: number;
 beforeAll(async () => {
   t = await createTestDb({ demo: true });
   communeA = (await t.db.selectFrom("units").select("id").where("kind", "=", "commune").executeTakeFirstOrThrow()).id;
-  const province = (await t.db.selectFrom("units").select("id").where("kind", "=", "province").executeTakeFirstOrThrow()).id;
+  const province = (
+    await t.db.selectFrom("units").select("id").where("kind", "=", "province").executeTakeFirstOrThrow()
+  ).id;
   communeB = await addUnit(t.db, province, { kind: "commune", code: "xa-b", name: "UBND xã Bình Minh" });
-  schoolB = await addUnit(t.db, communeB, { kind: "school", code: "thcs-binhminh", name: "Trường THCS Bình Minh", schoolLevel: "lower_secondary" });
-  await addUser(t.db, { email: "vhxh@binhminh.test", fullName: "Cán bộ Bình Minh", password: "BinhMinh@2025", role: "commune_staff", unitId: communeB });
-  await addUser(t.db, { email: "bgh@binhminh.test", fullName: "Hiệu trưởng Bình Minh", password: "BinhMinh@2025", role: "school_admin", unitId: schoolB });
-  await addUser(t.db, { email: "so@tinh.test", fullName: "Cán bộ Sở", password: "Tinh@2025", role: "province_reader", unitId: province });
+  schoolB = await addUnit(t.db, communeB, {
+    kind: "school",
+    code: "thcs-binhminh",
+    name: "Trường THCS Bình Minh",
+    schoolLevel: "lower_secondary",
+  });
+  await addUser(t.db, {
+    email: "vhxh@binhminh.test",
+    fullName: "Cán bộ Bình Minh",
+    password: "BinhMinh@2025",
+    role: "commune_staff",
+    unitId: communeB,
+  });
+  await addUser(t.db, {
+    email: "bgh@binhminh.test",
+    fullName: "Hiệu trưởng Bình Minh",
+    password: "BinhMinh@2025",
+    role: "school_admin",
+    unitId: schoolB,
+  });
+  await addUser(t.db, {
+    email: "so@tinh.test",
+    fullName: "Cán bộ Sở",
+    password: "Tinh@2025",
+    role: "province_reader",
+    unitId: province,
+  });
   const admin = await actorOf(t.db, "bgh@binhminh.test");
   clubB = await createClub(t.db, admin, (await getUnit(t.db, schoolB))!, {
     name: "CLB Robot Bình Minh",
@@ -64,7 +89,11 @@ describe("several communes in one deployment", () => {
     expect(can(province, "commune.manage")).toBe(false);
 
     const clubSchools = async (actor: typeof staffA) =>
-      new Set((await listClubs(t.db, actor, { page: 1, pageSize: 500, sort: "school" })).rows.map((c: { school_id: number }) => c.school_id));
+      new Set(
+        (await listClubs(t.db, actor, { page: 1, pageSize: 500, sort: "school" })).rows.map(
+          (c: { school_id: number }) => c.school_id,
+        ),
+      );
     expect((await clubSchools(staffA)).has(schoolB)).toBe(false);
     expect([...(await clubSchools(staffB))]).toEqual([schoolB]);
     expect((await clubSchools(province)).has(schoolB)).toBe(true);
@@ -72,8 +101,14 @@ describe("several communes in one deployment", () => {
     expect(await canSeeActivity(t.db, staffA, activityB)).toBe(false);
     expect(await canSeeActivity(t.db, staffB, activityB)).toBe(true);
     const organizers = async (actor: typeof staffA) =>
-      new Set((await listActivities(t.db, actor, {}, { page: 1, pageSize: 5000, sort: "newest" })).rows.map((a) => a.organizer_name));
-    expect((await organizers(staffA)).has("Trường THCS Bình Minh") || (await organizers(staffA)).has("UBND xã Bình Minh")).toBe(false);
+      new Set(
+        (await listActivities(t.db, actor, {}, { page: 1, pageSize: 5000, sort: "newest" })).rows.map(
+          (a) => a.organizer_name,
+        ),
+      );
+    expect(
+      (await organizers(staffA)).has("Trường THCS Bình Minh") || (await organizers(staffA)).has("UBND xã Bình Minh"),
+    ).toBe(false);
     expect((await organizers(staffB)).has("UBND xã Bình Minh")).toBe(true);
     // A school of commune A does not see commune B's commune-level activities.
     const principalA = await actorOf(t.db, "bgh.thcs@tanan.demo");
@@ -84,19 +119,32 @@ describe("several communes in one deployment", () => {
         (m) => m.school_name === "Trường THCS Bình Minh" || m.visibility === "public",
       ),
     ).toBe(true);
-    expect((await listMaterials(t.db, staffA, {}, { page: 1, pageSize: 500 })).rows.some((m) => m.visibility === "school")).toBe(true);
+    expect(
+      (await listMaterials(t.db, staffA, {}, { page: 1, pageSize: 500 })).rows.some((m) => m.visibility === "school"),
+    ).toBe(true);
 
     expect((await schoolsOf(t.db, communeA)).some((s) => s.id === schoolB)).toBe(false);
-    expect((await reportOverview(t.db, "2026-H1", new Date(), communeA)).some((r) => r.school.id === schoolB)).toBe(false);
+    expect((await reportOverview(t.db, "2026-H1", new Date(), communeA)).some((r) => r.school.id === schoolB)).toBe(
+      false,
+    );
     const a = await computeIndicator(
       t.db,
-      (await (await import("../../app/domain/indicators/engine")).loadIndicators(t.db)).find((r) => r.code === "SCH-2.5")!,
+      (await (await import("../../app/domain/indicators/engine")).loadIndicators(t.db)).find(
+        (r) => r.code === "SCH-2.5",
+      )!,
       { kind: "commune", communeId: communeB },
       parsePeriod("2026")!,
     );
     expect(a.value).toBe(1); // commune B's one club, none of Tân An's
 
-    await expect(createAccount(t.db, staffA, { email: "gv@binhminh.test", fullName: "Giáo viên", role: "teacher", unitId: schoolB })).rejects.toMatchObject({
+    await expect(
+      createAccount(t.db, staffA, {
+        email: "gv@binhminh.test",
+        fullName: "Giáo viên",
+        role: "teacher",
+        unitId: schoolB,
+      }),
+    ).rejects.toMatchObject({
       status: 404, // another commune's school: not there for commune A's staff
     });
     const accountsA = await listAccounts(t.db, { page: 1, pageSize: 500, sort: "name", within: staffA.reach ?? null });
@@ -109,13 +157,25 @@ describe("several communes in one deployment", () => {
     const feedA = await feedIcs(t.db, (await getUnit(t.db, communeA))!, "http://x");
     expect(feedA).not.toContain("Trường THCS Bình Minh");
     expect(feedA).not.toContain("UBND xã Bình Minh");
-    const listed = await attendanceActivities(t.db, staffA, { page: 1, pageSize: 5000, from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" });
+    const listed = await attendanceActivities(t.db, staffA, {
+      page: 1,
+      pageSize: 5000,
+      from: "2026-01-01T00:00:00Z",
+      to: "2027-01-01T00:00:00Z",
+    });
     expect(JSON.stringify(listed)).not.toContain("UBND xã Bình Minh");
     // Commune B's officer who also teaches at a Tân An school reaches commune B only as an officer.
-    const dual = await t.db.selectFrom("users").select("id").where("email", "=", "vhxh@binhminh.test").executeTakeFirstOrThrow();
+    const dual = await t.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "vhxh@binhminh.test")
+      .executeTakeFirstOrThrow();
     const thcsA = await unitIdByCode(t.db, "thcs-tanan");
     const thA = await unitIdByCode(t.db, "th-tanan-a");
-    await t.db.insertInto("memberships").values({ user_id: dual.id, unit_id: thA, role: "teacher", created_at: "2026-01-01T00:00:00Z" }).execute();
+    await t.db
+      .insertInto("memberships")
+      .values({ user_id: dual.id, unit_id: thA, role: "teacher", created_at: "2026-01-01T00:00:00Z" })
+      .execute();
     const both = await actorOf(t.db, "vhxh@binhminh.test");
     expect(can(both, "school.read", thA)).toBe(true); // as a teacher there
     expect(can(both, "school.read", thcsA)).toBe(false); // not as an officer of commune B
@@ -129,7 +189,12 @@ describe("several communes in one deployment", () => {
     const doc = await communeReportDocument(t.db, communeB, parsePeriod("2026-H1")!);
     expect(doc.issuer[0]).toBe("UBND XÃ BÌNH MINH");
     expect(doc.placeDate).toMatch(/^Bình Minh, ngày /);
-    const school = await schoolReportDocument(t.db, { id: schoolB, name: "Trường THCS Bình Minh" }, parsePeriod("2026-H1")!, "");
+    const school = await schoolReportDocument(
+      t.db,
+      { id: schoolB, name: "Trường THCS Bình Minh" },
+      parsePeriod("2026-H1")!,
+      "",
+    );
     expect(school.issuer).toEqual(["UBND XÃ BÌNH MINH", "TRƯỜNG THCS BÌNH MINH"]);
     const tanAn = await communeReportDocument(t.db, communeA, parsePeriod("2026-H1")!);
     expect(tanAn.issuer[0]).toBe("UBND XÃ TÂN AN");

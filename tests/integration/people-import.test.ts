@@ -10,7 +10,8 @@ import { actorOf, createTestDb, unitIdByCode, type TestDb } from "../support/db"
 
 let t: TestDb;
 let thcs: Unit;
-const peopleCount = async () => (await t.db.selectFrom("people").select("id").where("unit_id", "=", thcs.id).execute()).length;
+const peopleCount = async () =>
+  (await t.db.selectFrom("people").select("id").where("unit_id", "=", thcs.id).execute()).length;
 let before = 0;
 beforeEach(async () => {
   t = await createTestDb({ demo: true });
@@ -22,7 +23,8 @@ afterEach(async () => {
 });
 
 const csv = (text: string) => new TextEncoder().encode(text);
-const GOOD = "Mã,Họ và tên,Loại,Khối,Lớp,Chức vụ\nGV100,Nguyễn Văn Hải,Giáo viên,,,Tổ Toán\nHS100,Trần Thị Cúc,Học sinh,6,6A1,\nHS101,Lê Văn Đức,hs,7,7A2,\n";
+const GOOD =
+  "Mã,Họ và tên,Loại,Khối,Lớp,Chức vụ\nGV100,Nguyễn Văn Hải,Giáo viên,,,Tổ Toán\nHS100,Trần Thị Cúc,Học sinh,6,6A1,\nHS101,Lê Văn Đức,hs,7,7A2,\n";
 
 describe("importing a school's people", () => {
   it("previews, commits all rows, and a second import of the same file changes nothing", async () => {
@@ -31,7 +33,13 @@ describe("importing a school's people", () => {
     expect(preview.counts).toEqual({ new: 3, update: 0, unchanged: 0, error: 0 });
     expect(await peopleCount()).toBe(before);
     await commitPeopleImport(t.db, principal, thcs, csv(GOOD), "ds.csv");
-    const students = await listPeople(t.db, thcs.id, { categories: ["students"], q: "HS10", page: 1, pageSize: 50, sort: "class" });
+    const students = await listPeople(t.db, thcs.id, {
+      categories: ["students"],
+      q: "HS10",
+      page: 1,
+      pageSize: 50,
+      sort: "class",
+    });
     expect(students.rows.map((s) => [s.code, s.full_name, s.grade, s.class_name])).toEqual([
       ["HS100", "Trần Thị Cúc", 6, "6A1"],
       ["HS101", "Lê Văn Đức", 7, "7A2"],
@@ -69,7 +77,9 @@ describe("importing a school's people", () => {
 
   it("refuses files that are not tables, and files without the needed columns", async () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
-    await expect(previewPeopleImport(t.db, principal, thcs, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3]))).rejects.toThrow(/không phải/);
+    await expect(
+      previewPeopleImport(t.db, principal, thcs, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3])),
+    ).rejects.toThrow(/không phải/);
     const noCols = await previewPeopleImport(t.db, principal, thcs, csv("Tên,Tuổi\nAn,10\n"));
     expect(noCols.fileErrors[0]).toMatch(/Thiếu cột/);
   });
@@ -98,14 +108,22 @@ describe("importing a school's people", () => {
       [staff, 403],
     ] as const)
       await expect(previewPeopleImport(t.db, a, thcs, csv(GOOD))).rejects.toMatchObject({ status });
-    await expect(addPerson(t.db, other, thcs, { category: "teachers", code: "X1", fullName: "Ai Đó" })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      addPerson(t.db, other, thcs, { category: "teachers", code: "X1", fullName: "Ai Đó" }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });
 
 describe("privacy of students in the audit log", () => {
   it("records a student's changes by code, never by name", async () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
-    const id = await addPerson(t.db, principal, thcs, { category: "students", code: "HS900", fullName: "Tên Bí Mật", grade: 6, className: "6A1" });
+    const id = await addPerson(t.db, principal, thcs, {
+      category: "students",
+      code: "HS900",
+      fullName: "Tên Bí Mật",
+      grade: 6,
+      className: "6A1",
+    });
     const { updatePerson, getPerson } = await import("../../app/domain/people/people");
     await updatePerson(t.db, principal, thcs, (await getPerson(t.db, id))!, {
       category: "students",
@@ -140,7 +158,11 @@ describe("review fixes: imports", () => {
   it("audits each imported person (students by code) and never the file's name", async () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
     await commitPeopleImport(t.db, principal, thcs, csv(GOOD), "DS lop 6A1 - Tran Thi Cuc.csv");
-    const rows = await t.db.selectFrom("audit_log").selectAll().where("entity", "in", ["person", "people_import"]).execute();
+    const rows = await t.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("entity", "in", ["person", "people_import"])
+      .execute();
     expect(rows.filter((r) => r.entity === "person")).toHaveLength(3);
     const text = rows.map((r) => `${r.entity_id}${r.before_json}${r.after_json}`).join(" ");
     expect(text).not.toContain("Tran Thi Cuc");
@@ -152,9 +174,24 @@ describe("review fixes: imports", () => {
   it("keeps a student's name out of the log when someone moves between student and staff", async () => {
     const principal = await actorOf(t.db, "bgh.thcs@tanan.demo");
     const { updatePerson, getPerson } = await import("../../app/domain/people/people");
-    const id = await addPerson(t.db, principal, thcs, { category: "students", code: "MOVE1", fullName: "Tên Học Sinh Kín", grade: 9, className: "9A1" });
-    await updatePerson(t.db, principal, thcs, (await getPerson(t.db, id))!, { category: "school_staff", code: "MOVE1", fullName: "Tên Học Sinh Kín" });
-    const rows = await t.db.selectFrom("audit_log").selectAll().where("entity", "=", "person").where("entity_id", "=", String(id)).execute();
+    const id = await addPerson(t.db, principal, thcs, {
+      category: "students",
+      code: "MOVE1",
+      fullName: "Tên Học Sinh Kín",
+      grade: 9,
+      className: "9A1",
+    });
+    await updatePerson(t.db, principal, thcs, (await getPerson(t.db, id))!, {
+      category: "school_staff",
+      code: "MOVE1",
+      fullName: "Tên Học Sinh Kín",
+    });
+    const rows = await t.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("entity", "=", "person")
+      .where("entity_id", "=", String(id))
+      .execute();
     expect(rows.map((r) => `${r.before_json}${r.after_json}`).join(" ")).not.toContain("Tên Học Sinh Kín");
   });
 });

@@ -20,7 +20,15 @@ function pgCtl(...args: string[]) {
   const [cmd, ...rest] = [...asPostgres, path.join(BIN!, "pg_ctl"), "-D", path.join(dir, "data"), ...args];
   execFileSync(cmd, rest, { stdio: "ignore" });
 }
-const startCluster = () => pgCtl("-l", path.join(dir, "log"), "-w", "-o", `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`, "start");
+const startCluster = () =>
+  pgCtl(
+    "-l",
+    path.join(dir, "log"),
+    "-w",
+    "-o",
+    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`,
+    "start",
+  );
 
 describe.runIf(BIN)("PostgreSQL restarting under the app", () => {
   beforeAll(async () => {

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { attemptLogin } from "../../app/domain/auth/login";
-import { createSession, invalidateUserSessions, SESSION_LIFETIME_MS, validateSessionToken } from "../../app/domain/auth/sessions";
+import {
+  createSession,
+  invalidateUserSessions,
+  SESSION_LIFETIME_MS,
+  validateSessionToken,
+} from "../../app/domain/auth/sessions";
 import { LIMITS, reserveAttempt } from "../../app/domain/auth/throttle";
 import { changeOwnPassword } from "../../app/domain/accounts/accounts";
 import { actorOf } from "../support/db";
@@ -15,7 +20,8 @@ afterEach(async () => {
   await t.close();
 });
 
-const userId = async (email: string) => (await t.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+const userId = async (email: string) =>
+  (await t.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
 
 describe("sessions", () => {
   it("store only a hash of the secret and validate the token", async () => {
@@ -44,7 +50,9 @@ describe("sessions", () => {
       .where("id", "=", session.id)
       .execute();
     expect(await validateSessionToken(t.db, token)).toBeNull();
-    expect(await t.db.selectFrom("sessions").select("id").where("id", "=", session.id).executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.db.selectFrom("sessions").select("id").where("id", "=", session.id).executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it("end for every device when invalidated, and for a disabled account", async () => {
@@ -61,7 +69,8 @@ describe("sessions", () => {
 });
 
 describe("login", () => {
-  const attempt = (email: string, password: string, ip = "10.0.0.1") => attemptLogin(t.db, { email, password, ip, userAgent: null });
+  const attempt = (email: string, password: string, ip = "10.0.0.1") =>
+    attemptLogin(t.db, { email, password, ip, userAgent: null });
 
   it("accepts the right password (any letter case in the email) and audits it", async () => {
     const r = await attempt(" BGH.THCS@tanan.demo ", DEMO_PASSWORD);
@@ -76,7 +85,8 @@ describe("login", () => {
   });
 
   it("locks an account after repeated failures, even for the right password, until the lock ends", async () => {
-    for (let i = 0; i < LIMITS.account_address - 1; i++) expect((await attempt("gv.thcs@tanan.demo", `sai-${i}`)).ok).toBe(false);
+    for (let i = 0; i < LIMITS.account_address - 1; i++)
+      expect((await attempt("gv.thcs@tanan.demo", `sai-${i}`)).ok).toBe(false);
     const last = await attempt("gv.thcs@tanan.demo", "sai-cuoi");
     expect(last).toMatchObject({ ok: false, reason: "locked" });
     const locked = await attempt("gv.thcs@tanan.demo", DEMO_PASSWORD);
@@ -86,7 +96,10 @@ describe("login", () => {
     // When the lock has passed, the right password works again.
     await t.db
       .updateTable("login_throttle")
-      .set({ locked_until: new Date(Date.now() - 1000).toISOString(), window_started_at: new Date(Date.now() - 3_600_000).toISOString() })
+      .set({
+        locked_until: new Date(Date.now() - 1000).toISOString(),
+        window_started_at: new Date(Date.now() - 3_600_000).toISOString(),
+      })
       .execute();
     expect((await attempt("gv.thcs@tanan.demo", DEMO_PASSWORD, "10.0.0.3")).ok).toBe(true);
   }, 30_000);
@@ -99,9 +112,15 @@ describe("login", () => {
   }, 30_000);
 
   it("lets at most the limit of a parallel burst of guesses through to the password check", async () => {
-    const results = await Promise.all(Array.from({ length: 40 }, () => reserveAttempt(t.db, [{ kind: "account", value: "gv.thcs@tanan.demo" }])));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => reserveAttempt(t.db, [{ kind: "account", value: "gv.thcs@tanan.demo" }])),
+    );
     expect(results.filter((r) => r.allowed)).toHaveLength(LIMITS.account);
-    const pair = await Promise.all(Array.from({ length: 20 }, () => reserveAttempt(t.db, [{ kind: "account_address", value: "gv.thcs@tanan.demo|10.0.0.9" }])));
+    const pair = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        reserveAttempt(t.db, [{ kind: "account_address", value: "gv.thcs@tanan.demo|10.0.0.9" }]),
+      ),
+    );
     expect(pair.filter((r) => r.allowed)).toHaveLength(LIMITS.account_address);
   });
 
@@ -120,7 +139,8 @@ describe("login", () => {
       const r = await attempt(email, password, ip);
       return r.ok ? "ok" : r.reason;
     };
-    const throttle = async (key: string) => t.db.selectFrom("login_throttle").selectAll().where("key", "=", key).executeTakeFirst();
+    const throttle = async (key: string) =>
+      t.db.selectFrom("login_throttle").selectAll().where("key", "=", key).executeTakeFirst();
     // 30 wrong passwords for one account: the fifth locks that account from here; the rest are refused, count nothing, extend nothing.
     const answers = [];
     for (let i = 0; i < 30; i++) answers.push(await outcome("lanhdao@tanan.demo", `doan-${i}`, school));
@@ -146,7 +166,8 @@ describe("login", () => {
 
     // The account's own limit, from anywhere: 20 failures over many addresses lock it — unless the 20th is the right password.
     // (The failures are reserved directly: through the login each would also be slowed, up to 2 s.)
-    for (let i = 0; i < LIMITS.account - 2; i++) await reserveAttempt(t.db, [{ kind: "account", value: "gv.thpt@tanan.demo" }]);
+    for (let i = 0; i < LIMITS.account - 2; i++)
+      await reserveAttempt(t.db, [{ kind: "account", value: "gv.thpt@tanan.demo" }]);
     expect(await outcome("gv.thpt@tanan.demo", "sai", "192.0.2.1")).toBe("invalid");
     expect((await attempt("gv.thpt@tanan.demo", DEMO_PASSWORD, "192.0.2.200")).ok).toBe(true);
     expect((await throttle("account:gv.thpt@tanan.demo"))!.locked_until).toBeNull();
@@ -161,7 +182,9 @@ describe("login", () => {
     // Changing one's password there is not refused by it, and never ends one's sessions for someone else's guesses.
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
     const { token } = await createSession(t.db, teacher.userId);
-    await expect(changeOwnPassword(t.db, teacher, "khong-dung", "MatKhauMoi2026", school)).rejects.toMatchObject({ field: "current" });
+    await expect(changeOwnPassword(t.db, teacher, "khong-dung", "MatKhauMoi2026", school)).rejects.toMatchObject({
+      field: "current",
+    });
     expect(await validateSessionToken(t.db, token)).not.toBeNull();
   }, 60_000);
 
@@ -169,10 +192,16 @@ describe("login", () => {
     const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
     const { token } = await createSession(t.db, teacher.userId);
     for (let i = 0; i < LIMITS.account_address - 1; i++)
-      await expect(changeOwnPassword(t.db, teacher, `sai-${i}`, "MatKhauMoi2026", "10.1.1.1")).rejects.toMatchObject({ field: "current" });
-    await expect(changeOwnPassword(t.db, teacher, "sai-cuoi", "MatKhauMoi2026", "10.1.1.1")).rejects.toMatchObject({ field: "locked" });
+      await expect(changeOwnPassword(t.db, teacher, `sai-${i}`, "MatKhauMoi2026", "10.1.1.1")).rejects.toMatchObject({
+        field: "current",
+      });
+    await expect(changeOwnPassword(t.db, teacher, "sai-cuoi", "MatKhauMoi2026", "10.1.1.1")).rejects.toMatchObject({
+      field: "locked",
+    });
     expect(await validateSessionToken(t.db, token)).toBeNull();
-    await expect(changeOwnPassword(t.db, teacher, DEMO_PASSWORD, "MatKhauMoi2026", "10.1.1.1")).rejects.toMatchObject({ field: "locked" });
+    await expect(changeOwnPassword(t.db, teacher, DEMO_PASSWORD, "MatKhauMoi2026", "10.1.1.1")).rejects.toMatchObject({
+      field: "locked",
+    });
   }, 30_000);
 
   it("refuses a disabled account, telling only someone who knows the password why", async () => {

@@ -26,7 +26,9 @@ function holdWriteLock(file: string, ms: number): Promise<{ released: Promise<vo
     setTimeout(() => { db.exec("commit"); db.close(); }, ${ms});
   `;
   const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
-  const released = new Promise<void>((resolve, reject) => child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`)))));
+  const released = new Promise<void>((resolve, reject) =>
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`)))),
+  );
   return new Promise((resolve) => child.stdout.once("data", () => resolve({ released })));
 }
 
@@ -49,7 +51,11 @@ describe.runIf(onSqlite)("a second writer on SQLite", () => {
     });
     expect(Date.now() - started).toBeGreaterThanOrEqual(500); // it waited for the lock
     await released;
-    expect((await t.db.selectFrom("units").select("name").where("id", "=", unit.id).executeTakeFirstOrThrow()).name).toBe("Xã X (đã sửa)");
-    expect(await t.db.selectFrom("login_throttle").select("key").where("key", "=", "second-writer").executeTakeFirst()).toBeTruthy();
+    expect(
+      (await t.db.selectFrom("units").select("name").where("id", "=", unit.id).executeTakeFirstOrThrow()).name,
+    ).toBe("Xã X (đã sửa)");
+    expect(
+      await t.db.selectFrom("login_throttle").select("key").where("key", "=", "second-writer").executeTakeFirst(),
+    ).toBeTruthy();
   });
 });

@@ -19,7 +19,13 @@ afterEach(async () => {
 describe("units and headcounts", () => {
   it("the demo has the commune, its offices, five schools of every level and hamlets", async () => {
     const o = await communeOverview(t.db, 2026);
-    expect(o.schools.map((s) => s.school_level)).toEqual(["preschool", "primary", "primary", "lower_secondary", "upper_secondary"]);
+    expect(o.schools.map((s) => s.school_level)).toEqual([
+      "preschool",
+      "primary",
+      "primary",
+      "lower_secondary",
+      "upper_secondary",
+    ]);
     expect(o.offices.length).toBeGreaterThanOrEqual(4);
     expect(o.hamlets.length).toBeGreaterThanOrEqual(5);
     const thcs = o.schools.find((s) => s.code === "thcs-tanan")!;
@@ -39,23 +45,46 @@ describe("units and headcounts", () => {
     const audit = await t.db.selectFrom("audit_log").selectAll().where("entity", "=", "headcount").execute();
     expect(audit).toHaveLength(2);
     await saveHeadcounts(t.db, principal, thcs, 2027, { "teachers:0": 51 });
-    const last = await t.db.selectFrom("audit_log").selectAll().where("entity", "=", "headcount").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const last = await t.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("entity", "=", "headcount")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(last.before_json!)).toEqual({ count: 50 });
     expect(JSON.parse(last.after_json!)).toEqual({ count: 51 });
-    await expect(saveHeadcounts(t.db, principal, thpt, 2027, { "teachers:0": 1 })).rejects.toMatchObject({ status: 404 });
+    await expect(saveHeadcounts(t.db, principal, thpt, 2027, { "teachers:0": 1 })).rejects.toMatchObject({
+      status: 404,
+    });
     await expect(saveHeadcounts(t.db, principal, thcs, 2027, { "students:12": 1 })).rejects.toBeInstanceOf(DomainError);
     const leader = await actorOf(t.db, "lanhdao@tanan.demo");
     await expect(saveHeadcounts(t.db, leader, thcs, 2027, { "teachers:0": 1 })).rejects.toMatchObject({ status: 403 });
     // Two saves of a new figure at once (a double click, two colleagues): both answered, one row.
-    await Promise.all([saveHeadcounts(t.db, principal, thcs, 2031, { "teachers:0": 40 }), saveHeadcounts(t.db, principal, thcs, 2031, { "teachers:0": 41 })]);
-    expect(await t.db.selectFrom("headcounts").select("count").where("unit_id", "=", thcs.id).where("year", "=", 2031).execute()).toHaveLength(1);
+    await Promise.all([
+      saveHeadcounts(t.db, principal, thcs, 2031, { "teachers:0": 40 }),
+      saveHeadcounts(t.db, principal, thcs, 2031, { "teachers:0": 41 }),
+    ]);
+    expect(
+      await t.db
+        .selectFrom("headcounts")
+        .select("count")
+        .where("unit_id", "=", thcs.id)
+        .where("year", "=", 2031)
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it("only the system administrator adds units; a school needs its level", async () => {
     const admin = await actorOf(t.db, "admin@tanan.demo");
-    const id = await createUnit(t.db, admin, { kind: "school", name: "Trường Tiểu học Tân An C", schoolLevel: "primary" });
+    const id = await createUnit(t.db, admin, {
+      kind: "school",
+      name: "Trường Tiểu học Tân An C",
+      schoolLevel: "primary",
+    });
     expect((await getUnit(t.db, id))?.code).toBe("school-truong-tieu-hoc-tan-an-c");
-    await expect(createUnit(t.db, admin, { kind: "school", name: "Trường Tiểu học Tân An C", schoolLevel: "primary" })).rejects.toMatchObject({
+    await expect(
+      createUnit(t.db, admin, { kind: "school", name: "Trường Tiểu học Tân An C", schoolLevel: "primary" }),
+    ).rejects.toMatchObject({
       field: "name",
     });
     const staff = await actorOf(t.db, "vhxh@tanan.demo");
@@ -77,7 +106,8 @@ describe.skipIf(!!process.env.TEST_PG_URL)("backup (SQLite)", () => {
     const named = await t.db.selectFrom("stored_files").select("sha256").execute();
     expect(result.files).toBe(named.length);
     expect(result.missing).toEqual([]);
-    for (const { sha256 } of named) expect(fs.existsSync(path.join(result.uploadsDir, "objects", sha256.slice(0, 2), sha256))).toBe(true);
+    for (const { sha256 } of named)
+      expect(fs.existsSync(path.join(result.uploadsDir, "objects", sha256.slice(0, 2), sha256))).toBe(true);
     // Restore: the backup file opens as a database with the demo in it.
     const restoredFile = path.join(out, "restored.db");
     fs.copyFileSync(result.databaseFile, restoredFile);

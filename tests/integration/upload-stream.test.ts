@@ -30,7 +30,9 @@ async function* chunks(total: number, head: string, counter: { n: number }, size
 }
 const files = (sub: string) =>
   fs.existsSync(path.join(dir, sub))
-    ? fs.readdirSync(path.join(dir, sub), { recursive: true }).filter((f) => !fs.statSync(path.join(dir, sub, String(f))).isDirectory())
+    ? fs
+        .readdirSync(path.join(dir, sub), { recursive: true })
+        .filter((f) => !fs.statSync(path.join(dir, sub, String(f))).isDirectory())
     : [];
 
 describe("streaming uploads into the store", () => {
@@ -41,13 +43,17 @@ describe("streaming uploads into the store", () => {
     expect(a.size).toBe(200_000);
     expect({ ...a, touchedAt: "", claim: "" }).toEqual({ ...b, touchedAt: "", claim: "" }); // (each upload touches and claims the row itself)
     expect(fs.statSync(storedPath(a.sha256)).size).toBe(200_000);
-    expect(await t.db.selectFrom("stored_files").select(["sha256", "size"]).execute()).toEqual([{ sha256: a.sha256, size: 200_000 }]);
+    expect(await t.db.selectFrom("stored_files").select(["sha256", "size"]).execute()).toEqual([
+      { sha256: a.sha256, size: 200_000 },
+    ]);
     expect(files("objects")).toHaveLength(1);
     expect(files(".incoming")).toHaveLength(0);
   });
 
   it("refuses a file whose bytes are not an allowed type, keeping nothing", async () => {
-    await expect(streamIntoStore(t.db, chunks(100_000, "MZ this is a program, not a pdf", { n: 0 }))).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      streamIntoStore(t.db, chunks(100_000, "MZ this is a program, not a pdf", { n: 0 })),
+    ).rejects.toBeInstanceOf(DomainError);
     expect(files("objects")).toHaveLength(0);
     expect(files(".incoming")).toHaveLength(0);
   });

@@ -97,7 +97,14 @@ const vn = (date: string, time: string) => new Date(`${date}T${time}:00+07:00`).
 async function person(
   db: DB,
   unitId: number,
-  p: { code: string; name: string; category: "students" | "teachers" | "officials"; grade?: number; className?: string; userId?: number },
+  p: {
+    code: string;
+    name: string;
+    category: "students" | "teachers" | "officials";
+    grade?: number;
+    className?: string;
+    userId?: number;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto("people")
@@ -168,7 +175,14 @@ async function activity(
   // The QR check-in is open, so /checkin/:id answers and the organizer's QR screen shows a code.
   await db
     .insertInto("activity_checkin")
-    .values({ activity_id: row.id, secret: randomBytes(16).toString("hex"), pin: "000000", opened_by: null, opened_at: at, closed_at: null })
+    .values({
+      activity_id: row.id,
+      secret: randomBytes(16).toString("hex"),
+      pin: "000000",
+      opened_by: null,
+      opened_at: at,
+      closed_at: null,
+    })
     .execute();
   return { id: row.id, form };
 }
@@ -221,7 +235,14 @@ async function contest(
   return { id: row.id, form };
 }
 
-async function entry(db: DB, contestId: number, schoolId: number, title: string, students: number[], evidence: string): Promise<number> {
+async function entry(
+  db: DB,
+  contestId: number,
+  schoolId: number,
+  title: string,
+  students: number[],
+  evidence: string,
+): Promise<number> {
   const row = await db
     .insertInto("contest_entries")
     .values({
@@ -286,27 +307,62 @@ async function unitByCode(db: DB, code: string): Promise<number> {
 }
 
 async function binIdOf(db: DB, kind: "club" | "activity", recordId: number): Promise<number> {
-  return (await db.selectFrom("recycle_bin").select("id").where("kind", "=", kind).where("record_id", "=", recordId).executeTakeFirstOrThrow()).id;
+  return (
+    await db
+      .selectFrom("recycle_bin")
+      .select("id")
+      .where("kind", "=", kind)
+      .where("record_id", "=", recordId)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 /** Distinctive pupils' names per school (family names the demo never uses), so a leak is unmistakable. */
 const PUPILS: Record<SchoolPlace, string[]> = {
-  own: ["Mạc Thị Ánh Dương", "Mạc Văn Bảo Khang", "Mạc Thị Cát Tường", "Mạc Văn Đăng Khoa", "Mạc Thị Gia Hân", "Mạc Văn Hải Đăng"],
-  sibling: ["Khổng Thị Ánh Dương", "Khổng Văn Bảo Khang", "Khổng Thị Cát Tường", "Khổng Văn Đăng Khoa", "Khổng Thị Gia Hân", "Khổng Văn Hải Đăng"],
-  other: ["Doãn Thị Ánh Dương", "Doãn Văn Bảo Khang", "Doãn Thị Cát Tường", "Doãn Văn Đăng Khoa", "Doãn Thị Gia Hân", "Doãn Văn Hải Đăng"],
+  own: [
+    "Mạc Thị Ánh Dương",
+    "Mạc Văn Bảo Khang",
+    "Mạc Thị Cát Tường",
+    "Mạc Văn Đăng Khoa",
+    "Mạc Thị Gia Hân",
+    "Mạc Văn Hải Đăng",
+  ],
+  sibling: [
+    "Khổng Thị Ánh Dương",
+    "Khổng Văn Bảo Khang",
+    "Khổng Thị Cát Tường",
+    "Khổng Văn Đăng Khoa",
+    "Khổng Thị Gia Hân",
+    "Khổng Văn Hải Đăng",
+  ],
+  other: [
+    "Doãn Thị Ánh Dương",
+    "Doãn Văn Bảo Khang",
+    "Doãn Thị Cát Tường",
+    "Doãn Văn Đăng Khoa",
+    "Doãn Thị Gia Hân",
+    "Doãn Văn Hải Đăng",
+  ],
 };
 
 /** Builds the world into a database that holds the demo of Tân An. */
 export async function buildAccessWorld(db: DB): Promise<World> {
-  const provinceId = (await db.selectFrom("units").select("id").where("kind", "=", "province").executeTakeFirstOrThrow()).id;
-  const communeA = (await db.selectFrom("units").select("id").where("code", "=", "commune").executeTakeFirstOrThrow()).id;
+  const provinceId = (
+    await db.selectFrom("units").select("id").where("kind", "=", "province").executeTakeFirstOrThrow()
+  ).id;
+  const communeA = (await db.selectFrom("units").select("id").where("code", "=", "commune").executeTakeFirstOrThrow())
+    .id;
   const officeA = await unitByCode(db, "office-vhxh");
   const own = await unitByCode(db, "thcs-tanan");
   const sibling = await unitByCode(db, "th-tanan-a");
 
   // The second commune: its office, one school, headcounts, staff.
   const communeB = await addUnit(db, provinceId, { kind: "commune", code: "xa-binhminh", name: "UBND xã Bình Minh" });
-  const officeB = await addUnit(db, communeB, { kind: "office", code: "office-vhxh-binhminh", name: "Phòng Văn hóa - Xã hội xã Bình Minh" });
+  const officeB = await addUnit(db, communeB, {
+    kind: "office",
+    code: "office-vhxh-binhminh",
+    name: "Phòng Văn hóa - Xã hội xã Bình Minh",
+  });
   const other = await addUnit(db, communeB, {
     kind: "school",
     code: "thcs-binhminh",
@@ -321,7 +377,10 @@ export async function buildAccessWorld(db: DB): Promise<World> {
     [other, "students", 6, 120],
     [other, "students", 7, 118],
   ] as const)
-    await db.insertInto("headcounts").values({ unit_id, year: 2026, category, grade, count, updated_at: at, updated_by: null }).execute();
+    await db
+      .insertInto("headcounts")
+      .values({ unit_id, year: 2026, category, grade, count, updated_at: at, updated_by: null })
+      .execute();
 
   const accounts = {
     province: "so.gddt@tinh.test",
@@ -330,17 +389,60 @@ export async function buildAccessWorld(db: DB): Promise<World> {
     principalB: "bgh@binhminh.test",
     teacherB: "gv@binhminh.test",
   };
-  await addUser(db, { email: accounts.province, fullName: "Tôn Thất Sở", password: PASSWORD, role: "province_reader", unitId: provinceId });
-  await addUser(db, { email: accounts.staffB, fullName: "Âu Thị Bình Minh", password: PASSWORD, role: "commune_staff", unitId: officeB });
-  await addUser(db, { email: accounts.principalB, fullName: "Âu Văn Hiệu Trưởng", password: PASSWORD, role: "school_admin", unitId: other });
-  await addUser(db, { email: accounts.teacherB, fullName: "Âu Thị Giáo Viên", password: PASSWORD, role: "teacher", unitId: other });
+  await addUser(db, {
+    email: accounts.province,
+    fullName: "Tôn Thất Sở",
+    password: PASSWORD,
+    role: "province_reader",
+    unitId: provinceId,
+  });
+  await addUser(db, {
+    email: accounts.staffB,
+    fullName: "Âu Thị Bình Minh",
+    password: PASSWORD,
+    role: "commune_staff",
+    unitId: officeB,
+  });
+  await addUser(db, {
+    email: accounts.principalB,
+    fullName: "Âu Văn Hiệu Trưởng",
+    password: PASSWORD,
+    role: "school_admin",
+    unitId: other,
+  });
+  await addUser(db, {
+    email: accounts.teacherB,
+    fullName: "Âu Thị Giáo Viên",
+    password: PASSWORD,
+    role: "teacher",
+    unitId: other,
+  });
   // The advisor: a teacher of THCS Tân An, linked to their person, advisor of THCS's club below.
-  const advisorUser = await addUser(db, { email: accounts.advisor, fullName: "Lưu Quang Hướng", password: PASSWORD, role: "teacher", unitId: own });
-  const advisorPerson = await person(db, own, { code: "GV-COVAN", name: "Lưu Quang Hướng", category: "teachers", userId: advisorUser });
+  const advisorUser = await addUser(db, {
+    email: accounts.advisor,
+    fullName: "Lưu Quang Hướng",
+    password: PASSWORD,
+    role: "teacher",
+    unitId: own,
+  });
+  const advisorPerson = await person(db, own, {
+    code: "GV-COVAN",
+    name: "Lưu Quang Hướng",
+    category: "teachers",
+    userId: advisorUser,
+  });
 
   const schools: Record<SchoolPlace, number> = { own, sibling, other };
-  const principal: Record<SchoolPlace, string> = { own: "bgh.thcs@tanan.demo", sibling: "bgh.tieuhoca@tanan.demo", other: accounts.principalB };
-  const teacher: Record<SchoolPlace, string> = { own: "gv.thcs@tanan.demo", sibling: "gv.tieuhoca@tanan.demo", other: accounts.teacherB };
+  const principal: Record<SchoolPlace, string> = {
+    own: "bgh.thcs@tanan.demo",
+    sibling: "bgh.tieuhoca@tanan.demo",
+    other: accounts.principalB,
+  };
+  const teacher: Record<SchoolPlace, string> = {
+    own: "gv.thcs@tanan.demo",
+    sibling: "gv.tieuhoca@tanan.demo",
+    other: accounts.teacherB,
+  };
   const label: Record<RecordPlace, string> = {
     own: "THCS Tân An",
     sibling: "TH Tân An A",
@@ -348,13 +450,26 @@ export async function buildAccessWorld(db: DB): Promise<World> {
     commune: "xã Tân An",
     otherCommune: "xã Bình Minh",
   };
-  const file = await db.selectFrom("stored_files").select(["id", "sha256"]).where("mime", "=", "application/pdf").orderBy("id").executeTakeFirstOrThrow();
+  const file = await db
+    .selectFrom("stored_files")
+    .select(["id", "sha256"])
+    .where("mime", "=", "application/pdf")
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
 
   const pupils: Record<SchoolPlace, number[]> = { own: [], sibling: [], other: [] };
   for (const place of SCHOOL_PLACES) {
     const grade = place === "sibling" ? 4 : 6;
     for (const [i, name] of PUPILS[place].entries())
-      pupils[place].push(await person(db, schools[place], { code: `MT-HS-${i + 1}`, name, category: "students", grade, className: `${grade}A9` }));
+      pupils[place].push(
+        await person(db, schools[place], {
+          code: `MT-HS-${i + 1}`,
+          name,
+          category: "students",
+          grade,
+          className: `${grade}A9`,
+        }),
+      );
   }
   const teacherBPerson = await person(db, other, {
     code: "GV-BM-1",
@@ -376,8 +491,16 @@ export async function buildAccessWorld(db: DB): Promise<World> {
     await db
       .insertInto("club_members")
       .values([
-        ...[p1, p2, p3].map((person_id) => ({ club_id: clubId, person_id, role: "member" as const, joined_on: "2026-09-15", left_on: null })),
-        ...(advisor ? [{ club_id: clubId, person_id: advisor, role: "advisor" as const, joined_on: "2026-09-15", left_on: null }] : []),
+        ...[p1, p2, p3].map((person_id) => ({
+          club_id: clubId,
+          person_id,
+          role: "member" as const,
+          joined_on: "2026-09-15",
+          left_on: null,
+        })),
+        ...(advisor
+          ? [{ club_id: clubId, person_id: advisor, role: "advisor" as const, joined_on: "2026-09-15", left_on: null }]
+          : []),
       ])
       .execute();
     const act = await activity(db, schoolId, `Tập huấn ma trận ${label[place]}`, "2026-10-05");
@@ -385,7 +508,10 @@ export async function buildAccessWorld(db: DB): Promise<World> {
     const con = await contest(db, schoolId, `Cuộc thi ma trận ${label[place]}`, "school", false);
     const entryId = await entry(db, con.id, schoolId, `Dự án ma trận ${label[place]}`, [p1, p2], file.sha256);
     const authorId = await userId(db, teacher[place]);
-    const materialId = await material(db, schoolId, authorId, `Học liệu ma trận ${label[place]}`, "school", { id: file.id, name: "hoc-lieu.pdf" });
+    const materialId = await material(db, schoolId, authorId, `Học liệu ma trận ${label[place]}`, "school", {
+      id: file.id,
+      name: "hoc-lieu.pdf",
+    });
     const accountId = await addUser(db, {
       email: `matran.${place}@${place === "other" ? "binhminh.test" : "tanan.demo"}`,
       fullName: `Giáo viên ma trận ${label[place]}`,
@@ -414,11 +540,32 @@ export async function buildAccessWorld(db: DB): Promise<World> {
     };
   }
   // THCS Bình Minh's half-year report (the demo has Tân An's), drafted by its administrator.
-  await saveDraft(db, await actorOf(db, principal.other), (await getUnit(db, other))!, "2026-H1", "Báo cáo của phép thử phân quyền.");
+  await saveDraft(
+    db,
+    await actorOf(db, principal.other),
+    (await getUnit(db, other))!,
+    "2026-H1",
+    "Báo cáo của phép thử phân quyền.",
+  );
 
-  const communeOf: Record<CommunePlace, { communeId: number; officeId: number; staff: string; school: SchoolPlace; materialSchool: SchoolPlace }> = {
-    commune: { communeId: communeA, officeId: officeA, staff: "vhxh@tanan.demo", school: "own", materialSchool: "sibling" },
-    otherCommune: { communeId: communeB, officeId: officeB, staff: accounts.staffB, school: "other", materialSchool: "other" },
+  const communeOf: Record<
+    CommunePlace,
+    { communeId: number; officeId: number; staff: string; school: SchoolPlace; materialSchool: SchoolPlace }
+  > = {
+    commune: {
+      communeId: communeA,
+      officeId: officeA,
+      staff: "vhxh@tanan.demo",
+      school: "own",
+      materialSchool: "sibling",
+    },
+    otherCommune: {
+      communeId: communeB,
+      officeId: officeB,
+      staff: accounts.staffB,
+      school: "other",
+      materialSchool: "other",
+    },
   };
   for (const place of COMMUNE_PLACES) {
     const c = communeOf[place];
@@ -427,7 +574,14 @@ export async function buildAccessWorld(db: DB): Promise<World> {
     for (const p of [p1, p5, officials[place]]) await insertMark(db, act.id, p);
     // Commune contests are open to every school of the commune; this one has an entry of a school (THCS Tân An's in Tân An).
     const con = await contest(db, c.officeId, `Hội thi ma trận ${label[place]}`, "commune", true);
-    const entryId = await entry(db, con.id, schools[c.school], `Sản phẩm ma trận ${label[place]}`, [p1, p2], file.sha256);
+    const entryId = await entry(
+      db,
+      con.id,
+      schools[c.school],
+      `Sản phẩm ma trận ${label[place]}`,
+      [p1, p2],
+      file.sha256,
+    );
     // Shared with the whole commune by a school (TH Tân An A in Tân An, THCS Bình Minh in Bình Minh).
     const materialId = await material(
       db,
@@ -463,10 +617,17 @@ export async function buildAccessWorld(db: DB): Promise<World> {
       feedToken: await feedToken(db, c.communeId),
     };
   }
-  const publicMaterialId = await material(db, own, await userId(db, teacher.own), "Học liệu công khai ma trận", "public", {
-    id: file.id,
-    name: "cong-khai.pdf",
-  });
+  const publicMaterialId = await material(
+    db,
+    own,
+    await userId(db, teacher.own),
+    "Học liệu công khai ma trận",
+    "public",
+    {
+      id: file.id,
+      name: "cong-khai.pdf",
+    },
+  );
   return { provinceId, communeA, communeB, schools, places, publicMaterialId, accounts };
 }
 
@@ -474,7 +635,10 @@ export async function buildAccessWorld(db: DB): Promise<World> {
  * Full names of each school's pupils that cannot be mistaken for anything else: names held by exactly one person,
  * by no account, and not found inside any other person's, account's or unit's name.
  */
-export async function distinctivePupilNames(db: DB, schools: Record<SchoolPlace, number>): Promise<Record<SchoolPlace, Set<string>>> {
+export async function distinctivePupilNames(
+  db: DB,
+  schools: Record<SchoolPlace, number>,
+): Promise<Record<SchoolPlace, Set<string>>> {
   const people = await db.selectFrom("people").select(["unit_id", "category", "full_name"]).execute();
   const others = [
     ...(await db.selectFrom("users").select("full_name").execute()).map((u) => u.full_name),
@@ -486,7 +650,8 @@ export async function distinctivePupilNames(db: DB, schools: Record<SchoolPlace,
   const addRuns = (name: string, skipWhole: boolean) => {
     const words = name.normalize("NFC").split(/\s+/).filter(Boolean);
     for (let i = 0; i < words.length; i++)
-      for (let j = i + 2; j <= words.length; j++) if (!(skipWhole && i === 0 && j === words.length)) inside.add(words.slice(i, j).join(" "));
+      for (let j = i + 2; j <= words.length; j++)
+        if (!(skipWhole && i === 0 && j === words.length)) inside.add(words.slice(i, j).join(" "));
   };
   for (const p of people) addRuns(p.full_name, true);
   for (const n of others) addRuns(n, false);
@@ -494,7 +659,13 @@ export async function distinctivePupilNames(db: DB, schools: Record<SchoolPlace,
   for (const place of SCHOOL_PLACES)
     for (const p of people) {
       const name = p.full_name.normalize("NFC");
-      if (p.unit_id === schools[place] && p.category === "students" && count.get(name) === 1 && !inside.has(name) && name.split(" ").length >= 3)
+      if (
+        p.unit_id === schools[place] &&
+        p.category === "students" &&
+        count.get(name) === 1 &&
+        !inside.has(name) &&
+        name.split(" ").length >= 3
+      )
         out[place].add(name);
     }
   return out;

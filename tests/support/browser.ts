@@ -18,7 +18,9 @@ const ARGS = [
 ];
 
 /** A fresh browser with its own empty profile (launchPersistentContext: Playwright refuses --user-data-dir in args). */
-export async function launchContext(opts: { width?: number; height?: number; javaScriptEnabled?: boolean; isMobile?: boolean } = {}): Promise<BrowserContext> {
+export async function launchContext(
+  opts: { width?: number; height?: number; javaScriptEnabled?: boolean; isMobile?: boolean } = {},
+): Promise<BrowserContext> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tanan-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -42,5 +44,8 @@ export async function login(page: Page, baseUrl: string, email: string, password
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Mật khẩu").fill(password);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.getByRole("button", { name: "Đăng nhập" }).click()]);
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith("/login")),
+    page.getByRole("button", { name: "Đăng nhập" }).click(),
+  ]);
 }

@@ -66,7 +66,8 @@ export async function insertActivity(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  for (const topic_code of a.topics ?? []) await db.insertInto("activity_topics").values({ activity_id: row.id, topic_code }).execute();
+  for (const topic_code of a.topics ?? [])
+    await db.insertInto("activity_topics").values({ activity_id: row.id, topic_code }).execute();
   return row.id;
 }
 
@@ -76,12 +77,29 @@ const LEVELS = ["lower_secondary", "primary", "preschool", "upper_secondary"] as
  * An attendance record written directly (as the demo seed does), with the "reached" aggregate brought up to date
  * the way the app's write path (recordMarks) does.
  */
-export async function insertMark(db: DB, activityId: number, personId: number, status: AttendanceStatus = "present"): Promise<void> {
+export async function insertMark(
+  db: DB,
+  activityId: number,
+  personId: number,
+  status: AttendanceStatus = "present",
+): Promise<void> {
   await db
     .insertInto("attendance")
-    .values({ activity_id: activityId, person_id: personId, status, note: null, source: "roll_call", marked_by: null, marked_at: "2026-01-01T00:00:00.000Z" })
+    .values({
+      activity_id: activityId,
+      person_id: personId,
+      status,
+      note: null,
+      source: "roll_call",
+      marked_by: null,
+      marked_at: "2026-01-01T00:00:00.000Z",
+    })
     .execute();
-  const { starts_at } = await db.selectFrom("activities").select("starts_at").where("id", "=", activityId).executeTakeFirstOrThrow();
+  const { starts_at } = await db
+    .selectFrom("activities")
+    .select("starts_at")
+    .where("id", "=", activityId)
+    .executeTakeFirstOrThrow();
   await refreshReach(db, { personIds: [personId] }, [quarterOf(starts_at)]);
 }
 
@@ -90,7 +108,14 @@ export async function communeWithSchools(db: DB, count: number): Promise<{ commu
   const commune = await ensureBaseOrg(db, { province: "Tỉnh", commune: "Xã" });
   const schools: number[] = [];
   for (let i = 0; i < count; i++)
-    schools.push(await addUnit(db, commune, { kind: "school", code: `s${i + 1}`, name: `Trường ${i + 1}`, schoolLevel: LEVELS[i % LEVELS.length] }));
+    schools.push(
+      await addUnit(db, commune, {
+        kind: "school",
+        code: `s${i + 1}`,
+        name: `Trường ${i + 1}`,
+        schoolLevel: LEVELS[i % LEVELS.length],
+      }),
+    );
   return { commune, schools };
 }
 

@@ -9,7 +9,13 @@ export function rawRequest(
   const url = new URL(path, baseUrl);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: opts.method ?? "GET", headers: opts.headers },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: opts.method ?? "GET",
+        headers: opts.headers,
+      },
       (res) => {
         let text = "";
         res.setEncoding("utf8");

@@ -17,10 +17,23 @@ export async function readableText(body: Uint8Array, contentType: string | null)
         .map((f) => f.async("string")),
     );
     // Word may split a paragraph into runs: read the text without its tags, runs joined.
-    return parts.map((xml) => xml.replace(/<\/w:t>\s*<\/w:r>\s*<w:r>(?:<w:rPr>.*?<\/w:rPr>)?\s*<w:t(?: [^>]*)?>/g, "").replace(/<[^>]+>/g, " ")).join("\n");
+    return parts
+      .map((xml) =>
+        xml
+          .replace(/<\/w:t>\s*<\/w:r>\s*<w:r>(?:<w:rPr>.*?<\/w:rPr>)?\s*<w:t(?: [^>]*)?>/g, "")
+          .replace(/<[^>]+>/g, " "),
+      )
+      .join("\n");
   }
   const type = (contentType ?? "").toLowerCase();
-  if (type.startsWith("image/") || type.startsWith("video/") || type.startsWith("audio/") || type.includes("pdf") || type.includes("octet-stream")) return "";
+  if (
+    type.startsWith("image/") ||
+    type.startsWith("video/") ||
+    type.startsWith("audio/") ||
+    type.includes("pdf") ||
+    type.includes("octet-stream")
+  )
+    return "";
   return decodeEntities(new TextDecoder().decode(body));
 }
 

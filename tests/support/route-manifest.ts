@@ -42,17 +42,30 @@ export function routeManifest(buildFile = "build/server/index.js"): ManifestRout
   try {
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
       encoding: "utf8",
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: path.join(dir, "unused.db"), UPLOAD_DIR: path.join(dir, "uploads"), JOBS: "off" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: path.join(dir, "unused.db"),
+        UPLOAD_DIR: path.join(dir, "uploads"),
+        JOBS: "off",
+      },
       maxBuffer: 16 * 1024 * 1024,
     });
     const raw = JSON.parse(out) as RawRoute[];
     const byId = new Map(raw.map((r) => [r.id, r]));
     const patternOf = (r: RawRoute): string => {
       const segments: string[] = [];
-      for (let c: RawRoute | undefined = r; c; c = c.parentId ? byId.get(c.parentId) : undefined) if (c.path) segments.unshift(c.path);
+      for (let c: RawRoute | undefined = r; c; c = c.parentId ? byId.get(c.parentId) : undefined)
+        if (c.path) segments.unshift(c.path);
       return `/${segments.join("/")}`.replace(/\/+/g, "/");
     };
-    return raw.map((r) => ({ id: r.id, pattern: patternOf(r), hasLoader: r.loader, hasAction: r.action, hasPage: r.page }));
+    return raw.map((r) => ({
+      id: r.id,
+      pattern: patternOf(r),
+      hasLoader: r.loader,
+      hasAction: r.action,
+      hasPage: r.page,
+    }));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

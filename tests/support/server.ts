@@ -30,8 +30,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** `databaseUrl`: serve an existing database (kept afterwards) instead of a fresh one. */
-export async function startTestServer(opts: { seedDemo?: boolean; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<RunningServer> {
-  if (!fs.existsSync("build/server/index.js")) throw new Error("Chưa build ứng dụng: chạy `npm run build` (npm test tự làm việc này).");
+export async function startTestServer(
+  opts: { seedDemo?: boolean; env?: Record<string, string>; databaseUrl?: string } = {},
+): Promise<RunningServer> {
+  if (!fs.existsSync("build/server/index.js"))
+    throw new Error("Chưa build ứng dụng: chạy `npm run build` (npm test tự làm việc này).");
   const port = await freePort();
   const dir = fs.mkdtempSync(path.resolve("tmp", "server-"));
   const pgDb = !opts.databaseUrl && process.env.TEST_PG_URL ? await createPgDatabase(process.env.TEST_PG_URL) : null;
@@ -56,7 +59,10 @@ export async function startTestServer(opts: { seedDemo?: boolean; env?: Record<s
   let stopping = false;
   // A server that dies under a test would otherwise show only "fetch failed": say why.
   child.once("exit", (code, signal) => {
-    if (!stopping) console.error(`Máy chủ thử nghiệm dừng bất ngờ (mã ${code}, tín hiệu ${signal}). Cuối nhật ký:\n${output.slice(-6000)}`);
+    if (!stopping)
+      console.error(
+        `Máy chủ thử nghiệm dừng bất ngờ (mã ${code}, tín hiệu ${signal}). Cuối nhật ký:\n${output.slice(-6000)}`,
+      );
   });
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 60_000;

@@ -24,7 +24,8 @@ function psql(url: string, sql: string): string {
 }
 
 export function queryRows<T>(target: string, sql: string, ...args: unknown[]): T[] {
-  if (isPostgresUrl(target)) return JSON.parse(psql(target, `select coalesce(json_agg(t), '[]'::json) from (${inline(sql, args)}) t`)) as T[];
+  if (isPostgresUrl(target))
+    return JSON.parse(psql(target, `select coalesce(json_agg(t), '[]'::json) from (${inline(sql, args)}) t`)) as T[];
   const db = new Database(target, { readonly: true });
   try {
     return db.prepare(sql).all(...args) as T[];

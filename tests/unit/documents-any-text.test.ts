@@ -92,7 +92,12 @@ describe("generated documents, whatever was typed", () => {
   it("the attendance XLSX is well-formed, reads back the names and notes, and never starts a cell with a formula", async () => {
     await fc.assert(
       fc.asyncProperty(anyText, anyText, async (name, note) => {
-        const activity = { title: name, starts_at: "2026-10-10T01:00:00.000Z", ends_at: "2026-10-10T03:00:00.000Z", organizer: { name } } as Activity & {
+        const activity = {
+          title: name,
+          starts_at: "2026-10-10T01:00:00.000Z",
+          ends_at: "2026-10-10T03:00:00.000Z",
+          organizer: { name },
+        } as Activity & {
           organizer: { name: string };
         };
         const person: RosterEntry = {
@@ -106,14 +111,19 @@ describe("generated documents, whatever was typed", () => {
           note,
           markedAt: "2026-10-10T01:05:00.000Z",
         };
-        const buffer = await attendanceWorkbook(activity, [person, { ...person, personId: 2, status: null, note: null, markedAt: null }]);
+        const buffer = await attendanceWorkbook(activity, [
+          person,
+          { ...person, personId: 2, status: null, note: null, markedAt: null },
+        ]);
         const zip = await JSZip.loadAsync(buffer);
-        for (const part of Object.keys(zip.files).filter((n) => n.endsWith(".xml"))) expect(xmlError(await zip.file(part)!.async("string")), part).toBeNull();
+        for (const part of Object.keys(zip.files).filter((n) => n.endsWith(".xml")))
+          expect(xmlError(await zip.file(part)!.async("string")), part).toBeNull();
         const book = new ExcelJS.Workbook();
         await book.xlsx.load(buffer as unknown as ArrayBuffer);
         const cells: string[] = [];
         book.getWorksheet("Điểm danh")!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text))));
-        for (const expected of [cleanText(name).trim(), cleanText(note).trim()].filter(Boolean)) expect(cells.some((c) => c.includes(expected))).toBe(true);
+        for (const expected of [cleanText(name).trim(), cleanText(note).trim()].filter(Boolean))
+          expect(cells.some((c) => c.includes(expected))).toBe(true);
         for (const c of cells) expect(c).not.toMatch(/^[=+\-@]/);
       }),
       { numRuns: 40 },

@@ -55,7 +55,11 @@ describe("shared form schemas", () => {
     expect(newPasswordSchema.safeParse("TanAn@2025").success).toBe(true);
     expect(newPasswordSchema.safeParse("ngắnquá1").success).toBe(false);
     expect(newPasswordSchema.safeParse("chỉcóchữthôi").success).toBe(false);
-    const r = changePasswordSchema.safeParse({ current: "TanAn@2025", password: "MatKhauMoi123", confirm: "MatKhauKhac123" });
+    const r = changePasswordSchema.safeParse({
+      current: "TanAn@2025",
+      password: "MatKhauMoi123",
+      confirm: "MatKhauKhac123",
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0].message).toBe("Hai mật khẩu không khớp.");
   });
@@ -78,14 +82,20 @@ describe("Vietnamese search keys", () => {
     expect(nameKey("Nguyễn Thị Thu Hà")).toBe("ha nguyen thi thu ha");
     expect(likePattern("50%_a")).toBe("%50\\%\\_a%");
     const names = ["Võ Minh Tuấn", "Đặng Văn Phúc", "Trần Thị Thu Hà", "Lê Văn An"];
-    expect(names.sort((a, b) => nameKey(a).localeCompare(nameKey(b))).map((n) => n.split(" ").at(-1))).toEqual(["An", "Hà", "Phúc", "Tuấn"]);
+    expect(names.sort((a, b) => nameKey(a).localeCompare(nameKey(b))).map((n) => n.split(" ").at(-1))).toEqual([
+      "An",
+      "Hà",
+      "Phúc",
+      "Tuấn",
+    ]);
   });
 });
 
 describe("numbers typed the Vietnamese way", () => {
   it("read dots and spaces as thousands separators, never as a decimal point", async () => {
     const { budgetLineSchema, reachSchema } = await import("../../app/domain/activities/schemas");
-    const line = (estimate: string, actual = "") => budgetLineSchema.safeParse({ category: "printing", source: "state_budget", estimate, actual });
+    const line = (estimate: string, actual = "") =>
+      budgetLineSchema.safeParse({ category: "printing", source: "state_budget", estimate, actual });
     expect(line("500.000", "450.000").data).toMatchObject({ estimate: 500000, actual: 450000 });
     expect(line("1 500 000").data?.estimate).toBe(1500000);
     expect(line("1500000").data?.estimate).toBe(1500000);

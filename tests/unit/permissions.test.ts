@@ -8,7 +8,13 @@ const SCHOOL_B = 11;
 const COMMUNE = 1;
 
 function actor(role: Role, unitId: number, unitKind: UnitKind): Actor {
-  return { userId: 1, email: "x@y", fullName: "X", sessionId: "s", memberships: [{ role, unitId, unitKind, unitName: "U" }] };
+  return {
+    userId: 1,
+    email: "x@y",
+    fullName: "X",
+    sessionId: "s",
+    memberships: [{ role, unitId, unitKind, unitName: "U" }],
+  };
 }
 
 const admin = actor("system_admin", COMMUNE, "commune");
@@ -78,7 +84,15 @@ describe("permissions", () => {
   });
 
   it("builds each role's navigation", () => {
-    expect(sectionsFor(teacherA)).toEqual(["home", "people", "clubs", "contests", "activities", "attendance", "materials"]);
+    expect(sectionsFor(teacherA)).toEqual([
+      "home",
+      "people",
+      "clubs",
+      "contests",
+      "activities",
+      "attendance",
+      "materials",
+    ]);
     expect(sectionsFor(principalA)).toContain("reports");
     expect(sectionsFor(principalA)).not.toContain("admin");
     expect(sectionsFor(leader)).not.toContain("admin");

@@ -134,8 +134,26 @@ describe("reportXlsx", () => {
     const summary = wb.getWorksheet("Tổng hợp")!;
     const values = (sheet: ExcelJS.Worksheet, n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
     const headerNo = 4;
-    expect(values(summary, headerNo)).toEqual(["TT", "Chỉ tiêu", "Mục kế hoạch", "Chỉ tiêu năm/kỳ", "Kết quả", "Đánh giá", "Tử số", "Mẫu số"]);
-    expect(values(summary, headerNo + 1)).toEqual([1, "Tỷ lệ học sinh tham gia hoạt động STEM (SCH-2.1)", "Mục II.2", 70, 75, "Đạt", 45, 60]);
+    expect(values(summary, headerNo)).toEqual([
+      "TT",
+      "Chỉ tiêu",
+      "Mục kế hoạch",
+      "Chỉ tiêu năm/kỳ",
+      "Kết quả",
+      "Đánh giá",
+      "Tử số",
+      "Mẫu số",
+    ]);
+    expect(values(summary, headerNo + 1)).toEqual([
+      1,
+      "Tỷ lệ học sinh tham gia hoạt động STEM (SCH-2.1)",
+      "Mục II.2",
+      70,
+      75,
+      "Đạt",
+      45,
+      60,
+    ]);
     expect(values(summary, headerNo + 2)).toEqual([2, "Số buổi tuyên truyền (NQ57-27a)", "Mục II.1", 2, 3, "Đạt"]);
     const third = summary.getRow(headerNo + 3);
     expect(third.getCell(1).value).toBe(3);
@@ -147,7 +165,11 @@ describe("reportXlsx", () => {
     expect(summary.views[0]).toMatchObject({ state: "frozen", ySplit: headerNo });
 
     const school = wb.getWorksheet("Trường học")!;
-    expect(values(school, 1)).toEqual(["Đơn vị", "SCH-2.1 – Tỷ lệ học sinh tham gia hoạt động STEM", "SCH-2.6 – Tỷ lệ giáo viên được bồi dưỡng"]);
+    expect(values(school, 1)).toEqual([
+      "Đơn vị",
+      "SCH-2.1 – Tỷ lệ học sinh tham gia hoạt động STEM",
+      "SCH-2.6 – Tỷ lệ giáo viên được bồi dưỡng",
+    ]);
     expect(values(school, 2)).toEqual(["Trường THCS Tân An", 80]);
     expect(values(school, 3)).toEqual(["Trường Tiểu học Tân An", 70]);
     expect(values(school, 4)).toEqual(["Toàn xã", 75]);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { bodyAllowed, BODY_LIMITS, isCrossSiteRequest, securityHeaders, trustProxySetting } from "../../server/security";
+import {
+  bodyAllowed,
+  BODY_LIMITS,
+  isCrossSiteRequest,
+  securityHeaders,
+  trustProxySetting,
+} from "../../server/security";
 import { parsePeriod } from "../../app/domain/shared/periods";
 import { loggablePath } from "../../server/log";
 import { safeRedirectPath } from "../../app/lib/auth.server";
@@ -19,7 +25,9 @@ describe("cross-site request refusal", () => {
   it("accepts same-origin requests, direct requests and safe methods", () => {
     expect(isCrossSiteRequest("POST", { origin: own, "sec-fetch-site": "same-origin" }, own)).toBe(false);
     expect(isCrossSiteRequest("POST", {}, own)).toBe(false);
-    expect(isCrossSiteRequest("GET", { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, own)).toBe(false);
+    expect(isCrossSiteRequest("GET", { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, own)).toBe(
+      false,
+    );
   });
   it("reads TRUST_PROXY as a hop count or a list of proxies, and refuses 'true'", () => {
     expect(trustProxySetting("1")).toBe(1);
@@ -88,7 +96,10 @@ describe("request bodies", () => {
     expect(bodyAllowed("POST", "/people/10/import.data", String(5 * 1024 * 1024))).toEqual({ ok: true });
     expect(bodyAllowed("POST", "/attendance/7/import.data", String(5 * 1024 * 1024))).toEqual({ ok: true });
     expect(bodyAllowed("POST", "/contests/3.data", String(10 * 1024 * 1024))).toEqual({ ok: true });
-    expect(bodyAllowed("POST", "/activities/new.data", String(BODY_LIMITS.form + 1))).toEqual({ ok: false, status: 413 });
+    expect(bodyAllowed("POST", "/activities/new.data", String(BODY_LIMITS.form + 1))).toEqual({
+      ok: false,
+      status: 413,
+    });
   });
   it("period keys outside 2000–2100 are not periods", () => {
     expect(parsePeriod("9999-H2")).toBeNull();
@@ -106,7 +117,11 @@ describe("file names kept as metadata", () => {
     expect(cleanFileName("a\u0000b\u0085c.pdf")).toBe("abc.pdf");
   });
   it("a media-sized body is allowed only as a multipart upload", () => {
-    expect(bodyAllowed("POST", "/materials/new", String(100 * 1024 * 1024), "multipart/form-data; boundary=x")).toEqual({ ok: true });
-    expect(bodyAllowed("POST", "/materials/new", String(100 * 1024 * 1024), "application/x-www-form-urlencoded")).toEqual({ ok: false, status: 413 });
+    expect(bodyAllowed("POST", "/materials/new", String(100 * 1024 * 1024), "multipart/form-data; boundary=x")).toEqual(
+      { ok: true },
+    );
+    expect(
+      bodyAllowed("POST", "/materials/new", String(100 * 1024 * 1024), "application/x-www-form-urlencoded"),
+    ).toEqual({ ok: false, status: 413 });
   });
 });

@@ -6,13 +6,18 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe("reading a CSV", () => {
   it("uses one delimiter, chosen from the header line: a semicolon file keeps a comma inside a field", async () => {
-    const file = await readTableFile(utf8("Mã;Họ và tên;Loại;Chức vụ\r\nGV01;Lê Thị Hoa;Giáo viên;Tổ trưởng, chủ nhiệm 6A1\r\n"));
+    const file = await readTableFile(
+      utf8("Mã;Họ và tên;Loại;Chức vụ\r\nGV01;Lê Thị Hoa;Giáo viên;Tổ trưởng, chủ nhiệm 6A1\r\n"),
+    );
     expect(file.rows[1]).toEqual(["GV01", "Lê Thị Hoa", "Giáo viên", "Tổ trưởng, chủ nhiệm 6A1"]);
     expect(file.readAs).toBe("CSV, phân tách bằng dấu chấm phẩy (;)");
   });
 
   it("a comma file keeps a semicolon inside a field; a tab file reads tabs only", async () => {
-    expect((await readTableFile(utf8("Mã,Ghi chú\nHS1,đến trễ; có phép\n"))).rows[1]).toEqual(["HS1", "đến trễ; có phép"]);
+    expect((await readTableFile(utf8("Mã,Ghi chú\nHS1,đến trễ; có phép\n"))).rows[1]).toEqual([
+      "HS1",
+      "đến trễ; có phép",
+    ]);
     expect((await readTableFile(utf8("Mã\tGhi chú\nHS1\ta, b; c\n"))).rows[1]).toEqual(["HS1", "a, b; c"]);
   });
 

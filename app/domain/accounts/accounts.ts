@@ -20,22 +20,44 @@ export interface IssuedLink {
   expiresAt: string;
 }
 
-async function issueLink(db: Executor, userId: number, purpose: "activate" | "reset", createdBy: number | null): Promise<IssuedLink> {
+async function issueLink(
+  db: Executor,
+  userId: number,
+  purpose: "activate" | "reset",
+  createdBy: number | null,
+): Promise<IssuedLink> {
   const token = randomToken(24);
   const createdAt = nowIso();
   const expiresAt = addMs(createdAt, LINK_LIFETIME_MS);
   // A new link replaces any earlier unused one for the same account.
-  await db.updateTable("account_tokens").set({ used_at: createdAt }).where("user_id", "=", userId).where("used_at", "is", null).execute();
+  await db
+    .updateTable("account_tokens")
+    .set({ used_at: createdAt })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .execute();
   await db
     .insertInto("account_tokens")
-    .values({ user_id: userId, token_hash: sha256Hex(token), purpose, created_by: createdBy || null, created_at: createdAt, expires_at: expiresAt })
+    .values({
+      user_id: userId,
+      token_hash: sha256Hex(token),
+      purpose,
+      created_by: createdBy || null,
+      created_at: createdAt,
+      expires_at: expiresAt,
+    })
     .execute();
   return { token, expiresAt };
 }
 
 /** The unit of a user's first membership, so a school can see the changes made to its accounts. */
 async function primaryUnitOf(db: Executor, userId: number): Promise<number | null> {
-  const m = await db.selectFrom("memberships").select("unit_id").where("user_id", "=", userId).orderBy("id").executeTakeFirst();
+  const m = await db
+    .selectFrom("memberships")
+    .select("unit_id")
+    .where("user_id", "=", userId)
+    .orderBy("id")
+    .executeTakeFirst();
   return m?.unit_id ?? null;
 }
 
@@ -45,11 +67,16 @@ export async function createAccount(
   input: { email: string; fullName: string; phone?: string; role: Role; unitId: number },
   ip: string | null = null,
 ): Promise<{ userId: number; link: IssuedLink }> {
-  const unit = await db.selectFrom("units").select(["id", "kind", "archived_at"]).where("id", "=", input.unitId).executeTakeFirst();
+  const unit = await db
+    .selectFrom("units")
+    .select(["id", "kind", "archived_at"])
+    .where("id", "=", input.unitId)
+    .executeTakeFirst();
   if (!unit || unit.archived_at) throw new DomainError("Đơn vị không tồn tại.", "unitId");
   // A unit outside the actor's reach is answered as missing; a role they may not give there, as refused.
   if (!reaches(actor, unit.id)) refuse(false);
-  if (!canGrant(actor, input.role, unit.kind)) refuse(true, "Bạn không được tạo tài khoản với vai trò này cho đơn vị đã chọn.");
+  if (!canGrant(actor, input.role, unit.kind))
+    refuse(true, "Bạn không được tạo tài khoản với vai trò này cho đơn vị đã chọn.");
   const email = normalizeEmail(input.email);
   const existing = await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
   if (existing) throw new DomainError("Email này đã có tài khoản.", "email");
@@ -69,7 +96,10 @@ export async function createAccount(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await trx.insertInto("memberships").values({ user_id: user.id, unit_id: unit.id, role: input.role, created_at: at }).execute();
+    await trx
+      .insertInto("memberships")
+      .values({ user_id: user.id, unit_id: unit.id, role: input.role, created_at: at })
+      .execute();
     await writeAudit(trx, {
       actorUserId: actor.userId,
       unitId: unit.id,
@@ -84,8 +114,14 @@ export async function createAccount(
   });
 }
 
-export async function issueResetLink(db: DB, actor: Actor, userId: number, ip: string | null = null): Promise<IssuedLink> {
-  if (!(await canManageUser(db, actor, userId))) refuse(await maySeeAccount(db, actor, userId), "Bạn không được cấp lại mật khẩu cho tài khoản này.");
+export async function issueResetLink(
+  db: DB,
+  actor: Actor,
+  userId: number,
+  ip: string | null = null,
+): Promise<IssuedLink> {
+  if (!(await canManageUser(db, actor, userId)))
+    refuse(await maySeeAccount(db, actor, userId), "Bạn không được cấp lại mật khẩu cho tài khoản này.");
   const user = await db.selectFrom("users").select("is_active").where("id", "=", userId).executeTakeFirst();
   if (!user?.is_active) throw new DomainError("Tài khoản đang bị khóa: hãy mở khóa trước khi cấp liên kết.");
   return db.transaction().execute(async (trx) => {
@@ -103,8 +139,15 @@ export async function issueResetLink(db: DB, actor: Actor, userId: number, ip: s
   });
 }
 
-export async function setUserActive(db: DB, actor: Actor, userId: number, active: boolean, ip: string | null = null): Promise<void> {
-  if (!(await canManageUser(db, actor, userId))) refuse(await maySeeAccount(db, actor, userId), "Bạn không được thay đổi tài khoản này.");
+export async function setUserActive(
+  db: DB,
+  actor: Actor,
+  userId: number,
+  active: boolean,
+  ip: string | null = null,
+): Promise<void> {
+  if (!(await canManageUser(db, actor, userId)))
+    refuse(await maySeeAccount(db, actor, userId), "Bạn không được thay đổi tài khoản này.");
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("users")
@@ -145,17 +188,38 @@ export async function findLink(db: DB, token: string) {
 }
 
 /** Sets the password through a one-time link; the link is spent and every older session ends. */
-export async function redeemLink(db: DB, token: string, password: string, ip: string | null = null): Promise<{ userId: number }> {
+export async function redeemLink(
+  db: DB,
+  token: string,
+  password: string,
+  ip: string | null = null,
+): Promise<{ userId: number }> {
   const link = await findLink(db, token);
   if (!link) throw new DomainError("Liên kết không hợp lệ, đã dùng hoặc đã hết hạn. Vui lòng xin liên kết mới.");
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     const at = nowIso();
-    const spent = await trx.updateTable("account_tokens").set({ used_at: at }).where("id", "=", link.id).where("used_at", "is", null).executeTakeFirst();
+    const spent = await trx
+      .updateTable("account_tokens")
+      .set({ used_at: at })
+      .where("id", "=", link.id)
+      .where("used_at", "is", null)
+      .executeTakeFirst();
     if (Number(spent.numUpdatedRows) !== 1) throw new DomainError("Liên kết này vừa được sử dụng.");
-    await trx.updateTable("users").set({ password_hash: passwordHash, password_changed_at: at, updated_at: at }).where("id", "=", link.user_id).execute();
+    await trx
+      .updateTable("users")
+      .set({ password_hash: passwordHash, password_changed_at: at, updated_at: at })
+      .where("id", "=", link.user_id)
+      .execute();
     await trx.deleteFrom("sessions").where("user_id", "=", link.user_id).execute();
-    await writeAudit(trx, { actorUserId: link.user_id, action: "link_redeem", entity: "user", entityId: link.user_id, after: { purpose: link.purpose }, ip });
+    await writeAudit(trx, {
+      actorUserId: link.user_id,
+      action: "link_redeem",
+      entity: "user",
+      entityId: link.user_id,
+      after: { purpose: link.purpose },
+      ip,
+    });
   });
   return { userId: link.user_id };
 }
@@ -168,7 +232,11 @@ export async function changeOwnPassword(
   next: string,
   ip: string | null = null,
 ): Promise<{ token: string; expiresAt: string }> {
-  const user = await db.selectFrom("users").select(["password_hash"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom("users")
+    .select(["password_hash"])
+    .where("id", "=", actor.userId)
+    .executeTakeFirstOrThrow();
   // Guessing the current password from a stolen session is throttled like a login; the account's own lock ends
   // the session. A lock of the address (someone else guessing behind the school's one address) does not.
   const checked = await checkPasswordGuarded(db, { email: actor.email, ip: ip ?? "unknown" }, async () =>
@@ -176,15 +244,29 @@ export async function changeOwnPassword(
   );
   if (!checked.ok && checked.reason === "locked" && checked.lockedBy === "account") {
     await invalidateUserSessions(db, actor.userId);
-    throw new DomainError("Nhập sai mật khẩu quá nhiều lần: phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại sau ít phút.", "locked");
+    throw new DomainError(
+      "Nhập sai mật khẩu quá nhiều lần: phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại sau ít phút.",
+      "locked",
+    );
   }
-  if (!checked.ok && checked.reason === "locked") throw new DomainError("Có quá nhiều lần đăng nhập sai từ mạng này. Vui lòng thử lại sau ít phút.", "locked");
+  if (!checked.ok && checked.reason === "locked")
+    throw new DomainError("Có quá nhiều lần đăng nhập sai từ mạng này. Vui lòng thử lại sau ít phút.", "locked");
   if (!checked.ok) throw new DomainError("Mật khẩu hiện tại không đúng.", "current");
   const passwordHash = await hashPassword(next);
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("users").set({ password_hash: passwordHash, password_changed_at: at, updated_at: at }).where("id", "=", actor.userId).execute();
-    await writeAudit(trx, { actorUserId: actor.userId, action: "password_change", entity: "user", entityId: actor.userId, ip });
+    await trx
+      .updateTable("users")
+      .set({ password_hash: passwordHash, password_changed_at: at, updated_at: at })
+      .where("id", "=", actor.userId)
+      .execute();
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      action: "password_change",
+      entity: "user",
+      entityId: actor.userId,
+      ip,
+    });
   });
   await invalidateUserSessions(db, actor.userId);
   const { token, session } = await createSession(db, actor.userId);
@@ -194,7 +276,10 @@ export async function changeOwnPassword(
 export type AccountSort = "name" | "email" | "created";
 
 /** Accounts, optionally of one unit; `within` (an actor's reach, null = all) keeps a commune's own. */
-export async function listAccounts(db: DB, opts: { page: number; pageSize: number; sort: AccountSort; q?: string; unitId?: number; within?: number[] | null }) {
+export async function listAccounts(
+  db: DB,
+  opts: { page: number; pageSize: number; sort: AccountSort; q?: string; unitId?: number; within?: number[] | null },
+) {
   let q = db.selectFrom("users");
   if (opts.within)
     q = q.where(
@@ -206,11 +291,19 @@ export async function listAccounts(db: DB, opts: { page: number; pageSize: numbe
         .where("unit_id", "in", opts.within.length ? opts.within : [-1]),
     );
   if (opts.q) q = q.where(matchesFolded(["users.name_key", "users.email"], opts.q));
-  if (opts.unitId) q = q.where("users.id", "in", db.selectFrom("memberships").select("user_id").where("unit_id", "=", opts.unitId));
+  if (opts.unitId)
+    q = q.where("users.id", "in", db.selectFrom("memberships").select("user_id").where("unit_id", "=", opts.unitId));
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   const order = opts.sort === "email" ? "users.email" : opts.sort === "created" ? "users.created_at" : "users.name_key";
   const users = await q
-    .select(["users.id", "users.email", "users.full_name", "users.is_active", "users.created_at", "users.password_hash"])
+    .select([
+      "users.id",
+      "users.email",
+      "users.full_name",
+      "users.is_active",
+      "users.created_at",
+      "users.password_hash",
+    ])
     .orderBy(order, opts.sort === "created" ? "desc" : "asc")
     .orderBy("users.id")
     .limit(opts.pageSize)

@@ -8,7 +8,14 @@ export const newPasswordSchema = z
   .max(200, "Mật khẩu quá dài (tối đa 200 ký tự).")
   .refine((p) => /[A-Za-zÀ-ỹ]/.test(p) && /\d/.test(p), "Mật khẩu cần có cả chữ và số.");
 
-export const ROLES = ["system_admin", "commune_staff", "commune_leader", "province_reader", "school_admin", "teacher"] as const;
+export const ROLES = [
+  "system_admin",
+  "commune_staff",
+  "commune_leader",
+  "province_reader",
+  "school_admin",
+  "teacher",
+] as const;
 
 export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
   system_admin: "Quản trị hệ thống",
@@ -28,13 +35,20 @@ const email = z
 
 export const loginSchema = z.object({
   email,
-  password: z.string({ required_error: "Vui lòng nhập mật khẩu." }).min(1, "Vui lòng nhập mật khẩu.").max(200, "Mật khẩu quá dài."),
+  password: z
+    .string({ required_error: "Vui lòng nhập mật khẩu." })
+    .min(1, "Vui lòng nhập mật khẩu.")
+    .max(200, "Mật khẩu quá dài."),
   redirectTo: z.string().optional(),
 });
 
 export const createAccountSchema = z.object({
   email,
-  fullName: z.string({ required_error: "Vui lòng nhập họ và tên." }).trim().min(2, "Vui lòng nhập họ và tên.").max(120, "Họ và tên quá dài."),
+  fullName: z
+    .string({ required_error: "Vui lòng nhập họ và tên." })
+    .trim()
+    .min(2, "Vui lòng nhập họ và tên.")
+    .max(120, "Họ và tên quá dài."),
   phone: z
     .string()
     .trim()
@@ -60,4 +74,7 @@ export const changePasswordSchema = z
     confirm: z.string().min(1, "Vui lòng nhập lại mật khẩu."),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "Hai mật khẩu không khớp." })
-  .refine((v) => v.password !== v.current, { path: ["password"], message: "Mật khẩu mới phải khác mật khẩu hiện tại." });
+  .refine((v) => v.password !== v.current, {
+    path: ["password"],
+    message: "Mật khẩu mới phải khác mật khẩu hiện tại.",
+  });

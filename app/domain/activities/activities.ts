@@ -113,7 +113,8 @@ async function writeLinks(db: Executor, activityId: number, r: ActivityRecord) {
 /** Inserts an activity with its topics, audiences and units. For use inside a caller's transaction. */
 export async function insertActivity(db: Executor, actorUserId: number | null, r: ActivityRecord): Promise<number> {
   // Organizer and co-organizers: the activity counts for each of them (DAY-1.2 counts co-organized days).
-  for (const unitId of new Set([r.organizerUnitId, ...(r.coOrganizerIds ?? [])])) await assertPeriodOpen(db, unitId, r.startsAt);
+  for (const unitId of new Set([r.organizerUnitId, ...(r.coOrganizerIds ?? [])]))
+    await assertPeriodOpen(db, unitId, r.startsAt);
   const at = nowIso();
   const values = { ...rowValues(r), created_by: actorUserId || null, created_at: at, updated_at: at };
   const row = await db.insertInto("activities").values(values).returning("id").executeTakeFirstOrThrow();
@@ -152,18 +153,21 @@ export function recordFromInput(input: ActivityInput): ActivityRecord {
 
 async function organizerOf(db: Executor, unitId: number): Promise<Unit> {
   const unit = await db.selectFrom("units").selectAll().where("id", "=", unitId).executeTakeFirst();
-  if (!unit || unit.kind === "province" || unit.kind === "hamlet") throw new DomainError("Đơn vị tổ chức không hợp lệ.", "organizerUnitId");
+  if (!unit || unit.kind === "province" || unit.kind === "hamlet")
+    throw new DomainError("Đơn vị tổ chức không hợp lệ.", "organizerUnitId");
   return unit;
 }
 
 async function checkInput(db: Executor, actor: Actor, input: ActivityInput): Promise<Unit> {
   const organizer = await organizerOf(db, input.organizerUnitId);
   // The organizer named in the form is a record like one in the address: outside the reach 404, inside it 403.
-  if (!canManageActivity(actor, organizer)) refuse(seesUnit(actor, organizer), "Bạn không được tạo hoạt động cho đơn vị này.");
+  if (!canManageActivity(actor, organizer))
+    refuse(seesUnit(actor, organizer), "Bạn không được tạo hoạt động cho đơn vị này.");
   await assertVocabulary(db, input);
   if (input.status === "held" && recordFromInput(input).startsAt > nowIso())
     throw new DomainError("Hoạt động chưa diễn ra: chưa thể chọn “Đã tổ chức”.", "status");
-  if (input.invitedUnitIds.length && organizer.kind === "school") throw new DomainError("Chỉ hoạt động cấp xã mới mời các trường.", "invitedUnitIds");
+  if (input.invitedUnitIds.length && organizer.kind === "school")
+    throw new DomainError("Chỉ hoạt động cấp xã mới mời các trường.", "invitedUnitIds");
   const others = [...input.coOrganizerIds, ...input.invitedUnitIds];
   if (others.length) {
     const found = await db.selectFrom("units").select(["id", "kind"]).where("id", "in", others).execute();
@@ -172,7 +176,10 @@ async function checkInput(db: Executor, actor: Actor, input: ActivityInput): Pro
     // A school cannot put its activity into another school's lists, calendar and feed; the commune can.
     const coSchools = found.filter((u) => input.coOrganizerIds.includes(u.id) && u.kind === "school");
     if (organizer.kind === "school" && coSchools.length)
-      throw new DomainError("Trường chỉ ghi được đơn vị phối hợp là phòng, ban, ấp; hoạt động liên trường do xã tổ chức.", "coOrganizerIds");
+      throw new DomainError(
+        "Trường chỉ ghi được đơn vị phối hợp là phòng, ban, ấp; hoạt động liên trường do xã tổ chức.",
+        "coOrganizerIds",
+      );
     const invited = found.filter((u) => input.invitedUnitIds.includes(u.id));
     if (invited.some((u) => u.kind !== "school")) throw new DomainError("Chỉ mời được các trường.", "invitedUnitIds");
   }
@@ -198,14 +205,18 @@ export async function activityDetail(db: DB, id: number) {
   const [topics, audiences, units, reach, budget] = await Promise.all([
     db
       .selectFrom("activity_topics")
-      .innerJoin("vocab_terms", (j) => j.onRef("vocab_terms.code", "=", "activity_topics.topic_code").on("vocab_terms.kind", "=", "topic"))
+      .innerJoin("vocab_terms", (j) =>
+        j.onRef("vocab_terms.code", "=", "activity_topics.topic_code").on("vocab_terms.kind", "=", "topic"),
+      )
       .select(["topic_code as code", "label"])
       .where("activity_id", "=", id)
       .orderBy("sort_order")
       .execute(),
     db
       .selectFrom("activity_audiences")
-      .innerJoin("vocab_terms", (j) => j.onRef("vocab_terms.code", "=", "activity_audiences.audience_code").on("vocab_terms.kind", "=", "audience"))
+      .innerJoin("vocab_terms", (j) =>
+        j.onRef("vocab_terms.code", "=", "activity_audiences.audience_code").on("vocab_terms.kind", "=", "audience"),
+      )
       .select(["audience_code as code", "label"])
       .where("activity_id", "=", id)
       .orderBy("sort_order")
@@ -220,20 +231,36 @@ export async function activityDetail(db: DB, id: number) {
     db.selectFrom("activity_reach").select(["audience_code", "count"]).where("activity_id", "=", id).execute(),
     db.selectFrom("budget_lines").selectAll().where("activity_id", "=", id).orderBy("id").execute(),
   ]);
-  const form = await db.selectFrom("vocab_terms").select("label").where("kind", "=", "form").where("code", "=", activity.form).executeTakeFirst();
+  const form = await db
+    .selectFrom("vocab_terms")
+    .select("label")
+    .where("kind", "=", "form")
+    .where("code", "=", activity.form)
+    .executeTakeFirst();
   return { activity, formLabel: form?.label ?? activity.form, topics, audiences, units, reach, budget };
 }
 
-export async function updateActivity(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, input: ActivityInput): Promise<void> {
-  if (!canManageActivity(actor, activity.organizer)) refuse(seesUnit(actor, activity.organizer), "Bạn không có quyền sửa hoạt động này.");
+export async function updateActivity(
+  db: DB,
+  actor: Actor,
+  activity: Activity & { organizer: Unit },
+  input: ActivityInput,
+): Promise<void> {
+  if (!canManageActivity(actor, activity.organizer))
+    refuse(seesUnit(actor, activity.organizer), "Bạn không có quyền sửa hoạt động này.");
   const newStart = recordFromInput(input).startsAt;
   await assertActivityUnlocked(db, activity, [activity.starts_at, newStart]);
-  for (const unitId of input.coOrganizerIds) for (const at of [activity.starts_at, newStart]) await assertPeriodOpen(db, unitId, at);
+  for (const unitId of input.coOrganizerIds)
+    for (const at of [activity.starts_at, newStart]) await assertPeriodOpen(db, unitId, at);
   await db.transaction().execute(async (trx) => {
     await checkInput(trx, actor, input);
     const before = await lockedActivity(trx, activity.id, "update");
     if (!before) throw new DomainError("Hoạt động này không còn tồn tại.");
-    const oldTopics = await trx.selectFrom("activity_topics").select("topic_code").where("activity_id", "=", activity.id).execute();
+    const oldTopics = await trx
+      .selectFrom("activity_topics")
+      .select("topic_code")
+      .where("activity_id", "=", activity.id)
+      .execute();
     const r = { ...recordFromInput(input), clubId: activity.club_id };
     const values = { ...rowValues(r), updated_at: nowIso() };
     await trx.updateTable("activities").set(values).where("id", "=", activity.id).execute();
@@ -270,11 +297,21 @@ export async function deletionConsequences(db: DB, activityId: number) {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  return { marks: await rowsOf("attendance"), budgetLines: await rowsOf("budget_lines"), reachFigures: await rowsOf("activity_reach") };
+  return {
+    marks: await rowsOf("attendance"),
+    budgetLines: await rowsOf("budget_lines"),
+    reachFigures: await rowsOf("activity_reach"),
+  };
 }
 
-export async function deleteActivity(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, confirmed: DeleteConfirmation): Promise<void> {
-  if (!canManageActivity(actor, activity.organizer)) refuse(seesUnit(actor, activity.organizer), "Bạn không có quyền xóa hoạt động này.");
+export async function deleteActivity(
+  db: DB,
+  actor: Actor,
+  activity: Activity & { organizer: Unit },
+  confirmed: DeleteConfirmation,
+): Promise<void> {
+  if (!canManageActivity(actor, activity.organizer))
+    refuse(seesUnit(actor, activity.organizer), "Bạn không có quyền xóa hoạt động này.");
   const c = await deletionConsequences(db, activity.id);
   requireDeleteConfirmation(confirmed, Object.values(c).some(Boolean));
   await assertActivityUnlocked(db, activity, [activity.starts_at]);
@@ -307,8 +344,14 @@ export async function deleteActivity(db: DB, actor: Actor, activity: Activity & 
   });
 }
 
-export async function addBudgetLine(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, line: BudgetLineInput): Promise<void> {
-  if (!canManageActivity(actor, activity.organizer)) refuse(seesUnit(actor, activity.organizer), "Bạn không có quyền sửa kinh phí của hoạt động này.");
+export async function addBudgetLine(
+  db: DB,
+  actor: Actor,
+  activity: Activity & { organizer: Unit },
+  line: BudgetLineInput,
+): Promise<void> {
+  if (!canManageActivity(actor, activity.organizer))
+    refuse(seesUnit(actor, activity.organizer), "Bạn không có quyền sửa kinh phí của hoạt động này.");
   await assertPeriodOpen(db, activity.organizer_unit_id, activity.starts_at);
   await db.transaction().execute(async (trx) => {
     const values = {
@@ -331,10 +374,22 @@ export async function addBudgetLine(db: DB, actor: Actor, activity: Activity & {
   });
 }
 
-export async function deleteBudgetLine(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, lineId: number, confirmed: boolean): Promise<void> {
-  if (!canManageActivity(actor, activity.organizer)) refuse(seesUnit(actor, activity.organizer), "Bạn không có quyền sửa kinh phí của hoạt động này.");
+export async function deleteBudgetLine(
+  db: DB,
+  actor: Actor,
+  activity: Activity & { organizer: Unit },
+  lineId: number,
+  confirmed: boolean,
+): Promise<void> {
+  if (!canManageActivity(actor, activity.organizer))
+    refuse(seesUnit(actor, activity.organizer), "Bạn không có quyền sửa kinh phí của hoạt động này.");
   requireDeleteConfirmation(confirmed);
-  const line = await db.selectFrom("budget_lines").selectAll().where("id", "=", lineId).where("activity_id", "=", activity.id).executeTakeFirst();
+  const line = await db
+    .selectFrom("budget_lines")
+    .selectAll()
+    .where("id", "=", lineId)
+    .where("activity_id", "=", activity.id)
+    .executeTakeFirst();
   if (!line) throw new DomainError("Không tìm thấy dòng kinh phí.");
   await assertPeriodOpen(db, activity.organizer_unit_id, activity.starts_at);
   await db.transaction().execute(async (trx) => {
@@ -361,12 +416,24 @@ export async function deleteBudgetLine(db: DB, actor: Actor, activity: Activity 
   });
 }
 
-export async function setReach(db: DB, actor: Actor, activity: Activity & { organizer: Unit }, values: Record<string, number | undefined>): Promise<void> {
-  if (!canManageActivity(actor, activity.organizer)) refuse(seesUnit(actor, activity.organizer), "Bạn không có quyền sửa hoạt động này.");
+export async function setReach(
+  db: DB,
+  actor: Actor,
+  activity: Activity & { organizer: Unit },
+  values: Record<string, number | undefined>,
+): Promise<void> {
+  if (!canManageActivity(actor, activity.organizer))
+    refuse(seesUnit(actor, activity.organizer), "Bạn không có quyền sửa hoạt động này.");
   await assertPeriodOpen(db, activity.organizer_unit_id, activity.starts_at);
-  const audiences = (await db.selectFrom("vocab_terms").select("code").where("kind", "=", "audience").execute()).map((a) => a.code);
+  const audiences = (await db.selectFrom("vocab_terms").select("code").where("kind", "=", "audience").execute()).map(
+    (a) => a.code,
+  );
   await db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("activity_reach").select(["audience_code", "count"]).where("activity_id", "=", activity.id).execute();
+    const before = await trx
+      .selectFrom("activity_reach")
+      .select(["audience_code", "count"])
+      .where("activity_id", "=", activity.id)
+      .execute();
     await trx.deleteFrom("activity_reach").where("activity_id", "=", activity.id).execute();
     const rows = Object.entries(values)
       .filter(([code, n]) => audiences.includes(code) && n !== undefined && n > 0)
@@ -405,8 +472,18 @@ function applyFilter(db: DB, actor: Actor, f: ActivityFilter) {
       ]),
     );
   }
-  if (f.topic) q = q.where("activities.id", "in", db.selectFrom("activity_topics").select("activity_id").where("topic_code", "=", f.topic));
-  if (f.audience) q = q.where("activities.id", "in", db.selectFrom("activity_audiences").select("activity_id").where("audience_code", "=", f.audience));
+  if (f.topic)
+    q = q.where(
+      "activities.id",
+      "in",
+      db.selectFrom("activity_topics").select("activity_id").where("topic_code", "=", f.topic),
+    );
+  if (f.audience)
+    q = q.where(
+      "activities.id",
+      "in",
+      db.selectFrom("activity_audiences").select("activity_id").where("audience_code", "=", f.audience),
+    );
   if (f.form) q = q.where("activities.form", "=", f.form);
   if (f.status) q = q.where("activities.status", "=", f.status);
   if (f.from) q = q.where("activities.starts_at", ">=", f.from);
@@ -416,12 +493,19 @@ function applyFilter(db: DB, actor: Actor, f: ActivityFilter) {
 
 export type ActivitySort = "newest" | "oldest" | "title";
 
-export async function listActivities(db: DB, actor: Actor, f: ActivityFilter, opts: { page: number; pageSize: number; sort: ActivitySort }) {
+export async function listActivities(
+  db: DB,
+  actor: Actor,
+  f: ActivityFilter,
+  opts: { page: number; pageSize: number; sort: ActivitySort },
+) {
   const q = applyFilter(db, actor, f);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   let rows = q
     .innerJoin("units", "units.id", "activities.organizer_unit_id")
-    .leftJoin("vocab_terms as form_term", (j) => j.onRef("form_term.code", "=", "activities.form").on("form_term.kind", "=", "form"))
+    .leftJoin("vocab_terms as form_term", (j) =>
+      j.onRef("form_term.code", "=", "activities.form").on("form_term.kind", "=", "form"),
+    )
     .select([
       "activities.id",
       "activities.title",
@@ -436,7 +520,10 @@ export async function listActivities(db: DB, actor: Actor, f: ActivityFilter, op
       "units.name as organizer_name",
       "units.kind as organizer_kind",
     ]);
-  rows = opts.sort === "title" ? rows.orderBy("activities.title") : rows.orderBy("activities.starts_at", opts.sort === "oldest" ? "asc" : "desc");
+  rows =
+    opts.sort === "title"
+      ? rows.orderBy("activities.title")
+      : rows.orderBy("activities.starts_at", opts.sort === "oldest" ? "asc" : "desc");
   const list = await rows
     .orderBy("activities.id")
     .limit(opts.pageSize)
@@ -465,7 +552,12 @@ export async function calendarActivities(db: DB, actor: Actor, f: ActivityFilter
 }
 
 export async function listVocabulary(db: Executor) {
-  const rows = await db.selectFrom("vocab_terms").select(["kind", "code", "label", "parent_code"]).where("archived", "=", 0).orderBy("sort_order").execute();
+  const rows = await db
+    .selectFrom("vocab_terms")
+    .select(["kind", "code", "label", "parent_code"])
+    .where("archived", "=", 0)
+    .orderBy("sort_order")
+    .execute();
   return {
     topics: rows.filter((r) => r.kind === "topic"),
     forms: rows.filter((r) => r.kind === "form"),

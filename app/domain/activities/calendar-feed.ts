@@ -11,7 +11,11 @@ import { addMs, DAY_MS, nowIso } from "../shared/time";
 import { cleanText } from "../shared/text";
 
 export async function feedToken(db: DB, unitId: number): Promise<string> {
-  const existing = await db.selectFrom("calendar_feeds").select("token").where("unit_id", "=", unitId).executeTakeFirst();
+  const existing = await db
+    .selectFrom("calendar_feeds")
+    .select("token")
+    .where("unit_id", "=", unitId)
+    .executeTakeFirst();
   if (existing) return existing.token;
   const token = randomToken(20);
   await db
@@ -19,7 +23,8 @@ export async function feedToken(db: DB, unitId: number): Promise<string> {
     .values({ unit_id: unitId, token, created_at: nowIso() })
     .onConflict((oc) => oc.column("unit_id").doNothing())
     .execute();
-  return (await db.selectFrom("calendar_feeds").select("token").where("unit_id", "=", unitId).executeTakeFirstOrThrow()).token;
+  return (await db.selectFrom("calendar_feeds").select("token").where("unit_id", "=", unitId).executeTakeFirstOrThrow())
+    .token;
 }
 
 export async function unitForFeed(db: DB, token: string): Promise<Unit | undefined> {
@@ -84,7 +89,12 @@ export async function feedIcs(db: DB, unit: Unit, publicUrl: string): Promise<st
       location: r.place || r.link ? cleanText(r.place ?? r.link ?? "") : undefined,
       description: cleanText(`Đơn vị tổ chức: ${r.organizer}`),
       url: `${publicUrl}/activities/${r.id}`,
-      status: r.status === "cancelled" ? ICalEventStatus.CANCELLED : r.status === "planned" ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      status:
+        r.status === "cancelled"
+          ? ICalEventStatus.CANCELLED
+          : r.status === "planned"
+            ? ICalEventStatus.TENTATIVE
+            : ICalEventStatus.CONFIRMED,
       lastModified: new Date(r.updated_at),
     });
   }

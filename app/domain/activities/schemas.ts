@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { dateText, httpUrl, optionalCount, optionalText, stringList, timeText, wholeNumber } from "../shared/schema-helpers";
+import {
+  dateText,
+  httpUrl,
+  optionalCount,
+  optionalText,
+  stringList,
+  timeText,
+  wholeNumber,
+} from "../shared/schema-helpers";
 import { ACTIVITY_STATUSES, BUDGET_CATEGORIES, COMMEMORATIONS, DELIVERIES, FUNDING_SOURCES } from "./vocabulary";
 
 export const activitySchema = z
@@ -9,12 +17,17 @@ export const activitySchema = z
       .trim()
       .min(5, "Vui lòng nhập tên hoạt động (ít nhất 5 ký tự).")
       .max(200, "Tên quá dài."),
-    organizerUnitId: z.coerce.number({ invalid_type_error: "Vui lòng chọn đơn vị tổ chức." }).int().positive("Vui lòng chọn đơn vị tổ chức."),
+    organizerUnitId: z.coerce
+      .number({ invalid_type_error: "Vui lòng chọn đơn vị tổ chức." })
+      .int()
+      .positive("Vui lòng chọn đơn vị tổ chức."),
     coOrganizerIds: stringList().pipe(z.array(z.coerce.number().int().positive()).max(200, "Quá nhiều đơn vị.")),
     invitedUnitIds: stringList().pipe(z.array(z.coerce.number().int().positive()).max(200, "Quá nhiều đơn vị.")),
     form: z.string({ required_error: "Vui lòng chọn hình thức." }).min(1, "Vui lòng chọn hình thức."),
     topics: stringList().pipe(z.array(z.string()).min(1, "Chọn ít nhất một nội dung.").max(50, "Quá nhiều nội dung.")),
-    audiences: stringList().pipe(z.array(z.string()).min(1, "Chọn ít nhất một đối tượng.").max(50, "Quá nhiều đối tượng.")),
+    audiences: stringList().pipe(
+      z.array(z.string()).min(1, "Chọn ít nhất một đối tượng.").max(50, "Quá nhiều đối tượng."),
+    ),
     delivery: z.enum(DELIVERIES, { errorMap: () => ({ message: "Vui lòng chọn cách tổ chức." }) }),
     startDate: dateText("Vui lòng nhập ngày bắt đầu."),
     startTime: timeText("Vui lòng nhập giờ bắt đầu."),
@@ -31,8 +44,14 @@ export const activitySchema = z
     path: ["endTime"],
     message: "Thời gian kết thúc phải sau thời gian bắt đầu.",
   })
-  .refine((a) => a.delivery === "online" || !!a.place, { path: ["place"], message: "Vui lòng nhập địa điểm (với hoạt động trực tiếp hoặc kết hợp)." })
-  .refine((a) => a.delivery === "in_person" || !!a.link, { path: ["link"], message: "Vui lòng nhập đường dẫn tham gia trực tuyến." });
+  .refine((a) => a.delivery === "online" || !!a.place, {
+    path: ["place"],
+    message: "Vui lòng nhập địa điểm (với hoạt động trực tiếp hoặc kết hợp).",
+  })
+  .refine((a) => a.delivery === "in_person" || !!a.link, {
+    path: ["link"],
+    message: "Vui lòng nhập đường dẫn tham gia trực tuyến.",
+  });
 export type ActivityInput = z.infer<typeof activitySchema>;
 
 export const budgetLineSchema = z.object({

@@ -1,10 +1,18 @@
 import type { ActivityStatus, BudgetCategory, Commemoration, Delivery, FundingSource } from "../../../db/schema";
 
 export const DELIVERIES = ["in_person", "online", "hybrid"] as const;
-export const DELIVERY_LABELS: Record<Delivery, string> = { in_person: "Trực tiếp", online: "Trực tuyến", hybrid: "Kết hợp" };
+export const DELIVERY_LABELS: Record<Delivery, string> = {
+  in_person: "Trực tiếp",
+  online: "Trực tuyến",
+  hybrid: "Kết hợp",
+};
 
 export const ACTIVITY_STATUSES = ["planned", "held", "cancelled"] as const;
-export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = { planned: "Dự kiến", held: "Đã tổ chức", cancelled: "Đã hủy" };
+export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
+  planned: "Dự kiến",
+  held: "Đã tổ chức",
+  cancelled: "Đã hủy",
+};
 
 /** The three days the plan asks every unit to mark each year (III.1.2). */
 export const COMMEMORATIONS = ["18/5", "01/10", "10/10"] as const;
@@ -20,7 +28,17 @@ export const COMMEMORATION_DATES: Record<Commemoration, { month: number; day: nu
   "10/10": { month: 10, day: 10 },
 };
 
-export const BUDGET_CATEGORIES = ["banners", "printing", "water", "lunches", "sound", "speakers", "transport", "awards", "other"] as const;
+export const BUDGET_CATEGORIES = [
+  "banners",
+  "printing",
+  "water",
+  "lunches",
+  "sound",
+  "speakers",
+  "transport",
+  "awards",
+  "other",
+] as const;
 export const BUDGET_CATEGORY_LABELS: Record<BudgetCategory, string> = {
   banners: "Băng rôn, khẩu hiệu",
   printing: "In ấn tài liệu",

@@ -34,11 +34,17 @@ export const MAX_ROSTER_ROWS = MAX_IMPORT_ROWS;
 function rosterPeople(db: DB, units: number[], activity: Activity) {
   return db
     .selectFrom("people")
-    .leftJoin("attendance", (j) => j.onRef("attendance.person_id", "=", "people.id").on("attendance.activity_id", "=", activity.id))
+    .leftJoin("attendance", (j) =>
+      j.onRef("attendance.person_id", "=", "people.id").on("attendance.activity_id", "=", activity.id),
+    )
     .where("people.unit_id", "in", units.length ? units : [-1])
     .where((eb) =>
       eb.or([
-        eb("people.id", "in", eb.selectFrom("activity_roster").select("person_id").where("activity_id", "=", activity.id)),
+        eb(
+          "people.id",
+          "in",
+          eb.selectFrom("activity_roster").select("person_id").where("activity_id", "=", activity.id),
+        ),
         eb("attendance.id", "is not", null),
       ]),
     );
@@ -60,7 +66,12 @@ export async function rosterSize(db: DB, actor: Actor, activity: Activity): Prom
  * by category, class and name; a page of them (`offset`, `limit`), or all up to MAX_ROSTER_ROWS.
  * A club meeting's roster starts as the club's members on the meeting's date.
  */
-export async function rosterFor(db: DB, actor: Actor, activity: Activity, page: { offset?: number; limit?: number } = {}): Promise<RosterEntry[]> {
+export async function rosterFor(
+  db: DB,
+  actor: Actor,
+  activity: Activity,
+  page: { offset?: number; limit?: number } = {},
+): Promise<RosterEntry[]> {
   const units = await markableUnitIds(db, actor);
   if (!units.length) return [];
   if (activity.club_id) await seedClubRoster(db, activity);
@@ -87,7 +98,12 @@ export async function rosterFor(db: DB, actor: Actor, activity: Activity, page: 
 }
 
 async function seedClubRoster(db: DB, activity: Activity) {
-  const has = await db.selectFrom("activity_roster").select("person_id").where("activity_id", "=", activity.id).limit(1).executeTakeFirst();
+  const has = await db
+    .selectFrom("activity_roster")
+    .select("person_id")
+    .where("activity_id", "=", activity.id)
+    .limit(1)
+    .executeTakeFirst();
   if (has) return;
   const date = vietnamParts(activity.starts_at).date;
   const members = await db
@@ -136,12 +152,25 @@ export async function addToRoster(db: DB, actor: Actor, activity: Activity, grou
     .select("id")
     .where("left_on", "is", null)
     .where("unit_id", "in", units.length ? units : [-1]);
-  if (group.kind === "class") q = q.where("unit_id", "=", group.unitId).where("category", "=", "students").where("class_name", "=", group.className);
+  if (group.kind === "class")
+    q = q
+      .where("unit_id", "=", group.unitId)
+      .where("category", "=", "students")
+      .where("class_name", "=", group.className);
   else if (group.kind === "teachers") q = q.where("unit_id", "=", group.unitId).where("category", "=", "teachers");
   else if (group.kind === "staff") q = q.where("unit_id", "=", group.unitId).where("category", "!=", "students");
   else if (group.kind === "club")
-    q = q.where("id", "in", db.selectFrom("club_members").select("person_id").where("club_id", "=", group.clubId).where("left_on", "is", null));
-  else if (group.kind === "offices") q = q.where("unit_id", "in", db.selectFrom("units").select("id").where("kind", "!=", "school"));
+    q = q.where(
+      "id",
+      "in",
+      db
+        .selectFrom("club_members")
+        .select("person_id")
+        .where("club_id", "=", group.clubId)
+        .where("left_on", "is", null),
+    );
+  else if (group.kind === "offices")
+    q = q.where("unit_id", "in", db.selectFrom("units").select("id").where("kind", "!=", "school"));
   else q = q.where("id", "in", group.personIds.length ? group.personIds.slice(0, 2000) : [-1]);
   const people = await q.execute();
   return addPeopleToRoster(
@@ -191,7 +220,8 @@ export async function recordMarks(
   if (people.length !== ids.length) throw new DomainError("Có người không tồn tại trong danh sách.");
   if (actor && !checked) {
     const units = new Set(await markableUnitIds(db, actor));
-    if (people.some((p) => !units.has(p.unit_id))) throw new DomainError("Bạn chỉ điểm danh được người của đơn vị mình.");
+    if (people.some((p) => !units.has(p.unit_id)))
+      throw new DomainError("Bạn chỉ điểm danh được người của đơn vị mình.");
   }
   for (const unitId of new Set(people.map((p) => p.unit_id))) await assertPeriodOpen(db, unitId, activity.starts_at);
   const at = nowIso();
@@ -202,7 +232,15 @@ export async function recordMarks(
     const note = m.note === undefined ? undefined : m.note?.trim().slice(0, 200) || null;
     return {
       keepNote: note === undefined,
-      values: { activity_id: activity.id, person_id: m.personId, status: m.status, note: note ?? null, source, marked_by: markedBy || null, marked_at: at },
+      values: {
+        activity_id: activity.id,
+        person_id: m.personId,
+        status: m.status,
+        note: note ?? null,
+        source,
+        marked_by: markedBy || null,
+        marked_at: at,
+      },
     };
   });
   await db.transaction().execute(async (trx) => {
@@ -228,7 +266,9 @@ export async function recordMarks(
           .execute();
     }
     // The "reached" aggregate follows the marks in the same transaction (a big import: everyone at the activity).
-    await refreshReach(trx, rows.length > 1000 ? { attendeesOf: [activity.id] } : { personIds: ids }, [quarterOf(current.starts_at)]);
+    await refreshReach(trx, rows.length > 1000 ? { attendeesOf: [activity.id] } : { personIds: ids }, [
+      quarterOf(current.starts_at),
+    ]);
     // Everyone marked is on the roster: one set-based insert from the marks just written.
     await trx
       .insertInto("activity_roster")
@@ -265,14 +305,29 @@ export async function attendanceCounts(db: DB, activityId: number) {
     .selectFrom("attendance")
     .innerJoin("people", "people.id", "attendance.person_id")
     .innerJoin("units", "units.id", "people.unit_id")
-    .select(["units.id as unitId", "units.name as unitName", "attendance.status", (eb) => eb.fn.countAll<number>().as("n")])
+    .select([
+      "units.id as unitId",
+      "units.name as unitName",
+      "attendance.status",
+      (eb) => eb.fn.countAll<number>().as("n"),
+    ])
     .where("attendance.activity_id", "=", activityId)
     .groupBy(["units.id", "units.name", "attendance.status"])
     .orderBy("units.name")
     .execute();
-  const out = new Map<number, { unitId: number; unitName: string; present: number; late: number; excused: number; absent: number }>();
+  const out = new Map<
+    number,
+    { unitId: number; unitName: string; present: number; late: number; excused: number; absent: number }
+  >();
   for (const r of rows) {
-    const u = out.get(r.unitId) ?? { unitId: r.unitId, unitName: r.unitName, present: 0, late: 0, excused: 0, absent: 0 };
+    const u = out.get(r.unitId) ?? {
+      unitId: r.unitId,
+      unitName: r.unitName,
+      present: 0,
+      late: 0,
+      excused: 0,
+      absent: 0,
+    };
     u[r.status] += Number(r.n);
     out.set(r.unitId, u);
   }
@@ -280,7 +335,11 @@ export async function attendanceCounts(db: DB, activityId: number) {
 }
 
 /** Activities the actor takes attendance for, most recent first: their units' own and those they are invited to or co-organize. */
-export async function attendanceActivities(db: DB, actor: Actor, opts: { page: number; pageSize: number; from?: string; to?: string }) {
+export async function attendanceActivities(
+  db: DB,
+  actor: Actor,
+  opts: { page: number; pageSize: number; from?: string; to?: string },
+) {
   const units = await markableUnitIds(db, actor);
   const ids = units.length ? units : [-1];
   let q = db

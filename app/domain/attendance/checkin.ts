@@ -27,7 +27,11 @@ export function codeFor(secret: string, activityId: number, step: number): strin
 }
 
 export async function openCheckin(db: DB, actor: Actor, activity: Activity) {
-  const existing = await db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activity.id).executeTakeFirst();
+  const existing = await db
+    .selectFrom("activity_checkin")
+    .selectAll()
+    .where("activity_id", "=", activity.id)
+    .executeTakeFirst();
   if (existing && !existing.closed_at) return existing;
   // (The `pin` column is no longer used: a PIN on the screen proved nothing about who typed it.)
   const values = { secret: randomToken(20), pin: "", opened_by: actor.userId, opened_at: nowIso(), closed_at: null };
@@ -37,11 +41,19 @@ export async function openCheckin(db: DB, actor: Actor, activity: Activity) {
       .insertInto("activity_checkin")
       .values({ activity_id: activity.id, ...values })
       .execute();
-  return (await db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activity.id).executeTakeFirstOrThrow())!;
+  return (await db
+    .selectFrom("activity_checkin")
+    .selectAll()
+    .where("activity_id", "=", activity.id)
+    .executeTakeFirstOrThrow())!;
 }
 
 export async function closeCheckin(db: DB, activity: Activity) {
-  await db.updateTable("activity_checkin").set({ closed_at: nowIso() }).where("activity_id", "=", activity.id).execute();
+  await db
+    .updateTable("activity_checkin")
+    .set({ closed_at: nowIso() })
+    .where("activity_id", "=", activity.id)
+    .execute();
 }
 
 /** What the organizer's screen shows now: the code (in the QR) and seconds until it changes. */
@@ -56,9 +68,12 @@ export const CHECKIN_MESSAGES: Record<CheckinFailure, string> = {
   expired: "Mã QR đã hết hạn (mã đổi sau mỗi 30 giây). Hãy quét lại mã đang hiển thị trên màn hình.",
   foreign: "Mã QR này không thuộc hoạt động này.",
   closed: "Điểm danh bằng mã QR cho hoạt động này chưa mở hoặc đã đóng.",
-  outside_window: "Chỉ điểm danh được trong thời gian diễn ra hoạt động (từ 30 phút trước khi bắt đầu đến 30 phút sau khi kết thúc).",
-  sign_in: "Hãy đăng nhập bằng tài khoản của bạn để điểm danh. Nếu không có tài khoản hoặc điện thoại, hãy báo người tổ chức để được điểm danh theo danh sách.",
-  not_found: "Tài khoản của bạn chưa gắn với hồ sơ cán bộ, giáo viên của một đơn vị dự hoạt động này. Hãy báo người tổ chức để được điểm danh theo danh sách.",
+  outside_window:
+    "Chỉ điểm danh được trong thời gian diễn ra hoạt động (từ 30 phút trước khi bắt đầu đến 30 phút sau khi kết thúc).",
+  sign_in:
+    "Hãy đăng nhập bằng tài khoản của bạn để điểm danh. Nếu không có tài khoản hoặc điện thoại, hãy báo người tổ chức để được điểm danh theo danh sách.",
+  not_found:
+    "Tài khoản của bạn chưa gắn với hồ sơ cán bộ, giáo viên của một đơn vị dự hoạt động này. Hãy báo người tổ chức để được điểm danh theo danh sách.",
   already: "Bạn đã điểm danh hoạt động này rồi.",
 };
 
@@ -69,19 +84,34 @@ export class CheckinError extends DomainError {
 }
 
 /** Checks a scanned code: the current or the previous step (a little grace for slow phones), for this activity. */
-export function verifyCode(secret: string, activityId: number, code: string, now = Date.now()): "ok" | "expired" | "foreign" {
+export function verifyCode(
+  secret: string,
+  activityId: number,
+  code: string,
+  now = Date.now(),
+): "ok" | "expired" | "foreign" {
   const step = stepAt(now);
   if (!/^[0-9a-f]{16}$/.test(code)) return "foreign";
-  if (sameDigest(code, codeFor(secret, activityId, step)) || sameDigest(code, codeFor(secret, activityId, step - 1))) return "ok";
-  for (let back = 2; back <= 240; back++) if (sameDigest(code, codeFor(secret, activityId, step - back))) return "expired";
+  if (sameDigest(code, codeFor(secret, activityId, step)) || sameDigest(code, codeFor(secret, activityId, step - 1)))
+    return "ok";
+  for (let back = 2; back <= 240; back++)
+    if (sameDigest(code, codeFor(secret, activityId, step - back))) return "expired";
   return "foreign";
 }
 
 /** The units whose people may check in: the organizer and the units invited or co-organizing. */
 export async function checkinUnitIds(db: DB, activity: Activity): Promise<number[]> {
-  const others = await db.selectFrom("activity_units").select("unit_id").where("activity_id", "=", activity.id).execute();
+  const others = await db
+    .selectFrom("activity_units")
+    .select("unit_id")
+    .where("activity_id", "=", activity.id)
+    .execute();
   const ids = [activity.organizer_unit_id, ...others.map((o) => o.unit_id)];
-  const organizer = await db.selectFrom("units").select(["id", "kind", "parent_id"]).where("id", "=", activity.organizer_unit_id).executeTakeFirst();
+  const organizer = await db
+    .selectFrom("units")
+    .select(["id", "kind", "parent_id"])
+    .where("id", "=", activity.organizer_unit_id)
+    .executeTakeFirst();
   // A commune-level activity gathers its commune's offices too (not other communes').
   if (organizer && organizer.kind !== "school") {
     const commune = organizer.kind === "commune" ? organizer.id : (organizer.parent_id ?? -1);
@@ -108,13 +138,21 @@ export function verifyTicket(secret: string, activityId: number, ticket: string,
   const [ts, mac] = ticket.split(".");
   const issued = Number(ts);
   if (!Number.isInteger(issued) || !mac || now - issued > TICKET_MS || issued - now > 60_000) return false;
-  const expected = crypto.createHmac("sha256", secret).update(`ticket:${activityId}:${issued}`).digest("hex").slice(0, 24);
+  const expected = crypto
+    .createHmac("sha256", secret)
+    .update(`ticket:${activityId}:${issued}`)
+    .digest("hex")
+    .slice(0, 24);
   return mac.length === expected.length && crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(expected));
 }
 
 /** Turns a scanned code into a ticket, or says why it cannot be used. */
 export async function ticketForScan(db: DB, activity: Activity, code: string, now = Date.now()): Promise<string> {
-  const session = await db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activity.id).executeTakeFirst();
+  const session = await db
+    .selectFrom("activity_checkin")
+    .selectAll()
+    .where("activity_id", "=", activity.id)
+    .executeTakeFirst();
   if (!session || session.closed_at) throw new CheckinError("closed");
   const verdict = verifyCode(session.secret, activity.id, code, now);
   if (verdict !== "ok") throw new CheckinError(verdict);
@@ -127,8 +165,17 @@ export async function ticketForScan(db: DB, activity: Activity, code: string, no
  * account not linked to a person of the units taking part, and a second check-in; otherwise marks present. Only
  * the participant's own name is ever answered.
  */
-export async function checkIn(db: DB, activity: Activity, input: { ticket: string; actor: Actor | null }, now = Date.now()): Promise<{ personName: string }> {
-  const session = await db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activity.id).executeTakeFirst();
+export async function checkIn(
+  db: DB,
+  activity: Activity,
+  input: { ticket: string; actor: Actor | null },
+  now = Date.now(),
+): Promise<{ personName: string }> {
+  const session = await db
+    .selectFrom("activity_checkin")
+    .selectAll()
+    .where("activity_id", "=", activity.id)
+    .executeTakeFirst();
   if (!session || session.closed_at) throw new CheckinError("closed");
   if (!verifyTicket(session.secret, activity.id, input.ticket, now)) throw new CheckinError("expired");
   if (now < Date.parse(activity.starts_at) - WINDOW_MARGIN_MS || now > Date.parse(activity.ends_at) + WINDOW_MARGIN_MS)

@@ -10,7 +10,11 @@ import { safeCell } from "../shared/cells";
  * The attendance of an activity (the caller's own people) as an XLSX workbook. `total`: everyone on the
  * roster; when the roster is longer than the rows given, the sheet says how many are left out.
  */
-export async function attendanceWorkbook(activity: Activity & { organizer: { name: string } }, roster: RosterEntry[], total = roster.length): Promise<Buffer> {
+export async function attendanceWorkbook(
+  activity: Activity & { organizer: { name: string } },
+  roster: RosterEntry[],
+  total = roster.length,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Tân An STEM";
   const sheet = wb.addWorksheet("Điểm danh");
@@ -34,6 +38,14 @@ export async function attendanceWorkbook(activity: Activity & { organizer: { nam
     sheet.addRow([
       `… và ${(total - roster.length).toLocaleString("vi-VN")} người nữa không có trong tệp này (tối đa ${roster.length.toLocaleString("vi-VN")} dòng).`,
     ]);
-  sheet.columns = [{ width: 6 }, { width: 14 }, { width: 28 }, { width: 8 }, { width: 16 }, { width: 24 }, { width: 18 }];
+  sheet.columns = [
+    { width: 6 },
+    { width: 14 },
+    { width: 28 },
+    { width: 8 },
+    { width: 16 },
+    { width: 24 },
+    { width: 18 },
+  ];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

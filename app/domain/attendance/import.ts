@@ -84,7 +84,13 @@ export async function checkAttendanceFile(
     else byCode.set(p.code, [p]);
   }
   const current = new Map(
-    (await db.selectFrom("attendance").select(["person_id", "status", "note"]).where("activity_id", "=", activity.id).execute()).map((a) => [a.person_id, a]),
+    (
+      await db
+        .selectFrom("attendance")
+        .select(["person_id", "status", "note"])
+        .where("activity_id", "=", activity.id)
+        .execute()
+    ).map((a) => [a.person_id, a]),
   );
   const seen = new Map<string, number>();
   const rows: AttendancePreviewRow[] = [];
@@ -113,7 +119,8 @@ export async function checkAttendanceFile(
     const mark = status.mark;
     const note = get("note").slice(0, 200);
     if (!code) row.errors.push("Thiếu mã.");
-    if (!mark) row.errors.push(`Trạng thái “${get("status")}” không hợp lệ (Có mặt, Đến muộn, Vắng có phép, Vắng không phép).`);
+    if (!mark)
+      row.errors.push(`Trạng thái “${get("status")}” không hợp lệ (Có mặt, Đến muộn, Vắng có phép, Vắng không phép).`);
     if (code && seen.has(code)) row.errors.push(`Mã trùng với dòng ${seen.get(code)} trong tệp.`);
     else if (code) seen.set(code, line);
     const found = code ? (byCode.get(code) ?? []) : [];
@@ -133,13 +140,24 @@ export async function checkAttendanceFile(
   }
   const counts = { ...empty };
   for (const r of rows) counts[r.status]++;
-  return { preview: { rows, counts, fileErrors: rows.length ? [] : ["Tệp không có dòng dữ liệu nào."] }, marks, unitOf };
+  return {
+    preview: { rows, counts, fileErrors: rows.length ? [] : ["Tệp không có dòng dữ liệu nào."] },
+    marks,
+    unitOf,
+  };
 }
 
 /** Writes every mark of a clean file, or none. */
-export async function commitAttendanceFile(db: DB, actor: Actor, activity: Activity, data: Uint8Array, ip: string | null = null): Promise<AttendancePreview> {
+export async function commitAttendanceFile(
+  db: DB,
+  actor: Actor,
+  activity: Activity,
+  data: Uint8Array,
+  ip: string | null = null,
+): Promise<AttendancePreview> {
   const { preview, marks, unitOf } = await checkAttendanceFile(db, actor, activity, data);
-  if (preview.fileErrors.length || preview.counts.error) throw new DomainError("Tệp còn dòng lỗi: chưa ghi dòng nào. Hãy sửa tệp rồi tải lên lại.");
+  if (preview.fileErrors.length || preview.counts.error)
+    throw new DomainError("Tệp còn dòng lỗi: chưa ghi dòng nào. Hãy sửa tệp rồi tải lên lại.");
   // The check already resolved every code among the importer's own people (and their units).
   await recordMarks(db, actor, activity, marks, "import", ip, actor.userId, { checkedUnits: unitOf });
   return preview;

@@ -15,5 +15,17 @@ export const STATUS_ALIASES: Record<AttendanceStatus, string[]> = {
   present: ["co mat", "x", "co", "present", "1", "du", "tham du", "tham gia", "\u2713", "\u2714"],
   late: ["den muon", "di muon", "muon", "den tre", "di tre", "tre", "vao muon", "late"],
   excused: ["vang co phep", "co phep", "nghi co phep", "nghi phep", "vang (co phep)", "p", "cp", "excused"],
-  absent: ["vang khong phep", "vang", "vang mat", "khong phep", "nghi khong phep", "nghi", "vang (khong phep)", "k", "kp", "absent", "0"],
+  absent: [
+    "vang khong phep",
+    "vang",
+    "vang mat",
+    "khong phep",
+    "nghi khong phep",
+    "nghi",
+    "vang (khong phep)",
+    "k",
+    "kp",
+    "absent",
+    "0",
+  ],
 };

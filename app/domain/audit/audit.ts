@@ -57,8 +57,14 @@ export async function writeAudit(db: Executor, e: AuditEntry): Promise<void> {
 
 export const SESSION_ACTIONS = ["login", "logout", "lockout"];
 
-export async function listAudit(db: Executor, opts: { page: number; pageSize: number; unitIds?: number[]; kind?: "changes" | "sessions" | "all" }) {
-  let q = db.selectFrom("audit_log").leftJoin("users", "users.id", "audit_log.actor_user_id").leftJoin("units", "units.id", "audit_log.unit_id");
+export async function listAudit(
+  db: Executor,
+  opts: { page: number; pageSize: number; unitIds?: number[]; kind?: "changes" | "sessions" | "all" },
+) {
+  let q = db
+    .selectFrom("audit_log")
+    .leftJoin("users", "users.id", "audit_log.actor_user_id")
+    .leftJoin("units", "units.id", "audit_log.unit_id");
   if (opts.unitIds) q = q.where("audit_log.unit_id", "in", opts.unitIds.length ? opts.unitIds : [-1]);
   if (opts.kind === "changes") q = q.where("audit_log.action", "not in", SESSION_ACTIONS);
   if (opts.kind === "sessions") q = q.where("audit_log.action", "in", SESSION_ACTIONS);

@@ -6,7 +6,10 @@ import type { Actor } from "./permissions";
  * commune staff and leaders that is what they read; for a school's staff it bounds the commune-level
  * activities and contests they see. The system administrator and province readers reach everything.
  */
-async function reachOfMemberships(db: DB, memberships: { role: string; unit_id: number; kind: string }[]): Promise<number[] | undefined> {
+async function reachOfMemberships(
+  db: DB,
+  memberships: { role: string; unit_id: number; kind: string }[],
+): Promise<number[] | undefined> {
   if (memberships.some((m) => m.role === "system_admin" || m.role === "province_reader")) return undefined;
   // Commune-wide roles decide the reach; only an actor with school roles alone gets their school's commune
   // (a commune officer who also teaches elsewhere must not reach that other commune as an officer).
@@ -38,7 +41,11 @@ async function reachOfMemberships(db: DB, memberships: { role: string; unit_id: 
 
 /** Loads the user behind a session with their roles, or null when the account is gone or disabled. */
 export async function loadActor(db: DB, userId: number, sessionId: string): Promise<Actor | null> {
-  const user = await db.selectFrom("users").select(["id", "email", "full_name", "is_active"]).where("id", "=", userId).executeTakeFirst();
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "email", "full_name", "is_active"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
   if (!user || !user.is_active) return null;
   const memberships = await db
     .selectFrom("memberships")

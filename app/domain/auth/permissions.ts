@@ -52,11 +52,36 @@ export type Permission =
   | "attendance.write";
 
 /** Permissions that are about one school (or unit); asking without a unit asks "for any unit at all". */
-const SCOPED: ReadonlySet<Permission> = new Set(["headcounts.edit", "school.read", "school.manage", "students.names", "materials.write", "attendance.write"]);
+const SCOPED: ReadonlySet<Permission> = new Set([
+  "headcounts.edit",
+  "school.read",
+  "school.manage",
+  "students.names",
+  "materials.write",
+  "attendance.write",
+]);
 
-const COMMUNE_WIDE: Record<"system_admin" | "commune_staff" | "commune_leader" | "province_reader", ReadonlySet<Permission>> = {
-  system_admin: new Set<Permission>(["accounts.manage", "units.manage", "headcounts.edit", "audit.read", "commune.read", "school.read"]),
-  commune_staff: new Set<Permission>(["accounts.manage", "headcounts.edit", "audit.read", "commune.read", "commune.manage", "reports.approve", "school.read"]),
+const COMMUNE_WIDE: Record<
+  "system_admin" | "commune_staff" | "commune_leader" | "province_reader",
+  ReadonlySet<Permission>
+> = {
+  system_admin: new Set<Permission>([
+    "accounts.manage",
+    "units.manage",
+    "headcounts.edit",
+    "audit.read",
+    "commune.read",
+    "school.read",
+  ]),
+  commune_staff: new Set<Permission>([
+    "accounts.manage",
+    "headcounts.edit",
+    "audit.read",
+    "commune.read",
+    "commune.manage",
+    "reports.approve",
+    "school.read",
+  ]),
   commune_leader: new Set<Permission>(["commune.read", "school.read"]),
   province_reader: new Set<Permission>(["commune.read", "school.read"]),
 };
@@ -82,14 +107,24 @@ export function reachOf(actor: Actor): number[] | null {
 }
 
 const IN_OWN_SCHOOL: Record<"school_admin" | "teacher", ReadonlySet<Permission>> = {
-  school_admin: new Set<Permission>(["school.read", "school.manage", "students.names", "materials.write", "attendance.write", "headcounts.edit"]),
+  school_admin: new Set<Permission>([
+    "school.read",
+    "school.manage",
+    "students.names",
+    "materials.write",
+    "attendance.write",
+    "headcounts.edit",
+  ]),
   teacher: new Set<Permission>(["school.read", "students.names", "materials.write", "attendance.write"]),
 };
 
 export function can(actor: Actor, permission: Permission, unitId?: number): boolean {
   for (const m of actor.memberships) {
     if (m.role in COMMUNE_WIDE) {
-      if (COMMUNE_WIDE[m.role as keyof typeof COMMUNE_WIDE].has(permission) && (unitId === undefined || !SCOPED.has(permission) || reaches(actor, unitId)))
+      if (
+        COMMUNE_WIDE[m.role as keyof typeof COMMUNE_WIDE].has(permission) &&
+        (unitId === undefined || !SCOPED.has(permission) || reaches(actor, unitId))
+      )
         return true;
     } else if (IN_OWN_SCHOOL[m.role as keyof typeof IN_OWN_SCHOOL].has(permission)) {
       if (!SCOPED.has(permission)) return true;
@@ -105,5 +140,7 @@ export function hasRole(actor: Actor, ...roles: Role[]): boolean {
 
 /** Schools whose own staff this actor is (school administrator or teacher). */
 export function ownSchoolIds(actor: Actor): number[] {
-  return [...new Set(actor.memberships.filter((m) => m.role === "school_admin" || m.role === "teacher").map((m) => m.unitId))];
+  return [
+    ...new Set(actor.memberships.filter((m) => m.role === "school_admin" || m.role === "teacher").map((m) => m.unitId)),
+  ];
 }

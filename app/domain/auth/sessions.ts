@@ -17,20 +17,34 @@ export interface SessionInfo {
   expiresAt: string;
 }
 
-export async function createSession(db: DB, userId: number, userAgent: string | null = null): Promise<{ token: string; session: SessionInfo }> {
+export async function createSession(
+  db: DB,
+  userId: number,
+  userAgent: string | null = null,
+): Promise<{ token: string; session: SessionInfo }> {
   const id = randomToken(15); // 120 bits
   const secret = randomToken(20); // 160 bits
   const createdAt = nowIso();
   const expiresAt = addMs(createdAt, SESSION_LIFETIME_MS);
   await db
     .insertInto("sessions")
-    .values({ id, user_id: userId, secret_hash: sha256Hex(secret), created_at: createdAt, expires_at: expiresAt, user_agent: userAgent?.slice(0, 300) ?? null })
+    .values({
+      id,
+      user_id: userId,
+      secret_hash: sha256Hex(secret),
+      created_at: createdAt,
+      expires_at: expiresAt,
+      user_agent: userAgent?.slice(0, 300) ?? null,
+    })
     .execute();
   return { token: `${id}.${secret}`, session: { id, userId, expiresAt } };
 }
 
 /** Returns the live session for a token, renewing it when due; null for anything invalid or expired. */
-export async function validateSessionToken(db: DB, token: string): Promise<{ session: SessionInfo; renewed: boolean } | null> {
+export async function validateSessionToken(
+  db: DB,
+  token: string,
+): Promise<{ session: SessionInfo; renewed: boolean } | null> {
   const [id, secret, extra] = token.split(".");
   if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
   const row = await db

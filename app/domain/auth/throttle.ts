@@ -72,7 +72,11 @@ export async function reserveAttempt(db: DB, keys: ThrottleKey[], now = new Date
     }
     // Refused while any of its keys is locked — and then nothing is counted.
     for (const { k, row } of rows)
-      if (row.locked_until && Date.parse(row.locked_until) > now.getTime() && (!refused || row.locked_until > refused.until))
+      if (
+        row.locked_until &&
+        Date.parse(row.locked_until) > now.getTime() &&
+        (!refused || row.locked_until > refused.until)
+      )
         refused = { until: row.locked_until, kind: k.kind };
     if (refused) return;
     for (const { k, key, row } of rows) {
@@ -85,7 +89,8 @@ export async function reserveAttempt(db: DB, keys: ThrottleKey[], now = new Date
         .where("key", "=", key)
         .execute();
       if (lockedUntil) locks.push({ kind: k.kind, key, until: lockedUntil });
-      if (failures > SLOW_AFTER[k.kind]) delayMs = Math.max(delayMs, Math.min(MAX_DELAY_MS, (failures - SLOW_AFTER[k.kind]) * DELAY_STEP_MS));
+      if (failures > SLOW_AFTER[k.kind])
+        delayMs = Math.max(delayMs, Math.min(MAX_DELAY_MS, (failures - SLOW_AFTER[k.kind]) * DELAY_STEP_MS));
     }
   });
   const r = refused as { until: string; kind: ThrottleKind } | null;
@@ -109,13 +114,25 @@ export async function reserveAttempt(db: DB, keys: ThrottleKey[], now = new Date
             .where("failures", ">", 0)
             .execute();
           const mine = locks.find((l) => l.key === key);
-          if (mine) await trx.updateTable("login_throttle").set({ locked_until: null }).where("key", "=", key).where("locked_until", "=", mine.until).execute();
+          if (mine)
+            await trx
+              .updateTable("login_throttle")
+              .set({ locked_until: null })
+              .where("key", "=", key)
+              .where("locked_until", "=", mine.until)
+              .execute();
         }
       });
     },
     failed: async () => {
       for (const l of locks)
-        await writeAudit(db, { actorUserId: null, action: "lockout", entity: "login", entityId: l.key.slice(0, 120), after: { locked_until: l.until } });
+        await writeAudit(db, {
+          actorUserId: null,
+          action: "lockout",
+          entity: "login",
+          entityId: l.key.slice(0, 120),
+          after: { locked_until: l.until },
+        });
     },
   };
 }

@@ -16,7 +16,9 @@ export function halvesOf(period: Period): string[] {
   const year = period.key.slice(0, 4);
   if (period.key === year) return [`${year}-H1`, `${year}-H2`];
   if (/^\d{4}-H[12]$/.test(period.key)) return [period.key];
-  const month = /^\d{4}-Q([1-4])$/.exec(period.key) ? (Number(period.key.slice(6)) - 1) * 3 + 1 : Number(period.key.slice(5, 7));
+  const month = /^\d{4}-Q([1-4])$/.exec(period.key)
+    ? (Number(period.key.slice(6)) - 1) * 3 + 1
+    : Number(period.key.slice(5, 7));
   return [`${year}-H${month <= 6 ? 1 : 2}`];
 }
 
@@ -27,5 +29,7 @@ export function isOnTime(submittedAt: string | null, halfKey: string): boolean {
 /** Days from today (Vietnam) to the deadline; negative once it has passed. */
 export function daysUntilDeadline(halfKey: string, now: Date = new Date()): number {
   const today = vietnamToday(now);
-  return Math.round((Date.parse(`${reportDeadline(halfKey)}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  return Math.round(
+    (Date.parse(`${reportDeadline(halfKey)}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+  );
 }

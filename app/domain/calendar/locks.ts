@@ -41,7 +41,12 @@ export async function assertDateOpen(db: Executor, unitId: number, date: string)
 }
 
 /** No lock of the unit overlaps the calendar range [startDate, endDateExclusive). */
-export async function assertRangeOpen(db: Executor, unitId: number, startDate: string, endDateExclusive: string): Promise<void> {
+export async function assertRangeOpen(
+  db: Executor,
+  unitId: number,
+  startDate: string,
+  endDateExclusive: string,
+): Promise<void> {
   const lock = await db
     .selectFrom("period_locks")
     .selectAll()
@@ -56,7 +61,11 @@ export async function assertRangeOpen(db: Executor, unitId: number, startDate: s
  * Moving or deleting an activity must not change a locked period either: checked for its organizer, its
  * co-organizers and every unit whose people have attendance on it, at each date involved (old and new).
  */
-export async function assertActivityUnlocked(db: Executor, activity: { id: number; organizer_unit_id: number }, instants: string[]): Promise<void> {
+export async function assertActivityUnlocked(
+  db: Executor,
+  activity: { id: number; organizer_unit_id: number },
+  instants: string[],
+): Promise<void> {
   const units = await db
     .selectFrom("attendance")
     .innerJoin("people", "people.id", "attendance.person_id")
@@ -70,7 +79,11 @@ export async function assertActivityUnlocked(db: Executor, activity: { id: numbe
     .where("activity_id", "=", activity.id)
     .where("relation", "=", "co_organizer")
     .execute();
-  for (const unitId of new Set([activity.organizer_unit_id, ...units.map((u) => u.unit_id), ...coOrganizers.map((u) => u.unit_id)])) {
+  for (const unitId of new Set([
+    activity.organizer_unit_id,
+    ...units.map((u) => u.unit_id),
+    ...coOrganizers.map((u) => u.unit_id),
+  ])) {
     for (const instant of instants) await assertPeriodOpen(db, unitId, instant);
   }
 }

@@ -13,7 +13,11 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus | "missing", string> = {
 export type Timeliness = "on_time" | "late" | "not_due" | "overdue";
 
 /** On time / late once submitted; before that, overdue after the deadline, otherwise not due yet. */
-export function timeliness(report: Pick<Report, "submitted_at"> | undefined, periodKey: string, now: Date = new Date()): Timeliness {
+export function timeliness(
+  report: Pick<Report, "submitted_at"> | undefined,
+  periodKey: string,
+  now: Date = new Date(),
+): Timeliness {
   if (report?.submitted_at) return isOnTime(report.submitted_at, periodKey) ? "on_time" : "late";
   return daysUntilDeadline(periodKey, now) < 0 ? "overdue" : "not_due";
 }

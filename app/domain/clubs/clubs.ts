@@ -8,7 +8,14 @@ import { quarterOf, refreshReach } from "../reach/reach-aggregate";
 import { engineOf } from "../../../db/engine";
 import { can, readableUnitIds, type Actor } from "../auth/permissions";
 import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
-import { activitiesSnapshot, claimRecord, describeParts, moveToBin, rowsWhere, type Snapshot } from "../recycle-bin/bin";
+import {
+  activitiesSnapshot,
+  claimRecord,
+  describeParts,
+  moveToBin,
+  rowsWhere,
+  type Snapshot,
+} from "../recycle-bin/bin";
 import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
 import type { ClubInput } from "./schemas";
 import { canManageClubs, refuse, seesUnit } from "../auth/policies";
@@ -35,26 +42,42 @@ export function targetGrades(club: Pick<Club, "target_grades">): number[] {
 }
 
 export async function createClub(db: DB, actor: Actor, school: Unit, input: ClubInput): Promise<number> {
-  if (school.kind !== "school" || !canManageClubs(actor, school.id)) refuse(seesUnit(actor, school), "Bạn không có quyền đăng ký câu lạc bộ cho trường này.");
+  if (school.kind !== "school" || !canManageClubs(actor, school.id))
+    refuse(seesUnit(actor, school), "Bạn không có quyền đăng ký câu lạc bộ cho trường này.");
   const today = vietnamToday();
   // A club founded in a locked half-year would change that half-year's club count.
   await assertDateOpen(db, school.id, input.foundedOn || today);
   return db.transaction().execute(async (trx) => {
     const at = nowIso();
-    const values = { school_id: school.id, ...clubValues(input), closed_on: input.status === "closed" ? today : null, created_at: at, updated_at: at };
+    const values = {
+      school_id: school.id,
+      ...clubValues(input),
+      closed_on: input.status === "closed" ? today : null,
+      created_at: at,
+      updated_at: at,
+    };
     const row = await trx.insertInto("clubs").values(values).returning("id").executeTakeFirstOrThrow();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: school.id, action: "create", entity: "club", entityId: row.id, after: values });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: school.id,
+      action: "create",
+      entity: "club",
+      entityId: row.id,
+      after: values,
+    });
     return row.id;
   });
 }
 
 export async function updateClub(db: DB, actor: Actor, club: Club, input: ClubInput): Promise<void> {
-  if (!canManageClubs(actor, club.school_id)) refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền sửa câu lạc bộ này.");
+  if (!canManageClubs(actor, club.school_id))
+    refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền sửa câu lạc bộ này.");
   const today = vietnamToday();
   const closing = input.status === "closed" && club.status !== "closed";
   const reopening = input.status !== "closed" && club.status === "closed";
   // Moving the founding date, closing or reopening changes the club count of the days involved.
-  if ((input.foundedOn || null) !== club.founded_on) for (const d of [club.founded_on, input.foundedOn]) if (d) await assertDateOpen(db, club.school_id, d);
+  if ((input.foundedOn || null) !== club.founded_on)
+    for (const d of [club.founded_on, input.foundedOn]) if (d) await assertDateOpen(db, club.school_id, d);
   if (closing) await assertDateOpen(db, club.school_id, today);
   if (reopening && club.closed_on) await assertRangeOpen(db, club.school_id, club.closed_on, "9999-12-31");
   await db.transaction().execute(async (trx) => {
@@ -107,13 +130,18 @@ export async function clubDeletionConsequences(db: DB, clubId: number) {
 
 /** Deleting a club removes its membership history and its meetings; with either, the user must confirm. */
 export async function deleteClub(db: DB, actor: Actor, club: Club, confirmed: DeleteConfirmation): Promise<void> {
-  if (!canManageClubs(actor, club.school_id)) refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền xóa câu lạc bộ này.");
+  if (!canManageClubs(actor, club.school_id))
+    refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền xóa câu lạc bộ này.");
   const c = await clubDeletionConsequences(db, club.id);
   requireDeleteConfirmation(confirmed, Object.values(c).some(Boolean));
   // The club counted in every period from its founding to its closing (or today): none of them may be locked.
   await assertRangeOpen(db, club.school_id, club.founded_on ?? "2000-01-01", club.closed_on ?? "9999-12-31");
   // Meetings in a locked period carry approved attendance: they cannot go.
-  const meetings = await db.selectFrom("activities").select(["id", "organizer_unit_id", "starts_at"]).where("club_id", "=", club.id).execute();
+  const meetings = await db
+    .selectFrom("activities")
+    .select(["id", "organizer_unit_id", "starts_at"])
+    .where("club_id", "=", club.id)
+    .execute();
   for (const m of meetings) await assertActivityUnlocked(db, m, [m.starts_at]);
   await db.transaction().execute(async (trx) => {
     if (!(await claimRecord(trx, "clubs", club.id))) return; // deleted already (a second click)
@@ -163,7 +191,11 @@ export async function deleteClub(db: DB, actor: Actor, club: Club, confirmed: De
 export type ClubSort = "name" | "members" | "school";
 
 /** Clubs with current member counts (students and teachers): every school's for the commune, one's own otherwise. */
-export async function listClubs(db: DB, actor: Actor, opts: { schoolId?: number; status?: Club["status"]; page: number; pageSize: number; sort: ClubSort }) {
+export async function listClubs(
+  db: DB,
+  actor: Actor,
+  opts: { schoolId?: number; status?: Club["status"]; page: number; pageSize: number; sort: ClubSort },
+) {
   let q = db.selectFrom("clubs").innerJoin("units", "units.id", "clubs.school_id");
   const within = readableUnitIds(actor);
   if (within) q = q.where("clubs.school_id", "in", within.length ? within : [-1]);
@@ -210,7 +242,12 @@ export async function listClubs(db: DB, actor: Actor, opts: { schoolId?: number;
     .execute();
   return {
     total,
-    rows: list.map((r) => ({ ...r, student_members: Number(r.student_members), teacher_members: Number(r.teacher_members), meetings: Number(r.meetings) })),
+    rows: list.map((r) => ({
+      ...r,
+      student_members: Number(r.student_members),
+      teacher_members: Number(r.teacher_members),
+      meetings: Number(r.meetings),
+    })),
   };
 }
 
@@ -246,8 +283,17 @@ export async function joinCandidates(db: DB, club: Club, classNames: string[] = 
       .where("unit_id", "=", club.school_id)
       .where("left_on", "is", null)
       // Students one class at a time (a school has hundreds); staff always.
-      .where((eb) => eb.or([eb("category", "!=", "students"), eb("class_name", "in", classNames.length ? classNames.slice(0, 60) : [""])]))
-      .where("id", "not in", db.selectFrom("club_members").select("person_id").where("club_id", "=", club.id).where("left_on", "is", null))
+      .where((eb) =>
+        eb.or([
+          eb("category", "!=", "students"),
+          eb("class_name", "in", classNames.length ? classNames.slice(0, 60) : [""]),
+        ]),
+      )
+      .where(
+        "id",
+        "not in",
+        db.selectFrom("club_members").select("person_id").where("club_id", "=", club.id).where("left_on", "is", null),
+      )
       .orderBy("category")
       .orderBy("grade")
       .orderBy("class_name")
@@ -263,9 +309,14 @@ export async function addMembers(
   club: Club,
   input: { personIds: number[]; role: "member" | "advisor"; joinedOn: string },
 ): Promise<number> {
-  if (!canManageClubs(actor, club.school_id)) refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền sửa thành viên câu lạc bộ này.");
+  if (!canManageClubs(actor, club.school_id))
+    refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền sửa thành viên câu lạc bộ này.");
   const ids = [...new Set(input.personIds)];
-  const people = await db.selectFrom("people").select(["id", "unit_id", "category", "left_on"]).where("id", "in", ids).execute();
+  const people = await db
+    .selectFrom("people")
+    .select(["id", "unit_id", "category", "left_on"])
+    .where("id", "in", ids)
+    .execute();
   if (people.length !== ids.length || people.some((p) => p.unit_id !== club.school_id || p.left_on))
     throw new DomainError("Chỉ thêm được học sinh, giáo viên hiện tại của trường.", "personIds");
   if (input.role === "advisor" && people.some((p) => p.category === "students"))
@@ -286,7 +337,15 @@ export async function addMembers(
     if (fresh.length) {
       await trx
         .insertInto("club_members")
-        .values(fresh.map((person_id) => ({ club_id: club.id, person_id, role: input.role, joined_on: input.joinedOn, left_on: null })))
+        .values(
+          fresh.map((person_id) => ({
+            club_id: club.id,
+            person_id,
+            role: input.role,
+            joined_on: input.joinedOn,
+            left_on: null,
+          })),
+        )
         .execute();
       await writeAudit(trx, {
         actorUserId: actor.userId,
@@ -303,8 +362,14 @@ export async function addMembers(
 
 /** A member leaves on a date: the row stays, so past years' memberships stay true. */
 export async function endMembership(db: DB, actor: Actor, club: Club, memberId: number, leftOn: string): Promise<void> {
-  if (!canManageClubs(actor, club.school_id)) refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền sửa thành viên câu lạc bộ này.");
-  const m = await db.selectFrom("club_members").selectAll().where("id", "=", memberId).where("club_id", "=", club.id).executeTakeFirst();
+  if (!canManageClubs(actor, club.school_id))
+    refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền sửa thành viên câu lạc bộ này.");
+  const m = await db
+    .selectFrom("club_members")
+    .selectAll()
+    .where("id", "=", memberId)
+    .where("club_id", "=", club.id)
+    .executeTakeFirst();
   if (!m || m.left_on) throw new DomainError("Thành viên không còn trong câu lạc bộ.");
   if (leftOn < m.joined_on) throw new DomainError("Ngày rời phải sau ngày tham gia.", "leftOn");
   await assertDateOpen(db, club.school_id, leftOn);
@@ -329,7 +394,8 @@ export async function recordMeeting(
   club: Club,
   input: { date: string; startTime: string; endTime: string; topic: string; description?: string },
 ): Promise<number> {
-  if (!canManageClubs(actor, club.school_id)) refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền ghi buổi sinh hoạt cho câu lạc bộ này.");
+  if (!canManageClubs(actor, club.school_id))
+    refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền ghi buổi sinh hoạt cho câu lạc bộ này.");
   const startsAt = vietnamInstant(input.date, input.startTime);
   return db.transaction().execute((trx) =>
     insertActivity(trx, actor.userId, {

@@ -11,6 +11,10 @@ export const CLUB_FIELD_LABELS: Record<ClubField, string> = {
 };
 
 export const CLUB_STATUSES = ["active", "paused", "closed"] as const;
-export const CLUB_STATUS_LABELS: Record<ClubStatus, string> = { active: "Đang hoạt động", paused: "Tạm dừng", closed: "Đã giải thể" };
+export const CLUB_STATUS_LABELS: Record<ClubStatus, string> = {
+  active: "Đang hoạt động",
+  paused: "Tạm dừng",
+  closed: "Đã giải thể",
+};
 
 export const CLUB_ROLE_LABELS: Record<ClubRole, string> = { member: "Thành viên", advisor: "Giáo viên phụ trách" };

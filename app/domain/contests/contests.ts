@@ -32,7 +32,9 @@ export async function contestOrganizerFor(db: DB, actor: Actor): Promise<Unit | 
       .then((u) => u ?? null);
   }
   const school = ownSchoolIds(actor).find((id) => can(actor, "school.manage", id));
-  return school ? ((await db.selectFrom("units").selectAll().where("id", "=", school).executeTakeFirst()) ?? null) : null;
+  return school
+    ? ((await db.selectFrom("units").selectAll().where("id", "=", school).executeTakeFirst()) ?? null)
+    : null;
 }
 
 function contestValues(input: ContestInput) {
@@ -59,7 +61,14 @@ export async function createContest(db: DB, actor: Actor, organizer: Unit, input
       updated_at: at,
     };
     const row = await trx.insertInto("contests").values(values).returning("id").executeTakeFirstOrThrow();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: organizer.id, action: "create", entity: "contest", entityId: row.id, after: values });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: organizer.id,
+      action: "create",
+      entity: "contest",
+      entityId: row.id,
+      after: values,
+    });
     return row.id;
   });
 }
@@ -67,12 +76,22 @@ export async function createContest(db: DB, actor: Actor, organizer: Unit, input
 export async function getContest(db: DB, id: number): Promise<ContestWithOrganizer | undefined> {
   const c = await db.selectFrom("contests").selectAll().where("id", "=", id).executeTakeFirst();
   if (!c) return undefined;
-  const organizer = await db.selectFrom("units").selectAll().where("id", "=", c.organizer_unit_id).executeTakeFirstOrThrow();
+  const organizer = await db
+    .selectFrom("units")
+    .selectAll()
+    .where("id", "=", c.organizer_unit_id)
+    .executeTakeFirstOrThrow();
   return { ...c, organizer };
 }
 
-export async function updateContest(db: DB, actor: Actor, contest: ContestWithOrganizer, input: ContestInput): Promise<void> {
-  if (!canManageContest(actor, contest.organizer)) refuse(seesUnit(actor, contest.organizer), "Bạn không có quyền sửa cuộc thi này.");
+export async function updateContest(
+  db: DB,
+  actor: Actor,
+  contest: ContestWithOrganizer,
+  input: ContestInput,
+): Promise<void> {
+  if (!canManageContest(actor, contest.organizer))
+    refuse(seesUnit(actor, contest.organizer), "Bạn không có quyền sửa cuộc thi này.");
   await db.transaction().execute(async (trx) => {
     const values = { ...contestValues(input), updated_at: nowIso() };
     await trx.updateTable("contests").set(values).where("id", "=", contest.id).execute();
@@ -104,14 +123,29 @@ export async function entryCount(db: DB, contestId: number): Promise<number> {
  * A contest's entries count in the half-year of its last day, for each entering school and the organizer: deleting
  * or restoring it changes those figures, so none of those periods may be locked.
  */
-export async function assertContestOpen(db: Executor, contest: Pick<Contest, "id" | "organizer_unit_id" | "ends_on">): Promise<void> {
-  const schools = await db.selectFrom("contest_entries").select("school_id").distinct().where("contest_id", "=", contest.id).execute();
-  for (const unitId of new Set([contest.organizer_unit_id, ...schools.map((s) => s.school_id)])) await assertDateOpen(db, unitId, contest.ends_on);
+export async function assertContestOpen(
+  db: Executor,
+  contest: Pick<Contest, "id" | "organizer_unit_id" | "ends_on">,
+): Promise<void> {
+  const schools = await db
+    .selectFrom("contest_entries")
+    .select("school_id")
+    .distinct()
+    .where("contest_id", "=", contest.id)
+    .execute();
+  for (const unitId of new Set([contest.organizer_unit_id, ...schools.map((s) => s.school_id)]))
+    await assertDateOpen(db, unitId, contest.ends_on);
 }
 
 /** Deleting a contest with entries removes the entries and their results: the user must confirm. */
-export async function deleteContest(db: DB, actor: Actor, contest: ContestWithOrganizer, confirmed: DeleteConfirmation): Promise<void> {
-  if (!canManageContest(actor, contest.organizer)) refuse(seesUnit(actor, contest.organizer), "Bạn không có quyền xóa cuộc thi này.");
+export async function deleteContest(
+  db: DB,
+  actor: Actor,
+  contest: ContestWithOrganizer,
+  confirmed: DeleteConfirmation,
+): Promise<void> {
+  if (!canManageContest(actor, contest.organizer))
+    refuse(seesUnit(actor, contest.organizer), "Bạn không có quyền xóa cuộc thi này.");
   const entries = await entryCount(db, contest.id);
   requireDeleteConfirmation(confirmed, entries > 0);
   await assertContestOpen(db, contest);
@@ -132,7 +166,9 @@ export async function deleteContest(db: DB, actor: Actor, contest: ContestWithOr
       },
     ];
     const evidence = entryRows.map((e) => e.evidence_file as string | null).filter((k): k is string => !!k);
-    const files = evidence.length ? await trx.selectFrom("stored_files").select("id").where("sha256", "in", evidence).execute() : [];
+    const files = evidence.length
+      ? await trx.selectFrom("stored_files").select("id").where("sha256", "in", evidence).execute()
+      : [];
     await moveToBin(trx, {
       kind: "contest",
       recordId: contest.id,
@@ -158,9 +194,16 @@ export async function deleteContest(db: DB, actor: Actor, contest: ContestWithOr
 
 export type ContestSort = "newest" | "name";
 
-export async function listContests(db: DB, actor: Actor, opts: { page: number; pageSize: number; sort: ContestSort; year?: number }) {
+export async function listContests(
+  db: DB,
+  actor: Actor,
+  opts: { page: number; pageSize: number; sort: ContestSort; year?: number },
+) {
   let q = db.selectFrom("contests").where(contestVisibleTo(actor));
-  if (opts.year) q = q.where("contests.starts_on", ">=", `${opts.year}-01-01`).where("contests.starts_on", "<=", `${opts.year}-12-31`);
+  if (opts.year)
+    q = q
+      .where("contests.starts_on", ">=", `${opts.year}-01-01`)
+      .where("contests.starts_on", "<=", `${opts.year}-12-31`);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   const own = ownSchoolIds(actor);
   const commune = can(actor, "commune.read");
@@ -198,7 +241,10 @@ export async function listContests(db: DB, actor: Actor, opts: { page: number; p
 
 /** Entries with their team sizes; a school's staff get only their own school's entries. */
 export async function listEntries(db: DB, actor: Actor, contestId: number) {
-  let q = db.selectFrom("contest_entries").innerJoin("units", "units.id", "contest_entries.school_id").where("contest_entries.contest_id", "=", contestId);
+  let q = db
+    .selectFrom("contest_entries")
+    .innerJoin("units", "units.id", "contest_entries.school_id")
+    .where("contest_entries.contest_id", "=", contestId);
   const within = readableUnitIds(actor);
   if (within) q = q.where("contest_entries.school_id", "in", within.length ? within : [-1]);
   const entries = await q
@@ -219,7 +265,13 @@ export async function listEntries(db: DB, actor: Actor, contestId: number) {
     ? await db
         .selectFrom("contest_entry_members")
         .innerJoin("people", "people.id", "contest_entry_members.person_id")
-        .select(["contest_entry_members.entry_id", "contest_entry_members.role", "people.full_name", "people.class_name", "people.unit_id"])
+        .select([
+          "contest_entry_members.entry_id",
+          "contest_entry_members.role",
+          "people.full_name",
+          "people.class_name",
+          "people.unit_id",
+        ])
         .where("contest_entry_members.entry_id", "in", ids)
         .orderBy("people.name_key")
         .execute()
@@ -252,9 +304,28 @@ export async function awardsBySchool(db: DB, year?: number, within: number[] | n
     .select(["units.id", "units.name", "contest_entries.result", (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy(["units.id", "units.name", "contest_entries.result"])
     .execute();
-  const out = new Map<number, { schoolId: number; school: string; entries: number; first: number; second: number; third: number; consolation: number }>();
+  const out = new Map<
+    number,
+    {
+      schoolId: number;
+      school: string;
+      entries: number;
+      first: number;
+      second: number;
+      third: number;
+      consolation: number;
+    }
+  >();
   for (const r of rows) {
-    const s = out.get(r.id) ?? { schoolId: r.id, school: r.name, entries: 0, first: 0, second: 0, third: 0, consolation: 0 };
+    const s = out.get(r.id) ?? {
+      schoolId: r.id,
+      school: r.name,
+      entries: 0,
+      first: 0,
+      second: 0,
+      third: 0,
+      consolation: 0,
+    };
     s.entries += Number(r.n);
     if (r.result && r.result !== "participation") s[r.result] += Number(r.n);
     out.set(r.id, s);
@@ -263,12 +334,23 @@ export async function awardsBySchool(db: DB, year?: number, within: number[] | n
 }
 
 /** A school registers an entry: its own students (and teachers as mentors) only. */
-export async function createEntry(db: DB, actor: Actor, contest: ContestWithOrganizer, school: Unit, input: EntryInput): Promise<number> {
+export async function createEntry(
+  db: DB,
+  actor: Actor,
+  contest: ContestWithOrganizer,
+  school: Unit,
+  input: EntryInput,
+): Promise<number> {
   if (school.kind !== "school" || !can(actor, "school.manage", school.id))
     refuse(seesUnit(actor, school), "Chỉ ban giám hiệu của trường mới đăng ký bài dự thi.");
-  if (contest.organizer.kind === "school" && contest.organizer_unit_id !== school.id) throw new DomainError("Cuộc thi cấp trường của trường khác.");
+  if (contest.organizer.kind === "school" && contest.organizer_unit_id !== school.id)
+    throw new DomainError("Cuộc thi cấp trường của trường khác.");
   const ids = [...new Set([...input.studentIds, ...input.mentorIds])];
-  const people = await db.selectFrom("people").select(["id", "unit_id", "category", "left_on"]).where("id", "in", ids).execute();
+  const people = await db
+    .selectFrom("people")
+    .select(["id", "unit_id", "category", "left_on"])
+    .where("id", "in", ids)
+    .execute();
   if (people.length !== ids.length || people.some((p) => p.unit_id !== school.id || p.left_on))
     throw new DomainError("Thành viên phải là học sinh, giáo viên hiện tại của trường.", "studentIds");
   if (input.studentIds.some((id) => people.find((p) => p.id === id)?.category !== "students"))
@@ -320,13 +402,21 @@ export async function recordResult(
   evidence?: { key: string; name: string },
 ): Promise<void> {
   if (!canRecordResult(actor, entry, contest))
-    refuse(can(actor, "school.read", entry.school_id) || seesUnit(actor, contest.organizer), "Bạn không có quyền ghi kết quả cho bài dự thi này.");
+    refuse(
+      can(actor, "school.read", entry.school_id) || seesUnit(actor, contest.organizer),
+      "Bạn không có quyền ghi kết quả cho bài dự thi này.",
+    );
   await assertDateOpen(db, entry.school_id, contest.ends_on);
   await db.transaction().execute(async (trx) => {
-    const values = { result, ...(evidence ? { evidence_file: evidence.key, evidence_name: evidence.name } : {}), updated_at: nowIso() };
+    const values = {
+      result,
+      ...(evidence ? { evidence_file: evidence.key, evidence_name: evidence.name } : {}),
+      updated_at: nowIso(),
+    };
     await trx.updateTable("contest_entries").set(values).where("id", "=", entry.id).execute();
     // A replaced file loses this reference (it goes after the grace period if nothing else holds it).
-    if (evidence && entry.evidence_file && entry.evidence_file !== evidence.key) await touchObjects(trx, { sha256: [entry.evidence_file] });
+    if (evidence && entry.evidence_file && entry.evidence_file !== evidence.key)
+      await touchObjects(trx, { sha256: [entry.evidence_file] });
     await writeAudit(trx, {
       actorUserId: actor.userId,
       unitId: entry.school_id,
@@ -341,14 +431,26 @@ export async function recordResult(
 }
 
 export async function deleteEntry(db: DB, actor: Actor, entry: ContestEntry, confirmed: boolean): Promise<void> {
-  if (!can(actor, "school.manage", entry.school_id)) refuse(can(actor, "school.read", entry.school_id), "Bạn không có quyền xóa bài dự thi này.");
+  if (!can(actor, "school.manage", entry.school_id))
+    refuse(can(actor, "school.read", entry.school_id), "Bạn không có quyền xóa bài dự thi này.");
   requireDeleteConfirmation(confirmed);
-  const contest = await db.selectFrom("contests").select("ends_on").where("id", "=", entry.contest_id).executeTakeFirstOrThrow();
+  const contest = await db
+    .selectFrom("contests")
+    .select("ends_on")
+    .where("id", "=", entry.contest_id)
+    .executeTakeFirstOrThrow();
   await assertDateOpen(db, entry.school_id, contest.ends_on);
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("contest_entries").where("id", "=", entry.id).execute();
     await touchObjects(trx, { sha256: [entry.evidence_file] });
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: entry.school_id, action: "delete", entity: "contest_entry", entityId: entry.id, before: entry });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: entry.school_id,
+      action: "delete",
+      entity: "contest_entry",
+      entityId: entry.id,
+      before: entry,
+    });
   });
 }
 
@@ -366,7 +468,12 @@ export async function entryCandidates(db: DB, schoolId: number, classNames: stri
     .where("unit_id", "=", schoolId)
     .where("left_on", "is", null)
     .where("category", "in", ["students", "teachers", "school_managers"])
-    .where((eb) => eb.or([eb("category", "!=", "students"), eb("class_name", "in", classNames.length ? classNames.slice(0, 60) : [""])]))
+    .where((eb) =>
+      eb.or([
+        eb("category", "!=", "students"),
+        eb("class_name", "in", classNames.length ? classNames.slice(0, 60) : [""]),
+      ]),
+    )
     .orderBy("category")
     .orderBy("grade")
     .orderBy("class_name")

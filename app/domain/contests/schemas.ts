@@ -4,7 +4,11 @@ import { CONTEST_FIELDS, CONTEST_LEVELS, CONTEST_RESULTS } from "./vocabulary";
 
 export const contestSchema = z
   .object({
-    name: z.string({ required_error: "Vui lòng nhập tên cuộc thi." }).trim().min(5, "Vui lòng nhập tên cuộc thi.").max(200, "Tên quá dài."),
+    name: z
+      .string({ required_error: "Vui lòng nhập tên cuộc thi." })
+      .trim()
+      .min(5, "Vui lòng nhập tên cuộc thi.")
+      .max(200, "Tên quá dài."),
     level: z.enum(CONTEST_LEVELS, { errorMap: () => ({ message: "Vui lòng chọn cấp tổ chức." }) }),
     field: z.enum(CONTEST_FIELDS, { errorMap: () => ({ message: "Vui lòng chọn lĩnh vực." }) }),
     startsOn: dateText("Vui lòng nhập ngày bắt đầu."),
@@ -16,9 +20,18 @@ export const contestSchema = z
 export type ContestInput = z.infer<typeof contestSchema>;
 
 export const entrySchema = z.object({
-  title: z.string({ required_error: "Vui lòng nhập tên dự án, sản phẩm." }).trim().min(3, "Vui lòng nhập tên dự án, sản phẩm.").max(200, "Tên quá dài."),
+  title: z
+    .string({ required_error: "Vui lòng nhập tên dự án, sản phẩm." })
+    .trim()
+    .min(3, "Vui lòng nhập tên dự án, sản phẩm.")
+    .max(200, "Tên quá dài."),
   field: z.enum(CONTEST_FIELDS, { errorMap: () => ({ message: "Vui lòng chọn lĩnh vực." }) }),
-  studentIds: stringList().pipe(z.array(z.coerce.number().int().positive()).min(1, "Chọn ít nhất một học sinh dự thi.").max(10, "Tối đa 10 học sinh.")),
+  studentIds: stringList().pipe(
+    z
+      .array(z.coerce.number().int().positive())
+      .min(1, "Chọn ít nhất một học sinh dự thi.")
+      .max(10, "Tối đa 10 học sinh."),
+  ),
   mentorIds: stringList().pipe(z.array(z.coerce.number().int().positive()).max(5, "Tối đa 5 giáo viên hướng dẫn.")),
 });
 export type EntryInput = z.infer<typeof entrySchema>;

@@ -1,9 +1,22 @@
 import type { ContestLevel, ContestResult } from "../../../db/schema";
 
 export const CONTEST_LEVELS = ["school", "commune", "province", "national"] as const;
-export const CONTEST_LEVEL_LABELS: Record<ContestLevel, string> = { school: "Cấp trường", commune: "Cấp xã", province: "Cấp tỉnh", national: "Cấp quốc gia" };
+export const CONTEST_LEVEL_LABELS: Record<ContestLevel, string> = {
+  school: "Cấp trường",
+  commune: "Cấp xã",
+  province: "Cấp tỉnh",
+  national: "Cấp quốc gia",
+};
 
-export const CONTEST_FIELDS = ["science_engineering", "innovation", "informatics", "robotics", "stem", "environment", "other"] as const;
+export const CONTEST_FIELDS = [
+  "science_engineering",
+  "innovation",
+  "informatics",
+  "robotics",
+  "stem",
+  "environment",
+  "other",
+] as const;
 export const CONTEST_FIELD_LABELS: Record<(typeof CONTEST_FIELDS)[number], string> = {
   science_engineering: "Khoa học kỹ thuật",
   innovation: "Sáng tạo thanh thiếu niên, nhi đồng",

@@ -25,15 +25,29 @@ export const RELEASE_GRACE_MS = 24 * 60 * 60_000;
 /** An upload nothing has written to for this long is dead (killed, or its connection lost). */
 export const STALLED_UPLOAD_MS = 60 * 60_000;
 
-export const DEFAULT_QUOTA_BYTES = (Number(process.env.DEFAULT_QUOTA_MB) > 0 ? Number(process.env.DEFAULT_QUOTA_MB) : 2048) * 1024 * 1024;
+export const DEFAULT_QUOTA_BYTES =
+  (Number(process.env.DEFAULT_QUOTA_MB) > 0 ? Number(process.env.DEFAULT_QUOTA_MB) : 2048) * 1024 * 1024;
 
 type Files = ExpressionBuilder<Database, "stored_files">;
 
 /** Every kind of record that refers to a stored object, as a condition on `stored_files`. */
 const REFERENCES: ((eb: Files) => ReturnType<Files["exists"]>)[] = [
-  (eb) => eb.exists(eb.selectFrom("materials").select("materials.id").whereRef("materials.file_id", "=", "stored_files.id")),
-  (eb) => eb.exists(eb.selectFrom("contest_entries").select("contest_entries.id").whereRef("contest_entries.evidence_file", "=", "stored_files.sha256")),
-  (eb) => eb.exists(eb.selectFrom("recycle_bin_files").select("recycle_bin_files.bin_id").whereRef("recycle_bin_files.file_id", "=", "stored_files.id")),
+  (eb) =>
+    eb.exists(eb.selectFrom("materials").select("materials.id").whereRef("materials.file_id", "=", "stored_files.id")),
+  (eb) =>
+    eb.exists(
+      eb
+        .selectFrom("contest_entries")
+        .select("contest_entries.id")
+        .whereRef("contest_entries.evidence_file", "=", "stored_files.sha256"),
+    ),
+  (eb) =>
+    eb.exists(
+      eb
+        .selectFrom("recycle_bin_files")
+        .select("recycle_bin_files.bin_id")
+        .whereRef("recycle_bin_files.file_id", "=", "stored_files.id"),
+    ),
 ];
 
 function unreferenced(eb: Files) {
@@ -48,7 +62,9 @@ export async function touchObjects(db: Executor, keys: { ids?: number[]; sha256?
   await db
     .updateTable("stored_files")
     .set({ touched_at: nowIso() })
-    .where((eb) => eb.or([...(ids.length ? [eb("id", "in", ids)] : []), ...(shas.length ? [eb("sha256", "in", shas)] : [])]))
+    .where((eb) =>
+      eb.or([...(ids.length ? [eb("id", "in", ids)] : []), ...(shas.length ? [eb("sha256", "in", shas)] : [])]),
+    )
     .execute();
 }
 
@@ -57,14 +73,34 @@ export async function touchObjects(db: Executor, keys: { ids?: number[]; sha256?
  * recycle bin refer to, each counted once however many records share it (with `withFileId`: as if one more
  * record of the school referred to that object).
  */
-export async function storageUse(db: Executor, schoolId: number, withFileId?: number): Promise<{ used: number; quota: number }> {
+export async function storageUse(
+  db: Executor,
+  schoolId: number,
+  withFileId?: number,
+): Promise<{ used: number; quota: number }> {
   const row = await db
     .selectFrom("stored_files")
     .select((eb) => eb.fn.sum<number>("size").as("bytes"))
     .where((eb) =>
       eb.or([
-        eb("id", "in", eb.selectFrom("materials").select("file_id").where("school_id", "=", schoolId).where("file_id", "is not", null)),
-        eb("sha256", "in", eb.selectFrom("contest_entries").select("evidence_file").where("school_id", "=", schoolId).where("evidence_file", "is not", null)),
+        eb(
+          "id",
+          "in",
+          eb
+            .selectFrom("materials")
+            .select("file_id")
+            .where("school_id", "=", schoolId)
+            .where("file_id", "is not", null),
+        ),
+        eb(
+          "sha256",
+          "in",
+          eb
+            .selectFrom("contest_entries")
+            .select("evidence_file")
+            .where("school_id", "=", schoolId)
+            .where("evidence_file", "is not", null),
+        ),
         eb(
           "id",
           "in",
@@ -78,7 +114,11 @@ export async function storageUse(db: Executor, schoolId: number, withFileId?: nu
       ]),
     )
     .executeTakeFirst();
-  const quota = await db.selectFrom("school_quotas").select("bytes").where("school_id", "=", schoolId).executeTakeFirst();
+  const quota = await db
+    .selectFrom("school_quotas")
+    .select("bytes")
+    .where("school_id", "=", schoolId)
+    .executeTakeFirst();
   return { used: Number(row?.bytes ?? 0), quota: quota ? Number(quota.bytes) : DEFAULT_QUOTA_BYTES };
 }
 
@@ -96,8 +136,14 @@ export interface SweepResult {
  */
 export async function sweepStoredObjects(db: Executor, now = new Date()): Promise<SweepResult> {
   const cutoff = new Date(now.getTime() - RELEASE_GRACE_MS).toISOString();
-  const stale = (eb: Files) => eb.and([eb.or([eb("touched_at", "<", cutoff), eb("touched_at", "is", null)]), unreferenced(eb)]);
-  const candidates = await db.selectFrom("stored_files").select(["id", "sha256", "size"]).where(stale).limit(1000).execute();
+  const stale = (eb: Files) =>
+    eb.and([eb.or([eb("touched_at", "<", cutoff), eb("touched_at", "is", null)]), unreferenced(eb)]);
+  const candidates = await db
+    .selectFrom("stored_files")
+    .select(["id", "sha256", "size"])
+    .where(stale)
+    .limit(1000)
+    .execute();
   const result: SweepResult = { released: 0, bytes: 0, leftovers: 0 };
   for (const c of candidates) {
     if (!(await releaseObject(db, c, stale))) continue;
@@ -113,7 +159,11 @@ export async function sweepStoredObjects(db: Executor, now = new Date()): Promis
  * the condition; if nothing was deleted (an upload of the same bytes, or a new reference, came meanwhile) the
  * bytes are put back — unless that upload has already put its own copy in place.
  */
-async function releaseObject(db: Executor, c: { id: number; sha256: string }, condition: (eb: Files) => ReturnType<Files["and"]>): Promise<boolean> {
+async function releaseObject(
+  db: Executor,
+  c: { id: number; sha256: string },
+  condition: (eb: Files) => ReturnType<Files["and"]>,
+): Promise<boolean> {
   const file = storedPath(c.sha256);
   const aside = `${file}.release-${process.pid}-${Date.now()}`;
   const moved = await fs.promises.rename(file, aside).then(
@@ -137,7 +187,10 @@ async function releaseObject(db: Executor, c: { id: number; sha256: string }, co
  * released at once — not after the grace period, where it would take disk space no quota counts — provided
  * nothing refers to it and nobody has stored the same bytes since this upload did (its claim is still the one it wrote).
  */
-export async function releaseUnclaimed(db: Executor, file: { id: number; sha256: string; claim: string } | undefined): Promise<void> {
+export async function releaseUnclaimed(
+  db: Executor,
+  file: { id: number; sha256: string; claim: string } | undefined,
+): Promise<void> {
   if (!file) return;
   await releaseObject(db, file, (eb) => eb.and([eb("claim", "=", file.claim), unreferenced(eb)]));
 }

@@ -56,7 +56,10 @@ export function stageFile(data: Uint8Array, meta: Omit<StagedMeta, "createdAt">)
   return id;
 }
 
-export function readStagedFile(id: string, expect: { userId: number; unitId: number; purpose: string }): { data: Buffer; meta: StagedMeta } | null {
+export function readStagedFile(
+  id: string,
+  expect: { userId: number; unitId: number; purpose: string },
+): { data: Buffer; meta: StagedMeta } | null {
   if (!/^[a-z2-9]{20,40}$/.test(id)) return null;
   const d = dir();
   try {

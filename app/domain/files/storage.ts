@@ -25,9 +25,15 @@ export interface StoredFile {
 export function storageError(e: unknown): unknown {
   const code = (e as { code?: unknown } | null)?.code;
   if (code === "ENOSPC" || code === "EDQUOT" || code === "EFBIG")
-    return new DomainError("Máy chủ không còn đủ dung lượng để lưu tệp này. Tệp chưa được lưu; vui lòng báo quản trị viên.", "file");
+    return new DomainError(
+      "Máy chủ không còn đủ dung lượng để lưu tệp này. Tệp chưa được lưu; vui lòng báo quản trị viên.",
+      "file",
+    );
   if (code === "EROFS" || code === "EACCES" || code === "EIO")
-    return new DomainError("Máy chủ không ghi được tệp lúc này. Tệp chưa được lưu; vui lòng thử lại sau hoặc báo quản trị viên.", "file");
+    return new DomainError(
+      "Máy chủ không ghi được tệp lúc này. Tệp chưa được lưu; vui lòng thử lại sau hoặc báo quản trị viên.",
+      "file",
+    );
   return e;
 }
 
@@ -41,7 +47,11 @@ export function storedPath(key: string): string {
  * are moved into place: the sweep deletes only objects whose row is older than the grace period, and checks
  * again after setting the bytes aside (lifecycle.ts), so an upload of the same bytes at the same moment keeps them.
  */
-export async function commitObject(db: Executor, temp: string, f: Omit<StoredFile, "id">): Promise<StoredFile & { touchedAt: string; claim: string }> {
+export async function commitObject(
+  db: Executor,
+  temp: string,
+  f: Omit<StoredFile, "id">,
+): Promise<StoredFile & { touchedAt: string; claim: string }> {
   const at = nowIso();
   const claim = crypto.randomBytes(12).toString("base64url");
   await db
@@ -49,7 +59,11 @@ export async function commitObject(db: Executor, temp: string, f: Omit<StoredFil
     .values({ sha256: f.sha256, mime: f.mime, size: f.size, created_at: at, touched_at: at, claim })
     .onConflict((oc) => oc.column("sha256").doUpdateSet({ touched_at: at, claim, mime: f.mime, size: f.size }))
     .execute();
-  const row = await db.selectFrom("stored_files").select(["id", "mime"]).where("sha256", "=", f.sha256).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("stored_files")
+    .select(["id", "mime"])
+    .where("sha256", "=", f.sha256)
+    .executeTakeFirstOrThrow();
   const target = storedPath(f.sha256);
   if (fs.existsSync(target)) await fs.promises.rm(temp, { force: true });
   else {

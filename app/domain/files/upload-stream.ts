@@ -20,14 +20,26 @@ export type FileGroup = "document" | "image" | "video" | "audio";
 const MB = 1024 * 1024;
 /** Limits per kind, in MB, configurable: MAX_DOCUMENT_MB, MAX_IMAGE_MB, MAX_VIDEO_MB, MAX_AUDIO_MB. */
 export function sizeLimits(): Record<FileGroup, number> {
-  const env = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback) * MB;
-  return { document: env("MAX_DOCUMENT_MB", 20), image: env("MAX_IMAGE_MB", 10), video: env("MAX_VIDEO_MB", 500), audio: env("MAX_AUDIO_MB", 100) };
+  const env = (name: string, fallback: number) =>
+    (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback) * MB;
+  return {
+    document: env("MAX_DOCUMENT_MB", 20),
+    image: env("MAX_IMAGE_MB", 10),
+    video: env("MAX_VIDEO_MB", 500),
+    audio: env("MAX_AUDIO_MB", 100),
+  };
 }
 
 export const MATERIAL_FILE_TYPES: Record<string, { label: string; group: FileGroup }> = {
   "application/pdf": { label: "PDF", group: "document" },
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { label: "Word (DOCX)", group: "document" },
-  "application/vnd.openxmlformats-officedocument.presentationml.presentation": { label: "PowerPoint (PPTX)", group: "document" },
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+    label: "Word (DOCX)",
+    group: "document",
+  },
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": {
+    label: "PowerPoint (PPTX)",
+    group: "document",
+  },
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { label: "Excel (XLSX)", group: "document" },
   "image/jpeg": { label: "ảnh JPEG", group: "image" },
   "image/png": { label: "ảnh PNG", group: "image" },
@@ -106,7 +118,8 @@ export async function streamIntoStore(
         head = Buffer.concat([head, chunk]);
         if (head.length >= SNIFF_BYTES) await sniff();
       }
-      if (size > limit) return fail(new DomainError(`Tệp quá lớn: tối đa ${Math.round(limit / MB)} MB cho loại tệp này.`, "file"));
+      if (size > limit)
+        return fail(new DomainError(`Tệp quá lớn: tối đa ${Math.round(limit / MB)} MB cho loại tệp này.`, "file"));
       hash.update(chunk);
       if (!out.write(chunk)) await once(out, "drain");
     }

@@ -57,7 +57,9 @@ export function csvDelimiter(text: string): Delimiter {
     const [columns, agreeing] = [...tally].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
     return { d, agreeing, columns };
   });
-  scored.sort((a, b) => b.agreeing - a.agreeing || b.columns - a.columns || PREFERENCE.indexOf(a.d) - PREFERENCE.indexOf(b.d));
+  scored.sort(
+    (a, b) => b.agreeing - a.agreeing || b.columns - a.columns || PREFERENCE.indexOf(a.d) - PREFERENCE.indexOf(b.d),
+  );
   return scored[0].agreeing > 0 ? scored[0].d : ",";
 }
 const PREFERENCE: Delimiter[] = [";", "\t", ","];
@@ -88,11 +90,13 @@ export async function readTableFile(buf: Uint8Array): Promise<TableFile> {
     }
     const sheet = wb.worksheets[0];
     if (!sheet) throw new DomainError("Tệp Excel không có trang tính nào.", "file");
-    if (sheet.actualRowCount - 1 > MAX_IMPORT_ROWS) throw new DomainError(`Tệp có quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")}).`, "file");
+    if (sheet.actualRowCount - 1 > MAX_IMPORT_ROWS)
+      throw new DomainError(`Tệp có quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")}).`, "file");
     // Only the columns under a header are read: one stray cell far to the right must not make every row 16,384 cells wide.
     // (The header may sit below a title row: the widest of the first rows sets the width.)
     let width = 0;
-    for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) width = Math.max(width, Math.min(MAX_IMPORT_COLUMNS, sheet.getRow(r).cellCount));
+    for (let r = 1; r <= Math.min(10, sheet.rowCount); r++)
+      width = Math.max(width, Math.min(MAX_IMPORT_COLUMNS, sheet.getRow(r).cellCount));
     rows = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values: string[] = [];
@@ -105,7 +109,10 @@ export async function readTableFile(buf: Uint8Array): Promise<TableFile> {
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
     } catch {
-      throw new DomainError("Tệp không phải CSV mã UTF-8 hoặc Excel (.xlsx). Trong Excel, chọn Lưu thành “CSV UTF-8”.", "file");
+      throw new DomainError(
+        "Tệp không phải CSV mã UTF-8 hoặc Excel (.xlsx). Trong Excel, chọn Lưu thành “CSV UTF-8”.",
+        "file",
+      );
     }
     if (text.includes("\u0000")) throw new DomainError("Tệp không phải bảng CSV hoặc Excel (.xlsx).", "file");
     const body = text.replace(/^\uFEFF/, "");
@@ -127,7 +134,8 @@ export async function readTableFile(buf: Uint8Array): Promise<TableFile> {
   // Keep line numbers true: drop only trailing empty rows.
   while (rows.length && rows[rows.length - 1].every((c) => !c)) rows.pop();
   if (rows.length < 2) throw new DomainError("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.", "file");
-  if (rows.length - 1 > MAX_IMPORT_ROWS) throw new DomainError(`Tệp có quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")}).`, "file");
+  if (rows.length - 1 > MAX_IMPORT_ROWS)
+    throw new DomainError(`Tệp có quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")}).`, "file");
   return { rows, readAs };
 }
 

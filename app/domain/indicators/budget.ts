@@ -26,7 +26,12 @@ export async function budgetFigures(db: DB, q: { unitIds: number[]; period: Peri
     base
       .select([
         `${key} as key`,
-        (eb) => eb.fn.sum<number>(eb.case().when("activities.status", "=", "cancelled").then(0).else(eb.ref("budget_lines.estimate")).end()).as("estimate"),
+        (eb) =>
+          eb.fn
+            .sum<number>(
+              eb.case().when("activities.status", "=", "cancelled").then(0).else(eb.ref("budget_lines.estimate")).end(),
+            )
+            .as("estimate"),
         (eb) => eb.fn.sum<number>(eb.fn.coalesce("budget_lines.actual", eb.val(0))).as("actual"),
         (eb) =>
           eb.fn
@@ -43,12 +48,23 @@ export async function budgetFigures(db: DB, q: { unitIds: number[]; period: Peri
       .groupBy(key)
       .orderBy(key)
       .execute();
-  const shape = <K extends string>(rows: { key: string; estimate: number; actual: number; missing: number }[]): BudgetRow<K>[] =>
-    rows.map((r) => ({ key: r.key as K, estimate: Number(r.estimate ?? 0), actual: Number(r.actual ?? 0), linesWithoutActual: Number(r.missing ?? 0) }));
+  const shape = <K extends string>(
+    rows: { key: string; estimate: number; actual: number; missing: number }[],
+  ): BudgetRow<K>[] =>
+    rows.map((r) => ({
+      key: r.key as K,
+      estimate: Number(r.estimate ?? 0),
+      actual: Number(r.actual ?? 0),
+      linesWithoutActual: Number(r.missing ?? 0),
+    }));
   const byCategory = shape<BudgetCategory>(await sums("budget_lines.category"));
   const bySource = shape<FundingSource>(await sums("budget_lines.source"));
   const total = byCategory.reduce(
-    (t, r) => ({ estimate: t.estimate + r.estimate, actual: t.actual + r.actual, linesWithoutActual: t.linesWithoutActual + r.linesWithoutActual }),
+    (t, r) => ({
+      estimate: t.estimate + r.estimate,
+      actual: t.actual + r.actual,
+      linesWithoutActual: t.linesWithoutActual + r.linesWithoutActual,
+    }),
     {
       estimate: 0,
       actual: 0,

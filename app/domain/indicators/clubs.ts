@@ -33,10 +33,16 @@ export async function clubFigures(db: DB, q: { schoolIds: number[]; period: Peri
     .selectFrom("club_members")
     .innerJoin("clubs", "clubs.id", "club_members.club_id")
     .innerJoin("people", "people.id", "club_members.person_id")
-    .select(["clubs.school_id", "people.category", (eb) => eb.fn.count<number>("club_members.person_id").distinct().as("n")])
+    .select([
+      "clubs.school_id",
+      "people.category",
+      (eb) => eb.fn.count<number>("club_members.person_id").distinct().as("n"),
+    ])
     .where("clubs.id", "in", running)
     .where("club_members.joined_on", "<", q.period.endDateExclusive)
-    .where((eb) => eb.or([eb("club_members.left_on", "is", null), eb("club_members.left_on", ">=", q.period.startDate)]))
+    .where((eb) =>
+      eb.or([eb("club_members.left_on", "is", null), eb("club_members.left_on", ">=", q.period.startDate)]),
+    )
     .groupBy(["clubs.school_id", "people.category"])
     .execute();
   const meetings = await db
@@ -48,7 +54,8 @@ export async function clubFigures(db: DB, q: { schoolIds: number[]; period: Peri
     .groupBy("clubs.school_id")
     .execute();
   return q.schoolIds.map((schoolId) => {
-    const member = (category: string) => Number(members.find((m) => m.school_id === schoolId && m.category === category)?.n ?? 0);
+    const member = (category: string) =>
+      Number(members.find((m) => m.school_id === schoolId && m.category === category)?.n ?? 0);
     return {
       schoolId,
       clubs: Number(clubs.find((c) => c.school_id === schoolId)?.n ?? 0),

@@ -14,7 +14,10 @@ export interface CommemorationFigures {
   days: Record<Commemoration, number>;
 }
 
-export async function commemorationFigures(db: DB, q: { unitIds: number[]; year: number }): Promise<CommemorationFigures[]> {
+export async function commemorationFigures(
+  db: DB,
+  q: { unitIds: number[]; year: number },
+): Promise<CommemorationFigures[]> {
   const units = q.unitIds.length ? q.unitIds : [-1];
   const counted = isCounted(parsePeriod(String(q.year))!);
   const organized = db
@@ -38,9 +41,11 @@ export async function commemorationFigures(db: DB, q: { unitIds: number[]; year:
     .execute();
   return q.unitIds.map((unitId) => ({
     unitId,
-    days: Object.fromEntries(COMMEMORATIONS.map((day) => [day, Number(rows.find((r) => r.unit_id === unitId && r.commemoration === day)?.n ?? 0)])) as Record<
-      Commemoration,
-      number
-    >,
+    days: Object.fromEntries(
+      COMMEMORATIONS.map((day) => [
+        day,
+        Number(rows.find((r) => r.unit_id === unitId && r.commemoration === day)?.n ?? 0),
+      ]),
+    ) as Record<Commemoration, number>,
   }));
 }

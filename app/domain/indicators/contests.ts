@@ -38,7 +38,10 @@ export async function contestFigures(db: DB, q: { schoolIds: number[]; period: P
   const students = await db
     .selectFrom("contest_entry_members")
     .innerJoin("contest_entries", "contest_entries.id", "contest_entry_members.entry_id")
-    .select(["contest_entries.school_id", (eb) => eb.fn.count<number>("contest_entry_members.person_id").distinct().as("n")])
+    .select([
+      "contest_entries.school_id",
+      (eb) => eb.fn.count<number>("contest_entry_members.person_id").distinct().as("n"),
+    ])
     .where("contest_entries.id", "in", entryIds)
     .where("contest_entry_members.role", "=", "student")
     .groupBy("contest_entries.school_id")

@@ -13,7 +13,10 @@ export interface TermCount {
   activities: number;
 }
 
-export async function activityCoverage(db: DB, q: { unitIds: number[]; period: Period; by: "form" | "topic" }): Promise<TermCount[]> {
+export async function activityCoverage(
+  db: DB,
+  q: { unitIds: number[]; period: Period; by: "form" | "topic" },
+): Promise<TermCount[]> {
   const inScope = countedActivityIds(db, q.period, q.unitIds);
   const counts =
     q.by === "form"
@@ -29,7 +32,13 @@ export async function activityCoverage(db: DB, q: { unitIds: number[]; period: P
           .where("activity_id", "in", inScope)
           .groupBy("topic_code")
           .execute();
-  const terms = await db.selectFrom("vocab_terms").select(["code", "label", "archived"]).where("kind", "=", q.by).orderBy("sort_order").orderBy("id").execute();
+  const terms = await db
+    .selectFrom("vocab_terms")
+    .select(["code", "label", "archived"])
+    .where("kind", "=", q.by)
+    .orderBy("sort_order")
+    .orderBy("id")
+    .execute();
   const byCode = new Map(counts.map((c) => [c.code, Number(c.n)]));
   return terms
     .map((t) => ({ code: t.code, label: t.label, activities: byCode.get(t.code) ?? 0, archived: Boolean(t.archived) }))

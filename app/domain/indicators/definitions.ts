@@ -6,7 +6,9 @@
 import { z } from "zod";
 
 const codes = z.array(z.string()).optional();
-const categories = z.array(z.enum(["officials", "school_managers", "teachers", "school_staff", "students", "communication_staff"]));
+const categories = z.array(
+  z.enum(["officials", "school_managers", "teachers", "school_staff", "students", "communication_staff"]),
+);
 
 const leaf = z.discriminatedUnion("kind", [
   /** Distinct people of the units and categories present (or late) at ≥1 counted activity on the topic. */
@@ -23,11 +25,18 @@ const leaf = z.discriminatedUnion("kind", [
     delivery: z.array(z.enum(["in_person", "online", "hybrid"])).optional(),
   }),
   /** How many different forms / topics / audiences the units' counted activities used. */
-  z.object({ kind: z.literal("distinct_terms"), of: z.enum(["form", "topic", "audience"]), topics: codes, forms: codes }),
+  z.object({
+    kind: z.literal("distinct_terms"),
+    of: z.enum(["form", "topic", "audience"]),
+    topics: codes,
+    forms: codes,
+  }),
   /** Materials the schools published in the period, optionally of some kinds or integrating the topics. */
   z.object({
     kind: z.literal("materials"),
-    kinds: z.array(z.enum(["video", "podcast", "slides", "infographic", "electure", "document", "lesson_plan"])).optional(),
+    kinds: z
+      .array(z.enum(["video", "podcast", "slides", "infographic", "electure", "document", "lesson_plan"]))
+      .optional(),
     integrating: z.boolean().optional(),
   }),
   /** Clubs of the schools running in the period. */
@@ -49,7 +58,10 @@ const leaf = z.discriminatedUnion("kind", [
 export type LeafMeasure = z.infer<typeof leaf>;
 export type Measure = LeafMeasure | { kind: "sum"; of: LeafMeasure[] };
 
-export const measureSchema: z.ZodType<Measure> = z.union([leaf, z.object({ kind: z.literal("sum"), of: z.array(leaf).min(1) })]);
+export const measureSchema: z.ZodType<Measure> = z.union([
+  leaf,
+  z.object({ kind: z.literal("sum"), of: z.array(leaf).min(1) }),
+]);
 
 export const definitionSchema = z.object({
   numerator: measureSchema,

@@ -82,7 +82,12 @@ export function indicatorsFor(rows: IndicatorRow[], scope: FigureScope): Indicat
 export type UnitsMemo = Map<string, Promise<number[]>>;
 
 /** The units whose records an indicator counts for the scope. */
-export function unitsFor(db: DB, row: Pick<IndicatorRow, "scope">, scope: FigureScope, memo?: UnitsMemo): Promise<number[]> {
+export function unitsFor(
+  db: DB,
+  row: Pick<IndicatorRow, "scope">,
+  scope: FigureScope,
+  memo?: UnitsMemo,
+): Promise<number[]> {
   if (scope.kind === "school") return Promise.resolve([scope.schoolId]);
   const kinds = row.scope === "school" ? (["school"] as const) : (["commune", "office", "school"] as const);
   const key = `${scope.communeId}:${kinds.join()}`;
@@ -118,13 +123,23 @@ async function measured(db: DB, row: IndicatorRow, unitIds: number[], period: Pe
   const numerator = await evaluateMeasure(db, row.definition.numerator, ctx);
   if (!row.definition.denominator) return { value: numerator, numerator: null, denominator: null };
   const denominator = await evaluateMeasure(db, row.definition.denominator, ctx);
-  return { value: numerator === null ? null : percent(numerator, denominator), numerator, denominator: denominator || null };
+  return {
+    value: numerator === null ? null : percent(numerator, denominator),
+    numerator,
+    denominator: denominator || null,
+  };
 }
 
-export function judge(row: IndicatorRow, value: number | null, target: number | null, m: { numerator: number | null; denominator: number | null }) {
+export function judge(
+  row: IndicatorRow,
+  value: number | null,
+  target: number | null,
+  m: { numerator: number | null; denominator: number | null },
+) {
   if (value === null) return { status: "no_data" as const, gap: null };
   if (target === null) return { status: "no_target" as const, gap: null };
-  const met = row.direction === "at_most" ? value <= target : row.direction === "rising" ? value > target : value >= target;
+  const met =
+    row.direction === "at_most" ? value <= target : row.direction === "rising" ? value > target : value >= target;
   if (met) return { status: "met" as const, gap: null };
   if (row.direction === "at_most") return { status: "behind" as const, gap: "Vượt dự toán" };
   if (row.direction === "rising") return { status: "behind" as const, gap: "Chưa tăng so với cùng kỳ năm trước" };
@@ -169,7 +184,13 @@ export async function computeIndicator(
   };
 }
 
-export async function computeIndicators(db: DB, scope: FigureScope, period: Period, now?: Date, memo: UnitsMemo = new Map()): Promise<IndicatorFigure[]> {
+export async function computeIndicators(
+  db: DB,
+  scope: FigureScope,
+  period: Period,
+  now?: Date,
+  memo: UnitsMemo = new Map(),
+): Promise<IndicatorFigure[]> {
   const rows = indicatorsFor(await loadIndicators(db), scope);
   const out: IndicatorFigure[] = [];
   for (const row of rows) out.push(await computeIndicator(db, row, scope, period, now, memo));
@@ -177,7 +198,13 @@ export async function computeIndicators(db: DB, scope: FigureScope, period: Peri
 }
 
 /** One indicator by code (the single entry point pages, charts and exports use). */
-export async function indicatorValue(db: DB, code: string, scope: FigureScope, period: Period, now?: Date): Promise<IndicatorFigure> {
+export async function indicatorValue(
+  db: DB,
+  code: string,
+  scope: FigureScope,
+  period: Period,
+  now?: Date,
+): Promise<IndicatorFigure> {
   const row = (await loadIndicators(db)).find((r) => r.code === code);
   if (!row) throw new Error(`Unknown indicator ${code}`);
   return computeIndicator(db, row, scope, period, now);
@@ -196,7 +223,9 @@ export async function computeIndicatorPerSchool(
 ): Promise<Map<number, { value: number | null; status: IndicatorStatus }>> {
   const values = async (p: Period) => {
     const num = await evaluateMeasurePerUnit(db, row.definition.numerator, schoolIds, p, now);
-    const den = row.definition.denominator ? await evaluateMeasurePerUnit(db, row.definition.denominator, schoolIds, p, now) : null;
+    const den = row.definition.denominator
+      ? await evaluateMeasurePerUnit(db, row.definition.denominator, schoolIds, p, now)
+      : null;
     return new Map(
       schoolIds.map((id) => {
         const n = num.get(id) ?? null;
@@ -212,7 +241,13 @@ export async function computeIndicatorPerSchool(
   return new Map(
     schoolIds.map((id) => {
       const m = current.get(id)!;
-      return [id, { value: m.value, status: judge(row, m.value, previous ? (previous.get(id)?.value ?? null) : target, m).status }];
+      return [
+        id,
+        {
+          value: m.value,
+          status: judge(row, m.value, previous ? (previous.get(id)?.value ?? null) : target, m).status,
+        },
+      ];
     }),
   );
 }

@@ -21,14 +21,24 @@ export interface EnteredMeasure {
 }
 
 export const ENTERED_MEASURES: Record<string, EnteredMeasure> = {
-  stem_students: { label: "Số học sinh chọn học các môn STEM trong năm học", granularity: "year", scope: "school", indicator: "SCH-2.7" },
+  stem_students: {
+    label: "Số học sinh chọn học các môn STEM trong năm học",
+    granularity: "year",
+    scope: "school",
+    indicator: "SCH-2.7",
+  },
   tasks_total: {
     label: "Số nhiệm vụ KHCN sử dụng ngân sách nhà nước (không thuộc danh mục bí mật)",
     granularity: "year",
     scope: "commune",
     indicator: "NQ57-30a",
   },
-  tasks_publicized: { label: "Số nhiệm vụ KHCN đó đã được công khai, tuyên truyền", granularity: "year", scope: "commune", indicator: "NQ57-30a" },
+  tasks_publicized: {
+    label: "Số nhiệm vụ KHCN đó đã được công khai, tuyên truyền",
+    granularity: "year",
+    scope: "commune",
+    indicator: "NQ57-30a",
+  },
   recognitions: {
     label: "Số cá nhân, đơn vị, mô hình được khen thưởng, ghi nhận vì làm tốt công tác tuyên truyền",
     granularity: "half",
@@ -46,7 +56,12 @@ export function enteredKeys(measure: EnteredMeasure, period: Period): string[] {
 }
 
 /** Sum over the units of the entries for the period, or null when nothing was entered (no data, not zero). */
-export async function enteredValue(db: DB, measureCode: string, unitIds: number[], period: Period): Promise<number | null> {
+export async function enteredValue(
+  db: DB,
+  measureCode: string,
+  unitIds: number[],
+  period: Period,
+): Promise<number | null> {
   const measure = ENTERED_MEASURES[measureCode];
   if (!measure) throw new Error(`Unknown entered measure ${measureCode}`);
   const keys = enteredKeys(measure, period);
@@ -74,7 +89,14 @@ export async function enteredFiguresOf(db: DB, unitId: number, scope: "school" |
     .map(([code, m]) => {
       const key = m.granularity === "year" ? periodKey.slice(0, 4) : periodKey;
       const row = rows.find((r) => r.measure === code && r.period_key === key);
-      return { code, ...m, periodKey: key, value: row?.value ?? null, enteredAt: row?.entered_at ?? null, enteredBy: row?.entered_by_name ?? null };
+      return {
+        code,
+        ...m,
+        periodKey: key,
+        value: row?.value ?? null,
+        enteredAt: row?.entered_at ?? null,
+        enteredBy: row?.entered_by_name ?? null,
+      };
     });
 }
 
@@ -84,13 +106,24 @@ export async function enteredFiguresOf(db: DB, unitId: number, scope: "school" |
  */
 export async function saveEnteredFigure(
   db: Executor,
-  e: { measure: string; unitId: number; periodKey: string; value: number | null; actorUserId: number; ip?: string | null },
+  e: {
+    measure: string;
+    unitId: number;
+    periodKey: string;
+    value: number | null;
+    actorUserId: number;
+    ip?: string | null;
+  },
 ): Promise<void> {
   const measure = ENTERED_MEASURES[e.measure];
   if (!measure) throw new DomainError("Không có số liệu nhập tay này.");
   const keyOk = measure.granularity === "year" ? /^\d{4}$/.test(e.periodKey) : /^\d{4}-H[12]$/.test(e.periodKey);
-  if (!keyOk) throw new DomainError(measure.granularity === "year" ? "Số liệu này nhập theo năm." : "Số liệu này nhập theo 6 tháng.");
-  if (e.value !== null && (!Number.isFinite(e.value) || e.value < 0)) throw new DomainError("Số liệu phải là số không âm.");
+  if (!keyOk)
+    throw new DomainError(
+      measure.granularity === "year" ? "Số liệu này nhập theo năm." : "Số liệu này nhập theo 6 tháng.",
+    );
+  if (e.value !== null && (!Number.isFinite(e.value) || e.value < 0))
+    throw new DomainError("Số liệu phải là số không âm.");
   const period = parsePeriod(e.periodKey)!;
   await assertRangeOpen(db, e.unitId, period.startDate, period.endDateExclusive);
   const before = await db
@@ -101,11 +134,23 @@ export async function saveEnteredFigure(
     .where("period_key", "=", e.periodKey)
     .executeTakeFirst();
   if ((before?.value ?? null) === e.value) return;
-  await db.deleteFrom("entered_figures").where("measure", "=", e.measure).where("unit_id", "=", e.unitId).where("period_key", "=", e.periodKey).execute();
+  await db
+    .deleteFrom("entered_figures")
+    .where("measure", "=", e.measure)
+    .where("unit_id", "=", e.unitId)
+    .where("period_key", "=", e.periodKey)
+    .execute();
   if (e.value !== null)
     await db
       .insertInto("entered_figures")
-      .values({ measure: e.measure, unit_id: e.unitId, period_key: e.periodKey, value: e.value, entered_by: e.actorUserId, entered_at: nowIso() })
+      .values({
+        measure: e.measure,
+        unit_id: e.unitId,
+        period_key: e.periodKey,
+        value: e.value,
+        entered_by: e.actorUserId,
+        entered_at: nowIso(),
+      })
       .execute();
   await writeAudit(db, {
     actorUserId: e.actorUserId,

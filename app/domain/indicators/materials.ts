@@ -29,7 +29,8 @@ export async function materialFigures(db: DB, q: { schoolIds: number[]; period: 
     const integratingByGrade: Record<number, number> = {};
     for (const m of mine) {
       byKind[m.kind] = (byKind[m.kind] ?? 0) + 1;
-      if (m.integrates_topics) for (const g of JSON.parse(m.grades) as number[]) integratingByGrade[g] = (integratingByGrade[g] ?? 0) + 1;
+      if (m.integrates_topics)
+        for (const g of JSON.parse(m.grades) as number[]) integratingByGrade[g] = (integratingByGrade[g] ?? 0) + 1;
     }
     return { schoolId, published: mine.length, byKind, integratingByGrade };
   });

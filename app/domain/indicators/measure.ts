@@ -97,7 +97,10 @@ export async function dueReports(db: DB, ctx: MeasureContext) {
     .where("unit_id", "in", schools)
     .where("period_key", "in", halves)
     .execute();
-  return { due: halves.length * schools.length, onTime: reports.filter((r) => isOnTime(r.submitted_at, r.period_key)).length };
+  return {
+    due: halves.length * schools.length,
+    onTime: reports.filter((r) => isOnTime(r.submitted_at, r.period_key)).length,
+  };
 }
 
 export async function evaluateMeasure(db: DB, m: Measure, ctx: MeasureContext): Promise<number | null> {
@@ -108,7 +111,13 @@ export async function evaluateMeasure(db: DB, m: Measure, ctx: MeasureContext): 
       return parts.every((p) => p === null) ? null : parts.reduce<number>((s, p) => s + (p ?? 0), 0);
     }
     case "reached":
-      return reachedCount(db, { unitIds: units, categories: m.categories, period: ctx.period, topic: m.topic, forms: m.forms });
+      return reachedCount(db, {
+        unitIds: units,
+        categories: m.categories,
+        period: ctx.period,
+        topic: m.topic,
+        forms: m.forms,
+      });
     case "headcount":
       return headcountTotal(db, { unitIds: units, categories: m.categories, period: ctx.period });
     case "activities": {

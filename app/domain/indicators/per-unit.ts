@@ -103,7 +103,13 @@ async function leafPerUnit(db: DB, m: LeafMeasure, unitIds: number[], period: Pe
 }
 
 /** One value per unit (schools, not archived) for a measure; null = no data for that unit. */
-export async function evaluateMeasurePerUnit(db: DB, m: Measure, unitIds: number[], period: Period, now?: Date): Promise<PerUnit> {
+export async function evaluateMeasurePerUnit(
+  db: DB,
+  m: Measure,
+  unitIds: number[],
+  period: Period,
+  now?: Date,
+): Promise<PerUnit> {
   if (!unitIds.length) return new Map();
   if (m.kind !== "sum") return leafPerUnit(db, m, unitIds, period, now);
   const parts = await Promise.all(m.of.map((p) => leafPerUnit(db, p, unitIds, period, now)));

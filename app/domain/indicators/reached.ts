@@ -81,7 +81,10 @@ export async function reachedCount(db: DB, q: ReachQuery): Promise<number> {
 }
 
 /** The units' headcount for the categories in the period's year; null when none was recorded (or it is 0). */
-export async function headcountTotal(db: DB, q: { unitIds: number[]; categories: HeadcountCategory[]; period: Period }): Promise<number | null> {
+export async function headcountTotal(
+  db: DB,
+  q: { unitIds: number[]; categories: HeadcountCategory[]; period: Period },
+): Promise<number | null> {
   const head = await db
     .selectFrom("headcounts")
     .select((eb) => eb.fn.sum<number>("count").as("total"))

@@ -41,13 +41,31 @@ async function unitNames(db: DB): Promise<Map<number, string>> {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-async function leafRecords(db: DB, m: LeafMeasure, ctx: MeasureContext, seesNamesOf: (unitId: number) => boolean): Promise<RecordTable[]> {
+async function leafRecords(
+  db: DB,
+  m: LeafMeasure,
+  ctx: MeasureContext,
+  seesNamesOf: (unitId: number) => boolean,
+): Promise<RecordTable[]> {
   const names = await unitNames(db);
   const unit = (id: number) => names.get(id) ?? "";
   switch (m.kind) {
     case "reached": {
-      const rows = await reachedAttendance(db, { unitIds: ctx.unitIds, categories: m.categories, period: ctx.period, topic: m.topic, forms: m.forms })
-        .select(["people.id", "people.unit_id", "people.category", "people.full_name", "people.code", (eb) => eb.fn.countAll<number>().as("sessions")])
+      const rows = await reachedAttendance(db, {
+        unitIds: ctx.unitIds,
+        categories: m.categories,
+        period: ctx.period,
+        topic: m.topic,
+        forms: m.forms,
+      })
+        .select([
+          "people.id",
+          "people.unit_id",
+          "people.category",
+          "people.full_name",
+          "people.code",
+          (eb) => eb.fn.countAll<number>().as("sessions"),
+        ])
         .groupBy(["people.id", "people.unit_id", "people.category", "people.full_name", "people.code"])
         .orderBy("people.unit_id")
         .orderBy("people.name_key")
@@ -64,7 +82,13 @@ async function leafRecords(db: DB, m: LeafMeasure, ctx: MeasureContext, seesName
           table(
             "Người đã được tuyên truyền (mỗi người tính một lần)",
             ["Họ và tên", "Mã", "Đơn vị", "Đối tượng", "Số buổi dự"],
-            named.map((r) => [r.full_name, r.code, unit(r.unit_id), HEADCOUNT_CATEGORY_LABELS[r.category], Number(r.sessions)]),
+            named.map((r) => [
+              r.full_name,
+              r.code,
+              unit(r.unit_id),
+              HEADCOUNT_CATEGORY_LABELS[r.category],
+              Number(r.sessions),
+            ]),
           ),
         );
       if (counted.size)
@@ -72,7 +96,11 @@ async function leafRecords(db: DB, m: LeafMeasure, ctx: MeasureContext, seesName
           table(
             "Số người đã được tuyên truyền theo đơn vị (mỗi người tính một lần)",
             ["Đơn vị", "Đối tượng", "Số người"],
-            [...counted.values()].map((c) => [unit(c.unit), HEADCOUNT_CATEGORY_LABELS[c.category as keyof typeof HEADCOUNT_CATEGORY_LABELS], c.n]),
+            [...counted.values()].map((c) => [
+              unit(c.unit),
+              HEADCOUNT_CATEGORY_LABELS[c.category as keyof typeof HEADCOUNT_CATEGORY_LABELS],
+              c.n,
+            ]),
           ),
         );
       if (!out.length) out.push(table("Người đã được tuyên truyền", ["Đơn vị", "Đối tượng", "Số người"], []));
@@ -98,11 +126,20 @@ async function leafRecords(db: DB, m: LeafMeasure, ctx: MeasureContext, seesName
     }
     case "activities":
     case "distinct_terms": {
-      const ids = m.kind === "activities" ? filteredActivityIds(db, m, ctx) : filteredActivityIds(db, { forms: m.forms }, ctx);
+      const ids =
+        m.kind === "activities" ? filteredActivityIds(db, m, ctx) : filteredActivityIds(db, { forms: m.forms }, ctx);
       const rows = await db
         .selectFrom("activities")
-        .innerJoin("vocab_terms as form", (j) => j.onRef("form.code", "=", "activities.form").on("form.kind", "=", "form"))
-        .select(["activities.id", "activities.title", "activities.starts_at", "activities.organizer_unit_id", "form.label as form_label"])
+        .innerJoin("vocab_terms as form", (j) =>
+          j.onRef("form.code", "=", "activities.form").on("form.kind", "=", "form"),
+        )
+        .select([
+          "activities.id",
+          "activities.title",
+          "activities.starts_at",
+          "activities.organizer_unit_id",
+          "form.label as form_label",
+        ])
         .where("activities.id", "in", ids)
         .orderBy("activities.starts_at")
         .execute();
@@ -150,14 +187,21 @@ async function leafRecords(db: DB, m: LeafMeasure, ctx: MeasureContext, seesName
           table(
             m.of === "form" ? "Theo hình thức" : m.of === "topic" ? "Theo nội dung" : "Theo đối tượng",
             ["Danh mục", "Số hoạt động", "Đánh giá"],
-            terms.map((t) => [t.label, byCode.get(t.code) ?? 0, byCode.get(t.code) ? "Đã thực hiện" : "Chưa thực hiện"]),
+            terms.map((t) => [
+              t.label,
+              byCode.get(t.code) ?? 0,
+              byCode.get(t.code) ? "Đã thực hiện" : "Chưa thực hiện",
+            ]),
           ),
         );
       }
       return out;
     }
     case "materials": {
-      const rows = await filteredMaterials(db, m, ctx).select(["id", "title", "school_id", "kind", "created_at"]).orderBy("created_at").execute();
+      const rows = await filteredMaterials(db, m, ctx)
+        .select(["id", "title", "school_id", "kind", "created_at"])
+        .orderBy("created_at")
+        .execute();
       return [
         table(
           "Học liệu được tính",
@@ -181,7 +225,11 @@ async function leafRecords(db: DB, m: LeafMeasure, ctx: MeasureContext, seesName
         table(
           "Câu lạc bộ đang hoạt động trong kỳ",
           ["Trường", "Câu lạc bộ", "Thành lập"],
-          rows.map((r) => [unit(r.school_id), r.name, r.founded_on ? r.founded_on.split("-").reverse().join("/") : null]),
+          rows.map((r) => [
+            unit(r.school_id),
+            r.name,
+            r.founded_on ? r.founded_on.split("-").reverse().join("/") : null,
+          ]),
           rows.map((r) => `/clubs/${r.id}`),
         ),
       ];
@@ -203,7 +251,10 @@ async function leafRecords(db: DB, m: LeafMeasure, ctx: MeasureContext, seesName
         table(
           "Hoạt động hưởng ứng các ngày kỷ niệm trong kỳ",
           ["Đơn vị", ...days.map((d) => COMMEMORATION_LABELS[d])],
-          units.map((u) => [u.name, ...days.map((d) => figures.find((f) => f.unitId === u.id)!.days[d] || "Chưa tổ chức")]),
+          units.map((u) => [
+            u.name,
+            ...days.map((d) => figures.find((f) => f.unitId === u.id)!.days[d] || "Chưa tổ chức"),
+          ]),
         ),
       ];
     }
@@ -257,7 +308,13 @@ async function leafRecords(db: DB, m: LeafMeasure, ctx: MeasureContext, seesName
       const rows = await db
         .selectFrom("entered_figures")
         .leftJoin("users", "users.id", "entered_figures.entered_by")
-        .select(["entered_figures.unit_id", "entered_figures.period_key", "entered_figures.value", "entered_figures.entered_at", "users.full_name"])
+        .select([
+          "entered_figures.unit_id",
+          "entered_figures.period_key",
+          "entered_figures.value",
+          "entered_figures.entered_at",
+          "users.full_name",
+        ])
         .where("measure", "=", m.measure)
         .where("unit_id", "in", ctx.unitIds.length ? ctx.unitIds : [-1])
         .where("period_key", "in", enteredKeys(measure, ctx.period).length ? enteredKeys(measure, ctx.period) : ["-"])
@@ -267,14 +324,25 @@ async function leafRecords(db: DB, m: LeafMeasure, ctx: MeasureContext, seesName
         table(
           `Số liệu nhập: ${measure.label}`,
           ["Đơn vị", "Kỳ", "Số liệu", "Người nhập", "Lúc"],
-          rows.map((r) => [unit(r.unit_id), r.period_key, formatFigure(r.value, "count"), r.full_name ?? "—", vnDate(r.entered_at)]),
+          rows.map((r) => [
+            unit(r.unit_id),
+            r.period_key,
+            formatFigure(r.value, "count"),
+            r.full_name ?? "—",
+            vnDate(r.entered_at),
+          ]),
         ),
       ];
     }
   }
 }
 
-export async function measureRecords(db: DB, m: Measure, ctx: MeasureContext, seesNamesOf: (unitId: number) => boolean): Promise<RecordTable[]> {
+export async function measureRecords(
+  db: DB,
+  m: Measure,
+  ctx: MeasureContext,
+  seesNamesOf: (unitId: number) => boolean,
+): Promise<RecordTable[]> {
   if (m.kind !== "sum") return leafRecords(db, m, ctx, seesNamesOf);
   const out: RecordTable[] = [];
   for (const part of m.of) out.push(...(await leafRecords(db, part, ctx, seesNamesOf)));

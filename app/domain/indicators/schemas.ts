@@ -11,10 +11,13 @@ export const enteredFiguresSchema = z
     tasks_publicized: optionalCount(10_000),
     recognitions: optionalCount(10_000),
   })
-  .refine((v) => v.tasks_publicized === undefined || v.tasks_total === undefined || v.tasks_publicized <= v.tasks_total, {
-    path: ["tasks_publicized"],
-    message: "Số nhiệm vụ đã công khai không thể nhiều hơn tổng số nhiệm vụ.",
-  });
+  .refine(
+    (v) => v.tasks_publicized === undefined || v.tasks_total === undefined || v.tasks_publicized <= v.tasks_total,
+    {
+      path: ["tasks_publicized"],
+      message: "Số nhiệm vụ đã công khai không thể nhiều hơn tổng số nhiệm vụ.",
+    },
+  );
 export type EnteredFiguresInput = z.infer<typeof enteredFiguresSchema>;
 
 /** Yearly targets: one box per indicator, named t_<code>; empty means no target. */

@@ -7,7 +7,11 @@ import type { Period } from "../shared/periods";
 /** The rule as a condition on `activities`, for queries that already read that table (no subquery over the province). */
 export function isCounted(period: Period) {
   return (eb: ExpressionBuilder<Database, "activities">) =>
-    eb.and([eb("activities.status", "!=", "cancelled"), eb("activities.starts_at", ">=", period.from), eb("activities.starts_at", "<", period.to)]);
+    eb.and([
+      eb("activities.status", "!=", "cancelled"),
+      eb("activities.starts_at", ">=", period.from),
+      eb("activities.starts_at", "<", period.to),
+    ]);
 }
 
 export function countedActivityIds(db: DB, period: Period, organizerUnitIds?: number[]) {

@@ -7,8 +7,15 @@ import { canEditTargets, refuse } from "../auth/policies";
 
 export const TARGET_YEARS = [2025, 2026, 2027, 2028, 2029, 2030];
 
-export async function saveTargets(db: DB, actor: Actor, year: number, targets: Record<string, number | null>, ip: string | null = null): Promise<number> {
-  if (!(await canEditTargets(db, actor))) refuse(true, "Chỉ Phòng Văn hóa - Xã hội (hoặc cấp tỉnh, khi nhiều xã dùng chung) mới sửa chỉ tiêu.");
+export async function saveTargets(
+  db: DB,
+  actor: Actor,
+  year: number,
+  targets: Record<string, number | null>,
+  ip: string | null = null,
+): Promise<number> {
+  if (!(await canEditTargets(db, actor)))
+    refuse(true, "Chỉ Phòng Văn hóa - Xã hội (hoặc cấp tỉnh, khi nhiều xã dùng chung) mới sửa chỉ tiêu.");
   if (!TARGET_YEARS.includes(year)) throw new DomainError("Năm ngoài thời gian Kế hoạch (2025–2030).");
   const before = await db.selectFrom("indicator_targets").selectAll().where("year", "=", year).execute();
   let changed = 0;
@@ -16,7 +23,12 @@ export async function saveTargets(db: DB, actor: Actor, year: number, targets: R
     for (const [code, target] of Object.entries(targets)) {
       const old = before.find((b) => b.indicator_code === code);
       if (!old || old.target === target) continue;
-      await trx.updateTable("indicator_targets").set({ target }).where("indicator_code", "=", code).where("year", "=", year).execute();
+      await trx
+        .updateTable("indicator_targets")
+        .set({ target })
+        .where("indicator_code", "=", code)
+        .where("year", "=", year)
+        .execute();
       await writeAudit(trx, {
         actorUserId: actor.userId,
         action: "update",

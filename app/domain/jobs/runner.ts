@@ -27,7 +27,11 @@ export interface JobOutcome {
 export const processHolder = `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
 
 /** Runs every job that is due and whose lease this process takes; returns what ran. */
-export async function runDueJobs(db: DB, jobs: Job[], opts: { holder?: string; now?: () => Date } = {}): Promise<JobOutcome[]> {
+export async function runDueJobs(
+  db: DB,
+  jobs: Job[],
+  opts: { holder?: string; now?: () => Date } = {},
+): Promise<JobOutcome[]> {
   const holder = opts.holder ?? processHolder;
   const clock = opts.now ?? (() => new Date());
   const outcomes: JobOutcome[] = [];
@@ -41,7 +45,11 @@ export async function runDueJobs(db: DB, jobs: Job[], opts: { holder?: string; n
       .execute();
     const taken = await db
       .updateTable("job_runs")
-      .set({ lease_holder: holder, lease_until: new Date(start.getTime() + job.leaseMs).toISOString(), last_started_at: at })
+      .set({
+        lease_holder: holder,
+        lease_until: new Date(start.getTime() + job.leaseMs).toISOString(),
+        last_started_at: at,
+      })
       .where("name", "=", job.name)
       .where("next_run_at", "<=", at)
       .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", at)]))

@@ -20,7 +20,11 @@ import { MATERIAL_KIND_LABELS } from "./vocabulary";
 import { canSeeMaterial, canUploadMaterials, mayDeleteMaterial, refuse, seesUnit } from "../auth/policies";
 
 function searchText(input: MaterialInput, topicLabels: string[]): string {
-  return foldVietnamese([input.title, input.description ?? "", input.subject ?? "", MATERIAL_KIND_LABELS[input.kind], ...topicLabels].join(" "));
+  return foldVietnamese(
+    [input.title, input.description ?? "", input.subject ?? "", MATERIAL_KIND_LABELS[input.kind], ...topicLabels].join(
+      " ",
+    ),
+  );
 }
 
 /** A new material; a refused one leaves its uploaded bytes unreferenced (they go after the grace period). */
@@ -32,7 +36,8 @@ export async function createMaterial(
   file?: { stored: StreamedFile; name: string },
   ip: string | null = null,
 ): Promise<number> {
-  if (school.kind !== "school" || !canUploadMaterials(actor, school.id)) refuse(seesUnit(actor, school), "Bạn không có quyền đăng học liệu cho trường này.");
+  if (school.kind !== "school" || !canUploadMaterials(actor, school.id))
+    refuse(seesUnit(actor, school), "Bạn không có quyền đăng học liệu cho trường này.");
   if (!file && !input.linkUrl) throw new DomainError("Vui lòng chọn tệp hoặc nhập đường dẫn.", "file");
   await assertPeriodOpen(db, school.id, nowIso());
   if (file) {
@@ -131,7 +136,12 @@ export interface MaterialFilter {
 }
 
 /** Materials the viewer may see, filtered; the search uses the database's full-text index (not a scan in JavaScript). */
-export async function listMaterials(db: DB, actor: Actor | null, f: MaterialFilter, opts: { page: number; pageSize: number }) {
+export async function listMaterials(
+  db: DB,
+  actor: Actor | null,
+  f: MaterialFilter,
+  opts: { page: number; pageSize: number },
+) {
   let q = db.selectFrom("materials");
   if (f.publicOnly || !actor) q = q.where("materials.visibility", "=", "public");
   else {
@@ -151,13 +161,20 @@ export async function listMaterials(db: DB, actor: Actor | null, f: MaterialFilt
   const match = f.q ? fullTextMatch(db, f.q) : null;
   if (f.q && !match) return { total: 0, rows: [] };
   if (match) q = q.where(match);
-  if (f.topic) q = q.where("materials.id", "in", db.selectFrom("material_topics").select("material_id").where("topic_code", "=", f.topic));
+  if (f.topic)
+    q = q.where(
+      "materials.id",
+      "in",
+      db.selectFrom("material_topics").select("material_id").where("topic_code", "=", f.topic),
+    );
   if (f.kind) q = q.where("materials.kind", "=", f.kind as Material["kind"]);
   if (f.schoolId) q = q.where("materials.school_id", "=", f.schoolId);
   // grades is a JSON array such as [8,9]: match the number as a whole element, not as a digit (1 is not 11).
   if (f.grade !== undefined) {
     const g = f.grade;
-    q = q.where((eb) => eb.or([`[${g}]`, `[${g},%`, `%,${g},%`, `%,${g}]`].map((p) => eb("materials.grades", "like", p))));
+    q = q.where((eb) =>
+      eb.or([`[${g}]`, `[${g},%`, `%,${g},%`, `%,${g}]`].map((p) => eb("materials.grades", "like", p))),
+    );
   }
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   const rows = await q
@@ -185,8 +202,15 @@ export async function listMaterials(db: DB, actor: Actor | null, f: MaterialFilt
 }
 
 /** Deleting a material moves it to the recycle bin; its file stays referenced there until the bin is purged. */
-export async function deleteMaterial(db: DB, actor: Actor, material: Material, confirmed: boolean, ip: string | null = null): Promise<void> {
-  if (!mayDeleteMaterial(actor, material)) refuse(canSeeMaterial(actor, material), "Chỉ người đăng hoặc ban giám hiệu mới xóa được học liệu này.");
+export async function deleteMaterial(
+  db: DB,
+  actor: Actor,
+  material: Material,
+  confirmed: boolean,
+  ip: string | null = null,
+): Promise<void> {
+  if (!mayDeleteMaterial(actor, material))
+    refuse(canSeeMaterial(actor, material), "Chỉ người đăng hoặc ban giám hiệu mới xóa được học liệu này.");
   requireDeleteConfirmation(confirmed);
   await assertPeriodOpen(db, material.school_id, material.created_at);
   await db.transaction().execute(async (trx) => {
@@ -227,12 +251,24 @@ export async function countUse(db: DB, id: number, what: "views" | "downloads"):
 }
 
 /** The commune sets a school's storage quota for materials (in MB). */
-export async function setQuota(db: DB, actor: Actor, schoolId: number, megabytes: number, ip: string | null = null): Promise<void> {
-  if (!managesCommuneUnit(actor, schoolId)) refuse(reaches(actor, schoolId), "Chỉ cán bộ Phòng Văn hóa - Xã hội mới đặt được hạn mức lưu trữ.");
-  if (!Number.isInteger(megabytes) || megabytes < 10 || megabytes > 1_000_000) throw new DomainError("Hạn mức từ 10 MB trở lên.", "quota");
+export async function setQuota(
+  db: DB,
+  actor: Actor,
+  schoolId: number,
+  megabytes: number,
+  ip: string | null = null,
+): Promise<void> {
+  if (!managesCommuneUnit(actor, schoolId))
+    refuse(reaches(actor, schoolId), "Chỉ cán bộ Phòng Văn hóa - Xã hội mới đặt được hạn mức lưu trữ.");
+  if (!Number.isInteger(megabytes) || megabytes < 10 || megabytes > 1_000_000)
+    throw new DomainError("Hạn mức từ 10 MB trở lên.", "quota");
   const bytes = megabytes * 1024 * 1024;
   await db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("school_quotas").select("bytes").where("school_id", "=", schoolId).executeTakeFirst();
+    const before = await trx
+      .selectFrom("school_quotas")
+      .select("bytes")
+      .where("school_id", "=", schoolId)
+      .executeTakeFirst();
     await trx
       .insertInto("school_quotas")
       .values({ school_id: schoolId, bytes })

@@ -11,7 +11,14 @@ export async function upcomingCommuneActivities(db: DB, limit = 20) {
   return db
     .selectFrom("activities")
     .innerJoin("units", "units.id", "activities.organizer_unit_id")
-    .select(["activities.id", "activities.title", "activities.starts_at", "activities.ends_at", "activities.place", "units.name as organizer"])
+    .select([
+      "activities.id",
+      "activities.title",
+      "activities.starts_at",
+      "activities.ends_at",
+      "activities.place",
+      "units.name as organizer",
+    ])
     .where("units.kind", "!=", "school")
     .where("activities.status", "=", "planned")
     .where("activities.ends_at", ">=", nowIso())

@@ -3,7 +3,11 @@ import { httpUrl, optionalText, stringList } from "../shared/schema-helpers";
 import { MATERIAL_KINDS, VISIBILITIES } from "./vocabulary";
 
 export const materialSchema = z.object({
-  title: z.string({ required_error: "Vui lòng nhập tên học liệu." }).trim().min(3, "Vui lòng nhập tên học liệu.").max(200, "Tên quá dài."),
+  title: z
+    .string({ required_error: "Vui lòng nhập tên học liệu." })
+    .trim()
+    .min(3, "Vui lòng nhập tên học liệu.")
+    .max(200, "Tên quá dài."),
   description: optionalText(2000),
   kind: z.enum(MATERIAL_KINDS, { errorMap: () => ({ message: "Vui lòng chọn loại học liệu." }) }),
   subject: optionalText(80),

@@ -1,6 +1,14 @@
 import type { MaterialKind, MaterialVisibility } from "../../../db/schema";
 
-export const MATERIAL_KINDS = ["video", "podcast", "slides", "infographic", "electure", "document", "lesson_plan"] as const;
+export const MATERIAL_KINDS = [
+  "video",
+  "podcast",
+  "slides",
+  "infographic",
+  "electure",
+  "document",
+  "lesson_plan",
+] as const;
 export const MATERIAL_KIND_LABELS: Record<MaterialKind, string> = {
   video: "Video ngắn",
   podcast: "Podcast",

@@ -31,7 +31,9 @@ export const TRENDED = ["NQ57-25a", "SCH-2.1", "DAY-1.2", "REP-V.2"];
 
 /** The first commune of the deployment. */
 export async function communeId(db: DB): Promise<number> {
-  return (await db.selectFrom("units").select("id").where("kind", "=", "commune").orderBy("id").executeTakeFirstOrThrow()).id;
+  return (
+    await db.selectFrom("units").select("id").where("kind", "=", "commune").orderBy("id").executeTakeFirstOrThrow()
+  ).id;
 }
 
 export interface Comparison {
@@ -81,7 +83,8 @@ export async function trends(db: DB, scope: FigureScope, now?: Date, memo: Units
   for (const key of halves) {
     const [y, h] = key.split("-H");
     const point: Record<string, string | number | null> = { period: `${h === "1" ? "6T đầu" : "6T cuối"} ${y}` };
-    for (const row of rows) point[row.code] = (await computeIndicator(db, row, scope, parsePeriod(key)!, now, memo)).value;
+    for (const row of rows)
+      point[row.code] = (await computeIndicator(db, row, scope, parsePeriod(key)!, now, memo)).value;
     points.push(point);
   }
   return { series: rows.map((r) => ({ code: r.code, name: r.name })), points };
@@ -97,7 +100,10 @@ export async function commemorationMatrix(db: DB, year: number, scope: FigureSco
     .$if(scope.kind === "school", (q) => q.where("id", "=", scope.kind === "school" ? scope.schoolId : -1))
     .$if(scope.kind === "commune", (q) =>
       q.where((eb) =>
-        eb.or([eb("id", "=", scope.kind === "commune" ? scope.communeId : -1), eb("parent_id", "=", scope.kind === "commune" ? scope.communeId : -1)]),
+        eb.or([
+          eb("id", "=", scope.kind === "commune" ? scope.communeId : -1),
+          eb("parent_id", "=", scope.kind === "commune" ? scope.communeId : -1),
+        ]),
       ),
     )
     .orderBy("kind")

@@ -70,7 +70,12 @@ async function checkRows(db: DB, unit: Unit, data: Uint8Array): Promise<{ rows: 
       ],
     };
   }
-  const existing = new Map((await db.selectFrom("people").selectAll().where("unit_id", "=", unit.id).execute()).map((p) => [p.code.toLowerCase(), p]));
+  const existing = new Map(
+    (await db.selectFrom("people").selectAll().where("unit_id", "=", unit.id).execute()).map((p) => [
+      p.code.toLowerCase(),
+      p,
+    ]),
+  );
   const seen = new Map<string, number>();
   const rows: CheckedRow[] = [];
   for (let i = 1; i < table.length; i++) {
@@ -91,9 +96,14 @@ async function checkRows(db: DB, unit: Unit, data: Uint8Array): Promise<{ rows: 
     const row: CheckedRow = { line, code: raw.code, fullName: raw.fullName, category, status: "error", errors: [] };
     const parsed = personSchema.safeParse(raw);
     if (!category)
-      row.errors.push(categoryText ? `Loại “${categoryText}” không hợp lệ (${allowed.map((c) => PERSON_CATEGORY_LABELS[c]).join(", ")}).` : "Thiếu loại.");
+      row.errors.push(
+        categoryText
+          ? `Loại “${categoryText}” không hợp lệ (${allowed.map((c) => PERSON_CATEGORY_LABELS[c]).join(", ")}).`
+          : "Thiếu loại.",
+      );
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) if (issue.path[0] !== "category" || category) row.errors.push(issue.message);
+      for (const issue of parsed.error.issues)
+        if (issue.path[0] !== "category" || category) row.errors.push(issue.message);
     } else {
       row.errors.push(...Object.values(unitRuleErrors(unit, parsed.data)));
     }
@@ -106,7 +116,10 @@ async function checkRows(db: DB, unit: Unit, data: Uint8Array): Promise<{ rows: 
       if (!current) row.status = "new";
       else {
         row.existing = current;
-        const same = (Object.keys(row.values) as (keyof Values)[]).every((k) => (current[k] ?? null) === (row.values![k] ?? null)) && current.left_on === null;
+        const same =
+          (Object.keys(row.values) as (keyof Values)[]).every(
+            (k) => (current[k] ?? null) === (row.values![k] ?? null),
+          ) && current.left_on === null;
         row.status = same ? "unchanged" : "update";
       }
     }
@@ -140,7 +153,8 @@ export async function commitPeopleImport(
   if (!canManagePeople(actor, unit)) refuse(seesUnit(actor, unit), "Bạn không có quyền nhập danh sách cho đơn vị này.");
   const { rows, fileErrors } = await checkRows(db, unit, data);
   const preview = summarize(rows, fileErrors);
-  if (fileErrors.length || preview.counts.error) throw new DomainError("Tệp còn dòng lỗi: chưa ghi dòng nào. Hãy sửa tệp rồi tải lên lại.");
+  if (fileErrors.length || preview.counts.error)
+    throw new DomainError("Tệp còn dòng lỗi: chưa ghi dòng nào. Hãy sửa tệp rồi tải lên lại.");
   await db.transaction().execute(async (trx) => {
     const at = nowIso();
     for (const r of rows) {

@@ -16,7 +16,12 @@ import { canManagePeople, refuse, seesUnit } from "../auth/policies";
 export function unitRuleErrors(unit: Unit, p: PersonInput): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!personCategoriesFor(unit.kind).includes(p.category)) errors.category = "Loại người này không thuộc đơn vị.";
-  if (p.category === "students" && unit.school_level && p.grade !== undefined && !GRADES_BY_LEVEL[unit.school_level].includes(p.grade)) {
+  if (
+    p.category === "students" &&
+    unit.school_level &&
+    p.grade !== undefined &&
+    !GRADES_BY_LEVEL[unit.school_level].includes(p.grade)
+  ) {
     errors.grade = `Khối ${p.grade} không có ở trường này.`;
   }
   return errors;
@@ -64,7 +69,9 @@ export function personAuditView(
   everStudent = p.category === "students",
 ) {
   const { category, code, grade, class_name, position, left_on } = p;
-  return everStudent ? { category, code, grade, class_name, left_on } : { category, code, full_name: p.full_name, position, left_on };
+  return everStudent
+    ? { category, code, grade, class_name, left_on }
+    : { category, code, full_name: p.full_name, position, left_on };
 }
 
 export type PersonSort = "name" | "code" | "class";
@@ -72,7 +79,14 @@ export type PersonSort = "name" | "code" | "class";
 export async function listPeople(
   db: DB,
   unitId: number,
-  opts: { categories: PersonCategory[]; q?: string; page: number; pageSize: number; sort: PersonSort; includeLeft?: boolean },
+  opts: {
+    categories: PersonCategory[];
+    q?: string;
+    page: number;
+    pageSize: number;
+    sort: PersonSort;
+    includeLeft?: boolean;
+  },
 ) {
   let q = db
     .selectFrom("people")
@@ -129,7 +143,11 @@ export async function getPerson(db: DB, id: number): Promise<Person | undefined>
 }
 
 async function assertCodeFree(db: Executor, unitId: number, code: string, exceptId?: number) {
-  let q = db.selectFrom("people").select(["id", "left_on"]).where("unit_id", "=", unitId).where("code", "=", normalizeCode(code));
+  let q = db
+    .selectFrom("people")
+    .select(["id", "left_on"])
+    .where("unit_id", "=", unitId)
+    .where("code", "=", normalizeCode(code));
   if (exceptId) q = q.where("id", "!=", exceptId);
   const taken = await q.executeTakeFirst();
   if (taken)
@@ -141,14 +159,27 @@ async function assertCodeFree(db: Executor, unitId: number, code: string, except
     );
 }
 
-export async function addPerson(db: DB, actor: Actor, unit: Unit, input: PersonInput, ip: string | null = null): Promise<number> {
+export async function addPerson(
+  db: DB,
+  actor: Actor,
+  unit: Unit,
+  input: PersonInput,
+  ip: string | null = null,
+): Promise<number> {
   if (!canManagePeople(actor, unit)) refuse(seesUnit(actor, unit), "Bạn không có quyền thêm người cho đơn vị này.");
   const ruleErrors = Object.entries(unitRuleErrors(unit, input));
   if (ruleErrors.length) throw new DomainError(ruleErrors[0][1], ruleErrors[0][0]);
   return db.transaction().execute(async (trx) => {
     await assertCodeFree(trx, unit.id, input.code);
     const at = nowIso();
-    const values = { unit_id: unit.id, ...personValues(input), user_id: null, left_on: null, created_at: at, updated_at: at };
+    const values = {
+      unit_id: unit.id,
+      ...personValues(input),
+      user_id: null,
+      left_on: null,
+      created_at: at,
+      updated_at: at,
+    };
     const row = await trx.insertInto("people").values(values).returning("id").executeTakeFirstOrThrow();
     await writeAudit(trx, {
       actorUserId: actor.userId,
@@ -163,7 +194,14 @@ export async function addPerson(db: DB, actor: Actor, unit: Unit, input: PersonI
   });
 }
 
-export async function updatePerson(db: DB, actor: Actor, unit: Unit, person: Person, input: PersonInput, ip: string | null = null): Promise<void> {
+export async function updatePerson(
+  db: DB,
+  actor: Actor,
+  unit: Unit,
+  person: Person,
+  input: PersonInput,
+  ip: string | null = null,
+): Promise<void> {
   if (!canManagePeople(actor, unit) || person.unit_id !== unit.id)
     refuse(seesUnit(actor, unit) && person.unit_id === unit.id, "Bạn không có quyền sửa người này.");
   const ruleErrors = Object.entries(unitRuleErrors(unit, input));
@@ -188,11 +226,22 @@ export async function updatePerson(db: DB, actor: Actor, unit: Unit, person: Per
 }
 
 /** Someone leaves the unit (moved school, graduated): kept for past records, hidden from current lists. */
-export async function setPersonLeft(db: DB, actor: Actor, unit: Unit, person: Person, leftOn: string | null, ip: string | null = null): Promise<void> {
+export async function setPersonLeft(
+  db: DB,
+  actor: Actor,
+  unit: Unit,
+  person: Person,
+  leftOn: string | null,
+  ip: string | null = null,
+): Promise<void> {
   if (!canManagePeople(actor, unit) || person.unit_id !== unit.id)
     refuse(seesUnit(actor, unit) && person.unit_id === unit.id, "Bạn không có quyền sửa người này.");
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("people").set({ left_on: leftOn, updated_at: nowIso() }).where("id", "=", person.id).execute();
+    await trx
+      .updateTable("people")
+      .set({ left_on: leftOn, updated_at: nowIso() })
+      .where("id", "=", person.id)
+      .execute();
     await writeAudit(trx, {
       actorUserId: actor.userId,
       unitId: unit.id,

@@ -27,7 +27,14 @@ export const CATEGORY_ALIASES: Record<PersonCategory, string[]> = {
   teachers: ["giao vien", "gv"],
   school_managers: ["can bo quan ly", "cbql", "quan ly", "ban giam hieu", "bgh"],
   school_staff: ["nhan vien", "nv"],
-  officials: ["can bo, cong chuc, vien chuc", "can bo cong chuc vien chuc", "cbccvc", "can bo", "cong chuc", "vien chuc"],
+  officials: [
+    "can bo, cong chuc, vien chuc",
+    "can bo cong chuc vien chuc",
+    "cbccvc",
+    "can bo",
+    "cong chuc",
+    "vien chuc",
+  ],
   communication_staff: ["can bo chuyen trach tuyen truyen", "chuyen trach tuyen truyen", "tuyen truyen vien"],
 };
 

@@ -50,16 +50,25 @@ export type ReachPeople = { personIds: number[] } | { attendeesOf: number[] };
 
 const CHUNK = 5000;
 
-async function refreshQuarter(db: Executor, quarter: Period, people: number[] | { attendeesOf: number[] } | "all", without: number[]) {
+async function refreshQuarter(
+  db: Executor,
+  quarter: Period,
+  people: number[] | { attendeesOf: number[] } | "all",
+  without: number[],
+) {
   const persons =
     people === "all"
       ? null
       : Array.isArray(people)
         ? people
-        : db.selectFrom("attendance").select("attendance.person_id").where("attendance.activity_id", "in", people.attendeesOf);
+        : db
+            .selectFrom("attendance")
+            .select("attendance.person_id")
+            .where("attendance.activity_id", "in", people.attendeesOf);
   // PostgreSQL runs writers side by side: two refreshes of one person would each delete, then each insert the
   // rows (a duplicate key), or count from a view without the other's mark. Lock the people first, in id order.
-  if (persons && engineOf(db) === "postgres") await db.selectFrom("people").select("id").where("id", "in", persons).orderBy("id").forUpdate().execute();
+  if (persons && engineOf(db) === "postgres")
+    await db.selectFrom("people").select("id").where("id", "in", persons).orderBy("id").forUpdate().execute();
   let del = db.deleteFrom("reach_quarters").where("quarter", "=", quarter.key);
   if (persons) del = del.where("person_id", "in", persons);
   await del.execute();
@@ -94,7 +103,12 @@ async function refreshQuarter(db: Executor, quarter: Period, people: number[] | 
  * Recomputes the people's rows for the quarters. `without` leaves out activities about to be deleted (call it
  * before the delete: afterwards their attendees are no longer known).
  */
-export async function refreshReach(db: Executor, people: ReachPeople, quarters: Iterable<string>, opts: { without?: number[] } = {}): Promise<void> {
+export async function refreshReach(
+  db: Executor,
+  people: ReachPeople,
+  quarters: Iterable<string>,
+  opts: { without?: number[] } = {},
+): Promise<void> {
   const without = opts.without ?? [];
   for (const key of new Set(quarters)) {
     const quarter = parsePeriod(key);

@@ -22,7 +22,12 @@ export type Snapshot = { table: keyof Database; rows: SnapshotRow[] }[];
 const CHUNK = 500;
 
 /** Every row of a table whose column is one of the values (read in chunks: a meeting series can hold 30,000 marks). */
-export async function rowsWhere(db: Executor, table: keyof Database, column: string, values: readonly (number | string)[]): Promise<SnapshotRow[]> {
+export async function rowsWhere(
+  db: Executor,
+  table: keyof Database,
+  column: string,
+  values: readonly (number | string)[],
+): Promise<SnapshotRow[]> {
   const out: SnapshotRow[] = [];
   for (let i = 0; i < values.length; i += CHUNK) {
     const part = values.slice(i, i + CHUNK);
@@ -98,7 +103,11 @@ export interface BinEntryInput {
  * is still there. A second click on "Xóa", or a colleague deleting the same record, then finds nothing and stops —
  * one deletion, one entry in the bin.
  */
-export async function claimRecord(trx: Transaction<Database>, table: "clubs" | "contests" | "materials" | "budget_lines", id: number): Promise<boolean> {
+export async function claimRecord(
+  trx: Transaction<Database>,
+  table: "clubs" | "contests" | "materials" | "budget_lines",
+  id: number,
+): Promise<boolean> {
   // A plain column (never the key: SQLite would check the rows that refer to it).
   const column = ({ clubs: "name", contests: "name", materials: "title", budget_lines: "category" } as const)[table];
   const done = await trx
@@ -111,7 +120,8 @@ export async function claimRecord(trx: Transaction<Database>, table: "clubs" | "
 
 /** Keeps a deleted record's snapshot (its first part holds the record itself); called inside the transaction that deletes it. */
 export async function moveToBin(trx: Transaction<Database>, e: BinEntryInput): Promise<number> {
-  if (e.snapshot[0]?.rows.length !== 1) throw new Error(`recycle bin: the snapshot of ${e.kind} ${e.recordId} does not hold the record`);
+  if (e.snapshot[0]?.rows.length !== 1)
+    throw new Error(`recycle bin: the snapshot of ${e.kind} ${e.recordId} does not hold the record`);
   const at = new Date();
   const row = await trx
     .insertInto("recycle_bin")
@@ -147,7 +157,11 @@ export async function getBinEntry(db: Executor, id: number): Promise<(BinEntry &
 }
 
 /** Entries in the given units, or deleted by the given user, newest first. */
-export async function listBin(db: Executor, where: { unitIds: number[] | null; deletedBy: number }, opts: { page: number; pageSize: number }) {
+export async function listBin(
+  db: Executor,
+  where: { unitIds: number[] | null; deletedBy: number },
+  opts: { page: number; pageSize: number },
+) {
   const q = db
     .selectFrom("recycle_bin")
     .where((eb) =>
@@ -214,7 +228,12 @@ export async function purgeEntry(trx: Transaction<Database>, id: number): Promis
 
 /** Purges entries older than 30 days (the job runner). */
 export async function purgeBin(db: DB, now = new Date()): Promise<number> {
-  const due = await db.selectFrom("recycle_bin").select("id").where("purge_after", "<=", now.toISOString()).limit(500).execute();
+  const due = await db
+    .selectFrom("recycle_bin")
+    .select("id")
+    .where("purge_after", "<=", now.toISOString())
+    .limit(500)
+    .execute();
   let purged = 0;
   for (const { id } of due) if (await db.transaction().execute((trx) => purgeEntry(trx, id))) purged++;
   return purged;

@@ -11,7 +11,14 @@ import { assertDateOpen, assertPeriodOpen, assertRangeOpen } from "../calendar/l
 import { DomainError } from "../shared/errors";
 import { getUnit } from "../units/units";
 import { getBinEntry, listBin, purgeEntry, putBack, rowsWhere, type BinEntry, type Snapshot } from "./bin";
-import { canManageActivity, canManageClubs, canManageContest, mayDeleteMaterial, refuse, seesUnit } from "../auth/policies";
+import {
+  canManageActivity,
+  canManageClubs,
+  canManageContest,
+  mayDeleteMaterial,
+  refuse,
+  seesUnit,
+} from "../auth/policies";
 
 const GONE = "Không tìm thấy mục này trong thùng rác (có thể đã được khôi phục, hoặc đã quá 30 ngày).";
 
@@ -50,12 +57,16 @@ async function assertMayRestore(db: DB, actor: Actor, entry: BinEntry & { snapsh
  */
 async function assertActivitiesOpen(db: DB, snapshot: Snapshot): Promise<void> {
   const marks = rowsOf<{ activity_id: number; person_id: number }>(snapshot, "attendance");
-  const coOrganizers = rowsOf<{ activity_id: number; unit_id: number; relation: string }>(snapshot, "activity_units").filter(
-    (u) => u.relation === "co_organizer",
-  );
+  const coOrganizers = rowsOf<{ activity_id: number; unit_id: number; relation: string }>(
+    snapshot,
+    "activity_units",
+  ).filter((u) => u.relation === "co_organizer");
   for (const a of rowsOf<Activity>(snapshot, "activities")) {
     const people = [...new Set(marks.filter((m) => m.activity_id === a.id).map((m) => m.person_id))];
-    const units = new Set([a.organizer_unit_id, ...coOrganizers.filter((u) => u.activity_id === a.id).map((u) => u.unit_id)]);
+    const units = new Set([
+      a.organizer_unit_id,
+      ...coOrganizers.filter((u) => u.activity_id === a.id).map((u) => u.unit_id),
+    ]);
     for (const r of await rowsWhere(db, "people", "id", people)) units.add(r.unit_id as number);
     for (const unitId of units) await assertPeriodOpen(db, unitId, a.starts_at);
   }
@@ -68,7 +79,9 @@ async function assertRestoreOpen(db: DB, kind: BinKind, snapshot: Snapshot): Pro
     case "activity":
       for (const a of activities) {
         if (a.club_id && !(await db.selectFrom("clubs").select("id").where("id", "=", a.club_id).executeTakeFirst()))
-          throw new DomainError("Câu lạc bộ của buổi sinh hoạt này không còn (có thể đang ở thùng rác): hãy khôi phục câu lạc bộ trước.");
+          throw new DomainError(
+            "Câu lạc bộ của buổi sinh hoạt này không còn (có thể đang ở thùng rác): hãy khôi phục câu lạc bộ trước.",
+          );
       }
       return assertActivitiesOpen(db, snapshot);
     case "club": {
@@ -78,7 +91,10 @@ async function assertRestoreOpen(db: DB, kind: BinKind, snapshot: Snapshot): Pro
     }
     case "contest": {
       const contest = rowsOf<Contest>(snapshot, "contests")[0];
-      for (const unitId of new Set([contest.organizer_unit_id, ...rowsOf<{ school_id: number }>(snapshot, "contest_entries").map((e) => e.school_id)]))
+      for (const unitId of new Set([
+        contest.organizer_unit_id,
+        ...rowsOf<{ school_id: number }>(snapshot, "contest_entries").map((e) => e.school_id),
+      ]))
         await assertDateOpen(db, unitId, contest.ends_on);
       return;
     }
@@ -90,8 +106,15 @@ async function assertRestoreOpen(db: DB, kind: BinKind, snapshot: Snapshot): Pro
     case "budget_line": {
       const line = rowsOf<{ activity_id: number }>(snapshot, "budget_lines")[0];
       // (Read here, not through activities/: that folder moves its records into this one.)
-      const activity = await db.selectFrom("activities").select(["organizer_unit_id", "starts_at"]).where("id", "=", line.activity_id).executeTakeFirst();
-      if (!activity) throw new DomainError("Hoạt động của dòng kinh phí này không còn (có thể đang ở thùng rác): hãy khôi phục hoạt động trước.");
+      const activity = await db
+        .selectFrom("activities")
+        .select(["organizer_unit_id", "starts_at"])
+        .where("id", "=", line.activity_id)
+        .executeTakeFirst();
+      if (!activity)
+        throw new DomainError(
+          "Hoạt động của dòng kinh phí này không còn (có thể đang ở thùng rác): hãy khôi phục hoạt động trước.",
+        );
       await assertPeriodOpen(db, activity.organizer_unit_id, activity.starts_at);
       return;
     }
@@ -104,7 +127,12 @@ function isConstraintError(e: unknown): boolean {
   return code.startsWith("SQLITE_CONSTRAINT") || code === "23505" || code === "23503";
 }
 
-export async function restoreFromBin(db: DB, actor: Actor, binId: number, ip: string | null = null): Promise<BinEntry & { snapshot: Snapshot }> {
+export async function restoreFromBin(
+  db: DB,
+  actor: Actor,
+  binId: number,
+  ip: string | null = null,
+): Promise<BinEntry & { snapshot: Snapshot }> {
   const entry = await getBinEntry(db, binId);
   // An entry without its record (kept by a double delete before that was prevented) has nothing to restore.
   if (!entry || entry.snapshot[0]?.rows.length !== 1) throw new DomainError(GONE);
@@ -144,7 +172,13 @@ export async function restoreFromBin(db: DB, actor: Actor, binId: number, ip: st
  * "Xóa hẳn": whoever may restore an entry may remove it for good before its 30 days are up (a school freeing its
  * storage quota); its files then go after the grace period. Audited.
  */
-export async function purgeFromBin(db: DB, actor: Actor, binId: number, confirmed: boolean, ip: string | null = null): Promise<BinEntry> {
+export async function purgeFromBin(
+  db: DB,
+  actor: Actor,
+  binId: number,
+  confirmed: boolean,
+  ip: string | null = null,
+): Promise<BinEntry> {
   const entry = await getBinEntry(db, binId);
   if (!entry) throw new DomainError(GONE);
   await assertMayRestore(db, actor, entry);
@@ -171,7 +205,9 @@ export async function purgeFromBin(db: DB, actor: Actor, binId: number, confirme
 export async function binFor(db: DB, actor: Actor, opts: { page: number; pageSize: number }) {
   const schools = ownSchoolIds(actor).filter((id) => can(actor, "school.manage", id));
   const communeUnits = can(actor, "commune.manage")
-    ? (await db.selectFrom("units").select("id").where("kind", "!=", "school").execute()).map((u) => u.id).filter((id) => reaches(actor, id))
+    ? (await db.selectFrom("units").select("id").where("kind", "!=", "school").execute())
+        .map((u) => u.id)
+        .filter((id) => reaches(actor, id))
     : [];
   const list = await listBin(db, { unitIds: [...schools, ...communeUnits], deletedBy: actor.userId }, opts);
   const rows = [];

@@ -34,11 +34,19 @@ export function placeDate(place: string, now: Date): string {
 
 /** The commune a unit belongs to (the unit itself if it is one) heads its documents: "UBND XÃ TÂN AN", "Tân An". */
 export async function communeHeading(db: DB, unitId: number): Promise<{ issuer: string; place: string }> {
-  const unit = await db.selectFrom("units").select(["kind", "name", "parent_id"]).where("id", "=", unitId).executeTakeFirstOrThrow();
+  const unit = await db
+    .selectFrom("units")
+    .select(["kind", "name", "parent_id"])
+    .where("id", "=", unitId)
+    .executeTakeFirstOrThrow();
   const commune =
     unit.kind === "commune" || unit.parent_id === null
       ? unit
-      : await db.selectFrom("units").select(["kind", "name", "parent_id"]).where("id", "=", unit.parent_id).executeTakeFirstOrThrow();
+      : await db
+          .selectFrom("units")
+          .select(["kind", "name", "parent_id"])
+          .where("id", "=", unit.parent_id)
+          .executeTakeFirstOrThrow();
   return { issuer: commune.name.toUpperCase(), place: commune.name.replace(/^(UBND\s+)?(xã|phường|thị trấn)\s+/i, "") };
 }
 
@@ -56,7 +64,11 @@ export function summary(figures: IndicatorFigure[]): string[] {
   return [
     `Trong kỳ có ${met.length}/${figures.length} chỉ tiêu đạt, ${behind.length} chỉ tiêu chưa đạt, ${noData.length} chỉ tiêu chưa có số liệu. Số liệu được tổng hợp trực tiếp từ hồ sơ hoạt động, điểm danh, câu lạc bộ, cuộc thi và học liệu trên hệ thống Tân An STEM.`,
     ...(met.length ? [`Các chỉ tiêu đạt: ${met.map(line).join("; ")}.`] : []),
-    ...(behind.length ? [`Các chỉ tiêu chưa đạt: ${behind.map((f) => `${line(f)}${f.gap ? ` (${f.gap.toLowerCase()})` : ""}`).join("; ")}.`] : []),
+    ...(behind.length
+      ? [
+          `Các chỉ tiêu chưa đạt: ${behind.map((f) => `${line(f)}${f.gap ? ` (${f.gap.toLowerCase()})` : ""}`).join("; ")}.`,
+        ]
+      : []),
   ];
 }
 
@@ -84,7 +96,10 @@ export async function schoolReportDocumentFrom(
     periodLabel: period.label,
     sections: [
       { heading: "I. KẾT QUẢ THỰC HIỆN", paragraphs: [rangeSentence(period), ...summary(figures)] },
-      { heading: "II. ĐÁNH GIÁ, KIẾN NGHỊ", paragraphs: narrative.trim() ? narrative.trim().split(/\n{2,}/) : ["(Chưa có phần đánh giá.)"] },
+      {
+        heading: "II. ĐÁNH GIÁ, KIẾN NGHỊ",
+        paragraphs: narrative.trim() ? narrative.trim().split(/\n{2,}/) : ["(Chưa có phần đánh giá.)"],
+      },
     ],
     indicators: rows(figures),
     units: [{ unitName: school.name, values: Object.fromEntries(figures.map((f) => [f.code, f.value])) }],

@@ -182,7 +182,9 @@ function indicatorTable(rows: ReportIndicatorRow[]): Table {
   const body = rows.map((row, i) => {
     const result = [cellText(row.value === null ? "Chưa có số liệu" : formatFigure(row.value, row.unit))];
     if (row.numerator !== null && row.denominator !== null) {
-      result.push(cellText(`${formatFigure(row.numerator, "count")}/${formatFigure(row.denominator, "count")}`, { size: 12 }));
+      result.push(
+        cellText(`${formatFigure(row.numerator, "count")}/${formatFigure(row.denominator, "count")}`, { size: 12 }),
+      );
     }
     return new TableRow({
       cantSplit: true,
@@ -242,8 +244,17 @@ export async function reportDocx(model: ReportDocument): Promise<Buffer> {
     indicatorTable(doc.indicators),
   ];
   doc.sections.forEach((section, i) => {
-    body.push(para(section.heading, { bold: true, align: AlignmentType.JUSTIFIED, firstLine: mm(10), before: 120, keepNext: true }));
-    for (const p of section.paragraphs) body.push(para(p, { align: AlignmentType.JUSTIFIED, firstLine: mm(10), before: 120 }));
+    body.push(
+      para(section.heading, {
+        bold: true,
+        align: AlignmentType.JUSTIFIED,
+        firstLine: mm(10),
+        before: 120,
+        keepNext: true,
+      }),
+    );
+    for (const p of section.paragraphs)
+      body.push(para(p, { align: AlignmentType.JUSTIFIED, firstLine: mm(10), before: 120 }));
     // The indicator table documents the results, which the first section gives.
     if (i === 0 && doc.indicators.length > 0) body.push(...table);
   });
@@ -338,21 +349,44 @@ export async function reportXlsx(model: ReportDocument): Promise<Buffer> {
   const summary = wb.addWorksheet(sheetName("Tổng hợp", taken, "Tổng hợp"));
   const columns = ["TT", "Chỉ tiêu", "Mục kế hoạch", "Chỉ tiêu năm/kỳ", "Kết quả", "Đánh giá", "Tử số", "Mẫu số"];
   summary.addRow([safeCell(`BÁO CÁO: ${doc.subtitle}`)]).font = { bold: true, size: 13 };
-  summary.addRow([safeCell([doc.issuer[doc.issuer.length - 1], doc.periodLabel, doc.placeDate].filter(Boolean).join(" · "))]);
+  summary.addRow([
+    safeCell([doc.issuer[doc.issuer.length - 1], doc.periodLabel, doc.placeDate].filter(Boolean).join(" · ")),
+  ]);
   summary.addRow([]);
   const headerRow = summary.addRow(columns);
   styleHeader(headerRow);
   doc.indicators.forEach((ind, i) => {
-    const row = summary.addRow([i + 1, safeCell(indicatorLabel(ind)), safeCell(ind.planRef), null, null, safeCell(ind.statusLabel), null, null]);
+    const row = summary.addRow([
+      i + 1,
+      safeCell(indicatorLabel(ind)),
+      safeCell(ind.planRef),
+      null,
+      null,
+      safeCell(ind.statusLabel),
+      null,
+      null,
+    ]);
     setFigure(row.getCell(4), ind.target, ind.unit);
     setFigure(row.getCell(5), ind.value, ind.unit);
     setFigure(row.getCell(7), ind.numerator, "count");
     setFigure(row.getCell(8), ind.denominator, "count");
     row.getCell(2).alignment = { wrapText: true, vertical: "top" };
   });
-  summary.columns = [{ width: 5 }, { width: 60 }, { width: 16 }, { width: 16 }, { width: 12 }, { width: 20 }, { width: 10 }, { width: 10 }];
+  summary.columns = [
+    { width: 5 },
+    { width: 60 },
+    { width: 16 },
+    { width: 16 },
+    { width: 12 },
+    { width: 20 },
+    { width: 10 },
+    { width: 10 },
+  ];
   summary.views = [{ state: "frozen", ySplit: headerRow.number, xSplit: 0 }];
-  summary.autoFilter = { from: { row: headerRow.number, column: 1 }, to: { row: headerRow.number + doc.indicators.length, column: columns.length } };
+  summary.autoFilter = {
+    from: { row: headerRow.number, column: 1 },
+    to: { row: headerRow.number + doc.indicators.length, column: columns.length },
+  };
 
   // --- One sheet per group --------------------------------------------------------------------------------------
   const groups = new Map<string, ReportIndicatorRow[]>();
@@ -375,7 +409,10 @@ export async function reportXlsx(model: ReportDocument): Promise<Buffer> {
       total.font = { bold: true };
       total.eachCell((cell) => (cell.border = { top: { style: "thin" } }));
     }
-    sheet.columns = [{ width: Math.max(24, ...doc.units.map((u) => Math.min(50, u.unitName.length + 2))) }, ...inds.map(() => ({ width: 22 }))];
+    sheet.columns = [
+      { width: Math.max(24, ...doc.units.map((u) => Math.min(50, u.unitName.length + 2))) },
+      ...inds.map(() => ({ width: 22 })),
+    ];
     sheet.views = [{ state: "frozen", ySplit: 1, xSplit: 1 }];
     // The filter covers the units, not the "Toàn xã" total under them.
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + doc.units.length, column: 1 + inds.length } };

@@ -13,7 +13,12 @@ import { TIMELINESS_LABELS } from "../calendar/statuses";
 
 export { schoolReportDocument } from "./document-content";
 
-export async function communeReportDocument(db: DB, communeId: number, period: Period, now: Date = new Date()): Promise<ReportDocument> {
+export async function communeReportDocument(
+  db: DB,
+  communeId: number,
+  period: Period,
+  now: Date = new Date(),
+): Promise<ReportDocument> {
   const scope: FigureScope = { kind: "commune", communeId };
   const figures = await computeIndicators(db, scope, period, now);
   const schools = await schoolsOf(db, communeId);
@@ -58,7 +63,13 @@ export async function communeReportDocument(db: DB, communeId: number, period: P
     ],
     indicators: rows(figures),
     units,
-    recipients: ["UBND tỉnh;", "Sở Khoa học và Công nghệ;", "TT Đảng ủy, HĐND xã;", "Chủ tịch, các PCT UBND xã;", "Lưu: VT, VHXH."],
+    recipients: [
+      "UBND tỉnh;",
+      "Sở Khoa học và Công nghệ;",
+      "TT Đảng ủy, HĐND xã;",
+      "Chủ tịch, các PCT UBND xã;",
+      "Lưu: VT, VHXH.",
+    ],
     signature: { capacity: ["TRƯỞNG PHÒNG"], name: "" },
   };
 }

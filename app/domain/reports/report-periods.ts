@@ -26,7 +26,8 @@ export interface ReportPeriod extends Period {
   fixed: boolean;
 }
 
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 export function previousHalf(halfKey: string): string {
   const [y, h] = [Number(halfKey.slice(0, 4)), halfKey.slice(5)];
@@ -45,12 +46,21 @@ export function cutoffBounds(halfKey: string): { min: string; max: string } {
 }
 
 async function cutoffRow(db: Executor, communeId: number, halfKey: string) {
-  return db.selectFrom("report_cutoffs").selectAll().where("commune_id", "=", communeId).where("period_key", "=", halfKey).executeTakeFirst();
+  return db
+    .selectFrom("report_cutoffs")
+    .selectAll()
+    .where("commune_id", "=", communeId)
+    .where("period_key", "=", halfKey)
+    .executeTakeFirst();
 }
 
 /** The commune a unit reports through (a commune is its own). */
 export async function communeIdOf(db: Executor, unitId: number): Promise<number> {
-  const unit = await db.selectFrom("units").select(["id", "kind", "parent_id"]).where("id", "=", unitId).executeTakeFirstOrThrow();
+  const unit = await db
+    .selectFrom("units")
+    .select(["id", "kind", "parent_id"])
+    .where("id", "=", unitId)
+    .executeTakeFirstOrThrow();
   return unit.kind === "commune" || unit.parent_id === null ? unit.id : unit.parent_id;
 }
 
@@ -90,7 +100,12 @@ export function assertPeriodEnded(period: ReportPeriod, now: Date): void {
 }
 
 /** In the transaction that approves a report: the commune held, its report period read afresh and still ended. */
-export async function holdReportPeriod(trx: Executor, communeId: number, halfKey: string, now: Date): Promise<ReportPeriod> {
+export async function holdReportPeriod(
+  trx: Executor,
+  communeId: number,
+  halfKey: string,
+  now: Date,
+): Promise<ReportPeriod> {
   await holdUnit(trx, communeId); // approvals and cut-off changes of one commune, one after the other
   const period = await reportPeriod(trx, communeId, halfKey);
   assertPeriodEnded(period, now);
@@ -101,31 +116,55 @@ export async function holdReportPeriod(trx: Executor, communeId: number, halfKey
 export async function fixCutoff(db: Executor, communeId: number, period: ReportPeriod, at: string): Promise<void> {
   await db
     .insertInto("report_cutoffs")
-    .values({ commune_id: communeId, period_key: period.key, cutoff_date: period.cutoff, fixed_at: at, set_by: null, set_at: at })
-    .onConflict((oc) => oc.columns(["commune_id", "period_key"]).doUpdateSet({ fixed_at: at }).where("report_cutoffs.fixed_at", "is", null))
+    .values({
+      commune_id: communeId,
+      period_key: period.key,
+      cutoff_date: period.cutoff,
+      fixed_at: at,
+      set_by: null,
+      set_at: at,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(["commune_id", "period_key"])
+        .doUpdateSet({ fixed_at: at })
+        .where("report_cutoffs.fixed_at", "is", null),
+    )
     .execute();
   const row = await cutoffRow(db, communeId, period.key);
   if (row?.cutoff_date !== period.cutoff || !row.fixed_at)
-    throw new DomainError("Ngày chốt số liệu của kỳ vừa được thay đổi. Vui lòng tải lại trang để xem kỳ báo cáo mới rồi duyệt lại.");
+    throw new DomainError(
+      "Ngày chốt số liệu của kỳ vừa được thay đổi. Vui lòng tải lại trang để xem kỳ báo cáo mới rồi duyệt lại.",
+    );
 }
 
 /** Commune staff set a half-year's cut-off for their commune, until the first report of it (or of the next) is approved. */
 export async function setCutoff(db: DB, actor: Actor, communeId: number, halfKey: string, date: string): Promise<void> {
-  if (!mayApproveReportsIn(actor, communeId)) refuse(reaches(actor, communeId), "Chỉ Phòng Văn hóa - Xã hội mới đặt ngày chốt số liệu.");
+  if (!mayApproveReportsIn(actor, communeId))
+    refuse(reaches(actor, communeId), "Chỉ Phòng Văn hóa - Xã hội mới đặt ngày chốt số liệu.");
   const { min, max } = cutoffBounds(halfKey);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
     throw new DomainError("Ngày chốt số liệu không hợp lệ (ví dụ 10/06/2026).", "cutoff");
-  if (date < min || date > max) throw new DomainError(`Ngày chốt số liệu của kỳ này phải từ ${formatDate(min)} đến ${formatDate(max)}.`, "cutoff");
+  if (date < min || date > max)
+    throw new DomainError(`Ngày chốt số liệu của kỳ này phải từ ${formatDate(min)} đến ${formatDate(max)}.`, "cutoff");
   await db.transaction().execute(async (trx) => {
     await holdUnit(trx, communeId); // approvals and cut-off changes of one commune, one after the other
     const current = await reportPeriod(trx, communeId, halfKey);
-    if (current.fixed) throw new DomainError("Đã có báo cáo của kỳ này được duyệt: ngày chốt số liệu không đổi được nữa.", "cutoff");
+    if (current.fixed)
+      throw new DomainError("Đã có báo cáo của kỳ này được duyệt: ngày chốt số liệu không đổi được nữa.", "cutoff");
     if ((await reportPeriod(trx, communeId, nextHalf(halfKey))).fixed)
       throw new DomainError("Báo cáo kỳ sau đã được duyệt: đổi ngày chốt kỳ này sẽ làm thay đổi kỳ đó.", "cutoff");
     const at = nowIso();
     const done = await trx
       .insertInto("report_cutoffs")
-      .values({ commune_id: communeId, period_key: halfKey, cutoff_date: date, fixed_at: null, set_by: actor.userId, set_at: at })
+      .values({
+        commune_id: communeId,
+        period_key: halfKey,
+        cutoff_date: date,
+        fixed_at: null,
+        set_by: actor.userId,
+        set_at: at,
+      })
       .onConflict((oc) =>
         oc
           .columns(["commune_id", "period_key"])
@@ -149,7 +188,13 @@ export async function setCutoff(db: DB, actor: Actor, communeId: number, halfKey
 
 /** A period with other bounds (those a report's approval signed), otherwise the same. */
 export function withBounds<P extends Period>(period: P, startDate: string, endDateExclusive: string): P {
-  return { ...period, startDate, endDateExclusive, from: vietnamInstant(startDate), to: vietnamInstant(endDateExclusive) };
+  return {
+    ...period,
+    startDate,
+    endDateExclusive,
+    from: vietnamInstant(startDate),
+    to: vietnamInstant(endDateExclusive),
+  };
 }
 
 /** "11/12/2025 – 10/06/2026" */

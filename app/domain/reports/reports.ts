@@ -28,7 +28,12 @@ export function isHalfYear(key: string): boolean {
 }
 
 export async function getReport(db: DB, unitId: number, periodKey: string): Promise<Report | undefined> {
-  return db.selectFrom("reports").selectAll().where("unit_id", "=", unitId).where("period_key", "=", periodKey).executeTakeFirst();
+  return db
+    .selectFrom("reports")
+    .selectAll()
+    .where("unit_id", "=", unitId)
+    .where("period_key", "=", periodKey)
+    .executeTakeFirst();
 }
 
 /** Every school's report for a half-year, with status and timeliness (the commune's overview). */
@@ -44,16 +49,23 @@ export async function reportOverview(db: DB, periodKey: string, now: Date = new 
   const reports = await db.selectFrom("reports").selectAll().where("period_key", "=", periodKey).execute();
   return schools.map((school) => {
     const report = reports.find((r) => r.unit_id === school.id);
-    return { school, report, status: (report?.status ?? "missing") as ReportStatus | "missing", timeliness: timeliness(report, periodKey, now) };
+    return {
+      school,
+      report,
+      status: (report?.status ?? "missing") as ReportStatus | "missing",
+      timeliness: timeliness(report, periodKey, now),
+    };
   });
 }
 
 function assertSchoolAdmin(actor: Actor, unit: Unit) {
-  if (!mayPrepareReport(actor, unit)) refuse(seesUnit(actor, unit), "Chỉ ban giám hiệu của trường mới lập và nộp báo cáo của trường.");
+  if (!mayPrepareReport(actor, unit))
+    refuse(seesUnit(actor, unit), "Chỉ ban giám hiệu của trường mới lập và nộp báo cáo của trường.");
 }
 
 function assertApprover(actor: Actor) {
-  if (!can(actor, "reports.approve")) refuse(true, "Chỉ Phòng Văn hóa - Xã hội mới duyệt, trả lại hoặc mở lại báo cáo.");
+  if (!can(actor, "reports.approve"))
+    refuse(true, "Chỉ Phòng Văn hóa - Xã hội mới duyệt, trả lại hoặc mở lại báo cáo.");
 }
 
 function assertPeriod(periodKey: string, now: Date) {
@@ -68,14 +80,17 @@ async function transition(
   actor: Actor,
   report: Report,
   to: ReportStatus,
-  changes: Partial<Pick<Report, "narrative" | "submitted_at" | "submitted_by" | "decided_at" | "decided_by" | "comment">>,
+  changes: Partial<
+    Pick<Report, "narrative" | "submitted_at" | "submitted_by" | "decided_at" | "decided_by" | "comment">
+  >,
   lock?: { add: number; now: Date } | "remove",
 ) {
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
     // Approvals and cut-off changes of one commune happen one at a time: the period read here is the one locked,
     // fixed and signed below, whatever a colleague does meanwhile.
-    const period = lock && lock !== "remove" ? await holdReportPeriod(trx, lock.add, report.period_key, lock.now) : undefined;
+    const period =
+      lock && lock !== "remove" ? await holdReportPeriod(trx, lock.add, report.period_key, lock.now) : undefined;
     // The status in the WHERE makes two simultaneous decisions on one report end with exactly one winner.
     const done = await trx
       .updateTable("reports")
@@ -83,7 +98,8 @@ async function transition(
       .where("id", "=", report.id)
       .where("status", "=", report.status)
       .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new DomainError("Báo cáo vừa được người khác thay đổi. Vui lòng tải lại trang.");
+    if (Number(done.numUpdatedRows) !== 1)
+      throw new DomainError("Báo cáo vừa được người khác thay đổi. Vui lòng tải lại trang.");
     if (period && lock && lock !== "remove") {
       // Exactly the report's period: nothing dated in it may be created, changed, moved in or out, restored or deleted.
       await trx
@@ -102,7 +118,11 @@ async function transition(
       await signReport(trx, { ...report, ...changes, status: to }, period, "approval", at);
     }
     if (lock === "remove") {
-      await trx.deleteFrom("period_locks").where("unit_id", "=", report.unit_id).where("period_key", "=", report.period_key).execute();
+      await trx
+        .deleteFrom("period_locks")
+        .where("unit_id", "=", report.unit_id)
+        .where("period_key", "=", report.period_key)
+        .execute();
       await discardSignedFigures(trx, report.id);
     }
     await writeAudit(trx, {
@@ -123,7 +143,14 @@ async function transition(
 }
 
 /** Creates the draft or saves its narrative; only while the school holds the report (draft or returned). */
-export async function saveDraft(db: DB, actor: Actor, unit: Unit, periodKey: string, narrative: string, now: Date = new Date()): Promise<Report> {
+export async function saveDraft(
+  db: DB,
+  actor: Actor,
+  unit: Unit,
+  periodKey: string,
+  narrative: string,
+  now: Date = new Date(),
+): Promise<Report> {
   assertSchoolAdmin(actor, unit);
   assertPeriod(periodKey, now);
   const text = narrative.trim();
@@ -133,7 +160,8 @@ export async function saveDraft(db: DB, actor: Actor, unit: Unit, periodKey: str
     throw new DomainError("Báo cáo đã nộp: chỉ sửa được khi Phòng VH-XH trả lại.", "narrative");
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
-    if (existing) await trx.updateTable("reports").set({ narrative: text, updated_at: at }).where("id", "=", existing.id).execute();
+    if (existing)
+      await trx.updateTable("reports").set({ narrative: text, updated_at: at }).where("id", "=", existing.id).execute();
     else
       await trx
         .insertInto("reports")
@@ -163,10 +191,20 @@ export async function saveDraft(db: DB, actor: Actor, unit: Unit, periodKey: str
   return (await getReport(db, unit.id, periodKey))!;
 }
 
-export async function submitReport(db: DB, actor: Actor, unit: Unit, periodKey: string, narrative: string, now: Date = new Date()): Promise<void> {
+export async function submitReport(
+  db: DB,
+  actor: Actor,
+  unit: Unit,
+  periodKey: string,
+  narrative: string,
+  now: Date = new Date(),
+): Promise<void> {
   const report = await saveDraft(db, actor, unit, periodKey, narrative, now);
   if (!report.narrative) throw new DomainError("Vui lòng viết phần đánh giá, kiến nghị trước khi nộp.", "narrative");
-  await transition(db, actor, report, "submitted", { submitted_at: report.submitted_at ?? nowIso(now), submitted_by: actor.userId });
+  await transition(db, actor, report, "submitted", {
+    submitted_at: report.submitted_at ?? nowIso(now),
+    submitted_by: actor.userId,
+  });
 }
 
 /** The commune of a report, which must be the approver's own (a report elsewhere is answered as missing). */
@@ -180,7 +218,9 @@ async function submitted(db: DB, reportId: number, expected: ReportStatus): Prom
   const report = await db.selectFrom("reports").selectAll().where("id", "=", reportId).executeTakeFirst();
   if (!report) throw new DomainError("Không tìm thấy báo cáo.");
   if (report.status !== expected)
-    throw new DomainError(expected === "approved" ? "Chỉ mở lại được báo cáo đã duyệt." : "Báo cáo không ở trạng thái chờ duyệt.");
+    throw new DomainError(
+      expected === "approved" ? "Chỉ mở lại được báo cáo đã duyệt." : "Báo cáo không ở trạng thái chờ duyệt.",
+    );
   return report;
 }
 
@@ -195,7 +235,14 @@ export async function approveReport(db: DB, actor: Actor, reportId: number, now:
   const report = await submitted(db, reportId, "submitted");
   const communeId = await inReach(db, actor, report);
   assertPeriodEnded(await reportPeriod(db, communeId, report.period_key), now);
-  await transition(db, actor, report, "approved", { decided_at: nowIso(), decided_by: actor.userId, comment: null }, { add: communeId, now });
+  await transition(
+    db,
+    actor,
+    report,
+    "approved",
+    { decided_at: nowIso(), decided_by: actor.userId, comment: null },
+    { add: communeId, now },
+  );
 }
 
 export async function returnReport(db: DB, actor: Actor, reportId: number, comment: string): Promise<void> {
@@ -203,7 +250,11 @@ export async function returnReport(db: DB, actor: Actor, reportId: number, comme
   if (!comment.trim()) throw new DomainError("Vui lòng ghi lý do trả lại để trường bổ sung.", "comment");
   const report = await submitted(db, reportId, "submitted");
   await inReach(db, actor, report);
-  await transition(db, actor, report, "returned", { decided_at: nowIso(), decided_by: actor.userId, comment: comment.trim().slice(0, 2000) });
+  await transition(db, actor, report, "returned", {
+    decided_at: nowIso(),
+    decided_by: actor.userId,
+    comment: comment.trim().slice(0, 2000),
+  });
 }
 
 /** Reopening an approved report unlocks the school's records of the half-year and hands the report back. */
@@ -212,7 +263,14 @@ export async function reopenReport(db: DB, actor: Actor, reportId: number, comme
   if (!comment.trim()) throw new DomainError("Vui lòng ghi lý do mở lại báo cáo.", "comment");
   const report = await submitted(db, reportId, "approved");
   await inReach(db, actor, report);
-  await transition(db, actor, report, "returned", { decided_at: nowIso(), decided_by: actor.userId, comment: comment.trim().slice(0, 2000) }, "remove");
+  await transition(
+    db,
+    actor,
+    report,
+    "returned",
+    { decided_at: nowIso(), decided_by: actor.userId, comment: comment.trim().slice(0, 2000) },
+    "remove",
+  );
 }
 
 export { reportDeadline };

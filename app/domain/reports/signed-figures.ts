@@ -26,8 +26,18 @@ export interface SignedFigures {
  * Computes and stores a report's figures over its period, replacing any set left from before. Called in the
  * transaction that approves the report (after the period is locked), or by `backfill` below.
  */
-export async function signReport(db: DB, report: Report, period: ReportPeriod, source: SignedFigures["source"], at = nowIso()): Promise<void> {
-  const school = await db.selectFrom("units").select(["id", "name"]).where("id", "=", report.unit_id).executeTakeFirstOrThrow();
+export async function signReport(
+  db: DB,
+  report: Report,
+  period: ReportPeriod,
+  source: SignedFigures["source"],
+  at = nowIso(),
+): Promise<void> {
+  const school = await db
+    .selectFrom("units")
+    .select(["id", "name"])
+    .where("id", "=", report.unit_id)
+    .executeTakeFirstOrThrow();
   const figures = await computeIndicators(db, { kind: "school", schoolId: school.id }, period);
   const document = await schoolReportDocumentFrom(db, school, period, figures, report.narrative, new Date(at));
   const definitions = (await loadIndicators(db)).map((r) => ({
@@ -37,7 +47,12 @@ export async function signReport(db: DB, report: Report, period: ReportPeriod, s
     definition: r.definition,
     target: r.targets[period.year] ?? null,
   }));
-  const headcounts = await db.selectFrom("headcounts").selectAll().where("unit_id", "=", school.id).where("year", "=", period.year).execute();
+  const headcounts = await db
+    .selectFrom("headcounts")
+    .selectAll()
+    .where("unit_id", "=", school.id)
+    .where("year", "=", period.year)
+    .execute();
   await db.deleteFrom("report_snapshots").where("report_id", "=", report.id).execute();
   await db
     .insertInto("report_snapshots")
@@ -83,7 +98,12 @@ export async function signedFiguresFor(db: DB, report: Report): Promise<SignedFi
  */
 async function backfill(db: DB, reportId: number): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const report = await trx.selectFrom("reports").selectAll().where("id", "=", reportId).where("status", "=", "approved").executeTakeFirst();
+    const report = await trx
+      .selectFrom("reports")
+      .selectAll()
+      .where("id", "=", reportId)
+      .where("status", "=", "approved")
+      .executeTakeFirst();
     if (!report || (await signedFigures(trx, reportId))) return false;
     await signReport(trx, report, await reportPeriodOfUnit(trx, report.unit_id, report.period_key), "backfill");
     return true;
@@ -105,7 +125,11 @@ export interface FigureDifference {
 /** Where the figures computed now over the same period differ from those signed (value, numerator or denominator). */
 export function differences(signed: IndicatorFigure[], live: IndicatorFigure[]): FigureDifference[] {
   const same = (a: IndicatorFigure, b: IndicatorFigure | undefined) =>
-    !!b && a.value === b.value && a.numerator === b.numerator && a.denominator === b.denominator && a.target === b.target;
+    !!b &&
+    a.value === b.value &&
+    a.numerator === b.numerator &&
+    a.denominator === b.denominator &&
+    a.target === b.target;
   return signed
     .map((s) => ({ code: s.code, name: s.name, unit: s.unit, signed: s, live: live.find((l) => l.code === s.code) }))
     .filter((d) => !same(d.signed, d.live));

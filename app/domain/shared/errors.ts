@@ -30,6 +30,9 @@ export function requireDeleteConfirmation(confirmation: DeleteConfirmation, othe
   if (confirmation === true) return;
   if (confirmation === "nothing-attached" && !othersGoToo) return;
   if (confirmation === "nothing-attached")
-    throw new DomainError("Trong lúc bạn xem, mục này đã có thêm dữ liệu kèm theo. Hãy xem lại danh sách dưới đây và đánh dấu ô xác nhận.", "confirm");
+    throw new DomainError(
+      "Trong lúc bạn xem, mục này đã có thêm dữ liệu kèm theo. Hãy xem lại danh sách dưới đây và đánh dấu ô xác nhận.",
+      "confirm",
+    );
   throw new DomainError("Hãy đánh dấu ô xác nhận trước khi xóa.", "confirm");
 }

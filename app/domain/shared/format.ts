@@ -29,7 +29,8 @@ export function formatNumber(n: number | null | undefined, empty = "—"): strin
 
 /** "07:30–11:00 18/12/2026" on one day; both full date-times across days. */
 export function formatDateTimeRange(start: string, end: string): string {
-  if (formatDate(start) === formatDate(end)) return `${timeFmt.format(toDate(start))}–${timeFmt.format(toDate(end))} ${formatDate(start)}`;
+  if (formatDate(start) === formatDate(end))
+    return `${timeFmt.format(toDate(start))}–${timeFmt.format(toDate(end))} ${formatDate(start)}`;
   return `${formatDateTime(start)} – ${formatDateTime(end)}`;
 }
 

@@ -24,7 +24,15 @@ function make(key: string, label: string, year: number, firstMonth: number, mont
   const endMonth = ((firstMonth - 1 + months) % 12) + 1;
   const startDate = `${year}-${pad(firstMonth)}-01`;
   const endDateExclusive = `${endYear}-${pad(endMonth)}-01`;
-  return { key, label, startDate, endDateExclusive, from: vietnamInstant(startDate), to: vietnamInstant(endDateExclusive), year };
+  return {
+    key,
+    label,
+    startDate,
+    endDateExclusive,
+    from: vietnamInstant(startDate),
+    to: vietnamInstant(endDateExclusive),
+    year,
+  };
 }
 
 /** How many calendar months a period spans (12 for a year, 6 for a half-year, 3 for a quarter). */
@@ -41,7 +49,8 @@ export function parsePeriod(key: string | null | undefined): Period | null {
   let m = /^(\d{4})$/.exec(key);
   if (m) return make(key, `Năm ${m[1]}`, Number(m[1]), 1, 12);
   m = /^(\d{4})-H([12])$/.exec(key);
-  if (m) return make(key, `6 tháng ${m[2] === "1" ? "đầu" : "cuối"} năm ${m[1]}`, Number(m[1]), m[2] === "1" ? 1 : 7, 6);
+  if (m)
+    return make(key, `6 tháng ${m[2] === "1" ? "đầu" : "cuối"} năm ${m[1]}`, Number(m[1]), m[2] === "1" ? 1 : 7, 6);
   m = /^(\d{4})-Q([1-4])$/.exec(key);
   if (m) return make(key, `Quý ${m[2]} năm ${m[1]}`, Number(m[1]), (Number(m[2]) - 1) * 3 + 1, 3);
   m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key);
@@ -52,7 +61,8 @@ export function parsePeriod(key: string | null | undefined): Period | null {
 /** Periods to offer in filters: years and half-years of the plan, 2025–2030. */
 export function periodChoices(): { key: string; label: string }[] {
   const out: { key: string; label: string }[] = [];
-  for (let y = 2025; y <= 2030; y++) for (const k of [`${y}`, `${y}-H1`, `${y}-H2`]) out.push({ key: k, label: parsePeriod(k)!.label });
+  for (let y = 2025; y <= 2030; y++)
+    for (const k of [`${y}`, `${y}-H1`, `${y}-H2`]) out.push({ key: k, label: parsePeriod(k)!.label });
   return out;
 }
 

@@ -7,7 +7,10 @@ export const dateText = (message = "Ngày không hợp lệ.") =>
     .string()
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), message);
+    .refine(
+      (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+      message,
+    );
 
 export const optionalDateText = (message?: string) => dateText(message).optional().or(z.literal(""));
 
@@ -19,7 +22,8 @@ export const timeText = (message = "Giờ không hợp lệ.") =>
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, message);
 
 /** Optional free text of at most `max` characters. */
-export const optionalText = (max: number, message = `Tối đa ${max} ký tự.`) => z.string().trim().max(max, message).optional().or(z.literal(""));
+export const optionalText = (max: number, message = `Tối đa ${max} ký tự.`) =>
+  z.string().trim().max(max, message).optional().or(z.literal(""));
 
 /** A list from repeated form fields (checkboxes, multi-selects): one value or several. */
 export const stringList = () =>
@@ -47,7 +51,10 @@ export const wholeNumber = (opts: { max?: number; required?: string; min?: strin
   z.preprocess(
     readWholeNumber,
     z
-      .number({ required_error: opts.required ?? "Vui lòng nhập một số.", invalid_type_error: "Vui lòng nhập số nguyên, ví dụ 1.500.000." })
+      .number({
+        required_error: opts.required ?? "Vui lòng nhập một số.",
+        invalid_type_error: "Vui lòng nhập số nguyên, ví dụ 1.500.000.",
+      })
       .int("Vui lòng nhập số nguyên, ví dụ 1.500.000.")
       .min(0, opts.min ?? "Không được âm.")
       .max(opts.max ?? 1_000_000, "Số quá lớn."),

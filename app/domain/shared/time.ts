@@ -20,7 +20,12 @@ export function vietnamYear(now: Date = new Date()): number {
 
 /** Today's calendar date in Vietnam, "YYYY-MM-DD". */
 export function vietnamToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: VIETNAM_TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: VIETNAM_TZ,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 /** The UTC instant of a Vietnamese wall-clock date and time ("2026-05-18", "07:30"). */

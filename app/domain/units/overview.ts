@@ -45,7 +45,8 @@ export async function recordCounts(db: DB, year: number, schoolIds: number[]): P
   ]);
   const out = new Map<number, RecordCounts>();
   for (const id of schoolIds) {
-    const n = (rows: { unit: number; n: number | string | bigint }[]) => Number(rows.find((r) => r.unit === id)?.n ?? 0);
+    const n = (rows: { unit: number; n: number | string | bigint }[]) =>
+      Number(rows.find((r) => r.unit === id)?.n ?? 0);
     out.set(id, { clubs: n(clubs), activities: n(activities), entries: n(entries) });
   }
   return out;
@@ -56,7 +57,13 @@ export interface CommuneOverview {
   schools: (Unit & { headcount: UnitHeadcountSummary | null; accounts: number; records: RecordCounts })[];
   offices: (Unit & { headcount: UnitHeadcountSummary | null })[];
   hamlets: Unit[];
-  totals: { schools: number; managers: number | null; teachers: number | null; students: number | null; officials: number | null };
+  totals: {
+    schools: number;
+    managers: number | null;
+    teachers: number | null;
+    students: number | null;
+    officials: number | null;
+  };
 }
 
 export async function communeOverview(db: DB, year: number, within: number[] | null = null): Promise<CommuneOverview> {
@@ -79,11 +86,21 @@ export async function communeOverview(db: DB, year: number, within: number[] | n
   const accountsOf = (id: number) => counts.filter((c) => c.unit_id === id).reduce((n, c) => n + Number(c.n), 0);
   // No figure recorded anywhere is "no data" (shown as —), not 0.
   const sum = (pick: (s: UnitHeadcountSummary) => number | null) =>
-    [...summaries.values()].reduce<number | null>((n, s) => (pick(s) === null ? n : (n ?? 0) + (pick(s) as number)), null);
+    [...summaries.values()].reduce<number | null>(
+      (n, s) => (pick(s) === null ? n : (n ?? 0) + (pick(s) as number)),
+      null,
+    );
   return {
     year,
-    schools: schools.map((s) => ({ ...s, headcount: summaries.get(s.id) ?? null, accounts: accountsOf(s.id), records: records.get(s.id)! })),
-    offices: units.filter((u) => u.kind === "office" || u.kind === "commune").map((u) => ({ ...u, headcount: summaries.get(u.id) ?? null })),
+    schools: schools.map((s) => ({
+      ...s,
+      headcount: summaries.get(s.id) ?? null,
+      accounts: accountsOf(s.id),
+      records: records.get(s.id)!,
+    })),
+    offices: units
+      .filter((u) => u.kind === "office" || u.kind === "commune")
+      .map((u) => ({ ...u, headcount: summaries.get(u.id) ?? null })),
     hamlets: units.filter((u) => u.kind === "hamlet"),
     totals: {
       schools: schools.length,

@@ -4,17 +4,28 @@ import { SCHOOL_LEVELS } from "./vocabulary";
 
 export const createUnitSchema = z
   .object({
-    kind: z.enum(["commune", "office", "school", "hamlet"], { errorMap: () => ({ message: "Vui lòng chọn loại đơn vị." }) }),
+    kind: z.enum(["commune", "office", "school", "hamlet"], {
+      errorMap: () => ({ message: "Vui lòng chọn loại đơn vị." }),
+    }),
     /** The commune an office, school or hamlet belongs to (a new commune belongs to the province). */
     parentId: z
-      .union([z.literal(""), z.coerce.number({ invalid_type_error: "Vui lòng chọn xã của đơn vị." }).int().positive("Vui lòng chọn xã của đơn vị.")])
+      .union([
+        z.literal(""),
+        z.coerce
+          .number({ invalid_type_error: "Vui lòng chọn xã của đơn vị." })
+          .int()
+          .positive("Vui lòng chọn xã của đơn vị."),
+      ])
       .optional(),
     name: z.string().trim().min(3, "Vui lòng nhập tên đơn vị.").max(150, "Tên quá dài."),
     shortName: z.string().trim().max(40, "Tên viết tắt quá dài.").optional().or(z.literal("")),
     schoolLevel: z.enum(SCHOOL_LEVELS).optional().or(z.literal("")),
     address: z.string().trim().max(200, "Địa chỉ quá dài.").optional().or(z.literal("")),
   })
-  .refine((v) => v.kind !== "school" || !!v.schoolLevel, { path: ["schoolLevel"], message: "Vui lòng chọn cấp học của trường." });
+  .refine((v) => v.kind !== "school" || !!v.schoolLevel, {
+    path: ["schoolLevel"],
+    message: "Vui lòng chọn cấp học của trường.",
+  });
 
 /** A headcount, typed the Vietnamese way ("1.200" is one thousand two hundred). */
 export const vietnameseInteger = wholeNumber({ min: "Số lượng không được âm." });

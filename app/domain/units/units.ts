@@ -16,7 +16,10 @@ const KIND_ORDER: UnitKind[] = ["province", "commune", "office", "school", "haml
 const LEVEL_ORDER: (SchoolLevel | null)[] = ["preschool", "primary", "lower_secondary", "upper_secondary", null];
 
 /** Units, ordered by kind and name; `within` (an actor's reach, null = all) keeps a commune's own. */
-export async function listUnits(db: DB, opts: { kinds?: UnitKind[]; includeArchived?: boolean; within?: number[] | null } = {}): Promise<Unit[]> {
+export async function listUnits(
+  db: DB,
+  opts: { kinds?: UnitKind[]; includeArchived?: boolean; within?: number[] | null } = {},
+): Promise<Unit[]> {
   let q = db.selectFrom("units").selectAll();
   if (opts.kinds) q = q.where("kind", "in", opts.kinds);
   if (opts.within) q = q.where("id", "in", opts.within.length ? opts.within : [-1]);
@@ -60,10 +63,16 @@ export async function createUnit(
 ): Promise<number> {
   if (!mayManageUnits(actor)) refuse(true, "Bạn không có quyền quản lý đơn vị.");
   const parent = await parentFor(db, input);
-  const dup = await db.selectFrom("units").select("id").where("name", "=", input.name.trim()).where("parent_id", "=", parent.id).executeTakeFirst();
+  const dup = await db
+    .selectFrom("units")
+    .select("id")
+    .where("name", "=", input.name.trim())
+    .where("parent_id", "=", parent.id)
+    .executeTakeFirst();
   if (dup) throw new DomainError("Đã có đơn vị cùng tên.", "name");
   let code = `${input.kind}-${slug(input.name)}`;
-  for (let i = 2; await db.selectFrom("units").select("id").where("code", "=", code).executeTakeFirst(); i++) code = `${input.kind}-${slug(input.name)}-${i}`;
+  for (let i = 2; await db.selectFrom("units").select("id").where("code", "=", code).executeTakeFirst(); i++)
+    code = `${input.kind}-${slug(input.name)}-${i}`;
   return db.transaction().execute(async (trx) => {
     const values = {
       parent_id: parent.id,
@@ -77,20 +86,35 @@ export async function createUnit(
       archived_at: null,
     };
     const row = await trx.insertInto("units").values(values).returning("id").executeTakeFirstOrThrow();
-    await writeAudit(trx, { actorUserId: actor.userId, unitId: row.id, action: "create", entity: "unit", entityId: row.id, after: values, ip });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: row.id,
+      action: "create",
+      entity: "unit",
+      entityId: row.id,
+      after: values,
+      ip,
+    });
     return row.id;
   });
 }
 
 async function parentFor(db: DB, input: { kind: UnitKind; parentId?: number | "" }): Promise<Unit> {
   if (input.kind === "commune") {
-    const province = await db.selectFrom("units").selectAll().where("kind", "=", "province").orderBy("id").executeTakeFirst();
-    if (!province) throw new DomainError("Chưa có tỉnh nào trong cơ sở dữ liệu: hãy chạy lệnh tạo quản trị viên (README).", "kind");
+    const province = await db
+      .selectFrom("units")
+      .selectAll()
+      .where("kind", "=", "province")
+      .orderBy("id")
+      .executeTakeFirst();
+    if (!province)
+      throw new DomainError("Chưa có tỉnh nào trong cơ sở dữ liệu: hãy chạy lệnh tạo quản trị viên (README).", "kind");
     return province;
   }
   if (input.parentId) {
     const commune = await getUnit(db, input.parentId);
-    if (!commune || commune.kind !== "commune" || commune.archived_at) throw new DomainError("Vui lòng chọn xã của đơn vị.", "parentId");
+    if (!commune || commune.kind !== "commune" || commune.archived_at)
+      throw new DomainError("Vui lòng chọn xã của đơn vị.", "parentId");
     return commune;
   }
   const communes = await listUnits(db, { kinds: ["commune"] });
@@ -106,7 +130,12 @@ export interface HeadcountSlot {
 
 /** The headcount slots a unit keeps for a year, with the recorded figures (null where none yet). */
 export async function getHeadcounts(db: DB, unit: Unit, year: number): Promise<HeadcountSlot[]> {
-  const rows = await db.selectFrom("headcounts").select(["category", "grade", "count"]).where("unit_id", "=", unit.id).where("year", "=", year).execute();
+  const rows = await db
+    .selectFrom("headcounts")
+    .select(["category", "grade", "count"])
+    .where("unit_id", "=", unit.id)
+    .where("year", "=", year)
+    .execute();
   const slots: HeadcountSlot[] = [];
   for (const category of headcountCategoriesFor(unit.kind)) {
     const grades = category === "students" && unit.school_level ? GRADES_BY_LEVEL[unit.school_level] : [0];
@@ -127,11 +156,13 @@ export async function saveHeadcounts(
   values: Record<string, number | null>,
   ip: string | null = null,
 ): Promise<void> {
-  if (!mayEditHeadcounts(actor, unit.id)) refuse(seesUnit(actor, unit), "Bạn không có quyền sửa số liệu của đơn vị này.");
+  if (!mayEditHeadcounts(actor, unit.id))
+    refuse(seesUnit(actor, unit), "Bạn không có quyền sửa số liệu của đơn vị này.");
   if (!Number.isInteger(year) || year < 2020 || year > 2035) throw new DomainError("Năm không hợp lệ.", "year");
   const slots = await getHeadcounts(db, unit, year);
   const allowed = new Set(slots.map((s) => `${s.category}:${s.grade}`));
-  for (const key of Object.keys(values)) if (!allowed.has(key)) throw new DomainError(`Mục số liệu không hợp lệ: ${key}`);
+  for (const key of Object.keys(values))
+    if (!allowed.has(key)) throw new DomainError(`Mục số liệu không hợp lệ: ${key}`);
   await db.transaction().execute(async (trx) => {
     await holdUnit(trx, unit.id); // two saves at once (a double click, two colleagues): one after the other
     const at = nowIso();
@@ -161,9 +192,16 @@ export async function saveHeadcounts(
         continue;
       }
       if (existing) {
-        await trx.updateTable("headcounts").set({ count, updated_at: at, updated_by: actor.userId }).where("id", "=", existing.id).execute();
+        await trx
+          .updateTable("headcounts")
+          .set({ count, updated_at: at, updated_by: actor.userId })
+          .where("id", "=", existing.id)
+          .execute();
       } else {
-        await trx.insertInto("headcounts").values({ unit_id: unit.id, year, category, grade, count, updated_at: at, updated_by: actor.userId }).execute();
+        await trx
+          .insertInto("headcounts")
+          .values({ unit_id: unit.id, year, category, grade, count, updated_at: at, updated_by: actor.userId })
+          .execute();
       }
       await writeAudit(trx, {
         actorUserId: actor.userId,
@@ -190,7 +228,11 @@ export interface UnitHeadcountSummary {
 }
 
 /** Totals per unit and category for a year; null where nothing was recorded. */
-export async function headcountSummaries(db: DB, year: number, unitIds?: number[]): Promise<Map<number, UnitHeadcountSummary>> {
+export async function headcountSummaries(
+  db: DB,
+  year: number,
+  unitIds?: number[],
+): Promise<Map<number, UnitHeadcountSummary>> {
   let q = db
     .selectFrom("headcounts")
     .select(["unit_id", "category", (eb) => eb.fn.sum<number>("count").as("total")])
@@ -202,7 +244,15 @@ export async function headcountSummaries(db: DB, year: number, unitIds?: number[
   for (const r of rows) {
     const s =
       out.get(r.unit_id) ??
-      ({ unitId: r.unit_id, managers: null, teachers: null, staff: null, students: null, officials: null, communicationStaff: null } as UnitHeadcountSummary);
+      ({
+        unitId: r.unit_id,
+        managers: null,
+        teachers: null,
+        staff: null,
+        students: null,
+        officials: null,
+        communicationStaff: null,
+      } as UnitHeadcountSummary);
     const total = Number(r.total);
     if (r.category === "school_managers") s.managers = total;
     else if (r.category === "teachers") s.teachers = total;

@@ -6,7 +6,12 @@ import { ROLE_LABELS } from "~/domain/accounts/schemas";
 import { can, reachOf, ownSchoolIds } from "~/domain/auth/permissions";
 import { communeOverview, schoolSummary } from "~/domain/units/overview";
 import { getUnit } from "~/domain/units/units";
-import { gradeLabel, HEADCOUNT_CATEGORY_LABELS, SCHOOL_LEVEL_LABELS, UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
+import {
+  gradeLabel,
+  HEADCOUNT_CATEGORY_LABELS,
+  SCHOOL_LEVEL_LABELS,
+  UNIT_KIND_LABELS,
+} from "~/domain/units/vocabulary";
 import { requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatNumber } from "~/domain/shared/format";
@@ -19,13 +24,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const year = yearParam(new URL(request.url));
   if (can(actor, "commune.read")) {
-    return { kind: "commune" as const, year, overview: await communeOverview(db, year, reachOf(actor)), canEditHeadcounts: can(actor, "headcounts.edit") };
+    return {
+      kind: "commune" as const,
+      year,
+      overview: await communeOverview(db, year, reachOf(actor)),
+      canEditHeadcounts: can(actor, "headcounts.edit"),
+    };
   }
   const schoolId = ownSchoolIds(actor)[0];
   const school = schoolId ? await getUnit(db, schoolId) : undefined;
   if (!school) return { kind: "none" as const, year };
   const summary = await schoolSummary(db, school, year);
-  return { kind: "school" as const, year, school, summary, canEditHeadcounts: can(actor, "headcounts.edit", school.id) };
+  return {
+    kind: "school" as const,
+    year,
+    school,
+    summary,
+    canEditHeadcounts: can(actor, "headcounts.edit", school.id),
+  };
 }
 
 function YearSwitch({ year }: { year: number }) {
@@ -45,11 +61,19 @@ function Stat({ value, label }: { value: number | null; label: string }) {
   );
 }
 
-function CommuneHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "commune" }> }) {
+function CommuneHome({
+  data,
+}: {
+  data: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "commune" }>;
+}) {
   const { overview, year } = data;
   return (
     <>
-      <PageHeader title="Tổng quan xã Tân An" subtitle={`Số liệu nền (mẫu số của các chỉ tiêu) năm ${year}`} actions={<YearSwitch year={year} />} />
+      <PageHeader
+        title="Tổng quan xã Tân An"
+        subtitle={`Số liệu nền (mẫu số của các chỉ tiêu) năm ${year}`}
+        actions={<YearSwitch year={year} />}
+      />
       <div className="grid">
         <Stat value={overview.totals.schools} label="Trường học" />
         <Stat value={overview.totals.officials} label="Cán bộ, công chức, viên chức (khối xã)" />
@@ -155,7 +179,8 @@ function CommuneHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<t
 function SchoolHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "school" }> }) {
   const { school, summary, year } = data;
   const bySlot = (category: string) => summary.slots.filter((s) => s.category === category);
-  const total = (category: string) => bySlot(category).reduce<number | null>((n, s) => (s.count === null ? n : (n ?? 0) + s.count), null);
+  const total = (category: string) =>
+    bySlot(category).reduce<number | null>((n, s) => (s.count === null ? n : (n ?? 0) + s.count), null);
   return (
     <>
       <PageHeader

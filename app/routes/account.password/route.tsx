@@ -23,8 +23,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(changePasswordSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {
-    const { token, expiresAt } = await changeOwnPassword(db, actor, parsed.data.current, parsed.data.password, context.clientIp);
-    return data({ ok: true as const }, { headers: { "Set-Cookie": await sessionCookieHeader(request, token, expiresAt) } });
+    const { token, expiresAt } = await changeOwnPassword(
+      db,
+      actor,
+      parsed.data.current,
+      parsed.data.password,
+      context.clientIp,
+    );
+    return data(
+      { ok: true as const },
+      { headers: { "Set-Cookie": await sessionCookieHeader(request, token, expiresAt) } },
+    );
   } catch (e) {
     if (e instanceof DomainError && e.field === "locked") {
       throw redirect("/login", { headers: { "Set-Cookie": await clearSessionCookieHeader(request) } });
@@ -39,15 +48,30 @@ export default function ChangePassword() {
   const { form, onSubmit, errorFor, formError } = useValidatedForm(changePasswordSchema, { actionData });
   return (
     <>
-      <PageHeader title="Đổi mật khẩu" subtitle="Sau khi đổi, các phiên đăng nhập khác của bạn (trên máy hoặc điện thoại khác) sẽ bị đăng xuất." />
+      <PageHeader
+        title="Đổi mật khẩu"
+        subtitle="Sau khi đổi, các phiên đăng nhập khác của bạn (trên máy hoặc điện thoại khác) sẽ bị đăng xuất."
+      />
       {actionData?.ok ? (
         <div className="alert alert--success" role="status">
           Đã đổi mật khẩu. Các phiên đăng nhập khác đã được đăng xuất.
         </div>
       ) : null}
       <FormError message={formError} />
-      <Form method="post" noValidate onSubmit={onSubmit} className="card form" key={actionData?.ok ? "changed" : "form"}>
-        <TextField label="Mật khẩu hiện tại" type="password" autoComplete="current-password" reg={form.register("current")} error={errorFor("current")} />
+      <Form
+        method="post"
+        noValidate
+        onSubmit={onSubmit}
+        className="card form"
+        key={actionData?.ok ? "changed" : "form"}
+      >
+        <TextField
+          label="Mật khẩu hiện tại"
+          type="password"
+          autoComplete="current-password"
+          reg={form.register("current")}
+          error={errorFor("current")}
+        />
         <TextField
           label="Mật khẩu mới"
           type="password"
@@ -56,7 +80,13 @@ export default function ChangePassword() {
           error={errorFor("password")}
           hint="Ít nhất 10 ký tự, có cả chữ và số."
         />
-        <TextField label="Nhập lại mật khẩu mới" type="password" autoComplete="new-password" reg={form.register("confirm")} error={errorFor("confirm")} />
+        <TextField
+          label="Nhập lại mật khẩu mới"
+          type="password"
+          autoComplete="new-password"
+          reg={form.register("confirm")}
+          error={errorFor("confirm")}
+        />
         <div className="form-actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             Đổi mật khẩu

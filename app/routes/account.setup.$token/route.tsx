@@ -11,12 +11,21 @@ import { formatDateTime } from "~/domain/shared/format";
 import { failure, parseForm } from "~/lib/forms";
 import { readForm } from "~/lib/forms.server";
 
-export const meta: MetaFunction = () => [{ title: "Đặt mật khẩu · Tân An STEM" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [
+  { title: "Đặt mật khẩu · Tân An STEM" },
+  { name: "referrer", content: "no-referrer" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const link = await findLink(db, params.token ?? "");
   if (!link) return data({ valid: false as const }, { status: 410 });
-  return { valid: true as const, email: link.email, fullName: link.full_name, purpose: link.purpose, expiresAt: link.expires_at };
+  return {
+    valid: true as const,
+    email: link.email,
+    fullName: link.full_name,
+    purpose: link.purpose,
+    expiresAt: link.expires_at,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -26,7 +35,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     const { userId } = await redeemLink(db, params.token ?? "", parsed.data.password, context.clientIp);
     const { token, session } = await createSession(db, userId, request.headers.get("user-agent"));
-    return redirect("/?welcome=1", { headers: { "Set-Cookie": await sessionCookieHeader(request, token, session.expiresAt) } });
+    return redirect("/?welcome=1", {
+      headers: { "Set-Cookie": await sessionCookieHeader(request, token, session.expiresAt) },
+    });
   } catch (e) {
     if (e instanceof DomainError) return data(failure(formData, {}, e.message), { status: 410 });
     throw e;
@@ -43,8 +54,8 @@ export default function SetupAccount() {
       <div className="login card">
         <h1>Liên kết không còn hiệu lực</h1>
         <p>
-          Liên kết này đã được dùng, đã hết hạn (sau 72 giờ) hoặc không đúng. Vui lòng liên hệ Phòng Văn hóa - Xã hội hoặc quản trị viên để được cấp liên kết
-          mới.
+          Liên kết này đã được dùng, đã hết hạn (sau 72 giờ) hoặc không đúng. Vui lòng liên hệ Phòng Văn hóa - Xã hội
+          hoặc quản trị viên để được cấp liên kết mới.
         </p>
         <p>
           <Link to="/login">Đến trang đăng nhập</Link>
@@ -56,8 +67,8 @@ export default function SetupAccount() {
     <div className="login card">
       <h1>{link.purpose === "activate" ? "Kích hoạt tài khoản" : "Đặt lại mật khẩu"}</h1>
       <p>
-        Xin chào <strong>{link.fullName}</strong> ({link.email}). Hãy đặt mật khẩu để đăng nhập. Liên kết có hiệu lực đến {formatDateTime(link.expiresAt)} và
-        chỉ dùng được một lần.
+        Xin chào <strong>{link.fullName}</strong> ({link.email}). Hãy đặt mật khẩu để đăng nhập. Liên kết có hiệu lực
+        đến {formatDateTime(link.expiresAt)} và chỉ dùng được một lần.
       </p>
       <FormError message={formError} />
       <Form method="post" noValidate onSubmit={onSubmit}>
@@ -70,7 +81,13 @@ export default function SetupAccount() {
           error={errorFor("password")}
           hint="Ít nhất 10 ký tự, có cả chữ và số."
         />
-        <TextField label="Nhập lại mật khẩu" type="password" autoComplete="new-password" reg={form.register("confirm")} error={errorFor("confirm")} />
+        <TextField
+          label="Nhập lại mật khẩu"
+          type="password"
+          autoComplete="new-password"
+          reg={form.register("confirm")}
+          error={errorFor("confirm")}
+        />
         <div className="form-actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             Đặt mật khẩu và đăng nhập

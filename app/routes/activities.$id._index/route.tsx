@@ -4,9 +4,21 @@ import { BudgetLineForm } from "~/components/budget-line-form";
 import { InlineDelete } from "~/components/confirm-delete";
 import { FormError } from "~/components/forms";
 import { DeletedNotice, EditDeleteActions, Notice, PageHeader } from "~/components/shell";
-import { activityDetail, addBudgetLine, deleteBudgetLine, listVocabulary, setReach } from "~/domain/activities/activities";
+import {
+  activityDetail,
+  addBudgetLine,
+  deleteBudgetLine,
+  listVocabulary,
+  setReach,
+} from "~/domain/activities/activities";
 import { budgetLineSchema, reachSchema } from "~/domain/activities/schemas";
-import { ACTIVITY_STATUS_LABELS, BUDGET_CATEGORY_LABELS, COMMEMORATION_LABELS, DELIVERY_LABELS, FUNDING_SOURCE_LABELS } from "~/domain/activities/vocabulary";
+import {
+  ACTIVITY_STATUS_LABELS,
+  BUDGET_CATEGORY_LABELS,
+  COMMEMORATION_LABELS,
+  DELIVERY_LABELS,
+  FUNDING_SOURCE_LABELS,
+} from "~/domain/activities/vocabulary";
 import { requireActivity } from "~/lib/activities.server";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
@@ -17,7 +29,9 @@ import { TableWrap } from "~/components/table";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { canManageActivity, canTakeAttendance } from "~/domain/auth/policies";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.activity.title ?? "Hoạt động"} · Tân An STEM` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.activity.title ?? "Hoạt động"} · Tân An STEM` },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, activity } = await requireActivity(request, context, params.id);
@@ -45,15 +59,29 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return redirect(`/activities/${activity.id}?budget=${Date.now()}#budget`);
     }
     if (intent === "delete-budget") {
-      await deleteBudgetLine(db, actor, activity, idParam(String(formData.get("lineId"))) ?? -1, formData.get("confirm") === "yes");
+      await deleteBudgetLine(
+        db,
+        actor,
+        activity,
+        idParam(String(formData.get("lineId"))) ?? -1,
+        formData.get("confirm") === "yes",
+      );
       return redirect(`/activities/${activity.id}?deleted=1#budget`);
     }
     if (intent === "reach") {
-      const raw = Object.fromEntries([...formData.entries()].filter(([k]) => k.startsWith("reach.")).map(([k, v]) => [k.slice(6), v]));
+      const raw = Object.fromEntries(
+        [...formData.entries()].filter(([k]) => k.startsWith("reach.")).map(([k, v]) => [k.slice(6), v]),
+      );
       const parsed = reachSchema.safeParse(raw);
       if (!parsed.success)
         return data(
-          { ...failure(formData, Object.fromEntries(Object.entries(zodFieldErrors(parsed.error)).map(([k, v]) => [`reach.${k}`, v]))), intent },
+          {
+            ...failure(
+              formData,
+              Object.fromEntries(Object.entries(zodFieldErrors(parsed.error)).map(([k, v]) => [`reach.${k}`, v])),
+            ),
+            intent,
+          },
           { status: 400 },
         );
       await setReach(db, actor, activity, parsed.data);
@@ -71,7 +99,10 @@ export default function ActivityDetail() {
   const [params] = useSearchParams();
   const location = useLocation();
   const a = d.activity;
-  const totals = d.budget.reduce((t, l) => ({ estimate: t.estimate + l.estimate, actual: t.actual + (l.actual ?? 0) }), { estimate: 0, actual: 0 });
+  const totals = d.budget.reduce(
+    (t, l) => ({ estimate: t.estimate + l.estimate, actual: t.actual + (l.actual ?? 0) }),
+    { estimate: 0, actual: 0 },
+  );
   const reachErrors = actionData && !actionData.ok && actionData.intent === "reach" ? actionData.errors : {};
   return (
     <>
@@ -91,7 +122,9 @@ export default function ActivityDetail() {
       />
       <Notice when={params.get("saved")}>Đã lưu thay đổi.</Notice>
       <DeletedNotice />
-      <Notice when={params.get("created")}>Đã lưu hoạt động. Có thể thêm kinh phí và số người được tiếp cận bên dưới.</Notice>
+      <Notice when={params.get("created")}>
+        Đã lưu hoạt động. Có thể thêm kinh phí và số người được tiếp cận bên dưới.
+      </Notice>
       <div className="card">
         <dl className="facts">
           <dt>Hình thức</dt>
@@ -149,11 +182,19 @@ export default function ActivityDetail() {
       </div>
 
       <h2 id="reach">Số người được tiếp cận (không có danh sách điểm danh)</h2>
-      <p className="muted">Với băng rôn, phát thanh, bài viết, bảng điện tử…: ước tính số người được tiếp cận theo từng đối tượng.</p>
+      <p className="muted">
+        Với băng rôn, phát thanh, bài viết, bảng điện tử…: ước tính số người được tiếp cận theo từng đối tượng.
+      </p>
       <Notice when={params.get("reach")}>Đã lưu số người được tiếp cận.</Notice>
       {d.canManage ? (
         <Form method="post" className="card form">
-          <FormError message={actionData && !actionData.ok && actionData.intent === "reach" ? (actionData.formError ?? actionData.errors?._form) : undefined} />
+          <FormError
+            message={
+              actionData && !actionData.ok && actionData.intent === "reach"
+                ? (actionData.formError ?? actionData.errors?._form)
+                : undefined
+            }
+          />
           <input type="hidden" name="intent" value="reach" />
           <div className="form-row">
             {d.audiencesAll.map((aud) => {
@@ -162,7 +203,13 @@ export default function ActivityDetail() {
               return (
                 <div key={aud.code} className={`field${reachErrors?.[key] ? " field--error" : ""}`}>
                   <label htmlFor={key}>{aud.label}</label>
-                  <input id={key} name={key} inputMode="numeric" defaultValue={current ?? ""} aria-invalid={reachErrors?.[key] ? true : undefined} />
+                  <input
+                    id={key}
+                    name={key}
+                    inputMode="numeric"
+                    defaultValue={current ?? ""}
+                    aria-invalid={reachErrors?.[key] ? true : undefined}
+                  />
                   {reachErrors?.[key] ? <p className="field__error">{reachErrors[key]}</p> : null}
                 </div>
               );
@@ -249,7 +296,11 @@ export default function ActivityDetail() {
       {d.canManage ? (
         <>
           <FormError
-            message={actionData && !actionData.ok && actionData.intent === "delete-budget" ? (actionData.formError ?? actionData.errors?._form) : undefined}
+            message={
+              actionData && !actionData.ok && actionData.intent === "delete-budget"
+                ? (actionData.formError ?? actionData.errors?._form)
+                : undefined
+            }
           />
           <BudgetLineForm resetKey={params.get("budget") ? location.key : undefined} actionData={actionData} />
         </>

@@ -15,7 +15,10 @@ export const meta: MetaFunction = () => [{ title: "Xóa hoạt động · Tân A
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, activity } = await requireActivity(request, context, params.id);
   if (!canManageActivity(actor, activity.organizer)) forbidden();
-  return { activity: { id: activity.id, title: activity.title, clubId: activity.club_id }, consequences: await deletionConsequences(db, activity.id) };
+  return {
+    activity: { id: activity.id, title: activity.title, clubId: activity.club_id },
+    consequences: await deletionConsequences(db, activity.id),
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -45,7 +48,9 @@ export default function DeleteActivity() {
         consequences={list}
         error={useActionData<typeof action>()?.error}
         cancelTo={`/activities/${activity.id}`}
-        alternative={<p className="muted">Nếu hoạt động không diễn ra, có thể chuyển trạng thái sang “Đã hủy” thay vì xóa.</p>}
+        alternative={
+          <p className="muted">Nếu hoạt động không diễn ra, có thể chuyển trạng thái sang “Đã hủy” thay vì xóa.</p>
+        }
       />
     </>
   );

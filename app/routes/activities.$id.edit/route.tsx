@@ -66,7 +66,12 @@ export default function EditActivity() {
   return (
     <>
       <PageHeader title="Sửa hoạt động" subtitle={d.title} />
-      <ActivityForm {...d} actionData={useActionData<typeof action>()} submitLabel="Lưu thay đổi" cancelTo={`/activities/${d.id}`} />
+      <ActivityForm
+        {...d}
+        actionData={useActionData<typeof action>()}
+        submitLabel="Lưu thay đổi"
+        cancelTo={`/activities/${d.id}`}
+      />
     </>
   );
 }

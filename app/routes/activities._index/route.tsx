@@ -87,7 +87,13 @@ export default function Activities() {
         }
       />
       <DeletedNotice />
-      <ActivityFilters values={d.values} units={d.units} vocabulary={d.vocabulary} periods={periodChoices()} hidden={{ sort: d.sort }} />
+      <ActivityFilters
+        values={d.values}
+        units={d.units}
+        vocabulary={d.vocabulary}
+        periods={periodChoices()}
+        hidden={{ sort: d.sort }}
+      />
       <p className="muted">
         {formatNumber(d.total)} hoạt động ·{" "}
         {(["newest", "oldest", "title"] as const).map((s, i) => {
@@ -140,7 +146,9 @@ export default function Activities() {
                   {a.form_label ?? a.form} · {DELIVERY_LABELS[a.delivery]}
                 </td>
                 <td>
-                  <span className={`badge ${a.status === "held" ? "badge--green" : a.status === "cancelled" ? "badge--red" : ""}`}>
+                  <span
+                    className={`badge ${a.status === "held" ? "badge--green" : a.status === "cancelled" ? "badge--red" : ""}`}
+                  >
                     {ACTIVITY_STATUS_LABELS[a.status]}
                   </span>
                 </td>

@@ -24,7 +24,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "school.read");
   const url = new URL(request.url);
   const today = vietnamToday();
-  const monthKey = /^\d{4}-(0[1-9]|1[0-2])$/.test(url.searchParams.get("month") ?? "") ? url.searchParams.get("month")! : today.slice(0, 7);
+  const monthKey = /^\d{4}-(0[1-9]|1[0-2])$/.test(url.searchParams.get("month") ?? "")
+    ? url.searchParams.get("month")!
+    : today.slice(0, 7);
   const period = parsePeriod(monthKey)!;
   const { filter } = parseActivityFilter(url);
   const [year, month] = monthKey.split("-").map(Number);
@@ -144,8 +146,8 @@ export default function ActivityCalendar() {
         <div className="card" style={{ marginTop: "1rem" }}>
           <h2>Theo dõi lịch trên điện thoại</h2>
           <p>
-            Trong ứng dụng Lịch (Google Calendar, Lịch iPhone), chọn “Thêm lịch từ URL / Đăng ký lịch” và dán địa chỉ dưới đây. Lịch tự cập nhật khi có hoạt
-            động mới.
+            Trong ứng dụng Lịch (Google Calendar, Lịch iPhone), chọn “Thêm lịch từ URL / Đăng ký lịch” và dán địa chỉ
+            dưới đây. Lịch tự cập nhật khi có hoạt động mới.
           </p>
           <p className="onetime-link">{d.feedUrl}</p>
           <CopyButton text={d.feedUrl} label="Sao chép địa chỉ lịch" />

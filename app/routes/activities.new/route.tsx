@@ -16,7 +16,8 @@ export const meta: MetaFunction = () => [{ title: "Thêm hoạt động · Tân 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const options = await activityFormOptions(actor);
-  if (!options.organizers.length) forbidden("Chỉ ban giám hiệu các trường và cán bộ Phòng Văn hóa - Xã hội mới thêm được hoạt động.");
+  if (!options.organizers.length)
+    forbidden("Chỉ ban giám hiệu các trường và cán bộ Phòng Văn hóa - Xã hội mới thêm được hoạt động.");
   const today = vietnamToday();
   // The user's own unit first (Phòng Văn hóa - Xã hội for its staff), not whichever comes first alphabetically.
   const own = options.organizers.find((o) => actor.memberships.some((m) => m.unitId === o.id)) ?? options.organizers[0];
@@ -40,8 +41,16 @@ export default function NewActivity() {
   const d = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title="Thêm hoạt động" subtitle="Lớp tập huấn, hội nghị, sinh hoạt chuyên đề, ngoại khóa hoặc một đợt tuyên truyền." />
-      <ActivityForm {...d} actionData={useActionData<typeof action>()} submitLabel="Lưu hoạt động" cancelTo="/activities" />
+      <PageHeader
+        title="Thêm hoạt động"
+        subtitle="Lớp tập huấn, hội nghị, sinh hoạt chuyên đề, ngoại khóa hoặc một đợt tuyên truyền."
+      />
+      <ActivityForm
+        {...d}
+        actionData={useActionData<typeof action>()}
+        submitLabel="Lưu hoạt động"
+        cancelTo="/activities"
+      />
     </>
   );
 }

@@ -23,7 +23,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = pageParam(url);
   const sort = oneOf<AccountSort>(url.searchParams.get("sort"), SORTS, "name");
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
-  const { total, rows } = await listAccounts(db, { page, pageSize: PAGE_SIZE, sort, q: q || undefined, within: reachOf(actor) });
+  const { total, rows } = await listAccounts(db, {
+    page,
+    pageSize: PAGE_SIZE,
+    sort,
+    q: q || undefined,
+    within: reachOf(actor),
+  });
   return { total, rows, page, sort, q };
 }
 

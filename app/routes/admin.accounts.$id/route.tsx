@@ -21,7 +21,16 @@ async function findUser(id: string | undefined) {
   const user = userId
     ? await db
         .selectFrom("users")
-        .select(["id", "email", "full_name", "phone", "is_active", "created_at", "password_changed_at", "password_hash"])
+        .select([
+          "id",
+          "email",
+          "full_name",
+          "phone",
+          "is_active",
+          "created_at",
+          "password_changed_at",
+          "password_hash",
+        ])
         .where("id", "=", userId)
         .executeTakeFirst()
     : undefined;
@@ -40,7 +49,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     .execute();
   // Another commune's accounts are not shown (the system administrator sees all).
   if (!(await maySeeAccount(db, actor, user.id))) notFound();
-  return { user: { ...user, hasPassword: password_hash !== null }, memberships, canManage: await canManageUser(db, actor, user.id) };
+  return {
+    user: { ...user, hasPassword: password_hash !== null },
+    memberships,
+    canManage: await canManageUser(db, actor, user.id),
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -51,7 +64,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     if (intent === "reset-link") {
       const link = await issueResetLink(db, actor, user.id, context.clientIp);
-      return { ok: true as const, kind: "link" as const, url: accountLinkUrl(request, link.token), expiresAt: link.expiresAt, message: "" };
+      return {
+        ok: true as const,
+        kind: "link" as const,
+        url: accountLinkUrl(request, link.token),
+        expiresAt: link.expiresAt,
+        message: "",
+      };
     }
     if (intent === "deactivate" || intent === "activate") {
       await setUserActive(db, actor, user.id, intent === "activate", context.clientIp);
@@ -75,7 +94,11 @@ export default function AccountDetail() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <PageHeader title={user.full_name} subtitle={user.email} actions={<Link to="/admin">‹ Danh sách tài khoản</Link>} />
+      <PageHeader
+        title={user.full_name}
+        subtitle={user.email}
+        actions={<Link to="/admin">‹ Danh sách tài khoản</Link>}
+      />
       {actionData && !actionData.ok ? <FormError message={actionData.formError} /> : null}
       {actionData?.ok && actionData.kind === "link" ? (
         <OneTimeLink title="Đã cấp liên kết đặt lại mật khẩu." url={actionData.url} expiresAt={actionData.expiresAt} />
@@ -98,7 +121,9 @@ export default function AccountDetail() {
           <dt>Số điện thoại</dt>
           <dd>{user.phone || "—"}</dd>
           <dt>Trạng thái</dt>
-          <dd>{!user.is_active ? "Đã khóa" : user.hasPassword ? "Đang hoạt động" : "Chờ kích hoạt (chưa đặt mật khẩu)"}</dd>
+          <dd>
+            {!user.is_active ? "Đã khóa" : user.hasPassword ? "Đang hoạt động" : "Chờ kích hoạt (chưa đặt mật khẩu)"}
+          </dd>
           <dt>Ngày tạo</dt>
           <dd>{formatDateTime(user.created_at)}</dd>
           <dt>Đổi mật khẩu lần cuối</dt>
@@ -118,7 +143,10 @@ export default function AccountDetail() {
             {user.is_active ? (
               <details className="confirm">
                 <summary className="button button--danger">Khóa tài khoản…</summary>
-                <p>Người dùng sẽ bị đăng xuất ngay trên mọi thiết bị và không đăng nhập được cho đến khi được mở khóa. Liên kết chưa dùng sẽ mất hiệu lực.</p>
+                <p>
+                  Người dùng sẽ bị đăng xuất ngay trên mọi thiết bị và không đăng nhập được cho đến khi được mở khóa.
+                  Liên kết chưa dùng sẽ mất hiệu lực.
+                </p>
                 <button type="submit" name="intent" value="deactivate" className="button button--danger">
                   Xác nhận khóa tài khoản
                 </button>

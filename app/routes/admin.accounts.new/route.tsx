@@ -32,7 +32,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {
     const { userId, link } = await createAccount(db, actor, parsed.data, context.clientIp);
-    return { ok: true as const, userId, email: parsed.data.email, url: accountLinkUrl(request, link.token), expiresAt: link.expiresAt };
+    return {
+      ok: true as const,
+      userId,
+      email: parsed.data.email,
+      url: accountLinkUrl(request, link.token),
+      expiresAt: link.expiresAt,
+    };
   } catch (e) {
     return domainFailure(e, formData);
   }
@@ -54,7 +60,11 @@ export default function NewAccount() {
     return (
       <>
         <PageHeader title="Đã tạo tài khoản" />
-        <OneTimeLink title={`Tài khoản ${actionData.email} đã được tạo.`} url={actionData.url} expiresAt={actionData.expiresAt} />
+        <OneTimeLink
+          title={`Tài khoản ${actionData.email} đã được tạo.`}
+          url={actionData.url}
+          expiresAt={actionData.expiresAt}
+        />
         <p className="form-actions">
           <Link to={`/admin/accounts/${actionData.userId}`} className="button button--ghost">
             Xem tài khoản
@@ -69,7 +79,10 @@ export default function NewAccount() {
   }
   return (
     <>
-      <PageHeader title="Tạo tài khoản" subtitle="Người dùng sẽ tự đặt mật khẩu bằng liên kết dùng một lần (hiệu lực 72 giờ)." />
+      <PageHeader
+        title="Tạo tài khoản"
+        subtitle="Người dùng sẽ tự đặt mật khẩu bằng liên kết dùng một lần (hiệu lực 72 giờ)."
+      />
       <FormError message={formError} />
       <Form method="post" noValidate onSubmit={onSubmit} className="card form">
         <TextField

@@ -80,14 +80,16 @@ function parse(json: string | null): unknown {
   }
 }
 
-const show = (v: unknown) => (v === null || v === undefined || v === "" ? "(trống)" : typeof v === "object" ? JSON.stringify(v) : String(v));
+const show = (v: unknown) =>
+  v === null || v === undefined || v === "" ? "(trống)" : typeof v === "object" ? JSON.stringify(v) : String(v);
 
 /** The fields that changed, in words: "Số lượng: 180 → 185". */
 function describeChange(beforeJson: string | null, afterJson: string | null): string[] {
   const before = parse(beforeJson);
   const after = parse(afterJson);
   const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
-  if (!isObj(before) && !isObj(after)) return before === null && after === null ? [] : [`${show(before)} → ${show(after)}`];
+  if (!isObj(before) && !isObj(after))
+    return before === null && after === null ? [] : [`${show(before)} → ${show(after)}`];
   const b = isObj(before) ? before : {};
   const a = isObj(after) ? after : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN.has(k));
@@ -110,7 +112,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Where several communes share the deployment, commune staff read their own commune's entries only.
   const reach = reachOf(actor);
   const communes = await communeCount(db);
-  const { total, rows } = await listAudit(db, { page, pageSize: PAGE_SIZE, kind, unitIds: reach && communes > 1 ? reach : undefined });
+  const { total, rows } = await listAudit(db, {
+    page,
+    pageSize: PAGE_SIZE,
+    kind,
+    unitIds: reach && communes > 1 ? reach : undefined,
+  });
   return {
     total,
     page,
@@ -121,7 +128,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       actor: r.actor_name ?? "Hệ thống",
       action: ACTION_LABELS[r.action] ?? r.action,
       entity: ENTITY_LABELS[r.entity] ?? r.entity,
-      target: r.target_email ?? (r.entity === "session" || r.entity === "login" ? "" : r.entity_id ? `#${r.entity_id}` : ""),
+      target:
+        r.target_email ?? (r.entity === "session" || r.entity === "login" ? "" : r.entity_id ? `#${r.entity_id}` : ""),
       unit: r.unit_name,
       changes: describeChange(r.before_json, r.after_json),
       ip: r.ip,

@@ -33,7 +33,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const shown = commune ? all.filter((u) => u.id === commune || u.parent_id === commune) : all;
   const page = pageParam(url);
   return {
-    units: shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((u) => ({ ...u, parentName: u.parent_id ? (names.get(u.parent_id) ?? "") : "" })),
+    units: shown
+      .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+      .map((u) => ({ ...u, parentName: u.parent_id ? (names.get(u.parent_id) ?? "") : "" })),
     total: shown.length,
     page,
     commune,
@@ -67,7 +69,13 @@ export default function Units() {
       <PageHeader title="Đơn vị" subtitle="Cây tổ chức: tỉnh → xã → phòng ban, trường học, ấp." />
       {communes.length > 1 ? (
         <FilterBar label="Lọc theo xã" button="Xem">
-          <FilterSelect name="commune" label="Xã" value={commune ?? ""} all="Tất cả các xã" options={communes.map((c) => ({ value: c.id, label: c.name }))} />
+          <FilterSelect
+            name="commune"
+            label="Xã"
+            value={commune ?? ""}
+            all="Tất cả các xã"
+            options={communes.map((c) => ({ value: c.id, label: c.name }))}
+          />
         </FilterBar>
       ) : null}
       <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
@@ -108,14 +116,19 @@ export default function Units() {
               error={errorFor("kind")}
               placeholder="— Chọn loại —"
               hint="Chọn “Xã” để thêm một xã mới của tỉnh."
-              options={(["school", "office", "hamlet", "commune"] as const).map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))}
+              options={(["school", "office", "hamlet", "commune"] as const).map((k) => ({
+                value: k,
+                label: UNIT_KIND_LABELS[k],
+              }))}
             />
             {kind !== "commune" ? (
               <SelectField
                 label="Thuộc xã"
                 required
                 reg={form.register("parentId")}
-                defaultValue={value("parentId") || (commune ? String(commune) : communes.length === 1 ? String(communes[0].id) : "")}
+                defaultValue={
+                  value("parentId") || (commune ? String(commune) : communes.length === 1 ? String(communes[0].id) : "")
+                }
                 error={errorFor("parentId")}
                 placeholder="— Chọn xã —"
                 options={communes.map((c) => ({ value: String(c.id), label: c.name }))}
@@ -130,7 +143,12 @@ export default function Units() {
               error={errorFor("name")}
               hint="Ví dụ: Trường Tiểu học Tân An C"
             />
-            <TextField label="Tên viết tắt (không bắt buộc)" reg={form.register("shortName")} defaultValue={value("shortName")} error={errorFor("shortName")} />
+            <TextField
+              label="Tên viết tắt (không bắt buộc)"
+              reg={form.register("shortName")}
+              defaultValue={value("shortName")}
+              error={errorFor("shortName")}
+            />
             <SelectField
               label="Cấp học (với trường học)"
               reg={form.register("schoolLevel")}
@@ -139,7 +157,12 @@ export default function Units() {
               placeholder="— Không áp dụng —"
               options={SCHOOL_LEVELS.map((l) => ({ value: l, label: SCHOOL_LEVEL_LABELS[l] }))}
             />
-            <TextField label="Địa chỉ (không bắt buộc)" reg={form.register("address")} defaultValue={value("address")} error={errorFor("address")} />
+            <TextField
+              label="Địa chỉ (không bắt buộc)"
+              reg={form.register("address")}
+              defaultValue={value("address")}
+              error={errorFor("address")}
+            />
             <div className="form-actions">
               <button type="submit" className="button" disabled={navigation.state === "submitting"}>
                 Thêm đơn vị

@@ -16,7 +16,11 @@ export default function AdminLayout() {
   return (
     <>
       <nav className="tabs" aria-label="Quản trị">
-        <NavLink to="/admin" end className={() => (/^\/admin(\/accounts.*)?\/?$/.test(location.pathname) ? "active" : "")}>
+        <NavLink
+          to="/admin"
+          end
+          className={() => (/^\/admin(\/accounts.*)?\/?$/.test(location.pathname) ? "active" : "")}
+        >
           Tài khoản
         </NavLink>
         <NavLink to="/admin/units">Đơn vị</NavLink>

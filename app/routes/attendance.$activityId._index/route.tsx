@@ -4,7 +4,14 @@ import { FormError } from "~/components/forms";
 import { RollCall } from "~/components/roll-call";
 import { Notice, PageHeader } from "~/components/shell";
 import { EmptyRow, TableWrap } from "~/components/table";
-import { addToRoster, attendanceCounts, recordMarks, rosterFor, rosterSize, type RosterGroup } from "~/domain/attendance/attendance";
+import {
+  addToRoster,
+  attendanceCounts,
+  recordMarks,
+  rosterFor,
+  rosterSize,
+  type RosterGroup,
+} from "~/domain/attendance/attendance";
 import { lockFor } from "~/domain/calendar/locks";
 import { marksFromForm } from "~/domain/attendance/schemas";
 import { can } from "~/domain/auth/permissions";
@@ -21,7 +28,9 @@ import { markableUnitIds } from "~/domain/auth/policies";
 /** People per page of the roll call: a long roster (a school assembly of 1,200) pages instead of stopping. */
 const ROLL_CALL_PAGE = 200;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Điểm danh: ${data?.activity.title ?? ""} · Tân An STEM` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Điểm danh: ${data?.activity.title ?? ""} · Tân An STEM` },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, activity, marks } = await requireAttendanceView(request, context, params.activityId);
@@ -30,10 +39,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const rosterTotal = await rosterSize(db, actor, activity);
   const roster = await rosterFor(db, actor, activity, { offset: (page - 1) * ROLL_CALL_PAGE, limit: ROLL_CALL_PAGE });
   // (An empty list is no SQL on PostgreSQL: the commune's readers mark nobody.)
-  const ownSchools = units.length ? await db.selectFrom("units").select(["id", "name"]).where("id", "in", units).where("kind", "=", "school").execute() : [];
+  const ownSchools = units.length
+    ? await db
+        .selectFrom("units")
+        .select(["id", "name"])
+        .where("id", "in", units)
+        .where("kind", "=", "school")
+        .execute()
+    : [];
   const classes = ownSchools.length ? await schoolClasses(db, ownSchools[0].id) : [];
   const clubs = ownSchools.length
-    ? await db.selectFrom("clubs").select(["id", "name"]).where("school_id", "=", ownSchools[0].id).where("status", "=", "active").orderBy("name").execute()
+    ? await db
+        .selectFrom("clubs")
+        .select(["id", "name"])
+        .where("school_id", "=", ownSchools[0].id)
+        .where("status", "=", "active")
+        .orderBy("name")
+        .execute()
     : [];
   const locks = await Promise.all(units.map((u) => lockFor(db, u, activity.starts_at)));
   return {
@@ -142,7 +164,11 @@ export default function TakeAttendance() {
         </div>
       ) : null}
       <FormError
-        message={actionData && !actionData.ok ? (actionData.formError ?? ("errors" in actionData ? actionData.errors?._form : undefined)) : undefined}
+        message={
+          actionData && !actionData.ok
+            ? (actionData.formError ?? ("errors" in actionData ? actionData.errors?._form : undefined))
+            : undefined
+        }
       />
 
       {d.counts ? (
@@ -187,22 +213,27 @@ export default function TakeAttendance() {
       ) : null}
 
       <p className="muted">
-        Người ngoài danh sách (người dân, doanh nghiệp): ghi số người được tiếp cận ở <Link to={`/activities/${d.activity.id}#reach`}>trang hoạt động</Link>.
+        Người ngoài danh sách (người dân, doanh nghiệp): ghi số người được tiếp cận ở{" "}
+        <Link to={`/activities/${d.activity.id}#reach`}>trang hoạt động</Link>.
       </p>
       {d.marks && !d.roster.length && d.rosterPage.total > 0 ? <Pager {...d.rosterPage} /> : null}
       {!d.marks ? null : d.roster.length ? (
         <>
           {d.rosterPage.total > d.rosterPage.pageSize ? (
             <p className="muted">
-              Danh sách có {formatNumber(d.rosterPage.total)} người; trang này từ người thứ {formatNumber((d.rosterPage.page - 1) * d.rosterPage.pageSize + 1)}{" "}
-              đến {formatNumber((d.rosterPage.page - 1) * d.rosterPage.pageSize + d.roster.length)}. Nút “Tất cả còn lại” áp dụng cho trang này.
+              Danh sách có {formatNumber(d.rosterPage.total)} người; trang này từ người thứ{" "}
+              {formatNumber((d.rosterPage.page - 1) * d.rosterPage.pageSize + 1)} đến{" "}
+              {formatNumber((d.rosterPage.page - 1) * d.rosterPage.pageSize + d.roster.length)}. Nút “Tất cả còn lại” áp
+              dụng cho trang này.
             </p>
           ) : null}
           <RollCall activityId={d.activity.id} userId={d.userId} people={d.roster} locked={d.locked} />
           {d.rosterPage.total > d.rosterPage.pageSize ? <Pager {...d.rosterPage} /> : null}
         </>
       ) : (
-        <p className="alert alert--info">Danh sách điểm danh đang trống: thêm một lớp, một câu lạc bộ hoặc giáo viên của trường ở dưới.</p>
+        <p className="alert alert--info">
+          Danh sách điểm danh đang trống: thêm một lớp, một câu lạc bộ hoặc giáo viên của trường ở dưới.
+        </p>
       )}
 
       {d.marks && !d.school && !d.locked ? (

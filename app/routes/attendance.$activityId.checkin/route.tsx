@@ -24,7 +24,11 @@ async function requireOrganizer(request: Request, context: LoaderFunctionArgs["c
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { activity } = await requireOrganizer(request, context, params.activityId);
-  const session = await db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activity.id).executeTakeFirst();
+  const session = await db
+    .selectFrom("activity_checkin")
+    .selectAll()
+    .where("activity_id", "=", activity.id)
+    .executeTakeFirst();
   const present = Number(
     (
       await db
@@ -35,13 +39,26 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         .executeTakeFirstOrThrow()
     ).n,
   );
-  const base = { activity: { id: activity.id, title: activity.title, when: formatDateTimeRange(activity.starts_at, activity.ends_at) }, present };
+  const base = {
+    activity: {
+      id: activity.id,
+      title: activity.title,
+      when: formatDateTimeRange(activity.starts_at, activity.ends_at),
+    },
+    present,
+  };
   if (!session || session.closed_at) return { ...base, open: false as const, secondsLeft: 0 };
   const { code, secondsLeft } = currentCode(session.secret, activity.id);
   const origin = publicOrigin(request);
   const url = `${origin}/checkin/${activity.id}?c=${code}`;
   const svg = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-  return { ...base, open: true as const, secondsLeft, url, qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
+  return {
+    ...base,
+    open: true as const,
+    secondsLeft,
+    url,
+    qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -80,11 +97,18 @@ export default function CheckinScreen() {
       />
       {d.open ? (
         <div className="checkin">
-          <img src={d.qr} alt="Mã QR điểm danh (đổi sau mỗi 30 giây)" className="checkin__qr" width={360} height={360} data-testid="checkin-qr" />
+          <img
+            src={d.qr}
+            alt="Mã QR điểm danh (đổi sau mỗi 30 giây)"
+            className="checkin__qr"
+            width={360}
+            height={360}
+            data-testid="checkin-qr"
+          />
           <div className="checkin__info">
             <p>
-              Người tham dự quét mã bằng điện thoại rồi <strong>đăng nhập bằng tài khoản của mình</strong> để điểm danh. Người không có tài khoản hoặc điện
-              thoại: điểm danh cho họ trong danh sách điểm danh.
+              Người tham dự quét mã bằng điện thoại rồi <strong>đăng nhập bằng tài khoản của mình</strong> để điểm danh.
+              Người không có tài khoản hoặc điện thoại: điểm danh cho họ trong danh sách điểm danh.
             </p>
             <p className="muted">
               Mã đổi sau {d.secondsLeft} giây; màn hình tự cập nhật. <Link to=".">Lấy mã mới</Link>
@@ -106,7 +130,10 @@ export default function CheckinScreen() {
         </div>
       ) : (
         <Form method="post" className="card">
-          <p>Mở mã QR để cán bộ, giáo viên tự điểm danh bằng điện thoại. Mã thay đổi sau mỗi 30 giây nên không thể gửi cho người vắng mặt.</p>
+          <p>
+            Mở mã QR để cán bộ, giáo viên tự điểm danh bằng điện thoại. Mã thay đổi sau mỗi 30 giây nên không thể gửi
+            cho người vắng mặt.
+          </p>
           <button type="submit" name="intent" value="open" className="button">
             Mở điểm danh bằng mã QR
           </button>

@@ -7,7 +7,11 @@ import { db } from "~/lib/db.server";
 /** The activity's attendance (the user's own people) as XLSX. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, activity } = await requireAttendanceActivity(request, context, params.activityId);
-  const body = await attendanceWorkbook(activity, await rosterFor(db, actor, activity), await rosterSize(db, actor, activity));
+  const body = await attendanceWorkbook(
+    activity,
+    await rosterFor(db, actor, activity),
+    await rosterSize(db, actor, activity),
+  );
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

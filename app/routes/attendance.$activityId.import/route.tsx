@@ -34,15 +34,20 @@ export default function ImportAttendance() {
   const { activity } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title="Nhập điểm danh từ tệp" subtitle={activity.title} actions={<Link to={`/attendance/${activity.id}`}>‹ Về trang điểm danh</Link>} />
+      <PageHeader
+        title="Nhập điểm danh từ tệp"
+        subtitle={activity.title}
+        actions={<Link to={`/attendance/${activity.id}`}>‹ Về trang điểm danh</Link>}
+      />
       <StagedImport
         result={useActionData<typeof action>()}
         commitLabel="Ghi điểm danh"
         okText="Tệp hợp lệ. Bấm “Ghi điểm danh” để ghi tất cả các dòng."
         help={
           <p>
-            Tệp CSV (UTF-8) hoặc Excel (.xlsx), tối đa 5 MB, với cột <strong>Mã</strong> (mã cán bộ hoặc mã học sinh) và các cột không bắt buộc{" "}
-            <strong>Trạng thái</strong> (Có mặt, Đến muộn, Vắng có phép, Vắng không phép; để trống là Có mặt), <strong>Ghi chú</strong>. Có thể dùng tệp{" "}
+            Tệp CSV (UTF-8) hoặc Excel (.xlsx), tối đa 5 MB, với cột <strong>Mã</strong> (mã cán bộ hoặc mã học sinh) và
+            các cột không bắt buộc <strong>Trạng thái</strong> (Có mặt, Đến muộn, Vắng có phép, Vắng không phép; để
+            trống là Có mặt), <strong>Ghi chú</strong>. Có thể dùng tệp{" "}
             <a href={`/attendance/${activity.id}/export.xlsx`}>Excel điểm danh</a> của hoạt động làm mẫu.
           </p>
         }

@@ -21,7 +21,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     found = await requireAttendanceActivity(request, context, params.activityId);
   } catch (e) {
     const status = thrownStatus(e);
-    if (status) return Response.json({ error: "Không tìm thấy hoạt động hoặc bạn không có quyền điểm danh." }, { status });
+    if (status)
+      return Response.json({ error: "Không tìm thấy hoạt động hoặc bạn không có quyền điểm danh." }, { status });
     throw e;
   }
   const { actor, activity } = found;

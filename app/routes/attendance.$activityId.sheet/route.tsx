@@ -79,7 +79,8 @@ export default function SignInSheet() {
       </table>
       {total > roster.length ? (
         <p>
-          … và {(total - roster.length).toLocaleString("vi-VN")} người nữa không có trong danh sách này (tối đa {roster.length.toLocaleString("vi-VN")} dòng).
+          … và {(total - roster.length).toLocaleString("vi-VN")} người nữa không có trong danh sách này (tối đa{" "}
+          {roster.length.toLocaleString("vi-VN")} dòng).
         </p>
       ) : null}
       <p className="sheet__footer">Tổng số: {roster.length} người trong danh sách.</p>

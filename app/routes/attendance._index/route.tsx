@@ -35,7 +35,8 @@ export default function AttendanceIndex() {
       />
       {!d.marks ? (
         <p className="alert alert--info">
-          Điểm danh do cán bộ, giáo viên của từng đơn vị thực hiện. Số người tham dự theo đơn vị xem ở trang của từng <Link to="/activities">hoạt động</Link>.
+          Điểm danh do cán bộ, giáo viên của từng đơn vị thực hiện. Số người tham dự theo đơn vị xem ở trang của từng{" "}
+          <Link to="/activities">hoạt động</Link>.
         </p>
       ) : (
         <>

@@ -16,7 +16,13 @@ export const meta: MetaFunction = () => [{ title: "Điểm danh · Tân An STEM"
 async function load(params: LoaderFunctionArgs["params"]) {
   const id = idParam(params.activityId);
   const activity = id ? await getActivity(db, id) : undefined;
-  const open = activity ? await db.selectFrom("activity_checkin").select("closed_at").where("activity_id", "=", activity.id).executeTakeFirst() : undefined;
+  const open = activity
+    ? await db
+        .selectFrom("activity_checkin")
+        .select("closed_at")
+        .where("activity_id", "=", activity.id)
+        .executeTakeFirst()
+    : undefined;
   if (!activity || !open || open.closed_at) notFound();
   return activity;
 }
@@ -36,7 +42,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       problem = e.message;
     }
   }
-  return { title: activity.title, when: formatDateTimeRange(activity.starts_at, activity.ends_at), signedIn: actor?.fullName ?? null, ticket, problem };
+  return {
+    title: activity.title,
+    when: formatDateTimeRange(activity.starts_at, activity.ends_at),
+    signedIn: actor?.fullName ?? null,
+    ticket,
+    problem,
+  };
 }
 
 /** Checks the signed-in participant in with the ticket of their scan (decision 009): nothing to guess, no name but one's own. */
@@ -51,7 +63,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (e instanceof DomainError)
       return data(
         { ok: false as const, message: e.message },
-        { status: e instanceof CheckinError && e.reason === "sign_in" ? 401 : e instanceof CheckinError && e.reason === "already" ? 409 : 400 },
+        {
+          status:
+            e instanceof CheckinError && e.reason === "sign_in"
+              ? 401
+              : e instanceof CheckinError && e.reason === "already"
+                ? 409
+                : 400,
+        },
       );
     throw e;
   }
@@ -94,7 +113,9 @@ export default function ParticipantCheckin() {
                 <Link className="button" to={`/login?redirectTo=${encodeURIComponent(back)}`}>
                   Đăng nhập để điểm danh
                 </Link>
-                <p className="muted small">Không có tài khoản hoặc điện thoại? Báo người tổ chức để được điểm danh theo danh sách.</p>
+                <p className="muted small">
+                  Không có tài khoản hoặc điện thoại? Báo người tổ chức để được điểm danh theo danh sách.
+                </p>
               </>
             )}
           </Form>

@@ -4,7 +4,15 @@ import { AddMembersForm, MeetingForm } from "~/components/club-forms";
 import { FormError } from "~/components/forms";
 import { DeletedNotice, EditDeleteActions, Notice, PageHeader } from "~/components/shell";
 import { can } from "~/domain/auth/permissions";
-import { addMembers, clubMeetings, clubMembers, endMembership, joinCandidates, recordMeeting, targetGrades } from "~/domain/clubs/clubs";
+import {
+  addMembers,
+  clubMeetings,
+  clubMembers,
+  endMembership,
+  joinCandidates,
+  recordMeeting,
+  targetGrades,
+} from "~/domain/clubs/clubs";
 import { addMembersSchema, meetingSchema } from "~/domain/clubs/schemas";
 import { CLUB_FIELD_LABELS, CLUB_ROLE_LABELS, CLUB_STATUS_LABELS } from "~/domain/clubs/vocabulary";
 import { schoolClasses } from "~/domain/people/people";
@@ -24,7 +32,9 @@ import { EmptyRow, TableWrap } from "~/components/table";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { canManageClubs, canTakeAttendance } from "~/domain/auth/policies";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.club.name ?? "Câu lạc bộ"} · Tân An STEM` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.club.name ?? "Câu lạc bộ"} · Tân An STEM` },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, club, school } = await requireClub(request, context, params.id);
@@ -68,7 +78,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (intent === "end-membership") {
       const leftOn = dateText("Ngày rời không hợp lệ.").safeParse(formData.get("leftOn"));
       const memberId = idParam(String(formData.get("memberId")));
-      if (!leftOn.success || !memberId) return data({ ...failure(formData, { leftOn: "Ngày rời không hợp lệ." }), intent }, { status: 400 });
+      if (!leftOn.success || !memberId)
+        return data({ ...failure(formData, { leftOn: "Ngày rời không hợp lệ." }), intent }, { status: 400 });
       await endMembership(db, actor, club, memberId, leftOn.data);
       return redirect(`/clubs/${club.id}`);
     }
@@ -146,7 +157,8 @@ function MemberTable({
           <ul>
             {past.map((m) => (
               <li key={m.id}>
-                {m.full_name} ({m.code}) — {CLUB_ROLE_LABELS[m.role]}, {formatDate(m.joined_on)} – {formatDate(m.left_on)}
+                {m.full_name} ({m.code}) — {CLUB_ROLE_LABELS[m.role]}, {formatDate(m.joined_on)} –{" "}
+                {formatDate(m.left_on)}
               </li>
             ))}
           </ul>
@@ -165,10 +177,16 @@ export default function ClubDetail() {
   const showAll = params.get("all") === "1";
   return (
     <>
-      <PageHeader title={d.club.name} subtitle={d.school.name} actions={<EditDeleteActions base={`/clubs/${d.club.id}`} show={d.canManage} />} />
+      <PageHeader
+        title={d.club.name}
+        subtitle={d.school.name}
+        actions={<EditDeleteActions base={`/clubs/${d.club.id}`} show={d.canManage} />}
+      />
       <Notice when={params.get("saved")}>Đã lưu thay đổi.</Notice>
       <DeletedNotice />
-      <Notice when={params.get("created")}>Đã đăng ký câu lạc bộ. Tiếp theo: thêm thành viên và ghi các buổi sinh hoạt.</Notice>
+      <Notice when={params.get("created")}>
+        Đã đăng ký câu lạc bộ. Tiếp theo: thêm thành viên và ghi các buổi sinh hoạt.
+      </Notice>
       <Notice when={params.get("added")}>Đã thêm {params.get("added")} thành viên.</Notice>
       <div className="card">
         <dl className="facts">
@@ -208,7 +226,12 @@ export default function ClubDetail() {
 
       {d.canManage ? (
         <div id="add-members" style={{ marginTop: "1rem" }}>
-          <ClassPicker classes={d.classes} current={d.chosenClasses} anchor="add-members" label="Thêm thành viên: chọn lớp" />
+          <ClassPicker
+            classes={d.classes}
+            current={d.chosenClasses}
+            anchor="add-members"
+            label="Thêm thành viên: chọn lớp"
+          />
         </div>
       ) : null}
       {d.canManage ? (
@@ -263,7 +286,13 @@ export default function ClubDetail() {
           <Link to="?all=1#meetings">Xem tất cả {d.meetings.length} buổi sinh hoạt</Link>
         </p>
       ) : null}
-      {d.canManage ? <MeetingForm resetKey={params.get("meeting") ? location.key : undefined} actionData={actionData} today={d.today} /> : null}
+      {d.canManage ? (
+        <MeetingForm
+          resetKey={params.get("meeting") ? location.key : undefined}
+          actionData={actionData}
+          today={d.today}
+        />
+      ) : null}
     </>
   );
 }

@@ -48,7 +48,10 @@ export default function DeleteClub() {
         cancelTo={`/clubs/${club.id}`}
         alternative={
           list.length ? (
-            <p className="muted">Nếu câu lạc bộ chỉ ngừng sinh hoạt, nên chuyển trạng thái sang “Đã giải thể” thay vì xóa để giữ số liệu các năm trước.</p>
+            <p className="muted">
+              Nếu câu lạc bộ chỉ ngừng sinh hoạt, nên chuyển trạng thái sang “Đã giải thể” thay vì xóa để giữ số liệu
+              các năm trước.
+            </p>
           ) : null
         }
       />

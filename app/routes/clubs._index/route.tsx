@@ -23,9 +23,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const commune = can(actor, "commune.read");
   const schoolId = commune ? (idParam(url.searchParams.get("school") ?? undefined) ?? undefined) : undefined;
   const status = url.searchParams.get("status");
-  const sort = oneOf<ClubSort>(url.searchParams.get("sort"), ["name", "members", "school"], commune ? "school" : "name");
+  const sort = oneOf<ClubSort>(
+    url.searchParams.get("sort"),
+    ["name", "members", "school"],
+    commune ? "school" : "name",
+  );
   const page = pageParam(url);
-  const result = await listClubs(db, actor, { schoolId, status: CLUB_STATUSES.find((s) => s === status), page, pageSize: PAGE_SIZE, sort });
+  const result = await listClubs(db, actor, {
+    schoolId,
+    status: CLUB_STATUSES.find((s) => s === status),
+    page,
+    pageSize: PAGE_SIZE,
+    sort,
+  });
   const own = ownSchoolIds(actor);
   return {
     ...result,
@@ -34,7 +44,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     commune,
     schoolId: schoolId ?? null,
     status: status ?? "",
-    schools: commune ? (await listUnits(db, { kinds: ["school"], within: reachOf(actor) })).map((s) => ({ id: s.id, name: s.name })) : [],
+    schools: commune
+      ? (await listUnits(db, { kinds: ["school"], within: reachOf(actor) })).map((s) => ({ id: s.id, name: s.name }))
+      : [],
     canCreate: own.some((id) => can(actor, "school.manage", id)),
   };
 }
@@ -120,7 +132,9 @@ export default function Clubs() {
                 <td className="num">{formatNumber(c.teacher_members)}</td>
                 <td className="num">{formatNumber(c.meetings)}</td>
                 <td>
-                  <span className={`badge ${c.status === "active" ? "badge--green" : c.status === "paused" ? "badge--amber" : ""}`}>
+                  <span
+                    className={`badge ${c.status === "active" ? "badge--green" : c.status === "paused" ? "badge--amber" : ""}`}
+                  >
                     {CLUB_STATUS_LABELS[c.status]}
                   </span>
                 </td>

@@ -37,7 +37,13 @@ export default function NewClub() {
   return (
     <>
       <PageHeader title="Đăng ký câu lạc bộ STEM" subtitle={school.name} />
-      <ClubForm grades={grades} defaults={{}} actionData={useActionData<typeof action>()} submitLabel="Đăng ký" cancelTo="/clubs" />
+      <ClubForm
+        grades={grades}
+        defaults={{}}
+        actionData={useActionData<typeof action>()}
+        submitLabel="Đăng ký"
+        cancelTo="/clubs"
+      />
     </>
   );
 }

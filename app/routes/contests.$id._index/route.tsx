@@ -5,9 +5,21 @@ import { EntryForm } from "~/components/contest-forms";
 import { FormError } from "~/components/forms";
 import { EditDeleteActions, Notice, PageHeader } from "~/components/shell";
 import { can, ownSchoolIds } from "~/domain/auth/permissions";
-import { createEntry, deleteEntry, entryCandidates, getEntry, listEntries, recordResult } from "~/domain/contests/contests";
+import {
+  createEntry,
+  deleteEntry,
+  entryCandidates,
+  getEntry,
+  listEntries,
+  recordResult,
+} from "~/domain/contests/contests";
 import { entrySchema, resultSchema } from "~/domain/contests/schemas";
-import { CONTEST_FIELD_LABELS, CONTEST_LEVEL_LABELS, CONTEST_RESULT_LABELS, CONTEST_RESULTS } from "~/domain/contests/vocabulary";
+import {
+  CONTEST_FIELD_LABELS,
+  CONTEST_LEVEL_LABELS,
+  CONTEST_RESULT_LABELS,
+  CONTEST_RESULTS,
+} from "~/domain/contests/vocabulary";
 import { releaseUnclaimed } from "~/domain/files/lifecycle";
 import { storeSmallFile } from "~/domain/files/upload-stream";
 import { DomainError } from "~/domain/shared/errors";
@@ -24,7 +36,9 @@ import { fileFrom, readSmallMultipart } from "~/lib/upload.server";
 import { EmptyRow, TableWrap } from "~/components/table";
 import { canManageContest, canRecordResult, mayDeleteEntry, mayReadEntry } from "~/domain/auth/policies";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.contest.name ?? "Cuộc thi"} · Tân An STEM` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.contest.name ?? "Cuộc thi"} · Tân An STEM` },
+];
 
 const EVIDENCE_MAX = 10 * 1024 * 1024;
 
@@ -46,7 +60,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       canRecord: canRecordResult(actor, e, contest),
       canDelete: mayDeleteEntry(actor, e),
     })),
-    candidates: mayEnter ? await entryCandidates(db, schoolId!, new URL(request.url).searchParams.getAll("class")) : { people: [], more: false },
+    candidates: mayEnter
+      ? await entryCandidates(db, schoolId!, new URL(request.url).searchParams.getAll("class"))
+      : { people: [], more: false },
     classes: mayEnter ? await schoolClasses(db, schoolId!) : [],
     chosenClasses: new URL(request.url).searchParams.getAll("class"),
     mayEnter,
@@ -59,7 +75,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     formData = await readSmallMultipart(request, EVIDENCE_MAX);
   } catch (e) {
-    if (e instanceof DomainError) return data({ ...failure(new FormData(), { file: e.message }), intent: "result" }, { status: 400 });
+    if (e instanceof DomainError)
+      return data({ ...failure(new FormData(), { file: e.message }), intent: "result" }, { status: 400 });
     throw e;
   }
   const intent = formData.get("intent");
@@ -81,15 +98,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (intent === "result") {
       if (!canRecordResult(actor, entry, contest)) forbidden();
       const parsed = resultSchema.safeParse({ result: formData.get("result") ?? "" });
-      if (!parsed.success) return data({ ...failure(formData, { result: "Kết quả không hợp lệ." }), intent, entryId }, { status: 400 });
+      if (!parsed.success)
+        return data({ ...failure(formData, { result: "Kết quả không hợp lệ." }), intent, entryId }, { status: 400 });
       const file = await fileFrom(formData);
       const stored = file ? await storeSmallFile(db, file.data) : undefined;
-      await recordResult(db, actor, contest, entry, parsed.data.result || null, stored && file ? { key: stored.sha256, name: file.name } : undefined).catch(
-        async (e: unknown) => {
-          await releaseUnclaimed(db, stored); // refused: the evidence just stored goes at once
-          throw e;
-        },
-      );
+      await recordResult(
+        db,
+        actor,
+        contest,
+        entry,
+        parsed.data.result || null,
+        stored && file ? { key: stored.sha256, name: file.name } : undefined,
+      ).catch(async (e: unknown) => {
+        await releaseUnclaimed(db, stored); // refused: the evidence just stored goes at once
+        throw e;
+      });
       return redirect(`/contests/${contest.id}?result=1#entries`);
     }
     if (intent === "delete-entry") {
@@ -98,7 +121,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
   } catch (e) {
     if (e instanceof DomainError)
-      return data({ ...failure(formData, { [e.field ?? "_form"]: e.message }), intent, entryId: formData.get("entryId") }, { status: 400 });
+      return data(
+        { ...failure(formData, { [e.field ?? "_form"]: e.message }), intent, entryId: formData.get("entryId") },
+        { status: 400 },
+      );
     throw e;
   }
   return data({ ...failure(formData, {}, "Thao tác không hợp lệ."), intent }, { status: 400 });
@@ -111,7 +137,10 @@ export default function ContestDetail() {
   const location = useLocation();
   const c = d.contest;
   const resultError = (entryId: number) =>
-    actionData && !actionData.ok && actionData.intent === "result" && (!("entryId" in actionData) || String(actionData.entryId) === String(entryId))
+    actionData &&
+    !actionData.ok &&
+    actionData.intent === "result" &&
+    (!("entryId" in actionData) || String(actionData.entryId) === String(entryId))
       ? (actionData.errors?.file ?? actionData.errors?.result ?? actionData.errors?._form ?? actionData.formError)
       : undefined;
   return (
@@ -164,7 +193,9 @@ export default function ContestDetail() {
               <tr key={e.id}>
                 <td>
                   {e.title}
-                  <div className="muted">{CONTEST_FIELD_LABELS[e.field as keyof typeof CONTEST_FIELD_LABELS] ?? e.field}</div>
+                  <div className="muted">
+                    {CONTEST_FIELD_LABELS[e.field as keyof typeof CONTEST_FIELD_LABELS] ?? e.field}
+                  </div>
                 </td>
                 <td>{e.school_name}</td>
                 <td>
@@ -200,7 +231,12 @@ export default function ContestDetail() {
                       <label htmlFor={`file-${e.id}`} className="muted" style={{ fontSize: ".85rem" }}>
                         Minh chứng (PDF, ảnh; tối đa 10 MB)
                       </label>
-                      <input id={`file-${e.id}`} type="file" name="file" accept=".pdf,.jpg,.jpeg,.png,.webp,application/pdf,image/*" />
+                      <input
+                        id={`file-${e.id}`}
+                        type="file"
+                        name="file"
+                        accept=".pdf,.jpg,.jpeg,.png,.webp,application/pdf,image/*"
+                      />
                       <button type="submit" className="button button--small">
                         Lưu kết quả
                       </button>
@@ -238,11 +274,20 @@ export default function ContestDetail() {
         </table>
       </TableWrap>
       <FormError
-        message={actionData && !actionData.ok && actionData.intent === "delete-entry" ? (actionData.formError ?? actionData.errors?._form) : undefined}
+        message={
+          actionData && !actionData.ok && actionData.intent === "delete-entry"
+            ? (actionData.formError ?? actionData.errors?._form)
+            : undefined
+        }
       />
       {d.mayEnter ? (
         <div id="new-entry" style={{ marginTop: "1rem" }}>
-          <ClassPicker classes={d.classes} current={d.chosenClasses} anchor="new-entry" label="Bài dự thi mới: chọn lớp của học sinh" />
+          <ClassPicker
+            classes={d.classes}
+            current={d.chosenClasses}
+            anchor="new-entry"
+            label="Bài dự thi mới: chọn lớp của học sinh"
+          />
         </div>
       ) : null}
       {d.mayEnter ? (

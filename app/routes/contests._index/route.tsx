@@ -23,7 +23,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const sort = oneOf<ContestSort>(url.searchParams.get("sort"), ["newest", "name"], "newest");
   const yearText = url.searchParams.get("year");
   const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
-  const [list, organizer] = await Promise.all([listContests(db, actor, { page, pageSize: PAGE_SIZE, sort, year }), contestOrganizerFor(db, actor)]);
+  const [list, organizer] = await Promise.all([
+    listContests(db, actor, { page, pageSize: PAGE_SIZE, sort, year }),
+    contestOrganizerFor(db, actor),
+  ]);
   return {
     ...list,
     page,
@@ -132,7 +135,9 @@ export default function Contests() {
                   <div className="muted">{c.organizer_name}</div>
                 </td>
                 <td>{CONTEST_LEVEL_LABELS[c.level]}</td>
-                <td className="hide-phone">{CONTEST_FIELD_LABELS[c.field as keyof typeof CONTEST_FIELD_LABELS] ?? c.field}</td>
+                <td className="hide-phone">
+                  {CONTEST_FIELD_LABELS[c.field as keyof typeof CONTEST_FIELD_LABELS] ?? c.field}
+                </td>
                 <td style={{ whiteSpace: "nowrap" }}>{formatDateRange(c.starts_on, c.ends_on)}</td>
                 <td className="num">{formatNumber(c.entries)}</td>
                 <td className="num">{formatNumber(c.awards)}</td>

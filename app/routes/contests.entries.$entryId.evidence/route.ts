@@ -18,7 +18,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const entry = id ? await getEntry(db, id) : undefined;
   if (!entry?.evidence_file || !(await canSeeContest(db, actor, entry.contest_id))) notFound();
   if (!maySeeEntryEvidence(actor, entry))
-    refuse(seesUnit(actor, { id: entry.school_id, kind: "school" }), "Minh chứng có thể ghi tên học sinh: chỉ cán bộ, giáo viên của trường xem được.");
+    refuse(
+      seesUnit(actor, { id: entry.school_id, kind: "school" }),
+      "Minh chứng có thể ghi tên học sinh: chỉ cán bộ, giáo viên của trường xem được.",
+    );
   const file = storedPath(entry.evidence_file);
   if (!fs.existsSync(file)) notFound();
   const type = await fileTypeFromFile(file);

@@ -40,7 +40,13 @@ export default function NewContest() {
   return (
     <>
       <PageHeader title="Đăng ký cuộc thi" subtitle={d.organizer} />
-      <ContestForm defaults={{}} actionData={useActionData<typeof action>()} submitLabel="Đăng ký" cancelTo="/contests" openToAll={d.openToAll} />
+      <ContestForm
+        defaults={{}}
+        actionData={useActionData<typeof action>()}
+        submitLabel="Đăng ký"
+        cancelTo="/contests"
+        openToAll={d.openToAll}
+      />
     </>
   );
 }

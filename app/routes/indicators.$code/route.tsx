@@ -7,7 +7,9 @@ import { formatFigure } from "~/domain/shared/figures";
 import { indicatorRecords } from "~/lib/indicators.server";
 import { pageParam } from "~/lib/params";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.figure.code ?? "Chỉ tiêu"} · Tân An STEM` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.figure.code ?? "Chỉ tiêu"} · Tân An STEM` },
+];
 
 const PAGE_SIZE = 50;
 
@@ -22,7 +24,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     scopeLabel:
       view.scope.kind === "commune"
         ? "toàn xã"
-        : (view.schools.find((s) => s.id === view.schoolId)?.name ?? view.actor.memberships.find((m) => m.unitId === view.schoolId)?.unitName ?? "trường"),
+        : (view.schools.find((s) => s.id === view.schoolId)?.name ??
+          view.actor.memberships.find((m) => m.unitId === view.schoolId)?.unitName ??
+          "trường"),
     tables: tables.map((t) => ({
       ...t,
       total: t.rows.length,
@@ -48,13 +52,18 @@ export default function IndicatorRecords() {
       <p>
         <Link to={`/indicators${search}`}>← Chỉ tiêu Kế hoạch</Link>
       </p>
-      <PageHeader title={`${f.code}: ${f.name}`} subtitle={`Mục ${f.planRef} của Kế hoạch · ${d.scopeLabel} · ${d.period.toLowerCase()}`} />
+      <PageHeader
+        title={`${f.code}: ${f.name}`}
+        subtitle={`Mục ${f.planRef} của Kế hoạch · ${d.scopeLabel} · ${d.period.toLowerCase()}`}
+      />
       <dl className="facts">
         <div>
           <dt>Kết quả</dt>
           <dd>
             {f.value === null ? "Chưa có số liệu" : formatFigure(f.value, f.unit)}
-            {f.numerator !== null && f.denominator !== null ? ` (${formatFigure(f.numerator, "count")}/${formatFigure(f.denominator, "count")})` : ""}
+            {f.numerator !== null && f.denominator !== null
+              ? ` (${formatFigure(f.numerator, "count")}/${formatFigure(f.denominator, "count")})`
+              : ""}
           </dd>
         </div>
         <div>
@@ -95,7 +104,13 @@ export default function IndicatorRecords() {
                   <tr key={i}>
                     {r.map((cell, j) => (
                       <td key={j} className={typeof cell === "number" ? "num" : undefined}>
-                        {j === 1 && t.links[i] ? <Link to={t.links[i]!}>{cell}</Link> : typeof cell === "number" ? cell.toLocaleString("vi-VN") : (cell ?? "—")}
+                        {j === 1 && t.links[i] ? (
+                          <Link to={t.links[i]!}>{cell}</Link>
+                        ) : typeof cell === "number" ? (
+                          cell.toLocaleString("vi-VN")
+                        ) : (
+                          (cell ?? "—")
+                        )}
                       </td>
                     ))}
                   </tr>

@@ -23,7 +23,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const view = await figureView(request, context);
   const d = await dashboard(db, view.scope, view.period);
   const schoolName = view.schoolId
-    ? (view.schools.find((s) => s.id === view.schoolId)?.name ?? view.actor.memberships.find((m) => m.unitId === view.schoolId)?.unitName)
+    ? (view.schools.find((s) => s.id === view.schoolId)?.name ??
+      view.actor.memberships.find((m) => m.unitId === view.schoolId)?.unitName)
     : null;
   return {
     ...d,
@@ -31,7 +32,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // A half-year's report counts its own period (decision 012): say so beside the calendar figures.
     reportRange: /^\d{4}-H[12]$/.test(view.period.key)
       ? periodRangeText(
-          view.communeId !== null ? await reportPeriod(db, view.communeId, view.period.key) : await reportPeriodOfUnit(db, view.schoolId!, view.period.key),
+          view.communeId !== null
+            ? await reportPeriod(db, view.communeId, view.period.key)
+            : await reportPeriodOfUnit(db, view.schoolId!, view.period.key),
         )
       : null,
     periods: periodChoices(),
@@ -46,7 +49,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const STATUS_BADGE: Record<IndicatorFigure["status"], string> = { met: "badge--green", behind: "badge--red", no_data: "", no_target: "" };
+const STATUS_BADGE: Record<IndicatorFigure["status"], string> = {
+  met: "badge--green",
+  behind: "badge--red",
+  no_data: "",
+  no_target: "",
+};
 
 function FigureCell({ f }: { f: IndicatorFigure }) {
   return (
@@ -90,24 +98,42 @@ export default function Indicators() {
         }
       />
       <FilterBar label="Chọn kỳ và trường" button="Xem">
-        <FilterSelect name="period" label="Kỳ" value={d.period.key} options={d.periods.map((p) => ({ value: p.key, label: p.label }))} />
+        <FilterSelect
+          name="period"
+          label="Kỳ"
+          value={d.period.key}
+          options={d.periods.map((p) => ({ value: p.key, label: p.label }))}
+        />
         {d.communes.length > 1 ? (
-          <FilterSelect name="commune" label="Xã" value={d.communeId} options={d.communes.map((c) => ({ value: c.id, label: c.name }))} />
+          <FilterSelect
+            name="commune"
+            label="Xã"
+            value={d.communeId}
+            options={d.communes.map((c) => ({ value: c.id, label: c.name }))}
+          />
         ) : null}
         {d.communeReader ? (
-          <FilterSelect name="school" label="Trường" value={d.schoolId} all="Toàn xã" options={d.schools.map((s) => ({ value: s.id, label: s.name }))} />
+          <FilterSelect
+            name="school"
+            label="Trường"
+            value={d.schoolId}
+            all="Toàn xã"
+            options={d.schools.map((s) => ({ value: s.id, label: s.name }))}
+          />
         ) : null}
       </FilterBar>
 
       {d.reportRange ? (
         <p className="muted">
-          Trang này tính theo {d.period.label.toLowerCase()} của lịch ({d.period.range}). Báo cáo {d.period.label.toLowerCase()} tính số liệu từ {d.reportRange}{" "}
-          (đến ngày chốt số liệu), nên số trong báo cáo có thể khác. <Link to={`/reports?period=${d.period.key}`}>Xem báo cáo</Link>
+          Trang này tính theo {d.period.label.toLowerCase()} của lịch ({d.period.range}). Báo cáo{" "}
+          {d.period.label.toLowerCase()} tính số liệu từ {d.reportRange} (đến ngày chốt số liệu), nên số trong báo cáo
+          có thể khác. <Link to={`/reports?period=${d.period.key}`}>Xem báo cáo</Link>
         </p>
       ) : null}
       {openHalf && openHalf.rows.some((r) => !r.submittedAt) ? (
         <div className="alert alert--warning" role="status">
-          Còn {openHalf.daysLeft} ngày đến hạn nộp báo cáo {openHalf.label.toLowerCase()} ({formatDate(openHalf.deadline)}):{" "}
+          Còn {openHalf.daysLeft} ngày đến hạn nộp báo cáo {openHalf.label.toLowerCase()} (
+          {formatDate(openHalf.deadline)}):{" "}
           {openHalf.rows
             .filter((r) => !r.submittedAt)
             .map((r) => r.school)
@@ -117,8 +143,10 @@ export default function Indicators() {
       ) : null}
 
       <p className="summary-line">
-        <span className="badge badge--green">{count("met")} đạt</span> <span className="badge badge--red">{count("behind")} chưa đạt</span>{" "}
-        <span className="badge">{count("no_data")} chưa có số liệu</span> <span className="badge">{count("no_target")} không đặt chỉ tiêu</span>
+        <span className="badge badge--green">{count("met")} đạt</span>{" "}
+        <span className="badge badge--red">{count("behind")} chưa đạt</span>{" "}
+        <span className="badge">{count("no_data")} chưa có số liệu</span>{" "}
+        <span className="badge">{count("no_target")} không đặt chỉ tiêu</span>
       </p>
 
       {groups.map((g) => (
@@ -157,7 +185,9 @@ export default function Indicators() {
                             ? "Tăng hằng năm"
                             : `> ${formatFigure(f.target, f.unit)} (năm trước)`
                           : formatFigure(f.target, f.unit)}
-                        {f.direction === "at_most" && f.target !== null ? <div className="muted small">không vượt dự toán</div> : null}
+                        {f.direction === "at_most" && f.target !== null ? (
+                          <div className="muted small">không vượt dự toán</div>
+                        ) : null}
                       </td>
                       <td className="num">
                         <FigureCell f={f} />
@@ -183,7 +213,13 @@ export default function Indicators() {
           <p className="muted">Cột xanh: đạt; cột đỏ: chưa đạt; đường gạch: chỉ tiêu của mỗi trường trong kỳ.</p>
           <div className="chart-grid">
             {d.comparisons.map((c) => (
-              <ComparisonChart key={c.code} title={`${c.code}: ${c.name}`} unit={c.unit} target={c.target} rows={c.rows} />
+              <ComparisonChart
+                key={c.code}
+                title={`${c.code}: ${c.name}`}
+                unit={c.unit}
+                target={c.target}
+                rows={c.rows}
+              />
             ))}
           </div>
         </section>
@@ -230,7 +266,8 @@ export default function Indicators() {
           {d.reports.map((r) => (
             <div key={r.half}>
               <h3>
-                {r.label} (hạn {formatDate(r.deadline)}): {r.submitted}/{r.rows.length} trường đã nộp, {r.onTime} đúng hạn
+                {r.label} (hạn {formatDate(r.deadline)}): {r.submitted}/{r.rows.length} trường đã nộp, {r.onTime} đúng
+                hạn
               </h3>
               <TableWrap label={`Báo cáo ${r.label}, có thể cuộn ngang`}>
                 <table>

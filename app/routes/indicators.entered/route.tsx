@@ -68,7 +68,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function EnteredFigures() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const defaults = Object.fromEntries([["period", d.period], ...d.figures.map((f) => [f.code, f.value === null ? "" : String(f.value)])]);
+  const defaults = Object.fromEntries([
+    ["period", d.period],
+    ...d.figures.map((f) => [f.code, f.value === null ? "" : String(f.value)]),
+  ]);
   const { form, onSubmit, errorFor, value, formError } = useValidatedForm(enteredFiguresSchema, {
     defaults,
     actionData: actionData && "ok" in actionData && !actionData.ok ? actionData : undefined,
@@ -83,7 +86,12 @@ export default function EnteredFigures() {
         subtitle={`${d.unitName}. Các số liệu này không tính được từ hồ sơ (hoạt động, điểm danh, học liệu…) nên đơn vị nhập tay; hệ thống ghi lại người nhập và thời điểm nhập.`}
       />
       <FilterBar label="Chọn kỳ" button="Chọn">
-        <FilterSelect name="period" label="Kỳ" value={d.period} options={d.periods.map((p) => ({ value: p.key, label: p.label }))} />
+        <FilterSelect
+          name="period"
+          label="Kỳ"
+          value={d.period}
+          options={d.periods.map((p) => ({ value: p.key, label: p.label }))}
+        />
       </FilterBar>
       {actionData && "ok" in actionData && actionData.ok ? (
         <div className="alert alert--success" role="status">

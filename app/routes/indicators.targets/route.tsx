@@ -70,7 +70,9 @@ export default function Targets() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const schema = useMemo(() => targetsSchema(d.indicators), [d.indicators]);
-  const defaults = Object.fromEntries(d.indicators.map((i) => [`t_${i.code}`, i.target === null ? "" : String(i.target)]));
+  const defaults = Object.fromEntries(
+    d.indicators.map((i) => [`t_${i.code}`, i.target === null ? "" : String(i.target)]),
+  );
   const { form, onSubmit, errorFor, value, formError } = useValidatedForm(schema, {
     defaults,
     actionData: actionData && "ok" in actionData && !actionData.ok ? actionData : undefined,

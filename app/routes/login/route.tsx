@@ -29,14 +29,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.reason === "locked") {
-      return data(failure(formData, {}, `Đăng nhập tạm thời bị khóa do nhập sai quá nhiều lần. Vui lòng thử lại sau ${formatDateTime(result.lockedUntil)}.`), {
-        status: 429,
-      });
+      return data(
+        failure(
+          formData,
+          {},
+          `Đăng nhập tạm thời bị khóa do nhập sai quá nhiều lần. Vui lòng thử lại sau ${formatDateTime(result.lockedUntil)}.`,
+        ),
+        {
+          status: 429,
+        },
+      );
     }
     if (result.reason === "disabled") {
-      return data(failure(formData, {}, "Tài khoản này đang bị khóa. Vui lòng liên hệ Phòng Văn hóa - Xã hội hoặc quản trị viên để được mở khóa."), {
-        status: 403,
-      });
+      return data(
+        failure(
+          formData,
+          {},
+          "Tài khoản này đang bị khóa. Vui lòng liên hệ Phòng Văn hóa - Xã hội hoặc quản trị viên để được mở khóa.",
+        ),
+        {
+          status: 403,
+        },
+      );
     }
     return data(failure(formData, {}, "Email hoặc mật khẩu không đúng."), { status: 401 });
   }
@@ -68,14 +82,23 @@ export default function Login() {
           defaultValue={value("email")}
           error={errorFor("email")}
         />
-        <TextField label="Mật khẩu" type="password" autoComplete="current-password" required reg={form.register("password")} error={errorFor("password")} />
+        <TextField
+          label="Mật khẩu"
+          type="password"
+          autoComplete="current-password"
+          required
+          reg={form.register("password")}
+          error={errorFor("password")}
+        />
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy}>
             {busy ? "Đang đăng nhập…" : "Đăng nhập"}
           </button>
         </div>
       </Form>
-      <p className="muted">Quên mật khẩu? Liên hệ Phòng Văn hóa - Xã hội hoặc quản trị viên để được cấp liên kết đặt lại mật khẩu.</p>
+      <p className="muted">
+        Quên mật khẩu? Liên hệ Phòng Văn hóa - Xã hội hoặc quản trị viên để được cấp liên kết đặt lại mật khẩu.
+      </p>
       <p>
         <Link to="/public">Xem học liệu số công khai của xã (không cần đăng nhập)</Link>
       </p>

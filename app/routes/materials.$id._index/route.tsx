@@ -13,17 +13,23 @@ import { domainFailure, readForm } from "~/lib/forms.server";
 import { requireVisibleMaterial } from "~/lib/materials.server";
 import { mayDeleteMaterial } from "~/domain/auth/policies";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.material.title ?? "Học liệu"} · Tân An STEM` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.material.title ?? "Học liệu"} · Tân An STEM` },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, material } = await requireVisibleMaterial(request, context, params.id);
   await countUse(db, material.id, "views");
   const [file, school, topics] = await Promise.all([
-    material.file_id ? db.selectFrom("stored_files").select(["mime", "size"]).where("id", "=", material.file_id).executeTakeFirst() : undefined,
+    material.file_id
+      ? db.selectFrom("stored_files").select(["mime", "size"]).where("id", "=", material.file_id).executeTakeFirst()
+      : undefined,
     db.selectFrom("units").select("name").where("id", "=", material.school_id).executeTakeFirstOrThrow(),
     db
       .selectFrom("material_topics")
-      .innerJoin("vocab_terms", (j) => j.onRef("vocab_terms.code", "=", "material_topics.topic_code").on("vocab_terms.kind", "=", "topic"))
+      .innerJoin("vocab_terms", (j) =>
+        j.onRef("vocab_terms.code", "=", "material_topics.topic_code").on("vocab_terms.kind", "=", "topic"),
+      )
       .select("label")
       .where("material_id", "=", material.id)
       .execute(),
@@ -54,8 +60,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 function Preview({ id, mime }: { id: number; mime: string }) {
   const src = `/materials/${id}/file`;
-  if (mime === "application/pdf") return <iframe src={src} title="Xem trước tệp PDF" className="preview preview--pdf" />;
-  if (mime.startsWith("video/")) return <video src={src} controls preload="metadata" className="preview" data-testid="video-player" />;
+  if (mime === "application/pdf")
+    return <iframe src={src} title="Xem trước tệp PDF" className="preview preview--pdf" />;
+  if (mime.startsWith("video/"))
+    return <video src={src} controls preload="metadata" className="preview" data-testid="video-player" />;
   if (mime.startsWith("audio/")) return <audio src={src} controls preload="metadata" className="preview" />;
   if (mime.startsWith("image/")) return <img src={src} alt="Xem trước" className="preview" />;
   return <p className="muted">Tệp này không xem trực tiếp được trên trình duyệt: hãy tải về.</p>;
@@ -67,7 +75,11 @@ export default function MaterialDetail() {
   const m = d.material;
   return (
     <>
-      <PageHeader title={m.title} subtitle={`${d.school} · ${MATERIAL_KIND_LABELS[m.kind]}`} actions={<Link to="/materials">‹ Học liệu</Link>} />
+      <PageHeader
+        title={m.title}
+        subtitle={`${d.school} · ${MATERIAL_KIND_LABELS[m.kind]}`}
+        actions={<Link to="/materials">‹ Học liệu</Link>}
+      />
       <Notice when={params.get("created")}>Đã đăng học liệu.</Notice>
       {d.file ? (
         <section className="card">

@@ -32,14 +32,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (m) {
     let start = m[1] === "" ? size - Number(m[2]) : Number(m[1]);
     let end = m[1] === "" ? size - 1 : m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
-    if (m[1] === "" && m[2] === "") return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}` } });
+    if (m[1] === "" && m[2] === "")
+      return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}` } });
     start = Math.max(0, start);
-    if (start > end || start >= size) return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}` } });
+    if (start > end || start >= size)
+      return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}` } });
     end = Math.max(start, end);
     if (start === 0 && end > 0 && counts) await countUse(db, material.id, "downloads");
     headers.set("Content-Range", `bytes ${start}-${end}/${size}`);
     headers.set("Content-Length", String(end - start + 1));
-    return new Response(Readable.toWeb(fs.createReadStream(path, { start, end })) as ReadableStream, { status: 206, headers });
+    return new Response(Readable.toWeb(fs.createReadStream(path, { start, end })) as ReadableStream, {
+      status: 206,
+      headers,
+    });
   }
   if (counts) await countUse(db, material.id, "downloads");
   headers.set("Content-Length", String(size));

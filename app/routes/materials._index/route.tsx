@@ -102,7 +102,13 @@ export default function Materials() {
           all="Mọi khối"
           options={Array.from({ length: 13 }, (_, g) => ({ value: g, label: gradeLabel(g) }))}
         />
-        <FilterSelect name="school" label="Trường" value={d.values.school} all="Mọi trường" options={d.schools.map((s) => ({ value: s.id, label: s.name }))} />
+        <FilterSelect
+          name="school"
+          label="Trường"
+          value={d.values.school}
+          all="Mọi trường"
+          options={d.schools.map((s) => ({ value: s.id, label: s.name }))}
+        />
       </FilterBar>
       <TableWrap label="Danh sách học liệu">
         <table>

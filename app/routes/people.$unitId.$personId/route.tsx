@@ -80,7 +80,8 @@ export default function EditPerson() {
         ) : (
           <>
             <p className="muted">
-              Khi người này chuyển trường, tốt nghiệp hoặc nghỉ việc: đánh dấu đã rời. Dữ liệu cũ (điểm danh, câu lạc bộ) vẫn được giữ đúng.
+              Khi người này chuyển trường, tốt nghiệp hoặc nghỉ việc: đánh dấu đã rời. Dữ liệu cũ (điểm danh, câu lạc
+              bộ) vẫn được giữ đúng.
             </p>
             <button type="submit" name="intent" value="left" className="button button--ghost">
               Đánh dấu đã rời đơn vị

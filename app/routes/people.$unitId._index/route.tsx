@@ -13,7 +13,9 @@ import { requirePeopleUnit } from "~/lib/people.server";
 import { EmptyRow, TableWrap } from "~/components/table";
 import { canManagePeople, canSeeNames } from "~/domain/auth/policies";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Danh sách người · ${data?.unit.name ?? ""} · Tân An STEM` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Danh sách người · ${data?.unit.name ?? ""} · Tân An STEM` },
+];
 
 const PAGE_SIZE = 50;
 
@@ -22,7 +24,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const categories = personCategoriesFor(unit.kind);
   const category = oneOf<PersonCategory>(url.searchParams.get("category"), categories, categories[0]);
-  const sort = oneOf<PersonSort>(url.searchParams.get("sort"), ["name", "code", "class"], category === "students" ? "class" : "name");
+  const sort = oneOf<PersonSort>(
+    url.searchParams.get("sort"),
+    ["name", "code", "class"],
+    category === "students" ? "class" : "name",
+  );
   const page = pageParam(url);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const counts = await peopleCounts(db, [unit.id]);
@@ -93,8 +99,10 @@ export default function PeopleList() {
       </nav>
       {!data.showNames || !data.list ? (
         <div className="alert alert--info">
-          Trường đang có <strong>{formatNumber(data.categories.find((c) => c.category === data.category)?.count ?? 0)}</strong>{" "}
-          {PERSON_CATEGORY_LABELS[data.category].toLowerCase()}. Họ tên học sinh chỉ hiển thị cho cán bộ, giáo viên của trường.
+          Trường đang có{" "}
+          <strong>{formatNumber(data.categories.find((c) => c.category === data.category)?.count ?? 0)}</strong>{" "}
+          {PERSON_CATEGORY_LABELS[data.category].toLowerCase()}. Họ tên học sinh chỉ hiển thị cho cán bộ, giáo viên của
+          trường.
         </div>
       ) : (
         <>
@@ -154,7 +162,9 @@ export default function PeopleList() {
                       {p.left_on ? (
                         <span className="badge">Đã rời {formatDate(p.left_on)}</span>
                       ) : (
-                        <span className="badge badge--green">{p.category === "students" ? "Đang học" : "Đang công tác"}</span>
+                        <span className="badge badge--green">
+                          {p.category === "students" ? "Đang học" : "Đang công tác"}
+                        </span>
                       )}
                     </td>
                   </tr>

@@ -32,7 +32,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       commit: (data, fileName) => commitPeopleImport(db, actor, unit, data, fileName, context.clientIp),
       done: (result) => {
         const summary = `${result.counts.new} người mới, ${result.counts.update} cập nhật, ${result.counts.unchanged} không đổi.`;
-        const category = result.rows.some((r) => r.category === "students") ? "students" : (result.rows[0]?.category ?? "");
+        const category = result.rows.some((r) => r.category === "students")
+          ? "students"
+          : (result.rows[0]?.category ?? "");
         return `/people/${unit.id}?category=${category}&imported=${encodeURIComponent(summary)}`;
       },
       restart: `/people/${unit.id}/import`,
@@ -44,7 +46,11 @@ export default function ImportPeople() {
   const { unit } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title="Nhập danh sách từ tệp" subtitle={unit.name} actions={<Link to={`/people/${unit.id}`}>‹ Danh sách</Link>} />
+      <PageHeader
+        title="Nhập danh sách từ tệp"
+        subtitle={unit.name}
+        actions={<Link to={`/people/${unit.id}`}>‹ Danh sách</Link>}
+      />
       <StagedImport
         result={useActionData<typeof action>()}
         commitLabel="Ghi vào danh sách"

@@ -35,7 +35,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (e) {
     return domainFailure(e, formData);
   }
-  return redirect(`/people/${unit.id}?category=${parsed.data.category}&q=${encodeURIComponent(parsed.data.code)}&saved=1`);
+  return redirect(
+    `/people/${unit.id}?category=${parsed.data.category}&q=${encodeURIComponent(parsed.data.code)}&saved=1`,
+  );
 }
 
 export default function NewPerson() {
@@ -44,7 +46,13 @@ export default function NewPerson() {
   return (
     <>
       <PageHeader title="Thêm người" subtitle={unit.name} />
-      <PersonForm categories={categories} defaults={{ category }} actionData={actionData} submitLabel="Thêm" cancelTo={`/people/${unit.id}`} />
+      <PersonForm
+        categories={categories}
+        defaults={{ category }}
+        actionData={actionData}
+        submitLabel="Thêm"
+        cancelTo={`/people/${unit.id}`}
+      />
     </>
   );
 }

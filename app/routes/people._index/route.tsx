@@ -16,7 +16,8 @@ export const meta: MetaFunction = () => [{ title: "Danh sách người · Tân A
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const own = ownSchoolIds(actor);
-  if (own.length === 1 && !can(actor, "commune.read")) throw redirect(`/people/${own[0]}${new URL(request.url).search}`);
+  if (own.length === 1 && !can(actor, "commune.read"))
+    throw redirect(`/people/${own[0]}${new URL(request.url).search}`);
   if (!mayListAllPeople(actor)) forbidden();
   const units = await listUnits(db, { kinds: ["commune", "office", "school", "hamlet"], within: reachOf(actor) });
   const counts = await peopleCounts(

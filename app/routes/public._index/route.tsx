@@ -11,7 +11,13 @@ import { pageParam } from "~/lib/params";
 
 export const meta: MetaFunction = () => [
   { title: "Học liệu công khai · Tân An STEM" },
-  { tagName: "link", rel: "alternate", type: "application/rss+xml", title: "Học liệu công khai", href: "/public/feed.xml" },
+  {
+    tagName: "link",
+    rel: "alternate",
+    type: "application/rss+xml",
+    title: "Học liệu công khai",
+    href: "/public/feed.xml",
+  },
 ];
 
 /** The public page (no login): what is marked public, and the commune's coming activities, for the commune website to link to. */
@@ -53,7 +59,9 @@ export default function PublicPage() {
             <div className="muted">{`${MATERIAL_KIND_LABELS[m.kind]} · ${m.school_name} · ${formatDate(m.created_at)}`}</div>
           </li>
         ))}
-        {d.rows.length === 0 ? <li className="muted">Chưa có học liệu công khai{d.q ? ` với “${d.q}”` : ""}.</li> : null}
+        {d.rows.length === 0 ? (
+          <li className="muted">Chưa có học liệu công khai{d.q ? ` với “${d.q}”` : ""}.</li>
+        ) : null}
       </ul>
       <Pager page={d.page} pageSize={20} total={d.total} />
       <h2>Hoạt động sắp tới của xã</h2>

@@ -7,15 +7,26 @@ import { notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { idParam } from "~/lib/params";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Học liệu"} · Tân An STEM` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? "Học liệu"} · Tân An STEM` },
+];
 
 /** A public material's page (no login); anything not public is 404. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   const m = id ? await getMaterial(db, id) : undefined;
   if (!m || m.visibility !== "public") notFound();
-  const file = m.file_id ? await db.selectFrom("stored_files").select("mime").where("id", "=", m.file_id).executeTakeFirst() : undefined;
-  return { id: m.id, title: m.title, kind: MATERIAL_KIND_LABELS[m.kind], description: m.description, mime: file?.mime ?? null, link: m.link_url };
+  const file = m.file_id
+    ? await db.selectFrom("stored_files").select("mime").where("id", "=", m.file_id).executeTakeFirst()
+    : undefined;
+  return {
+    id: m.id,
+    title: m.title,
+    kind: MATERIAL_KIND_LABELS[m.kind],
+    description: m.description,
+    mime: file?.mime ?? null,
+    link: m.link_url,
+  };
 }
 
 export default function PublicMaterial() {
@@ -25,7 +36,9 @@ export default function PublicMaterial() {
     <>
       <PageHeader title={m.title} subtitle={m.kind} actions={<Link to="/public">‹ Học liệu công khai</Link>} />
       <div className="card">
-        {m.mime === "application/pdf" ? <iframe src={src} title="Xem tệp PDF" className="preview preview--pdf" /> : null}
+        {m.mime === "application/pdf" ? (
+          <iframe src={src} title="Xem tệp PDF" className="preview preview--pdf" />
+        ) : null}
         {m.mime?.startsWith("video/") ? <video src={src} controls preload="metadata" className="preview" /> : null}
         {m.mime?.startsWith("audio/") ? <audio src={src} controls preload="metadata" className="preview" /> : null}
         {m.mime?.startsWith("image/") ? <img src={src} alt={m.title} className="preview" /> : null}

@@ -28,7 +28,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** The page a restored record is on: its own, or (a budget line) its activity's. */
 function restoredPage(kind: BinKind, recordId: number, snapshot: Snapshot): { kind: BinKind; id: number } {
-  return kind === "budget_line" ? { kind, id: (snapshot[0]?.rows[0] as { activity_id: number }).activity_id } : { kind, id: recordId };
+  return kind === "budget_line"
+    ? { kind, id: (snapshot[0]?.rows[0] as { activity_id: number }).activity_id }
+    : { kind, id: recordId };
 }
 
 const PAGES: Record<BinKind, (id: number) => string> = {
@@ -51,7 +53,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const id = idParam(String(form.get("binId") ?? ""));
   const intent = form.get("intent");
-  if ((intent !== "restore" && intent !== "purge") || !id) return data({ error: "Thao tác không hợp lệ.", binId: null }, { status: 400 });
+  if ((intent !== "restore" && intent !== "purge") || !id)
+    return data({ error: "Thao tác không hợp lệ.", binId: null }, { status: 400 });
   try {
     if (intent === "purge") {
       const entry = await purgeFromBin(db, actor, id, form.get("confirm") === "yes", context.clientIp);
@@ -63,7 +66,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(`/recycle-bin?${params}`);
   } catch (e) {
     if (e instanceof DomainError)
-      return data({ error: e.message, binId: id }, { status: e.message.startsWith("Không tìm thấy") ? 404 : intent === "purge" ? 400 : 409 });
+      return data(
+        { error: e.message, binId: id },
+        { status: e.message.startsWith("Không tìm thấy") ? 404 : intent === "purge" ? 400 : 409 },
+      );
     throw e;
   }
 }
@@ -104,7 +110,11 @@ export default function RecycleBin() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="restore" />
                   <input type="hidden" name="binId" value={r.id} />
-                  <button type="submit" className="button" disabled={navigation.state !== "idle" && navigation.formData?.get("binId") === String(r.id)}>
+                  <button
+                    type="submit"
+                    className="button"
+                    disabled={navigation.state !== "idle" && navigation.formData?.get("binId") === String(r.id)}
+                  >
                     Khôi phục
                   </button>
                 </Form>

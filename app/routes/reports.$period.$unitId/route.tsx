@@ -18,7 +18,13 @@ import {
 } from "~/domain/reports/reports";
 import { formatFigure } from "~/domain/shared/figures";
 import { vietnamToday } from "~/domain/shared/time";
-import { approvableFrom, communeIdOf, periodRangeText, reportPeriodOfUnit, withBounds } from "~/domain/reports/report-periods";
+import {
+  approvableFrom,
+  communeIdOf,
+  periodRangeText,
+  reportPeriodOfUnit,
+  withBounds,
+} from "~/domain/reports/report-periods";
 import { differences, signedFiguresFor } from "~/domain/reports/signed-figures";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
@@ -29,7 +35,9 @@ import { halfPeriod, reportSchool } from "~/lib/reports.server";
 import { mayApproveReportsIn, mayPrepareReport } from "~/domain/auth/policies";
 import { REPORT_STATUS_LABELS, TIMELINESS_LABELS, timeliness } from "~/domain/calendar/statuses";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Báo cáo ${data?.periodLabel ?? ""} · Tân An STEM` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Báo cáo ${data?.periodLabel ?? ""} · Tân An STEM` },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
@@ -50,7 +58,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     school: { id: school.id, name: school.name },
     periodKey: period.key,
     periodLabel: period.label,
-    range: periodRangeText(signed ? { startDate: signed.periodStart, endDateExclusive: signed.periodEndExclusive } : reportRange),
+    range: periodRangeText(
+      signed ? { startDate: signed.periodStart, endDateExclusive: signed.periodEndExclusive } : reportRange,
+    ),
     deadline: reportDeadline(period.key),
     report: report ?? null,
     signedAt: signed?.createdAt ?? null,
@@ -59,7 +69,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     timelinessLabel: TIMELINESS_LABELS[timeliness(report, period.key)],
     figures: signed ? signed.figures : live,
     changed: signed ? differences(signed.figures, live) : [],
-    canEdit: started && mayPrepareReport(actor, school) && (!report || report.status === "draft" || report.status === "returned"),
+    canEdit:
+      started &&
+      mayPrepareReport(actor, school) &&
+      (!report || report.status === "draft" || report.status === "returned"),
     canDecide: mayApproveReportsIn(actor, await communeIdOf(db, school.id)),
     // Approval waits for the period's end (the day after its cut-off); see approveReport.
     approvableFrom: approvableFrom(reportRange),
@@ -87,7 +100,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const parsed = parseForm(reportDecisionSchema, formData);
     if (!parsed.ok) return data(parsed, { status: 400 });
     const report = await getReport(db, school.id, period.key);
-    if (!report) return data({ ok: false as const, errors: { _form: "Trường chưa lập báo cáo kỳ này." }, values: {} }, { status: 400 });
+    if (!report)
+      return data(
+        { ok: false as const, errors: { _form: "Trường chưa lập báo cáo kỳ này." }, values: {} },
+        { status: 400 },
+      );
     const comment = parsed.data.comment ?? "";
     if (parsed.data.intent === "approve") await approveReport(db, actor, report.id);
     else if (parsed.data.intent === "return") await returnReport(db, actor, report.id, comment);
@@ -99,7 +116,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 /** "48/57 (84,2 %)" or "12" */
-function figureText(f: { value: number | null; numerator: number | null; denominator: number | null; unit: "percent" | "count" }): string {
+function figureText(f: {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  unit: "percent" | "count";
+}): string {
   if (f.value === null) return "chưa có số liệu";
   const value = formatFigure(f.value, f.unit);
   return f.numerator !== null && f.denominator !== null ? `${f.numerator}/${f.denominator} (${value})` : value;
@@ -110,7 +132,8 @@ const SAVED: Record<string, string> = {
   submit: "Đã gửi báo cáo đến Phòng Văn hóa - Xã hội.",
   approve: "Đã duyệt báo cáo. Số liệu của trường trong kỳ đã được khóa và lưu lại đúng như lúc duyệt.",
   return: "Đã trả lại báo cáo cho trường.",
-  reopen: "Đã mở lại báo cáo: số liệu của trường trong kỳ được mở khóa để chỉnh sửa; số liệu đã duyệt trước đây được bỏ, lần duyệt sau sẽ lưu số liệu mới.",
+  reopen:
+    "Đã mở lại báo cáo: số liệu của trường trong kỳ được mở khóa để chỉnh sửa; số liệu đã duyệt trước đây được bỏ, lần duyệt sau sẽ lưu số liệu mới.",
 };
 
 function NarrativeForm({ narrative }: { narrative: string }) {
@@ -143,7 +166,15 @@ function NarrativeForm({ narrative }: { narrative: string }) {
   );
 }
 
-function DecisionForm({ status, approvableFrom, periodKey }: { status: string; approvableFrom: string | null; periodKey: string }) {
+function DecisionForm({
+  status,
+  approvableFrom,
+  periodKey,
+}: {
+  status: string;
+  approvableFrom: string | null;
+  periodKey: string;
+}) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const { form, onSubmit, errorFor, value, formError } = useValidatedForm(reportDecisionSchema, {
@@ -156,8 +187,9 @@ function DecisionForm({ status, approvableFrom, periodKey }: { status: string; a
       <FormError message={formError} />
       {status !== "approved" && approvableFrom ? (
         <p className="hint">
-          Kỳ báo cáo chưa kết thúc: duyệt được từ ngày <strong>{formatDate(approvableFrom)}</strong>, khi số liệu của kỳ đã đủ (duyệt sẽ khóa số liệu của trường
-          đến hết ngày chốt). Có thể trả lại để trường bổ sung ngay bây giờ. Muốn duyệt sớm hơn: đặt ngày chốt số liệu sớm hơn trên trang{" "}
+          Kỳ báo cáo chưa kết thúc: duyệt được từ ngày <strong>{formatDate(approvableFrom)}</strong>, khi số liệu của kỳ
+          đã đủ (duyệt sẽ khóa số liệu của trường đến hết ngày chốt). Có thể trả lại để trường bổ sung ngay bây giờ.
+          Muốn duyệt sớm hơn: đặt ngày chốt số liệu sớm hơn trên trang{" "}
           <Link to={`/reports?period=${periodKey}`}>Báo cáo 6 tháng</Link>.
         </p>
       ) : null}
@@ -247,12 +279,13 @@ export default function ReportPage() {
         </div>
       ) : null}
       <p>
-        Kỳ báo cáo tính số liệu từ <strong>{d.range}</strong> (từ ngày sau ngày chốt của kỳ trước đến hết ngày chốt của kỳ này; khác với 6 tháng theo lịch trên
-        trang Chỉ tiêu).
+        Kỳ báo cáo tính số liệu từ <strong>{d.range}</strong> (từ ngày sau ngày chốt của kỳ trước đến hết ngày chốt của
+        kỳ này; khác với 6 tháng theo lịch trên trang Chỉ tiêu).
       </p>
       {r?.status === "approved" ? (
         <div className="alert alert--info" role="status">
-          Báo cáo đã được duyệt: hoạt động, điểm danh, câu lạc bộ, cuộc thi, học liệu và số liệu nhập của trường từ {d.range} đã khóa.{" "}
+          Báo cáo đã được duyệt: hoạt động, điểm danh, câu lạc bộ, cuộc thi, học liệu và số liệu nhập của trường từ{" "}
+          {d.range} đã khóa.{" "}
           {d.signedSource === "backfill"
             ? `Báo cáo được duyệt${r.decided_at ? ` lúc ${formatDateTime(r.decided_at)}` : ""}, trước khi ứng dụng lưu số liệu lúc duyệt: số liệu dưới đây (và trong các tệp tải về) được tính lại${d.signedAt ? ` lúc ${formatDateTime(d.signedAt)}` : ""} theo kỳ báo cáo ${d.range} và giữ nguyên từ đó, không thay đổi theo dữ liệu về sau.`
             : `Số liệu dưới đây (và trong các tệp tải về) là số liệu đã được duyệt${d.signedAt ? ` lúc ${formatDateTime(d.signedAt)}` : ""}, không thay đổi theo dữ liệu về sau.`}
@@ -260,15 +293,22 @@ export default function ReportPage() {
       ) : null}
       {d.changed.length ? (
         <div className="alert alert--warning" role="status">
-          <p>Số liệu tính lại hôm nay cho cùng kỳ khác với số liệu đã duyệt (ví dụ do số người của năm được sửa, hay cách tính chỉ tiêu thay đổi):</p>
+          <p>
+            Số liệu tính lại hôm nay cho cùng kỳ khác với số liệu đã duyệt (ví dụ do số người của năm được sửa, hay cách
+            tính chỉ tiêu thay đổi):
+          </p>
           <ul>
             {d.changed.map((c) => (
               <li key={c.code}>
-                {c.name} ({c.code}): đã duyệt {figureText(c.signed)}, hiện nay {c.live ? figureText(c.live) : "không còn chỉ tiêu này"}
+                {c.name} ({c.code}): đã duyệt {figureText(c.signed)}, hiện nay{" "}
+                {c.live ? figureText(c.live) : "không còn chỉ tiêu này"}
               </li>
             ))}
           </ul>
-          <p>Báo cáo đã duyệt giữ nguyên số liệu đã duyệt. Nếu cần sửa, Phòng Văn hóa - Xã hội mở lại báo cáo để trường gửi lại.</p>
+          <p>
+            Báo cáo đã duyệt giữ nguyên số liệu đã duyệt. Nếu cần sửa, Phòng Văn hóa - Xã hội mở lại báo cáo để trường
+            gửi lại.
+          </p>
         </div>
       ) : null}
 
@@ -291,7 +331,9 @@ export default function ReportPage() {
             {d.figures.map((f) => (
               <tr key={f.code}>
                 <td>
-                  <Link to={`/indicators/${encodeURIComponent(f.code)}?period=${d.periodKey}&school=${d.school.id}`}>{f.name}</Link>
+                  <Link to={`/indicators/${encodeURIComponent(f.code)}?period=${d.periodKey}&school=${d.school.id}`}>
+                    {f.name}
+                  </Link>
                   <div className="muted small">{f.code}</div>
                 </td>
                 <td className="num">{formatFigure(f.target, f.unit)}</td>
@@ -307,7 +349,11 @@ export default function ReportPage() {
       </TableWrap>
 
       <h2>Đánh giá, kiến nghị</h2>
-      {d.canEdit ? <NarrativeForm narrative={r?.narrative ?? ""} /> : <p className="prewrap">{r?.narrative || "Trường chưa viết phần đánh giá."}</p>}
+      {d.canEdit ? (
+        <NarrativeForm narrative={r?.narrative ?? ""} />
+      ) : (
+        <p className="prewrap">{r?.narrative || "Trường chưa viết phần đánh giá."}</p>
+      )}
       {d.canDecide && (r?.status === "submitted" || r?.status === "approved") ? (
         <DecisionForm status={r.status} approvableFrom={d.approvableFrom} periodKey={d.periodKey} />
       ) : null}

@@ -41,7 +41,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const report = await getReport(db, school.id, period.key);
     // An approved report re-exports what its approval signed; any other is computed over its report period now.
     const signed = report ? await signedFiguresFor(db, report) : undefined;
-    doc = signed ? signed.document : await schoolReportDocument(db, school, await reportPeriodOfUnit(db, school.id, period.key), report?.narrative ?? "");
+    doc = signed
+      ? signed.document
+      : await schoolReportDocument(
+          db,
+          school,
+          await reportPeriodOfUnit(db, school.id, period.key),
+          report?.narrative ?? "",
+        );
     name = `bao-cao-nq57-${school.code}-${period.key}`;
   }
   const body =
@@ -51,7 +58,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         ? await reportXlsx(doc)
         : toCsv(
             ["Mã", "Chỉ tiêu", "Mục kế hoạch", "Chỉ tiêu kỳ", "Kết quả", "Tử số", "Mẫu số", "Đánh giá"],
-            doc.indicators.map((i) => [i.code, i.name, i.planRef, i.target, i.value, i.numerator, i.denominator, i.statusLabel]),
+            doc.indicators.map((i) => [
+              i.code,
+              i.name,
+              i.planRef,
+              i.target,
+              i.value,
+              i.numerator,
+              i.denominator,
+              i.statusLabel,
+            ]),
           );
   return new Response(typeof body === "string" ? body : new Uint8Array(body), {
     headers: {

@@ -36,7 +36,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // The next half-year's start is this cut-off: once a report of it is approved, this cut-off stays too.
     const nextFixed = (await reportPeriod(db, commune.id, nextHalf(half))).fixed;
     return {
-      range: { text: periodRangeText(range), cutoff: range.cutoff, fixed: range.fixed || nextFixed, custom: range.custom, ...cutoffBounds(half) },
+      range: {
+        text: periodRangeText(range),
+        cutoff: range.cutoff,
+        fixed: range.fixed || nextFixed,
+        custom: range.custom,
+        ...cutoffBounds(half),
+      },
       kind: "commune" as const,
       communes: communes.map((c) => ({ value: c.id, label: c.name })),
       commune,
@@ -47,7 +53,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     };
   }
   const schoolId = ownSchoolIds(actor).find((id) => can(actor, "school.manage", id))!;
-  const school = await db.selectFrom("units").select(["id", "name"]).where("id", "=", schoolId).executeTakeFirstOrThrow();
+  const school = await db
+    .selectFrom("units")
+    .select(["id", "name"])
+    .where("id", "=", schoolId)
+    .executeTakeFirstOrThrow();
   const rows = [];
   for (const h of halves) {
     const report = await getReport(db, schoolId, h);
@@ -77,13 +87,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { commune, communes } = await chosenCommune(actor, url);
     if (!mayApproveReportsIn(actor, commune.id)) forbidden("Chỉ Phòng Văn hóa - Xã hội mới đặt ngày chốt số liệu.");
     await setCutoff(db, actor, commune.id, half, String(form.get("cutoff") ?? ""));
-    return redirect(`/reports?${new URLSearchParams({ period: half, ...(communes.length > 1 ? { commune: String(commune.id) } : {}), cutoff: "saved" })}`);
+    return redirect(
+      `/reports?${new URLSearchParams({ period: half, ...(communes.length > 1 ? { commune: String(commune.id) } : {}), cutoff: "saved" })}`,
+    );
   } catch (e) {
     return domainFailure(e, form, {}, e instanceof DomainError && !e.field ? 403 : 400);
   }
 }
 
-function CutoffForm({ half, commune, range }: { half: string; commune: number; range: { cutoff: string; min: string; max: string } }) {
+function CutoffForm({
+  half,
+  commune,
+  range,
+}: {
+  half: string;
+  commune: number;
+  range: { cutoff: string; min: string; max: string };
+}) {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors = result && "errors" in result ? result.errors : undefined;
@@ -171,30 +191,46 @@ function CommuneReports({ d }: { d: Extract<ReturnType<typeof useLoaderData<type
         subtitle={`${d.communes.length > 1 ? `${d.commune.name}. ` : ""}Báo cáo của các trường: 6 tháng đầu năm gửi trước ngày 10/6, 6 tháng cuối năm trước ngày 10/12. Phòng Văn hóa - Xã hội duyệt hoặc trả lại; báo cáo đã duyệt khóa số liệu của trường trong kỳ.`}
         actions={
           <>
-            <a className="button" href={`/reports/${d.half}/export?unit=commune&commune=${d.commune.id}&format=docx`} download>
+            <a
+              className="button"
+              href={`/reports/${d.half}/export?unit=commune&commune=${d.commune.id}&format=docx`}
+              download
+            >
               Tải báo cáo của xã (DOCX)
             </a>
-            <a className="button button--ghost" href={`/reports/${d.half}/export?unit=commune&commune=${d.commune.id}&format=xlsx`} download>
+            <a
+              className="button button--ghost"
+              href={`/reports/${d.half}/export?unit=commune&commune=${d.commune.id}&format=xlsx`}
+              download
+            >
               Phụ lục số liệu (XLSX)
             </a>
-            <a className="button button--ghost" href={`/reports/${d.half}/export?unit=commune&commune=${d.commune.id}&format=csv`} download>
+            <a
+              className="button button--ghost"
+              href={`/reports/${d.half}/export?unit=commune&commune=${d.commune.id}&format=csv`}
+              download
+            >
               CSV
             </a>
           </>
         }
       />
       <FilterBar label="Chọn kỳ" button="Xem">
-        {d.communes.length > 1 ? <FilterSelect name="commune" label="Xã" value={d.commune.id} options={d.communes} /> : null}
+        {d.communes.length > 1 ? (
+          <FilterSelect name="commune" label="Xã" value={d.commune.id} options={d.communes} />
+        ) : null}
         <FilterSelect name="period" label="Kỳ báo cáo" value={d.half} options={d.halves} />
       </FilterBar>
       <p>
         Hạn nộp: <strong>{formatDate(s.deadline)}</strong>
-        {s.daysLeft >= 0 ? ` (còn ${s.daysLeft} ngày)` : " (đã qua hạn)"} · {s.submitted}/{s.rows.length} trường đã nộp · {s.onTime} đúng hạn
+        {s.daysLeft >= 0 ? ` (còn ${s.daysLeft} ngày)` : " (đã qua hạn)"} · {s.submitted}/{s.rows.length} trường đã nộp
+        · {s.onTime} đúng hạn
       </p>
       <p>
         Số liệu của kỳ tính từ <strong>{d.range.text}</strong> (đến hết ngày chốt {formatDate(d.range.cutoff)}
         {d.range.custom ? ", do Phòng Văn hóa - Xã hội đặt" : ", là hạn nộp"}
-        {d.range.fixed ? "; đã cố định vì đã có báo cáo của kỳ này hoặc kỳ sau được duyệt" : ""}). Trang Chỉ tiêu tính theo 6 tháng của lịch.
+        {d.range.fixed ? "; đã cố định vì đã có báo cáo của kỳ này hoặc kỳ sau được duyệt" : ""}). Trang Chỉ tiêu tính
+        theo 6 tháng của lịch.
       </p>
       <Notice when={params.get("cutoff")}>Đã lưu ngày chốt số liệu của kỳ.</Notice>
       {d.canApprove && !d.range.fixed ? <CutoffForm half={d.half} commune={d.commune.id} range={d.range} /> : null}
@@ -231,7 +267,9 @@ function CommuneReports({ d }: { d: Extract<ReturnType<typeof useLoaderData<type
                   <TimelinessBadge timeliness={r.timeliness} label={r.timelinessLabel} />
                 </td>
                 <td>
-                  <Link to={`/reports/${d.half}/${r.schoolId}`}>{r.status === "submitted" && d.canApprove ? "Xem và duyệt" : "Xem"}</Link>
+                  <Link to={`/reports/${d.half}/${r.schoolId}`}>
+                    {r.status === "submitted" && d.canApprove ? "Xem và duyệt" : "Xem"}
+                  </Link>
                 </td>
               </tr>
             ))}

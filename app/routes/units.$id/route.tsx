@@ -10,7 +10,12 @@ import { getHeadcounts, getUnit, saveHeadcounts } from "~/domain/units/units";
 import { setQuota } from "~/domain/materials/materials";
 import { storageUse } from "~/domain/files/lifecycle";
 import { domainFailure, readForm } from "~/lib/forms.server";
-import { gradeLabel, HEADCOUNT_CATEGORY_LABELS, SCHOOL_LEVEL_LABELS, UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
+import {
+  gradeLabel,
+  HEADCOUNT_CATEGORY_LABELS,
+  SCHOOL_LEVEL_LABELS,
+  UNIT_KIND_LABELS,
+} from "~/domain/units/vocabulary";
 import { notFound, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatNumber } from "~/domain/shared/format";
@@ -18,7 +23,9 @@ import { failure, zodFieldErrors } from "~/lib/forms";
 import { idParam, yearParam } from "~/lib/params";
 import { mayEditHeadcounts, mayReadUnitPage, refuse, seesUnit } from "~/domain/auth/policies";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? "Đơn vị"} · Tân An STEM` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.unit.name ?? "Đơn vị"} · Tân An STEM` },
+];
 
 async function loadUnitFor(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
   const actor = await requireActor(request, context);
@@ -56,7 +63,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (formData.get("intent") === "quota") {
     try {
-      await setQuota(db, actor, unit.id, Number(String(formData.get("quota") ?? "").replace(/[.\s]/g, "")), context.clientIp);
+      await setQuota(
+        db,
+        actor,
+        unit.id,
+        Number(String(formData.get("quota") ?? "").replace(/[.\s]/g, "")),
+        context.clientIp,
+      );
     } catch (e) {
       return domainFailure(e, formData);
     }
@@ -64,7 +77,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const raw = Object.fromEntries([...formData.entries()].filter(([k, v]) => k.includes(":") && typeof v === "string"));
   const parsed = headcountFormSchema.safeParse(raw);
-  if (!parsed.success) return data(failure(formData, zodFieldErrors(parsed.error), "Một số ô chưa hợp lệ, vui lòng sửa các ô được đánh dấu."), { status: 400 });
+  if (!parsed.success)
+    return data(
+      failure(formData, zodFieldErrors(parsed.error), "Một số ô chưa hợp lệ, vui lòng sửa các ô được đánh dấu."),
+      { status: 400 },
+    );
   try {
     await saveHeadcounts(db, actor, unit, year, parsed.data, context.clientIp);
   } catch (e) {
@@ -105,7 +122,8 @@ export default function UnitPage() {
         </div>
       ) : null}
       <p className="muted">
-        Số người của đơn vị trong năm: dùng để tính tỷ lệ trong các chỉ tiêu (ví dụ: tỷ lệ giáo viên được tuyên truyền về Nghị quyết 57).
+        Số người của đơn vị trong năm: dùng để tính tỷ lệ trong các chỉ tiêu (ví dụ: tỷ lệ giáo viên được tuyên truyền
+        về Nghị quyết 57).
         {canEdit ? " Để trống ô chưa có số liệu." : ""}
       </p>
       <Form method="post" className="card form">
@@ -159,13 +177,19 @@ export default function UnitPage() {
         <section className="card">
           <h2>Lưu trữ học liệu</h2>
           <p>
-            Đã dùng {formatNumber(Math.round(storage.used / 1024 / 1024))} MB / {formatNumber(Math.round(storage.quota / 1024 / 1024))} MB.
+            Đã dùng {formatNumber(Math.round(storage.used / 1024 / 1024))} MB /{" "}
+            {formatNumber(Math.round(storage.quota / 1024 / 1024))} MB.
           </p>
           {canSetQuota ? (
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="quota" />
               <label htmlFor="quota">Hạn mức (MB)</label>
-              <input id="quota" name="quota" inputMode="numeric" defaultValue={Math.round(storage.quota / 1024 / 1024)} />
+              <input
+                id="quota"
+                name="quota"
+                inputMode="numeric"
+                defaultValue={Math.round(storage.quota / 1024 / 1024)}
+              />
               <button type="submit" className="button button--ghost button--small">
                 Đặt hạn mức
               </button>

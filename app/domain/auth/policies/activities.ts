@@ -6,7 +6,9 @@ import { can, managesCommuneUnit, ownSchoolIds, reachOf, type Actor } from "../p
 
 /** Who may change an activity: the organizing school's administrator, or commune staff for commune-level ones. */
 export function canManageActivity(actor: Actor, organizer: Pick<Unit, "id" | "kind">): boolean {
-  return organizer.kind === "school" ? can(actor, "school.manage", organizer.id) : managesCommuneUnit(actor, organizer.id);
+  return organizer.kind === "school"
+    ? can(actor, "school.manage", organizer.id)
+    : managesCommuneUnit(actor, organizer.id);
 }
 
 /** The commune-level units (the commune, its offices and hamlets) of the actor's reach: every commune's without a limit. */
@@ -22,7 +24,8 @@ export function communeLevelUnitIds(eb: ExpressionBuilder<Database, "activities"
 export function activityVisibleTo(actor: Actor) {
   return (eb: ExpressionBuilder<Database, "activities">) => {
     const reach = reachOf(actor);
-    if (can(actor, "commune.read")) return reach ? eb("activities.organizer_unit_id", "in", reach.length ? reach : [-1]) : sql<SqlBool>`1 = 1`;
+    if (can(actor, "commune.read"))
+      return reach ? eb("activities.organizer_unit_id", "in", reach.length ? reach : [-1]) : sql<SqlBool>`1 = 1`;
     const own = ownSchoolIds(actor);
     const ids = own.length ? own : [-1];
     return eb.or([
@@ -35,6 +38,11 @@ export function activityVisibleTo(actor: Actor) {
 
 /** Whether the actor may see this one activity (same rule as the lists). */
 export async function canSeeActivity(db: DB, actor: Actor, activityId: number): Promise<boolean> {
-  const row = await db.selectFrom("activities").select("id").where("id", "=", activityId).where(activityVisibleTo(actor)).executeTakeFirst();
+  const row = await db
+    .selectFrom("activities")
+    .select("id")
+    .where("id", "=", activityId)
+    .where(activityVisibleTo(actor))
+    .executeTakeFirst();
   return !!row;
 }

@@ -22,7 +22,9 @@ export async function canTakeAttendance(db: DB, actor: Actor): Promise<boolean> 
 
 /** Who opens the QR screen of an activity: its organizer (the school's staff who take attendance, or commune staff for commune-level activities). */
 export function canRunCheckin(actor: Actor, organizer: { id: number; kind: string }): boolean {
-  return organizer.kind === "school" ? can(actor, "attendance.write", organizer.id) : managesCommuneUnit(actor, organizer.id);
+  return organizer.kind === "school"
+    ? can(actor, "attendance.write", organizer.id)
+    : managesCommuneUnit(actor, organizer.id);
 }
 
 /** An activity's attendance page: those who take attendance, and the commune's readers (who see counts only). */

@@ -7,7 +7,9 @@ import { can, managesCommuneUnit, ownSchoolIds, reachOf, type Actor } from "../p
 type ContestWithOrganizer = Contest & { organizer: Unit };
 
 export function canManageContest(actor: Actor, organizer: Pick<Unit, "id" | "kind">): boolean {
-  return organizer.kind === "school" ? can(actor, "school.manage", organizer.id) : managesCommuneUnit(actor, organizer.id);
+  return organizer.kind === "school"
+    ? can(actor, "school.manage", organizer.id)
+    : managesCommuneUnit(actor, organizer.id);
 }
 
 /** The commune's readers see every contest; a school's staff see their school's and the open ones. */
@@ -17,16 +19,28 @@ export function contestVisibleTo(actor: Actor) {
     const inReach = reach ? eb("contests.organizer_unit_id", "in", reach.length ? reach : [-1]) : sql<SqlBool>`1 = 1`;
     if (can(actor, "commune.read")) return inReach;
     const own = ownSchoolIds(actor);
-    return eb.or([eb.and([eb("contests.open_to_all", "=", 1), inReach]), eb("contests.organizer_unit_id", "in", own.length ? own : [-1])]);
+    return eb.or([
+      eb.and([eb("contests.open_to_all", "=", 1), inReach]),
+      eb("contests.organizer_unit_id", "in", own.length ? own : [-1]),
+    ]);
   };
 }
 
 export async function canSeeContest(db: DB, actor: Actor, id: number): Promise<boolean> {
-  return !!(await db.selectFrom("contests").select("id").where("id", "=", id).where(contestVisibleTo(actor)).executeTakeFirst());
+  return !!(await db
+    .selectFrom("contests")
+    .select("id")
+    .where("id", "=", id)
+    .where(contestVisibleTo(actor))
+    .executeTakeFirst());
 }
 
 /** The entry's school records its result; the contest's organizer may too. */
-export function canRecordResult(actor: Actor, entry: Pick<ContestEntry, "school_id">, contest: Pick<ContestWithOrganizer, "organizer">): boolean {
+export function canRecordResult(
+  actor: Actor,
+  entry: Pick<ContestEntry, "school_id">,
+  contest: Pick<ContestWithOrganizer, "organizer">,
+): boolean {
   return can(actor, "school.manage", entry.school_id) || canManageContest(actor, contest.organizer);
 }
 

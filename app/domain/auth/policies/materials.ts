@@ -19,5 +19,8 @@ export function canSeeMaterial(actor: Actor | null, m: Pick<Material, "visibilit
 
 /** The author of a material, or the school's administrators, may delete (and restore) it. */
 export function mayDeleteMaterial(actor: Actor, material: Pick<Material, "school_id" | "author_user_id">): boolean {
-  return canUploadMaterials(actor, material.school_id) && (material.author_user_id === actor.userId || can(actor, "school.manage", material.school_id));
+  return (
+    canUploadMaterials(actor, material.school_id) &&
+    (material.author_user_id === actor.userId || can(actor, "school.manage", material.school_id))
+  );
 }

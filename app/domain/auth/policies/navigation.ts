@@ -2,7 +2,17 @@
 import { can, type Actor } from "../permissions";
 import { mayReadReports } from "./reports";
 
-export type Section = "home" | "people" | "clubs" | "contests" | "activities" | "attendance" | "materials" | "indicators" | "reports" | "admin";
+export type Section =
+  | "home"
+  | "people"
+  | "clubs"
+  | "contests"
+  | "activities"
+  | "attendance"
+  | "materials"
+  | "indicators"
+  | "reports"
+  | "admin";
 
 export function sectionsFor(actor: Actor): Section[] {
   const out: Section[] = ["home"];

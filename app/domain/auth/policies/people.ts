@@ -9,7 +9,8 @@ export function canManagePeople(actor: Actor, unit: Unit): boolean {
 
 /** Who may see a unit's list of people by name. Students' names stay inside their school. */
 export function canSeeNames(actor: Actor, unit: Unit, category: PersonCategory): boolean {
-  if (unit.kind !== "school") return (can(actor, "commune.read") || can(actor, "commune.manage")) && reaches(actor, unit.id);
+  if (unit.kind !== "school")
+    return (can(actor, "commune.read") || can(actor, "commune.manage")) && reaches(actor, unit.id);
   if (category === "students") return can(actor, "students.names", unit.id);
   return can(actor, "school.read", unit.id);
 }

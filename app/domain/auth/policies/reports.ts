@@ -19,7 +19,10 @@ export function mayReadReports(actor: Actor): boolean {
 
 /** One school's report: the commune's readers in reach, or the school's own administrators. */
 export function mayReadSchoolReport(actor: Actor, schoolId: number): boolean {
-  return (can(actor, "commune.read") && reaches(actor, schoolId)) || (mayReadReports(actor) && ownSchoolIds(actor).includes(schoolId));
+  return (
+    (can(actor, "commune.read") && reaches(actor, schoolId)) ||
+    (mayReadReports(actor) && ownSchoolIds(actor).includes(schoolId))
+  );
 }
 
 export const mayReadIndicators = mayReadReports;

@@ -22,7 +22,10 @@ export function mayEditHeadcounts(actor: Actor, unitId: number): boolean {
 
 /** A unit's page: a school's own staff and the commune's readers in reach (headcounts, no names); commune units for the commune's readers. */
 export function mayReadUnitPage(actor: Actor, unit: Pick<Unit, "id" | "kind">): boolean {
-  return (can(actor, "commune.read") && reaches(actor, unit.id)) || (unit.kind === "school" && can(actor, "school.read", unit.id));
+  return (
+    (can(actor, "commune.read") && reaches(actor, unit.id)) ||
+    (unit.kind === "school" && can(actor, "school.read", unit.id))
+  );
 }
 
 /** The administration area: account and unit managers. Its audit log: those who administer accounts. */
