@@ -59,6 +59,11 @@ export function createDb(url: string | undefined = process.env.DATABASE_URL, opt
   return new Kysely<Database>({ dialect: opts.unavailable ? guardDialect(dialect, opts.unavailable) : dialect });
 }
 
+/** Whether the database answers a trivial query now (an error when it does not). */
+export async function pingDatabase(db: DB): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
 /**
  * Waits for a database that is not up yet (a server started before PostgreSQL, or during its restart): tries
  * `check` until it succeeds, saying so every few seconds; other errors end the wait at once.
@@ -70,7 +75,7 @@ export async function waitForDatabase(
   const deadline = Date.now() + (opts.timeoutMs ?? 5 * 60_000);
   for (let attempt = 0; ; attempt++) {
     try {
-      await sql`select 1`.execute(db);
+      await pingDatabase(db);
       return;
     } catch (e) {
       if (!isDatabaseUnavailable(e) || Date.now() > deadline) throw e;

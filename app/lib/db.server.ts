@@ -1,4 +1,4 @@
-import { createDb, type DB } from "../../db/connection";
+import { createDb, pingDatabase, type DB } from "../../db/connection";
 
 /**
  * The database cannot be reached right now (PostgreSQL restarting, SQLite held past the busy timeout): the request
@@ -15,6 +15,16 @@ function unavailable(): Response {
       headers: { "Content-Type": "application/json; charset=utf-8", "Retry-After": "5" },
     },
   );
+}
+
+/** Whether the database answers now (the health check). */
+export async function databaseAnswers(): Promise<boolean> {
+  try {
+    await pingDatabase(db);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** One Kysely instance per server process (kept across dev reloads). */

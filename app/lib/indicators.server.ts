@@ -1,7 +1,7 @@
 /** Who sees which figures on /indicators: the commune's readers any school or all; a school's administrators their own. */
 import type { AppLoadContext } from "@remix-run/node";
-import { can, ownSchoolIds, reachOf, type Actor } from "~/domain/auth/permissions";
-import { mayReadIndicators } from "~/domain/auth/policies";
+import { reachOf, type Actor } from "~/domain/auth/permissions";
+import { figureAccess, mayReadIndicators, maySeeNamesInFigures } from "~/domain/auth/policies";
 import { computeIndicator, indicatorsFor, loadIndicators, unitsFor } from "~/domain/indicators/engine";
 import { measureRecords } from "~/domain/indicators/records";
 import type { FigureScope } from "~/domain/indicators/engine";
@@ -10,7 +10,7 @@ import { vietnamToday } from "~/domain/shared/time";
 import { forbidden, notFound, requireActor } from "./auth.server";
 import { db } from "./db.server";
 import { idParam } from "./params";
-import { schoolsOf } from "~/domain/units/units";
+import { communesWithin, schoolsOf } from "~/domain/units/units";
 
 /** The half-year containing today, e.g. "2026-H2". */
 export function currentHalf(now: Date = new Date()): string {
@@ -20,14 +20,7 @@ export function currentHalf(now: Date = new Date()): string {
 
 /** The communes an actor reads: those in their reach (all of them for a province reader). */
 export async function communesOf(actor: Actor): Promise<{ id: number; name: string }[]> {
-  const reach = reachOf(actor);
-  return db
-    .selectFrom("units")
-    .select(["id", "name"])
-    .where("kind", "=", "commune")
-    .$if(!!reach, (q) => q.where("id", "in", reach!.length ? reach! : [-1]))
-    .orderBy("name")
-    .execute();
+  return communesWithin(db, reachOf(actor));
 }
 
 /** The commune whose figures commune staff read or enter: the first one they reach (as /indicators offers it). */
@@ -78,8 +71,9 @@ export async function figureView(request: Request, context: AppLoadContext): Pro
   const url = new URL(request.url);
   const period = periodParam(url);
   const requested = idParam(url.searchParams.get("school") ?? undefined);
-  const seesNamesOf = (unitId: number) => can(actor, "students.names", unitId) && ownSchoolIds(actor).includes(unitId);
-  if (can(actor, "commune.read")) {
+  const seesNamesOf = (unitId: number) => maySeeNamesInFigures(actor, unitId);
+  const access = figureAccess(actor);
+  if (access.kind === "communes") {
     const { communes, commune: chosen } = await chosenCommune(actor, url);
     const commune = chosen.id;
     const schools = (await schoolsOf(db, commune)).map((s) => ({ id: s.id, name: s.name }));
@@ -99,8 +93,7 @@ export async function figureView(request: Request, context: AppLoadContext): Pro
       seesNamesOf,
     };
   }
-  const own = ownSchoolIds(actor).filter((id) => can(actor, "school.manage", id));
-  // A school's administrators read their own school's figures, never a commune's.
+  const own = access.schoolIds;
   if (!requested && url.searchParams.get("commune"))
     forbidden("Số liệu toàn xã dành cho cán bộ xã; trường xem số liệu của trường mình.");
   if (requested && !own.includes(requested)) notFound();

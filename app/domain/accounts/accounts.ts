@@ -167,6 +167,24 @@ export async function setUserActive(
 }
 
 /** Looks up an unused, unexpired one-time link. */
+/** One account as the administration page shows it, with its memberships; undefined when there is none. */
+export async function accountDetail(db: DB, userId: number) {
+  const row = await db
+    .selectFrom("users")
+    .select(["id", "email", "full_name", "phone", "is_active", "created_at", "password_changed_at", "password_hash"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { password_hash, ...user } = row;
+  const memberships = await db
+    .selectFrom("memberships")
+    .innerJoin("units", "units.id", "memberships.unit_id")
+    .select(["memberships.role", "units.name", "units.id as unit_id"])
+    .where("memberships.user_id", "=", userId)
+    .execute();
+  return { user: { ...user, hasPassword: password_hash !== null }, memberships };
+}
+
 export async function findLink(db: DB, token: string) {
   const row = await db
     .selectFrom("account_tokens")

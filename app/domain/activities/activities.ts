@@ -7,7 +7,7 @@ import type { Activity, Unit } from "../../../db/schema";
 import { assertActivityUnlocked, assertPeriodOpen } from "../calendar/locks";
 import { writeAudit, type Executor } from "../audit/audit";
 import { lockedActivity, quarterOf, refreshReach } from "../reach/reach-aggregate";
-import { reaches, type Actor } from "../auth/permissions";
+import { ownSchoolIds, reaches, type Actor } from "../auth/permissions";
 import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
 import { nowIso, vietnamInstant } from "../shared/time";
 import { activitiesSnapshot, claimRecord, describeParts, moveToBin, rowsWhere } from "../recycle-bin/bin";
@@ -530,6 +530,21 @@ export async function listActivities(
     .offset((opts.page - 1) * opts.pageSize)
     .execute();
   return { total, rows: list };
+}
+
+/** Which of these activities the actor's own schools were invited to (a badge on the list: everyone sees the
+ * commune's activities, but these are addressed to the school). */
+export async function invitedAmong(db: DB, actor: Actor, activityIds: number[]): Promise<number[]> {
+  const own = ownSchoolIds(actor);
+  if (!own.length || !activityIds.length) return [];
+  const rows = await db
+    .selectFrom("activity_units")
+    .select("activity_id")
+    .where("unit_id", "in", own)
+    .where("relation", "=", "invited")
+    .where("activity_id", "in", activityIds)
+    .execute();
+  return rows.map((r) => r.activity_id);
 }
 
 /** Activities starting in [from, to), for the month calendar; at most `limit` of them. */

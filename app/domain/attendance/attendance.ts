@@ -13,6 +13,7 @@ import { DomainError } from "../shared/errors";
 import { addMs, DAY_MS, nowIso, vietnamParts } from "../shared/time";
 import { assertPeriodOpen } from "../calendar/locks";
 import { MAX_IMPORT_ROWS } from "../imports/table-file";
+import { schoolClasses } from "../people/people";
 import { communeLevelUnitIds, markableUnitIds } from "../auth/policies";
 
 export interface RosterEntry {
@@ -51,6 +52,33 @@ function rosterPeople(db: DB, units: number[], activity: Activity) {
 }
 
 /** How many people rosterFor lists in all (its pages and exports say so when they show fewer). */
+/** Where the actor may add people to a roll call from: their own school (the first they mark for), its classes
+ * and its active clubs. Nothing for those who mark for no school (the commune's readers). */
+export async function rosterSources(db: DB, markableUnits: number[]) {
+  // (An empty list is no SQL on PostgreSQL.)
+  const school = markableUnits.length
+    ? await db
+        .selectFrom("units")
+        .select(["id", "name"])
+        .where("id", "in", markableUnits)
+        .where("kind", "=", "school")
+        .orderBy("id")
+        .executeTakeFirst()
+    : undefined;
+  if (!school) return { school: null, classes: [], clubs: [] };
+  const [classes, clubs] = await Promise.all([
+    schoolClasses(db, school.id),
+    db
+      .selectFrom("clubs")
+      .select(["id", "name"])
+      .where("school_id", "=", school.id)
+      .where("status", "=", "active")
+      .orderBy("name")
+      .execute(),
+  ]);
+  return { school, classes, clubs };
+}
+
 export async function rosterSize(db: DB, actor: Actor, activity: Activity): Promise<number> {
   const units = await markableUnitIds(db, actor);
   if (!units.length) return 0;

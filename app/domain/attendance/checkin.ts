@@ -48,6 +48,31 @@ export async function openCheckin(db: DB, actor: Actor, activity: Activity) {
     .executeTakeFirstOrThrow())!;
 }
 
+/** An activity's QR check-in: its secret and whether it is open (undefined when never opened), and how many
+ * people checked in by QR so far. */
+export async function checkinState(db: DB, activityId: number) {
+  const [session, present] = await Promise.all([
+    db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activityId).executeTakeFirst(),
+    db
+      .selectFrom("attendance")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("activity_id", "=", activityId)
+      .where("source", "=", "qr")
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { session, present: Number(present.n) };
+}
+
+/** Whether the activity's QR check-in is open now. */
+export async function isCheckinOpen(db: DB, activityId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("activity_checkin")
+    .select("closed_at")
+    .where("activity_id", "=", activityId)
+    .executeTakeFirst();
+  return !!row && !row.closed_at;
+}
+
 export async function closeCheckin(db: DB, activity: Activity) {
   await db
     .updateTable("activity_checkin")

@@ -242,6 +242,25 @@ export async function deleteMaterial(
 }
 
 /** Counts a view or a download. */
+/** The stored file behind a material (its type, size and content key), if it has one. */
+export async function materialFile(db: DB, material: Pick<Material, "file_id">) {
+  if (!material.file_id) return undefined;
+  return db.selectFrom("stored_files").selectAll().where("id", "=", material.file_id).executeTakeFirst();
+}
+
+/** The labels of a material's topics. */
+export async function materialTopicLabels(db: DB, materialId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("material_topics")
+    .innerJoin("vocab_terms", (j) =>
+      j.onRef("vocab_terms.code", "=", "material_topics.topic_code").on("vocab_terms.kind", "=", "topic"),
+    )
+    .select("label")
+    .where("material_id", "=", materialId)
+    .execute();
+  return rows.map((r) => r.label);
+}
+
 export async function countUse(db: DB, id: number, what: "views" | "downloads"): Promise<void> {
   await db
     .updateTable("materials")

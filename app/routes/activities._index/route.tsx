@@ -3,7 +3,7 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ActivityFilters } from "~/components/activity-filters";
 import { Pager } from "~/components/pager";
 import { DeletedNotice, PageHeader } from "~/components/shell";
-import { listActivities, listVocabulary, organizerChoices, type ActivitySort } from "~/domain/activities/activities";
+import { invitedAmong, listActivities, listVocabulary, organizerChoices, type ActivitySort } from "~/domain/activities/activities";
 import { ACTIVITY_STATUS_LABELS, DELIVERY_LABELS } from "~/domain/activities/vocabulary";
 import { reachOf, can, ownSchoolIds } from "~/domain/auth/permissions";
 import { periodChoices } from "~/domain/shared/periods";
@@ -33,25 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ? listUnits(db, { kinds: ["commune", "office", "school"], within: reachOf(actor) })
       : listUnits(db).then((u) => u.filter((x) => ownSchoolIds(actor).includes(x.id))),
   ]);
-  // Which listed activities the user's own school was invited to (a badge: "everyone sees commune activities,
-  // but these are addressed to you").
-  const own = ownSchoolIds(actor);
-  const invited =
-    own.length && result.rows.length
-      ? (
-          await db
-            .selectFrom("activity_units")
-            .select("activity_id")
-            .where("unit_id", "in", own)
-            .where("relation", "=", "invited")
-            .where(
-              "activity_id",
-              "in",
-              result.rows.map((r) => r.id),
-            )
-            .execute()
-        ).map((r) => r.activity_id)
-      : [];
+  const invited = await invitedAmong(db, actor, result.rows.map((r) => r.id));
   return {
     ...result,
     invited,

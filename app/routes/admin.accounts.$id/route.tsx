@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/forms";
 import { OneTimeLink } from "~/components/onetime-link";
 import { PageHeader } from "~/components/shell";
-import { issueResetLink, setUserActive } from "~/domain/accounts/accounts";
+import { accountDetail, issueResetLink, setUserActive } from "~/domain/accounts/accounts";
+import type { Actor } from "~/domain/auth/permissions";
 import { ROLE_LABELS } from "~/domain/accounts/schemas";
 import { DomainError } from "~/domain/shared/errors";
 import { notFound, requirePermission } from "~/lib/auth.server";
@@ -16,50 +17,23 @@ import { canManageUser, maySeeAccount } from "~/domain/auth/policies";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản · Quản trị · Tân An STEM" }];
 
-async function findUser(id: string | undefined) {
+/** The account a page is about: 404 when there is none or it lies outside the actor's reach. */
+async function requireAccount(actor: Actor, id: string | undefined) {
   const userId = idParam(id);
-  const user = userId
-    ? await db
-        .selectFrom("users")
-        .select([
-          "id",
-          "email",
-          "full_name",
-          "phone",
-          "is_active",
-          "created_at",
-          "password_changed_at",
-          "password_hash",
-        ])
-        .where("id", "=", userId)
-        .executeTakeFirst()
-    : undefined;
-  if (!user) notFound();
-  return user;
+  const account = userId ? await accountDetail(db, userId) : undefined;
+  if (!account || !(await maySeeAccount(db, actor, account.user.id))) notFound();
+  return account;
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "accounts.manage");
-  const { password_hash, ...user } = await findUser(params.id);
-  const memberships = await db
-    .selectFrom("memberships")
-    .innerJoin("units", "units.id", "memberships.unit_id")
-    .select(["memberships.role", "units.name", "units.id as unit_id"])
-    .where("memberships.user_id", "=", user.id)
-    .execute();
-  // Another commune's accounts are not shown (the system administrator sees all).
-  if (!(await maySeeAccount(db, actor, user.id))) notFound();
-  return {
-    user: { ...user, hasPassword: password_hash !== null },
-    memberships,
-    canManage: await canManageUser(db, actor, user.id),
-  };
+  const { user, memberships } = await requireAccount(actor, params.id);
+  return { user, memberships, canManage: await canManageUser(db, actor, user.id) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, "accounts.manage");
-  const user = await findUser(params.id);
-  if (!(await maySeeAccount(db, actor, user.id))) notFound();
+  const { user } = await requireAccount(actor, params.id);
   const intent = (await readForm(request)).get("intent");
   try {
     if (intent === "reset-link") {

@@ -10,12 +10,12 @@ import {
   recordMarks,
   rosterFor,
   rosterSize,
+  rosterSources,
   type RosterGroup,
 } from "~/domain/attendance/attendance";
 import { lockFor } from "~/domain/calendar/locks";
 import { marksFromForm } from "~/domain/attendance/schemas";
 import { can } from "~/domain/auth/permissions";
-import { schoolClasses } from "~/domain/people/people";
 import { writeAudit } from "~/domain/audit/audit";
 import { requireAttendanceActivity, requireAttendanceView } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
@@ -38,25 +38,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const page = pageParam(new URL(request.url));
   const rosterTotal = await rosterSize(db, actor, activity);
   const roster = await rosterFor(db, actor, activity, { offset: (page - 1) * ROLL_CALL_PAGE, limit: ROLL_CALL_PAGE });
-  // (An empty list is no SQL on PostgreSQL: the commune's readers mark nobody.)
-  const ownSchools = units.length
-    ? await db
-        .selectFrom("units")
-        .select(["id", "name"])
-        .where("id", "in", units)
-        .where("kind", "=", "school")
-        .execute()
-    : [];
-  const classes = ownSchools.length ? await schoolClasses(db, ownSchools[0].id) : [];
-  const clubs = ownSchools.length
-    ? await db
-        .selectFrom("clubs")
-        .select(["id", "name"])
-        .where("school_id", "=", ownSchools[0].id)
-        .where("status", "=", "active")
-        .orderBy("name")
-        .execute()
-    : [];
+  const { school, classes, clubs } = await rosterSources(db, units);
   const locks = await Promise.all(units.map((u) => lockFor(db, u, activity.starts_at)));
   return {
     activity: {
@@ -71,7 +53,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     rosterPage: { page, pageSize: ROLL_CALL_PAGE, total: rosterTotal },
     // The commune's view: counts per unit, never names.
     counts: can(actor, "commune.read") ? await attendanceCounts(db, activity.id) : null,
-    school: ownSchools[0] ?? null,
+    school,
     classes,
     clubs,
     locked: locks.some(Boolean),

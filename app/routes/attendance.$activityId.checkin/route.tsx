@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import QRCode from "qrcode";
 import { useEffect } from "react";
 import { PageHeader } from "~/components/shell";
-import { closeCheckin, currentCode, openCheckin } from "~/domain/attendance/checkin";
+import { checkinState, closeCheckin, currentCode, openCheckin } from "~/domain/attendance/checkin";
 import { writeAudit } from "~/domain/audit/audit";
 import { forbidden } from "~/lib/auth.server";
 import { requireAttendanceActivity } from "~/lib/attendance.server";
@@ -24,21 +24,7 @@ async function requireOrganizer(request: Request, context: LoaderFunctionArgs["c
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { activity } = await requireOrganizer(request, context, params.activityId);
-  const session = await db
-    .selectFrom("activity_checkin")
-    .selectAll()
-    .where("activity_id", "=", activity.id)
-    .executeTakeFirst();
-  const present = Number(
-    (
-      await db
-        .selectFrom("attendance")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("activity_id", "=", activity.id)
-        .where("source", "=", "qr")
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  const { session, present } = await checkinState(db, activity.id);
   const base = {
     activity: {
       id: activity.id,

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { FormError } from "~/components/forms";
 import { getActivity } from "~/domain/activities/activities";
-import { CheckinError, checkIn, ticketForScan } from "~/domain/attendance/checkin";
+import { CheckinError, checkIn, isCheckinOpen, ticketForScan } from "~/domain/attendance/checkin";
 import { DomainError } from "~/domain/shared/errors";
 import { getActor, notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
@@ -16,14 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Điểm danh · Tân An STEM"
 async function load(params: LoaderFunctionArgs["params"]) {
   const id = idParam(params.activityId);
   const activity = id ? await getActivity(db, id) : undefined;
-  const open = activity
-    ? await db
-        .selectFrom("activity_checkin")
-        .select("closed_at")
-        .where("activity_id", "=", activity.id)
-        .executeTakeFirst()
-    : undefined;
-  if (!activity || !open || open.closed_at) notFound();
+  if (!activity || !(await isCheckinOpen(db, activity.id))) notFound();
   return activity;
 }
 

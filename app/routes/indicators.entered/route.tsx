@@ -7,7 +7,8 @@ import { can, ownSchoolIds, type Actor } from "~/domain/auth/permissions";
 import { enteredFiguresOf, saveEnteredFigure } from "~/domain/indicators/entered";
 import { enteredFiguresSchema } from "~/domain/indicators/schemas";
 import { periodChoices } from "~/domain/shared/periods";
-import { forbidden, requireActor } from "~/lib/auth.server";
+import { forbidden, notFound, requireActor } from "~/lib/auth.server";
+import { getUnit } from "~/domain/units/units";
 import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/domain/shared/format";
 import { parseForm } from "~/lib/forms";
@@ -32,7 +33,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const { unitId, scope } = await enteringUnit(actor);
   const period = halfParam(new URL(request.url).searchParams.get("period"));
-  const unit = await db.selectFrom("units").select("name").where("id", "=", unitId).executeTakeFirstOrThrow();
+  const unit = await getUnit(db, unitId);
+  if (!unit) notFound();
   return {
     unitName: unit.name,
     period,

@@ -3,7 +3,8 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { InlineDelete } from "~/components/confirm-delete";
 import { Notice, PageHeader } from "~/components/shell";
 
-import { countUse, deleteMaterial } from "~/domain/materials/materials";
+import { countUse, deleteMaterial, materialFile, materialTopicLabels } from "~/domain/materials/materials";
+import { getUnit } from "~/domain/units/units";
 import { MATERIAL_KIND_LABELS, VISIBILITY_LABELS } from "~/domain/materials/vocabulary";
 import { gradeLabel } from "~/domain/units/vocabulary";
 import { forbidden, requireActor } from "~/lib/auth.server";
@@ -20,26 +21,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, material } = await requireVisibleMaterial(request, context, params.id);
   await countUse(db, material.id, "views");
-  const [file, school, topics] = await Promise.all([
-    material.file_id
-      ? db.selectFrom("stored_files").select(["mime", "size"]).where("id", "=", material.file_id).executeTakeFirst()
-      : undefined,
-    db.selectFrom("units").select("name").where("id", "=", material.school_id).executeTakeFirstOrThrow(),
-    db
-      .selectFrom("material_topics")
-      .innerJoin("vocab_terms", (j) =>
-        j.onRef("vocab_terms.code", "=", "material_topics.topic_code").on("vocab_terms.kind", "=", "topic"),
-      )
-      .select("label")
-      .where("material_id", "=", material.id)
-      .execute(),
+  const [stored, school, topics] = await Promise.all([
+    materialFile(db, material),
+    getUnit(db, material.school_id),
+    materialTopicLabels(db, material.id),
   ]);
+  const file = stored && { mime: stored.mime, size: stored.size };
   const canDelete = !!actor && mayDeleteMaterial(actor, material);
   return {
     material,
     file,
-    school: school.name,
-    topics: topics.map((t) => t.label),
+    school: school?.name ?? "",
+    topics,
     grades: (JSON.parse(material.grades) as number[]).map(gradeLabel),
     canDelete,
   };

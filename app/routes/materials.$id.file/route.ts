@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { storedPath } from "~/domain/files/storage";
-import { countUse } from "~/domain/materials/materials";
+import { countUse, materialFile } from "~/domain/materials/materials";
 import { notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { requireVisibleMaterial } from "~/lib/materials.server";
@@ -13,8 +13,7 @@ import { requireVisibleMaterial } from "~/lib/materials.server";
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { material } = await requireVisibleMaterial(request, context, params.id);
-  if (!material.file_id) notFound();
-  const file = await db.selectFrom("stored_files").selectAll().where("id", "=", material.file_id).executeTakeFirst();
+  const file = await materialFile(db, material);
   if (!file) notFound();
   const path = storedPath(file.sha256);
   if (!fs.existsSync(path)) notFound();

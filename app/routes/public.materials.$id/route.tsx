@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/shell";
-import { getMaterial } from "~/domain/materials/materials";
+import { getMaterial, materialFile } from "~/domain/materials/materials";
 import { MATERIAL_KIND_LABELS } from "~/domain/materials/vocabulary";
 import { notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
@@ -16,9 +16,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   const m = id ? await getMaterial(db, id) : undefined;
   if (!m || m.visibility !== "public") notFound();
-  const file = m.file_id
-    ? await db.selectFrom("stored_files").select("mime").where("id", "=", m.file_id).executeTakeFirst()
-    : undefined;
+  const file = await materialFile(db, m);
   return {
     id: m.id,
     title: m.title,

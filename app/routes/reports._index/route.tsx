@@ -11,7 +11,8 @@ import { reportDeadline } from "~/domain/calendar/deadlines";
 import { getReport } from "~/domain/reports/reports";
 import { parsePeriod } from "~/domain/shared/periods";
 import { DomainError } from "~/domain/shared/errors";
-import { forbidden, requireActor } from "~/lib/auth.server";
+import { forbidden, notFound, requireActor } from "~/lib/auth.server";
+import { getUnit } from "~/domain/units/units";
 import { db } from "~/lib/db.server";
 import { formatDate, formatDateTime } from "~/domain/shared/format";
 import { chosenCommune, currentHalf } from "~/lib/indicators.server";
@@ -53,11 +54,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     };
   }
   const schoolId = ownSchoolIds(actor).find((id) => can(actor, "school.manage", id))!;
-  const school = await db
-    .selectFrom("units")
-    .select(["id", "name"])
-    .where("id", "=", schoolId)
-    .executeTakeFirstOrThrow();
+  const unit = await getUnit(db, schoolId);
+  if (!unit) notFound();
+  const school = { id: unit.id, name: unit.name };
   const rows = [];
   for (const h of halves) {
     const report = await getReport(db, schoolId, h);

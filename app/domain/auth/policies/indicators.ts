@@ -1,7 +1,7 @@
-/** Indicator targets: who edits them. */
+/** Indicators: whose figures an actor reads, whose names the drill-down shows, who edits targets. */
 import type { DB } from "../../../../db/connection";
 import { communeCount } from "../../shared/communes";
-import { can, hasRole, type Actor } from "../permissions";
+import { can, hasRole, ownSchoolIds, type Actor } from "../permissions";
 
 /**
  * Targets are one table for the deployment: the commune's staff edit them when it serves one commune; where
@@ -10,4 +10,20 @@ import { can, hasRole, type Actor } from "../permissions";
 export async function canEditTargets(db: DB, actor: Actor): Promise<boolean> {
   const communes = await communeCount(db);
   return communes > 1 ? hasRole(actor, "system_admin") : can(actor, "commune.manage");
+}
+
+/**
+ * Whose figures an actor reads on /indicators: the commune's readers the communes they reach, and any school of
+ * them; a school's administrators only the schools they manage, never a commune's figures.
+ */
+export type FigureAccess = { kind: "communes" } | { kind: "schools"; schoolIds: number[] };
+
+export function figureAccess(actor: Actor): FigureAccess {
+  if (can(actor, "commune.read")) return { kind: "communes" };
+  return { kind: "schools", schoolIds: ownSchoolIds(actor).filter((id) => can(actor, "school.manage", id)) };
+}
+
+/** The records behind a figure name people only of the actor's own school (students only with the right to). */
+export function maySeeNamesInFigures(actor: Actor, unitId: number): boolean {
+  return can(actor, "students.names", unitId) && ownSchoolIds(actor).includes(unitId);
 }
