@@ -1,5 +1,5 @@
 /**
- * The layers (issue #16, docs/decisions/021): routes → area server modules (app/lib) → domain → db. Arrows never run
+ * The layers (issue #16, docs/decisions/021): routes → area server modules (app/lib/<area>.server.ts) → domain → db. Arrows never run
  * back up, relative and `~/` imports alike; db/ (schema, migrations, connection) imports nothing from app/.
  */
 module.exports = {
@@ -33,6 +33,26 @@ module.exports = {
       to: { path: "^db/", pathNot: "^db/schema\\.ts$" },
     },
     {
+      name: "routes-through-area-modules",
+      comment:
+        "A route reaches the domain through its area's server module (app/lib/<area>.server.ts); it imports from the domain only what the browser may run too: vocabularies, form schemas, shared helpers (not the ones that query), the policy layer for what to show, and types.",
+      severity: "error",
+      from: { path: "^app/(routes|components)/" },
+      to: {
+        path: "^app/domain/",
+        pathNot:
+          "^app/domain/([^/]+/(vocabulary|schemas)|shared/(?!communes|hold)[^/]+|auth/permissions|auth/policies/index)\\.ts$",
+        dependencyTypesNot: ["type-only"],
+      },
+    },
+    {
+      name: "no-kysely-above-domain",
+      comment: "Queries are written in the domain (and db/), never in routes, components or area modules.",
+      severity: "error",
+      from: { path: "^app/(routes|lib|components)/" },
+      to: { path: "(^|/)node_modules/kysely/" },
+    },
+    {
       name: "no-circular",
       comment: "No import loops.",
       severity: "error",
@@ -44,6 +64,6 @@ module.exports = {
     doNotFollow: { path: "node_modules" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    exclude: { path: "^(build|node_modules|tmp|\\.runtime)/" },
+    exclude: { path: "^(build|tmp|\\.runtime)/" },
   },
 };

@@ -12,7 +12,6 @@ import type {
   Dialect,
   DialectAdapter,
   Driver,
-  Kysely,
   QueryCompiler,
   QueryResult,
   TransactionSettings,
@@ -135,6 +134,6 @@ export function guardDialect(inner: Dialect, unavailable: Unavailable): Dialect 
     createDriver: (): Driver => new GuardedDriver(inner.createDriver(), unavailable),
     createQueryCompiler: (): QueryCompiler => inner.createQueryCompiler(),
     createAdapter: (): DialectAdapter => inner.createAdapter(),
-    createIntrospector: (db: Kysely<any>): DatabaseIntrospector => inner.createIntrospector(db),
+    createIntrospector: (db): DatabaseIntrospector => inner.createIntrospector(db),
   };
 }

@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 echo "Node.js $(node --version) ($(command -v node))"
 bash scripts/ensure-chromium.sh
 npm run typecheck
+npm run lint
+npm run format:check
 npm run check:layers
 npm run build
 vitest run

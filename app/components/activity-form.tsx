@@ -37,7 +37,7 @@ export interface ActivityFormProps {
 /** The activity form: what, who organizes, topics and audiences, when and where, status. */
 export function ActivityForm(p: ActivityFormProps) {
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, list, formError } = useValidatedForm(activitySchema, {
+  const { form, onSubmit, errorFor, value, list, bind, formError } = useValidatedForm(activitySchema, {
     defaults: p.defaults,
     actionData: p.actionData,
   });
@@ -53,9 +53,7 @@ export function ActivityForm(p: ActivityFormProps) {
       <TextField
         label="Tên hoạt động"
         required
-        reg={form.register("title")}
-        defaultValue={value("title")}
-        error={errorFor("title")}
+        {...bind("title")}
         hint="Ví dụ: Tập huấn khai thác học liệu số cho giáo viên"
       />
       {p.organizers.length === 1 ? (
@@ -64,9 +62,7 @@ export function ActivityForm(p: ActivityFormProps) {
         <SelectField
           label="Đơn vị tổ chức"
           required
-          reg={form.register("organizerUnitId")}
-          defaultValue={value("organizerUnitId")}
-          error={errorFor("organizerUnitId")}
+          {...bind("organizerUnitId")}
           placeholder="— Chọn đơn vị —"
           options={p.organizers.map((o) => ({ value: String(o.id), label: o.name }))}
         />
@@ -75,9 +71,7 @@ export function ActivityForm(p: ActivityFormProps) {
         <SelectField
           label="Hình thức"
           required
-          reg={form.register("form")}
-          defaultValue={value("form")}
-          error={errorFor("form")}
+          {...bind("form")}
           placeholder="— Chọn hình thức —"
           options={p.vocabulary.forms.map((f) => ({ value: f.code, label: f.label }))}
         />
@@ -110,14 +104,7 @@ export function ActivityForm(p: ActivityFormProps) {
         options={p.vocabulary.audiences.map((a) => ({ value: a.code, label: a.label }))}
       />
       <div className="form-row">
-        <TextField
-          label="Ngày bắt đầu"
-          type="date"
-          required
-          reg={form.register("startDate")}
-          defaultValue={value("startDate")}
-          error={errorFor("startDate")}
-        />
+        <TextField label="Ngày bắt đầu" type="date" required {...bind("startDate")} />
         <TextField
           label="Giờ bắt đầu"
           type="time"
@@ -126,14 +113,7 @@ export function ActivityForm(p: ActivityFormProps) {
           defaultValue={value("startTime") || "07:30"}
           error={errorFor("startTime")}
         />
-        <TextField
-          label="Ngày kết thúc"
-          type="date"
-          required
-          reg={form.register("endDate")}
-          defaultValue={value("endDate")}
-          error={errorFor("endDate")}
-        />
+        <TextField label="Ngày kết thúc" type="date" required {...bind("endDate")} />
         <TextField
           label="Giờ kết thúc"
           type="time"
@@ -146,39 +126,18 @@ export function ActivityForm(p: ActivityFormProps) {
       <p className="field__hint" style={{ marginTop: "-.5rem" }}>
         Giờ Việt Nam (UTC+7).
       </p>
-      {delivery !== "online" ? (
-        <TextField
-          label="Địa điểm"
-          reg={form.register("place")}
-          defaultValue={value("place")}
-          error={errorFor("place")}
-        />
-      ) : null}
+      {delivery !== "online" ? <TextField label="Địa điểm" {...bind("place")} /> : null}
       {delivery !== "in_person" ? (
-        <TextField
-          label="Đường dẫn tham gia trực tuyến"
-          type="url"
-          reg={form.register("link")}
-          defaultValue={value("link")}
-          error={errorFor("link")}
-        />
+        <TextField label="Đường dẫn tham gia trực tuyến" type="url" {...bind("link")} />
       ) : null}
       <div className="form-row">
         <SelectField
           label="Hưởng ứng ngày"
-          reg={form.register("commemoration")}
-          defaultValue={value("commemoration")}
-          error={errorFor("commemoration")}
+          {...bind("commemoration")}
           placeholder="Không"
           options={COMMEMORATIONS.map((c) => ({ value: c, label: COMMEMORATION_LABELS[c] }))}
         />
-        <TextField
-          label="Số người dự kiến"
-          inputMode="numeric"
-          reg={form.register("plannedParticipants")}
-          defaultValue={value("plannedParticipants")}
-          error={errorFor("plannedParticipants")}
-        />
+        <TextField label="Số người dự kiến" inputMode="numeric" {...bind("plannedParticipants")} />
         <SelectField
           label="Trạng thái"
           required
@@ -212,12 +171,7 @@ export function ActivityForm(p: ActivityFormProps) {
           options={p.units.filter((u) => u.kind === "school").map((u) => ({ value: String(u.id), label: u.name }))}
         />
       ) : null}
-      <TextAreaField
-        label="Mô tả, nội dung chính"
-        reg={form.register("description")}
-        defaultValue={value("description")}
-        error={errorFor("description")}
-      />
+      <TextAreaField label="Mô tả, nội dung chính" {...bind("description")} />
       <FormActions label={p.submitLabel} cancelTo={p.cancelTo} busy={navigation.state === "submitting"} />
     </Form>
   );

@@ -17,7 +17,7 @@ type ActionResult =
 /** One budget line: what it pays for, from which source, estimate and actual (đồng). */
 export function BudgetLineForm({ actionData, resetKey }: { actionData: ActionResult; resetKey?: string }) {
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(budgetLineSchema, {
+  const { form, onSubmit, errorFor, value, bind, formError } = useValidatedForm(budgetLineSchema, {
     resetKey,
     actionData: answerFor(actionData, "add-budget"),
   });
@@ -29,35 +29,23 @@ export function BudgetLineForm({ actionData, resetKey }: { actionData: ActionRes
       <div className="form-row">
         <SelectField
           label="Nội dung chi"
-          reg={form.register("category")}
-          defaultValue={value("category")}
-          error={errorFor("category")}
+          {...bind("category")}
           placeholder="— Chọn —"
           options={BUDGET_CATEGORIES.map((c) => ({ value: c, label: BUDGET_CATEGORY_LABELS[c] }))}
         />
         <SelectField
           label="Nguồn kinh phí"
-          reg={form.register("source")}
-          defaultValue={value("source")}
-          error={errorFor("source")}
+          {...bind("source")}
           placeholder="— Chọn —"
           options={FUNDING_SOURCES.map((s) => ({ value: s, label: FUNDING_SOURCE_LABELS[s] }))}
         />
       </div>
       <div className="form-row">
-        <TextField
-          label="Dự toán (đồng)"
-          inputMode="numeric"
-          reg={form.register("estimate")}
-          defaultValue={value("estimate")}
-          error={errorFor("estimate")}
-        />
+        <TextField label="Dự toán (đồng)" inputMode="numeric" {...bind("estimate")} />
         <TextField
           label="Thực chi (đồng)"
           inputMode="numeric"
-          reg={form.register("actual")}
-          defaultValue={value("actual")}
-          error={errorFor("actual")}
+          {...bind("actual")}
           hint="Để trống nếu chưa quyết toán."
         />
       </div>

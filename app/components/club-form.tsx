@@ -24,27 +24,18 @@ export function ClubForm(props: {
   cancelTo: string;
 }) {
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, list, formError } = useValidatedForm(clubSchema, {
+  const { form, onSubmit, errorFor, value, list, bind, formError } = useValidatedForm(clubSchema, {
     defaults: props.defaults,
     actionData: props.actionData,
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="card form">
       <FormError message={formError} />
-      <TextField
-        label="Tên câu lạc bộ"
-        required
-        reg={form.register("name")}
-        defaultValue={value("name")}
-        error={errorFor("name")}
-        hint="Ví dụ: CLB Robot Tân An"
-      />
+      <TextField label="Tên câu lạc bộ" required {...bind("name")} hint="Ví dụ: CLB Robot Tân An" />
       <SelectField
         label="Lĩnh vực"
         required
-        reg={form.register("field")}
-        defaultValue={value("field")}
-        error={errorFor("field")}
+        {...bind("field")}
         placeholder="— Chọn lĩnh vực —"
         options={CLUB_FIELDS.map((f) => ({ value: f, label: CLUB_FIELD_LABELS[f] }))}
       />
@@ -57,9 +48,7 @@ export function ClubForm(props: {
       />
       <TextField
         label="Lịch sinh hoạt"
-        reg={form.register("schedule")}
-        defaultValue={value("schedule")}
-        error={errorFor("schedule")}
+        {...bind("schedule")}
         hint="Ví dụ: Chiều thứ Năm hằng tuần, 15g00–16g30, phòng Tin học"
       />
       <div className="form-row">
@@ -71,20 +60,9 @@ export function ClubForm(props: {
           error={errorFor("status")}
           options={CLUB_STATUSES.map((s) => ({ value: s, label: CLUB_STATUS_LABELS[s] }))}
         />
-        <TextField
-          label="Ngày thành lập"
-          type="date"
-          reg={form.register("foundedOn")}
-          defaultValue={value("foundedOn")}
-          error={errorFor("foundedOn")}
-        />
+        <TextField label="Ngày thành lập" type="date" {...bind("foundedOn")} />
       </div>
-      <TextAreaField
-        label="Mô tả"
-        reg={form.register("description")}
-        defaultValue={value("description")}
-        error={errorFor("description")}
-      />
+      <TextAreaField label="Mô tả" {...bind("description")} />
       <FormActions label={props.submitLabel} cancelTo={props.cancelTo} busy={navigation.state === "submitting"} />
     </Form>
   );

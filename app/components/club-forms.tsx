@@ -22,7 +22,7 @@ export function MeetingForm({
   resetKey?: string;
 }) {
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(meetingSchema, {
+  const { onSubmit, bind, formError } = useValidatedForm(meetingSchema, {
     resetKey,
     actionData: answerFor(actionData, "record-meeting"),
     defaults: { date: today, startTime: "15:00", endTime: "16:30" },
@@ -33,42 +33,12 @@ export function MeetingForm({
       <FormError message={formError} />
       <input type="hidden" name="intent" value="record-meeting" />
       <div className="form-row">
-        <TextField
-          label="Ngày"
-          type="date"
-          reg={form.register("date")}
-          defaultValue={value("date")}
-          error={errorFor("date")}
-        />
-        <TextField
-          label="Bắt đầu"
-          type="time"
-          reg={form.register("startTime")}
-          defaultValue={value("startTime")}
-          error={errorFor("startTime")}
-        />
-        <TextField
-          label="Kết thúc"
-          type="time"
-          reg={form.register("endTime")}
-          defaultValue={value("endTime")}
-          error={errorFor("endTime")}
-        />
+        <TextField label="Ngày" type="date" {...bind("date")} />
+        <TextField label="Bắt đầu" type="time" {...bind("startTime")} />
+        <TextField label="Kết thúc" type="time" {...bind("endTime")} />
       </div>
-      <TextField
-        label="Chủ đề"
-        reg={form.register("topic")}
-        defaultValue={value("topic")}
-        error={errorFor("topic")}
-        hint="Ví dụ: Lắp ráp robot dò đường"
-      />
-      <TextAreaField
-        label="Nội dung đã làm"
-        rows={3}
-        reg={form.register("description")}
-        defaultValue={value("description")}
-        error={errorFor("description")}
-      />
+      <TextField label="Chủ đề" {...bind("topic")} hint="Ví dụ: Lắp ráp robot dò đường" />
+      <TextAreaField label="Nội dung đã làm" rows={3} {...bind("description")} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           Ghi buổi sinh hoạt
@@ -100,7 +70,7 @@ export function AddMembersForm({
   peopleHref: string;
 }) {
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, list, formError } = useValidatedForm(addMembersSchema, {
+  const { form, onSubmit, errorFor, list, bind, formError } = useValidatedForm(addMembersSchema, {
     resetKey,
     actionData: answerFor(actionData, "add-members"),
     defaults: { role: "member", joinedOn: today },
@@ -130,21 +100,13 @@ export function AddMembersForm({
           <div className="form-row">
             <SelectField
               label="Vai trò"
-              reg={form.register("role")}
-              defaultValue={value("role")}
-              error={errorFor("role")}
+              {...bind("role")}
               options={[
                 { value: "member", label: "Thành viên (học sinh, giáo viên)" },
                 { value: "advisor", label: "Giáo viên phụ trách" },
               ]}
             />
-            <TextField
-              label="Ngày tham gia"
-              type="date"
-              reg={form.register("joinedOn")}
-              defaultValue={value("joinedOn")}
-              error={errorFor("joinedOn")}
-            />
+            <TextField label="Ngày tham gia" type="date" {...bind("joinedOn")} />
           </div>
           <fieldset className={`field checkbox-group${errorFor("personIds") ? " field--error" : ""}`}>
             <legend>Chọn người</legend>

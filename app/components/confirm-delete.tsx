@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { FormError } from "./forms";
+import { PageHeader } from "./shell";
 
 /** Deleting something others depend on: say what goes with it, and ask for an explicit confirmation. */
 export function ConfirmDelete(props: {
@@ -51,6 +52,16 @@ export function ConfirmDelete(props: {
         </div>
       </Form>
     </div>
+  );
+}
+
+/** The body of a record's delete page: "Xóa …" over the record's name, then the confirmation. */
+export function DeletePage({ title, ...confirm }: { title: string } & Parameters<typeof ConfirmDelete>[0]) {
+  return (
+    <>
+      <PageHeader title={title} subtitle={confirm.what} />
+      <ConfirmDelete {...confirm} />
+    </>
   );
 }
 

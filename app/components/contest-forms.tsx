@@ -30,7 +30,7 @@ export function ContestForm(p: {
   openToAll: boolean;
 }) {
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(contestSchema, {
+  const { onSubmit, bind, formError } = useValidatedForm(contestSchema, {
     defaults: p.defaults,
     actionData: p.actionData,
   });
@@ -43,62 +43,31 @@ export function ContestForm(p: {
       <TextField
         label="Tên cuộc thi"
         required
-        reg={form.register("name")}
-        defaultValue={value("name")}
-        error={errorFor("name")}
+        {...bind("name")}
         hint="Ví dụ: Cuộc thi Khoa học kỹ thuật cấp tỉnh dành cho học sinh trung học 2026–2027"
       />
       <div className="form-row">
         <SelectField
           label="Cấp tổ chức"
           required
-          reg={form.register("level")}
-          defaultValue={value("level")}
-          error={errorFor("level")}
+          {...bind("level")}
           placeholder="— Chọn —"
           options={CONTEST_LEVELS.map((l) => ({ value: l, label: CONTEST_LEVEL_LABELS[l] }))}
         />
         <SelectField
           label="Lĩnh vực"
           required
-          reg={form.register("field")}
-          defaultValue={value("field")}
-          error={errorFor("field")}
+          {...bind("field")}
           placeholder="— Chọn —"
           options={CONTEST_FIELDS.map((f) => ({ value: f, label: CONTEST_FIELD_LABELS[f] }))}
         />
       </div>
       <div className="form-row">
-        <TextField
-          label="Ngày bắt đầu"
-          type="date"
-          required
-          reg={form.register("startsOn")}
-          defaultValue={value("startsOn")}
-          error={errorFor("startsOn")}
-        />
-        <TextField
-          label="Ngày kết thúc"
-          type="date"
-          required
-          reg={form.register("endsOn")}
-          defaultValue={value("endsOn")}
-          error={errorFor("endsOn")}
-        />
+        <TextField label="Ngày bắt đầu" type="date" required {...bind("startsOn")} />
+        <TextField label="Ngày kết thúc" type="date" required {...bind("endsOn")} />
       </div>
-      <TextField
-        label="Đường dẫn thể lệ (nếu có)"
-        type="url"
-        reg={form.register("link")}
-        defaultValue={value("link")}
-        error={errorFor("link")}
-      />
-      <TextAreaField
-        label="Thể lệ, ghi chú"
-        reg={form.register("rules")}
-        defaultValue={value("rules")}
-        error={errorFor("rules")}
-      />
+      <TextField label="Đường dẫn thể lệ (nếu có)" type="url" {...bind("link")} />
+      <TextAreaField label="Thể lệ, ghi chú" {...bind("rules")} />
       <FormActions label={p.submitLabel} cancelTo={p.cancelTo} busy={navigation.state === "submitting"} />
     </Form>
   );
@@ -126,7 +95,7 @@ export function EntryForm({
   resetKey?: string;
 }) {
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, list, formError } = useValidatedForm(entrySchema, {
+  const { form, onSubmit, errorFor, list, bind, formError } = useValidatedForm(entrySchema, {
     resetKey,
     actionData: answerFor(actionData, "add-entry"),
     defaults: { field: defaultField },
@@ -141,17 +110,10 @@ export function EntryForm({
       <FormError message={formError} />
       <input type="hidden" name="intent" value="add-entry" />
       <div className="form-row">
-        <TextField
-          label="Tên dự án, sản phẩm"
-          reg={form.register("title")}
-          defaultValue={value("title")}
-          error={errorFor("title")}
-        />
+        <TextField label="Tên dự án, sản phẩm" {...bind("title")} />
         <SelectField
           label="Lĩnh vực"
-          reg={form.register("field")}
-          defaultValue={value("field")}
-          error={errorFor("field")}
+          {...bind("field")}
           options={CONTEST_FIELDS.map((f) => ({ value: f, label: CONTEST_FIELD_LABELS[f] }))}
         />
       </div>

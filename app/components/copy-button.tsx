@@ -4,6 +4,8 @@ import { useEffect, useState } from "react";
 export function CopyButton({ text, label = "Sao chép" }: { text: string; label?: string }) {
   const [canCopy, setCanCopy] = useState(false);
   const [copied, setCopied] = useState(false);
+  // Known only in the browser, after hydration: the server's HTML and the first render must both show no button.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setCanCopy(typeof navigator !== "undefined" && !!navigator.clipboard), []);
   if (!canCopy) return null;
   return (

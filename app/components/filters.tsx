@@ -24,6 +24,38 @@ export function FilterSelect(props: {
   );
 }
 
+/** A select of units (schools, communes) of a filter bar, by id. */
+export function UnitSelect(props: {
+  name: string;
+  label: string;
+  value: string | number | null | undefined;
+  units: { id: number; name: string }[];
+  all?: string;
+}) {
+  const { units, ...rest } = props;
+  return <FilterSelect {...rest} options={units.map((u) => ({ value: u.id, label: u.name }))} />;
+}
+
+/** Options from a record of value → label, in the record's order. */
+export function optionsOf(labels: Record<string, string>): { value: string; label: string }[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
+/** The "sort" select of a filter bar: each sort order and its label. */
+export function SortSelect(props: { value: string; orders: Record<string, string> }) {
+  return <FilterSelect name="sort" label="Sắp xếp" value={props.value} options={optionsOf(props.orders)} />;
+}
+
+/** The free-text search ("q") of a filter bar. */
+export function SearchField(props: { label: string; value: string; placeholder?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor="q">{props.label}</label>
+      <input id="q" name="q" defaultValue={props.value} placeholder={props.placeholder} />
+    </div>
+  );
+}
+
 /** A GET filter bar: plain links that can be shared, and it works without JavaScript. */
 export function FilterBar({
   children,

@@ -64,8 +64,23 @@ export function useValidatedForm(
     const v = values[name];
     return Array.isArray(v) ? v : v ? [v] : [];
   };
-  return { form, onSubmit, errorFor, value, list, formError: failed?.formError ?? failed?.errors?._form };
+  /** The props that tie a TextField or SelectField to `name`: registration, the value shown again, its error. */
+  const bind = (name: string) => ({ reg: form.register(name), defaultValue: value(name), error: errorFor(name) });
+  /** The same for a password, whose value is never written back into the page. */
+  const bindPassword = (name: string) => ({ reg: form.register(name), error: errorFor(name) });
+  return {
+    form,
+    onSubmit,
+    errorFor,
+    value,
+    list,
+    bind,
+    bindPassword,
+    formError: failed?.formError ?? failed?.errors?._form,
+  };
 }
+
+export type ValidatedForm = ReturnType<typeof useValidatedForm>;
 
 interface FieldProps {
   label: string;
@@ -167,6 +182,24 @@ export function FormError({ message }: { message?: string }) {
     <div className="alert alert--error" role="alert">
       {message}
     </div>
+  );
+}
+
+type IntentResult =
+  { ok: boolean; intent?: unknown; formError?: string; errors?: Record<string, string | undefined> } | null | undefined;
+
+/**
+ * The error of one of several forms on a page, shown only when the action answered that form (its `intent`):
+ * the error of `field` if given, else the form's own error.
+ */
+export function IntentError({ result, intent, field }: { result: IntentResult; intent: string; field?: string }) {
+  const failed = result && !result.ok && result.intent === intent ? result : undefined;
+  return (
+    <FormError
+      message={
+        failed ? ((field ? failed.errors?.[field] : undefined) ?? failed.formError ?? failed.errors?._form) : undefined
+      }
+    />
   );
 }
 

@@ -25,7 +25,7 @@ export function MaterialForm({
   limits: string;
 }) {
   const [xhrResult, setXhrResult] = useState<Result>(undefined);
-  const { form, errorFor, value, list, formError } = useValidatedForm(materialSchema, {
+  const { form, errorFor, value, list, bind, formError } = useValidatedForm(materialSchema, {
     actionData: xhrResult ?? actionData,
     defaults: { visibility: "school" },
   });
@@ -71,35 +71,20 @@ export function MaterialForm({
       style={{ maxWidth: 820 }}
     >
       <FormError message={formError} />
-      <TextField
-        label="Tên học liệu"
-        required
-        reg={form.register("title")}
-        defaultValue={value("title")}
-        error={errorFor("title")}
-      />
+      <TextField label="Tên học liệu" required {...bind("title")} />
       <div className="form-row">
         <SelectField
           label="Loại"
           required
-          reg={form.register("kind")}
-          defaultValue={value("kind")}
-          error={errorFor("kind")}
+          {...bind("kind")}
           placeholder="— Chọn —"
           options={MATERIAL_KINDS.map((k) => ({ value: k, label: MATERIAL_KIND_LABELS[k] }))}
         />
-        <TextField
-          label="Môn học"
-          reg={form.register("subject")}
-          defaultValue={value("subject")}
-          error={errorFor("subject")}
-        />
+        <TextField label="Môn học" {...bind("subject")} />
         <SelectField
           label="Chia sẻ"
           required
-          reg={form.register("visibility")}
-          defaultValue={value("visibility")}
-          error={errorFor("visibility")}
+          {...bind("visibility")}
           options={VISIBILITIES.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
         />
       </div>
@@ -127,18 +112,11 @@ export function MaterialForm({
         />{" "}
         Lồng ghép nội dung khoa học, đổi mới sáng tạo, chuyển đổi số vào bài dạy
       </label>
-      <TextAreaField
-        label="Mô tả"
-        reg={form.register("description")}
-        defaultValue={value("description")}
-        error={errorFor("description")}
-      />
+      <TextAreaField label="Mô tả" {...bind("description")} />
       <TextField
         label="Hoặc đường dẫn (video trên mạng, thư mục chia sẻ)"
         type="url"
-        reg={form.register("linkUrl")}
-        defaultValue={value("linkUrl")}
-        error={errorFor("linkUrl")}
+        {...bind("linkUrl")}
         hint="Để trống nếu tải tệp lên."
       />
       <Field label="Tệp" error={errorFor("file")} hint={limits}>

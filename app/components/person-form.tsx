@@ -17,7 +17,7 @@ export function PersonForm(props: {
   cancelTo: string;
 }) {
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(personSchema, {
+  const { form, onSubmit, value, bind, formError } = useValidatedForm(personSchema, {
     defaults: props.defaults,
     actionData: props.actionData,
   });
@@ -29,48 +29,22 @@ export function PersonForm(props: {
       <SelectField
         label="Loại"
         required
-        reg={form.register("category")}
-        defaultValue={value("category")}
-        error={errorFor("category")}
+        {...bind("category")}
         placeholder="— Chọn loại —"
         options={props.categories.map((c) => ({ value: c, label: PERSON_CATEGORY_LABELS[c] }))}
       />
       <TextField
         label={student ? "Mã học sinh" : "Mã cán bộ"}
         required
-        reg={form.register("code")}
-        defaultValue={value("code")}
-        error={errorFor("code")}
+        {...bind("code")}
         hint="Không trùng trong đơn vị; dùng để điểm danh và nhập tệp."
       />
-      <TextField
-        label="Họ và tên"
-        required
-        reg={form.register("fullName")}
-        defaultValue={value("fullName")}
-        error={errorFor("fullName")}
-      />
+      <TextField label="Họ và tên" required {...bind("fullName")} />
       <div className="form-row">
-        <TextField
-          label="Khối (học sinh)"
-          inputMode="numeric"
-          reg={form.register("grade")}
-          defaultValue={value("grade")}
-          error={errorFor("grade")}
-        />
-        <TextField
-          label="Lớp (học sinh)"
-          reg={form.register("className")}
-          defaultValue={value("className")}
-          error={errorFor("className")}
-        />
+        <TextField label="Khối (học sinh)" inputMode="numeric" {...bind("grade")} />
+        <TextField label="Lớp (học sinh)" {...bind("className")} />
       </div>
-      <TextField
-        label="Chức vụ, tổ chuyên môn (cán bộ, giáo viên)"
-        reg={form.register("position")}
-        defaultValue={value("position")}
-        error={errorFor("position")}
-      />
+      <TextField label="Chức vụ, tổ chuyên môn (cán bộ, giáo viên)" {...bind("position")} />
       <div className="form-actions">
         <button
           type="submit"

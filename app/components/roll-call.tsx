@@ -101,6 +101,8 @@ function useMarkQueue(activityId: number, userId: number) {
       setState("offline");
       attempts.current += 1;
       clearTimeout(retry.current);
+      // flush retries itself: the timer fires long after `flush` is declared, and calls this render's flush.
+      // eslint-disable-next-line react-hooks/immutability
       retry.current = setTimeout(() => void flush(), Math.min(15_000, 1000 * 2 ** attempts.current));
       return;
     } finally {
@@ -111,6 +113,8 @@ function useMarkQueue(activityId: number, userId: number) {
   }, [activityId, read, write]);
 
   useEffect(() => {
+    // The queue lives in localStorage, which only the browser has: read after hydration, not during render.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setQueue(read());
     const online = () => void flush();
     window.addEventListener("online", online);
@@ -148,6 +152,8 @@ export function RollCall({
   locked: boolean;
 }) {
   const [enhanced, setEnhanced] = useState(false);
+  // True once the page's script runs (after hydration): until then the plain form works without it.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setEnhanced(true), []);
   const { queue, confirmed, state, error, mark, discard } = useMarkQueue(activityId, userId);
   // Unsaved taps win over the server's state; once saved, the server's state (re-read) is shown.

@@ -117,6 +117,15 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
   );
 }
 
+/** The way back to the page this one belongs to, above the title: "← …". */
+export function BackLink({ to, label }: { to: string; label: string }) {
+  return (
+    <p>
+      <Link to={to}>{`← ${label}`}</Link>
+    </p>
+  );
+}
+
 /** "Sửa" and "Xóa" links of a record page, for those who may change it. */
 export function EditDeleteActions({ base, show }: { base: string; show: boolean }) {
   if (!show) return null;

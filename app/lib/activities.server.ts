@@ -51,3 +51,24 @@ export function parseActivityFilter(url: URL) {
     period: period?.key ?? "",
   };
 }
+
+// What the pages of this area call in the domain: routes import these from here, not from app/domain
+// (decision 021: routes → area server modules → domain → db).
+export {
+  activityDetail,
+  type ActivitySort,
+  addBudgetLine,
+  calendarActivities,
+  createActivity,
+  deleteActivity,
+  deleteBudgetLine,
+  deletionConsequences,
+  invitedAmong,
+  listActivities,
+  listVocabulary,
+  organizerChoices,
+  setReach,
+  updateActivity,
+} from "~/domain/activities/activities";
+export { feedIcs, feedToken, unitForFeed } from "~/domain/activities/calendar-feed";
+export { listUnits } from "~/domain/units/units";

@@ -24,3 +24,31 @@ export async function requireAttendanceView(request: Request, context: AppLoadCo
   if (!mayOpenAttendance(actor, marks)) forbidden("Chỉ cán bộ, giáo viên của đơn vị mới điểm danh được.");
   return { actor, activity, marks };
 }
+
+// What the pages of this area call in the domain: routes import these from here, not from app/domain
+// (decision 021: routes → area server modules → domain → db).
+export { getActivity } from "~/domain/activities/activities";
+export {
+  addToRoster,
+  attendanceActivities,
+  attendanceCounts,
+  recordMarks,
+  rosterFor,
+  type RosterGroup,
+  rosterSize,
+  rosterSources,
+} from "~/domain/attendance/attendance";
+export {
+  checkIn,
+  CheckinError,
+  checkinState,
+  closeCheckin,
+  currentCode,
+  isCheckinOpen,
+  openCheckin,
+  ticketForScan,
+} from "~/domain/attendance/checkin";
+export { attendanceWorkbook } from "~/domain/attendance/export";
+export { checkAttendanceFile, commitAttendanceFile } from "~/domain/attendance/import";
+export { writeAudit } from "~/domain/audit/audit";
+export { lockFor } from "~/domain/calendar/locks";

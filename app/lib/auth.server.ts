@@ -132,3 +132,9 @@ export function thrownStatus(e: unknown): number | null {
   }
   return null;
 }
+
+// What the pages of this area call in the domain: routes import these from here, not from app/domain
+// (decision 021: routes → area server modules → domain → db).
+export { writeAudit } from "~/domain/audit/audit";
+export { attemptLogin } from "~/domain/auth/login";
+export { invalidateSession } from "~/domain/auth/sessions";

@@ -21,3 +21,22 @@ export async function requireClub(
   const school = (await getUnit(db, club.school_id))!;
   return { actor, club, school };
 }
+
+// What the pages of this area call in the domain: routes import these from here, not from app/domain
+// (decision 021: routes → area server modules → domain → db).
+export {
+  addMembers,
+  clubDeletionConsequences,
+  clubMeetings,
+  clubMembers,
+  type ClubSort,
+  createClub,
+  deleteClub,
+  endMembership,
+  joinCandidates,
+  listClubs,
+  recordMeeting,
+  updateClub,
+} from "~/domain/clubs/clubs";
+export { schoolClasses } from "~/domain/people/people";
+export { listUnits } from "~/domain/units/units";

@@ -18,3 +18,27 @@ export async function requireContest(
   if (!contest || !(await canSeeContest(db, actor, contest.id))) notFound();
   return { actor, contest };
 }
+
+// What the pages of this area call in the domain: routes import these from here, not from app/domain
+// (decision 021: routes → area server modules → domain → db).
+export {
+  awardsBySchool,
+  contestOrganizerFor,
+  type ContestSort,
+  createContest,
+  createEntry,
+  deleteContest,
+  deleteEntry,
+  entryCandidates,
+  entryCount,
+  getEntry,
+  listContests,
+  listEntries,
+  recordResult,
+  updateContest,
+} from "~/domain/contests/contests";
+export { releaseUnclaimed } from "~/domain/files/lifecycle";
+export { storedPath } from "~/domain/files/storage";
+export { storeSmallFile } from "~/domain/files/upload-stream";
+export { schoolClasses } from "~/domain/people/people";
+export { getUnit } from "~/domain/units/units";

@@ -124,3 +124,13 @@ export async function indicatorRecords(request: Request, context: AppLoadContext
   ];
   return { view, figure, tables };
 }
+
+// What the pages of this area call in the domain: routes import these from here, not from app/domain
+// (decision 021: routes → area server modules → domain → db).
+export { loadIndicators } from "~/domain/indicators/engine";
+export { enteredFiguresOf, saveEnteredFigure } from "~/domain/indicators/entered";
+export { saveTargets, TARGET_YEARS } from "~/domain/indicators/targets";
+export { dashboard } from "~/domain/overview/dashboard";
+export { toCsv } from "~/domain/reports/documents";
+export { periodRangeText, reportPeriod, reportPeriodOfUnit } from "~/domain/reports/report-periods";
+export { getUnit } from "~/domain/units/units";

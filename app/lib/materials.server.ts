@@ -56,3 +56,20 @@ export async function submitMaterial(request: Request, actor: Actor, school: Uni
     throw e;
   }
 }
+
+// What the pages of this area call in the domain: routes import these from here, not from app/domain
+// (decision 021: routes → area server modules → domain → db).
+export { listVocabulary } from "~/domain/activities/activities";
+export { storageUse } from "~/domain/files/lifecycle";
+export { storedPath } from "~/domain/files/storage";
+export { sizeLimits } from "~/domain/files/upload-stream";
+export {
+  countUse,
+  deleteMaterial,
+  getMaterial,
+  listMaterials,
+  materialFile,
+  materialTopicLabels,
+} from "~/domain/materials/materials";
+export { publicFeed, upcomingCommuneActivities } from "~/domain/materials/public";
+export { getUnit, listUnits } from "~/domain/units/units";

@@ -20,3 +20,18 @@ export async function requirePeopleUnit(
   if (!mayOpenPeopleOf(actor, unit)) refuse(seesUnit(actor, unit));
   return { actor, unit };
 }
+
+// What the pages of this area call in the domain: routes import these from here, not from app/domain
+// (decision 021: routes → area server modules → domain → db).
+export { commitPeopleImport, previewPeopleImport } from "~/domain/people/import";
+export {
+  addPerson,
+  getPerson,
+  listPeople,
+  peopleCounts,
+  type PersonSort,
+  setPersonLeft,
+  updatePerson,
+} from "~/domain/people/people";
+export { peopleTemplate } from "~/domain/people/template";
+export { listUnits } from "~/domain/units/units";

@@ -27,3 +27,33 @@ export async function reportSchool(actor: Actor, unitParam: string | undefined):
 export function requireReportReader(actor: Actor): void {
   if (!mayReadReports(actor)) forbidden("Báo cáo dành cho ban giám hiệu các trường và cán bộ xã.");
 }
+
+// What the pages of this area call in the domain: routes import these from here, not from app/domain
+// (decision 021: routes → area server modules → domain → db).
+export { reportDeadline } from "~/domain/calendar/deadlines";
+export { REPORT_STATUS_LABELS, timeliness, TIMELINESS_LABELS } from "~/domain/calendar/statuses";
+export { computeIndicators } from "~/domain/indicators/engine";
+export { halvesSoFar, reportStatus } from "~/domain/overview/dashboard";
+export { reportDocx, reportXlsx, toCsv } from "~/domain/reports/documents";
+export { communeReportDocument, schoolReportDocument } from "~/domain/reports/report-data";
+export {
+  approvableFrom,
+  communeIdOf,
+  cutoffBounds,
+  nextHalf,
+  periodRangeText,
+  reportPeriod,
+  reportPeriodOfUnit,
+  setCutoff,
+  withBounds,
+} from "~/domain/reports/report-periods";
+export {
+  approveReport,
+  getReport,
+  reopenReport,
+  returnReport,
+  saveDraft,
+  submitReport,
+} from "~/domain/reports/reports";
+export { differences, signedFiguresFor } from "~/domain/reports/signed-figures";
+export { getUnit } from "~/domain/units/units";

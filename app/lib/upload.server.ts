@@ -29,7 +29,6 @@ export async function fileFrom(formData: FormData, field = "file"): Promise<{ da
 /** The original name kept as metadata only: no folders, no control characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   // Control characters, C1 controls and bidirectional/format marks (which can disguise "gnp.exe" as ".png") go.
   const clean = base
     .normalize("NFC")

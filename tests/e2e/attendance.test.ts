@@ -196,13 +196,11 @@ describe("attendance import in a browser", () => {
     await d.getByText("Có 2 dòng lỗi").waitFor();
     expect(await d.getByText("Không tìm thấy người có mã này trong danh sách của đơn vị.").count()).toBe(1);
     await expectAccessible(d);
-    await d
-      .locator("#file")
-      .setInputFiles({
-        name: "dung.xlsx",
-        mimeType: "application/octet-stream",
-        buffer: await book(kids.map((k) => [k.code, "Đến muộn", "xe hỏng"])),
-      });
+    await d.locator("#file").setInputFiles({
+      name: "dung.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: await book(kids.map((k) => [k.code, "Đến muộn", "xe hỏng"])),
+    });
     await d.getByRole("button", { name: "Kiểm tra tệp" }).click();
     await d.getByRole("button", { name: "Ghi điểm danh" }).click();
     await d.getByText(/Đã nhập điểm danh/).waitFor();

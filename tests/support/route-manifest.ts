@@ -16,6 +16,8 @@ export interface ManifestRoute {
   hasAction: boolean;
   /** A page (a default export): its loader also answers `<path>.data`. Without one it is a resource route. */
   hasPage: boolean;
+  /** The route exports an ErrorBoundary (a page says what went wrong inside the shell). */
+  hasErrorBoundary: boolean;
 }
 
 interface RawRoute {
@@ -26,6 +28,7 @@ interface RawRoute {
   loader: boolean;
   action: boolean;
   page: boolean;
+  errorBoundary: boolean;
 }
 
 export function routeManifest(buildFile = "build/server/index.js"): ManifestRoute[] {
@@ -34,6 +37,7 @@ export function routeManifest(buildFile = "build/server/index.js"): ManifestRout
     const out = Object.entries(m.routes).map(([id, r]) => ({
       id, path: r.path ?? null, parentId: r.parentId ?? null, index: !!r.index,
       loader: typeof r.module.loader === "function", action: typeof r.module.action === "function", page: !!r.module.default,
+      errorBoundary: typeof r.module.ErrorBoundary === "function",
     }));
     process.stdout.write(JSON.stringify(out));
     process.exit(0);`;
@@ -65,6 +69,7 @@ export function routeManifest(buildFile = "build/server/index.js"): ManifestRout
       hasLoader: r.loader,
       hasAction: r.action,
       hasPage: r.page,
+      hasErrorBoundary: r.errorBoundary,
     }));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

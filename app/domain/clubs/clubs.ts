@@ -32,14 +32,7 @@ function clubValues(input: ClubInput) {
   };
 }
 
-export function targetGrades(club: Pick<Club, "target_grades">): number[] {
-  try {
-    const v = JSON.parse(club.target_grades);
-    return Array.isArray(v) ? v.filter((g) => Number.isInteger(g)) : [];
-  } catch {
-    return [];
-  }
-}
+export { targetGrades } from "./vocabulary";
 
 export async function createClub(db: DB, actor: Actor, school: Unit, input: ClubInput): Promise<number> {
   if (school.kind !== "school" || !canManageClubs(actor, school.id))

@@ -1,4 +1,4 @@
-import type { ClubField, ClubRole, ClubStatus } from "../../../db/schema";
+import type { Club, ClubField, ClubRole, ClubStatus } from "../../../db/schema";
 
 export const CLUB_FIELDS = ["robotics", "programming", "science", "environment", "innovation", "other"] as const;
 export const CLUB_FIELD_LABELS: Record<ClubField, string> = {
@@ -18,3 +18,13 @@ export const CLUB_STATUS_LABELS: Record<ClubStatus, string> = {
 };
 
 export const CLUB_ROLE_LABELS: Record<ClubRole, string> = { member: "Thành viên", advisor: "Giáo viên phụ trách" };
+
+/** The grades a club is for, as stored (a JSON list); nothing readable is no grades. */
+export function targetGrades(club: Pick<Club, "target_grades">): number[] {
+  try {
+    const v = JSON.parse(club.target_grades);
+    return Array.isArray(v) ? v.filter((g) => Number.isInteger(g)) : [];
+  } catch {
+    return [];
+  }
+}

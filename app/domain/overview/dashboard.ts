@@ -148,7 +148,6 @@ export async function dashboard(db: DB, scope: FigureScope, period: Period, now?
   const memo: UnitsMemo = new Map();
   const figures = await computeIndicators(db, scope, period, now, memo);
   const year = Number(period.key.slice(0, 4));
-  const isCommune = scope.kind === "commune";
   return {
     figures,
     comparisons: scope.kind === "commune" ? await schoolComparisons(db, scope.communeId, period, now) : [],

@@ -7,9 +7,8 @@
  * change it calls `refreshReach` — attendance marks (recordMarks: roll call, QR, import), an activity's update
  * (status, start, form, topics) or deletion, a club's deletion with its meetings. A refresh recomputes the
  * touched people's rows for the touched quarters from the records, so it is right whatever the change was.
- * `rebuildReach` recomputes everything (the migration, the demo seed, the benchmark's generator).
+ * `rebuildReach` recomputes everything (the demo seed, the benchmark's generator; migration 0010 has its own copy).
  */
-import type { Kysely } from "kysely";
 import { engineOf } from "../../../db/engine";
 import type { Executor } from "../audit/audit";
 import { monthsIn, parsePeriod, type Period } from "../shared/periods";
@@ -124,17 +123,16 @@ export async function refreshReach(
 }
 
 /** Recomputes the whole aggregate from the records, every quarter that has an activity (run it in a transaction). */
-export async function rebuildReach(db: Executor | Kysely<any>): Promise<void> {
-  const k = db as Executor;
-  const range = await k
+export async function rebuildReach(db: Executor): Promise<void> {
+  const range = await db
     .selectFrom("activities")
     .select((eb) => [eb.fn.min<string>("starts_at").as("first"), eb.fn.max<string>("starts_at").as("last")])
     .executeTakeFirst();
-  await k.deleteFrom("reach_quarters").execute();
+  await db.deleteFrom("reach_quarters").execute();
   if (!range?.first || !range.last) return;
   const last = quarterOf(range.last);
   for (let quarter = parsePeriod(quarterOf(range.first))!; ; quarter = parsePeriod(quarterOf(quarter.to))!) {
-    await refreshQuarter(k, quarter, "all", []);
+    await refreshQuarter(db, quarter, "all", []);
     if (quarter.key === last) break;
   }
 }

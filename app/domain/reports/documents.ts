@@ -139,7 +139,7 @@ function borderlessTable(widthsMm: number[], rows: Paragraph[][][], cantSplit?: 
 }
 
 function headerTable(doc: ReportDocument): Table {
-  const [leftMm, rightMm] = SIDE_COLUMNS_MM;
+  const [leftMm] = SIDE_COLUMNS_MM;
   const issuer = doc.issuer.map((line, i) =>
     para(i === doc.issuer.length - 1 ? line.toLocaleUpperCase("vi-VN") : line, {
       align: AlignmentType.CENTER,

@@ -32,7 +32,6 @@ export function likePattern(query: string): string {
  * surrogates without a pair). Text typed, pasted or imported loses them at the boundary, so every generated
  * DOCX, XLSX, RSS and ICS stays well-formed whatever was typed.
  */
-// eslint-disable-next-line no-control-regex
 const NOT_IN_XML =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

@@ -4,8 +4,6 @@ import { FilterBar, FilterSelect, YEARS } from "~/components/filters";
 import { PageHeader } from "~/components/shell";
 import { ROLE_LABELS } from "~/domain/accounts/schemas";
 import { can, reachOf, ownSchoolIds } from "~/domain/auth/permissions";
-import { communeOverview, schoolSummary } from "~/domain/units/overview";
-import { getUnit } from "~/domain/units/units";
 import {
   gradeLabel,
   HEADCOUNT_CATEGORY_LABELS,
@@ -16,7 +14,9 @@ import { requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatNumber } from "~/domain/shared/format";
 import { yearParam } from "~/lib/params";
-import { TableWrap } from "~/components/table";
+import { DataTable } from "~/components/data-table";
+import { communeOverview, getUnit, schoolSummary } from "~/lib/home.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Trang chủ · Tân An STEM" }];
 
@@ -52,12 +52,20 @@ function YearSwitch({ year }: { year: number }) {
   );
 }
 
-function Stat({ value, label }: { value: number | null; label: string }) {
-  return (
-    <div className="stat">
+/** A figure and what it counts; with `to`, a link to where those records are listed. */
+function Stat({ value, label, to }: { value: number | null; label: string; to?: string }) {
+  const body = (
+    <>
       <span className="stat__value">{formatNumber(value)}</span>
       <span className="stat__label">{label}</span>
-    </div>
+    </>
+  );
+  return to ? (
+    <Link to={to} className="stat stat--link">
+      {body}
+    </Link>
+  ) : (
+    <div className="stat">{body}</div>
   );
 }
 
@@ -82,90 +90,38 @@ function CommuneHome({
         <Stat value={overview.totals.students} label="Học sinh" />
       </div>
       <h2>Các trường trên địa bàn</h2>
-      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
-        <table>
+      <DataTable
+        label="Bảng dữ liệu, có thể cuộn ngang"
+        caption={
           <caption className="muted" style={{ textAlign: "left", padding: ".5rem .75rem" }}>
             Số người và hoạt động của từng trường, năm {year} (học sinh: chỉ số lượng).
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Trường</th>
-              <th scope="col">Cấp học</th>
-              <th scope="col" className="num">
-                CBQL
-              </th>
-              <th scope="col" className="num">
-                Giáo viên
-              </th>
-              <th scope="col" className="num">
-                Nhân viên
-              </th>
-              <th scope="col" className="num">
-                Học sinh
-              </th>
-              <th scope="col" className="num">
-                CLB STEM
-              </th>
-              <th scope="col" className="num">
-                Hoạt động
-              </th>
-              <th scope="col" className="num">
-                Bài dự thi
-              </th>
-              <th scope="col" className="num">
-                Tài khoản
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {overview.schools.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <Link to={`/units/${s.id}?year=${year}`}>{s.name}</Link>
-                </td>
-                <td>{s.school_level ? SCHOOL_LEVEL_LABELS[s.school_level] : ""}</td>
-                <td className="num">{formatNumber(s.headcount?.managers)}</td>
-                <td className="num">{formatNumber(s.headcount?.teachers)}</td>
-                <td className="num">{formatNumber(s.headcount?.staff)}</td>
-                <td className="num">{formatNumber(s.headcount?.students)}</td>
-                <td className="num">{formatNumber(s.records.clubs)}</td>
-                <td className="num">{formatNumber(s.records.activities)}</td>
-                <td className="num">{formatNumber(s.records.entries)}</td>
-                <td className="num">{formatNumber(s.accounts)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+        }
+        rows={overview.schools}
+        columns={[
+          { header: "Trường", cell: (s) => <Link to={`/units/${s.id}?year=${year}`}>{s.name}</Link> },
+          { header: "Cấp học", cell: (s) => (s.school_level ? SCHOOL_LEVEL_LABELS[s.school_level] : "") },
+          { header: "CBQL", count: (s) => s.headcount?.managers },
+          { header: "Giáo viên", count: (s) => s.headcount?.teachers },
+          { header: "Nhân viên", count: (s) => s.headcount?.staff },
+          { header: "Học sinh", count: (s) => s.headcount?.students },
+          { header: "CLB STEM", count: (s) => s.records.clubs },
+          { header: "Hoạt động", count: (s) => s.records.activities },
+          { header: "Bài dự thi", count: (s) => s.records.entries },
+          { header: "Tài khoản", count: (s) => s.accounts },
+        ]}
+      />
       <h2>Cơ quan, phòng ban</h2>
-      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Đơn vị</th>
-              <th scope="col">Loại</th>
-              <th scope="col" className="num">
-                CB, CC, VC
-              </th>
-              <th scope="col" className="num">
-                CB chuyên trách tuyên truyền
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {overview.offices.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <Link to={`/units/${o.id}?year=${year}`}>{o.name}</Link>
-                </td>
-                <td>{UNIT_KIND_LABELS[o.kind]}</td>
-                <td className="num">{formatNumber(o.headcount?.officials)}</td>
-                <td className="num">{formatNumber(o.headcount?.communicationStaff)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label="Bảng dữ liệu, có thể cuộn ngang"
+        rows={overview.offices}
+        columns={[
+          { header: "Đơn vị", cell: (o) => <Link to={`/units/${o.id}?year=${year}`}>{o.name}</Link> },
+          { header: "Loại", cell: (o) => UNIT_KIND_LABELS[o.kind] },
+          { header: "CB, CC, VC", count: (o) => o.headcount?.officials },
+          { header: "CB chuyên trách tuyên truyền", count: (o) => o.headcount?.communicationStaff },
+        ]}
+      />
       {overview.hamlets.length ? (
         <>
           <h2>Các ấp</h2>
@@ -200,42 +156,25 @@ function SchoolHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<ty
       </div>
       <h2>Hoạt động của trường năm {year}</h2>
       <div className="grid">
-        <Link to="/clubs" className="stat stat--link">
-          <span className="stat__value">{formatNumber(summary.records.clubs)}</span>
-          <span className="stat__label">Câu lạc bộ STEM đang hoạt động</span>
-        </Link>
-        <Link to={`/activities?period=${year}`} className="stat stat--link">
-          <span className="stat__value">{formatNumber(summary.records.activities)}</span>
-          <span className="stat__label">Hoạt động tuyên truyền, tập huấn</span>
-        </Link>
-        <Link to={`/contests?year=${year}`} className="stat stat--link">
-          <span className="stat__value">{formatNumber(summary.records.entries)}</span>
-          <span className="stat__label">Bài dự thi khoa học, sáng tạo</span>
-        </Link>
+        <Stat to="/clubs" value={summary.records.clubs} label="Câu lạc bộ STEM đang hoạt động" />
+        <Stat
+          to={`/activities?period=${year}`}
+          value={summary.records.activities}
+          label="Hoạt động tuyên truyền, tập huấn"
+        />
+        <Stat to={`/contests?year=${year}`} value={summary.records.entries} label="Bài dự thi khoa học, sáng tạo" />
       </div>
       <div className="card" style={{ marginTop: "1rem" }}>
         <h2>Học sinh theo khối</h2>
         {bySlot("students").length ? (
-          <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Khối</th>
-                  <th scope="col" className="num">
-                    Số học sinh
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {bySlot("students").map((s) => (
-                  <tr key={s.grade}>
-                    <td>{gradeLabel(s.grade)}</td>
-                    <td className="num">{formatNumber(s.count)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable
+            label="Bảng dữ liệu, có thể cuộn ngang"
+            rows={bySlot("students")}
+            columns={[
+              { header: "Khối", cell: (s) => gradeLabel(s.grade) },
+              { header: "Số học sinh", count: (s) => s.count },
+            ]}
+          />
         ) : (
           <p className="muted">Chưa có số liệu.</p>
         )}

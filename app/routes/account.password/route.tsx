@@ -1,14 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { FormError, TextField, useValidatedForm } from "~/components/forms";
-import { PageHeader } from "~/components/shell";
-import { changeOwnPassword } from "~/domain/accounts/accounts";
+import { FormActions, FormError, TextField, useValidatedForm } from "~/components/forms";
+import { NewPasswordFields } from "~/components/password-fields";
+import { Notice, PageHeader } from "~/components/shell";
 import { changePasswordSchema } from "~/domain/accounts/schemas";
 import { DomainError } from "~/domain/shared/errors";
 import { clearSessionCookieHeader, requireActor, sessionCookieHeader } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
+import { changeOwnPassword } from "~/lib/accounts.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Đổi mật khẩu · Tân An STEM" }];
 
@@ -45,23 +47,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ChangePassword() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, formError } = useValidatedForm(changePasswordSchema, { actionData });
+  const validated = useValidatedForm(changePasswordSchema, { actionData });
   return (
     <>
       <PageHeader
         title="Đổi mật khẩu"
         subtitle="Sau khi đổi, các phiên đăng nhập khác của bạn (trên máy hoặc điện thoại khác) sẽ bị đăng xuất."
       />
-      {actionData?.ok ? (
-        <div className="alert alert--success" role="status">
-          Đã đổi mật khẩu. Các phiên đăng nhập khác đã được đăng xuất.
-        </div>
-      ) : null}
-      <FormError message={formError} />
+      <Notice when={actionData?.ok}>Đã đổi mật khẩu. Các phiên đăng nhập khác đã được đăng xuất.</Notice>
+      <FormError message={validated.formError} />
       <Form
         method="post"
         noValidate
-        onSubmit={onSubmit}
+        onSubmit={validated.onSubmit}
         className="card form"
         key={actionData?.ok ? "changed" : "form"}
       >
@@ -69,29 +67,10 @@ export default function ChangePassword() {
           label="Mật khẩu hiện tại"
           type="password"
           autoComplete="current-password"
-          reg={form.register("current")}
-          error={errorFor("current")}
+          {...validated.bindPassword("current")}
         />
-        <TextField
-          label="Mật khẩu mới"
-          type="password"
-          autoComplete="new-password"
-          reg={form.register("password")}
-          error={errorFor("password")}
-          hint="Ít nhất 10 ký tự, có cả chữ và số."
-        />
-        <TextField
-          label="Nhập lại mật khẩu mới"
-          type="password"
-          autoComplete="new-password"
-          reg={form.register("confirm")}
-          error={errorFor("confirm")}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            Đổi mật khẩu
-          </button>
-        </div>
+        <NewPasswordFields form={validated} confirmLabel="Nhập lại mật khẩu mới" />
+        <FormActions label="Đổi mật khẩu" busy={navigation.state === "submitting"} />
       </Form>
     </>
   );

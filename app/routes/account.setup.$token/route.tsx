@@ -1,15 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormError, TextField, useValidatedForm } from "~/components/forms";
-import { findLink, redeemLink } from "~/domain/accounts/accounts";
+import { FormActions, FormError, useValidatedForm } from "~/components/forms";
+import { NewPasswordFields } from "~/components/password-fields";
 import { setPasswordSchema } from "~/domain/accounts/schemas";
-import { createSession } from "~/domain/auth/sessions";
 import { DomainError } from "~/domain/shared/errors";
 import { sessionCookieHeader } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/domain/shared/format";
 import { failure, parseForm } from "~/lib/forms";
 import { readForm } from "~/lib/forms.server";
+import { createSession, findLink, redeemLink } from "~/lib/accounts.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [
   { title: "Đặt mật khẩu · Tân An STEM" },
@@ -48,7 +49,7 @@ export default function SetupAccount() {
   const link = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, formError } = useValidatedForm(setPasswordSchema, { actionData });
+  const validated = useValidatedForm(setPasswordSchema, { actionData });
   if (!link.valid) {
     return (
       <div className="login card">
@@ -70,29 +71,11 @@ export default function SetupAccount() {
         Xin chào <strong>{link.fullName}</strong> ({link.email}). Hãy đặt mật khẩu để đăng nhập. Liên kết có hiệu lực
         đến {formatDateTime(link.expiresAt)} và chỉ dùng được một lần.
       </p>
-      <FormError message={formError} />
-      <Form method="post" noValidate onSubmit={onSubmit}>
+      <FormError message={validated.formError} />
+      <Form method="post" noValidate onSubmit={validated.onSubmit}>
         <input type="email" name="username" autoComplete="username" value={link.email} readOnly hidden />
-        <TextField
-          label="Mật khẩu mới"
-          type="password"
-          autoComplete="new-password"
-          reg={form.register("password")}
-          error={errorFor("password")}
-          hint="Ít nhất 10 ký tự, có cả chữ và số."
-        />
-        <TextField
-          label="Nhập lại mật khẩu"
-          type="password"
-          autoComplete="new-password"
-          reg={form.register("confirm")}
-          error={errorFor("confirm")}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            Đặt mật khẩu và đăng nhập
-          </button>
-        </div>
+        <NewPasswordFields form={validated} confirmLabel="Nhập lại mật khẩu" />
+        <FormActions label="Đặt mật khẩu và đăng nhập" busy={navigation.state === "submitting"} />
       </Form>
     </div>
   );

@@ -2,15 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams, useLocation } from "@remix-run/react";
 import { BudgetLineForm } from "~/components/budget-line-form";
 import { InlineDelete } from "~/components/confirm-delete";
-import { FormError } from "~/components/forms";
-import { DeletedNotice, EditDeleteActions, Notice, PageHeader } from "~/components/shell";
-import {
-  activityDetail,
-  addBudgetLine,
-  deleteBudgetLine,
-  listVocabulary,
-  setReach,
-} from "~/domain/activities/activities";
+import { IntentError } from "~/components/forms";
+import { RecordHeader } from "~/components/record-header";
+import { DeletedNotice, Notice } from "~/components/shell";
 import { budgetLineSchema, reachSchema } from "~/domain/activities/schemas";
 import {
   ACTIVITY_STATUS_LABELS,
@@ -19,15 +13,23 @@ import {
   DELIVERY_LABELS,
   FUNDING_SOURCE_LABELS,
 } from "~/domain/activities/vocabulary";
-import { requireActivity } from "~/lib/activities.server";
+import {
+  activityDetail,
+  addBudgetLine,
+  deleteBudgetLine,
+  listVocabulary,
+  requireActivity,
+  setReach,
+} from "~/lib/activities.server";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime, formatNumber, formatDateTimeRange } from "~/domain/shared/format";
 import { failure, parseForm, zodFieldErrors } from "~/lib/forms";
 import { idParam } from "~/lib/params";
-import { TableWrap } from "~/components/table";
+import { DataTable } from "~/components/data-table";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { canManageActivity, canTakeAttendance } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.activity.title ?? "Hoạt động"} · Tân An STEM` },
@@ -106,21 +108,19 @@ export default function ActivityDetail() {
   const reachErrors = actionData && !actionData.ok && actionData.intent === "reach" ? actionData.errors : {};
   return (
     <>
-      <PageHeader
+      <RecordHeader
         title={a.title}
         subtitle={`${a.organizerName} · ${formatDateTime(a.starts_at)}`}
+        base={`/activities/${a.id}`}
+        canManage={d.canManage}
         actions={
-          <>
-            {d.takesAttendance ? (
-              <Link to={`/attendance/${a.id}`} className="button">
-                Điểm danh
-              </Link>
-            ) : null}
-            <EditDeleteActions base={`/activities/${a.id}`} show={d.canManage} />
-          </>
+          d.takesAttendance ? (
+            <Link to={`/attendance/${a.id}`} className="button">
+              Điểm danh
+            </Link>
+          ) : null
         }
       />
-      <Notice when={params.get("saved")}>Đã lưu thay đổi.</Notice>
       <DeletedNotice />
       <Notice when={params.get("created")}>
         Đã lưu hoạt động. Có thể thêm kinh phí và số người được tiếp cận bên dưới.
@@ -188,13 +188,7 @@ export default function ActivityDetail() {
       <Notice when={params.get("reach")}>Đã lưu số người được tiếp cận.</Notice>
       {d.canManage ? (
         <Form method="post" className="card form">
-          <FormError
-            message={
-              actionData && !actionData.ok && actionData.intent === "reach"
-                ? (actionData.formError ?? actionData.errors?._form)
-                : undefined
-            }
-          />
+          <IntentError result={actionData} intent="reach" />
           <input type="hidden" name="intent" value="reach" />
           <div className="form-row">
             {d.audiencesAll.map((aud) => {
@@ -234,74 +228,55 @@ export default function ActivityDetail() {
       )}
 
       <h2 id="budget">Kinh phí</h2>
-      <TableWrap label="Kinh phí">
-        <table>
-          <thead>
+      <DataTable
+        label="Kinh phí"
+        rows={d.budget}
+        columns={[
+          {
+            header: "Nội dung chi",
+            cell: (l) => (
+              <>
+                {BUDGET_CATEGORY_LABELS[l.category]}
+                {l.note ? <div className="muted">{l.note}</div> : null}
+              </>
+            ),
+          },
+          { header: "Nguồn", cell: (l) => FUNDING_SOURCE_LABELS[l.source] },
+          { header: "Dự toán (đ)", count: (l) => l.estimate },
+          { header: "Thực chi (đ)", count: (l) => l.actual },
+          {
+            header: "Xóa",
+            show: d.canManage,
+            cell: (l) => (
+              <InlineDelete
+                label="Xóa…"
+                question={`Xóa dòng “${BUDGET_CATEGORY_LABELS[l.category]}”?`}
+                fields={{ intent: "delete-budget", lineId: l.id }}
+              />
+            ),
+          },
+        ]}
+        empty="Chưa có dòng kinh phí."
+        footer={
+          d.budget.length ? (
             <tr>
-              <th scope="col">Nội dung chi</th>
-              <th scope="col">Nguồn</th>
-              <th scope="col" className="num">
-                Dự toán (đ)
+              <th scope="row" colSpan={2}>
+                Tổng cộng
               </th>
-              <th scope="col" className="num">
-                Thực chi (đ)
-              </th>
-              {d.canManage ? <th scope="col">Xóa</th> : null}
+              <td className="num">
+                <strong>{formatNumber(totals.estimate)}</strong>
+              </td>
+              <td className="num">
+                <strong>{formatNumber(totals.actual)}</strong>
+              </td>
+              {d.canManage ? <td /> : null}
             </tr>
-          </thead>
-          <tbody>
-            {d.budget.map((l) => (
-              <tr key={l.id}>
-                <td>
-                  {BUDGET_CATEGORY_LABELS[l.category]}
-                  {l.note ? <div className="muted">{l.note}</div> : null}
-                </td>
-                <td>{FUNDING_SOURCE_LABELS[l.source]}</td>
-                <td className="num">{formatNumber(l.estimate)}</td>
-                <td className="num">{formatNumber(l.actual)}</td>
-                {d.canManage ? (
-                  <td>
-                    <InlineDelete
-                      label="Xóa…"
-                      question={`Xóa dòng “${BUDGET_CATEGORY_LABELS[l.category]}”?`}
-                      fields={{ intent: "delete-budget", lineId: l.id }}
-                    />
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-            {d.budget.length ? (
-              <tr>
-                <th scope="row" colSpan={2}>
-                  Tổng cộng
-                </th>
-                <td className="num">
-                  <strong>{formatNumber(totals.estimate)}</strong>
-                </td>
-                <td className="num">
-                  <strong>{formatNumber(totals.actual)}</strong>
-                </td>
-                {d.canManage ? <td /> : null}
-              </tr>
-            ) : (
-              <tr>
-                <td colSpan={5} className="muted">
-                  Chưa có dòng kinh phí.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </TableWrap>
+          ) : null
+        }
+      />
       {d.canManage ? (
         <>
-          <FormError
-            message={
-              actionData && !actionData.ok && actionData.intent === "delete-budget"
-                ? (actionData.formError ?? actionData.errors?._form)
-                : undefined
-            }
-          />
+          <IntentError result={actionData} intent="delete-budget" />
           <BudgetLineForm resetKey={params.get("budget") ? location.key : undefined} actionData={actionData} />
         </>
       ) : null}

@@ -1,14 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmDelete } from "~/components/confirm-delete";
-import { PageHeader } from "~/components/shell";
-import { deleteActivity, deletionConsequences } from "~/domain/activities/activities";
+import { DeletePage } from "~/components/confirm-delete";
 import { deleteConfirmationFrom, DomainError } from "~/domain/shared/errors";
-import { requireActivity } from "~/lib/activities.server";
+import { deleteActivity, deletionConsequences, requireActivity } from "~/lib/activities.server";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { readForm } from "~/lib/forms.server";
 import { canManageActivity } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Xóa hoạt động · Tân An STEM" }];
 
@@ -41,17 +40,15 @@ export default function DeleteActivity() {
     consequences.reachFigures ? `${consequences.reachFigures} số liệu người được tiếp cận` : "",
   ].filter(Boolean);
   return (
-    <>
-      <PageHeader title="Xóa hoạt động" subtitle={activity.title} />
-      <ConfirmDelete
-        what={activity.title}
-        consequences={list}
-        error={useActionData<typeof action>()?.error}
-        cancelTo={`/activities/${activity.id}`}
-        alternative={
-          <p className="muted">Nếu hoạt động không diễn ra, có thể chuyển trạng thái sang “Đã hủy” thay vì xóa.</p>
-        }
-      />
-    </>
+    <DeletePage
+      title="Xóa hoạt động"
+      what={activity.title}
+      consequences={list}
+      error={useActionData<typeof action>()?.error}
+      cancelTo={`/activities/${activity.id}`}
+      alternative={
+        <p className="muted">Nếu hoạt động không diễn ra, có thể chuyển trạng thái sang “Đã hủy” thay vì xóa.</p>
+      }
+    />
   );
 }

@@ -2,15 +2,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ActivityForm } from "~/components/activity-form";
 import { PageHeader } from "~/components/shell";
-import { activityDetail, updateActivity } from "~/domain/activities/activities";
 import { activitySchema } from "~/domain/activities/schemas";
 import { vietnamParts } from "~/domain/shared/time";
-import { activityFormOptions, requireActivity } from "~/lib/activities.server";
+import { activityDetail, activityFormOptions, requireActivity, updateActivity } from "~/lib/activities.server";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { canManageActivity } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Sửa hoạt động · Tân An STEM" }];
 

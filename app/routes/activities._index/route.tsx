@@ -1,19 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ActivityFilters } from "~/components/activity-filters";
-import { Pager } from "~/components/pager";
-import { DeletedNotice, PageHeader } from "~/components/shell";
-import { invitedAmong, listActivities, listVocabulary, organizerChoices, type ActivitySort } from "~/domain/activities/activities";
+import { DataTable } from "~/components/data-table";
+import { ListPage } from "~/components/list-page";
 import { ACTIVITY_STATUS_LABELS, DELIVERY_LABELS } from "~/domain/activities/vocabulary";
 import { reachOf, can, ownSchoolIds } from "~/domain/auth/permissions";
 import { periodChoices } from "~/domain/shared/periods";
-import { listUnits } from "~/domain/units/units";
-import { parseActivityFilter } from "~/lib/activities.server";
+import {
+  type ActivitySort,
+  invitedAmong,
+  listActivities,
+  listUnits,
+  listVocabulary,
+  organizerChoices,
+  parseActivityFilter,
+} from "~/lib/activities.server";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime, formatNumber } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
-import { EmptyRow, TableWrap } from "~/components/table";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Hoạt động · Tân An STEM" }];
 
@@ -33,7 +39,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ? listUnits(db, { kinds: ["commune", "office", "school"], within: reachOf(actor) })
       : listUnits(db).then((u) => u.filter((x) => ownSchoolIds(actor).includes(x.id))),
   ]);
-  const invited = await invitedAmong(db, actor, result.rows.map((r) => r.id));
+  const invited = await invitedAmong(
+    db,
+    actor,
+    result.rows.map((r) => r.id),
+  );
   return {
     ...result,
     invited,
@@ -51,24 +61,18 @@ export default function Activities() {
   const d = useLoaderData<typeof loader>();
   const location = useLocation();
   return (
-    <>
-      <PageHeader
-        title="Hoạt động"
-        subtitle="Tập huấn, hội nghị, sinh hoạt chuyên đề, ngoại khóa và tuyên truyền (băng rôn, trang thông tin, mạng xã hội, bảng điện tử, hệ thống thông tin cơ sở)."
-        actions={
-          <>
-            <Link to={`/activities/calendar${location.search}`} className="button button--ghost">
-              Xem lịch tháng
-            </Link>
-            {d.canCreate ? (
-              <Link to="/activities/new" className="button">
-                + Thêm hoạt động
-              </Link>
-            ) : null}
-          </>
-        }
-      />
-      <DeletedNotice />
+    <ListPage
+      title="Hoạt động"
+      subtitle="Tập huấn, hội nghị, sinh hoạt chuyên đề, ngoại khóa và tuyên truyền (băng rôn, trang thông tin, mạng xã hội, bảng điện tử, hệ thống thông tin cơ sở)."
+      actions={
+        <Link to={`/activities/calendar${location.search}`} className="button button--ghost">
+          Xem lịch tháng
+        </Link>
+      }
+      create={d.canCreate && { to: "/activities/new", label: "+ Thêm hoạt động" }}
+      deletedNotice
+      pager={{ page: d.page, pageSize: PAGE_SIZE, total: d.total }}
+    >
       <ActivityFilters
         values={d.values}
         units={d.units}
@@ -91,58 +95,54 @@ export default function Activities() {
           );
         })}
       </p>
-      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Thời gian</th>
-              <th scope="col">Hoạt động</th>
-              <th scope="col">Đơn vị tổ chức</th>
-              <th scope="col" className="hide-phone">
-                Hình thức
-              </th>
-              <th scope="col">Trạng thái</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.rows.map((a) => (
-              <tr key={a.id}>
-                <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(a.starts_at)}</td>
-                <td>
-                  <Link to={`/activities/${a.id}`}>{a.title}</Link>
-                  {d.invited.includes(a.id) ? (
-                    <>
-                      {" "}
-                      <span className="badge badge--green">Trường được mời</span>
-                    </>
-                  ) : null}
-                  {a.commemoration ? (
-                    <>
-                      {" "}
-                      <span className="badge badge--amber">Ngày {a.commemoration}</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>{a.organizer_name}</td>
-                <td className="hide-phone">
-                  {a.form_label ?? a.form} · {DELIVERY_LABELS[a.delivery]}
-                </td>
-                <td>
-                  <span
-                    className={`badge ${a.status === "held" ? "badge--green" : a.status === "cancelled" ? "badge--red" : ""}`}
-                  >
-                    {ACTIVITY_STATUS_LABELS[a.status]}
-                  </span>
-                </td>
-              </tr>
-            ))}
-            <EmptyRow show={d.rows.length === 0} colSpan={5}>
-              Không có hoạt động nào phù hợp.
-            </EmptyRow>
-          </tbody>
-        </table>
-      </TableWrap>
-      <Pager page={d.page} pageSize={PAGE_SIZE} total={d.total} />
-    </>
+      <DataTable
+        label="Bảng dữ liệu, có thể cuộn ngang"
+        rows={d.rows}
+        columns={[
+          { header: "Thời gian", nowrap: true, cell: (a) => formatDateTime(a.starts_at) },
+          {
+            header: "Hoạt động",
+            cell: (a) => (
+              <>
+                <Link to={`/activities/${a.id}`}>{a.title}</Link>
+                {d.invited.includes(a.id) ? (
+                  <>
+                    {" "}
+                    <span className="badge badge--green">Trường được mời</span>
+                  </>
+                ) : null}
+                {a.commemoration ? (
+                  <>
+                    {" "}
+                    <span className="badge badge--amber">Ngày {a.commemoration}</span>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          { header: "Đơn vị tổ chức", cell: (a) => a.organizer_name },
+          {
+            header: "Hình thức",
+            className: "hide-phone",
+            cell: (a) => (
+              <>
+                {a.form_label ?? a.form} · {DELIVERY_LABELS[a.delivery]}
+              </>
+            ),
+          },
+          {
+            header: "Trạng thái",
+            cell: (a) => (
+              <span
+                className={`badge ${a.status === "held" ? "badge--green" : a.status === "cancelled" ? "badge--red" : ""}`}
+              >
+                {ACTIVITY_STATUS_LABELS[a.status]}
+              </span>
+            ),
+          },
+        ]}
+        empty="Không có hoạt động nào phù hợp."
+      />
+    </ListPage>
   );
 }

@@ -4,17 +4,15 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ActivityFilters } from "~/components/activity-filters";
 import { CopyButton } from "~/components/copy-button";
 import { PageHeader } from "~/components/shell";
-import { calendarActivities, listVocabulary } from "~/domain/activities/activities";
-import { feedToken } from "~/domain/activities/calendar-feed";
 import { COMMEMORATION_DATES, COMMEMORATION_LABELS, COMMEMORATIONS } from "~/domain/activities/vocabulary";
 import { reachOf, can, ownSchoolIds } from "~/domain/auth/permissions";
 import { adjacentMonths, monthGrid, parsePeriod } from "~/domain/shared/periods";
 import { vietnamParts, vietnamToday } from "~/domain/shared/time";
-import { listUnits } from "~/domain/units/units";
-import { parseActivityFilter } from "~/lib/activities.server";
+import { calendarActivities, feedToken, listUnits, listVocabulary, parseActivityFilter } from "~/lib/activities.server";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { publicOrigin } from "~/lib/links.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Lịch hoạt động · Tân An STEM" }];
 

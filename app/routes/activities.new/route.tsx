@@ -2,14 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ActivityForm } from "~/components/activity-form";
 import { PageHeader } from "~/components/shell";
-import { createActivity } from "~/domain/activities/activities";
 import { activitySchema } from "~/domain/activities/schemas";
 import { vietnamToday } from "~/domain/shared/time";
-import { activityFormOptions } from "~/lib/activities.server";
+import { activityFormOptions, createActivity } from "~/lib/activities.server";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Thêm hoạt động · Tân An STEM" }];
 

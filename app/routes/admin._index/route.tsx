@@ -1,16 +1,16 @@
 import { reachOf } from "~/domain/auth/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FilterBar, FilterSelect } from "~/components/filters";
-import { Pager } from "~/components/pager";
-import { PageHeader } from "~/components/shell";
-import { listAccounts, type AccountSort } from "~/domain/accounts/accounts";
+import { FilterBar, SearchField, SortSelect } from "~/components/filters";
+import { ListPage } from "~/components/list-page";
 import { ROLE_LABELS } from "~/domain/accounts/schemas";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
-import { EmptyRow, TableWrap } from "~/components/table";
+import { DataTable } from "~/components/data-table";
+import { type AccountSort, listAccounts } from "~/lib/admin.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản · Quản trị · Tân An STEM" }];
 
@@ -36,76 +36,46 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Accounts() {
   const { total, rows, page, sort, q } = useLoaderData<typeof loader>();
   return (
-    <>
-      <PageHeader
-        title="Tài khoản"
-        subtitle="Tạo tài khoản cho trường và giáo viên; cấp liên kết đặt mật khẩu dùng một lần."
-        actions={
-          <Link to="/admin/accounts/new" className="button">
-            + Tạo tài khoản
-          </Link>
-        }
-      />
+    <ListPage
+      title="Tài khoản"
+      subtitle="Tạo tài khoản cho trường và giáo viên; cấp liên kết đặt mật khẩu dùng một lần."
+      create={{ to: "/admin/accounts/new", label: "+ Tạo tài khoản" }}
+      pager={{ page, pageSize: PAGE_SIZE, total }}
+    >
       <FilterBar role="search" label="Tìm tài khoản">
-        <div className="field">
-          <label htmlFor="q">Tìm theo tên hoặc email</label>
-          <input id="q" name="q" defaultValue={q} />
-        </div>
-        <FilterSelect
-          name="sort"
-          label="Sắp xếp"
-          value={sort}
-          options={[
-            { value: "name", label: "Theo tên" },
-            { value: "email", label: "Theo email" },
-            { value: "created", label: "Mới tạo trước" },
-          ]}
-        />
+        <SearchField label="Tìm theo tên hoặc email" value={q} />
+        <SortSelect value={sort} orders={{ name: "Theo tên", email: "Theo email", created: "Mới tạo trước" }} />
       </FilterBar>
-      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Họ và tên</th>
-              <th scope="col">Email</th>
-              <th scope="col">Vai trò · Đơn vị</th>
-              <th scope="col">Trạng thái</th>
-              <th scope="col">Ngày tạo</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  <Link to={`/admin/accounts/${u.id}`}>{u.full_name}</Link>
-                </td>
-                <td>{u.email}</td>
-                <td>
-                  {u.memberships.map((m, i) => (
-                    <div key={i}>
-                      {ROLE_LABELS[m.role]} · {m.unitName}
-                    </div>
-                  ))}
-                </td>
-                <td>
-                  {!u.is_active ? (
-                    <span className="badge badge--red">Đã khóa</span>
-                  ) : u.hasPassword ? (
-                    <span className="badge badge--green">Đang hoạt động</span>
-                  ) : (
-                    <span className="badge badge--amber">Chờ kích hoạt</span>
-                  )}
-                </td>
-                <td>{formatDate(u.created_at)}</td>
-              </tr>
-            ))}
-            <EmptyRow show={rows.length === 0} colSpan={5}>
-              Không có tài khoản nào phù hợp.
-            </EmptyRow>
-          </tbody>
-        </table>
-      </TableWrap>
-      <Pager page={page} pageSize={PAGE_SIZE} total={total} />
-    </>
+      <DataTable
+        label="Bảng dữ liệu, có thể cuộn ngang"
+        rows={rows}
+        columns={[
+          { header: "Họ và tên", cell: (u) => <Link to={`/admin/accounts/${u.id}`}>{u.full_name}</Link> },
+          { header: "Email", cell: (u) => u.email },
+          {
+            header: "Vai trò · Đơn vị",
+            cell: (u) =>
+              u.memberships.map((m, i) => (
+                <div key={i}>
+                  {ROLE_LABELS[m.role]} · {m.unitName}
+                </div>
+              )),
+          },
+          {
+            header: "Trạng thái",
+            cell: (u) =>
+              !u.is_active ? (
+                <span className="badge badge--red">Đã khóa</span>
+              ) : u.hasPassword ? (
+                <span className="badge badge--green">Đang hoạt động</span>
+              ) : (
+                <span className="badge badge--amber">Chờ kích hoạt</span>
+              ),
+          },
+          { header: "Ngày tạo", cell: (u) => formatDate(u.created_at) },
+        ]}
+        empty="Không có tài khoản nào phù hợp."
+      />
+    </ListPage>
   );
 }

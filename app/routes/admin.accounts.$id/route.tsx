@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/forms";
 import { OneTimeLink } from "~/components/onetime-link";
 import { PageHeader } from "~/components/shell";
-import { accountDetail, issueResetLink, setUserActive } from "~/domain/accounts/accounts";
 import type { Actor } from "~/domain/auth/permissions";
 import { ROLE_LABELS } from "~/domain/accounts/schemas";
 import { DomainError } from "~/domain/shared/errors";
@@ -14,6 +13,8 @@ import { accountLinkUrl } from "~/lib/links.server";
 import { idParam } from "~/lib/params";
 import { readForm } from "~/lib/forms.server";
 import { canManageUser, maySeeAccount } from "~/domain/auth/policies";
+import { accountDetail, issueResetLink, setUserActive } from "~/lib/admin.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản · Quản trị · Tân An STEM" }];
 

@@ -1,18 +1,18 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormError, SelectField, TextField, useValidatedForm } from "~/components/forms";
+import { FormActions, FormError, SelectField, TextField, useValidatedForm } from "~/components/forms";
 import { OneTimeLink } from "~/components/onetime-link";
 import { PageHeader } from "~/components/shell";
-import { createAccount } from "~/domain/accounts/accounts";
 import { createAccountSchema, ROLE_LABELS } from "~/domain/accounts/schemas";
 import { reachOf } from "~/domain/auth/permissions";
-import { listUnits } from "~/domain/units/units";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { accountLinkUrl } from "~/lib/links.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { grantableRoles } from "~/domain/auth/policies";
+import { createAccount, listUnits } from "~/lib/admin.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Tạo tài khoản · Tân An STEM" }];
 
@@ -48,7 +48,7 @@ export default function NewAccount() {
   const { roles, units, preset } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(createAccountSchema, {
+  const { form, onSubmit, value, bind, formError } = useValidatedForm(createAccountSchema, {
     actionData: actionData?.ok ? undefined : actionData,
     defaults: { unitId: preset },
   });
@@ -85,57 +85,32 @@ export default function NewAccount() {
       />
       <FormError message={formError} />
       <Form method="post" noValidate onSubmit={onSubmit} className="card form">
-        <TextField
-          label="Họ và tên"
-          autoComplete="off"
-          required
-          reg={form.register("fullName")}
-          defaultValue={value("fullName")}
-          error={errorFor("fullName")}
-        />
+        <TextField label="Họ và tên" autoComplete="off" required {...bind("fullName")} />
         <TextField
           label="Email"
           type="email"
           inputMode="email"
           autoComplete="off"
           required
-          reg={form.register("email")}
-          defaultValue={value("email")}
-          error={errorFor("email")}
+          {...bind("email")}
           hint="Dùng làm tên đăng nhập."
         />
-        <TextField
-          label="Số điện thoại (không bắt buộc)"
-          type="tel"
-          inputMode="tel"
-          reg={form.register("phone")}
-          defaultValue={value("phone")}
-          error={errorFor("phone")}
-        />
+        <TextField label="Số điện thoại (không bắt buộc)" type="tel" inputMode="tel" {...bind("phone")} />
         <SelectField
           label="Vai trò"
           required
-          reg={form.register("role")}
-          defaultValue={value("role")}
-          error={errorFor("role")}
+          {...bind("role")}
           placeholder="— Chọn vai trò —"
           options={roles.map((r) => ({ value: r.role, label: ROLE_LABELS[r.role] }))}
         />
         <SelectField
           label="Đơn vị"
           required
-          reg={form.register("unitId")}
-          defaultValue={value("unitId")}
-          error={errorFor("unitId")}
+          {...bind("unitId")}
           placeholder="— Chọn đơn vị —"
           options={unitOptions.map((u) => ({ value: String(u.id), label: u.name }))}
         />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            Tạo tài khoản
-          </button>
-          <Link to="/admin">Hủy</Link>
-        </div>
+        <FormActions label="Tạo tài khoản" cancelTo="/admin" busy={navigation.state === "submitting"} />
       </Form>
     </>
   );

@@ -1,198 +1,84 @@
-import { communeCount } from "~/domain/shared/communes";
-import { reachOf } from "~/domain/auth/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { FilterBar, FilterSelect } from "~/components/filters";
-import { Pager } from "~/components/pager";
-import { PageHeader } from "~/components/shell";
-import { listAudit } from "~/domain/audit/audit";
+import { FilterBar, FilterSelect, optionsOf } from "~/components/filters";
+import { ListPage } from "~/components/list-page";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
-import { EmptyRow, TableWrap } from "~/components/table";
+import { DataTable } from "~/components/data-table";
+import { auditScope, describeAuditEntry, listAudit } from "~/lib/admin.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký thay đổi · Tân An STEM" }];
 
 const PAGE_SIZE = 50;
-const ACTION_LABELS: Record<string, string> = {
-  create: "Tạo mới",
-  update: "Sửa",
-  delete: "Xóa (vào thùng rác)",
-  restore: "Khôi phục từ thùng rác",
-  purge: "Xóa hẳn khỏi thùng rác",
-  login: "Đăng nhập",
-  logout: "Đăng xuất",
-  lockout: "Tạm khóa đăng nhập",
-  password_change: "Đổi mật khẩu",
-  link_issue: "Cấp liên kết đặt mật khẩu",
-  link_redeem: "Dùng liên kết đặt mật khẩu",
-  deactivate: "Khóa tài khoản",
-  activate: "Mở khóa tài khoản",
-};
-const ENTITY_LABELS: Record<string, string> = {
-  user: "Tài khoản",
-  session: "Phiên đăng nhập",
-  login: "Đăng nhập",
-  unit: "Đơn vị",
-  headcount: "Số người của đơn vị",
-  person: "Người trong danh sách",
-  people_import: "Nhập danh sách từ tệp",
-  club: "Câu lạc bộ",
-  club_member: "Thành viên câu lạc bộ",
-  activity: "Hoạt động",
-  activity_reach: "Số người được tiếp cận",
-  budget_line: "Dòng kinh phí",
-  contest: "Cuộc thi",
-  contest_entry: "Bài dự thi",
-  material: "Học liệu",
-};
-const FIELD_LABELS: Record<string, string> = {
-  count: "Số lượng",
-  email: "Email",
-  full_name: "Họ tên",
-  role: "Vai trò",
-  name: "Tên",
-  title: "Tên",
-  status: "Trạng thái",
-  code: "Mã",
-  grade: "Khối",
-  class_name: "Lớp",
-  position: "Chức vụ",
-  left_on: "Ngày rời",
-  starts_at: "Bắt đầu",
-  ends_at: "Kết thúc",
-  estimate: "Dự toán",
-  actual: "Thực chi",
-  purpose: "Mục đích",
-  new: "Thêm mới",
-  updated: "Cập nhật",
-  unchanged: "Không đổi",
-};
-const HIDDEN = new Set(["created_at", "updated_at", "name_key", "created_by", "organizer"]);
-
-function parse(json: string | null): unknown {
-  if (!json) return null;
-  try {
-    return JSON.parse(json);
-  } catch {
-    return json;
-  }
-}
-
-const show = (v: unknown) =>
-  v === null || v === undefined || v === "" ? "(trống)" : typeof v === "object" ? JSON.stringify(v) : String(v);
-
-/** The fields that changed, in words: "Số lượng: 180 → 185". */
-function describeChange(beforeJson: string | null, afterJson: string | null): string[] {
-  const before = parse(beforeJson);
-  const after = parse(afterJson);
-  const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
-  if (!isObj(before) && !isObj(after))
-    return before === null && after === null ? [] : [`${show(before)} → ${show(after)}`];
-  const b = isObj(before) ? before : {};
-  const a = isObj(after) ? after : {};
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN.has(k));
-  return keys
-    .filter((k) => !isObj(before) || !isObj(after) || JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-    .slice(0, 8)
-    .map((k) => {
-      const label = FIELD_LABELS[k] ?? k;
-      if (!isObj(before)) return `${label}: ${show(a[k])}`;
-      if (!isObj(after)) return `${label}: ${show(b[k])} (đã xóa)`;
-      return `${label}: ${show(b[k])} → ${show(a[k])}`;
-    });
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "audit.read");
   const url = new URL(request.url);
   const page = pageParam(url);
   const kind = oneOf(url.searchParams.get("kind"), ["changes", "sessions", "all"] as const, "changes");
-  // Where several communes share the deployment, commune staff read their own commune's entries only.
-  const reach = reachOf(actor);
-  const communes = await communeCount(db);
   const { total, rows } = await listAudit(db, {
     page,
     pageSize: PAGE_SIZE,
     kind,
-    unitIds: reach && communes > 1 ? reach : undefined,
+    unitIds: await auditScope(db, actor),
   });
   return {
     total,
     page,
     kind,
-    rows: rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      actor: r.actor_name ?? "Hệ thống",
-      action: ACTION_LABELS[r.action] ?? r.action,
-      entity: ENTITY_LABELS[r.entity] ?? r.entity,
-      target:
-        r.target_email ?? (r.entity === "session" || r.entity === "login" ? "" : r.entity_id ? `#${r.entity_id}` : ""),
-      unit: r.unit_name,
-      changes: describeChange(r.before_json, r.after_json),
-      ip: r.ip,
-    })),
+    rows: rows.map(describeAuditEntry),
   };
 }
 
 export default function Audit() {
   const { total, rows, page, kind } = useLoaderData<typeof loader>();
   return (
-    <>
-      <PageHeader title="Nhật ký thay đổi" subtitle="Ai đã thay đổi gì, lúc nào: nội dung trước và sau khi sửa." />
+    <ListPage
+      title="Nhật ký thay đổi"
+      subtitle="Ai đã thay đổi gì, lúc nào: nội dung trước và sau khi sửa."
+      pager={{ page, pageSize: PAGE_SIZE, total }}
+    >
       <FilterBar button="Xem">
         <FilterSelect
           name="kind"
           label="Loại"
           value={kind}
-          options={[
-            { value: "changes", label: "Thay đổi dữ liệu" },
-            { value: "sessions", label: "Đăng nhập, đăng xuất" },
-            { value: "all", label: "Tất cả" },
-          ]}
+          options={optionsOf({ changes: "Thay đổi dữ liệu", sessions: "Đăng nhập, đăng xuất", all: "Tất cả" })}
         />
       </FilterBar>
-      <TableWrap label="Nhật ký thay đổi">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Thời điểm</th>
-              <th scope="col">Người thực hiện</th>
-              <th scope="col">Thao tác</th>
-              <th scope="col">Nội dung</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(r.at)}</td>
-                <td>{r.actor}</td>
-                <td>
-                  {`${r.action}: ${r.entity} ${r.target}`.trim()}
-                  {r.unit ? <div className="muted">{r.unit}</div> : null}
-                </td>
-                <td>
-                  {r.changes.length ? (
-                    <ul className="changes">
-                      {r.changes.map((c, i) => (
-                        <li key={i}>{c}</li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="muted">{r.ip ? `Địa chỉ ${r.ip}` : ""}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-            <EmptyRow show={rows.length === 0} colSpan={4}>
-              Chưa có mục nào.
-            </EmptyRow>
-          </tbody>
-        </table>
-      </TableWrap>
-      <Pager page={page} pageSize={PAGE_SIZE} total={total} />
-    </>
+      <DataTable
+        label="Nhật ký thay đổi"
+        rows={rows}
+        columns={[
+          { header: "Thời điểm", nowrap: true, cell: (r) => formatDateTime(r.at) },
+          { header: "Người thực hiện", cell: (r) => r.actor },
+          {
+            header: "Thao tác",
+            cell: (r) => (
+              <>
+                {`${r.action}: ${r.entity} ${r.target}`.trim()}
+                {r.unit ? <div className="muted">{r.unit}</div> : null}
+              </>
+            ),
+          },
+          {
+            header: "Nội dung",
+            cell: (r) =>
+              r.changes.length ? (
+                <ul className="changes">
+                  {r.changes.map((c, i) => (
+                    <li key={i}>{c}</li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="muted">{r.ip ? `Địa chỉ ${r.ip}` : ""}</span>
+              ),
+          },
+        ]}
+        empty="Chưa có mục nào."
+      />
+    </ListPage>
   );
 }

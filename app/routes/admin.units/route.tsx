@@ -1,11 +1,10 @@
 import { reachOf } from "~/domain/auth/permissions";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormError, SelectField, TextField, useValidatedForm } from "~/components/forms";
+import { FormActions, FormError, SelectField, TextField, useValidatedForm } from "~/components/forms";
 import { PageHeader } from "~/components/shell";
 
 import { createUnitSchema } from "~/domain/units/schemas";
-import { createUnit, listUnits } from "~/domain/units/units";
 import { SCHOOL_LEVEL_LABELS, SCHOOL_LEVELS, UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
@@ -16,6 +15,8 @@ import { Pager } from "~/components/pager";
 import { idParam, pageParam } from "~/lib/params";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { mayManageUnits, mayOpenAdmin } from "~/domain/auth/policies";
+import { createUnit, listUnits } from "~/lib/admin.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 const PAGE_SIZE = 50;
 
@@ -62,7 +63,7 @@ export default function Units() {
   const { units, total, page, commune, communes, canCreate } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(createUnitSchema, { actionData });
+  const { form, onSubmit, errorFor, value, bind, formError } = useValidatedForm(createUnitSchema, { actionData });
   const kind = form.watch("kind") ?? value("kind");
   return (
     <>
@@ -111,9 +112,7 @@ export default function Units() {
             <SelectField
               label="Loại đơn vị"
               required
-              reg={form.register("kind")}
-              defaultValue={value("kind")}
-              error={errorFor("kind")}
+              {...bind("kind")}
               placeholder="— Chọn loại —"
               hint="Chọn “Xã” để thêm một xã mới của tỉnh."
               options={(["school", "office", "hamlet", "commune"] as const).map((k) => ({
@@ -135,39 +134,16 @@ export default function Units() {
                 hint="Phòng ban, trường học và ấp thuộc một xã."
               />
             ) : null}
-            <TextField
-              label="Tên đơn vị"
-              required
-              reg={form.register("name")}
-              defaultValue={value("name")}
-              error={errorFor("name")}
-              hint="Ví dụ: Trường Tiểu học Tân An C"
-            />
-            <TextField
-              label="Tên viết tắt (không bắt buộc)"
-              reg={form.register("shortName")}
-              defaultValue={value("shortName")}
-              error={errorFor("shortName")}
-            />
+            <TextField label="Tên đơn vị" required {...bind("name")} hint="Ví dụ: Trường Tiểu học Tân An C" />
+            <TextField label="Tên viết tắt (không bắt buộc)" {...bind("shortName")} />
             <SelectField
               label="Cấp học (với trường học)"
-              reg={form.register("schoolLevel")}
-              defaultValue={value("schoolLevel")}
-              error={errorFor("schoolLevel")}
+              {...bind("schoolLevel")}
               placeholder="— Không áp dụng —"
               options={SCHOOL_LEVELS.map((l) => ({ value: l, label: SCHOOL_LEVEL_LABELS[l] }))}
             />
-            <TextField
-              label="Địa chỉ (không bắt buộc)"
-              reg={form.register("address")}
-              defaultValue={value("address")}
-              error={errorFor("address")}
-            />
-            <div className="form-actions">
-              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-                Thêm đơn vị
-              </button>
-            </div>
+            <TextField label="Địa chỉ (không bắt buộc)" {...bind("address")} />
+            <FormActions label="Thêm đơn vị" busy={navigation.state === "submitting"} />
           </Form>
         </>
       ) : null}

@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
 
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { mayOpenAdmin, mayReadAudit } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

@@ -3,27 +3,29 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FormError } from "~/components/forms";
 import { RollCall } from "~/components/roll-call";
 import { Notice, PageHeader } from "~/components/shell";
-import { EmptyRow, TableWrap } from "~/components/table";
+import { DataTable } from "~/components/data-table";
+import { marksFromForm } from "~/domain/attendance/schemas";
+import { can } from "~/domain/auth/permissions";
 import {
   addToRoster,
   attendanceCounts,
+  lockFor,
   recordMarks,
+  requireAttendanceActivity,
+  requireAttendanceView,
   rosterFor,
+  type RosterGroup,
   rosterSize,
   rosterSources,
-  type RosterGroup,
-} from "~/domain/attendance/attendance";
-import { lockFor } from "~/domain/calendar/locks";
-import { marksFromForm } from "~/domain/attendance/schemas";
-import { can } from "~/domain/auth/permissions";
-import { writeAudit } from "~/domain/audit/audit";
-import { requireAttendanceActivity, requireAttendanceView } from "~/lib/attendance.server";
+  writeAudit,
+} from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 import { formatDateTimeRange, formatNumber } from "~/domain/shared/format";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { idParam, pageParam } from "~/lib/params";
 import { Pager } from "~/components/pager";
 import { markableUnitIds } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 /** People per page of the roll call: a long roster (a school assembly of 1,200) pages instead of stopping. */
 const ROLL_CALL_PAGE = 200;
@@ -156,41 +158,18 @@ export default function TakeAttendance() {
       {d.counts ? (
         <section aria-labelledby="counts-title" className="card">
           <h2 id="counts-title">Số người theo đơn vị</h2>
-          <TableWrap label="Điểm danh theo đơn vị">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Đơn vị</th>
-                  <th scope="col" className="num">
-                    Có mặt
-                  </th>
-                  <th scope="col" className="num">
-                    Đến muộn
-                  </th>
-                  <th scope="col" className="num">
-                    Vắng có phép
-                  </th>
-                  <th scope="col" className="num">
-                    Vắng không phép
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.counts.map((c) => (
-                  <tr key={c.unitId}>
-                    <td>{c.unitName}</td>
-                    <td className="num">{formatNumber(c.present)}</td>
-                    <td className="num">{formatNumber(c.late)}</td>
-                    <td className="num">{formatNumber(c.excused)}</td>
-                    <td className="num">{formatNumber(c.absent)}</td>
-                  </tr>
-                ))}
-                <EmptyRow show={d.counts.length === 0} colSpan={5}>
-                  Chưa có ai được điểm danh.
-                </EmptyRow>
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable
+            label="Điểm danh theo đơn vị"
+            rows={d.counts}
+            columns={[
+              { header: "Đơn vị", cell: (c) => c.unitName },
+              { header: "Có mặt", count: (c) => c.present },
+              { header: "Đến muộn", count: (c) => c.late },
+              { header: "Vắng có phép", count: (c) => c.excused },
+              { header: "Vắng không phép", count: (c) => c.absent },
+            ]}
+            empty="Chưa có ai được điểm danh."
+          />
         </section>
       ) : null}
 

@@ -3,15 +3,21 @@ import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import QRCode from "qrcode";
 import { useEffect } from "react";
 import { PageHeader } from "~/components/shell";
-import { checkinState, closeCheckin, currentCode, openCheckin } from "~/domain/attendance/checkin";
-import { writeAudit } from "~/domain/audit/audit";
 import { forbidden } from "~/lib/auth.server";
-import { requireAttendanceActivity } from "~/lib/attendance.server";
+import {
+  checkinState,
+  closeCheckin,
+  currentCode,
+  openCheckin,
+  requireAttendanceActivity,
+  writeAudit,
+} from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 import { formatDateTimeRange, formatNumber } from "~/domain/shared/format";
 import { readForm } from "~/lib/forms.server";
 import { publicOrigin } from "~/lib/links.server";
 import { canRunCheckin } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Điểm danh bằng mã QR · Tân An STEM" }];
 

@@ -1,7 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { rosterFor, rosterSize } from "~/domain/attendance/attendance";
-import { attendanceWorkbook } from "~/domain/attendance/export";
-import { requireAttendanceActivity } from "~/lib/attendance.server";
+import { attendanceWorkbook, requireAttendanceActivity, rosterFor, rosterSize } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 
 /** The activity's attendance (the user's own people) as XLSX. */

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/shell";
 import { StagedImport } from "~/components/staged-import";
-import { checkAttendanceFile, commitAttendanceFile } from "~/domain/attendance/import";
-import { requireAttendanceActivity } from "~/lib/attendance.server";
+import { checkAttendanceFile, commitAttendanceFile, requireAttendanceActivity } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 import { handleStagedImport } from "~/lib/staged-import.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Nhập điểm danh từ tệp · Tân An STEM" }];
 

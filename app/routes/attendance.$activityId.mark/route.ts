@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { recordMarks } from "~/domain/attendance/attendance";
 import { markSchema } from "~/domain/attendance/schemas";
 import { DomainError } from "~/domain/shared/errors";
-import { requireAttendanceActivity } from "~/lib/attendance.server";
+import { recordMarks, requireAttendanceActivity } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 import { getActor, thrownStatus } from "~/lib/auth.server";
 

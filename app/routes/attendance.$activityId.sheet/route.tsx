@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PrintButton } from "~/components/print-button";
-import { rosterFor, rosterSize } from "~/domain/attendance/attendance";
-import { requireAttendanceActivity } from "~/lib/attendance.server";
+import { requireAttendanceActivity, rosterFor, rosterSize } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 import { formatDateTimeRange } from "~/domain/shared/format";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Danh sách ký tên · Tân An STEM" }];
 

@@ -1,16 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Pager } from "~/components/pager";
-import { PageHeader } from "~/components/shell";
-import { EmptyRow, TableWrap } from "~/components/table";
-import { attendanceActivities } from "~/domain/attendance/attendance";
+import { DataTable } from "~/components/data-table";
+import { ListPage } from "~/components/list-page";
 import { ACTIVITY_STATUS_LABELS } from "~/domain/activities/vocabulary";
 
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatDateTime, formatNumber } from "~/domain/shared/format";
+import { formatDateTime } from "~/domain/shared/format";
 import { pageParam } from "~/lib/params";
 import { canTakeAttendance, mayOpenAttendance } from "~/domain/auth/policies";
+import { attendanceActivities } from "~/lib/attendance.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Điểm danh · Tân An STEM" }];
 
@@ -28,51 +28,37 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function AttendanceIndex() {
   const d = useLoaderData<typeof loader>();
   return (
-    <>
-      <PageHeader
-        title="Điểm danh"
-        subtitle="Chọn hoạt động để điểm danh trên điện thoại, nhập từ tệp hoặc mở mã QR cho người tham dự tự điểm danh. Số người được tuyên truyền (chỉ tiêu II.1.a) tính từ đây."
-      />
+    <ListPage
+      title="Điểm danh"
+      subtitle="Chọn hoạt động để điểm danh trên điện thoại, nhập từ tệp hoặc mở mã QR cho người tham dự tự điểm danh. Số người được tuyên truyền (chỉ tiêu II.1.a) tính từ đây."
+      pager={d.marks && { page: d.page, pageSize: PAGE_SIZE, total: d.total }}
+    >
       {!d.marks ? (
         <p className="alert alert--info">
           Điểm danh do cán bộ, giáo viên của từng đơn vị thực hiện. Số người tham dự theo đơn vị xem ở trang của từng{" "}
           <Link to="/activities">hoạt động</Link>.
         </p>
       ) : (
-        <>
-          <TableWrap label="Hoạt động cần điểm danh">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Thời gian</th>
-                  <th scope="col">Hoạt động</th>
-                  <th scope="col" className="num">
-                    Đã có mặt
-                  </th>
-                  <th scope="col">Trạng thái</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.rows.map((a) => (
-                  <tr key={a.id}>
-                    <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(a.starts_at)}</td>
-                    <td>
-                      <Link to={`/attendance/${a.id}`}>{a.title}</Link>
-                      <div className="muted">{a.organizer_name}</div>
-                    </td>
-                    <td className="num">{formatNumber(a.attended)}</td>
-                    <td>{ACTIVITY_STATUS_LABELS[a.status]}</td>
-                  </tr>
-                ))}
-                <EmptyRow show={d.rows.length === 0} colSpan={4}>
-                  Chưa có hoạt động nào.
-                </EmptyRow>
-              </tbody>
-            </table>
-          </TableWrap>
-          <Pager page={d.page} pageSize={PAGE_SIZE} total={d.total} />
-        </>
+        <DataTable
+          label="Hoạt động cần điểm danh"
+          rows={d.rows}
+          columns={[
+            { header: "Thời gian", nowrap: true, cell: (a) => formatDateTime(a.starts_at) },
+            {
+              header: "Hoạt động",
+              cell: (a) => (
+                <>
+                  <Link to={`/attendance/${a.id}`}>{a.title}</Link>
+                  <div className="muted">{a.organizer_name}</div>
+                </>
+              ),
+            },
+            { header: "Đã có mặt", count: (a) => a.attended },
+            { header: "Trạng thái", cell: (a) => ACTIVITY_STATUS_LABELS[a.status] },
+          ]}
+          empty="Chưa có hoạt động nào."
+        />
       )}
-    </>
+    </ListPage>
   );
 }

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { feedIcs, unitForFeed } from "~/domain/activities/calendar-feed";
 import { notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { publicOrigin } from "~/lib/links.server";
+import { feedIcs, unitForFeed } from "~/lib/activities.server";
 
 /** GET /calendar/<token>.ics — the iCalendar feed a phone subscribes to (no login: the token is the key). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,14 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { FormError } from "~/components/forms";
-import { getActivity } from "~/domain/activities/activities";
-import { CheckinError, checkIn, isCheckinOpen, ticketForScan } from "~/domain/attendance/checkin";
 import { DomainError } from "~/domain/shared/errors";
 import { getActor, notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTimeRange } from "~/domain/shared/format";
 import { idParam } from "~/lib/params";
 import { readForm } from "~/lib/forms.server";
+import { checkIn, CheckinError, getActivity, isCheckinOpen, ticketForScan } from "~/lib/attendance.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Điểm danh · Tân An STEM" }];
 

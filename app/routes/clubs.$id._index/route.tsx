@@ -1,9 +1,18 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { AddMembersForm, MeetingForm } from "~/components/club-forms";
-import { FormError } from "~/components/forms";
-import { DeletedNotice, EditDeleteActions, Notice, PageHeader } from "~/components/shell";
+import { IntentError } from "~/components/forms";
+import { RecordHeader } from "~/components/record-header";
+import { DeletedNotice, Notice } from "~/components/shell";
 import { can } from "~/domain/auth/permissions";
+import { addMembersSchema, meetingSchema } from "~/domain/clubs/schemas";
+import { CLUB_FIELD_LABELS, CLUB_ROLE_LABELS, CLUB_STATUS_LABELS } from "~/domain/clubs/vocabulary";
+import { PERSON_CATEGORY_LABELS } from "~/domain/people/vocabulary";
+import { ClassPicker } from "~/components/class-picker";
+import { vietnamToday } from "~/domain/shared/time";
+import { ACTIVITY_STATUS_LABELS } from "~/domain/activities/vocabulary";
+import { gradeLabel } from "~/domain/units/vocabulary";
+import { forbidden } from "~/lib/auth.server";
 import {
   addMembers,
   clubMeetings,
@@ -11,26 +20,19 @@ import {
   endMembership,
   joinCandidates,
   recordMeeting,
-  targetGrades,
-} from "~/domain/clubs/clubs";
-import { addMembersSchema, meetingSchema } from "~/domain/clubs/schemas";
-import { CLUB_FIELD_LABELS, CLUB_ROLE_LABELS, CLUB_STATUS_LABELS } from "~/domain/clubs/vocabulary";
-import { schoolClasses } from "~/domain/people/people";
-import { PERSON_CATEGORY_LABELS } from "~/domain/people/vocabulary";
-import { ClassPicker } from "~/components/class-picker";
-import { vietnamToday } from "~/domain/shared/time";
-import { ACTIVITY_STATUS_LABELS } from "~/domain/activities/vocabulary";
-import { gradeLabel } from "~/domain/units/vocabulary";
-import { forbidden } from "~/lib/auth.server";
-import { requireClub } from "~/lib/clubs.server";
+  requireClub,
+  schoolClasses,
+} from "~/lib/clubs.server";
+import { targetGrades } from "~/domain/clubs/vocabulary";
 import { db } from "~/lib/db.server";
 import { formatDate, formatDateTime, formatNumber } from "~/domain/shared/format";
 import { failure, parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { dateText } from "~/domain/shared/schema-helpers";
-import { EmptyRow, TableWrap } from "~/components/table";
+import { DataTable } from "~/components/data-table";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { canManageClubs, canTakeAttendance } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.club.name ?? "Câu lạc bộ"} · Tân An STEM` },
@@ -108,49 +110,38 @@ function MemberTable({
   const past = members.filter((m) => m.left_on);
   return (
     <>
-      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Họ và tên</th>
-              <th scope="col">Mã</th>
-              <th scope="col">Lớp / loại</th>
-              <th scope="col">Vai trò</th>
-              <th scope="col">Tham gia từ</th>
-              {canManage ? <th scope="col">Rời câu lạc bộ</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {current.map((m) => (
-              <tr key={m.id}>
-                <td>{m.full_name}</td>
-                <td>{m.code}</td>
-                <td>{m.category === "students" ? m.class_name : PERSON_CATEGORY_LABELS[m.category]}</td>
-                <td>{CLUB_ROLE_LABELS[m.role]}</td>
-                <td>{formatDate(m.joined_on)}</td>
-                {canManage ? (
-                  <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="end-membership" />
-                      <input type="hidden" name="memberId" value={m.id} />
-                      <label className="visually-hidden" htmlFor={`left-${m.id}`}>
-                        Ngày rời của {m.full_name}
-                      </label>
-                      <input id={`left-${m.id}`} type="date" name="leftOn" defaultValue={today} max={today} />
-                      <button type="submit" className="button button--ghost button--small">
-                        Rời
-                      </button>
-                    </Form>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-            <EmptyRow show={current.length === 0} colSpan={6}>
-              Chưa có thành viên.
-            </EmptyRow>
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label="Bảng dữ liệu, có thể cuộn ngang"
+        rows={current}
+        columns={[
+          { header: "Họ và tên", cell: (m) => m.full_name },
+          { header: "Mã", cell: (m) => m.code },
+          {
+            header: "Lớp / loại",
+            cell: (m) => (m.category === "students" ? m.class_name : PERSON_CATEGORY_LABELS[m.category]),
+          },
+          { header: "Vai trò", cell: (m) => CLUB_ROLE_LABELS[m.role] },
+          { header: "Tham gia từ", cell: (m) => formatDate(m.joined_on) },
+          {
+            header: "Rời câu lạc bộ",
+            show: canManage,
+            cell: (m) => (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="end-membership" />
+                <input type="hidden" name="memberId" value={m.id} />
+                <label className="visually-hidden" htmlFor={`left-${m.id}`}>
+                  Ngày rời của {m.full_name}
+                </label>
+                <input id={`left-${m.id}`} type="date" name="leftOn" defaultValue={today} max={today} />
+                <button type="submit" className="button button--ghost button--small">
+                  Rời
+                </button>
+              </Form>
+            ),
+          },
+        ]}
+        empty="Chưa có thành viên."
+      />
       {past.length ? (
         <details style={{ marginTop: ".75rem" }}>
           <summary>Thành viên đã rời ({past.length})</summary>
@@ -177,12 +168,7 @@ export default function ClubDetail() {
   const showAll = params.get("all") === "1";
   return (
     <>
-      <PageHeader
-        title={d.club.name}
-        subtitle={d.school.name}
-        actions={<EditDeleteActions base={`/clubs/${d.club.id}`} show={d.canManage} />}
-      />
-      <Notice when={params.get("saved")}>Đã lưu thay đổi.</Notice>
+      <RecordHeader title={d.club.name} subtitle={d.school.name} base={`/clubs/${d.club.id}`} canManage={d.canManage} />
       <DeletedNotice />
       <Notice when={params.get("created")}>
         Đã đăng ký câu lạc bộ. Tiếp theo: thêm thành viên và ghi các buổi sinh hoạt.
@@ -211,13 +197,7 @@ export default function ClubDetail() {
       <h2>Thành viên</h2>
       {d.seesNames ? (
         <>
-          <FormError
-            message={
-              actionData && !actionData.ok && actionData.intent === "end-membership"
-                ? (actionData.errors?.leftOn ?? actionData.formError ?? actionData.errors?._form)
-                : undefined
-            }
-          />
+          <IntentError result={actionData} intent="end-membership" field="leftOn" />
           <MemberTable members={d.members} canManage={d.canManage} today={d.today} />
         </>
       ) : (
@@ -246,41 +226,30 @@ export default function ClubDetail() {
 
       <h2 id="meetings">Buổi sinh hoạt</h2>
       <Notice when={params.get("meeting")}>Đã ghi buổi sinh hoạt.</Notice>
-      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Thời gian</th>
-              <th scope="col">Chủ đề</th>
-              <th scope="col" className="hide-phone">
-                Nội dung đã làm
-              </th>
-              <th scope="col">Trạng thái</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(showAll ? d.meetings : d.meetings.slice(0, 10)).map((m) => (
-              <tr key={m.id}>
-                <td>{formatDateTime(m.starts_at)}</td>
-                <td>
-                  <Link to={`/activities/${m.id}`}>{m.title.replace(`${d.club.name}: `, "")}</Link>
-                  {d.takesAttendance ? (
-                    <>
-                      {" · "}
-                      <Link to={`/attendance/${m.id}`}>Điểm danh</Link>
-                    </>
-                  ) : null}
-                </td>
-                <td className="hide-phone">{m.description}</td>
-                <td>{ACTIVITY_STATUS_LABELS[m.status]}</td>
-              </tr>
-            ))}
-            <EmptyRow show={d.meetings.length === 0} colSpan={4}>
-              Chưa ghi buổi sinh hoạt nào.
-            </EmptyRow>
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label="Bảng dữ liệu, có thể cuộn ngang"
+        rows={showAll ? d.meetings : d.meetings.slice(0, 10)}
+        columns={[
+          { header: "Thời gian", cell: (m) => formatDateTime(m.starts_at) },
+          {
+            header: "Chủ đề",
+            cell: (m) => (
+              <>
+                <Link to={`/activities/${m.id}`}>{m.title.replace(`${d.club.name}: `, "")}</Link>
+                {d.takesAttendance ? (
+                  <>
+                    {" · "}
+                    <Link to={`/attendance/${m.id}`}>Điểm danh</Link>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          { header: "Nội dung đã làm", className: "hide-phone", cell: (m) => m.description },
+          { header: "Trạng thái", cell: (m) => ACTIVITY_STATUS_LABELS[m.status] },
+        ]}
+        empty="Chưa ghi buổi sinh hoạt nào."
+      />
       {d.meetings.length > 10 && !showAll ? (
         <p>
           <Link to="?all=1#meetings">Xem tất cả {d.meetings.length} buổi sinh hoạt</Link>

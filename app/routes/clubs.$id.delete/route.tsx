@@ -1,14 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmDelete } from "~/components/confirm-delete";
-import { PageHeader } from "~/components/shell";
-import { clubDeletionConsequences, deleteClub } from "~/domain/clubs/clubs";
+import { DeletePage } from "~/components/confirm-delete";
 import { deleteConfirmationFrom, DomainError } from "~/domain/shared/errors";
 import { forbidden } from "~/lib/auth.server";
-import { requireClub } from "~/lib/clubs.server";
+import { clubDeletionConsequences, deleteClub, requireClub } from "~/lib/clubs.server";
 import { db } from "~/lib/db.server";
 import { readForm } from "~/lib/forms.server";
 import { canManageClubs } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Xóa câu lạc bộ · Tân An STEM" }];
 
@@ -39,22 +38,20 @@ export default function DeleteClub() {
     consequences.marks ? `${consequences.marks.toLocaleString("vi-VN")} lượt điểm danh của các buổi sinh hoạt` : "",
   ].filter(Boolean);
   return (
-    <>
-      <PageHeader title="Xóa câu lạc bộ" subtitle={club.name} />
-      <ConfirmDelete
-        what={club.name}
-        consequences={list}
-        error={actionData?.error}
-        cancelTo={`/clubs/${club.id}`}
-        alternative={
-          list.length ? (
-            <p className="muted">
-              Nếu câu lạc bộ chỉ ngừng sinh hoạt, nên chuyển trạng thái sang “Đã giải thể” thay vì xóa để giữ số liệu
-              các năm trước.
-            </p>
-          ) : null
-        }
-      />
-    </>
+    <DeletePage
+      title="Xóa câu lạc bộ"
+      what={club.name}
+      consequences={list}
+      error={actionData?.error}
+      cancelTo={`/clubs/${club.id}`}
+      alternative={
+        list.length ? (
+          <p className="muted">
+            Nếu câu lạc bộ chỉ ngừng sinh hoạt, nên chuyển trạng thái sang “Đã giải thể” thay vì xóa để giữ số liệu các
+            năm trước.
+          </p>
+        ) : null
+      }
+    />
   );
 }

@@ -2,15 +2,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ClubForm } from "~/components/club-form";
 import { PageHeader } from "~/components/shell";
-import { targetGrades, updateClub } from "~/domain/clubs/clubs";
 import { clubSchema } from "~/domain/clubs/schemas";
 import { GRADES_BY_LEVEL } from "~/domain/units/vocabulary";
 import { forbidden } from "~/lib/auth.server";
-import { requireClub } from "~/lib/clubs.server";
+import { requireClub, updateClub } from "~/lib/clubs.server";
+import { targetGrades } from "~/domain/clubs/vocabulary";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { canManageClubs } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Sửa câu lạc bộ · Tân An STEM" }];
 

@@ -1,17 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FilterBar, FilterSelect } from "~/components/filters";
-import { Pager } from "~/components/pager";
-import { DeletedNotice, PageHeader } from "~/components/shell";
+import { FilterBar, FilterSelect, SortSelect, UnitSelect } from "~/components/filters";
+import { ListPage } from "~/components/list-page";
 import { reachOf, can, ownSchoolIds } from "~/domain/auth/permissions";
-import { listClubs, targetGrades, type ClubSort } from "~/domain/clubs/clubs";
 import { CLUB_FIELD_LABELS, CLUB_STATUS_LABELS, CLUB_STATUSES } from "~/domain/clubs/vocabulary";
-import { listUnits } from "~/domain/units/units";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { formatNumber } from "~/domain/shared/format";
 import { idParam, oneOf, pageParam } from "~/lib/params";
-import { EmptyRow, TableWrap } from "~/components/table";
+import { DataTable } from "~/components/data-table";
+import { type ClubSort, listClubs, listUnits } from "~/lib/clubs.server";
+import { targetGrades } from "~/domain/clubs/vocabulary";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Câu lạc bộ STEM · Tân An STEM" }];
 
@@ -54,28 +53,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Clubs() {
   const d = useLoaderData<typeof loader>();
   return (
-    <>
-      <PageHeader
-        title="Câu lạc bộ STEM"
-        subtitle="Câu lạc bộ, đội nhóm STEM và đổi mới sáng tạo trong trường học (mục III.2.5 của Kế hoạch: mỗi trường ít nhất một câu lạc bộ)."
-        actions={
-          d.canCreate ? (
-            <Link to="/clubs/new" className="button">
-              + Đăng ký câu lạc bộ
-            </Link>
-          ) : null
-        }
-      />
-      <DeletedNotice />
+    <ListPage
+      title="Câu lạc bộ STEM"
+      subtitle="Câu lạc bộ, đội nhóm STEM và đổi mới sáng tạo trong trường học (mục III.2.5 của Kế hoạch: mỗi trường ít nhất một câu lạc bộ)."
+      create={d.canCreate && { to: "/clubs/new", label: "+ Đăng ký câu lạc bộ" }}
+      deletedNotice
+      pager={{ page: d.page, pageSize: PAGE_SIZE, total: d.total }}
+    >
       <FilterBar>
         {d.commune ? (
-          <FilterSelect
-            name="school"
-            label="Trường"
-            value={d.schoolId}
-            all="Tất cả các trường"
-            options={d.schools.map((x) => ({ value: x.id, label: x.name }))}
-          />
+          <UnitSelect name="school" label="Trường" value={d.schoolId} all="Tất cả các trường" units={d.schools} />
         ) : null}
         <FilterSelect
           name="status"
@@ -84,69 +71,41 @@ export default function Clubs() {
           all="Tất cả"
           options={CLUB_STATUSES.map((x) => ({ value: x, label: CLUB_STATUS_LABELS[x] }))}
         />
-        <FilterSelect
-          name="sort"
-          label="Sắp xếp"
+        <SortSelect
           value={d.sort}
-          options={[
-            { value: "name", label: "Theo tên" },
-            { value: "members", label: "Nhiều học sinh nhất" },
-            ...(d.commune ? [{ value: "school", label: "Theo trường" }] : []),
-          ]}
+          orders={{ name: "Theo tên", members: "Nhiều học sinh nhất", ...(d.commune ? { school: "Theo trường" } : {}) }}
         />
       </FilterBar>
-      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Câu lạc bộ</th>
-              {d.commune ? <th scope="col">Trường</th> : null}
-              <th scope="col">Lĩnh vực</th>
-              <th scope="col">Khối</th>
-              <th scope="col" className="num">
-                Học sinh
-              </th>
-              <th scope="col" className="num">
-                Giáo viên
-              </th>
-              <th scope="col" className="num">
-                Buổi sinh hoạt
-              </th>
-              <th scope="col">Trạng thái</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.rows.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link to={`/clubs/${c.id}`}>{c.name}</Link>
-                </td>
-                {d.commune ? <td>{c.school_name}</td> : null}
-                <td>{CLUB_FIELD_LABELS[c.field]}</td>
-                <td>
-                  {targetGrades(c)
-                    .map((g) => (g === 0 ? "Mầm non" : g))
-                    .join(", ")}
-                </td>
-                <td className="num">{formatNumber(c.student_members)}</td>
-                <td className="num">{formatNumber(c.teacher_members)}</td>
-                <td className="num">{formatNumber(c.meetings)}</td>
-                <td>
-                  <span
-                    className={`badge ${c.status === "active" ? "badge--green" : c.status === "paused" ? "badge--amber" : ""}`}
-                  >
-                    {CLUB_STATUS_LABELS[c.status]}
-                  </span>
-                </td>
-              </tr>
-            ))}
-            <EmptyRow show={d.rows.length === 0} colSpan={8}>
-              Chưa có câu lạc bộ nào{d.canCreate ? ". Bấm “Đăng ký câu lạc bộ” để thêm." : "."}
-            </EmptyRow>
-          </tbody>
-        </table>
-      </TableWrap>
-      <Pager page={d.page} pageSize={25} total={d.total} />
-    </>
+      <DataTable
+        label="Bảng dữ liệu, có thể cuộn ngang"
+        rows={d.rows}
+        columns={[
+          { header: "Câu lạc bộ", cell: (c) => <Link to={`/clubs/${c.id}`}>{c.name}</Link> },
+          { header: "Trường", show: d.commune, cell: (c) => c.school_name },
+          { header: "Lĩnh vực", cell: (c) => CLUB_FIELD_LABELS[c.field] },
+          {
+            header: "Khối",
+            cell: (c) =>
+              targetGrades(c)
+                .map((g) => (g === 0 ? "Mầm non" : g))
+                .join(", "),
+          },
+          { header: "Học sinh", count: (c) => c.student_members },
+          { header: "Giáo viên", count: (c) => c.teacher_members },
+          { header: "Buổi sinh hoạt", count: (c) => c.meetings },
+          {
+            header: "Trạng thái",
+            cell: (c) => (
+              <span
+                className={`badge ${c.status === "active" ? "badge--green" : c.status === "paused" ? "badge--amber" : ""}`}
+              >
+                {CLUB_STATUS_LABELS[c.status]}
+              </span>
+            ),
+          },
+        ]}
+        empty={<>Chưa có câu lạc bộ nào{d.canCreate ? ". Bấm “Đăng ký câu lạc bộ” để thêm." : "."}</>}
+      />
+    </ListPage>
   );
 }

@@ -2,7 +2,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ClubForm } from "~/components/club-form";
 import { PageHeader } from "~/components/shell";
-import { createClub } from "~/domain/clubs/clubs";
 import { clubSchema } from "~/domain/clubs/schemas";
 import { GRADES_BY_LEVEL } from "~/domain/units/vocabulary";
 import { requireActor } from "~/lib/auth.server";
@@ -10,6 +9,8 @@ import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { requireManagedSchool } from "~/lib/schools.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
+import { createClub } from "~/lib/clubs.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Đăng ký câu lạc bộ · Tân An STEM" }];
 

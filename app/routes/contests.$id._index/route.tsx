@@ -2,17 +2,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useSearchParams, useLocation } from "@remix-run/react";
 import { InlineDelete } from "~/components/confirm-delete";
 import { EntryForm } from "~/components/contest-forms";
-import { FormError } from "~/components/forms";
-import { EditDeleteActions, Notice, PageHeader } from "~/components/shell";
+import { IntentError } from "~/components/forms";
+import { RecordHeader } from "~/components/record-header";
+import { Notice } from "~/components/shell";
 import { can, ownSchoolIds } from "~/domain/auth/permissions";
-import {
-  createEntry,
-  deleteEntry,
-  entryCandidates,
-  getEntry,
-  listEntries,
-  recordResult,
-} from "~/domain/contests/contests";
 import { entrySchema, resultSchema } from "~/domain/contests/schemas";
 import {
   CONTEST_FIELD_LABELS,
@@ -20,21 +13,30 @@ import {
   CONTEST_RESULT_LABELS,
   CONTEST_RESULTS,
 } from "~/domain/contests/vocabulary";
-import { releaseUnclaimed } from "~/domain/files/lifecycle";
-import { storeSmallFile } from "~/domain/files/upload-stream";
 import { DomainError } from "~/domain/shared/errors";
-import { getUnit } from "~/domain/units/units";
-import { schoolClasses } from "~/domain/people/people";
 import { ClassPicker } from "~/components/class-picker";
 import { forbidden } from "~/lib/auth.server";
-import { requireContest } from "~/lib/contests.server";
+import {
+  createEntry,
+  deleteEntry,
+  entryCandidates,
+  getEntry,
+  getUnit,
+  listEntries,
+  recordResult,
+  releaseUnclaimed,
+  requireContest,
+  schoolClasses,
+  storeSmallFile,
+} from "~/lib/contests.server";
 import { db } from "~/lib/db.server";
 import { formatDateRange } from "~/domain/shared/format";
 import { failure, parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { fileFrom, readSmallMultipart } from "~/lib/upload.server";
-import { EmptyRow, TableWrap } from "~/components/table";
+import { DataTable } from "~/components/data-table";
 import { canManageContest, canRecordResult, mayDeleteEntry, mayReadEntry } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.contest.name ?? "Cuộc thi"} · Tân An STEM` },
@@ -145,12 +147,12 @@ export default function ContestDetail() {
       : undefined;
   return (
     <>
-      <PageHeader
+      <RecordHeader
         title={c.name}
         subtitle={`${CONTEST_LEVEL_LABELS[c.level]} · đăng ký bởi ${c.organizerName}`}
-        actions={<EditDeleteActions base={`/contests/${c.id}`} show={d.canManage} />}
+        base={`/contests/${c.id}`}
+        canManage={d.canManage}
       />
-      <Notice when={params.get("saved")}>Đã lưu thay đổi.</Notice>
       <Notice when={params.get("deleted")}>Đã xóa.</Notice>
       <Notice when={params.get("created")}>Đã đăng ký cuộc thi.</Notice>
       <Notice when={params.get("entry")}>Đã đăng ký bài dự thi.</Notice>
@@ -178,108 +180,100 @@ export default function ContestDetail() {
       </div>
 
       <h2 id="entries">Bài dự thi</h2>
-      <TableWrap label="Bài dự thi">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Dự án, sản phẩm</th>
-              <th scope="col">Trường</th>
-              <th scope="col">Nhóm tác giả</th>
-              <th scope="col">Kết quả</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.entries.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  {e.title}
-                  <div className="muted">
-                    {CONTEST_FIELD_LABELS[e.field as keyof typeof CONTEST_FIELD_LABELS] ?? e.field}
-                  </div>
-                </td>
-                <td>{e.school_name}</td>
-                <td>
-                  {e.team.length ? (
-                    <ul className="changes">
-                      {e.team.map((m, i) => (
-                        <li key={i}>
-                          {m.name}
-                          {m.role === "mentor" ? " (GV hướng dẫn)" : m.className ? ` (${m.className})` : ""}
-                        </li>
+      <DataTable
+        label="Bài dự thi"
+        rows={d.entries}
+        columns={[
+          {
+            header: "Dự án, sản phẩm",
+            cell: (e) => (
+              <>
+                {e.title}
+                <div className="muted">
+                  {CONTEST_FIELD_LABELS[e.field as keyof typeof CONTEST_FIELD_LABELS] ?? e.field}
+                </div>
+              </>
+            ),
+          },
+          { header: "Trường", cell: (e) => e.school_name },
+          {
+            header: "Nhóm tác giả",
+            cell: (e) =>
+              e.team.length ? (
+                <ul className="changes">
+                  {e.team.map((m, i) => (
+                    <li key={i}>
+                      {m.name}
+                      {m.role === "mentor" ? " (GV hướng dẫn)" : m.className ? ` (${m.className})` : ""}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                `${e.students} học sinh, ${e.mentors} giáo viên hướng dẫn`
+              ),
+          },
+          {
+            header: "Kết quả",
+            cell: (e) => (
+              <>
+                {e.canRecord ? (
+                  <Form method="post" encType="multipart/form-data" className="result-form">
+                    <input type="hidden" name="intent" value="result" />
+                    <input type="hidden" name="entryId" value={e.id} />
+                    <label className="visually-hidden" htmlFor={`result-${e.id}`}>
+                      Kết quả của {e.title}
+                    </label>
+                    <select id={`result-${e.id}`} name="result" defaultValue={e.result ?? ""}>
+                      <option value="">Chưa có kết quả</option>
+                      {CONTEST_RESULTS.map((r) => (
+                        <option key={r} value={r}>
+                          {CONTEST_RESULT_LABELS[r]}
+                        </option>
                       ))}
-                    </ul>
-                  ) : (
-                    `${e.students} học sinh, ${e.mentors} giáo viên hướng dẫn`
-                  )}
-                </td>
-                <td>
-                  {e.canRecord ? (
-                    <Form method="post" encType="multipart/form-data" className="result-form">
-                      <input type="hidden" name="intent" value="result" />
-                      <input type="hidden" name="entryId" value={e.id} />
-                      <label className="visually-hidden" htmlFor={`result-${e.id}`}>
-                        Kết quả của {e.title}
-                      </label>
-                      <select id={`result-${e.id}`} name="result" defaultValue={e.result ?? ""}>
-                        <option value="">Chưa có kết quả</option>
-                        {CONTEST_RESULTS.map((r) => (
-                          <option key={r} value={r}>
-                            {CONTEST_RESULT_LABELS[r]}
-                          </option>
-                        ))}
-                      </select>
-                      <label htmlFor={`file-${e.id}`} className="muted" style={{ fontSize: ".85rem" }}>
-                        Minh chứng (PDF, ảnh; tối đa 10 MB)
-                      </label>
-                      <input
-                        id={`file-${e.id}`}
-                        type="file"
-                        name="file"
-                        accept=".pdf,.jpg,.jpeg,.png,.webp,application/pdf,image/*"
-                      />
-                      <button type="submit" className="button button--small">
-                        Lưu kết quả
-                      </button>
-                      {resultError(e.id) ? (
-                        <p className="field__error" role="alert">
-                          {resultError(e.id)}
-                        </p>
-                      ) : null}
-                    </Form>
-                  ) : (
-                    <span>{e.result ? CONTEST_RESULT_LABELS[e.result] : "Chưa có kết quả"}</span>
-                  )}
-                  {e.evidence_name ? (
-                    <div>
-                      <a href={`/contests/entries/${e.id}/evidence`}>Minh chứng: {e.evidence_name}</a>
-                    </div>
-                  ) : e.has_evidence ? (
-                    <div className="muted">Đã có minh chứng (trường lưu giữ)</div>
-                  ) : null}
-                  {e.canDelete ? (
-                    <InlineDelete
-                      label="Xóa bài dự thi…"
-                      question="Xóa bài dự thi này cùng kết quả và minh chứng?"
-                      fields={{ intent: "delete-entry", entryId: e.id }}
-                      multipart
+                    </select>
+                    <label htmlFor={`file-${e.id}`} className="muted" style={{ fontSize: ".85rem" }}>
+                      Minh chứng (PDF, ảnh; tối đa 10 MB)
+                    </label>
+                    <input
+                      id={`file-${e.id}`}
+                      type="file"
+                      name="file"
+                      accept=".pdf,.jpg,.jpeg,.png,.webp,application/pdf,image/*"
                     />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-            <EmptyRow show={d.entries.length === 0} colSpan={4}>
-              Chưa có bài dự thi{d.mayEnter ? ": đăng ký ở mẫu dưới đây." : "."}
-            </EmptyRow>
-          </tbody>
-        </table>
-      </TableWrap>
-      <FormError
-        message={
-          actionData && !actionData.ok && actionData.intent === "delete-entry"
-            ? (actionData.formError ?? actionData.errors?._form)
-            : undefined
-        }
+                    <button type="submit" className="button button--small">
+                      Lưu kết quả
+                    </button>
+                    {resultError(e.id) ? (
+                      <p className="field__error" role="alert">
+                        {resultError(e.id)}
+                      </p>
+                    ) : null}
+                  </Form>
+                ) : (
+                  <span>{e.result ? CONTEST_RESULT_LABELS[e.result] : "Chưa có kết quả"}</span>
+                )}
+                {e.evidence_name ? (
+                  <div>
+                    <a href={`/contests/entries/${e.id}/evidence`}>Minh chứng: {e.evidence_name}</a>
+                  </div>
+                ) : e.has_evidence ? (
+                  <div className="muted">Đã có minh chứng (trường lưu giữ)</div>
+                ) : null}
+                {e.canDelete ? (
+                  <InlineDelete
+                    label="Xóa bài dự thi…"
+                    question="Xóa bài dự thi này cùng kết quả và minh chứng?"
+                    fields={{ intent: "delete-entry", entryId: e.id }}
+                    multipart
+                  />
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+        empty={<>Chưa có bài dự thi{d.mayEnter ? ": đăng ký ở mẫu dưới đây." : "."}</>}
       />
+      <IntentError result={actionData} intent="delete-entry" />
       {d.mayEnter ? (
         <div id="new-entry" style={{ marginTop: "1rem" }}>
           <ClassPicker

@@ -1,14 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmDelete } from "~/components/confirm-delete";
-import { PageHeader } from "~/components/shell";
-import { deleteContest, entryCount } from "~/domain/contests/contests";
+import { DeletePage } from "~/components/confirm-delete";
 import { deleteConfirmationFrom, DomainError } from "~/domain/shared/errors";
 import { forbidden } from "~/lib/auth.server";
-import { requireContest } from "~/lib/contests.server";
+import { deleteContest, entryCount, requireContest } from "~/lib/contests.server";
 import { db } from "~/lib/db.server";
 import { readForm } from "~/lib/forms.server";
 import { canManageContest } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Xóa cuộc thi · Tân An STEM" }];
 
@@ -33,14 +32,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function DeleteContest() {
   const { contest, entries } = useLoaderData<typeof loader>();
   return (
-    <>
-      <PageHeader title="Xóa cuộc thi" subtitle={contest.name} />
-      <ConfirmDelete
-        what={contest.name}
-        consequences={entries ? [`${entries} bài dự thi của các trường, cùng kết quả và minh chứng`] : []}
-        error={useActionData<typeof action>()?.error}
-        cancelTo={`/contests/${contest.id}`}
-      />
-    </>
+    <DeletePage
+      title="Xóa cuộc thi"
+      what={contest.name}
+      consequences={entries ? [`${entries} bài dự thi của các trường, cùng kết quả và minh chứng`] : []}
+      error={useActionData<typeof action>()?.error}
+      cancelTo={`/contests/${contest.id}`}
+    />
   );
 }

@@ -2,15 +2,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ContestForm } from "~/components/contest-forms";
 import { PageHeader } from "~/components/shell";
-import { updateContest } from "~/domain/contests/contests";
 import { contestSchema } from "~/domain/contests/schemas";
 import { DomainError } from "~/domain/shared/errors";
 import { forbidden } from "~/lib/auth.server";
-import { requireContest } from "~/lib/contests.server";
+import { requireContest, updateContest } from "~/lib/contests.server";
 import { db } from "~/lib/db.server";
 import { failure, parseForm } from "~/lib/forms";
 import { readForm } from "~/lib/forms.server";
 import { canManageContest } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Sửa cuộc thi · Tân An STEM" }];
 

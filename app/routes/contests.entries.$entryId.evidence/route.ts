@@ -1,12 +1,11 @@
 import fs from "node:fs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { fileTypeFromFile } from "file-type";
-import { getEntry } from "~/domain/contests/contests";
-import { storedPath } from "~/domain/files/storage";
 import { notFound, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { idParam } from "~/lib/params";
 import { canSeeContest, maySeeEntryEvidence, refuse, seesUnit } from "~/domain/auth/policies";
+import { getEntry, storedPath } from "~/lib/contests.server";
 
 /**
  * An entry's evidence file: only for its school's staff (a certificate or photo can name pupils). The commune's

@@ -2,12 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ContestForm } from "~/components/contest-forms";
 import { PageHeader } from "~/components/shell";
-import { contestOrganizerFor, createContest } from "~/domain/contests/contests";
 import { contestSchema } from "~/domain/contests/schemas";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
+import { contestOrganizerFor, createContest } from "~/lib/contests.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Đăng ký cuộc thi · Tân An STEM" }];
 

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { toCsv } from "~/domain/reports/documents";
 import { notFound } from "~/lib/auth.server";
-import { indicatorRecords } from "~/lib/indicators.server";
+import { indicatorRecords, toCsv } from "~/lib/indicators.server";
 
 /** One table of the records behind a figure, as CSV (same viewer rules as the page). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pager } from "~/components/pager";
-import { PageHeader } from "~/components/shell";
+import { BackLink, PageHeader } from "~/components/shell";
 import { EmptyRow, TableWrap } from "~/components/table";
 import { formatFigure } from "~/domain/shared/figures";
 import { indicatorRecords } from "~/lib/indicators.server";
 import { pageParam } from "~/lib/params";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.figure.code ?? "Chỉ tiêu"} · Tân An STEM` },
@@ -49,9 +50,7 @@ export default function IndicatorRecords() {
   };
   return (
     <>
-      <p>
-        <Link to={`/indicators${search}`}>← Chỉ tiêu Kế hoạch</Link>
-      </p>
+      <BackLink to={`/indicators${search}`} label="Chỉ tiêu Kế hoạch" />
       <PageHeader
         title={`${f.code}: ${f.name}`}
         subtitle={`Mục ${f.planRef} của Kế hoạch · ${d.scopeLabel} · ${d.period.toLowerCase()}`}

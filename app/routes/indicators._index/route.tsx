@@ -2,20 +2,20 @@ import { TimelinessBadge } from "~/components/report-badges";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ComparisonChart, ProgressBar, TrendChart } from "~/components/charts";
-import { FilterBar, FilterSelect } from "~/components/filters";
+import { FilterBar, FilterSelect, UnitSelect } from "~/components/filters";
 import { PrintButton } from "~/components/print-button";
 import { PageHeader } from "~/components/shell";
-import { periodRangeText, reportPeriod, reportPeriodOfUnit } from "~/domain/reports/report-periods";
 import { TableWrap } from "~/components/table";
+import { DataTable } from "~/components/data-table";
 import { can } from "~/domain/auth/permissions";
-import { dashboard } from "~/domain/overview/dashboard";
 import type { IndicatorFigure } from "~/domain/indicators/engine";
 import { formatFigure } from "~/domain/shared/figures";
 import { periodChoices } from "~/domain/shared/periods";
 import { db } from "~/lib/db.server";
 import { formatDate } from "~/domain/shared/format";
-import { figureView } from "~/lib/indicators.server";
+import { dashboard, figureView, periodRangeText, reportPeriod, reportPeriodOfUnit } from "~/lib/indicators.server";
 import { canEditTargets } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Chỉ tiêu Kế hoạch · Tân An STEM" }];
 
@@ -104,22 +104,9 @@ export default function Indicators() {
           value={d.period.key}
           options={d.periods.map((p) => ({ value: p.key, label: p.label }))}
         />
-        {d.communes.length > 1 ? (
-          <FilterSelect
-            name="commune"
-            label="Xã"
-            value={d.communeId}
-            options={d.communes.map((c) => ({ value: c.id, label: c.name }))}
-          />
-        ) : null}
+        {d.communes.length > 1 ? <UnitSelect name="commune" label="Xã" value={d.communeId} units={d.communes} /> : null}
         {d.communeReader ? (
-          <FilterSelect
-            name="school"
-            label="Trường"
-            value={d.schoolId}
-            all="Toàn xã"
-            options={d.schools.map((s) => ({ value: s.id, label: s.name }))}
-          />
+          <UnitSelect name="school" label="Trường" value={d.schoolId} all="Toàn xã" units={d.schools} />
         ) : null}
       </FilterBar>
 
@@ -152,58 +139,54 @@ export default function Indicators() {
       {groups.map((g) => (
         <section key={g} aria-labelledby={`group-${g}`}>
           <h2 id={`group-${g}`}>{g}</h2>
-          <TableWrap label={`Chỉ tiêu nhóm ${g}, có thể cuộn ngang`}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Chỉ tiêu</th>
-                  <th scope="col" className="num">
-                    Chỉ tiêu kỳ
-                  </th>
-                  <th scope="col" className="num">
-                    Kết quả
-                  </th>
-                  <th scope="col">Tiến độ</th>
-                  <th scope="col">Đánh giá</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.figures
-                  .filter((f) => f.group === g)
-                  .map((f) => (
-                    <tr key={f.code}>
-                      <td>
-                        <Link to={`/indicators/${encodeURIComponent(f.code)}${query}`}>{f.name}</Link>
-                        <div className="muted small">
-                          {f.code} · Mục {f.planRef}
-                          {f.source === "entered" ? " · số liệu nhập" : ""}
-                        </div>
-                      </td>
-                      <td className="num">
-                        {f.direction === "rising"
-                          ? f.target === null
-                            ? "Tăng hằng năm"
-                            : `> ${formatFigure(f.target, f.unit)} (năm trước)`
-                          : formatFigure(f.target, f.unit)}
-                        {f.direction === "at_most" && f.target !== null ? (
-                          <div className="muted small">không vượt dự toán</div>
-                        ) : null}
-                      </td>
-                      <td className="num">
-                        <FigureCell f={f} />
-                      </td>
-                      <td>
-                        <ProgressBar value={f.value} target={f.target} status={f.status} />
-                      </td>
-                      <td>
-                        <span className={`badge ${STATUS_BADGE[f.status]}`}>{f.statusLabel}</span>
-                        {f.gap ? <div className="small">{f.gap}</div> : null}
-                      </td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable
+            label={`Chỉ tiêu nhóm ${g}, có thể cuộn ngang`}
+            rows={d.figures.filter((f) => f.group === g)}
+            columns={[
+              {
+                header: "Chỉ tiêu",
+                cell: (f) => (
+                  <>
+                    <Link to={`/indicators/${encodeURIComponent(f.code)}${query}`}>{f.name}</Link>
+                    <div className="muted small">
+                      {f.code} · Mục {f.planRef}
+                      {f.source === "entered" ? " · số liệu nhập" : ""}
+                    </div>
+                  </>
+                ),
+              },
+              {
+                header: "Chỉ tiêu kỳ",
+                className: "num",
+                cell: (f) => (
+                  <>
+                    {f.direction === "rising"
+                      ? f.target === null
+                        ? "Tăng hằng năm"
+                        : `> ${formatFigure(f.target, f.unit)} (năm trước)`
+                      : formatFigure(f.target, f.unit)}
+                    {f.direction === "at_most" && f.target !== null ? (
+                      <div className="muted small">không vượt dự toán</div>
+                    ) : null}
+                  </>
+                ),
+              },
+              { header: "Kết quả", className: "num", cell: (f) => <FigureCell f={f} /> },
+              {
+                header: "Tiến độ",
+                cell: (f) => <ProgressBar value={f.value} target={f.target} status={f.status} />,
+              },
+              {
+                header: "Đánh giá",
+                cell: (f) => (
+                  <>
+                    <span className={`badge ${STATUS_BADGE[f.status]}`}>{f.statusLabel}</span>
+                    {f.gap ? <div className="small">{f.gap}</div> : null}
+                  </>
+                ),
+              },
+            ]}
+          />
         </section>
       ))}
 
@@ -269,32 +252,19 @@ export default function Indicators() {
                 {r.label} (hạn {formatDate(r.deadline)}): {r.submitted}/{r.rows.length} trường đã nộp, {r.onTime} đúng
                 hạn
               </h3>
-              <TableWrap label={`Báo cáo ${r.label}, có thể cuộn ngang`}>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Trường</th>
-                      <th scope="col">Trạng thái</th>
-                      <th scope="col">Ngày nộp</th>
-                      <th scope="col">Thời hạn</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {r.rows.map((x) => (
-                      <tr key={x.schoolId}>
-                        <td>
-                          <Link to={`/reports/${r.half}/${x.schoolId}`}>{x.school}</Link>
-                        </td>
-                        <td>{x.statusLabel}</td>
-                        <td>{formatDate(x.submittedAt)}</td>
-                        <td>
-                          <TimelinessBadge timeliness={x.timeliness} label={x.timelinessLabel} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
+              <DataTable
+                label={`Báo cáo ${r.label}, có thể cuộn ngang`}
+                rows={r.rows}
+                columns={[
+                  { header: "Trường", cell: (x) => <Link to={`/reports/${r.half}/${x.schoolId}`}>{x.school}</Link> },
+                  { header: "Trạng thái", cell: (x) => x.statusLabel },
+                  { header: "Ngày nộp", cell: (x) => formatDate(x.submittedAt) },
+                  {
+                    header: "Thời hạn",
+                    cell: (x) => <TimelinessBadge timeliness={x.timeliness} label={x.timelinessLabel} />,
+                  },
+                ]}
+              />
             </div>
           ))}
         </section>

@@ -1,19 +1,18 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FilterBar, FilterSelect } from "~/components/filters";
 import { FormActions, FormError, TextField, useValidatedForm } from "~/components/forms";
-import { PageHeader } from "~/components/shell";
+import { BackLink, Notice, PageHeader } from "~/components/shell";
 import { can, ownSchoolIds, type Actor } from "~/domain/auth/permissions";
-import { enteredFiguresOf, saveEnteredFigure } from "~/domain/indicators/entered";
 import { enteredFiguresSchema } from "~/domain/indicators/schemas";
 import { periodChoices } from "~/domain/shared/periods";
 import { forbidden, notFound, requireActor } from "~/lib/auth.server";
-import { getUnit } from "~/domain/units/units";
 import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/domain/shared/format";
 import { parseForm } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
-import { actorCommuneId, currentHalf } from "~/lib/indicators.server";
+import { actorCommuneId, currentHalf, enteredFiguresOf, getUnit, saveEnteredFigure } from "~/lib/indicators.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Nhập số liệu · Tân An STEM" }];
 
@@ -74,15 +73,13 @@ export default function EnteredFigures() {
     ["period", d.period],
     ...d.figures.map((f) => [f.code, f.value === null ? "" : String(f.value)]),
   ]);
-  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(enteredFiguresSchema, {
+  const { form, onSubmit, bind, formError } = useValidatedForm(enteredFiguresSchema, {
     defaults,
     actionData: actionData && "ok" in actionData && !actionData.ok ? actionData : undefined,
   });
   return (
     <>
-      <p>
-        <Link to={`/indicators?period=${d.period}`}>← Chỉ tiêu Kế hoạch</Link>
-      </p>
+      <BackLink to={`/indicators?period=${d.period}`} label="Chỉ tiêu Kế hoạch" />
       <PageHeader
         title="Nhập số liệu không có sẵn trong hồ sơ"
         subtitle={`${d.unitName}. Các số liệu này không tính được từ hồ sơ (hoạt động, điểm danh, học liệu…) nên đơn vị nhập tay; hệ thống ghi lại người nhập và thời điểm nhập.`}
@@ -95,11 +92,7 @@ export default function EnteredFigures() {
           options={d.periods.map((p) => ({ value: p.key, label: p.label }))}
         />
       </FilterBar>
-      {actionData && "ok" in actionData && actionData.ok ? (
-        <div className="alert alert--success" role="status">
-          Đã lưu số liệu.
-        </div>
-      ) : null}
+      <Notice when={actionData && "ok" in actionData && actionData.ok}>Đã lưu số liệu.</Notice>
       <Form method="post" onSubmit={onSubmit} noValidate className="card form">
         <FormError message={formError} />
         <input type="hidden" {...form.register("period")} defaultValue={d.period} />
@@ -107,10 +100,8 @@ export default function EnteredFigures() {
           <TextField
             key={f.code}
             label={`${f.label} (${f.granularity === "year" ? `năm ${f.periodKey}` : f.periodKey.replace(/^(\d{4})-H(\d)$/, "6 tháng $2/$1")})`}
-            reg={form.register(f.code)}
-            defaultValue={value(f.code)}
+            {...bind(f.code)}
             inputMode="numeric"
-            error={errorFor(f.code)}
             hint={
               <>
                 Dùng cho chỉ tiêu {f.indicator}. Để trống nếu chưa có số liệu.

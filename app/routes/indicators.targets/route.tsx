@@ -1,18 +1,18 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { FilterBar, FilterSelect, YEARS } from "~/components/filters";
 import { FormActions, FormError, TextField, useValidatedForm } from "~/components/forms";
-import { PageHeader } from "~/components/shell";
-import { loadIndicators } from "~/domain/indicators/engine";
+import { BackLink, Notice, PageHeader } from "~/components/shell";
 import { targetsSchema } from "~/domain/indicators/schemas";
-import { saveTargets, TARGET_YEARS } from "~/domain/indicators/targets";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { yearParam } from "~/lib/params";
 import { canEditTargets } from "~/domain/auth/policies";
+import { loadIndicators, saveTargets, TARGET_YEARS } from "~/lib/indicators.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Chỉ tiêu năm · Tân An STEM" }];
 
@@ -69,19 +69,18 @@ const SCOPE_HINT = { commune: "toàn xã", unit: "mỗi đơn vị", school: "m�
 export default function Targets() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const saved = actionData && "ok" in actionData && actionData.ok ? actionData : null;
   const schema = useMemo(() => targetsSchema(d.indicators), [d.indicators]);
   const defaults = Object.fromEntries(
     d.indicators.map((i) => [`t_${i.code}`, i.target === null ? "" : String(i.target)]),
   );
-  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(schema, {
+  const { onSubmit, bind, formError } = useValidatedForm(schema, {
     defaults,
     actionData: actionData && "ok" in actionData && !actionData.ok ? actionData : undefined,
   });
   return (
     <>
-      <p>
-        <Link to={`/indicators?period=${d.year}`}>← Chỉ tiêu Kế hoạch</Link>
-      </p>
+      <BackLink to={`/indicators?period=${d.year}`} label="Chỉ tiêu Kế hoạch" />
       <PageHeader
         title={`Chỉ tiêu năm ${d.year}`}
         subtitle="Chỉ tiêu theo Kế hoạch; Phòng Văn hóa - Xã hội điều chỉnh khi có văn bản mới. Chỉ tiêu số lượng là cả năm: kỳ 6 tháng lấy một nửa (làm tròn lên) với các chỉ tiêu được đánh dấu."
@@ -89,11 +88,7 @@ export default function Targets() {
       <FilterBar label="Chọn năm" button="Chọn">
         <FilterSelect name="year" label="Năm" value={d.year} options={YEARS} />
       </FilterBar>
-      {actionData && "ok" in actionData && actionData.ok ? (
-        <div className="alert alert--success" role="status">
-          Đã lưu: {actionData.changed} chỉ tiêu thay đổi.
-        </div>
-      ) : null}
+      <Notice when={saved}>Đã lưu: {saved?.changed} chỉ tiêu thay đổi.</Notice>
       <Form method="post" onSubmit={onSubmit} noValidate className="card form">
         <FormError message={formError} />
         {d.indicators.map((i) =>
@@ -105,10 +100,8 @@ export default function Targets() {
             <TextField
               key={i.code}
               label={`${i.code} · ${i.name} (${i.unit === "percent" ? "%" : "số lượng"}, ${SCOPE_HINT[i.scope]})`}
-              reg={form.register(`t_${i.code}`)}
-              defaultValue={value(`t_${i.code}`)}
+              {...bind(`t_${i.code}`)}
               inputMode="numeric"
-              error={errorFor(`t_${i.code}`)}
               hint={`${i.direction === "at_most" ? "Tối đa (không vượt). " : ""}${i.prorate ? "Chia theo kỳ. " : ""}Để trống nếu năm này không đặt chỉ tiêu.`}
             />
           ),

@@ -1,13 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { FormError, TextField, useValidatedForm } from "~/components/forms";
+import { FormActions, FormError, TextField, useValidatedForm } from "~/components/forms";
 import { loginSchema } from "~/domain/accounts/schemas";
-import { attemptLogin } from "~/domain/auth/login";
-import { getActor, safeRedirectPath, sessionCookieHeader } from "~/lib/auth.server";
+import { attemptLogin, getActor, safeRedirectPath, sessionCookieHeader } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/domain/shared/format";
 import { failure, parseForm } from "~/lib/forms";
 import { readForm } from "~/lib/forms.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Tân An STEM" }];
 
@@ -63,7 +63,7 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(loginSchema, { actionData });
+  const { onSubmit, bind, bindPassword, formError } = useValidatedForm(loginSchema, { actionData });
   const busy = navigation.state !== "idle";
   return (
     <div className="login card">
@@ -72,29 +72,15 @@ export default function Login() {
       <FormError message={formError} />
       <Form method="post" noValidate onSubmit={onSubmit}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          required
-          reg={form.register("email")}
-          defaultValue={value("email")}
-          error={errorFor("email")}
-        />
+        <TextField label="Email" type="email" autoComplete="username" inputMode="email" required {...bind("email")} />
         <TextField
           label="Mật khẩu"
           type="password"
           autoComplete="current-password"
           required
-          reg={form.register("password")}
-          error={errorFor("password")}
+          {...bindPassword("password")}
         />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? "Đang đăng nhập…" : "Đăng nhập"}
-          </button>
-        </div>
+        <FormActions label={busy ? "Đang đăng nhập…" : "Đăng nhập"} busy={busy} />
       </Form>
       <p className="muted">
         Quên mật khẩu? Liên hệ Phòng Văn hóa - Xã hội hoặc quản trị viên để được cấp liên kết đặt lại mật khẩu.

@@ -1,7 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { writeAudit } from "~/domain/audit/audit";
-import { invalidateSession } from "~/domain/auth/sessions";
-import { clearSessionCookieHeader, getActor } from "~/lib/auth.server";
+import { clearSessionCookieHeader, getActor, invalidateSession, writeAudit } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -3,16 +3,22 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { InlineDelete } from "~/components/confirm-delete";
 import { Notice, PageHeader } from "~/components/shell";
 
-import { countUse, deleteMaterial, materialFile, materialTopicLabels } from "~/domain/materials/materials";
-import { getUnit } from "~/domain/units/units";
 import { MATERIAL_KIND_LABELS, VISIBILITY_LABELS } from "~/domain/materials/vocabulary";
 import { gradeLabel } from "~/domain/units/vocabulary";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime, formatNumber } from "~/domain/shared/format";
 import { domainFailure, readForm } from "~/lib/forms.server";
-import { requireVisibleMaterial } from "~/lib/materials.server";
+import {
+  countUse,
+  deleteMaterial,
+  getUnit,
+  materialFile,
+  materialTopicLabels,
+  requireVisibleMaterial,
+} from "~/lib/materials.server";
 import { mayDeleteMaterial } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.material.title ?? "Học liệu"} · Tân An STEM` },

@@ -1,11 +1,9 @@
 import fs from "node:fs";
 import { Readable } from "node:stream";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { storedPath } from "~/domain/files/storage";
-import { countUse, materialFile } from "~/domain/materials/materials";
 import { notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { requireVisibleMaterial } from "~/lib/materials.server";
+import { countUse, materialFile, requireVisibleMaterial, storedPath } from "~/lib/materials.server";
 
 /**
  * GET /materials/<id>/file — the stored file, checked on every request (404 for anyone who may not see it),

@@ -1,21 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FilterBar, FilterSelect } from "~/components/filters";
-import { Pager } from "~/components/pager";
-import { DeletedNotice, PageHeader } from "~/components/shell";
-import { EmptyRow, TableWrap } from "~/components/table";
-import { listVocabulary } from "~/domain/activities/activities";
+import { FilterBar, FilterSelect, SearchField, UnitSelect } from "~/components/filters";
+import { DataTable } from "~/components/data-table";
+import { ListPage } from "~/components/list-page";
 import { reachOf, can } from "~/domain/auth/permissions";
-import { listMaterials } from "~/domain/materials/materials";
-import { storageUse } from "~/domain/files/lifecycle";
 import { MATERIAL_KIND_LABELS, MATERIAL_KINDS, VISIBILITY_LABELS } from "~/domain/materials/vocabulary";
-import { listUnits } from "~/domain/units/units";
 import { gradeLabel } from "~/domain/units/vocabulary";
 import { requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate, formatNumber } from "~/domain/shared/format";
-import { uploadSchool } from "~/lib/materials.server";
+import { listMaterials, listUnits, listVocabulary, storageUse, uploadSchool } from "~/lib/materials.server";
 import { idParam, pageParam } from "~/lib/params";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Học liệu · Tân An STEM" }];
 
@@ -57,19 +53,13 @@ const mb = (n: number) => formatNumber(Math.round((n / 1024 / 1024) * 10) / 10);
 export default function Materials() {
   const d = useLoaderData<typeof loader>();
   return (
-    <>
-      <PageHeader
-        title="Học liệu"
-        subtitle="Bài giảng điện tử, video ngắn, podcast, slide, tài liệu số của các trường (mục III.2.2 – III.2.4 của Kế hoạch)."
-        actions={
-          d.canUpload ? (
-            <Link to="/materials/new" className="button">
-              + Đăng học liệu
-            </Link>
-          ) : null
-        }
-      />
-      <DeletedNotice />
+    <ListPage
+      title="Học liệu"
+      subtitle="Bài giảng điện tử, video ngắn, podcast, slide, tài liệu số của các trường (mục III.2.2 – III.2.4 của Kế hoạch)."
+      create={d.canUpload && { to: "/materials/new", label: "+ Đăng học liệu" }}
+      deletedNotice
+      pager={{ page: d.page, pageSize: PAGE_SIZE, total: d.total }}
+    >
       {d.storage ? (
         <p className="muted">
           Dung lượng của {d.storage.school}: {mb(d.storage.used)} MB / {mb(d.storage.quota)} MB{" "}
@@ -77,10 +67,7 @@ export default function Materials() {
         </p>
       ) : null}
       <FilterBar role="search" label="Tìm học liệu">
-        <div className="field">
-          <label htmlFor="q">Tìm (không cần dấu)</label>
-          <input id="q" name="q" defaultValue={d.values.q ?? ""} placeholder="ví dụ: chuyen doi so" />
-        </div>
+        <SearchField label="Tìm (không cần dấu)" value={d.values.q ?? ""} placeholder="ví dụ: chuyen doi so" />
         <FilterSelect
           name="topic"
           label="Nội dung"
@@ -102,48 +89,20 @@ export default function Materials() {
           all="Mọi khối"
           options={Array.from({ length: 13 }, (_, g) => ({ value: g, label: gradeLabel(g) }))}
         />
-        <FilterSelect
-          name="school"
-          label="Trường"
-          value={d.values.school}
-          all="Mọi trường"
-          options={d.schools.map((s) => ({ value: s.id, label: s.name }))}
-        />
+        <UnitSelect name="school" label="Trường" value={d.values.school} all="Mọi trường" units={d.schools} />
       </FilterBar>
-      <TableWrap label="Danh sách học liệu">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Học liệu</th>
-              <th scope="col">Loại</th>
-              <th scope="col" className="hide-phone">
-                Trường
-              </th>
-              <th scope="col" className="hide-phone">
-                Chia sẻ
-              </th>
-              <th scope="col">Ngày đăng</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.rows.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  <Link to={`/materials/${m.id}`}>{m.title}</Link>
-                </td>
-                <td>{MATERIAL_KIND_LABELS[m.kind]}</td>
-                <td className="hide-phone">{m.school_name}</td>
-                <td className="hide-phone">{VISIBILITY_LABELS[m.visibility]}</td>
-                <td>{formatDate(m.created_at)}</td>
-              </tr>
-            ))}
-            <EmptyRow show={d.rows.length === 0} colSpan={5}>
-              {d.values.q ? `Không tìm thấy học liệu với “${d.values.q}”.` : "Chưa có học liệu."}
-            </EmptyRow>
-          </tbody>
-        </table>
-      </TableWrap>
-      <Pager page={d.page} pageSize={PAGE_SIZE} total={d.total} />
-    </>
+      <DataTable
+        label="Danh sách học liệu"
+        rows={d.rows}
+        columns={[
+          { header: "Học liệu", cell: (m) => <Link to={`/materials/${m.id}`}>{m.title}</Link> },
+          { header: "Loại", cell: (m) => MATERIAL_KIND_LABELS[m.kind] },
+          { header: "Trường", className: "hide-phone", cell: (m) => m.school_name },
+          { header: "Chia sẻ", className: "hide-phone", cell: (m) => VISIBILITY_LABELS[m.visibility] },
+          { header: "Ngày đăng", cell: (m) => formatDate(m.created_at) },
+        ]}
+        empty={d.values.q ? `Không tìm thấy học liệu với “${d.values.q}”.` : "Chưa có học liệu."}
+      />
+    </ListPage>
   );
 }

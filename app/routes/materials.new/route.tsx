@@ -2,12 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { MaterialForm } from "~/components/material-form";
 import { PageHeader } from "~/components/shell";
-import { listVocabulary } from "~/domain/activities/activities";
-import { sizeLimits } from "~/domain/files/upload-stream";
 import { GRADES_BY_LEVEL } from "~/domain/units/vocabulary";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { submitMaterial, uploadSchool } from "~/lib/materials.server";
+import { listVocabulary, sizeLimits, submitMaterial, uploadSchool } from "~/lib/materials.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Đăng học liệu · Tân An STEM" }];
 

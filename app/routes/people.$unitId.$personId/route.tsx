@@ -2,7 +2,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PersonForm } from "~/components/person-form";
 import { PageHeader } from "~/components/shell";
-import { getPerson, setPersonLeft, updatePerson } from "~/domain/people/people";
 import { personSchema } from "~/domain/people/schemas";
 import { personCategoriesFor } from "~/domain/people/vocabulary";
 import { vietnamToday } from "~/domain/shared/time";
@@ -11,9 +10,10 @@ import { db } from "~/lib/db.server";
 import { formatDate } from "~/domain/shared/format";
 import { parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
-import { requirePeopleUnit } from "~/lib/people.server";
+import { getPerson, requirePeopleUnit, setPersonLeft, updatePerson } from "~/lib/people.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { canManagePeople } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Sửa thông tin · Tân An STEM" }];
 

@@ -1,17 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FilterBar, FilterSelect } from "~/components/filters";
-import { Pager } from "~/components/pager";
-import { Notice, PageHeader } from "~/components/shell";
+import { FilterBar, SearchField, SortSelect } from "~/components/filters";
+import { ListPage } from "~/components/list-page";
+import { Notice } from "~/components/shell";
 import type { PersonCategory } from "../../../db/schema";
-import { listPeople, peopleCounts, type PersonSort } from "~/domain/people/people";
 import { PERSON_CATEGORY_LABELS, personCategoriesFor } from "~/domain/people/vocabulary";
 import { db } from "~/lib/db.server";
 import { formatDate, formatNumber } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
-import { requirePeopleUnit } from "~/lib/people.server";
-import { EmptyRow, TableWrap } from "~/components/table";
+import { listPeople, peopleCounts, type PersonSort, requirePeopleUnit } from "~/lib/people.server";
+import { DataTable } from "~/components/data-table";
 import { canManagePeople, canSeeNames } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Danh sách người · ${data?.unit.name ?? ""} · Tân An STEM` },
@@ -61,24 +61,25 @@ export default function PeopleList() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const hrefFor = (category: string) => `?category=${category}`;
+  const students = data.category === "students";
   return (
-    <>
-      <PageHeader
-        title={`Danh sách người · ${data.unit.name}`}
-        subtitle="Danh sách từng người (mã dùng để điểm danh và đối chiếu khi nhập tệp). Số liệu khai báo ở Trang chủ là mẫu số của chỉ tiêu và có thể khác số người trong danh sách."
-        actions={
-          data.canManage ? (
-            <>
-              <Link className="button" to={`/people/${data.unit.id}/new?category=${data.category}`}>
-                + Thêm người
-              </Link>
-              <Link className="button button--ghost" to={`/people/${data.unit.id}/import`}>
-                Nhập từ tệp
-              </Link>
-            </>
-          ) : null
-        }
-      />
+    <ListPage
+      title={`Danh sách người · ${data.unit.name}`}
+      subtitle="Danh sách từng người (mã dùng để điểm danh và đối chiếu khi nhập tệp). Số liệu khai báo ở Trang chủ là mẫu số của chỉ tiêu và có thể khác số người trong danh sách."
+      actions={
+        data.canManage ? (
+          <>
+            <Link className="button" to={`/people/${data.unit.id}/new?category=${data.category}`}>
+              + Thêm người
+            </Link>
+            <Link className="button button--ghost" to={`/people/${data.unit.id}/import`}>
+              Nhập từ tệp
+            </Link>
+          </>
+        ) : null
+      }
+      pager={data.showNames && data.list && { page: data.page, pageSize: PAGE_SIZE, total: data.list.total }}
+    >
       <Notice when={params.get("saved")}>Đã lưu.</Notice>
       {params.get("imported") ? (
         <div className="alert alert--success" role="status">
@@ -108,78 +109,49 @@ export default function PeopleList() {
         <>
           <FilterBar role="search" label="Tìm người">
             <input type="hidden" name="category" value={data.category} />
-            <div className="field">
-              <label htmlFor="q">Tìm theo tên hoặc mã</label>
-              <input id="q" name="q" defaultValue={data.q} />
-            </div>
-            <FilterSelect
-              name="sort"
-              label="Sắp xếp"
+            <SearchField label="Tìm theo tên hoặc mã" value={data.q} />
+            <SortSelect
               value={data.sort}
-              options={[
-                { value: "name", label: "Theo tên" },
-                { value: "code", label: "Theo mã" },
-                ...(data.category === "students" ? [{ value: "class", label: "Theo lớp" }] : []),
-              ]}
+              orders={{ name: "Theo tên", code: "Theo mã", ...(students ? { class: "Theo lớp" } : {}) }}
             />
             <label className="checkbox">
               <input type="checkbox" name="left" value="1" defaultChecked={data.includeLeft} /> Hiện cả người đã rời
             </label>
           </FilterBar>
-          <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Mã</th>
-                  <th scope="col">Họ và tên</th>
-                  {data.category === "students" ? (
-                    <>
-                      <th scope="col">Khối</th>
-                      <th scope="col">Lớp</th>
-                    </>
+          <DataTable
+            label="Bảng dữ liệu, có thể cuộn ngang"
+            rows={data.list.rows}
+            columns={[
+              {
+                header: "Mã",
+                cell: (p) => (data.canManage ? <Link to={`/people/${data.unit.id}/${p.id}`}>{p.code}</Link> : p.code),
+              },
+              { header: "Họ và tên", cell: (p) => p.full_name },
+              { header: "Khối", show: students, cell: (p) => p.grade },
+              { header: "Lớp", show: students, cell: (p) => p.class_name },
+              { header: "Chức vụ", show: !students, cell: (p) => p.position },
+              {
+                header: "Trạng thái",
+                className: "hide-phone",
+                cell: (p) =>
+                  p.left_on ? (
+                    <span className="badge">Đã rời {formatDate(p.left_on)}</span>
                   ) : (
-                    <th scope="col">Chức vụ</th>
-                  )}
-                  <th scope="col" className="hide-phone">
-                    Trạng thái
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.list.rows.map((p) => (
-                  <tr key={p.id}>
-                    <td>{data.canManage ? <Link to={`/people/${data.unit.id}/${p.id}`}>{p.code}</Link> : p.code}</td>
-                    <td>{p.full_name}</td>
-                    {data.category === "students" ? (
-                      <>
-                        <td>{p.grade}</td>
-                        <td>{p.class_name}</td>
-                      </>
-                    ) : (
-                      <td>{p.position}</td>
-                    )}
-                    <td className="hide-phone">
-                      {p.left_on ? (
-                        <span className="badge">Đã rời {formatDate(p.left_on)}</span>
-                      ) : (
-                        <span className="badge badge--green">
-                          {p.category === "students" ? "Đang học" : "Đang công tác"}
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-                <EmptyRow show={data.list.rows.length === 0} colSpan={5}>
-                  {data.q
-                    ? `Không tìm thấy ai với “${data.q}”.`
-                    : `Chưa có ai trong danh sách này.${data.canManage ? " Hãy thêm từng người hoặc nhập từ tệp." : ""}`}
-                </EmptyRow>
-              </tbody>
-            </table>
-          </TableWrap>
-          <Pager page={data.page} pageSize={PAGE_SIZE} total={data.list.total} />
+                    <span className="badge badge--green">
+                      {p.category === "students" ? "Đang học" : "Đang công tác"}
+                    </span>
+                  ),
+              },
+            ]}
+            empty={
+              data.q
+                ? `Không tìm thấy ai với “${data.q}”.`
+                : `Chưa có ai trong danh sách này.${data.canManage ? " Hãy thêm từng người hoặc nhập từ tệp." : ""}`
+            }
+            emptyColSpan={5}
+          />
         </>
       )}
-    </>
+    </ListPage>
   );
 }

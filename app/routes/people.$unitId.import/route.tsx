@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/shell";
 import { StagedImport } from "~/components/staged-import";
-import { commitPeopleImport, previewPeopleImport } from "~/domain/people/import";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { requirePeopleUnit } from "~/lib/people.server";
+import { commitPeopleImport, previewPeopleImport, requirePeopleUnit } from "~/lib/people.server";
 import { handleStagedImport } from "~/lib/staged-import.server";
 import { canManagePeople } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Nhập danh sách từ tệp · Tân An STEM" }];
 

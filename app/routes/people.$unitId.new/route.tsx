@@ -2,15 +2,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PersonForm } from "~/components/person-form";
 import { PageHeader } from "~/components/shell";
-import { addPerson } from "~/domain/people/people";
 import { personSchema } from "~/domain/people/schemas";
 import { personCategoriesFor } from "~/domain/people/vocabulary";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
-import { requirePeopleUnit } from "~/lib/people.server";
+import { addPerson, requirePeopleUnit } from "~/lib/people.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { canManagePeople } from "~/domain/auth/policies";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Thêm người · Tân An STEM" }];
 

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { peopleTemplate } from "~/domain/people/template";
-import { requirePeopleUnit } from "~/lib/people.server";
+import { peopleTemplate, requirePeopleUnit } from "~/lib/people.server";
 
 /** The XLSX template for importing this unit's people. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

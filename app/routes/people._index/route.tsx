@@ -2,14 +2,14 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/shell";
 import { reachOf, can, ownSchoolIds } from "~/domain/auth/permissions";
-import { peopleCounts } from "~/domain/people/people";
-import { listUnits } from "~/domain/units/units";
 import { UNIT_KIND_LABELS } from "~/domain/units/vocabulary";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatNumber } from "~/domain/shared/format";
-import { TableWrap } from "~/components/table";
+import { DataTable } from "~/components/data-table";
 import { mayListAllPeople } from "~/domain/auth/policies";
+import { listUnits, peopleCounts } from "~/lib/people.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Danh sách người · Tân An STEM" }];
 
@@ -48,34 +48,16 @@ export default function PeopleIndex() {
         title="Danh sách người theo đơn vị"
         subtitle="Cán bộ, giáo viên, nhân viên và học sinh đã được các đơn vị cập nhật. Học sinh chỉ hiển thị số lượng."
       />
-      <TableWrap label="Bảng dữ liệu, có thể cuộn ngang">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Đơn vị</th>
-              <th scope="col">Loại</th>
-              <th scope="col" className="num">
-                Cán bộ, giáo viên, nhân viên
-              </th>
-              <th scope="col" className="num">
-                Học sinh
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  <Link to={`/people/${u.id}`}>{u.name}</Link>
-                </td>
-                <td>{UNIT_KIND_LABELS[u.kind]}</td>
-                <td className="num">{formatNumber(u.kind === "school" ? u.staff : u.officials)}</td>
-                <td className="num">{u.kind === "school" ? formatNumber(u.students) : ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label="Bảng dữ liệu, có thể cuộn ngang"
+        rows={units}
+        columns={[
+          { header: "Đơn vị", cell: (u) => <Link to={`/people/${u.id}`}>{u.name}</Link> },
+          { header: "Loại", cell: (u) => UNIT_KIND_LABELS[u.kind] },
+          { header: "Cán bộ, giáo viên, nhân viên", count: (u) => (u.kind === "school" ? u.staff : u.officials) },
+          { header: "Học sinh", className: "num", cell: (u) => (u.kind === "school" ? formatNumber(u.students) : "") },
+        ]}
+      />
     </>
   );
 }

@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Pager } from "~/components/pager";
 import { PageHeader } from "~/components/shell";
-import { listMaterials } from "~/domain/materials/materials";
-import { upcomingCommuneActivities } from "~/domain/materials/public";
 import { MATERIAL_KIND_LABELS } from "~/domain/materials/vocabulary";
 import { db } from "~/lib/db.server";
 import { formatDate, formatDateTimeRange } from "~/domain/shared/format";
 import { pageParam } from "~/lib/params";
+import { listMaterials, upcomingCommuneActivities } from "~/lib/materials.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [
   { title: "Học liệu công khai · Tân An STEM" },

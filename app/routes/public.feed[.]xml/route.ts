@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { publicFeed } from "~/domain/materials/public";
 import { db } from "~/lib/db.server";
 import { publicOrigin } from "~/lib/links.server";
+import { publicFeed } from "~/lib/materials.server";
 
 /** RSS of new public materials. */
 export async function loader({ request }: LoaderFunctionArgs) {

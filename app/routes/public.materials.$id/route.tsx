@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/shell";
-import { getMaterial, materialFile } from "~/domain/materials/materials";
 import { MATERIAL_KIND_LABELS } from "~/domain/materials/vocabulary";
 import { notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { idParam } from "~/lib/params";
+import { getMaterial, materialFile } from "~/lib/materials.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? "Học liệu"} · Tân An STEM` },

@@ -5,7 +5,6 @@ import { Pager } from "~/components/pager";
 import { Notice, PageHeader } from "~/components/shell";
 import type { Snapshot } from "~/domain/recycle-bin/bin";
 import { BIN_DAYS, BIN_KIND_LABELS } from "~/domain/recycle-bin/vocabulary";
-import { binFor, purgeFromBin, restoreFromBin } from "~/domain/recycle-bin/restore";
 import { InlineDelete } from "~/components/confirm-delete";
 import { DomainError } from "~/domain/shared/errors";
 import { requireActor } from "~/lib/auth.server";
@@ -14,6 +13,8 @@ import { formatDate, formatDateTime } from "~/domain/shared/format";
 import { readForm } from "~/lib/forms.server";
 import { idParam, pageParam } from "~/lib/params";
 import type { BinKind } from "../../../db/schema";
+import { binFor, purgeFromBin, restoreFromBin } from "~/lib/recycle-bin.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Thùng rác · Tân An STEM" }];
 

@@ -1,39 +1,41 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, TextAreaField, useValidatedForm } from "~/components/forms";
-import { PageHeader } from "~/components/shell";
-import { TableWrap } from "~/components/table";
+import { BackLink, PageHeader } from "~/components/shell";
+import { DataTable } from "~/components/data-table";
 
-import { computeIndicators } from "~/domain/indicators/engine";
-import { reportDeadline } from "~/domain/calendar/deadlines";
-import {
-  approveReport,
-  getReport,
-  reopenReport,
-  reportDecisionSchema,
-  reportNarrativeSchema,
-  returnReport,
-  saveDraft,
-  submitReport,
-} from "~/domain/reports/reports";
 import { formatFigure } from "~/domain/shared/figures";
 import { vietnamToday } from "~/domain/shared/time";
-import {
-  approvableFrom,
-  communeIdOf,
-  periodRangeText,
-  reportPeriodOfUnit,
-  withBounds,
-} from "~/domain/reports/report-periods";
-import { differences, signedFiguresFor } from "~/domain/reports/signed-figures";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate, formatDateTime } from "~/domain/shared/format";
 import { parseForm } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
-import { halfPeriod, reportSchool } from "~/lib/reports.server";
+import {
+  approvableFrom,
+  approveReport,
+  communeIdOf,
+  computeIndicators,
+  differences,
+  getReport,
+  halfPeriod,
+  periodRangeText,
+  reopenReport,
+  REPORT_STATUS_LABELS,
+  reportDeadline,
+  reportPeriodOfUnit,
+  reportSchool,
+  returnReport,
+  saveDraft,
+  signedFiguresFor,
+  submitReport,
+  timeliness,
+  TIMELINESS_LABELS,
+  withBounds,
+} from "~/lib/reports.server";
+import { reportDecisionSchema, reportNarrativeSchema } from "~/domain/reports/schemas";
 import { mayApproveReportsIn, mayPrepareReport } from "~/domain/auth/policies";
-import { REPORT_STATUS_LABELS, TIMELINESS_LABELS, timeliness } from "~/domain/calendar/statuses";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Báo cáo ${data?.periodLabel ?? ""} · Tân An STEM` },
@@ -139,7 +141,7 @@ const SAVED: Record<string, string> = {
 function NarrativeForm({ narrative }: { narrative: string }) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(reportNarrativeSchema, {
+  const { onSubmit, bind, formError } = useValidatedForm(reportNarrativeSchema, {
     defaults: { narrative, intent: "save" },
     actionData: actionData && "ok" in actionData ? actionData : undefined,
   });
@@ -148,9 +150,7 @@ function NarrativeForm({ narrative }: { narrative: string }) {
       <FormError message={formError} />
       <TextAreaField
         label="Đánh giá, khó khăn và kiến nghị của nhà trường"
-        reg={form.register("narrative")}
-        defaultValue={value("narrative")}
-        error={errorFor("narrative")}
+        {...bind("narrative")}
         rows={8}
         hint="Số liệu các chỉ tiêu được tính sẵn từ hồ sơ (bảng phía trên). Viết ngắn gọn kết quả nổi bật, hạn chế và kiến nghị."
       />
@@ -177,7 +177,7 @@ function DecisionForm({
 }) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const { form, onSubmit, errorFor, value, formError } = useValidatedForm(reportDecisionSchema, {
+  const { onSubmit, bind, formError } = useValidatedForm(reportDecisionSchema, {
     defaults: { intent: status === "approved" ? "reopen" : "approve" },
     actionData: actionData && "ok" in actionData ? actionData : undefined,
   });
@@ -195,9 +195,7 @@ function DecisionForm({
       ) : null}
       <TextAreaField
         label={status === "approved" ? "Lý do mở lại (bắt buộc)" : "Nhận xét (bắt buộc khi trả lại)"}
-        reg={form.register("comment")}
-        defaultValue={value("comment")}
-        error={errorFor("comment")}
+        {...bind("comment")}
         rows={3}
       />
       <div className="form-actions">
@@ -228,9 +226,7 @@ export default function ReportPage() {
   const exportHref = (format: string) => `/reports/${d.periodKey}/export?unit=${d.school.id}&format=${format}`;
   return (
     <>
-      <p>
-        <Link to={`/reports?period=${d.periodKey}`}>← Báo cáo 6 tháng</Link>
-      </p>
+      <BackLink to={`/reports?period=${d.periodKey}`} label="Báo cáo 6 tháng" />
       <PageHeader
         title={`Báo cáo ${d.periodLabel.toLowerCase()}`}
         subtitle={d.school.name}
@@ -313,40 +309,38 @@ export default function ReportPage() {
       ) : null}
 
       <h2>Số liệu các chỉ tiêu</h2>
-      <TableWrap label="Số liệu các chỉ tiêu, có thể cuộn ngang">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Chỉ tiêu</th>
-              <th scope="col" className="num">
-                Chỉ tiêu kỳ
-              </th>
-              <th scope="col" className="num">
-                Kết quả
-              </th>
-              <th scope="col">Đánh giá</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.figures.map((f) => (
-              <tr key={f.code}>
-                <td>
-                  <Link to={`/indicators/${encodeURIComponent(f.code)}?period=${d.periodKey}&school=${d.school.id}`}>
-                    {f.name}
-                  </Link>
-                  <div className="muted small">{f.code}</div>
-                </td>
-                <td className="num">{formatFigure(f.target, f.unit)}</td>
-                <td className="num">{f.value === null ? "Chưa có số liệu" : formatFigure(f.value, f.unit)}</td>
-                <td>
-                  {f.statusLabel}
-                  {f.gap ? <div className="small">{f.gap}</div> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label="Số liệu các chỉ tiêu, có thể cuộn ngang"
+        rows={d.figures}
+        columns={[
+          {
+            header: "Chỉ tiêu",
+            cell: (f) => (
+              <>
+                <Link to={`/indicators/${encodeURIComponent(f.code)}?period=${d.periodKey}&school=${d.school.id}`}>
+                  {f.name}
+                </Link>
+                <div className="muted small">{f.code}</div>
+              </>
+            ),
+          },
+          { header: "Chỉ tiêu kỳ", className: "num", cell: (f) => formatFigure(f.target, f.unit) },
+          {
+            header: "Kết quả",
+            className: "num",
+            cell: (f) => (f.value === null ? "Chưa có số liệu" : formatFigure(f.value, f.unit)),
+          },
+          {
+            header: "Đánh giá",
+            cell: (f) => (
+              <>
+                {f.statusLabel}
+                {f.gap ? <div className="small">{f.gap}</div> : null}
+              </>
+            ),
+          },
+        ]}
+      />
 
       <h2>Đánh giá, kiến nghị</h2>
       {d.canEdit ? (

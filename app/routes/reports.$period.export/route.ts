@@ -1,15 +1,22 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { reportDocx, reportXlsx, toCsv } from "~/domain/reports/documents";
-import { communeReportDocument, schoolReportDocument } from "~/domain/reports/report-data";
-import { getReport } from "~/domain/reports/reports";
-import { reportPeriod, reportPeriodOfUnit } from "~/domain/reports/report-periods";
-import { signedFiguresFor } from "~/domain/reports/signed-figures";
 import { forbidden, notFound, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { chosenCommune } from "~/lib/indicators.server";
 import { fold } from "~/domain/people/vocabulary";
-import { halfPeriod, reportSchool } from "~/lib/reports.server";
+import {
+  communeReportDocument,
+  getReport,
+  halfPeriod,
+  reportDocx,
+  reportPeriod,
+  reportPeriodOfUnit,
+  reportSchool,
+  reportXlsx,
+  schoolReportDocument,
+  signedFiguresFor,
+  toCsv,
+} from "~/lib/reports.server";
 import { mayReadCommuneReport } from "~/domain/auth/policies";
 
 const TYPES = {

@@ -4,23 +4,33 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { Field, FormError } from "~/components/forms";
 import { FilterBar, FilterSelect } from "~/components/filters";
 import { Notice, PageHeader } from "~/components/shell";
-import { TableWrap } from "~/components/table";
+import { DataTable } from "~/components/data-table";
 import { can, ownSchoolIds } from "~/domain/auth/permissions";
-import { halvesSoFar, reportStatus } from "~/domain/overview/dashboard";
-import { reportDeadline } from "~/domain/calendar/deadlines";
-import { getReport } from "~/domain/reports/reports";
 import { parsePeriod } from "~/domain/shared/periods";
 import { DomainError } from "~/domain/shared/errors";
 import { forbidden, notFound, requireActor } from "~/lib/auth.server";
-import { getUnit } from "~/domain/units/units";
 import { db } from "~/lib/db.server";
 import { formatDate, formatDateTime } from "~/domain/shared/format";
 import { chosenCommune, currentHalf } from "~/lib/indicators.server";
-import { requireReportReader } from "~/lib/reports.server";
+import {
+  cutoffBounds,
+  getReport,
+  getUnit,
+  halvesSoFar,
+  nextHalf,
+  periodRangeText,
+  REPORT_STATUS_LABELS,
+  reportDeadline,
+  reportPeriod,
+  reportStatus,
+  requireReportReader,
+  setCutoff,
+  timeliness,
+  TIMELINESS_LABELS,
+} from "~/lib/reports.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
-import { cutoffBounds, nextHalf, periodRangeText, reportPeriod, setCutoff } from "~/domain/reports/report-periods";
 import { mayApproveReportsIn } from "~/domain/auth/policies";
-import { REPORT_STATUS_LABELS, TIMELINESS_LABELS, timeliness } from "~/domain/calendar/statuses";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo 6 tháng · Tân An STEM" }];
 
@@ -147,33 +157,25 @@ export default function Reports() {
           title="Báo cáo 6 tháng"
           subtitle={`${d.school.name}. Báo cáo 6 tháng đầu năm gửi trước ngày 10/6, 6 tháng cuối năm trước ngày 10/12. Số liệu được tính sẵn từ hồ sơ; nhà trường bổ sung phần đánh giá rồi gửi Phòng Văn hóa - Xã hội.`}
         />
-        <TableWrap label="Các kỳ báo cáo, có thể cuộn ngang">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Kỳ</th>
-                <th scope="col">Hạn nộp</th>
-                <th scope="col">Trạng thái</th>
-                <th scope="col">Ngày nộp</th>
-                <th scope="col">Thời hạn</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.rows.map((r) => (
-                <tr key={r.half}>
-                  <td>
-                    <Link to={`/reports/${r.half}/${d.school.id}`}>{r.label}</Link>
-                    {r.comment ? <div className="small status-behind">Trả lại: {r.comment}</div> : null}
-                  </td>
-                  <td>{formatDate(r.deadline)}</td>
-                  <td>{r.status}</td>
-                  <td>{formatDateTime(r.submittedAt)}</td>
-                  <td>{r.timeliness}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          label="Các kỳ báo cáo, có thể cuộn ngang"
+          rows={d.rows}
+          columns={[
+            {
+              header: "Kỳ",
+              cell: (r) => (
+                <>
+                  <Link to={`/reports/${r.half}/${d.school.id}`}>{r.label}</Link>
+                  {r.comment ? <div className="small status-behind">Trả lại: {r.comment}</div> : null}
+                </>
+              ),
+            },
+            { header: "Hạn nộp", cell: (r) => formatDate(r.deadline) },
+            { header: "Trạng thái", cell: (r) => r.status },
+            { header: "Ngày nộp", cell: (r) => formatDateTime(r.submittedAt) },
+            { header: "Thời hạn", cell: (r) => r.timeliness },
+          ]}
+        />
       </>
     );
   return <CommuneReports d={d} />;
@@ -239,42 +241,36 @@ function CommuneReports({ d }: { d: Extract<ReturnType<typeof useLoaderData<type
           {missing.map((r) => r.school).join(", ")}.
         </div>
       ) : null}
-      <TableWrap label="Báo cáo các trường, có thể cuộn ngang">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Trường</th>
-              <th scope="col">Trạng thái</th>
-              <th scope="col">Ngày nộp</th>
-              <th scope="col">Thời hạn</th>
-              <th scope="col">Thao tác</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.rows.map((r) => (
-              <tr key={r.schoolId}>
-                <td>{r.school}</td>
-                <td>
-                  <span
-                    className={`badge ${r.status === "approved" ? "badge--green" : r.status === "submitted" ? "badge--amber" : r.status === "returned" ? "badge--red" : ""}`}
-                  >
-                    {r.statusLabel}
-                  </span>
-                </td>
-                <td>{formatDateTime(r.submittedAt)}</td>
-                <td>
-                  <TimelinessBadge timeliness={r.timeliness} label={r.timelinessLabel} />
-                </td>
-                <td>
-                  <Link to={`/reports/${d.half}/${r.schoolId}`}>
-                    {r.status === "submitted" && d.canApprove ? "Xem và duyệt" : "Xem"}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label="Báo cáo các trường, có thể cuộn ngang"
+        rows={s.rows}
+        columns={[
+          { header: "Trường", cell: (r) => r.school },
+          {
+            header: "Trạng thái",
+            cell: (r) => (
+              <span
+                className={`badge ${r.status === "approved" ? "badge--green" : r.status === "submitted" ? "badge--amber" : r.status === "returned" ? "badge--red" : ""}`}
+              >
+                {r.statusLabel}
+              </span>
+            ),
+          },
+          { header: "Ngày nộp", cell: (r) => formatDateTime(r.submittedAt) },
+          {
+            header: "Thời hạn",
+            cell: (r) => <TimelinessBadge timeliness={r.timeliness} label={r.timelinessLabel} />,
+          },
+          {
+            header: "Thao tác",
+            cell: (r) => (
+              <Link to={`/reports/${d.half}/${r.schoolId}`}>
+                {r.status === "submitted" && d.canApprove ? "Xem và duyệt" : "Xem"}
+              </Link>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

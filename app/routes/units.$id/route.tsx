@@ -6,9 +6,6 @@ import { PageHeader } from "~/components/shell";
 import { can } from "~/domain/auth/permissions";
 import { DomainError } from "~/domain/shared/errors";
 import { headcountFormSchema } from "~/domain/units/schemas";
-import { getHeadcounts, getUnit, saveHeadcounts } from "~/domain/units/units";
-import { setQuota } from "~/domain/materials/materials";
-import { storageUse } from "~/domain/files/lifecycle";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import {
   gradeLabel,
@@ -22,6 +19,8 @@ import { formatNumber } from "~/domain/shared/format";
 import { failure, zodFieldErrors } from "~/lib/forms";
 import { idParam, yearParam } from "~/lib/params";
 import { mayEditHeadcounts, mayReadUnitPage, refuse, seesUnit } from "~/domain/auth/policies";
+import { getHeadcounts, getUnit, saveHeadcounts, setQuota, storageUse } from "~/lib/units.server";
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.unit.name ?? "Đơn vị"} · Tân An STEM` },

@@ -1,6 +1,8 @@
 /** Units: who sees a unit's records at all (the reach behind 404 vs 403), who manages units and headcounts. */
+import type { DB } from "../../../../db/connection";
 import type { Unit } from "../../../../db/schema";
-import { can, reaches, type Actor } from "../permissions";
+import { communeCount } from "../../shared/communes";
+import { can, reachOf, reaches, type Actor } from "../permissions";
 
 /**
  * Whether a unit's records exist for the actor: a school's for its own staff and the commune's readers in reach;
@@ -35,4 +37,11 @@ export function mayOpenAdmin(actor: Actor): boolean {
 
 export function mayReadAudit(actor: Actor): boolean {
   return can(actor, "audit.read");
+}
+
+/** Whose entries of the audit log an actor reads: all of them, except where several communes share the
+ * deployment: then commune staff read their own commune's (undefined = no restriction). */
+export async function auditScope(db: DB, actor: Actor): Promise<number[] | undefined> {
+  const reach = reachOf(actor);
+  return reach && (await communeCount(db)) > 1 ? reach : undefined;
 }

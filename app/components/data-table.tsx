@@ -1,0 +1,74 @@
+import type { CSSProperties, Key, ReactNode } from "react";
+import { formatNumber } from "~/domain/shared/format";
+import { EmptyRow, TableWrap } from "./table";
+
+/** One column of a DataTable: its header and how a row fills its cell. */
+export interface Column<Row> {
+  header: ReactNode;
+  cell?: (row: Row) => ReactNode;
+  /** A column of counts instead of `cell`: right-aligned ("num"), written the Vietnamese way, "—" when unknown. */
+  count?: (row: Row) => number | null | undefined;
+  /** On the header and every cell: "num" for figures, "hide-phone" for what a phone leaves out. */
+  className?: string;
+  /** Keeps the cell on one line (dates and times). */
+  nowrap?: boolean;
+  /** False leaves the column out, for a column only some readers see. */
+  show?: boolean;
+}
+
+const NOWRAP: CSSProperties = { whiteSpace: "nowrap" };
+
+/**
+ * A table that scrolls sideways on a phone, one row per record (keyed by its id, else its place), with a row
+ * that says so when there is nothing to list (`empty`). The empty row spans every column declared, shown or
+ * not, unless told otherwise.
+ */
+export function DataTable<Row>(props: {
+  label: string;
+  columns: Column<Row>[];
+  rows: readonly Row[];
+  empty?: ReactNode;
+  emptyColSpan?: number;
+  /** A <caption> element, when the table has one. */
+  caption?: ReactNode;
+  /** Rows after the records, such as a total. */
+  footer?: ReactNode;
+  className?: string;
+}) {
+  const columns = props.columns
+    .filter((c) => c.show !== false)
+    .map((c) => (c.count ? { ...c, className: c.className ?? "num" } : c));
+  return (
+    <TableWrap label={props.label}>
+      <table className={props.className}>
+        {props.caption}
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} scope="col" className={c.className}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row, n) => (
+            <tr key={(row as { id?: Key }).id ?? n}>
+              {columns.map((c, i) => (
+                <td key={i} className={c.className} style={c.nowrap ? NOWRAP : undefined}>
+                  {c.count ? formatNumber(c.count(row)) : c.cell?.(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+          {props.empty !== undefined ? (
+            <EmptyRow show={props.rows.length === 0} colSpan={props.emptyColSpan ?? props.columns.length}>
+              {props.empty}
+            </EmptyRow>
+          ) : null}
+          {props.footer}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}

@@ -1,0 +1,13 @@
+/** The server module of the administration (accounts, units, audit log): its routes reach the domain through here (decision 021). */
+export {
+  accountDetail,
+  type AccountSort,
+  createAccount,
+  issueResetLink,
+  listAccounts,
+  setUserActive,
+} from "~/domain/accounts/accounts";
+export { listAudit } from "~/domain/audit/audit";
+export { describeAuditEntry } from "~/domain/audit/describe";
+export { auditScope } from "~/domain/auth/policies";
+export { createUnit, listUnits } from "~/domain/units/units";
