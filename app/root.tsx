@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Shell, type ShellUser } from "~/components/shell";
@@ -6,6 +6,7 @@ import { ROLE_LABELS } from "~/domain/accounts/schemas";
 import { can } from "~/domain/auth/permissions";
 import { sectionsFor } from "~/domain/auth/policies";
 import { getActor } from "~/lib/auth.server";
+import { siteTitle } from "~/lib/meta";
 import { useNonce } from "~/lib/nonce";
 import styles from "~/styles/app.css?url";
 
@@ -14,7 +15,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Tân An STEM" }];
+export const meta = siteTitle;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await getActor(request, context);

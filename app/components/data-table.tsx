@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { CSSProperties, Key, ReactNode } from "react";
 import { formatNumber } from "~/domain/shared/format";
 import { EmptyRow, TableWrap } from "./table";
@@ -6,6 +7,8 @@ import { EmptyRow, TableWrap } from "./table";
 export interface Column<Row> {
   header: ReactNode;
   cell?: (row: Row) => ReactNode;
+  /** A name column instead of `cell`: the record's name, linked to its page, with a line under it. */
+  name?: (row: Row) => NameCell;
   /** A column of counts instead of `cell`: right-aligned ("num"), written the Vietnamese way, "—" when unknown. */
   count?: (row: Row) => number | null | undefined;
   /** On the header and every cell: "num" for figures, "hide-phone" for what a phone leaves out. */
@@ -14,6 +17,25 @@ export interface Column<Row> {
   nowrap?: boolean;
   /** False leaves the column out, for a column only some readers see. */
   show?: boolean;
+}
+
+/** What the first column of most lists shows: the record's name, a link when it has a page, a line under it. */
+export interface NameCell {
+  text: ReactNode;
+  to?: string;
+  note?: ReactNode;
+  /** The line's class: "muted" unless told. */
+  noteClass?: string;
+}
+
+/** A name cell: the text (linked when it has a page) and the line under it. */
+function Name({ text, to, note, noteClass = "muted" }: NameCell) {
+  return (
+    <>
+      {to ? <Link to={to}>{text}</Link> : text}
+      {note ? <div className={noteClass}>{note}</div> : null}
+    </>
+  );
 }
 
 const NOWRAP: CSSProperties = { whiteSpace: "nowrap" };
@@ -56,7 +78,7 @@ export function DataTable<Row>(props: {
             <tr key={(row as { id?: Key }).id ?? n}>
               {columns.map((c, i) => (
                 <td key={i} className={c.className} style={c.nowrap ? NOWRAP : undefined}>
-                  {c.count ? formatNumber(c.count(row)) : c.cell?.(row)}
+                  {c.count ? formatNumber(c.count(row)) : c.name ? <Name {...c.name(row)} /> : c.cell?.(row)}
                 </td>
               ))}
             </tr>

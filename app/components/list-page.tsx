@@ -8,7 +8,8 @@ import { DeletedNotice, PageHeader } from "./shell";
  * then the page links. `create` is the "+ …" button of those who may add a record; it comes after `actions`.
  */
 export function ListPage(props: {
-  title: string;
+  /** Heading and intro; by default the route's `handle` (PageHandle). */
+  title?: string;
   subtitle?: ReactNode;
   actions?: ReactNode;
   create?: { to: string; label: string } | false | null;

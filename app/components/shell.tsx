@@ -1,4 +1,4 @@
-import { Form, NavLink, Link, useLocation, useSearchParams } from "@remix-run/react";
+import { Form, NavLink, Link, useLocation, useMatches, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import type { Section } from "~/domain/auth/policies";
 
@@ -105,7 +105,28 @@ export function Shell({ user, children }: { user: ShellUser | null; children: Re
   );
 }
 
-export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+/**
+ * A page's heading and intro, declared once as its route's `handle` (`export const handle: PageHandle = {…}`): the
+ * page header shows them and the route's meta titles the window with the same heading (`titled(handle.title)`).
+ */
+export interface PageHandle {
+  title: string;
+  subtitle?: string;
+}
+
+/** The heading and intro the current page declared in its route's `handle`. */
+export function usePageHandle(): PageHandle | undefined {
+  const matches = useMatches();
+  return [...matches].reverse().find((m) => (m.handle as PageHandle | undefined)?.title)?.handle as
+    PageHandle | undefined;
+}
+
+/** The page's heading, intro and actions; heading and intro from the route's `handle` unless given. */
+export function PageHeader(props: { title?: string; subtitle?: ReactNode; actions?: ReactNode }) {
+  const handle = usePageHandle();
+  const title = props.title ?? handle?.title ?? "";
+  const subtitle = props.title ? props.subtitle : (props.subtitle ?? handle?.subtitle);
+  const { actions } = props;
   return (
     <div className="page-header">
       <div>

@@ -1,7 +1,8 @@
-import { data } from "@remix-run/node";
-import { DomainError } from "~/domain/shared/errors";
+import { data, redirect } from "@remix-run/node";
+import type { ZodTypeAny, z } from "zod";
+import { deleteConfirmationFrom, DomainError, type DeleteConfirmation } from "~/domain/shared/errors";
 import { cleanText } from "~/domain/shared/text";
-import { failure, type FormFailure } from "./forms";
+import { failure, parseForm, type FormFailure } from "./forms";
 
 /** A rule of the domain said no: its message goes beside its field (or above the form); anything else is a real error. */
 export function domainFailure<E extends Record<string, unknown> = Record<never, never>>(
@@ -54,4 +55,47 @@ function notAForm() {
     { message: "Dữ liệu gửi lên không phải một biểu mẫu hợp lệ. Vui lòng tải lại trang và gửi lại." },
     { status: 400 },
   );
+}
+
+/**
+ * The usual form POST: the form read and cleaned, checked against the schema the browser checks too (400 with each
+ * message beside its field, what was typed kept), then `save`, which answers the address to go to next. A rule of
+ * the domain that says no comes back beside its field (or above the form) with `refusedStatus`.
+ */
+export async function saveForm<S extends ZodTypeAny>(
+  request: Request,
+  schema: S,
+  save: (input: z.output<S>) => Promise<string>,
+  refusedStatus = 400,
+) {
+  const formData = await readForm(request);
+  const parsed = parseForm(schema, formData);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  let next: string;
+  try {
+    next = await save(parsed.data);
+  } catch (e) {
+    return domainFailure(e, formData, undefined, refusedStatus);
+  }
+  return redirect(next);
+}
+
+/**
+ * A delete page's POST: the confirmation ticked on the form, the domain's delete (which asks the policy layer and
+ * refuses without the confirmation), then the list. A refusal is the page's error: 400 without the confirmation,
+ * 403 otherwise; nothing is deleted.
+ */
+export async function confirmDelete(
+  request: Request,
+  remove: (confirmed: DeleteConfirmation) => Promise<unknown>,
+  next: string,
+) {
+  const confirmed = deleteConfirmationFrom((await readForm(request)).get("confirm"));
+  try {
+    await remove(confirmed);
+  } catch (e) {
+    if (e instanceof DomainError) return data({ error: e.message }, { status: e.field === "confirm" ? 400 : 403 });
+    throw e;
+  }
+  return redirect(next);
 }

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FilterBar, FilterSelect, YEARS } from "~/components/filters";
 import { PageHeader } from "~/components/shell";
@@ -16,9 +16,10 @@ import { formatNumber } from "~/domain/shared/format";
 import { yearParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
 import { communeOverview, getUnit, schoolSummary } from "~/lib/home.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Trang chủ · Tân An STEM" }];
+export const meta = titled("Trang chủ");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { FormActions, FormError, TextField, useValidatedForm } from "~/components/forms";
 import { NewPasswordFields } from "~/components/password-fields";
@@ -10,9 +10,10 @@ import { db } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { changeOwnPassword } from "~/lib/accounts.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Đổi mật khẩu · Tân An STEM" }];
+export const meta = titled("Đổi mật khẩu");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireActor(request, context);

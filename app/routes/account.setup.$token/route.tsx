@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormActions, FormError, useValidatedForm } from "~/components/forms";
 import { NewPasswordFields } from "~/components/password-fields";
@@ -10,12 +10,10 @@ import { formatDateTime } from "~/domain/shared/format";
 import { failure, parseForm } from "~/lib/forms";
 import { readForm } from "~/lib/forms.server";
 import { createSession, findLink, redeemLink } from "~/lib/accounts.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [
-  { title: "Đặt mật khẩu · Tân An STEM" },
-  { name: "referrer", content: "no-referrer" },
-];
+export const meta = titled("Đặt mật khẩu", { name: "referrer", content: "no-referrer" });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const link = await findLink(db, params.token ?? "");

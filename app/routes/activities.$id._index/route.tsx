@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, useLocation } from "@remix-run/react";
 import { BudgetLineForm } from "~/components/budget-line-form";
 import { InlineDelete } from "~/components/confirm-delete";
@@ -29,11 +29,10 @@ import { idParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { canManageActivity, canTakeAttendance } from "~/domain/auth/policies";
+import { titledBy } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.activity.title ?? "Hoạt động"} · Tân An STEM` },
-];
+export const meta = titledBy<typeof loader>((d) => d.activity.title, "Hoạt động");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, activity } = await requireActivity(request, context, params.id);
@@ -232,15 +231,7 @@ export default function ActivityDetail() {
         label="Kinh phí"
         rows={d.budget}
         columns={[
-          {
-            header: "Nội dung chi",
-            cell: (l) => (
-              <>
-                {BUDGET_CATEGORY_LABELS[l.category]}
-                {l.note ? <div className="muted">{l.note}</div> : null}
-              </>
-            ),
-          },
+          { header: "Nội dung chi", name: (l) => ({ text: BUDGET_CATEGORY_LABELS[l.category], note: l.note }) },
           { header: "Nguồn", cell: (l) => FUNDING_SOURCE_LABELS[l.source] },
           { header: "Dự toán (đ)", count: (l) => l.estimate },
           { header: "Thực chi (đ)", count: (l) => l.actual },

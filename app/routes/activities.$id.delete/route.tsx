@@ -1,15 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { DeletePage } from "~/components/confirm-delete";
-import { deleteConfirmationFrom, DomainError } from "~/domain/shared/errors";
 import { deleteActivity, deletionConsequences, requireActivity } from "~/lib/activities.server";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { readForm } from "~/lib/forms.server";
+import { confirmDelete } from "~/lib/forms.server";
 import { canManageActivity } from "~/domain/auth/policies";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Xóa hoạt động · Tân An STEM" }];
+export const meta = titled("Xóa hoạt động");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, activity } = await requireActivity(request, context, params.id);
@@ -22,14 +22,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, activity } = await requireActivity(request, context, params.id);
-  const confirmed = deleteConfirmationFrom((await readForm(request)).get("confirm"));
-  try {
-    await deleteActivity(db, actor, activity, confirmed);
-  } catch (e) {
-    if (e instanceof DomainError) return data({ error: e.message }, { status: e.field === "confirm" ? 400 : 403 });
-    throw e;
-  }
-  return redirect(activity.club_id ? `/clubs/${activity.club_id}?deleted=1` : "/activities?deleted=1");
+  return confirmDelete(
+    request,
+    (confirmed) => deleteActivity(db, actor, activity, confirmed),
+    activity.club_id ? `/clubs/${activity.club_id}?deleted=1` : "/activities?deleted=1",
+  );
 }
 
 export default function DeleteActivity() {

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ActivityForm } from "~/components/activity-form";
 import { PageHeader } from "~/components/shell";
@@ -7,12 +7,12 @@ import { vietnamParts } from "~/domain/shared/time";
 import { activityDetail, activityFormOptions, requireActivity, updateActivity } from "~/lib/activities.server";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { parseForm } from "~/lib/forms";
-import { domainFailure, readForm } from "~/lib/forms.server";
+import { saveForm } from "~/lib/forms.server";
 import { canManageActivity } from "~/domain/auth/policies";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Sửa hoạt động · Tân An STEM" }];
+export const meta = titled("Sửa hoạt động");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, activity } = await requireActivity(request, context, params.id);
@@ -50,15 +50,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, activity } = await requireActivity(request, context, params.id);
-  const formData = await readForm(request);
-  const parsed = parseForm(activitySchema, formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  try {
-    await updateActivity(db, actor, activity, parsed.data);
-  } catch (e) {
-    return domainFailure(e, formData);
-  }
-  return redirect(`/activities/${activity.id}?saved=1`);
+  return saveForm(request, activitySchema, async (input) => {
+    await updateActivity(db, actor, activity, input);
+    return `/activities/${activity.id}?saved=1`;
+  });
 }
 
 export default function EditActivity() {

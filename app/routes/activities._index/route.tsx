@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ActivityFilters } from "~/components/activity-filters";
 import { DataTable } from "~/components/data-table";
@@ -19,9 +19,16 @@ import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime, formatNumber } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
+import type { PageHandle } from "~/components/shell";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Hoạt động · Tân An STEM" }];
+export const handle: PageHandle = {
+  title: "Hoạt động",
+  subtitle:
+    "Tập huấn, hội nghị, sinh hoạt chuyên đề, ngoại khóa và tuyên truyền (băng rôn, trang thông tin, mạng xã hội, bảng điện tử, hệ thống thông tin cơ sở).",
+};
+export const meta = titled(handle.title);
 
 const PAGE_SIZE = 25;
 
@@ -62,8 +69,6 @@ export default function Activities() {
   const location = useLocation();
   return (
     <ListPage
-      title="Hoạt động"
-      subtitle="Tập huấn, hội nghị, sinh hoạt chuyên đề, ngoại khóa và tuyên truyền (băng rôn, trang thông tin, mạng xã hội, bảng điện tử, hệ thống thông tin cơ sở)."
       actions={
         <Link to={`/activities/calendar${location.search}`} className="button button--ghost">
           Xem lịch tháng

@@ -1,5 +1,5 @@
 import { actorCommuneId } from "~/lib/indicators.server";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ActivityFilters } from "~/components/activity-filters";
 import { CopyButton } from "~/components/copy-button";
@@ -12,9 +12,10 @@ import { calendarActivities, feedToken, listUnits, listVocabulary, parseActivity
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { publicOrigin } from "~/lib/links.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Lịch hoạt động · Tân An STEM" }];
+export const meta = titled("Lịch hoạt động");
 
 const WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"];
 

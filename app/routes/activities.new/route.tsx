@@ -1,17 +1,21 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ActivityForm } from "~/components/activity-form";
-import { PageHeader } from "~/components/shell";
+import { PageHeader, type PageHandle } from "~/components/shell";
 import { activitySchema } from "~/domain/activities/schemas";
 import { vietnamToday } from "~/domain/shared/time";
 import { activityFormOptions, createActivity } from "~/lib/activities.server";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { parseForm } from "~/lib/forms";
-import { domainFailure, readForm } from "~/lib/forms.server";
+import { saveForm } from "~/lib/forms.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Thêm hoạt động · Tân An STEM" }];
+export const handle: PageHandle = {
+  title: "Thêm hoạt động",
+  subtitle: "Lớp tập huấn, hội nghị, sinh hoạt chuyên đề, ngoại khóa hoặc một đợt tuyên truyền.",
+};
+export const meta = titled(handle.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
@@ -26,25 +30,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
-  const formData = await readForm(request);
-  const parsed = parseForm(activitySchema, formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  try {
-    const id = await createActivity(db, actor, parsed.data);
-    return redirect(`/activities/${id}?created=1`);
-  } catch (e) {
-    return domainFailure(e, formData);
-  }
+  return saveForm(
+    request,
+    activitySchema,
+    async (input) => `/activities/${await createActivity(db, actor, input)}?created=1`,
+  );
 }
 
 export default function NewActivity() {
   const d = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader
-        title="Thêm hoạt động"
-        subtitle="Lớp tập huấn, hội nghị, sinh hoạt chuyên đề, ngoại khóa hoặc một đợt tuyên truyền."
-      />
+      <PageHeader />
       <ActivityForm
         {...d}
         actionData={useActionData<typeof action>()}

@@ -1,5 +1,5 @@
 import { reachOf } from "~/domain/auth/permissions";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FilterBar, SearchField, SortSelect } from "~/components/filters";
 import { ListPage } from "~/components/list-page";
@@ -10,9 +10,10 @@ import { formatDate } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
 import { type AccountSort, listAccounts } from "~/lib/admin.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản · Quản trị · Tân An STEM" }];
+export const meta = titled("Tài khoản · Quản trị");
 
 const PAGE_SIZE = 25;
 const SORTS = ["name", "email", "created"] as const;

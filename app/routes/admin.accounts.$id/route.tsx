@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/forms";
 import { OneTimeLink } from "~/components/onetime-link";
@@ -14,9 +14,10 @@ import { idParam } from "~/lib/params";
 import { readForm } from "~/lib/forms.server";
 import { canManageUser, maySeeAccount } from "~/domain/auth/policies";
 import { accountDetail, issueResetLink, setUserActive } from "~/lib/admin.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản · Quản trị · Tân An STEM" }];
+export const meta = titled("Tài khoản · Quản trị");
 
 /** The account a page is about: 404 when there is none or it lies outside the actor's reach. */
 async function requireAccount(actor: Actor, id: string | undefined) {

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormActions, FormError, SelectField, TextField, useValidatedForm } from "~/components/forms";
 import { OneTimeLink } from "~/components/onetime-link";
@@ -12,9 +12,10 @@ import { accountLinkUrl } from "~/lib/links.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { grantableRoles } from "~/domain/auth/policies";
 import { createAccount, listUnits } from "~/lib/admin.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Tạo tài khoản · Tân An STEM" }];
+export const meta = titled("Tạo tài khoản");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "accounts.manage");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { FilterBar, FilterSelect, optionsOf } from "~/components/filters";
 import { ListPage } from "~/components/list-page";
@@ -8,9 +8,15 @@ import { formatDateTime } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
 import { auditScope, describeAuditEntry, listAudit } from "~/lib/admin.server";
+import type { PageHandle } from "~/components/shell";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Nhật ký thay đổi · Tân An STEM" }];
+export const handle: PageHandle = {
+  title: "Nhật ký thay đổi",
+  subtitle: "Ai đã thay đổi gì, lúc nào: nội dung trước và sau khi sửa.",
+};
+export const meta = titled(handle.title);
 
 const PAGE_SIZE = 50;
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -35,11 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Audit() {
   const { total, rows, page, kind } = useLoaderData<typeof loader>();
   return (
-    <ListPage
-      title="Nhật ký thay đổi"
-      subtitle="Ai đã thay đổi gì, lúc nào: nội dung trước và sau khi sửa."
-      pager={{ page, pageSize: PAGE_SIZE, total }}
-    >
+    <ListPage pager={{ page, pageSize: PAGE_SIZE, total }}>
       <FilterBar button="Xem">
         <FilterSelect
           name="kind"

@@ -1,5 +1,5 @@
 import { reachOf } from "~/domain/auth/permissions";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormActions, FormError, SelectField, TextField, useValidatedForm } from "~/components/forms";
 import { PageHeader } from "~/components/shell";
@@ -16,11 +16,12 @@ import { idParam, pageParam } from "~/lib/params";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { mayManageUnits, mayOpenAdmin } from "~/domain/auth/policies";
 import { createUnit, listUnits } from "~/lib/admin.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 const PAGE_SIZE = 50;
 
-export const meta: MetaFunction = () => [{ title: "Đơn vị · Quản trị · Tân An STEM" }];
+export const meta = titled("Đơn vị · Quản trị");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/components/forms";
 import { RollCall } from "~/components/roll-call";
@@ -25,14 +25,13 @@ import { domainFailure, readForm } from "~/lib/forms.server";
 import { idParam, pageParam } from "~/lib/params";
 import { Pager } from "~/components/pager";
 import { markableUnitIds } from "~/domain/auth/policies";
+import { titledBy } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 /** People per page of the roll call: a long roster (a school assembly of 1,200) pages instead of stopping. */
 const ROLL_CALL_PAGE = 200;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Điểm danh: ${data?.activity.title ?? ""} · Tân An STEM` },
-];
+export const meta = titledBy<typeof loader>((d) => `Điểm danh: ${d.activity.title}`, "Điểm danh");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, activity, marks } = await requireAttendanceView(request, context, params.activityId);

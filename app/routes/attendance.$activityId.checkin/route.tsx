@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import QRCode from "qrcode";
 import { useEffect } from "react";
@@ -17,9 +17,10 @@ import { formatDateTimeRange, formatNumber } from "~/domain/shared/format";
 import { readForm } from "~/lib/forms.server";
 import { publicOrigin } from "~/lib/links.server";
 import { canRunCheckin } from "~/domain/auth/policies";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Điểm danh bằng mã QR · Tân An STEM" }];
+export const meta = titled("Điểm danh bằng mã QR");
 
 /** The QR screen belongs to the organizer: the code is never shown to other units. */
 async function requireOrganizer(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {

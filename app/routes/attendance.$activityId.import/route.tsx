@@ -1,13 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/shell";
 import { StagedImport } from "~/components/staged-import";
 import { checkAttendanceFile, commitAttendanceFile, requireAttendanceActivity } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 import { handleStagedImport } from "~/lib/staged-import.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Nhập điểm danh từ tệp · Tân An STEM" }];
+export const meta = titled("Nhập điểm danh từ tệp");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { activity } = await requireAttendanceActivity(request, context, params.activityId);

@@ -1,12 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PrintButton } from "~/components/print-button";
 import { requireAttendanceActivity, rosterFor, rosterSize } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 import { formatDateTimeRange } from "~/domain/shared/format";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Danh sách ký tên · Tân An STEM" }];
+export const meta = titled("Danh sách ký tên");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, activity } = await requireAttendanceActivity(request, context, params.activityId);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/data-table";
 import { ListPage } from "~/components/list-page";
@@ -10,9 +10,16 @@ import { formatDateTime } from "~/domain/shared/format";
 import { pageParam } from "~/lib/params";
 import { canTakeAttendance, mayOpenAttendance } from "~/domain/auth/policies";
 import { attendanceActivities } from "~/lib/attendance.server";
+import type { PageHandle } from "~/components/shell";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Điểm danh · Tân An STEM" }];
+export const handle: PageHandle = {
+  title: "Điểm danh",
+  subtitle:
+    "Chọn hoạt động để điểm danh trên điện thoại, nhập từ tệp hoặc mở mã QR cho người tham dự tự điểm danh. Số người được tuyên truyền (chỉ tiêu II.1.a) tính từ đây.",
+};
+export const meta = titled(handle.title);
 
 const PAGE_SIZE = 25;
 
@@ -28,11 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function AttendanceIndex() {
   const d = useLoaderData<typeof loader>();
   return (
-    <ListPage
-      title="Điểm danh"
-      subtitle="Chọn hoạt động để điểm danh trên điện thoại, nhập từ tệp hoặc mở mã QR cho người tham dự tự điểm danh. Số người được tuyên truyền (chỉ tiêu II.1.a) tính từ đây."
-      pager={d.marks && { page: d.page, pageSize: PAGE_SIZE, total: d.total }}
-    >
+    <ListPage pager={d.marks && { page: d.page, pageSize: PAGE_SIZE, total: d.total }}>
       {!d.marks ? (
         <p className="alert alert--info">
           Điểm danh do cán bộ, giáo viên của từng đơn vị thực hiện. Số người tham dự theo đơn vị xem ở trang của từng{" "}

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { FormError } from "~/components/forms";
 import { DomainError } from "~/domain/shared/errors";
@@ -8,9 +8,10 @@ import { formatDateTimeRange } from "~/domain/shared/format";
 import { idParam } from "~/lib/params";
 import { readForm } from "~/lib/forms.server";
 import { checkIn, CheckinError, getActivity, isCheckinOpen, ticketForScan } from "~/lib/attendance.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Điểm danh · Tân An STEM" }];
+export const meta = titled("Điểm danh");
 
 /** Only an activity whose QR check-in is open answers; anything else is 404 (titles are not public). */
 async function load(params: LoaderFunctionArgs["params"]) {

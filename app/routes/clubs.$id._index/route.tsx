@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { AddMembersForm, MeetingForm } from "~/components/club-forms";
 import { IntentError } from "~/components/forms";
@@ -32,11 +32,10 @@ import { dateText } from "~/domain/shared/schema-helpers";
 import { DataTable } from "~/components/data-table";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { canManageClubs, canTakeAttendance } from "~/domain/auth/policies";
+import { titledBy } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.club.name ?? "Câu lạc bộ"} · Tân An STEM` },
-];
+export const meta = titledBy<typeof loader>((d) => d.club.name, "Câu lạc bộ");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, club, school } = await requireClub(request, context, params.id);

@@ -1,15 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { DeletePage } from "~/components/confirm-delete";
-import { deleteConfirmationFrom, DomainError } from "~/domain/shared/errors";
 import { forbidden } from "~/lib/auth.server";
 import { clubDeletionConsequences, deleteClub, requireClub } from "~/lib/clubs.server";
 import { db } from "~/lib/db.server";
-import { readForm } from "~/lib/forms.server";
+import { confirmDelete } from "~/lib/forms.server";
 import { canManageClubs } from "~/domain/auth/policies";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Xóa câu lạc bộ · Tân An STEM" }];
+export const meta = titled("Xóa câu lạc bộ");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, club } = await requireClub(request, context, params.id);
@@ -19,14 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, club } = await requireClub(request, context, params.id);
-  const confirmed = deleteConfirmationFrom((await readForm(request)).get("confirm"));
-  try {
-    await deleteClub(db, actor, club, confirmed);
-  } catch (e) {
-    if (e instanceof DomainError) return data({ error: e.message }, { status: e.field === "confirm" ? 400 : 403 });
-    throw e;
-  }
-  return redirect("/clubs?deleted=1");
+  return confirmDelete(request, (confirmed) => deleteClub(db, actor, club, confirmed), "/clubs?deleted=1");
 }
 
 export default function DeleteClub() {

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ClubForm } from "~/components/club-form";
 import { PageHeader } from "~/components/shell";
@@ -8,12 +8,12 @@ import { forbidden } from "~/lib/auth.server";
 import { requireClub, updateClub } from "~/lib/clubs.server";
 import { targetGrades } from "~/domain/clubs/vocabulary";
 import { db } from "~/lib/db.server";
-import { parseForm } from "~/lib/forms";
-import { domainFailure, readForm } from "~/lib/forms.server";
+import { saveForm } from "~/lib/forms.server";
 import { canManageClubs } from "~/domain/auth/policies";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Sửa câu lạc bộ · Tân An STEM" }];
+export const meta = titled("Sửa câu lạc bộ");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, club, school } = await requireClub(request, context, params.id);
@@ -24,15 +24,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, club } = await requireClub(request, context, params.id);
   if (!canManageClubs(actor, club.school_id)) forbidden();
-  const formData = await readForm(request);
-  const parsed = parseForm(clubSchema, formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  try {
-    await updateClub(db, actor, club, parsed.data);
-  } catch (e) {
-    return domainFailure(e, formData);
-  }
-  return redirect(`/clubs/${club.id}?saved=1`);
+  return saveForm(request, clubSchema, async (input) => {
+    await updateClub(db, actor, club, input);
+    return `/clubs/${club.id}?saved=1`;
+  });
 }
 
 export default function EditClub() {

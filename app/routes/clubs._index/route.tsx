@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FilterBar, FilterSelect, SortSelect, UnitSelect } from "~/components/filters";
 import { ListPage } from "~/components/list-page";
@@ -10,9 +10,16 @@ import { idParam, oneOf, pageParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
 import { type ClubSort, listClubs, listUnits } from "~/lib/clubs.server";
 import { targetGrades } from "~/domain/clubs/vocabulary";
+import type { PageHandle } from "~/components/shell";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Câu lạc bộ STEM · Tân An STEM" }];
+export const handle: PageHandle = {
+  title: "Câu lạc bộ STEM",
+  subtitle:
+    "Câu lạc bộ, đội nhóm STEM và đổi mới sáng tạo trong trường học (mục III.2.5 của Kế hoạch: mỗi trường ít nhất một câu lạc bộ).",
+};
+export const meta = titled(handle.title);
 
 const PAGE_SIZE = 25;
 
@@ -54,8 +61,6 @@ export default function Clubs() {
   const d = useLoaderData<typeof loader>();
   return (
     <ListPage
-      title="Câu lạc bộ STEM"
-      subtitle="Câu lạc bộ, đội nhóm STEM và đổi mới sáng tạo trong trường học (mục III.2.5 của Kế hoạch: mỗi trường ít nhất một câu lạc bộ)."
       create={d.canCreate && { to: "/clubs/new", label: "+ Đăng ký câu lạc bộ" }}
       deletedNotice
       pager={{ page: d.page, pageSize: PAGE_SIZE, total: d.total }}

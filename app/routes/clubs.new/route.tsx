@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ClubForm } from "~/components/club-form";
 import { PageHeader } from "~/components/shell";
@@ -6,13 +6,13 @@ import { clubSchema } from "~/domain/clubs/schemas";
 import { GRADES_BY_LEVEL } from "~/domain/units/vocabulary";
 import { requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { parseForm } from "~/lib/forms";
 import { requireManagedSchool } from "~/lib/schools.server";
-import { domainFailure, readForm } from "~/lib/forms.server";
+import { saveForm } from "~/lib/forms.server";
 import { createClub } from "~/lib/clubs.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Đăng ký câu lạc bộ · Tân An STEM" }];
+export const meta = titled("Đăng ký câu lạc bộ");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const school = await requireManagedSchool(await requireActor(request, context));
@@ -22,15 +22,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
   const school = await requireManagedSchool(actor);
-  const formData = await readForm(request);
-  const parsed = parseForm(clubSchema, formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  try {
-    const id = await createClub(db, actor, school, parsed.data);
-    return redirect(`/clubs/${id}?created=1`);
-  } catch (e) {
-    return domainFailure(e, formData);
-  }
+  return saveForm(
+    request,
+    clubSchema,
+    async (input) => `/clubs/${await createClub(db, actor, school, input)}?created=1`,
+  );
 }
 
 export default function NewClub() {

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams, useLocation } from "@remix-run/react";
 import { InlineDelete } from "~/components/confirm-delete";
 import { EntryForm } from "~/components/contest-forms";
@@ -36,11 +36,10 @@ import { idParam } from "~/lib/params";
 import { fileFrom, readSmallMultipart } from "~/lib/upload.server";
 import { DataTable } from "~/components/data-table";
 import { canManageContest, canRecordResult, mayDeleteEntry, mayReadEntry } from "~/domain/auth/policies";
+import { titledBy } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.contest.name ?? "Cuộc thi"} · Tân An STEM` },
-];
+export const meta = titledBy<typeof loader>((d) => d.contest.name, "Cuộc thi");
 
 const EVIDENCE_MAX = 10 * 1024 * 1024;
 
@@ -186,14 +185,10 @@ export default function ContestDetail() {
         columns={[
           {
             header: "Dự án, sản phẩm",
-            cell: (e) => (
-              <>
-                {e.title}
-                <div className="muted">
-                  {CONTEST_FIELD_LABELS[e.field as keyof typeof CONTEST_FIELD_LABELS] ?? e.field}
-                </div>
-              </>
-            ),
+            name: (e) => ({
+              text: e.title,
+              note: CONTEST_FIELD_LABELS[e.field as keyof typeof CONTEST_FIELD_LABELS] ?? e.field,
+            }),
           },
           { header: "Trường", cell: (e) => e.school_name },
           {

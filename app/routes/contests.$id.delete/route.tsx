@@ -1,15 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { DeletePage } from "~/components/confirm-delete";
-import { deleteConfirmationFrom, DomainError } from "~/domain/shared/errors";
 import { forbidden } from "~/lib/auth.server";
 import { deleteContest, entryCount, requireContest } from "~/lib/contests.server";
 import { db } from "~/lib/db.server";
-import { readForm } from "~/lib/forms.server";
+import { confirmDelete } from "~/lib/forms.server";
 import { canManageContest } from "~/domain/auth/policies";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Xóa cuộc thi · Tân An STEM" }];
+export const meta = titled("Xóa cuộc thi");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, contest } = await requireContest(request, context, params.id);
@@ -19,14 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, contest } = await requireContest(request, context, params.id);
-  const confirmed = deleteConfirmationFrom((await readForm(request)).get("confirm"));
-  try {
-    await deleteContest(db, actor, contest, confirmed);
-  } catch (e) {
-    if (e instanceof DomainError) return data({ error: e.message }, { status: e.field === "confirm" ? 400 : 403 });
-    throw e;
-  }
-  return redirect("/contests?deleted=1");
+  return confirmDelete(request, (confirmed) => deleteContest(db, actor, contest, confirmed), "/contests?deleted=1");
 }
 
 export default function DeleteContest() {

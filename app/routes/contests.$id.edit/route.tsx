@@ -1,18 +1,17 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ContestForm } from "~/components/contest-forms";
 import { PageHeader } from "~/components/shell";
 import { contestSchema } from "~/domain/contests/schemas";
-import { DomainError } from "~/domain/shared/errors";
 import { forbidden } from "~/lib/auth.server";
 import { requireContest, updateContest } from "~/lib/contests.server";
 import { db } from "~/lib/db.server";
-import { failure, parseForm } from "~/lib/forms";
-import { readForm } from "~/lib/forms.server";
+import { saveForm } from "~/lib/forms.server";
 import { canManageContest } from "~/domain/auth/policies";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Sửa cuộc thi · Tân An STEM" }];
+export const meta = titled("Sửa cuộc thi");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, contest } = await requireContest(request, context, params.id);
@@ -34,16 +33,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, contest } = await requireContest(request, context, params.id);
-  const formData = await readForm(request);
-  const parsed = parseForm(contestSchema, formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  try {
-    await updateContest(db, actor, contest, parsed.data);
-  } catch (e) {
-    if (e instanceof DomainError) return data(failure(formData, { [e.field ?? "_form"]: e.message }), { status: 403 });
-    throw e;
-  }
-  return redirect(`/contests/${contest.id}?saved=1`);
+  return saveForm(
+    request,
+    contestSchema,
+    async (input) => {
+      await updateContest(db, actor, contest, input);
+      return `/contests/${contest.id}?saved=1`;
+    },
+    403,
+  );
 }
 
 export default function EditContest() {

@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { FilterBar, FilterSelect, SortSelect, YEARS } from "~/components/filters";
 import { ListPage } from "~/components/list-page";
 import { can, reachOf } from "~/domain/auth/permissions";
@@ -10,9 +10,15 @@ import { formatDateRange } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
 import { awardsBySchool, contestOrganizerFor, type ContestSort, listContests } from "~/lib/contests.server";
+import type { PageHandle } from "~/components/shell";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Cuộc thi · Tân An STEM" }];
+export const handle: PageHandle = {
+  title: "Cuộc thi khoa học, sáng tạo",
+  subtitle: "Cuộc thi các cấp, bài dự thi của học sinh và kết quả (mục III.2.7 của Kế hoạch).",
+};
+export const meta = titled(handle.title);
 
 const PAGE_SIZE = 25;
 
@@ -41,8 +47,6 @@ export default function Contests() {
   const d = useLoaderData<typeof loader>();
   return (
     <ListPage
-      title="Cuộc thi khoa học, sáng tạo"
-      subtitle="Cuộc thi các cấp, bài dự thi của học sinh và kết quả (mục III.2.7 của Kế hoạch)."
       create={d.canCreate && { to: "/contests/new", label: "+ Đăng ký cuộc thi" }}
       deletedNotice
       pager={{ page: d.page, pageSize: PAGE_SIZE, total: d.total }}
@@ -73,15 +77,7 @@ export default function Contests() {
         label="Danh sách cuộc thi"
         rows={d.rows}
         columns={[
-          {
-            header: "Cuộc thi",
-            cell: (c) => (
-              <>
-                <Link to={`/contests/${c.id}`}>{c.name}</Link>
-                <div className="muted">{c.organizer_name}</div>
-              </>
-            ),
-          },
+          { header: "Cuộc thi", name: (c) => ({ text: c.name, to: `/contests/${c.id}`, note: c.organizer_name }) },
           { header: "Cấp", cell: (c) => CONTEST_LEVEL_LABELS[c.level] },
           {
             header: "Lĩnh vực",

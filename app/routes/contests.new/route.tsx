@@ -1,16 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ContestForm } from "~/components/contest-forms";
 import { PageHeader } from "~/components/shell";
 import { contestSchema } from "~/domain/contests/schemas";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { parseForm } from "~/lib/forms";
-import { domainFailure, readForm } from "~/lib/forms.server";
+import { saveForm } from "~/lib/forms.server";
 import { contestOrganizerFor, createContest } from "~/lib/contests.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Đăng ký cuộc thi · Tân An STEM" }];
+export const meta = titled("Đăng ký cuộc thi");
 
 async function organizer(request: Request, context: LoaderFunctionArgs["context"]) {
   const actor = await requireActor(request, context);
@@ -26,14 +26,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor, unit } = await organizer(request, context);
-  const formData = await readForm(request);
-  const parsed = parseForm(contestSchema, formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  try {
-    return redirect(`/contests/${await createContest(db, actor, unit, parsed.data)}?created=1`);
-  } catch (e) {
-    return domainFailure(e, formData);
-  }
+  return saveForm(request, contestSchema, async (input) => {
+    return `/contests/${await createContest(db, actor, unit, input)}?created=1`;
+  });
 }
 
 export default function NewContest() {

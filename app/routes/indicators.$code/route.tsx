@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pager } from "~/components/pager";
 import { BackLink, PageHeader } from "~/components/shell";
@@ -6,11 +6,10 @@ import { EmptyRow, TableWrap } from "~/components/table";
 import { formatFigure } from "~/domain/shared/figures";
 import { indicatorRecords } from "~/lib/indicators.server";
 import { pageParam } from "~/lib/params";
+import { titledBy } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.figure.code ?? "Chỉ tiêu"} · Tân An STEM` },
-];
+export const meta = titledBy<typeof loader>((d) => d.figure.code, "Chỉ tiêu");
 
 const PAGE_SIZE = 50;
 

@@ -1,5 +1,5 @@
 import { TimelinessBadge } from "~/components/report-badges";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ComparisonChart, ProgressBar, TrendChart } from "~/components/charts";
 import { FilterBar, FilterSelect, UnitSelect } from "~/components/filters";
@@ -15,9 +15,10 @@ import { db } from "~/lib/db.server";
 import { formatDate } from "~/domain/shared/format";
 import { dashboard, figureView, periodRangeText, reportPeriod, reportPeriodOfUnit } from "~/lib/indicators.server";
 import { canEditTargets } from "~/domain/auth/policies";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Chỉ tiêu Kế hoạch · Tân An STEM" }];
+export const meta = titled("Chỉ tiêu Kế hoạch");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const view = await figureView(request, context);

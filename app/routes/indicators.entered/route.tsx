@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FilterBar, FilterSelect } from "~/components/filters";
 import { FormActions, FormError, TextField, useValidatedForm } from "~/components/forms";
@@ -12,9 +12,10 @@ import { formatDateTime } from "~/domain/shared/format";
 import { parseForm } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { actorCommuneId, currentHalf, enteredFiguresOf, getUnit, saveEnteredFigure } from "~/lib/indicators.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Nhập số liệu · Tân An STEM" }];
+export const meta = titled("Nhập số liệu");
 
 /** A school administrator enters their school's figures; commune staff the commune's own. */
 async function enteringUnit(actor: Actor): Promise<{ unitId: number; scope: "school" | "commune" }> {

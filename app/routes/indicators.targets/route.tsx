@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { FilterBar, FilterSelect, YEARS } from "~/components/filters";
@@ -12,9 +12,10 @@ import { domainFailure, readForm } from "~/lib/forms.server";
 import { yearParam } from "~/lib/params";
 import { canEditTargets } from "~/domain/auth/policies";
 import { loadIndicators, saveTargets, TARGET_YEARS } from "~/lib/indicators.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Chỉ tiêu năm · Tân An STEM" }];
+export const meta = titled("Chỉ tiêu năm");
 
 function planYear(url: URL): number {
   const y = yearParam(url);

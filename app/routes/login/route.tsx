@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormActions, FormError, TextField, useValidatedForm } from "~/components/forms";
 import { loginSchema } from "~/domain/accounts/schemas";
@@ -7,9 +7,10 @@ import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/domain/shared/format";
 import { failure, parseForm } from "~/lib/forms";
 import { readForm } from "~/lib/forms.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Đăng nhập · Tân An STEM" }];
+export const meta = titled("Đăng nhập");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await getActor(request, context);

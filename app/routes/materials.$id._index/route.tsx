@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { InlineDelete } from "~/components/confirm-delete";
 import { Notice, PageHeader } from "~/components/shell";
@@ -18,11 +18,10 @@ import {
   requireVisibleMaterial,
 } from "~/lib/materials.server";
 import { mayDeleteMaterial } from "~/domain/auth/policies";
+import { titledBy } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.material.title ?? "Học liệu"} · Tân An STEM` },
-];
+export const meta = titledBy<typeof loader>((d) => d.material.title, "Học liệu");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, material } = await requireVisibleMaterial(request, context, params.id);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FilterBar, FilterSelect, SearchField, UnitSelect } from "~/components/filters";
 import { DataTable } from "~/components/data-table";
@@ -11,9 +11,16 @@ import { db } from "~/lib/db.server";
 import { formatDate, formatNumber } from "~/domain/shared/format";
 import { listMaterials, listUnits, listVocabulary, storageUse, uploadSchool } from "~/lib/materials.server";
 import { idParam, pageParam } from "~/lib/params";
+import type { PageHandle } from "~/components/shell";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Học liệu · Tân An STEM" }];
+export const handle: PageHandle = {
+  title: "Học liệu",
+  subtitle:
+    "Bài giảng điện tử, video ngắn, podcast, slide, tài liệu số của các trường (mục III.2.2 – III.2.4 của Kế hoạch).",
+};
+export const meta = titled(handle.title);
 
 const PAGE_SIZE = 20;
 
@@ -54,8 +61,6 @@ export default function Materials() {
   const d = useLoaderData<typeof loader>();
   return (
     <ListPage
-      title="Học liệu"
-      subtitle="Bài giảng điện tử, video ngắn, podcast, slide, tài liệu số của các trường (mục III.2.2 – III.2.4 của Kế hoạch)."
       create={d.canUpload && { to: "/materials/new", label: "+ Đăng học liệu" }}
       deletedNotice
       pager={{ page: d.page, pageSize: PAGE_SIZE, total: d.total }}

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { MaterialForm } from "~/components/material-form";
 import { PageHeader } from "~/components/shell";
@@ -6,9 +6,10 @@ import { GRADES_BY_LEVEL } from "~/domain/units/vocabulary";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { listVocabulary, sizeLimits, submitMaterial, uploadSchool } from "~/lib/materials.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Đăng học liệu · Tân An STEM" }];
+export const meta = titled("Đăng học liệu");
 
 async function school(request: Request, context: LoaderFunctionArgs["context"]) {
   const actor = await requireActor(request, context);

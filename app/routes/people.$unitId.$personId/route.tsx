@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PersonForm } from "~/components/person-form";
 import { PageHeader } from "~/components/shell";
@@ -13,9 +13,10 @@ import { idParam } from "~/lib/params";
 import { getPerson, requirePeopleUnit, setPersonLeft, updatePerson } from "~/lib/people.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { canManagePeople } from "~/domain/auth/policies";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Sửa thông tin · Tân An STEM" }];
+export const meta = titled("Sửa thông tin");
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const { actor, unit } = await requirePeopleUnit(request, context, params.unitId);

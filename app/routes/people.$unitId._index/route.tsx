@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FilterBar, SearchField, SortSelect } from "~/components/filters";
 import { ListPage } from "~/components/list-page";
@@ -11,11 +11,10 @@ import { oneOf, pageParam } from "~/lib/params";
 import { listPeople, peopleCounts, type PersonSort, requirePeopleUnit } from "~/lib/people.server";
 import { DataTable } from "~/components/data-table";
 import { canManagePeople, canSeeNames } from "~/domain/auth/policies";
+import { titledBy } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Danh sách người · ${data?.unit.name ?? ""} · Tân An STEM` },
-];
+export const meta = titledBy<typeof loader>((d) => `Danh sách người · ${d.unit.name}`, "Danh sách người");
 
 const PAGE_SIZE = 50;
 

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/shell";
 import { StagedImport } from "~/components/staged-import";
@@ -7,9 +7,10 @@ import { db } from "~/lib/db.server";
 import { commitPeopleImport, previewPeopleImport, requirePeopleUnit } from "~/lib/people.server";
 import { handleStagedImport } from "~/lib/staged-import.server";
 import { canManagePeople } from "~/domain/auth/policies";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Nhập danh sách từ tệp · Tân An STEM" }];
+export const meta = titled("Nhập danh sách từ tệp");
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], unitId: string | undefined) {
   const { actor, unit } = await requirePeopleUnit(request, context, unitId);

@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/shell";
 import { reachOf, can, ownSchoolIds } from "~/domain/auth/permissions";
@@ -9,9 +9,10 @@ import { formatNumber } from "~/domain/shared/format";
 import { DataTable } from "~/components/data-table";
 import { mayListAllPeople } from "~/domain/auth/policies";
 import { listUnits, peopleCounts } from "~/lib/people.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Danh sách người · Tân An STEM" }];
+export const meta = titled("Danh sách người");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

@@ -1,24 +1,28 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Pager } from "~/components/pager";
-import { PageHeader } from "~/components/shell";
+import { PageHeader, type PageHandle } from "~/components/shell";
 import { MATERIAL_KIND_LABELS } from "~/domain/materials/vocabulary";
 import { db } from "~/lib/db.server";
 import { formatDate, formatDateTimeRange } from "~/domain/shared/format";
 import { pageParam } from "~/lib/params";
 import { listMaterials, upcomingCommuneActivities } from "~/lib/materials.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [
-  { title: "Học liệu công khai · Tân An STEM" },
-  {
-    tagName: "link",
-    rel: "alternate",
-    type: "application/rss+xml",
-    title: "Học liệu công khai",
-    href: "/public/feed.xml",
-  },
-];
+export const handle: PageHandle = {
+  title: "Học liệu số công khai của xã Tân An",
+  subtitle:
+    "Bài giảng, video, podcast, tài liệu về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số do các trường chia sẻ.",
+};
+
+export const meta = titled(handle.title, {
+  tagName: "link",
+  rel: "alternate",
+  type: "application/rss+xml",
+  title: "Học liệu công khai",
+  href: "/public/feed.xml",
+});
 
 /** The public page (no login): what is marked public, and the commune's coming activities, for the commune website to link to. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,11 +40,7 @@ export default function PublicPage() {
   const d = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader
-        title="Học liệu số công khai của xã Tân An"
-        subtitle="Bài giảng, video, podcast, tài liệu về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số do các trường chia sẻ."
-        actions={<a href="/public/feed.xml">Nhận tin mới (RSS)</a>}
-      />
+      <PageHeader actions={<a href="/public/feed.xml">Nhận tin mới (RSS)</a>} />
       <form method="get" className="filters" role="search">
         <div className="field">
           <label htmlFor="q">Tìm (không cần dấu)</label>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/shell";
 import { MATERIAL_KIND_LABELS } from "~/domain/materials/vocabulary";
@@ -6,11 +6,10 @@ import { notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { idParam } from "~/lib/params";
 import { getMaterial, materialFile } from "~/lib/materials.server";
+import { titledBy } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.title ?? "Học liệu"} · Tân An STEM` },
-];
+export const meta = titledBy<typeof loader>((d) => d.title, "Học liệu");
 
 /** A public material's page (no login); anything not public is 404. */
 export async function loader({ params }: LoaderFunctionArgs) {

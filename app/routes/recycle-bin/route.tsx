@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/components/forms";
 import { Pager } from "~/components/pager";
@@ -14,9 +14,10 @@ import { readForm } from "~/lib/forms.server";
 import { idParam, pageParam } from "~/lib/params";
 import type { BinKind } from "../../../db/schema";
 import { binFor, purgeFromBin, restoreFromBin } from "~/lib/recycle-bin.server";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Thùng rác · Tân An STEM" }];
+export const meta = titled("Thùng rác");
 
 const PAGE_SIZE = 20;
 

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, TextAreaField, useValidatedForm } from "~/components/forms";
 import { BackLink, PageHeader } from "~/components/shell";
@@ -35,11 +35,10 @@ import {
 } from "~/lib/reports.server";
 import { reportDecisionSchema, reportNarrativeSchema } from "~/domain/reports/schemas";
 import { mayApproveReportsIn, mayPrepareReport } from "~/domain/auth/policies";
+import { titledBy } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Báo cáo ${data?.periodLabel ?? ""} · Tân An STEM` },
-];
+export const meta = titledBy<typeof loader>((d) => `Báo cáo ${d.periodLabel}`, "Báo cáo");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
@@ -315,14 +314,12 @@ export default function ReportPage() {
         columns={[
           {
             header: "Chỉ tiêu",
-            cell: (f) => (
-              <>
-                <Link to={`/indicators/${encodeURIComponent(f.code)}?period=${d.periodKey}&school=${d.school.id}`}>
-                  {f.name}
-                </Link>
-                <div className="muted small">{f.code}</div>
-              </>
-            ),
+            name: (f) => ({
+              text: f.name,
+              to: `/indicators/${encodeURIComponent(f.code)}?period=${d.periodKey}&school=${d.school.id}`,
+              note: f.code,
+              noteClass: "muted small",
+            }),
           },
           { header: "Chỉ tiêu kỳ", className: "num", cell: (f) => formatFigure(f.target, f.unit) },
           {

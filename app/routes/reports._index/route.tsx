@@ -1,5 +1,5 @@
 import { TimelinessBadge } from "~/components/report-badges";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/forms";
 import { FilterBar, FilterSelect } from "~/components/filters";
@@ -30,9 +30,10 @@ import {
 } from "~/lib/reports.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { mayApproveReportsIn } from "~/domain/auth/policies";
+import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Báo cáo 6 tháng · Tân An STEM" }];
+export const meta = titled("Báo cáo 6 tháng");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
@@ -163,12 +164,12 @@ export default function Reports() {
           columns={[
             {
               header: "Kỳ",
-              cell: (r) => (
-                <>
-                  <Link to={`/reports/${r.half}/${d.school.id}`}>{r.label}</Link>
-                  {r.comment ? <div className="small status-behind">Trả lại: {r.comment}</div> : null}
-                </>
-              ),
+              name: (r) => ({
+                text: r.label,
+                to: `/reports/${r.half}/${d.school.id}`,
+                note: r.comment && `Trả lại: ${r.comment}`,
+                noteClass: "small status-behind",
+              }),
             },
             { header: "Hạn nộp", cell: (r) => formatDate(r.deadline) },
             { header: "Trạng thái", cell: (r) => r.status },

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FilterBar, FilterSelect, YEARS } from "~/components/filters";
 import { FormError } from "~/components/forms";
@@ -20,11 +20,10 @@ import { failure, zodFieldErrors } from "~/lib/forms";
 import { idParam, yearParam } from "~/lib/params";
 import { mayEditHeadcounts, mayReadUnitPage, refuse, seesUnit } from "~/domain/auth/policies";
 import { getHeadcounts, getUnit, saveHeadcounts, setQuota, storageUse } from "~/lib/units.server";
+import { titledBy } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.unit.name ?? "Đơn vị"} · Tân An STEM` },
-];
+export const meta = titledBy<typeof loader>((d) => d.unit.name, "Đơn vị");
 
 async function loadUnitFor(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
   const actor = await requireActor(request, context);
