@@ -13,8 +13,6 @@ export function ListPage(props: {
   subtitle?: ReactNode;
   actions?: ReactNode;
   create?: { to: string; label: string } | false | null;
-  /** Where a record went after a delete redirected here with ?deleted=1. */
-  deletedNotice?: boolean;
   pager?: { page: number; pageSize: number; total: number } | false | null;
   children: ReactNode;
 }) {
@@ -39,9 +37,10 @@ export function ListPage(props: {
           )
         }
       />
-      {props.deletedNotice ? <DeletedNotice /> : null}
+      {/* Where a record went after a delete redirected here with ?deleted=1 (nothing otherwise). */}
+      <DeletedNotice />
       {props.children}
-      {props.pager ? <Pager {...props.pager} /> : null}
+      {props.pager ? <Pager page={props.pager.page} pageSize={props.pager.pageSize} total={props.pager.total} /> : null}
     </>
   );
 }

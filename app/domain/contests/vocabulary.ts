@@ -27,6 +27,11 @@ export const CONTEST_FIELD_LABELS: Record<(typeof CONTEST_FIELDS)[number], strin
   other: "Khác",
 };
 
+/** A contest's or an entry's field in words; a code no longer in the list is shown as stored. */
+export function contestFieldLabel(field: string): string {
+  return CONTEST_FIELD_LABELS[field as keyof typeof CONTEST_FIELD_LABELS] ?? field;
+}
+
 export const CONTEST_RESULTS = ["first", "second", "third", "consolation", "participation"] as const;
 export const CONTEST_RESULT_LABELS: Record<ContestResult, string> = {
   first: "Giải Nhất",

@@ -19,16 +19,10 @@ import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime, formatNumber } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
-import type { PageHandle } from "~/components/shell";
-import { titled } from "~/lib/meta";
+import { pageOf } from "~/components/page-texts";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const handle: PageHandle = {
-  title: "Hoạt động",
-  subtitle:
-    "Tập huấn, hội nghị, sinh hoạt chuyên đề, ngoại khóa và tuyên truyền (băng rôn, trang thông tin, mạng xã hội, bảng điện tử, hệ thống thông tin cơ sở).",
-};
-export const meta = titled(handle.title);
+export const { handle, meta } = pageOf("activities");
 
 const PAGE_SIZE = 25;
 
@@ -55,6 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ...result,
     invited,
     page,
+    pageSize: PAGE_SIZE,
     sort,
     values: Object.fromEntries([...url.searchParams].filter(([k]) => k !== "page")),
     period,
@@ -75,8 +70,7 @@ export default function Activities() {
         </Link>
       }
       create={d.canCreate && { to: "/activities/new", label: "+ Thêm hoạt động" }}
-      deletedNotice
-      pager={{ page: d.page, pageSize: PAGE_SIZE, total: d.total }}
+      pager={d}
     >
       <ActivityFilters
         values={d.values}

@@ -1,21 +1,17 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ActivityForm } from "~/components/activity-form";
-import { PageHeader, type PageHandle } from "~/components/shell";
+import { PageHeader } from "~/components/shell";
 import { activitySchema } from "~/domain/activities/schemas";
 import { vietnamToday } from "~/domain/shared/time";
 import { activityFormOptions, createActivity } from "~/lib/activities.server";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { saveForm } from "~/lib/forms.server";
-import { titled } from "~/lib/meta";
+import { pageOf } from "~/components/page-texts";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const handle: PageHandle = {
-  title: "Thêm hoạt động",
-  subtitle: "Lớp tập huấn, hội nghị, sinh hoạt chuyên đề, ngoại khóa hoặc một đợt tuyên truyền.",
-};
-export const meta = titled(handle.title);
+export const { handle, meta } = pageOf("newActivity");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

@@ -8,15 +8,10 @@ import { formatDateTime } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
 import { auditScope, describeAuditEntry, listAudit } from "~/lib/admin.server";
-import type { PageHandle } from "~/components/shell";
-import { titled } from "~/lib/meta";
+import { pageOf } from "~/components/page-texts";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const handle: PageHandle = {
-  title: "Nhật ký thay đổi",
-  subtitle: "Ai đã thay đổi gì, lúc nào: nội dung trước và sau khi sửa.",
-};
-export const meta = titled(handle.title);
+export const { handle, meta } = pageOf("audit");
 
 const PAGE_SIZE = 50;
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -10,16 +10,10 @@ import { formatDateTime } from "~/domain/shared/format";
 import { pageParam } from "~/lib/params";
 import { canTakeAttendance, mayOpenAttendance } from "~/domain/auth/policies";
 import { attendanceActivities } from "~/lib/attendance.server";
-import type { PageHandle } from "~/components/shell";
-import { titled } from "~/lib/meta";
+import { pageOf } from "~/components/page-texts";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const handle: PageHandle = {
-  title: "Điểm danh",
-  subtitle:
-    "Chọn hoạt động để điểm danh trên điện thoại, nhập từ tệp hoặc mở mã QR cho người tham dự tự điểm danh. Số người được tuyên truyền (chỉ tiêu II.1.a) tính từ đây.",
-};
-export const meta = titled(handle.title);
+export const { handle, meta } = pageOf("attendance");
 
 const PAGE_SIZE = 25;
 

@@ -10,16 +10,10 @@ import { idParam, oneOf, pageParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
 import { type ClubSort, listClubs, listUnits } from "~/lib/clubs.server";
 import { targetGrades } from "~/domain/clubs/vocabulary";
-import type { PageHandle } from "~/components/shell";
-import { titled } from "~/lib/meta";
+import { pageOf } from "~/components/page-texts";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const handle: PageHandle = {
-  title: "Câu lạc bộ STEM",
-  subtitle:
-    "Câu lạc bộ, đội nhóm STEM và đổi mới sáng tạo trong trường học (mục III.2.5 của Kế hoạch: mỗi trường ít nhất một câu lạc bộ).",
-};
-export const meta = titled(handle.title);
+export const { handle, meta } = pageOf("clubs");
 
 const PAGE_SIZE = 25;
 
@@ -46,6 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     ...result,
     page,
+    pageSize: PAGE_SIZE,
     sort,
     commune,
     schoolId: schoolId ?? null,
@@ -60,11 +55,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Clubs() {
   const d = useLoaderData<typeof loader>();
   return (
-    <ListPage
-      create={d.canCreate && { to: "/clubs/new", label: "+ Đăng ký câu lạc bộ" }}
-      deletedNotice
-      pager={{ page: d.page, pageSize: PAGE_SIZE, total: d.total }}
-    >
+    <ListPage create={d.canCreate && { to: "/clubs/new", label: "+ Đăng ký câu lạc bộ" }} pager={d}>
       <FilterBar>
         {d.commune ? (
           <UnitSelect name="school" label="Trường" value={d.schoolId} all="Tất cả các trường" units={d.schools} />

@@ -8,10 +8,10 @@ import { Notice } from "~/components/shell";
 import { can, ownSchoolIds } from "~/domain/auth/permissions";
 import { entrySchema, resultSchema } from "~/domain/contests/schemas";
 import {
-  CONTEST_FIELD_LABELS,
   CONTEST_LEVEL_LABELS,
   CONTEST_RESULT_LABELS,
   CONTEST_RESULTS,
+  contestFieldLabel,
 } from "~/domain/contests/vocabulary";
 import { DomainError } from "~/domain/shared/errors";
 import { ClassPicker } from "~/components/class-picker";
@@ -159,7 +159,7 @@ export default function ContestDetail() {
       <div className="card">
         <dl className="facts">
           <dt>Lĩnh vực</dt>
-          <dd>{CONTEST_FIELD_LABELS[c.field as keyof typeof CONTEST_FIELD_LABELS] ?? c.field}</dd>
+          <dd>{contestFieldLabel(c.field)}</dd>
           <dt>Thời gian</dt>
           <dd>{formatDateRange(c.starts_on, c.ends_on)}</dd>
           <dt>Dành cho</dt>
@@ -183,13 +183,7 @@ export default function ContestDetail() {
         label="Bài dự thi"
         rows={d.entries}
         columns={[
-          {
-            header: "Dự án, sản phẩm",
-            name: (e) => ({
-              text: e.title,
-              note: CONTEST_FIELD_LABELS[e.field as keyof typeof CONTEST_FIELD_LABELS] ?? e.field,
-            }),
-          },
+          { header: "Dự án, sản phẩm", name: (e) => ({ text: e.title, note: contestFieldLabel(e.field) }) },
           { header: "Trường", cell: (e) => e.school_name },
           {
             header: "Nhóm tác giả",

@@ -3,22 +3,17 @@ import { useLoaderData } from "@remix-run/react";
 import { FilterBar, FilterSelect, SortSelect, YEARS } from "~/components/filters";
 import { ListPage } from "~/components/list-page";
 import { can, reachOf } from "~/domain/auth/permissions";
-import { CONTEST_FIELD_LABELS, CONTEST_LEVEL_LABELS } from "~/domain/contests/vocabulary";
+import { CONTEST_LEVEL_LABELS, contestFieldLabel } from "~/domain/contests/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateRange } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
 import { awardsBySchool, contestOrganizerFor, type ContestSort, listContests } from "~/lib/contests.server";
-import type { PageHandle } from "~/components/shell";
-import { titled } from "~/lib/meta";
+import { pageOf } from "~/components/page-texts";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const handle: PageHandle = {
-  title: "Cuộc thi khoa học, sáng tạo",
-  subtitle: "Cuộc thi các cấp, bài dự thi của học sinh và kết quả (mục III.2.7 của Kế hoạch).",
-};
-export const meta = titled(handle.title);
+export const { handle, meta } = pageOf("contests");
 
 const PAGE_SIZE = 25;
 
@@ -36,6 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     ...list,
     page,
+    pageSize: PAGE_SIZE,
     sort,
     year: year ?? "",
     canCreate: !!organizer,
@@ -46,11 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Contests() {
   const d = useLoaderData<typeof loader>();
   return (
-    <ListPage
-      create={d.canCreate && { to: "/contests/new", label: "+ Đăng ký cuộc thi" }}
-      deletedNotice
-      pager={{ page: d.page, pageSize: PAGE_SIZE, total: d.total }}
-    >
+    <ListPage create={d.canCreate && { to: "/contests/new", label: "+ Đăng ký cuộc thi" }} pager={d}>
       <FilterBar>
         <FilterSelect name="year" label="Năm" value={d.year} all="Mọi năm" options={YEARS} />
         <SortSelect value={d.sort} orders={{ newest: "Mới nhất trước", name: "Theo tên" }} />
@@ -82,7 +74,7 @@ export default function Contests() {
           {
             header: "Lĩnh vực",
             className: "hide-phone",
-            cell: (c) => CONTEST_FIELD_LABELS[c.field as keyof typeof CONTEST_FIELD_LABELS] ?? c.field,
+            cell: (c) => contestFieldLabel(c.field),
           },
           { header: "Thời gian", nowrap: true, cell: (c) => formatDateRange(c.starts_on, c.ends_on) },
           { header: "Bài dự thi", count: (c) => c.entries },

@@ -11,16 +11,10 @@ import { db } from "~/lib/db.server";
 import { formatDate, formatNumber } from "~/domain/shared/format";
 import { listMaterials, listUnits, listVocabulary, storageUse, uploadSchool } from "~/lib/materials.server";
 import { idParam, pageParam } from "~/lib/params";
-import type { PageHandle } from "~/components/shell";
-import { titled } from "~/lib/meta";
+import { pageOf } from "~/components/page-texts";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const handle: PageHandle = {
-  title: "Học liệu",
-  subtitle:
-    "Bài giảng điện tử, video ngắn, podcast, slide, tài liệu số của các trường (mục III.2.2 – III.2.4 của Kế hoạch).",
-};
-export const meta = titled(handle.title);
+export const { handle, meta } = pageOf("materials");
 
 const PAGE_SIZE = 20;
 
@@ -46,6 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     ...list,
     page,
+    pageSize: PAGE_SIZE,
     values: Object.fromEntries(p),
     topics: vocabulary.topics.filter((t) => !t.parent_code),
     schools: schools.map((s) => ({ id: s.id, name: s.name })),
@@ -60,11 +55,7 @@ const mb = (n: number) => formatNumber(Math.round((n / 1024 / 1024) * 10) / 10);
 export default function Materials() {
   const d = useLoaderData<typeof loader>();
   return (
-    <ListPage
-      create={d.canUpload && { to: "/materials/new", label: "+ Đăng học liệu" }}
-      deletedNotice
-      pager={{ page: d.page, pageSize: PAGE_SIZE, total: d.total }}
-    >
+    <ListPage create={d.canUpload && { to: "/materials/new", label: "+ Đăng học liệu" }} pager={d}>
       {d.storage ? (
         <p className="muted">
           Dung lượng của {d.storage.school}: {mb(d.storage.used)} MB / {mb(d.storage.quota)} MB{" "}

@@ -1,20 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Pager } from "~/components/pager";
-import { PageHeader, type PageHandle } from "~/components/shell";
+import { PageHeader } from "~/components/shell";
 import { MATERIAL_KIND_LABELS } from "~/domain/materials/vocabulary";
 import { db } from "~/lib/db.server";
 import { formatDate, formatDateTimeRange } from "~/domain/shared/format";
 import { pageParam } from "~/lib/params";
 import { listMaterials, upcomingCommuneActivities } from "~/lib/materials.server";
 import { titled } from "~/lib/meta";
+import { pageHandle } from "~/components/page-texts";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
-export const handle: PageHandle = {
-  title: "Học liệu số công khai của xã Tân An",
-  subtitle:
-    "Bài giảng, video, podcast, tài liệu về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số do các trường chia sẻ.",
-};
+export const handle = pageHandle("publicMaterials");
 
 export const meta = titled(handle.title, {
   tagName: "link",
