@@ -17,10 +17,9 @@ import {
   TextField,
   useValidatedForm,
   FormActions,
+  type ActionResult,
 } from "./forms";
 
-type ActionResult =
-  { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string } | undefined;
 type Term = { code: string; label: string; parent_code: string | null };
 type UnitOption = { id: number; name: string; kind: string };
 

@@ -6,13 +6,8 @@ import {
   FUNDING_SOURCE_LABELS,
   FUNDING_SOURCES,
 } from "~/domain/activities/vocabulary";
-import type { FormValues } from "~/lib/forms";
 import { answerFor } from "./club-forms";
-import { FormError, SelectField, TextField, useValidatedForm } from "./forms";
-
-type ActionResult =
-  | { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string; intent?: unknown }
-  | undefined;
+import { FormError, SelectField, TextField, useValidatedForm, type ActionResult } from "./forms";
 
 /** One budget line: what it pays for, from which source, estimate and actual (đồng). */
 export function BudgetLineForm({ actionData, resetKey }: { actionData: ActionResult; resetKey?: string }) {

@@ -11,10 +11,8 @@ import {
   TextField,
   useValidatedForm,
   FormActions,
+  type ActionResult,
 } from "./forms";
-
-type ActionResult =
-  { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string } | undefined;
 
 export function ClubForm(props: {
   grades: number[];

@@ -1,11 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { addMembersSchema, meetingSchema } from "~/domain/clubs/schemas";
-import type { FormValues } from "~/lib/forms";
-import { FormError, SelectField, TextAreaField, TextField, useValidatedForm } from "./forms";
-
-type ActionResult =
-  | { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string; intent?: unknown }
-  | undefined;
+import { FormError, SelectField, TextAreaField, TextField, useValidatedForm, type ActionResult } from "./forms";
 
 /** The action's answer, if it answered this form (several forms share one page). */
 export function answerFor(actionData: ActionResult, intent: string): ActionResult {

@@ -16,11 +16,8 @@ import {
   TextField,
   useValidatedForm,
   FormActions,
+  type ActionResult,
 } from "./forms";
-
-type ActionResult =
-  | { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string; intent?: unknown }
-  | undefined;
 
 export function ContestForm(p: {
   defaults: FormValues;

@@ -9,7 +9,9 @@ import { useForm, type FieldValues, type UseFormRegisterReturn } from "react-hoo
 import type { ZodTypeAny } from "zod";
 import type { FieldErrors, FormValues } from "~/lib/forms";
 
-type ActionResult = { ok: boolean; errors?: FieldErrors; values?: FormValues; formError?: string } | undefined | null;
+/** What an action answered a form with, as the form reads it back (errors beside fields, what was typed, which form). */
+export type ActionResult =
+  { ok: boolean; errors?: FieldErrors; values?: FormValues; formError?: string; intent?: unknown } | undefined | null;
 
 /** The first message in a react-hook-form error, which for a list field may sit on one of its items. */
 function firstMessage(error: unknown): string | undefined {

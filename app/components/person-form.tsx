@@ -3,10 +3,7 @@ import type { PersonCategory } from "../../db/schema";
 import { personSchema } from "~/domain/people/schemas";
 import { PERSON_CATEGORY_LABELS } from "~/domain/people/vocabulary";
 import type { FormValues } from "~/lib/forms";
-import { FormError, SelectField, TextField, useValidatedForm } from "./forms";
-
-type ActionResult =
-  { ok: boolean; errors?: Record<string, string>; values?: FormValues; formError?: string } | undefined;
+import { FormError, SelectField, TextField, useValidatedForm, type ActionResult } from "./forms";
 
 /** Adding or editing one person; the same zod schema checks it in the browser and the action. */
 export function PersonForm(props: {
