@@ -1,12 +1,13 @@
 /**
  * Commemoration days (DAY-1.2): for each unit and each of the three days (18/5, 01/10, 10/10), how many
- * activities marking the day the unit organized or co-organized in the year. Being invited does not count;
+ * activities marking the day the unit organized or co-organized in the period — those that start in it (decision
+ * 011), so an activity for 18/5 held on 01/07 counts for the second half-year, not the first. Being invited does not count;
  * cancelled activities do not count. A zero is a unit that missed the day.
  */
 import type { DB } from "../../../db/connection";
 import type { Commemoration } from "../../../db/schema";
 import { COMMEMORATIONS } from "../activities/vocabulary";
-import { parsePeriod } from "../shared/periods";
+import type { Period } from "../shared/periods";
 import { isCounted } from "./scope";
 
 export interface CommemorationFigures {
@@ -16,10 +17,10 @@ export interface CommemorationFigures {
 
 export async function commemorationFigures(
   db: DB,
-  q: { unitIds: number[]; year: number },
+  q: { unitIds: number[]; period: Period },
 ): Promise<CommemorationFigures[]> {
   const units = q.unitIds.length ? q.unitIds : [-1];
-  const counted = isCounted(parsePeriod(String(q.year))!);
+  const counted = isCounted(q.period);
   const organized = db
     .selectFrom("activities")
     .select(["id as activity_id", "organizer_unit_id as unit_id", "commemoration"])

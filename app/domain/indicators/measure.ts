@@ -163,8 +163,8 @@ export async function evaluateMeasure(db: DB, m: Measure, ctx: MeasureContext): 
       const days = commemorationsIn(ctx.period);
       const reporting = await reportingUnits(db, units, ["commune", "office", "school"]);
       if (m.kind === "commemoration_days_due") return days.length * reporting.length;
-      const figures = await commemorationFigures(db, { unitIds: reporting, year: ctx.period.year });
-      // Only activities within the period: a day in the period is marked by activities of that year's day.
+      const figures = await commemorationFigures(db, { unitIds: reporting, period: ctx.period });
+      // A day in the period is marked by an activity for it that starts in the period.
       return figures.reduce((s, f) => s + days.filter((d) => f.days[d] > 0).length, 0);
     }
     case "reports_on_time":

@@ -77,7 +77,7 @@ async function leafPerUnit(db: DB, m: LeafMeasure, unitIds: number[], period: Pe
     case "commemoration_days_due": {
       const days = commemorationsIn(period);
       if (m.kind === "commemoration_days_due") return new Map(unitIds.map((u) => [u, days.length]));
-      const figures = await commemorationFigures(db, { unitIds, year: period.year });
+      const figures = await commemorationFigures(db, { unitIds, period });
       return new Map(figures.map((f) => [f.unitId, days.filter((d) => f.days[d] > 0).length]));
     }
     case "entered": {

@@ -246,7 +246,7 @@ async function leafRecords(
         .where("archived_at", "is", null)
         .orderBy("name")
         .execute();
-      const figures = await commemorationFigures(db, { unitIds: units.map((u) => u.id), year: ctx.period.year });
+      const figures = await commemorationFigures(db, { unitIds: units.map((u) => u.id), period: ctx.period });
       return [
         table(
           "Hoạt động hưởng ứng các ngày kỷ niệm trong kỳ",

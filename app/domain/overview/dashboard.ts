@@ -109,7 +109,10 @@ export async function commemorationMatrix(db: DB, year: number, scope: FigureSco
     .orderBy("kind")
     .orderBy("name")
     .execute();
-  const figures = await commemorationFigures(db, { unitIds: units.map((u) => u.id), year });
+  const figures = await commemorationFigures(db, {
+    unitIds: units.map((u) => u.id),
+    period: parsePeriod(String(year))!,
+  });
   return {
     days: COMMEMORATIONS.map((d) => ({ code: d, label: COMMEMORATION_LABELS[d] })),
     rows: units.map((u) => ({ unitId: u.id, unit: u.name, days: figures.find((f) => f.unitId === u.id)!.days })),
