@@ -187,14 +187,11 @@ export function FormError({ message }: { message?: string }) {
   );
 }
 
-type IntentResult =
-  { ok: boolean; intent?: unknown; formError?: string; errors?: Record<string, string | undefined> } | null | undefined;
-
 /**
  * The error of one of several forms on a page, shown only when the action answered that form (its `intent`):
  * the error of `field` if given, else the form's own error.
  */
-export function IntentError({ result, intent, field }: { result: IntentResult; intent: string; field?: string }) {
+export function IntentError({ result, intent, field }: { result: ActionResult; intent: string; field?: string }) {
   const failed = result && !result.ok && result.intent === intent ? result : undefined;
   return (
     <FormError

@@ -9,5 +9,4 @@ export {
 } from "~/domain/accounts/accounts";
 export { listAudit } from "~/domain/audit/audit";
 export { describeAuditEntry } from "~/domain/audit/describe";
-export { auditScope } from "~/domain/auth/policies";
 export { createUnit, listUnits } from "~/domain/units/units";

@@ -10,7 +10,7 @@ import { vietnamToday } from "~/domain/shared/time";
 import { forbidden, notFound, requireActor } from "./auth.server";
 import { db } from "./db.server";
 import { idParam } from "./params";
-import { communesWithin, schoolsOf } from "~/domain/units/units";
+import { listUnits, schoolsOf } from "~/domain/units/units";
 
 /** The half-year containing today, e.g. "2026-H2". */
 export function currentHalf(now: Date = new Date()): string {
@@ -20,7 +20,8 @@ export function currentHalf(now: Date = new Date()): string {
 
 /** The communes an actor reads: those in their reach (all of them for a province reader). */
 export async function communesOf(actor: Actor): Promise<{ id: number; name: string }[]> {
-  return communesWithin(db, reachOf(actor));
+  const communes = await listUnits(db, { kinds: ["commune"], within: reachOf(actor), includeArchived: true });
+  return communes.map((c) => ({ id: c.id, name: c.name }));
 }
 
 /** The commune whose figures commune staff read or enter: the first one they reach (as /indicators offers it). */

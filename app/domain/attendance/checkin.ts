@@ -26,12 +26,13 @@ export function codeFor(secret: string, activityId: number, step: number): strin
   return crypto.createHmac("sha256", secret).update(`${activityId}:${step}`).digest("hex").slice(0, 16);
 }
 
+/** An activity's QR check-in as stored (its secret, who opened it, when it closed); undefined if never opened. */
+function checkinSession(db: DB, activityId: number) {
+  return db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activityId).executeTakeFirst();
+}
+
 export async function openCheckin(db: DB, actor: Actor, activity: Activity) {
-  const existing = await db
-    .selectFrom("activity_checkin")
-    .selectAll()
-    .where("activity_id", "=", activity.id)
-    .executeTakeFirst();
+  const existing = await checkinSession(db, activity.id);
   if (existing && !existing.closed_at) return existing;
   // (The `pin` column is no longer used: a PIN on the screen proved nothing about who typed it.)
   const values = { secret: randomToken(20), pin: "", opened_by: actor.userId, opened_at: nowIso(), closed_at: null };
@@ -41,18 +42,14 @@ export async function openCheckin(db: DB, actor: Actor, activity: Activity) {
       .insertInto("activity_checkin")
       .values({ activity_id: activity.id, ...values })
       .execute();
-  return (await db
-    .selectFrom("activity_checkin")
-    .selectAll()
-    .where("activity_id", "=", activity.id)
-    .executeTakeFirstOrThrow())!;
+  return (await checkinSession(db, activity.id))!;
 }
 
 /** An activity's QR check-in: its secret and whether it is open (undefined when never opened), and how many
  * people checked in by QR so far. */
 export async function checkinState(db: DB, activityId: number) {
   const [session, present] = await Promise.all([
-    db.selectFrom("activity_checkin").selectAll().where("activity_id", "=", activityId).executeTakeFirst(),
+    checkinSession(db, activityId),
     db
       .selectFrom("attendance")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -65,12 +62,8 @@ export async function checkinState(db: DB, activityId: number) {
 
 /** Whether the activity's QR check-in is open now. */
 export async function isCheckinOpen(db: DB, activityId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom("activity_checkin")
-    .select("closed_at")
-    .where("activity_id", "=", activityId)
-    .executeTakeFirst();
-  return !!row && !row.closed_at;
+  const session = await checkinSession(db, activityId);
+  return !!session && !session.closed_at;
 }
 
 export async function closeCheckin(db: DB, activity: Activity) {
@@ -173,11 +166,7 @@ export function verifyTicket(secret: string, activityId: number, ticket: string,
 
 /** Turns a scanned code into a ticket, or says why it cannot be used. */
 export async function ticketForScan(db: DB, activity: Activity, code: string, now = Date.now()): Promise<string> {
-  const session = await db
-    .selectFrom("activity_checkin")
-    .selectAll()
-    .where("activity_id", "=", activity.id)
-    .executeTakeFirst();
+  const session = await checkinSession(db, activity.id);
   if (!session || session.closed_at) throw new CheckinError("closed");
   const verdict = verifyCode(session.secret, activity.id, code, now);
   if (verdict !== "ok") throw new CheckinError(verdict);
@@ -196,11 +185,7 @@ export async function checkIn(
   input: { ticket: string; actor: Actor | null },
   now = Date.now(),
 ): Promise<{ personName: string }> {
-  const session = await db
-    .selectFrom("activity_checkin")
-    .selectAll()
-    .where("activity_id", "=", activity.id)
-    .executeTakeFirst();
+  const session = await checkinSession(db, activity.id);
   if (!session || session.closed_at) throw new CheckinError("closed");
   if (!verifyTicket(session.secret, activity.id, input.ticket, now)) throw new CheckinError("expired");
   if (now < Date.parse(activity.starts_at) - WINDOW_MARGIN_MS || now > Date.parse(activity.ends_at) + WINDOW_MARGIN_MS)

@@ -279,17 +279,6 @@ export async function accountCounts(db: DB, unitIds: number[]) {
 }
 
 /** A commune's schools (not archived), by name. */
-/** The communes within a reach (null: all of them), by name. */
-export async function communesWithin(db: DB, reach: number[] | null): Promise<{ id: number; name: string }[]> {
-  return db
-    .selectFrom("units")
-    .select(["id", "name"])
-    .where("kind", "=", "commune")
-    .$if(!!reach, (q) => q.where("id", "in", reach!.length ? reach! : [-1]))
-    .orderBy("name")
-    .execute();
-}
-
 export async function schoolsOf(db: DB, commune: number) {
   return db
     .selectFrom("units")

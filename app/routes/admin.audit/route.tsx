@@ -7,7 +7,8 @@ import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/domain/shared/format";
 import { oneOf, pageParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
-import { auditScope, describeAuditEntry, listAudit } from "~/lib/admin.server";
+import { describeAuditEntry, listAudit } from "~/lib/admin.server";
+import { auditScope } from "~/domain/auth/policies";
 import { pageOf } from "~/components/page-texts";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
