@@ -13,6 +13,7 @@ import * as m0011 from "./0011_file_lifecycle_and_bin";
 import * as m0012 from "./0012_report_periods";
 import * as m0013 from "./0013_login_known_addresses";
 import * as m0014 from "./0014_stored_file_claims";
+import * as m0015 from "./0015_plan_readings";
 
 /** Every migration, in order. Listed statically so the bundled server and the scripts share one list. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "0012_report_periods": m0012,
   "0013_login_known_addresses": m0013,
   "0014_stored_file_claims": m0014,
+  "0015_plan_readings": m0015,
 };

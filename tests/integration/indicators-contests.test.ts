@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { contestFigures } from "../../app/domain/indicators/contests";
+import { computeIndicatorPerSchool, indicatorValue, loadIndicators } from "../../app/domain/indicators/engine";
 import { parsePeriod } from "../../app/domain/shared/periods";
 import type { ContestResult } from "../../db/schema";
 import { createTestDb, type TestDb } from "../support/db";
@@ -98,5 +99,33 @@ describe("contest figures (SCH-2.7), computed by hand on a small fixture", () =>
     expect(await contestFigures(t.db, { schoolIds: [schoolB], period: parsePeriod("2025")! })).toEqual([
       { schoolId: schoolB, entries: 0, awarded: 0, students: 0 },
     ]);
+  });
+
+  it("III.2.7's three figures (entries, students, awards) per school and year, rising on the year before (issue #17)", async () => {
+    const last = await contest("2025-11-20");
+    const spring = await contest("2026-04-30");
+    const autumn = await contest("2026-10-15");
+    const s1 = await insertPerson(t.db, schoolA, "students", "s1");
+    const s2 = await insertPerson(t.db, schoolA, "students", "s2");
+    const b1 = await insertPerson(t.db, schoolB, "students", "b1");
+    await entry(last, schoolA, "third", [s1]);
+    await entry(spring, schoolA, "first", [s1, s2]);
+    await entry(autumn, schoolA, "participation", [s2]);
+    await entry(autumn, schoolB, null, [b1]);
+    const year = parsePeriod("2026")!;
+    const commune2026 = async (code: string) => {
+      const f = await indicatorValue(t.db, code, { kind: "commune", communeId: commune }, year);
+      return [f.value, f.target, f.status];
+    };
+    // By hand, 2026: entries A 2 + B 1 = 3 (2025: 1, so rising); students A {s1, s2} + B {b1} = 3 (2025: 1);
+    // awarded A's first only = 1 (participation and no result are not prizes; 2025: A's third = 1, not rising).
+    expect(await commune2026("SCH-2.7-BD")).toEqual([3, 1, "met"]);
+    expect(await commune2026("SCH-2.7-HS")).toEqual([3, 1, "met"]);
+    expect(await commune2026("SCH-2.7-GT")).toEqual([1, 1, "behind"]);
+    const row = (await loadIndicators(t.db)).find((r) => r.code === "SCH-2.7-BD")!;
+    const perSchool = await computeIndicatorPerSchool(t.db, row, [schoolA, schoolB], year);
+    expect([perSchool.get(schoolA)?.value, perSchool.get(schoolB)?.value]).toEqual([2, 1]);
+    const b = await indicatorValue(t.db, "SCH-2.7-HS", { kind: "school", schoolId: schoolB }, year);
+    expect([b.value, b.target, b.status]).toEqual([1, 0, "met"]);
   });
 });

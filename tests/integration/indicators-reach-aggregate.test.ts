@@ -60,8 +60,8 @@ const rawCount = async (q: ReachQuery) =>
 const PERIODS = ["2026", "2026-H2", "2026-Q3", "2026-Q4", "2026-10", "2027-Q1"];
 const queries = (): Omit<ReachQuery, "period">[] => [
   { unitIds: [school], categories: ["teachers", "school_managers", "school_staff", "students"] },
-  { unitIds: [school], categories: ["teachers"], topic: "STEM" },
-  { unitIds: [school], categories: ["students", "teachers"], topic: "NQ57", forms: ["training", "conference"] },
+  { unitIds: [school], categories: ["teachers"], topics: ["STEM"] },
+  { unitIds: [school], categories: ["students", "teachers"], topics: ["NQ57"], forms: ["training", "conference"] },
 ];
 
 /** The aggregate equals a rebuild from the records, and every figure read from it equals the one counted from attendance. */
@@ -216,7 +216,7 @@ describe("the reached aggregate, kept on write", () => {
       await reachedCount(t.db, {
         unitIds: [school],
         categories: ["teachers", "school_managers", "school_staff", "students"],
-        topic: "STEM",
+        topics: ["STEM"],
         period: parsePeriod("2026-Q3")!,
       }),
     ).toBeGreaterThan(0);

@@ -11,10 +11,17 @@ const categories = z.array(
 );
 
 const leaf = z.discriminatedUnion("kind", [
-  /** Distinct people of the units and categories present (or late) at ≥1 counted activity on the topic. */
-  z.object({ kind: z.literal("reached"), topic: z.string(), categories, forms: codes }),
-  /** Sum of the units' headcounts of the period's year for the categories. */
-  z.object({ kind: z.literal("headcount"), categories }),
+  /**
+   * Distinct people of the units and categories present (or late) at ≥1 counted activity on one of the topics
+   * (each with its sub-topics), optionally of some forms. Over a headcount, at most the headcount per unit and
+   * category is counted (reached.ts).
+   */
+  z.object({ kind: z.literal("reached"), topics: z.array(z.string()).min(1), categories, forms: codes }),
+  /**
+   * Sum of the units' headcounts of the period's year for the categories; with `ofUnitsEntering`, only of the
+   * units that entered that figure for the period (a share of an entered figure is over the units that entered).
+   */
+  z.object({ kind: z.literal("headcount"), categories, ofUnitsEntering: z.string().optional() }),
   /** Counted activities organized by the units, with optional filters (all given filters apply). */
   z.object({
     kind: z.literal("activities"),
@@ -39,13 +46,15 @@ const leaf = z.discriminatedUnion("kind", [
       .optional(),
     integrating: z.boolean().optional(),
   }),
+  /** Schools' contest entries (contests ending in the period), students taking part, or entries awarded a prize. */
+  z.object({ kind: z.literal("contests"), field: z.enum(["entries", "students", "awarded"]) }),
   /** Clubs of the schools running in the period. */
   z.object({ kind: z.literal("clubs") }),
   /** (unit, day) pairs where the unit organized or co-organized an activity for a commemoration day in the period… */
   z.object({ kind: z.literal("commemoration_days") }),
   /** …over the units × commemoration days falling in the period. */
   z.object({ kind: z.literal("commemoration_days_due") }),
-  /** Schools' half-year reports submitted by the deadline (10/6, 10/12), of the half-years already due… */
+  /** Schools' and offices' half-year reports submitted by the deadline (10/6, 10/12), of the half-years due… */
   z.object({ kind: z.literal("reports_on_time") }),
   /** …and how many were due. */
   z.object({ kind: z.literal("reports_due") }),
@@ -68,6 +77,8 @@ export const definitionSchema = z.object({
   denominator: measureSchema.optional(),
   /** Yearly count targets are pro-rated to shorter periods (a half-year needs half, rounded up). */
   prorate: z.boolean().optional(),
+  /** The commune's figure also counts its hamlets (their grassroots-information staff, NQ57-30c). */
+  includeHamlets: z.boolean().optional(),
 });
 
 export type IndicatorDefinition = z.infer<typeof definitionSchema>;

@@ -4,12 +4,13 @@
  * year's target and says whether it is met. Nothing is stored: figures are current the moment a record is saved.
  */
 import type { DB } from "../../../db/connection";
-import type { IndicatorDirection } from "../../../db/schema";
+import type { IndicatorDirection, UnitKind } from "../../../db/schema";
 import { monthsIn, parsePeriod, type Period } from "../shared/periods";
 import { parseDefinition, type IndicatorDefinition } from "./definitions";
 import { evaluateMeasure } from "./measure";
 import { evaluateMeasurePerUnit } from "./per-unit";
-import { percent } from "./reached";
+import { figureNotes } from "./notes";
+import { percent, reachedShare, reachedSharesByUnit } from "./reached";
 import type { IndicatorStatus } from "./status";
 
 export interface IndicatorRow {
@@ -24,6 +25,16 @@ export interface IndicatorRow {
   definition: IndicatorDefinition;
   /** Yearly targets by year (null = none set). */
   targets: Record<number, number | null>;
+}
+
+/**
+ * A share of people reached over their headcount (NQ57-25a, SCH-2.1, NQ57-30c): counted per unit and category so
+ * that the numerator stays within the denominator's population (reached.ts). The categories are the numerator's.
+ */
+function reachedOverHeadcount(d: IndicatorDefinition) {
+  const { numerator: n, denominator: h } = d;
+  if (n.kind !== "reached" || h?.kind !== "headcount") return null;
+  return { categories: n.categories, topics: n.topics, forms: n.forms };
 }
 
 /** Whose figures: the whole commune (every unit; school indicators over the schools) or one school. */
@@ -47,6 +58,11 @@ export interface IndicatorFigure {
   statusLabel: string;
   /** What is missing to reach the target, in words; null when met or not measurable. */
   gap: string | null;
+  /**
+   * What a reader must know to trust the figure, in words (notes.ts): records that disagree with the headcount,
+   * the plan's forms used and missing, units that have not entered. Absent from figures signed before issue #17.
+   */
+  notes?: string[];
 }
 
 export const STATUS_LABELS: Record<IndicatorStatus, string> = {
@@ -84,19 +100,24 @@ export type UnitsMemo = Map<string, Promise<number[]>>;
 /** The units whose records an indicator counts for the scope. */
 export function unitsFor(
   db: DB,
-  row: Pick<IndicatorRow, "scope">,
+  row: Pick<IndicatorRow, "scope"> & { definition?: Pick<IndicatorDefinition, "includeHamlets"> },
   scope: FigureScope,
   memo?: UnitsMemo,
 ): Promise<number[]> {
   if (scope.kind === "school") return Promise.resolve([scope.schoolId]);
-  const kinds = row.scope === "school" ? (["school"] as const) : (["commune", "office", "school"] as const);
+  const kinds: UnitKind[] =
+    row.scope === "school"
+      ? ["school"]
+      : row.definition?.includeHamlets
+        ? ["commune", "office", "school", "hamlet"]
+        : ["commune", "office", "school"];
   const key = `${scope.communeId}:${kinds.join()}`;
   const known = memo?.get(key);
   if (known) return known;
   const units = db
     .selectFrom("units")
     .select("id")
-    .where("kind", "in", [...kinds])
+    .where("kind", "in", kinds)
     .where("archived_at", "is", null)
     .where((eb) => eb.or([eb("id", "=", scope.communeId), eb("parent_id", "=", scope.communeId)]))
     .execute()
@@ -120,13 +141,20 @@ function samePeriodLastYear(period: Period): Period {
 
 async function measured(db: DB, row: IndicatorRow, unitIds: number[], period: Period, now?: Date) {
   const ctx = { unitIds, period, now };
-  const numerator = await evaluateMeasure(db, row.definition.numerator, ctx);
-  if (!row.definition.denominator) return { value: numerator, numerator: null, denominator: null };
-  const denominator = await evaluateMeasure(db, row.definition.denominator, ctx);
+  const { numerator: num, denominator: den } = row.definition;
+  const share = reachedOverHeadcount(row.definition);
+  if (share) {
+    const s = await reachedShare(db, { ...share, unitIds, period });
+    return { value: s.value, numerator: s.numerator, denominator: s.denominator, gaps: s.gaps };
+  }
+  const numerator = await evaluateMeasure(db, num, ctx);
+  if (!den) return { value: numerator, numerator: null, denominator: null, gaps: [] };
+  const denominator = await evaluateMeasure(db, den, ctx);
   return {
     value: numerator === null ? null : percent(numerator, denominator),
     numerator,
     denominator: denominator || null,
+    gaps: [],
   };
 }
 
@@ -159,7 +187,7 @@ export async function computeIndicator(
   memo: UnitsMemo = new Map(),
 ): Promise<IndicatorFigure> {
   const unitIds = await unitsFor(db, row, scope, memo);
-  const m = await measured(db, row, unitIds, period, now);
+  const { gaps, ...m } = await measured(db, row, unitIds, period, now);
   let target: number | null;
   if (row.direction === "rising") target = (await measured(db, row, unitIds, samePeriodLastYear(period), now)).value;
   else {
@@ -181,6 +209,7 @@ export async function computeIndicator(
     status,
     statusLabel: STATUS_LABELS[status],
     gap,
+    notes: await figureNotes(db, row.definition, { unitIds, period, now }, gaps),
   };
 }
 
@@ -221,7 +250,9 @@ export async function computeIndicatorPerSchool(
   period: Period,
   now?: Date,
 ): Promise<Map<number, { value: number | null; status: IndicatorStatus }>> {
+  const share = reachedOverHeadcount(row.definition);
   const values = async (p: Period) => {
+    if (share) return reachedSharesByUnit(db, { ...share, unitIds: schoolIds, period: p });
     const num = await evaluateMeasurePerUnit(db, row.definition.numerator, schoolIds, p, now);
     const den = row.definition.denominator
       ? await evaluateMeasurePerUnit(db, row.definition.denominator, schoolIds, p, now)

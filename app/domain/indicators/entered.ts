@@ -76,6 +76,24 @@ export async function enteredValue(
   return Number(row.n) === 0 ? null : Number(row.total);
 }
 
+/** The units, among those given, that entered the measure for the period (in the order given). */
+export async function unitsEntering(db: DB, measureCode: string, unitIds: number[], period: Period): Promise<number[]> {
+  const measure = ENTERED_MEASURES[measureCode];
+  if (!measure) throw new Error(`Unknown entered measure ${measureCode}`);
+  const keys = enteredKeys(measure, period);
+  if (!keys.length || !unitIds.length) return [];
+  const rows = await db
+    .selectFrom("entered_figures")
+    .select("unit_id")
+    .distinct()
+    .where("measure", "=", measureCode)
+    .where("unit_id", "in", unitIds)
+    .where("period_key", "in", keys)
+    .execute();
+  const entered = new Set(rows.map((r) => r.unit_id));
+  return unitIds.filter((u) => entered.has(u));
+}
+
 /** Entries of one unit for the form: each measure the unit enters, with its value for the period key if any. */
 export async function enteredFiguresOf(db: DB, unitId: number, scope: "school" | "commune", periodKey: string) {
   const rows = await db

@@ -3,9 +3,8 @@
  * delegates to the family module that owns its counting rule (reached.ts, clubs.ts, budget.ts, …), so a page,
  * a chart and an export always agree. Returns null for "no data" (nothing recorded to count from).
  */
-import { sql, type ExpressionBuilder } from "kysely";
+import { sql } from "kysely";
 import type { DB } from "../../../db/connection";
-import type { Database } from "../../../db/schema";
 import { COMMEMORATIONS, COMMEMORATION_DATES } from "../activities/vocabulary";
 import { daysUntilDeadline, halvesOf, isOnTime } from "../calendar/deadlines";
 import type { Period } from "../shared/periods";
@@ -13,8 +12,9 @@ import { budgetFigures } from "./budget";
 import { clubFigures } from "./clubs";
 import { commemorationFigures } from "./commemorations";
 import type { LeafMeasure, Measure } from "./definitions";
-import { enteredValue } from "./entered";
-import { headcountTotal, reachedCount } from "./reached";
+import { contestFigures } from "./contests";
+import { enteredValue, unitsEntering } from "./entered";
+import { headcountTotal, reachedCount, topicWithin } from "./reached";
 import { countedActivityIds } from "./scope";
 
 export interface MeasureContext {
@@ -26,20 +26,6 @@ export interface MeasureContext {
 
 type ActivityFilter = Extract<LeafMeasure, { kind: "activities" }>;
 
-/** The activity's rows in a topic or audience link table carrying one of the codes. */
-function linkedTerms(
-  eb: ExpressionBuilder<Database, "activities">,
-  table: "activity_topics" | "activity_audiences",
-  column: "topic_code" | "audience_code",
-  codes: string[],
-) {
-  return eb
-    .selectFrom(table)
-    .select(sql.lit(1).as("one"))
-    .where(sql.ref(`${table}.activity_id`), "=", sql.ref("activities.id"))
-    .where(sql.ref(`${table}.${column}`), "in", codes);
-}
-
 /** The counted activities of the units matching an "activities" measure's filters (the drill-down lists them). */
 export function filteredActivityIds(db: DB, m: Omit<ActivityFilter, "kind">, ctx: MeasureContext) {
   let q = countedActivityIds(db, ctx.period, ctx.unitIds);
@@ -47,8 +33,26 @@ export function filteredActivityIds(db: DB, m: Omit<ActivityFilter, "kind">, ctx
   if (m.excludeForms) q = q.where("form", "not in", m.excludeForms);
   if (m.delivery) q = q.where("delivery", "in", m.delivery);
   // EXISTS per activity of the units, not IN over every activity of the province carrying the topic.
-  if (m.topics) q = q.where((eb) => eb.exists(linkedTerms(eb, "activity_topics", "topic_code", m.topics!)));
-  if (m.audiences) q = q.where((eb) => eb.exists(linkedTerms(eb, "activity_audiences", "audience_code", m.audiences!)));
+  if (m.topics)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("activity_topics")
+          .select(sql.lit(1).as("one"))
+          .whereRef("activity_topics.activity_id", "=", "activities.id")
+          .where(topicWithin("activity_topics.topic_code", m.topics!)),
+      ),
+    );
+  if (m.audiences)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("activity_audiences")
+          .select(sql.lit(1).as("one"))
+          .whereRef("activity_audiences.activity_id", "=", "activities.id")
+          .where("activity_audiences.audience_code", "in", m.audiences!),
+      ),
+    );
   return q;
 }
 
@@ -115,11 +119,18 @@ export async function evaluateMeasure(db: DB, m: Measure, ctx: MeasureContext): 
         unitIds: units,
         categories: m.categories,
         period: ctx.period,
-        topic: m.topic,
+        topics: m.topics,
         forms: m.forms,
       });
-    case "headcount":
-      return headcountTotal(db, { unitIds: units, categories: m.categories, period: ctx.period });
+    case "headcount": {
+      const counted = m.ofUnitsEntering ? await unitsEntering(db, m.ofUnitsEntering, units, ctx.period) : units;
+      return headcountTotal(db, { unitIds: counted, categories: m.categories, period: ctx.period });
+    }
+    case "contests": {
+      const schools = await reportingUnits(db, units, ["school"]);
+      const figures = await contestFigures(db, { schoolIds: schools, period: ctx.period });
+      return figures.reduce((s, f) => s + f[m.field], 0);
+    }
     case "activities": {
       const row = await db
         .selectFrom("activities")

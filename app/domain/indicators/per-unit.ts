@@ -8,7 +8,8 @@ import type { Period } from "../shared/periods";
 import { clubFigures } from "./clubs";
 import { commemorationFigures } from "./commemorations";
 import type { LeafMeasure, Measure } from "./definitions";
-import { ENTERED_MEASURES, enteredKeys } from "./entered";
+import { contestFigures } from "./contests";
+import { ENTERED_MEASURES, enteredKeys, unitsEntering } from "./entered";
 import { commemorationsIn, evaluateMeasure, filteredActivityIds, filteredMaterials } from "./measure";
 import { reachedPeople } from "./reached";
 
@@ -25,7 +26,7 @@ async function leafPerUnit(db: DB, m: LeafMeasure, unitIds: number[], period: Pe
     case "reached":
       return fill(
         unitIds,
-        await reachedPeople(db, { unitIds, categories: m.categories, period, topic: m.topic, forms: m.forms })
+        await reachedPeople(db, { unitIds, categories: m.categories, period, topics: m.topics, forms: m.forms })
           .select(["people.unit_id as unit", (eb) => eb.fn.countAll<number>().as("n")])
           .groupBy("people.unit_id")
           .execute(),
@@ -40,10 +41,13 @@ async function leafPerUnit(db: DB, m: LeafMeasure, unitIds: number[], period: Pe
         .where("year", "=", period.year)
         .groupBy("unit_id")
         .execute();
-      // No headcount, or zero, is "no data" (as headcountTotal says).
+      const counted = new Set(
+        m.ofUnitsEntering ? await unitsEntering(db, m.ofUnitsEntering, unitIds, period) : unitIds,
+      );
+      // No headcount, or zero, is "no data" (as headcountTotal says); so is a unit that has not entered.
       return fill(
         unitIds,
-        rows.map((r) => ({ unit: r.unit, n: Number(r.n) === 0 ? null : r.n })),
+        rows.map((r) => ({ unit: r.unit, n: Number(r.n) === 0 || !counted.has(r.unit) ? null : r.n })),
         null,
       );
     }
@@ -67,6 +71,8 @@ async function leafPerUnit(db: DB, m: LeafMeasure, unitIds: number[], period: Pe
           .execute(),
         0,
       );
+    case "contests":
+      return new Map((await contestFigures(db, { schoolIds: unitIds, period })).map((c) => [c.schoolId, c[m.field]]));
     case "clubs":
       return fill(
         unitIds,

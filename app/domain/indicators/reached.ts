@@ -1,28 +1,51 @@
 /**
  * "Reached" figures (NQ57-25a, SCH-2.1, NQ57-30c): distinct people of the units and categories who attended
- * (present or late) at least one counted activity on the topic within the period (optionally of some forms),
- * over the headcount of the period's year. A person at three sessions counts once; periods are Vietnam-time;
- * an empty denominator is "no data" (null).
+ * (present or late) at least one counted activity on the topics within the period (optionally of some forms),
+ * over the headcount of the period's year. A person at three sessions counts once; a topic includes its
+ * sub-topics (CĐS: nền tảng số…); periods are Vietnam-time; an empty denominator is "no data" (null).
+ *
+ * A share's numerator is part of its denominator's population (issue #17): per unit and category, at most the
+ * headcount is counted. Where the roster holds more people reached than the year's headcount (a roster of today
+ * against last year's headcount, a class added without its headcount), the share says which unit and category
+ * disagree, so the school corrects one or the other, instead of printing a share above 100 %.
  */
+import { sql } from "kysely";
 import type { DB } from "../../../db/connection";
 import type { HeadcountCategory } from "../../../db/schema";
 import type { Period } from "../shared/periods";
 import { quartersOf } from "../reach/reach-aggregate";
 import { countedActivityIds } from "./scope";
 
+/** Where a unit's records count more people of a category than its headcount for the year (null: none entered). */
+export interface PopulationGap {
+  unitId: number;
+  category: HeadcountCategory;
+  reached: number;
+  headcount: number | null;
+}
+
 export interface Share {
   numerator: number;
   denominator: number | null;
   /** Percent, or null when there is no headcount to divide by. */
   value: number | null;
+  /** Units and categories whose people reached exceed the headcount (only the headcount is counted). */
+  gaps: PopulationGap[];
 }
 
 export interface ReachQuery {
   unitIds: number[];
   categories: HeadcountCategory[];
   period: Period;
-  topic?: string;
+  /** Topics, each with its sub-topics; NQ57 when not given. */
+  topics?: string[];
   forms?: string[];
+}
+
+/** A topic code column matching one of the codes or one of their sub-topics (vocabulary `parent_code`). */
+export function topicWithin(column: string, codes: string[]) {
+  const list = sql.join(codes.length ? codes : ["-"]);
+  return sql<boolean>`(${sql.ref(column)} in (${list}) or ${sql.ref(column)} in (select code from vocab_terms where kind = 'topic' and parent_code in (${list})))`;
 }
 
 /** The attendance rows that make people "reached" (the drill-down lists them with their sessions). */
@@ -33,7 +56,7 @@ export function reachedAttendance(db: DB, q: ReachQuery) {
     db
       .selectFrom("activity_topics")
       .select("activity_id")
-      .where("topic_code", "=", q.topic ?? "NQ57"),
+      .where(topicWithin("activity_topics.topic_code", q.topics ?? ["NQ57"])),
   );
   if (q.forms) activities = activities.where("form", "in", q.forms.length ? q.forms : ["-"]);
   // People first: the units' few thousand people and their own attendance (index on person), not every
@@ -67,7 +90,7 @@ export function reachedPeople(db: DB, q: ReachQuery) {
         .select("reach_quarters.person_id")
         .whereRef("reach_quarters.person_id", "=", "people.id")
         .where("reach_quarters.quarter", "in", quarters)
-        .where("reach_quarters.topic_code", "=", q.topic ?? "NQ57")
+        .where(topicWithin("reach_quarters.topic_code", q.topics ?? ["NQ57"]))
         .$if(Boolean(q.forms), (b) => b.where("reach_quarters.form", "in", q.forms!.length ? q.forms! : ["-"])),
     ),
   );
@@ -100,8 +123,42 @@ export function percent(numerator: number, denominator: number | null): number |
   return denominator === null || denominator === 0 ? null : Math.round((numerator / denominator) * 1000) / 10;
 }
 
+/** Each unit's share: its people reached, at most its headcount per category, over its headcount. */
+export async function reachedSharesByUnit(db: DB, q: ReachQuery): Promise<Map<number, Share>> {
+  const units = q.unitIds.length ? q.unitIds : [-1];
+  const reached = await reachedPeople(db, q)
+    .select(["people.unit_id as unit", "people.category as category", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy(["people.unit_id", "people.category"])
+    .execute();
+  const heads = await db
+    .selectFrom("headcounts")
+    .select(["unit_id as unit", "category", (eb) => eb.fn.sum<number>("count").as("n")])
+    .where("unit_id", "in", units)
+    .where("category", "in", q.categories)
+    .where("year", "=", q.period.year)
+    .groupBy(["unit_id", "category"])
+    .execute();
+  const headcount = new Map(heads.map((h) => [`${h.unit}|${h.category}`, Number(h.n)]));
+  const out = new Map<number, Share>();
+  for (const unitId of q.unitIds) {
+    const total = heads.filter((h) => h.unit === unitId).reduce((s, h) => s + Number(h.n), 0);
+    out.set(unitId, { numerator: 0, denominator: total || null, value: null, gaps: [] });
+  }
+  for (const r of reached) {
+    const share = out.get(r.unit)!;
+    const n = Number(r.n);
+    const head = headcount.get(`${r.unit}|${r.category}`) ?? null;
+    share.numerator += Math.min(n, head ?? 0);
+    if (n > (head ?? 0)) share.gaps.push({ unitId: r.unit, category: r.category, reached: n, headcount: head || null });
+  }
+  for (const share of out.values()) share.value = percent(share.numerator, share.denominator);
+  return out;
+}
+
+/** The units' share together: the sum of each unit's (so no unit's surplus makes up for another's shortfall). */
 export async function reachedShare(db: DB, q: ReachQuery): Promise<Share> {
-  const numerator = await reachedCount(db, q);
-  const denominator = await headcountTotal(db, q);
-  return { numerator, denominator, value: percent(numerator, denominator) };
+  const byUnit = [...(await reachedSharesByUnit(db, q)).values()];
+  const numerator = byUnit.reduce((s, u) => s + u.numerator, 0);
+  const denominator = byUnit.reduce((s, u) => s + (u.denominator ?? 0), 0) || null;
+  return { numerator, denominator, value: percent(numerator, denominator), gaps: byUnit.flatMap((u) => u.gaps) };
 }

@@ -14,7 +14,9 @@ import { HEADCOUNT_CATEGORY_LABELS } from "../units/vocabulary";
 import { budgetFigures } from "./budget";
 import { commemorationFigures } from "./commemorations";
 import type { LeafMeasure, Measure } from "./definitions";
-import { ENTERED_MEASURES, enteredKeys } from "./entered";
+import { CONTEST_RESULT_LABELS } from "../contests/vocabulary";
+import { contestFigures } from "./contests";
+import { ENTERED_MEASURES, enteredKeys, unitsEntering } from "./entered";
 import { commemorationsIn, filteredActivityIds, filteredMaterials, type MeasureContext } from "./measure";
 import { reachedAttendance } from "./reached";
 import { REPORT_STATUS_LABELS, TIMELINESS_LABELS, timeliness } from "../calendar/statuses";
@@ -55,7 +57,7 @@ async function leafRecords(
         unitIds: ctx.unitIds,
         categories: m.categories,
         period: ctx.period,
-        topic: m.topic,
+        topics: m.topics,
         forms: m.forms,
       })
         .select([
@@ -107,10 +109,13 @@ async function leafRecords(
       return out;
     }
     case "headcount": {
+      const counted = m.ofUnitsEntering
+        ? await unitsEntering(db, m.ofUnitsEntering, ctx.unitIds, ctx.period)
+        : ctx.unitIds;
       const rows = await db
         .selectFrom("headcounts")
         .select(["unit_id", "category", (eb) => eb.fn.sum<number>("count").as("n")])
-        .where("unit_id", "in", ctx.unitIds.length ? ctx.unitIds : [-1])
+        .where("unit_id", "in", counted.length ? counted : [-1])
         .where("category", "in", m.categories)
         .where("year", "=", ctx.period.year)
         .groupBy(["unit_id", "category"])
@@ -159,6 +164,7 @@ async function leafRecords(
           .where("kind", "=", m.of)
           .where("archived", "=", 0)
           .$if(Boolean(m.topics), (q) => q.where("code", "in", m.topics!))
+          .$if(m.of === "form" && Boolean(m.forms), (q) => q.where("code", "in", m.forms!))
           .orderBy("sort_order")
           .execute();
         const used =
@@ -196,6 +202,55 @@ async function leafRecords(
         );
       }
       return out;
+    }
+    case "contests": {
+      const schools = await db
+        .selectFrom("units")
+        .select(["id", "name"])
+        .where("id", "in", ctx.unitIds.length ? ctx.unitIds : [-1])
+        .where("kind", "=", "school")
+        .orderBy("name")
+        .execute();
+      const figures = await contestFigures(db, { schoolIds: schools.map((s) => s.id), period: ctx.period });
+      const entries = await db
+        .selectFrom("contest_entries")
+        .innerJoin("contests", "contests.id", "contest_entries.contest_id")
+        .select([
+          "contests.id as contest_id",
+          "contests.name as contest",
+          "contests.ends_on",
+          "contest_entries.school_id",
+          "contest_entries.title",
+          "contest_entries.result",
+        ])
+        .where("contest_entries.school_id", "in", schools.length ? schools.map((s) => s.id) : [-1])
+        .where("contests.ends_on", ">=", ctx.period.startDate)
+        .where("contests.ends_on", "<", ctx.period.endDateExclusive)
+        .orderBy("contests.ends_on")
+        .orderBy("contest_entries.title")
+        .execute();
+      return [
+        table(
+          "Theo trường",
+          ["Trường", "Bài dự thi", "Học sinh tham gia", "Bài đạt giải"],
+          schools.map((s) => {
+            const f = figures.find((x) => x.schoolId === s.id)!;
+            return [s.name, f.entries, f.students, f.awarded];
+          }),
+        ),
+        table(
+          "Bài dự thi của các cuộc thi kết thúc trong kỳ",
+          ["Kết thúc", "Bài dự thi", "Cuộc thi", "Trường", "Kết quả"],
+          entries.map((e) => [
+            e.ends_on.split("-").reverse().join("/"),
+            e.title,
+            e.contest,
+            unit(e.school_id),
+            e.result ? CONTEST_RESULT_LABELS[e.result] : "Chưa có kết quả",
+          ]),
+          entries.map((e) => `/contests/${e.contest_id}`),
+        ),
+      ];
     }
     case "materials": {
       const rows = await filteredMaterials(db, m, ctx)

@@ -69,6 +69,7 @@ export function summary(figures: IndicatorFigure[]): string[] {
           `Các chỉ tiêu chưa đạt: ${behind.map((f) => `${line(f)}${f.gap ? ` (${f.gap.toLowerCase()})` : ""}`).join("; ")}.`,
         ]
       : []),
+    ...figures.filter((f) => f.notes?.length).map((f) => `Lưu ý về ${f.code}: ${f.notes!.join(" ")}`),
   ];
 }
 

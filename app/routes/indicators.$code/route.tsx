@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { FigureNotes } from "~/components/figure-notes";
 import { Pager } from "~/components/pager";
 import { BackLink, PageHeader } from "~/components/shell";
 import { EmptyRow, TableWrap } from "~/components/table";
@@ -76,6 +77,7 @@ export default function IndicatorRecords() {
           </dd>
         </div>
       </dl>
+      <FigureNotes notes={f.notes} boxed />
       {d.tables.map((t, n) => (
         <section key={t.title}>
           <h2>

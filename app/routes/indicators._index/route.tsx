@@ -6,6 +6,7 @@ import { FilterBar, FilterSelect, UnitSelect } from "~/components/filters";
 import { PrintButton } from "~/components/print-button";
 import { PageHeader } from "~/components/shell";
 import { TableWrap } from "~/components/table";
+import { FigureNotes } from "~/components/figure-notes";
 import { DataTable } from "~/components/data-table";
 import { can } from "~/domain/auth/permissions";
 import type { IndicatorFigure } from "~/domain/indicators/engine";
@@ -153,6 +154,7 @@ export default function Indicators() {
                       {f.code} · Mục {f.planRef}
                       {f.source === "entered" ? " · số liệu nhập" : ""}
                     </div>
+                    <FigureNotes notes={f.notes} />
                   </>
                 ),
               },
