@@ -1,9 +1,9 @@
 /** Who sees which figures on /indicators: the commune's readers any school or all; a school's administrators their own. */
 import type { AppLoadContext } from "@remix-run/node";
 import { reachOf, type Actor } from "~/domain/auth/permissions";
-import { figureAccess, mayReadIndicators, maySeeNamesInFigures } from "~/domain/auth/policies";
+import { figureAccess, mayOpenPersonInFigures, mayReadIndicators, maySeeNamesInFigures } from "~/domain/auth/policies";
 import { computeIndicator, indicatorsFor, loadIndicators, unitsFor } from "~/domain/indicators/engine";
-import { measureRecords } from "~/domain/indicators/records";
+import { measureRecords, type PeoplePrivacy } from "~/domain/indicators/records";
 import type { FigureScope } from "~/domain/indicators/engine";
 import { parsePeriod, periodChoices, type Period } from "~/domain/shared/periods";
 import { vietnamToday } from "~/domain/shared/time";
@@ -62,8 +62,8 @@ export interface FigureView {
   /** The communes a reader may choose (several only for a province reader or a multi-commune account). */
   communes: { id: number; name: string }[];
   communeId: number | null;
-  /** Names of people of this unit may be shown (their own school's staff only). */
-  seesNamesOf: (unitId: number) => boolean;
+  /** Whose names the records behind a figure show, and whose pages they link (the policy layer decides). */
+  privacy: PeoplePrivacy;
 }
 
 export async function figureView(request: Request, context: AppLoadContext): Promise<FigureView> {
@@ -72,7 +72,10 @@ export async function figureView(request: Request, context: AppLoadContext): Pro
   const url = new URL(request.url);
   const period = periodParam(url);
   const requested = idParam(url.searchParams.get("school") ?? undefined);
-  const seesNamesOf = (unitId: number) => maySeeNamesInFigures(actor, unitId);
+  const privacy: PeoplePrivacy = {
+    seesName: (unit, category) => maySeeNamesInFigures(actor, unit, category),
+    opensPerson: (unit) => mayOpenPersonInFigures(actor, unit),
+  };
   const access = figureAccess(actor);
   if (access.kind === "communes") {
     const { communes, commune: chosen } = await chosenCommune(actor, url);
@@ -91,7 +94,7 @@ export async function figureView(request: Request, context: AppLoadContext): Pro
       schools,
       communes,
       communeId: commune,
-      seesNamesOf,
+      privacy,
     };
   }
   const own = access.schoolIds;
@@ -108,7 +111,7 @@ export async function figureView(request: Request, context: AppLoadContext): Pro
     schools: [],
     communes: [],
     communeId: null,
-    seesNamesOf,
+    privacy,
   };
 }
 
@@ -120,8 +123,8 @@ export async function indicatorRecords(request: Request, context: AppLoadContext
   const figure = await computeIndicator(db, row, view.scope, view.period);
   const ctx = { unitIds: await unitsFor(db, row, view.scope), period: view.period };
   const tables = [
-    ...(await measureRecords(db, row.definition.numerator, ctx, view.seesNamesOf)),
-    ...(row.definition.denominator ? await measureRecords(db, row.definition.denominator, ctx, view.seesNamesOf) : []),
+    ...(await measureRecords(db, row.definition.numerator, ctx, view.privacy)),
+    ...(row.definition.denominator ? await measureRecords(db, row.definition.denominator, ctx, view.privacy) : []),
   ];
   return { view, figure, tables };
 }
@@ -132,6 +135,6 @@ export { loadIndicators } from "~/domain/indicators/engine";
 export { enteredFiguresOf, saveEnteredFigure } from "~/domain/indicators/entered";
 export { saveTargets, TARGET_YEARS } from "~/domain/indicators/targets";
 export { dashboard } from "~/domain/overview/dashboard";
-export { toCsv } from "~/domain/reports/documents";
+export { tableXlsx, toCsv } from "~/domain/reports/documents";
 export { periodRangeText, reportPeriod, reportPeriodOfUnit } from "~/domain/reports/report-periods";
 export { getUnit } from "~/domain/units/units";

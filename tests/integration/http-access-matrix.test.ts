@@ -405,6 +405,18 @@ const TABLE: Record<string, Rule> = {
     may: inSet(COMMUNE_READERS),
     req: (p) => ({ path: `/indicators/SCH-2.1/csv?period=2026&commune=${P(p).communeId}&table=0` }),
   },
+  "GET /indicators/:code/xlsx [school]": {
+    places: SCHOOLS,
+    may: (r, p) => COMMUNE_READERS.has(r) || (r === "principal" && p === "own"),
+    req: (p) => ({
+      path: `/indicators/SCH-2.1/xlsx?period=2026&commune=${P(p).communeId}&school=${P(p).unitId}&table=0`,
+    }),
+  },
+  "GET /indicators/:code/xlsx [commune]": {
+    places: COMMUNES,
+    may: inSet(COMMUNE_READERS),
+    req: (p) => ({ path: `/indicators/SCH-2.1/xlsx?period=2026&commune=${P(p).communeId}&table=0` }),
+  },
   "GET /indicators/entered": { places: ["-"], may: roles("principal", "staff"), req: one("/indicators/entered") },
   "POST /indicators/entered": {
     places: ["-"],

@@ -61,15 +61,70 @@ describe("indicators over HTTP", () => {
     const commune = await http(base, `/indicators/SCH-2.1?period=2026&school=${thcs}`, { cookie: cookies.vhxh });
     expect(commune.text).toContain("Số người đã được tuyên truyền theo đơn vị");
     expect(commune.text).not.toContain(student);
-    const csv = await http(base, `/indicators/SCH-2.1/csv?period=2026&school=${thcs}&table=0`, {
-      cookie: cookies.lanhdao,
-    });
-    expect(csv.text).not.toContain(student);
-    const rows = parse(csv.text.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    // The leader: staff by name (table 0), students as counts (table 1); together, every person reached once.
+    const csv = (table: number, who = "lanhdao") =>
+      http(base, `/indicators/SCH-2.1/csv?period=2026&school=${thcs}&table=${table}`, { cookie: cookies[who] }).then(
+        (r) => {
+          expect(r.text).not.toContain(student);
+          return parse(r.text.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+        },
+      );
+    const staff = await csv(0);
+    expect(new Set(staff.map((r) => r["Đối tượng"]))).toEqual(new Set(["Giáo viên", "Cán bộ quản lý giáo dục"]));
+    const pupils = await csv(1);
+    expect(pupils.map((r) => r["Đối tượng"])).toEqual(["Học sinh"]);
+    const reached = serverOne<{ n: number }>(
+      `select count(distinct p.id) as n from attendance a join people p on p.id = a.person_id
+       join activity_topics t on t.activity_id = a.activity_id and t.topic_code = 'NQ57' join activities x on x.id = a.activity_id
+       where p.unit_id = ? and p.category in ('students', 'teachers', 'school_managers') and a.status in ('present', 'late')
+         and x.status != 'cancelled' and x.starts_at >= '2025-12-31T17:00' and x.starts_at < '2026-12-31T17:00'`,
+      thcs,
+    ).n;
+    expect(staff.length + Number(pupils[0]["Số người"])).toBe(reached);
     const expected = (await computeIndicators(db, { kind: "school", schoolId: thcs }, parsePeriod("2026")!)).find(
       (f) => f.code === "SCH-2.1",
     )!;
-    expect(rows.reduce((s, r) => s + Number(r["Số người"]), 0)).toBe(expected.numerator);
+    expect(expected.numerator).toBeLessThanOrEqual(reached); // at most the headcount per category counts
+  });
+
+  it("who has not been reached yet: by name for the school (Excel download), students as counts for the commune", async () => {
+    const thcs = school("thcs-tanan");
+    const roster = serverOne<{ n: number }>(
+      `select count(*) as n from people where unit_id = ? and category in ('students', 'teachers', 'school_managers')
+         and (left_on is null or left_on >= '2026-01-01')`,
+      thcs,
+    ).n;
+    const page = await http(base, `/indicators/SCH-2.1?period=2026&school=${thcs}`, { cookie: cookies["bgh.thcs"] });
+    expect(page.text).toContain("Người chưa được tuyên truyền trong kỳ");
+    // Tables for the principal: reached by name (0), not yet reached by name (1).
+    const file = await download(`/indicators/SCH-2.1/xlsx?period=2026&school=${thcs}&table=1`, "bgh.thcs");
+    expect(file.status).toBe(200);
+    expect(file.type).toContain("spreadsheetml");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(String(sheet.getCell("A1").value)).toBe("Người chưa được tuyên truyền trong kỳ");
+    expect(sheet.getRow(3).values).toContain("Họ và tên");
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, printTitlesRow: "3:3" });
+    const notReached = sheet.rowCount - 3;
+    const reached = await download(`/indicators/SCH-2.1/xlsx?period=2026&school=${thcs}&table=0`, "bgh.thcs");
+    const reachedBook = new ExcelJS.Workbook();
+    await reachedBook.xlsx.load(reached.body as unknown as ArrayBuffer);
+    expect(notReached + reachedBook.worksheets[0].rowCount - 3).toBe(roster); // everyone on the roster, once
+    // Commune staff: the students not reached are a count, never names.
+    const pupil = serverOne<{ full_name: string }>(
+      `select full_name from people where unit_id = ? and category = 'students' and id not in (
+         select a.person_id from attendance a join activity_topics t on t.activity_id = a.activity_id and t.topic_code = 'NQ57'
+         join activities x on x.id = a.activity_id
+         where a.status in ('present', 'late') and x.status != 'cancelled'
+           and x.starts_at >= '2025-12-31T17:00' and x.starts_at < '2026-12-31T17:00')
+       limit 1`,
+      thcs,
+    ).full_name;
+    const communeView = await http(base, `/indicators/SCH-2.1?period=2026&school=${thcs}`, { cookie: cookies.vhxh });
+    expect(communeView.text).toContain("Số người chưa được tuyên truyền trong kỳ theo đơn vị");
+    expect(communeView.text).not.toContain(pupil);
   });
 
   it("the commune's report downloads as DOCX, XLSX and CSV holding the engine's numbers; schools cannot download it", async () => {

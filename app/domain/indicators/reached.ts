@@ -96,6 +96,19 @@ export function reachedPeople(db: DB, q: ReachQuery) {
   );
 }
 
+/**
+ * "Who has not been reached yet": the units' people of the categories on the roster during the period (not
+ * left before it began) that no counted activity on the topics reached in it.
+ */
+export function notReachedPeople(db: DB, q: ReachQuery) {
+  return db
+    .selectFrom("people")
+    .where("people.unit_id", "in", q.unitIds.length ? q.unitIds : [-1])
+    .where("people.category", "in", q.categories)
+    .where((eb) => eb.or([eb("people.left_on", "is", null), eb("people.left_on", ">=", q.period.startDate)]))
+    .where("people.id", "not in", reachedPeople(db, q).select("people.id"));
+}
+
 export async function reachedCount(db: DB, q: ReachQuery): Promise<number> {
   const row = await reachedPeople(db, q)
     .select((eb) => eb.fn.countAll<number>().as("n"))

@@ -5,6 +5,7 @@
  * else sees counts per unit and category (students are minors; Nghị định 13/2023).
  */
 import type { DB } from "../../../db/connection";
+import type { HeadcountCategory, UnitKind } from "../../../db/schema";
 import { BUDGET_CATEGORY_LABELS, COMMEMORATION_LABELS } from "../activities/vocabulary";
 import { MATERIAL_KIND_LABELS } from "../materials/vocabulary";
 import { halvesOf } from "../calendar/deadlines";
@@ -18,7 +19,7 @@ import { CONTEST_RESULT_LABELS } from "../contests/vocabulary";
 import { contestFigures } from "./contests";
 import { ENTERED_MEASURES, enteredKeys, unitsEntering } from "./entered";
 import { commemorationsIn, filteredActivityIds, filteredMaterials, type MeasureContext } from "./measure";
-import { reachedAttendance } from "./reached";
+import { notReachedPeople, reachedAttendance } from "./reached";
 import { REPORT_STATUS_LABELS, TIMELINESS_LABELS, timeliness } from "../calendar/statuses";
 
 export type Cell = string | number | null;
@@ -38,75 +39,129 @@ const table = (title: string, columns: string[], rows: Cell[][], links?: (string
   links: links ?? rows.map(() => null),
 });
 
-async function unitNames(db: DB): Promise<Map<number, string>> {
-  const rows = await db.selectFrom("units").select(["id", "name"]).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
+type UnitRef = { id: number; name: string; kind: UnitKind };
+
+async function unitNames(db: DB): Promise<Map<number, UnitRef>> {
+  const rows = await db.selectFrom("units").select(["id", "name", "kind"]).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Who sees whom in a figure's records (the policy layer decides: auth/policies/indicators.ts). */
+export interface PeoplePrivacy {
+  seesName: (unit: Pick<UnitRef, "id" | "kind">, category: HeadcountCategory) => boolean;
+  opensPerson: (unit: Pick<UnitRef, "id" | "kind">) => boolean;
+}
+
+type PersonRow = {
+  id: number;
+  unit_id: number;
+  category: HeadcountCategory;
+  full_name: string;
+  code: string;
+  class_name: string | null;
+  sessions?: number | string;
+};
+
+/**
+ * People as a figure's records: by name where the viewer may see them (linked to their page where the viewer
+ * manages the list), counted per unit and category elsewhere (students' names never leave their school).
+ */
+function peopleTables(
+  subject: string,
+  rows: PersonRow[],
+  units: Map<number, UnitRef>,
+  privacy: PeoplePrivacy,
+  countLabel?: string,
+): RecordTable[] {
+  const unitOf = (id: number) => units.get(id) ?? { id, name: "", kind: "school" as const };
+  const named = rows.filter((r) => privacy.seesName(unitOf(r.unit_id), r.category));
+  const counted = new Map<string, { unit: number; category: HeadcountCategory; n: number }>();
+  for (const r of rows.filter((r) => !privacy.seesName(unitOf(r.unit_id), r.category))) {
+    const key = `${r.unit_id}|${r.category}`;
+    counted.set(key, { unit: r.unit_id, category: r.category, n: (counted.get(key)?.n ?? 0) + 1 });
+  }
+  const out: RecordTable[] = [];
+  if (named.length)
+    out.push(
+      table(
+        `Người ${subject}`,
+        ["Đơn vị", "Họ và tên", "Mã", "Đối tượng", "Lớp", ...(countLabel ? [countLabel] : [])],
+        named.map((r) => [
+          unitOf(r.unit_id).name,
+          r.full_name,
+          r.code,
+          HEADCOUNT_CATEGORY_LABELS[r.category],
+          r.class_name,
+          ...(countLabel ? [Number(r.sessions)] : []),
+        ]),
+        named.map((r) => (privacy.opensPerson(unitOf(r.unit_id)) ? `/people/${r.unit_id}/${r.id}` : null)),
+      ),
+    );
+  if (counted.size || !named.length)
+    out.push(
+      table(
+        `Số người ${subject.replace(" (", " theo đơn vị (")}${subject.includes("(") ? "" : " theo đơn vị"}`,
+        ["Đơn vị", "Đối tượng", "Số người"],
+        [...counted.values()].map((c) => [unitOf(c.unit).name, HEADCOUNT_CATEGORY_LABELS[c.category], c.n]),
+      ),
+    );
+  return out;
 }
 
 async function leafRecords(
   db: DB,
   m: LeafMeasure,
   ctx: MeasureContext,
-  seesNamesOf: (unitId: number) => boolean,
+  privacy: PeoplePrivacy,
 ): Promise<RecordTable[]> {
-  const names = await unitNames(db);
-  const unit = (id: number) => names.get(id) ?? "";
+  const units = await unitNames(db);
+  const unit = (id: number) => units.get(id)?.name ?? "";
   switch (m.kind) {
     case "reached": {
-      const rows = await reachedAttendance(db, {
+      const q = {
         unitIds: ctx.unitIds,
         categories: m.categories,
         period: ctx.period,
         topics: m.topics,
         forms: m.forms,
-      })
+      };
+      const reached = await reachedAttendance(db, q)
         .select([
           "people.id",
           "people.unit_id",
           "people.category",
           "people.full_name",
           "people.code",
+          "people.class_name",
           (eb) => eb.fn.countAll<number>().as("sessions"),
         ])
-        .groupBy(["people.id", "people.unit_id", "people.category", "people.full_name", "people.code"])
+        .groupBy([
+          "people.id",
+          "people.unit_id",
+          "people.category",
+          "people.full_name",
+          "people.code",
+          "people.class_name",
+        ])
         .orderBy("people.unit_id")
         .orderBy("people.name_key")
         .execute();
-      const named = rows.filter((r) => seesNamesOf(r.unit_id));
-      const counted = new Map<string, { unit: number; category: string; n: number }>();
-      for (const r of rows.filter((r) => !seesNamesOf(r.unit_id))) {
-        const key = `${r.unit_id}|${r.category}`;
-        counted.set(key, { unit: r.unit_id, category: r.category, n: (counted.get(key)?.n ?? 0) + 1 });
-      }
-      const out: RecordTable[] = [];
-      if (named.length)
-        out.push(
-          table(
-            "Người đã được tuyên truyền (mỗi người tính một lần)",
-            ["Họ và tên", "Mã", "Đơn vị", "Đối tượng", "Số buổi dự"],
-            named.map((r) => [
-              r.full_name,
-              r.code,
-              unit(r.unit_id),
-              HEADCOUNT_CATEGORY_LABELS[r.category],
-              Number(r.sessions),
-            ]),
-          ),
-        );
-      if (counted.size)
-        out.push(
-          table(
-            "Số người đã được tuyên truyền theo đơn vị (mỗi người tính một lần)",
-            ["Đơn vị", "Đối tượng", "Số người"],
-            [...counted.values()].map((c) => [
-              unit(c.unit),
-              HEADCOUNT_CATEGORY_LABELS[c.category as keyof typeof HEADCOUNT_CATEGORY_LABELS],
-              c.n,
-            ]),
-          ),
-        );
-      if (!out.length) out.push(table("Người đã được tuyên truyền", ["Đơn vị", "Đối tượng", "Số người"], []));
-      return out;
+      const missing = await notReachedPeople(db, q)
+        .select([
+          "people.id",
+          "people.unit_id",
+          "people.category",
+          "people.full_name",
+          "people.code",
+          "people.class_name",
+        ])
+        .orderBy("people.unit_id")
+        .orderBy("people.name_key")
+        .execute();
+      return [
+        ...peopleTables("đã được tuyên truyền (mỗi người tính một lần)", reached, units, privacy, "Số buổi dự"),
+        ...peopleTables("chưa được tuyên truyền trong kỳ", missing, units, privacy),
+      ];
     }
     case "headcount": {
       const counted = m.ofUnitsEntering
@@ -396,10 +451,10 @@ export async function measureRecords(
   db: DB,
   m: Measure,
   ctx: MeasureContext,
-  seesNamesOf: (unitId: number) => boolean,
+  privacy: PeoplePrivacy,
 ): Promise<RecordTable[]> {
-  if (m.kind !== "sum") return leafRecords(db, m, ctx, seesNamesOf);
+  if (m.kind !== "sum") return leafRecords(db, m, ctx, privacy);
   const out: RecordTable[] = [];
-  for (const part of m.of) out.push(...(await leafRecords(db, part, ctx, seesNamesOf)));
+  for (const part of m.of) out.push(...(await leafRecords(db, part, ctx, privacy)));
   return out;
 }

@@ -440,3 +440,42 @@ export function toCsv(columns: string[], rows: (string | number | null)[][]): st
     quote_record_delimiter: true,
   });
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// One table as XLSX (the records behind a figure)
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A table as a workbook of one sheet: a title line, the header row frozen, filtered and repeated on every printed
+ * page, A4 landscape fitted to the page width; numbers stay numbers, text goes through `safeCell`.
+ */
+export async function tableXlsx(
+  title: string,
+  subtitle: string,
+  columns: string[],
+  rows: (string | number | null)[][],
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Tân An STEM";
+  const sheet = wb.addWorksheet(sheetName(title, new Set(), "Bảng"), {
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  sheet.addRow([safeCell(cleanTexts(title))]).font = { bold: true, size: 13 };
+  sheet.addRow([safeCell(cleanTexts(subtitle))]);
+  const header = sheet.addRow(columns.map((c) => safeCell(c)));
+  styleHeader(header);
+  for (const r of rows)
+    sheet.addRow(
+      r.map((v) =>
+        v === null ? null : typeof v === "number" ? (Number.isFinite(v) ? v : null) : safeCell(cleanTexts(v)),
+      ),
+    );
+  sheet.views = [{ state: "frozen", ySplit: header.number }];
+  sheet.autoFilter = { from: { row: header.number, column: 1 }, to: { row: header.number, column: columns.length } };
+  sheet.pageSetup.printTitlesRow = `${header.number}:${header.number}`;
+  sheet.columns.forEach((col, i) => {
+    const longest = Math.max(columns[i]?.length ?? 0, ...rows.slice(0, 500).map((r) => String(r[i] ?? "").length));
+    col.width = Math.min(50, Math.max(8, longest + 2));
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

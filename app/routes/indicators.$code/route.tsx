@@ -42,11 +42,11 @@ export default function IndicatorRecords() {
   const { search } = useLocation();
   const f = d.figure;
   const longest = Math.max(0, ...d.tables.map((t) => t.total));
-  const csvHref = (table: number) => {
+  const fileHref = (table: number, kind: "csv" | "xlsx") => {
     const q = new URLSearchParams(search);
     q.delete("page");
     q.set("table", String(table));
-    return `/indicators/${encodeURIComponent(f.code)}/csv?${q}`;
+    return `/indicators/${encodeURIComponent(f.code)}/${kind}?${q}`;
   };
   return (
     <>
@@ -83,9 +83,12 @@ export default function IndicatorRecords() {
           <h2>
             {t.title} ({t.total.toLocaleString("vi-VN")})
           </h2>
-          <p>
-            <a href={csvHref(n)} download>
-              Tải bảng này (CSV)
+          <p className="inline-actions">
+            <a href={fileHref(n, "xlsx")} download>
+              Tải bảng này (Excel)
+            </a>
+            <a href={fileHref(n, "csv")} download>
+              CSV
             </a>
           </p>
           <TableWrap label={`${t.title}, có thể cuộn ngang`}>

@@ -1,5 +1,7 @@
 /** Indicators: whose figures an actor reads, whose names the drill-down shows, who edits targets. */
 import type { DB } from "../../../../db/connection";
+import type { PersonCategory, Unit } from "../../../../db/schema";
+import { canManagePeople, canSeeNames } from "./people";
 import { communeCount } from "../../shared/communes";
 import { can, hasRole, ownSchoolIds, type Actor } from "../permissions";
 
@@ -23,7 +25,15 @@ export function figureAccess(actor: Actor): FigureAccess {
   return { kind: "schools", schoolIds: ownSchoolIds(actor).filter((id) => can(actor, "school.manage", id)) };
 }
 
-/** The records behind a figure name people only of the actor's own school (students only with the right to). */
-export function maySeeNamesInFigures(actor: Actor, unitId: number): boolean {
-  return can(actor, "students.names", unitId) && ownSchoolIds(actor).includes(unitId);
+/**
+ * The records behind a figure (who was reached, who not yet) name people as the people pages do: staff and
+ * officials to their own unit and the commune's readers, students only within their school; counts elsewhere.
+ * A name links to the person's page where the viewer manages that list.
+ */
+export function maySeeNamesInFigures(actor: Actor, unit: Pick<Unit, "id" | "kind">, category: PersonCategory): boolean {
+  return canSeeNames(actor, unit, category);
+}
+
+export function mayOpenPersonInFigures(actor: Actor, unit: Pick<Unit, "id" | "kind">): boolean {
+  return canManagePeople(actor, unit);
 }

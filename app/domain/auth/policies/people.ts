@@ -3,12 +3,12 @@ import type { PersonCategory, Unit } from "../../../../db/schema";
 import { can, managesCommuneUnit, reaches, type Actor } from "../permissions";
 
 /** Who may add, change or import a unit's people: the school's administrator; the commune's staff for offices. */
-export function canManagePeople(actor: Actor, unit: Unit): boolean {
+export function canManagePeople(actor: Actor, unit: Pick<Unit, "id" | "kind">): boolean {
   return unit.kind === "school" ? can(actor, "school.manage", unit.id) : managesCommuneUnit(actor, unit.id);
 }
 
 /** Who may see a unit's list of people by name. Students' names stay inside their school. */
-export function canSeeNames(actor: Actor, unit: Unit, category: PersonCategory): boolean {
+export function canSeeNames(actor: Actor, unit: Pick<Unit, "id" | "kind">, category: PersonCategory): boolean {
   if (unit.kind !== "school")
     return (can(actor, "commune.read") || can(actor, "commune.manage")) && reaches(actor, unit.id);
   if (category === "students") return can(actor, "students.names", unit.id);
