@@ -4,6 +4,7 @@ import { reachOf, type Actor } from "~/domain/auth/permissions";
 import { figureAccess, mayOpenPersonInFigures, mayReadIndicators, maySeeNamesInFigures } from "~/domain/auth/policies";
 import { computeIndicator, indicatorsFor, loadIndicators, unitsFor } from "~/domain/indicators/engine";
 import { measureRecords, type PeoplePrivacy } from "~/domain/indicators/records";
+import { tableXlsx, toCsv } from "~/domain/reports/documents";
 import type { FigureScope } from "~/domain/indicators/engine";
 import { parsePeriod, periodChoices, type Period } from "~/domain/shared/periods";
 import { vietnamToday } from "~/domain/shared/time";
@@ -129,12 +130,48 @@ export async function indicatorRecords(request: Request, context: AppLoadContext
   return { view, figure, tables };
 }
 
+const FILE_TYPES = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+
+/** One table of the records behind a figure (`?table=n`) as a CSV or Excel download, with the page's viewer rules. */
+export async function recordTableDownload(
+  request: Request,
+  context: AppLoadContext,
+  code: string | undefined,
+  kind: keyof typeof FILE_TYPES,
+): Promise<Response> {
+  const { figure, tables, view } = await indicatorRecords(request, context, code);
+  const n = Number(new URL(request.url).searchParams.get("table") ?? 0);
+  const table = tables[Number.isInteger(n) ? n : -1];
+  if (!table) notFound();
+  const body =
+    kind === "csv"
+      ? toCsv(table.columns, table.rows)
+      : new Uint8Array(
+          await tableXlsx(
+            table.title,
+            `${figure.code}: ${figure.name} · ${view.period.label}`,
+            table.columns,
+            table.rows,
+          ),
+        );
+  return new Response(body, {
+    headers: {
+      "Content-Type": FILE_TYPES[kind],
+      "Content-Disposition": `attachment; filename="${figure.code}-${view.period.key}-${n + 1}.${kind}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
 // What the pages of this area call in the domain: routes import these from here, not from app/domain
 // (decision 021: routes → area server modules → domain → db).
 export { loadIndicators } from "~/domain/indicators/engine";
 export { enteredFiguresOf, saveEnteredFigure } from "~/domain/indicators/entered";
 export { saveTargets, TARGET_YEARS } from "~/domain/indicators/targets";
 export { dashboard } from "~/domain/overview/dashboard";
-export { tableXlsx, toCsv } from "~/domain/reports/documents";
+export { toCsv } from "~/domain/reports/documents";
 export { periodRangeText, reportPeriod, reportPeriodOfUnit } from "~/domain/reports/report-periods";
 export { getUnit } from "~/domain/units/units";

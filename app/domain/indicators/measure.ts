@@ -3,7 +3,8 @@
  * delegates to the family module that owns its counting rule (reached.ts, clubs.ts, budget.ts, …), so a page,
  * a chart and an export always agree. Returns null for "no data" (nothing recorded to count from).
  */
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder, type RawBuilder } from "kysely";
+import type { Database } from "../../../db/schema";
 import type { DB } from "../../../db/connection";
 import { COMMEMORATIONS, COMMEMORATION_DATES } from "../activities/vocabulary";
 import { daysUntilDeadline, halvesOf, isOnTime } from "../calendar/deadlines";
@@ -26,6 +27,28 @@ export interface MeasureContext {
 
 type ActivityFilter = Extract<LeafMeasure, { kind: "activities" }>;
 
+/** The activity has a row in a topic or audience link table meeting the condition. */
+function linked(table: "activity_topics" | "activity_audiences", condition: RawBuilder<boolean>) {
+  return (eb: ExpressionBuilder<Database, "activities">) =>
+    eb.exists(
+      eb
+        .selectFrom(table)
+        .select(sql.lit(1).as("one"))
+        .where(sql.ref(`${table}.activity_id`), "=", sql.ref("activities.id"))
+        .where(condition),
+    );
+}
+
+/** The units whose headcount a "headcount" measure sums: all given, or those that entered its figure. */
+export async function headcountUnits(
+  db: DB,
+  m: Extract<LeafMeasure, { kind: "headcount" }>,
+  unitIds: number[],
+  period: Period,
+): Promise<number[]> {
+  return m.ofUnitsEntering ? unitsEntering(db, m.ofUnitsEntering, unitIds, period) : unitIds;
+}
+
 /** The counted activities of the units matching an "activities" measure's filters (the drill-down lists them). */
 export function filteredActivityIds(db: DB, m: Omit<ActivityFilter, "kind">, ctx: MeasureContext) {
   let q = countedActivityIds(db, ctx.period, ctx.unitIds);
@@ -33,26 +56,8 @@ export function filteredActivityIds(db: DB, m: Omit<ActivityFilter, "kind">, ctx
   if (m.excludeForms) q = q.where("form", "not in", m.excludeForms);
   if (m.delivery) q = q.where("delivery", "in", m.delivery);
   // EXISTS per activity of the units, not IN over every activity of the province carrying the topic.
-  if (m.topics)
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("activity_topics")
-          .select(sql.lit(1).as("one"))
-          .whereRef("activity_topics.activity_id", "=", "activities.id")
-          .where(topicWithin("activity_topics.topic_code", m.topics!)),
-      ),
-    );
-  if (m.audiences)
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("activity_audiences")
-          .select(sql.lit(1).as("one"))
-          .whereRef("activity_audiences.activity_id", "=", "activities.id")
-          .where("activity_audiences.audience_code", "in", m.audiences!),
-      ),
-    );
+  if (m.topics) q = q.where(linked("activity_topics", topicWithin("activity_topics.topic_code", m.topics)));
+  if (m.audiences) q = q.where(linked("activity_audiences", sql<boolean>`audience_code in (${sql.join(m.audiences)})`));
   return q;
 }
 
@@ -123,8 +128,11 @@ export async function evaluateMeasure(db: DB, m: Measure, ctx: MeasureContext): 
         forms: m.forms,
       });
     case "headcount": {
-      const counted = m.ofUnitsEntering ? await unitsEntering(db, m.ofUnitsEntering, units, ctx.period) : units;
-      return headcountTotal(db, { unitIds: counted, categories: m.categories, period: ctx.period });
+      return headcountTotal(db, {
+        unitIds: await headcountUnits(db, m, units, ctx.period),
+        categories: m.categories,
+        period: ctx.period,
+      });
     }
     case "contests": {
       const schools = await reportingUnits(db, units, ["school"]);

@@ -9,8 +9,8 @@ import { clubFigures } from "./clubs";
 import { commemorationFigures } from "./commemorations";
 import type { LeafMeasure, Measure } from "./definitions";
 import { contestFigures } from "./contests";
-import { ENTERED_MEASURES, enteredKeys, unitsEntering } from "./entered";
-import { commemorationsIn, evaluateMeasure, filteredActivityIds, filteredMaterials } from "./measure";
+import { ENTERED_MEASURES, enteredKeys } from "./entered";
+import { commemorationsIn, evaluateMeasure, filteredActivityIds, filteredMaterials, headcountUnits } from "./measure";
 import { reachedPeople } from "./reached";
 
 type PerUnit = Map<number, number | null>;
@@ -41,9 +41,7 @@ async function leafPerUnit(db: DB, m: LeafMeasure, unitIds: number[], period: Pe
         .where("year", "=", period.year)
         .groupBy("unit_id")
         .execute();
-      const counted = new Set(
-        m.ofUnitsEntering ? await unitsEntering(db, m.ofUnitsEntering, unitIds, period) : unitIds,
-      );
+      const counted = new Set(await headcountUnits(db, m, unitIds, period));
       // No headcount, or zero, is "no data" (as headcountTotal says); so is a unit that has not entered.
       return fill(
         unitIds,

@@ -17,8 +17,14 @@ import { commemorationFigures } from "./commemorations";
 import type { LeafMeasure, Measure } from "./definitions";
 import { CONTEST_RESULT_LABELS } from "../contests/vocabulary";
 import { contestFigures } from "./contests";
-import { ENTERED_MEASURES, enteredKeys, unitsEntering } from "./entered";
-import { commemorationsIn, filteredActivityIds, filteredMaterials, type MeasureContext } from "./measure";
+import { ENTERED_MEASURES, enteredKeys } from "./entered";
+import {
+  commemorationsIn,
+  filteredActivityIds,
+  filteredMaterials,
+  headcountUnits,
+  type MeasureContext,
+} from "./measure";
 import { notReachedPeople, reachedAttendance } from "./reached";
 import { REPORT_STATUS_LABELS, TIMELINESS_LABELS, timeliness } from "../calendar/statuses";
 
@@ -51,6 +57,15 @@ export interface PeoplePrivacy {
   seesName: (unit: Pick<UnitRef, "id" | "kind">, category: HeadcountCategory) => boolean;
   opensPerson: (unit: Pick<UnitRef, "id" | "kind">) => boolean;
 }
+
+const PERSON_COLUMNS = [
+  "people.id",
+  "people.unit_id",
+  "people.category",
+  "people.full_name",
+  "people.code",
+  "people.class_name",
+] as const;
 
 type PersonRow = {
   id: number;
@@ -126,35 +141,13 @@ async function leafRecords(
         forms: m.forms,
       };
       const reached = await reachedAttendance(db, q)
-        .select([
-          "people.id",
-          "people.unit_id",
-          "people.category",
-          "people.full_name",
-          "people.code",
-          "people.class_name",
-          (eb) => eb.fn.countAll<number>().as("sessions"),
-        ])
-        .groupBy([
-          "people.id",
-          "people.unit_id",
-          "people.category",
-          "people.full_name",
-          "people.code",
-          "people.class_name",
-        ])
+        .select([...PERSON_COLUMNS, (eb) => eb.fn.countAll<number>().as("sessions")])
+        .groupBy([...PERSON_COLUMNS])
         .orderBy("people.unit_id")
         .orderBy("people.name_key")
         .execute();
       const missing = await notReachedPeople(db, q)
-        .select([
-          "people.id",
-          "people.unit_id",
-          "people.category",
-          "people.full_name",
-          "people.code",
-          "people.class_name",
-        ])
+        .select([...PERSON_COLUMNS])
         .orderBy("people.unit_id")
         .orderBy("people.name_key")
         .execute();
@@ -164,9 +157,7 @@ async function leafRecords(
       ];
     }
     case "headcount": {
-      const counted = m.ofUnitsEntering
-        ? await unitsEntering(db, m.ofUnitsEntering, ctx.unitIds, ctx.period)
-        : ctx.unitIds;
+      const counted = await headcountUnits(db, m, ctx.unitIds, ctx.period);
       const rows = await db
         .selectFrom("headcounts")
         .select(["unit_id", "category", (eb) => eb.fn.sum<number>("count").as("n")])
