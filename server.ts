@@ -19,6 +19,7 @@ import { log, loggablePath } from "./server/log";
 import { allowedHosts, hostVerdict } from "./server/hosts";
 import {
   bodyAllowed,
+  frameableByAnyone,
   frameableBySelf,
   isCrossSiteRequest,
   newNonce,
@@ -86,13 +87,15 @@ export async function startServer() {
     const nonce = newNonce();
     res.locals.cspNonce = nonce;
     res.set(securityHeaders(nonce, !production));
-    if (frameableBySelf(req.path)) {
-      res.set("X-Frame-Options", "SAMEORIGIN");
+    const framedBy = frameableByAnyone(req.path) ? "*" : frameableBySelf(req.path) ? "'self'" : null;
+    if (framedBy) {
+      if (framedBy === "*") res.removeHeader("X-Frame-Options");
+      else res.set("X-Frame-Options", "SAMEORIGIN");
       res.set(
         "Content-Security-Policy",
         securityHeaders(nonce, !production)["Content-Security-Policy"].replace(
           "frame-ancestors 'none'",
-          "frame-ancestors 'self'",
+          `frame-ancestors ${framedBy}`,
         ),
       );
     }

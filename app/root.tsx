@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Shell, type ShellUser } from "~/components/shell";
+import { Shell, type PageHandle, type ShellUser } from "~/components/shell";
 import { ROLE_LABELS } from "~/domain/accounts/schemas";
 import { can } from "~/domain/auth/permissions";
 import { sectionsFor } from "~/domain/auth/policies";
@@ -37,6 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
+  const bare = useMatches().some((m) => (m.handle as PageHandle | undefined)?.bare);
   return (
     <html lang="vi">
       <head>
@@ -46,7 +47,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <Shell user={data?.user ?? null}>{children}</Shell>
+        {bare ? (
+          <main id="main" className="main main--bare">
+            {children}
+          </main>
+        ) : (
+          <Shell user={data?.user ?? null}>{children}</Shell>
+        )}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

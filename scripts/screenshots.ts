@@ -1,6 +1,6 @@
 /**
  * Developer tool: screenshots of pages at phone (390 px) and desktop widths, for looking at what we build.
- * `BASE_URL=http://localhost:3000 npx tsx scripts/screenshots.ts [email] [path …]` → screenshots/*.png
+ * `BASE_URL=http://localhost:3000 npx tsx scripts/screenshots.ts [email] [path …]` → screenshots/*.png (FULL_PAGE=0: the first screen only)
  */
 import fs from "node:fs";
 import { launchContext, login } from "../tests/support/browser";
@@ -19,7 +19,7 @@ for (const [label, width, mobile] of [
   for (const p of pages) {
     await page.goto(base + p);
     const file = `screenshots/${email.split("@")[0]}${p.replace(/[^a-z0-9]+/gi, "_")}-${label}.png`;
-    await page.screenshot({ path: file, fullPage: true });
+    await page.screenshot({ path: file, fullPage: process.env.FULL_PAGE !== "0" });
     console.log(file);
   }
   await context.close();

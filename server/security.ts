@@ -104,6 +104,14 @@ export function bodyAllowed(
   return Number(contentLength) > limit ? { ok: false, status: 413 } : { ok: true };
 }
 
+/**
+ * The public progress table may be framed by any site (the commune website embeds it): it is public, read-only and
+ * has nothing to click on but links, so framing it can trick no one into an action.
+ */
+export function frameableByAnyone(path: string): boolean {
+  return path === "/public/progress/embed";
+}
+
 /** A stored material's file may be shown inside the app's own pages (PDF preview), never inside another site's. */
 export function frameableBySelf(path: string): boolean {
   return /^\/materials\/\d+\/file$/.test(path);

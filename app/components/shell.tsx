@@ -112,6 +112,8 @@ export function Shell({ user, children }: { user: ShellUser | null; children: Re
 export interface PageHandle {
   title: string;
   subtitle?: string;
+  /** Shown without the app's header, menu and footer (a page other sites frame, e.g. /public/progress/embed). */
+  bare?: boolean;
 }
 
 /** The heading and intro the current page declared in its route's `handle`. */

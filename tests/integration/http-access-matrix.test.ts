@@ -498,6 +498,10 @@ const TABLE: Record<string, Rule> = {
 
   "GET /public": { places: ["-"], public: () => "200", req: one("/public") },
   "GET /public/feed.xml": { places: ["-"], public: () => "200", req: one("/public/feed.xml") },
+  // The commune's progress (figures only) for everyone; the embed may be framed by any site.
+  "GET /public/progress": { places: ["-"], public: () => "200", req: one("/public/progress") },
+  "GET /public/progress/embed": { places: ["-"], public: () => "200", req: one("/public/progress/embed") },
+  "GET /public/progress.xml": { places: ["-"], public: () => "200", req: one("/public/progress.xml") },
   // "own": THCS's school-only material (never public); "public": a public one.
   "GET /public/materials/:id": {
     places: ["own", "public"],

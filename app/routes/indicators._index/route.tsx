@@ -7,10 +7,10 @@ import { PrintButton } from "~/components/print-button";
 import { PageHeader } from "~/components/shell";
 import { TableWrap } from "~/components/table";
 import { FigureNotes } from "~/components/figure-notes";
+import { FigureCell, StatusCell, StatusSummary, TargetCell } from "~/components/figure-cells";
 import { DataTable } from "~/components/data-table";
 import { can } from "~/domain/auth/permissions";
 import type { IndicatorFigure } from "~/domain/indicators/engine";
-import { formatFigure } from "~/domain/shared/figures";
 import { periodChoices } from "~/domain/shared/periods";
 import { db } from "~/lib/db.server";
 import { formatDate } from "~/domain/shared/format";
@@ -51,26 +51,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const STATUS_BADGE: Record<IndicatorFigure["status"], string> = {
-  met: "badge--green",
-  behind: "badge--red",
-  no_data: "",
-  no_target: "",
-};
-
-function FigureCell({ f }: { f: IndicatorFigure }) {
-  return (
-    <>
-      {f.value === null ? <span className="muted">Chưa có số liệu</span> : formatFigure(f.value, f.unit)}
-      {f.numerator !== null && f.denominator !== null ? (
-        <div className="muted small">
-          {formatFigure(f.numerator, "count")}/{formatFigure(f.denominator, "count")}
-        </div>
-      ) : null}
-    </>
-  );
-}
-
 export default function Indicators() {
   const d = useLoaderData<typeof loader>();
   const { search } = useLocation();
@@ -93,6 +73,14 @@ export default function Indicators() {
             {d.canEditTargets ? (
               <Link className="button button--ghost" to={`/indicators/targets?year=${d.period.key.slice(0, 4)}`}>
                 Chỉ tiêu năm
+              </Link>
+            ) : null}
+            {d.communeReader ? (
+              <Link
+                className="button button--ghost"
+                to={`/public/progress?period=${d.period.key}${d.communeId ? `&commune=${d.communeId}` : ""}`}
+              >
+                Trang công khai
               </Link>
             ) : null}
             <PrintButton label="In trang" />
@@ -131,12 +119,14 @@ export default function Indicators() {
         </div>
       ) : null}
 
-      <p className="summary-line">
-        <span className="badge badge--green">{count("met")} đạt</span>{" "}
-        <span className="badge badge--red">{count("behind")} chưa đạt</span>{" "}
-        <span className="badge">{count("no_data")} chưa có số liệu</span>{" "}
-        <span className="badge">{count("no_target")} không đặt chỉ tiêu</span>
-      </p>
+      <StatusSummary
+        counts={{
+          met: count("met"),
+          behind: count("behind"),
+          no_data: count("no_data"),
+          no_target: count("no_target"),
+        }}
+      />
 
       {groups.map((g) => (
         <section key={g} aria-labelledby={`group-${g}`}>
@@ -161,18 +151,7 @@ export default function Indicators() {
               {
                 header: "Chỉ tiêu kỳ",
                 className: "num",
-                cell: (f) => (
-                  <>
-                    {f.direction === "rising"
-                      ? f.target === null
-                        ? "Tăng hằng năm"
-                        : `> ${formatFigure(f.target, f.unit)} (năm trước)`
-                      : formatFigure(f.target, f.unit)}
-                    {f.direction === "at_most" && f.target !== null ? (
-                      <div className="muted small">không vượt dự toán</div>
-                    ) : null}
-                  </>
-                ),
+                cell: (f) => <TargetCell f={f} />,
               },
               { header: "Kết quả", className: "num", cell: (f) => <FigureCell f={f} /> },
               {
@@ -181,12 +160,7 @@ export default function Indicators() {
               },
               {
                 header: "Đánh giá",
-                cell: (f) => (
-                  <>
-                    <span className={`badge ${STATUS_BADGE[f.status]}`}>{f.statusLabel}</span>
-                    {f.gap ? <div className="small">{f.gap}</div> : null}
-                  </>
-                ),
+                cell: (f) => <StatusCell f={f} />,
               },
             ]}
           />

@@ -37,7 +37,14 @@ export default function PublicPage() {
   const d = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader actions={<a href="/public/feed.xml">Nhận tin mới (RSS)</a>} />
+      <PageHeader
+        actions={
+          <>
+            <Link to="/public/progress">Tiến độ thực hiện Kế hoạch</Link>
+            <a href="/public/feed.xml">Nhận tin mới (RSS)</a>
+          </>
+        }
+      />
       <form method="get" className="filters" role="search">
         <div className="field">
           <label htmlFor="q">Tìm (không cần dấu)</label>

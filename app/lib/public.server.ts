@@ -1,0 +1,40 @@
+/**
+ * The public progress page and feed (no login): which commune and period are asked for, and a short cache so a
+ * link shared on the commune's social pages does not recompute every figure for every visitor.
+ */
+import { publicProgress, type PublicProgress } from "~/domain/overview/public-progress";
+import { listUnits } from "~/domain/units/units";
+import { notFound } from "./auth.server";
+import { db } from "./db.server";
+import { periodParam } from "./indicators.server";
+import { idParam } from "./params";
+
+/** How long a computed page is reused: figures on the public page may be this much behind the records. */
+export const PUBLIC_PROGRESS_MAX_AGE_SECONDS = 300;
+
+const cache = new Map<string, { until: number; value: Promise<PublicProgress> }>();
+
+export interface PublicProgressView {
+  progress: PublicProgress;
+  communes: { id: number; name: string }[];
+}
+
+/** `?commune=` among the communes in service (404 for another), else the first; `?period=` as on /indicators. */
+export async function publicProgressView(request: Request, now = Date.now()): Promise<PublicProgressView> {
+  const url = new URL(request.url);
+  const communes = (await listUnits(db, { kinds: ["commune"] })).map((c) => ({ id: c.id, name: c.name }));
+  const asked = idParam(url.searchParams.get("commune") ?? undefined);
+  if (asked && !communes.some((c) => c.id === asked)) notFound();
+  const commune = communes.find((c) => c.id === asked) ?? communes[0];
+  if (!commune) notFound();
+  const period = periodParam(url);
+  const key = `${commune.id}:${period.key}`;
+  let hit = cache.get(key);
+  if (!hit || hit.until <= now) {
+    const value = publicProgress(db, commune, period);
+    hit = { until: now + PUBLIC_PROGRESS_MAX_AGE_SECONDS * 1000, value };
+    cache.set(key, hit);
+    value.catch(() => cache.delete(key));
+  }
+  return { progress: await hit.value, communes };
+}
