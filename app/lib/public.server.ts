@@ -38,3 +38,5 @@ export async function publicProgressView(request: Request, now = Date.now()): Pr
   }
   return { progress: await hit.value, communes };
 }
+
+export { publicProgressFeed } from "~/domain/overview/public-progress";

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { publicProgressFeed } from "~/domain/overview/public-progress";
 import { feedCacheControl, publicOrigin } from "~/lib/links.server";
-import { PUBLIC_PROGRESS_MAX_AGE_SECONDS, publicProgressView } from "~/lib/public.server";
+import { PUBLIC_PROGRESS_MAX_AGE_SECONDS, publicProgressFeed, publicProgressView } from "~/lib/public.server";
 
 /** RSS of the commune's progress against the plan's targets (figures only), for the commune website. */
 export async function loader({ request }: LoaderFunctionArgs) {
