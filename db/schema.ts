@@ -9,7 +9,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 
 export type UnitKind = "province" | "commune" | "office" | "school" | "hamlet";
 export type SchoolLevel = "preschool" | "primary" | "lower_secondary" | "upper_secondary";
-export type Role = "system_admin" | "commune_staff" | "commune_leader" | "province_reader" | "school_admin" | "teacher";
+export type Role =
+  "system_admin" | "commune_staff" | "commune_leader" | "province_reader" | "school_admin" | "teacher" | "office_staff";
 export type HeadcountCategory =
   "officials" | "school_managers" | "teachers" | "school_staff" | "students" | "communication_staff";
 export type AccountTokenPurpose = "activate" | "reset";
@@ -109,6 +110,7 @@ export type ClubRole = "member" | "advisor";
 export type Delivery = "in_person" | "online" | "hybrid";
 export type ActivityStatus = "planned" | "held" | "cancelled";
 export type Commemoration = "18/5" | "01/10" | "10/10";
+export type PostKind = "news" | "photo" | "video";
 export type BudgetCategory =
   "banners" | "printing" | "water" | "lunches" | "sound" | "speakers" | "transport" | "awards" | "other";
 export type FundingSource = "state_budget" | "programme_budget" | "socialized";
@@ -177,6 +179,8 @@ export interface ActivityTable {
   ends_at: string;
   place: string | null;
   link: string | null;
+  /** A post's kind when the form is "website" or "social_media" (clause III.1.1). */
+  post_kind: PostKind | null;
   commemoration: Commemoration | null;
   planned_participants: number | null;
   status: ActivityStatus;

@@ -7,6 +7,9 @@ import {
   COMMEMORATIONS,
   DELIVERIES,
   DELIVERY_LABELS,
+  isPostForm,
+  POST_KIND_LABELS,
+  POST_KINDS,
 } from "~/domain/activities/vocabulary";
 import type { FormValues } from "~/lib/forms";
 import {
@@ -46,6 +49,8 @@ export function ActivityForm(p: ActivityFormProps) {
     (p.organizers.length === 1 ? p.organizers[0] : undefined);
   const communeLevel = organizer ? organizer.kind !== "school" : false;
   const delivery = form.watch("delivery") ?? value("delivery");
+  // A post on the website or a social page (clause III.1.1): its address and kind, no place.
+  const post = isPostForm(form.watch("form") ?? value("form"));
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="card form" style={{ maxWidth: 820 }}>
       <FormError message={formError} />
@@ -125,8 +130,25 @@ export function ActivityForm(p: ActivityFormProps) {
       <p className="field__hint" style={{ marginTop: "-.5rem" }}>
         Giờ Việt Nam (UTC+7).
       </p>
-      {delivery !== "online" ? <TextField label="Địa điểm" {...bind("place")} /> : null}
-      {delivery !== "in_person" ? (
+      {delivery !== "online" && !post ? <TextField label="Địa điểm" {...bind("place")} /> : null}
+      {post ? (
+        <div className="form-row">
+          <TextField
+            label="Đường dẫn của tin bài"
+            type="url"
+            required
+            {...bind("link")}
+            hint="Địa chỉ bài đăng trên trang thông tin điện tử hoặc trang mạng xã hội của đơn vị."
+          />
+          <SelectField
+            label="Loại tin bài"
+            required
+            {...bind("postKind")}
+            placeholder="— Chọn loại —"
+            options={POST_KINDS.map((k) => ({ value: k, label: POST_KIND_LABELS[k] }))}
+          />
+        </div>
+      ) : delivery !== "in_person" ? (
         <TextField label="Đường dẫn tham gia trực tuyến" type="url" {...bind("link")} />
       ) : null}
       <div className="form-row">

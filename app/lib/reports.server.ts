@@ -1,5 +1,5 @@
-/** Who may open which half-year report: the commune's readers any school's; a school's administrators their own. */
-import { mayReadReports, mayReadSchoolReport } from "~/domain/auth/policies";
+/** Who may open which half-year report: the commune's readers any unit's; a school's or office's preparers their own. */
+import { filesReports, mayReadReports, mayReadUnitReport, refuse, seesUnit } from "~/domain/auth/policies";
 import type { Actor } from "~/domain/auth/permissions";
 import { isHalfYear } from "~/domain/reports/reports";
 import { parsePeriod, type Period } from "~/domain/shared/periods";
@@ -15,27 +15,36 @@ export function halfPeriod(key: string | undefined): Period {
   return period;
 }
 
-export async function reportSchool(actor: Actor, unitParam: string | undefined): Promise<Unit> {
+/**
+ * The school or office whose report is asked for, if the actor may read it: 403 for a unit they see (a principal
+ * asking for an office's report of their commune), 404 for one they do not (its existence is private).
+ */
+export async function reportUnit(actor: Actor, unitParam: string | undefined): Promise<Unit> {
   const id = idParam(unitParam);
   const unit = id ? await getUnit(db, id) : undefined;
-  if (!unit || unit.kind !== "school") notFound();
+  if (!unit || !filesReports(unit)) notFound();
   requireReportReader(actor);
-  if (!mayReadSchoolReport(actor, unit.id)) notFound();
+  if (!mayReadUnitReport(actor, unit.id))
+    refuse(
+      seesUnit(actor, unit),
+      "Mỗi đơn vị chỉ xem được báo cáo của chính mình; báo cáo của các đơn vị do xã xem và duyệt.",
+    );
   return unit;
 }
 
 export function requireReportReader(actor: Actor): void {
-  if (!mayReadReports(actor)) forbidden("Báo cáo dành cho ban giám hiệu các trường và cán bộ xã.");
+  if (!mayReadReports(actor))
+    forbidden("Báo cáo dành cho ban giám hiệu các trường, cán bộ các cơ quan chuyên môn và cán bộ xã.");
 }
 
 // What the pages of this area call in the domain: routes import these from here, not from app/domain
 // (decision 021: routes → area server modules → domain → db).
 export { reportDeadline } from "~/domain/calendar/deadlines";
 export { REPORT_STATUS_LABELS, timeliness, TIMELINESS_LABELS } from "~/domain/calendar/statuses";
-export { computeIndicators } from "~/domain/indicators/engine";
+export { computeIndicators, unitScope } from "~/domain/indicators/engine";
 export { halvesSoFar, reportStatus } from "~/domain/overview/dashboard";
 export { reportDocx, reportXlsx, toCsv } from "~/domain/reports/documents";
-export { communeReportDocument, schoolReportDocument } from "~/domain/reports/report-data";
+export { communeReportDocument, unitReportDocument } from "~/domain/reports/report-data";
 export {
   approvableFrom,
   communeIdOf,

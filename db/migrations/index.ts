@@ -14,6 +14,7 @@ import * as m0012 from "./0012_report_periods";
 import * as m0013 from "./0013_login_known_addresses";
 import * as m0014 from "./0014_stored_file_claims";
 import * as m0015 from "./0015_plan_readings";
+import * as m0016 from "./0016_posts";
 
 /** Every migration, in order. Listed statically so the bundled server and the scripts share one list. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "0013_login_known_addresses": m0013,
   "0014_stored_file_claims": m0014,
   "0015_plan_readings": m0015,
+  "0016_posts": m0016,
 };

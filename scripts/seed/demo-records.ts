@@ -215,12 +215,16 @@ interface PlannedActivity {
   invited?: number[];
   place?: string;
   link?: string;
+  /** A post's kind (website and social-media forms; news unless told). */
+  postKind?: "news" | "photo" | "video";
 }
 
 async function insertActivity(db: Tx, organizerId: number, a: PlannedActivity) {
   const [from, to] = a.time ?? ["07:30", "11:00"];
   const startsAt = vn(a.date, from);
-  const delivery = a.delivery ?? "in_person";
+  // A post (clause III.1.1) is online, with its address and kind.
+  const post = a.form === "website" || a.form === "social_media";
+  const delivery = a.delivery ?? (post ? "online" : "in_person");
   const row = await db
     .insertInto("activities")
     .values({
@@ -231,7 +235,12 @@ async function insertActivity(db: Tx, organizerId: number, a: PlannedActivity) {
       starts_at: startsAt,
       ends_at: vn(a.date, to),
       place: delivery === "online" ? null : (a.place ?? "Hội trường"),
-      link: delivery === "in_person" ? null : (a.link ?? "https://meet.tanan.gov.vn/nq57"),
+      link: post
+        ? (a.link ?? `https://tanan.gov.vn/tin-tuc/${startsAt.slice(0, 10)}-${a.form}`)
+        : delivery === "in_person"
+          ? null
+          : (a.link ?? "https://meet.tanan.gov.vn/nq57"),
+      post_kind: post ? (a.postKind ?? "news") : null,
       commemoration: a.commemoration ?? null,
       planned_participants: a.participants ?? null,
       status: Date.parse(startsAt) < Date.now() ? "held" : "planned",
@@ -831,6 +840,68 @@ export async function seedDemoRecords(
       invited: schoolIds,
     },
   ];
+  // The commune's posts on its website and Facebook page (COM-1.1): 3 in 2025 (1 on Bình dân học vụ số), 5 in 2026 (2).
+  commune.push(
+    {
+      title: "Ảnh: Tân An hưởng ứng Ngày Khoa học và Công nghệ Việt Nam",
+      form: "social_media",
+      postKind: "photo",
+      date: "2025-05-19",
+      time: ["09:00", "09:15"],
+      topics: ["KHCN"],
+      audiences: ["residents"],
+    },
+    {
+      title: "Phong trào Bình dân học vụ số ở xã Tân An",
+      form: "website",
+      date: "2025-12-20",
+      time: ["09:00", "09:15"],
+      topics: ["BDHVS", "CDS"],
+      audiences: ["residents"],
+    },
+    {
+      title: "Tin: Xã Tân An triển khai Bình dân học vụ số năm 2026",
+      form: "website",
+      date: "2026-02-10",
+      time: ["09:00", "09:15"],
+      topics: ["BDHVS", "CDS"],
+      audiences: ["residents"],
+    },
+    {
+      title: "Video: Hướng dẫn nộp hồ sơ dịch vụ công trực tuyến",
+      form: "social_media",
+      postKind: "video",
+      date: "2026-04-15",
+      time: ["09:00", "09:15"],
+      topics: ["CCHC", "DA06"],
+      audiences: ["residents"],
+    },
+    {
+      title: "Tin: Sơ kết 6 tháng thực hiện Kế hoạch tuyên truyền Nghị quyết 57",
+      form: "website",
+      date: "2026-06-20",
+      time: ["09:00", "09:15"],
+      topics: ["NQ57"],
+      audiences: ["residents", "officials"],
+    },
+    {
+      title: "Ảnh: Ngày Chuyển đổi số quốc gia tại xã Tân An",
+      form: "social_media",
+      postKind: "photo",
+      date: "2026-10-11",
+      time: ["09:00", "09:15"],
+      topics: ["CDS"],
+      audiences: ["residents"],
+    },
+    {
+      title: "Lớp Bình dân học vụ số cho người dân ấp Tân Phú",
+      form: "website",
+      date: "2026-11-05",
+      time: ["09:00", "09:15"],
+      topics: ["BDHVS"],
+      audiences: ["residents"],
+    },
+  );
   for (const a of commune) await insertActivity(db, units.officeVhxh, a);
   await insertContests(db, r, units.communeId, units.schools);
   await insertAttendance(db, r);

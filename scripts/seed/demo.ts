@@ -144,6 +144,14 @@ export async function seedDemo(db: DB | Transaction<Database>): Promise<void> {
     role: "commune_staff",
     unitId: unitIds["office-vhxh"],
   });
+  // Each office's staff file its half-year report (plan V.2).
+  for (const [email, fullName, office] of [
+    ["cb.vhxh@tanan.demo", "Lâm Thị Thanh", "office-vhxh"],
+    ["kinhte@tanan.demo", "Hồ Văn Sang", "office-kinhte"],
+    ["vanphong@tanan.demo", "Châu Thị Kim", "office-vanphong"],
+    ["hcc@tanan.demo", "Tạ Quang Vinh", "office-hanhchinhcong"],
+  ])
+    await addUser(db, { email, fullName, password: p, role: "office_staff", unitId: unitIds[office] });
   await addUser(db, {
     email: "lanhdao@tanan.demo",
     fullName: "Lê Văn Minh",
@@ -220,13 +228,13 @@ export async function seedDemo(db: DB | Transaction<Database>): Promise<void> {
     .selectFrom("memberships")
     .innerJoin("units", "units.id", "memberships.unit_id")
     .select(["units.code", "memberships.user_id", "memberships.role"])
-    .where("memberships.role", "in", ["school_admin", "commune_staff"])
+    .where("memberships.role", "in", ["school_admin", "office_staff", "commune_staff"])
     .execute();
   await seedDemoReports(db, {
     communeId,
-    schoolIds: Object.fromEntries(SCHOOLS.map((s) => [s.code, unitIds[s.code]])),
+    unitIds: Object.fromEntries([...SCHOOLS, ...OFFICES].map((u) => [u.code, unitIds[u.code]])),
     approverId: admins.find((a) => a.role === "commune_staff")!.user_id,
-    staffIds: Object.fromEntries(admins.filter((a) => a.role === "school_admin").map((a) => [a.code, a.user_id])),
+    staffIds: Object.fromEntries(admins.filter((a) => a.role !== "commune_staff").map((a) => [a.code, a.user_id])),
   });
 }
 

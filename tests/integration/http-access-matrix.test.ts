@@ -65,7 +65,7 @@ const started = performance.now();
 // ---------------------------------------------------------------------------------------------------------------
 // Roles and places
 
-const SIGNED_IN = ["admin", "staff", "leader", "province", "principal", "teacher", "advisor"] as const;
+const SIGNED_IN = ["admin", "staff", "leader", "province", "principal", "teacher", "advisor", "office"] as const;
 type SignedIn = (typeof SIGNED_IN)[number];
 type Role = SignedIn | "anon";
 const ROLES: Role[] = [...SIGNED_IN, "anon"];
@@ -83,6 +83,8 @@ const EMAILS = (): Record<SignedIn, string> => ({
   principal: "bgh.thcs@tanan.demo",
   teacher: "gv.thcs@tanan.demo",
   advisor: world.accounts.advisor,
+  // Tân An's Phòng Văn hóa - Xã hội's staff, who file that office's half-year report (the "commune" place's unit).
+  office: "cb.vhxh@tanan.demo",
 });
 
 /** Whether a place's records exist for the actor (decision 014's reach, as decision 003 draws the 404 line). */
@@ -90,6 +92,7 @@ function reaches(role: SignedIn, place: Place): boolean {
   if (place === "-" || place === "public") return true;
   if (role === "admin" || role === "province") return true;
   if (role === "staff" || role === "leader") return place === "own" || place === "sibling" || place === "commune";
+  if (role === "office") return place === "commune";
   return place === "own" || place === "commune";
 }
 
@@ -108,6 +111,17 @@ const roles =
   (r: SignedIn) =>
     rs.includes(r);
 const inSet = (s: Set<SignedIn>) => (r: SignedIn) => s.has(r);
+/**
+ * An office's staff (decision 012) read what the commune shares with everyone in it (its activities, open contests,
+ * materials shared with the commune) when a link leads there; nothing of a school's, and no people or attendance.
+ */
+const readsShared = (r: SignedIn, p: Place) => READERS.has(r) || (r === "office" && p === "commune");
+const notOffice = (r: SignedIn) => r !== "office";
+/** A contest entry is its school's record, even in the commune's contest: an office's staff do not reach it. */
+const entryReach = (r: SignedIn, p: Place) => r !== "office" && reaches(r, p);
+/** A unit's half-year report is prepared by its school's administrator or (the commune place's office) its staff. */
+const preparesReport = (r: SignedIn, p: Place) =>
+  (r === "principal" && p === "own") || (r === "office" && p === "commune");
 /** A school's record is managed by its administrator; a commune-level one by the commune's staff. */
 const manages = (r: SignedIn, p: Place) => (r === "principal" && p === "own") || (r === "staff" && p === "commune");
 
@@ -130,6 +144,8 @@ interface Rule {
   may?: (role: SignedIn, place: Place) => boolean;
   /** What "allowed" answers, when not plain "ok". */
   ok?: (role: SignedIn, place: Place) => Expect;
+  /** Who reaches the record, when not the place's default (an entry of a school, shown in a commune's contest). */
+  reach?: (role: SignedIn, place: Place) => boolean;
   /** A public route: the answer for everyone, signed in or not. */
   public?: (role: Role, place: Place) => Expect;
   /** Signed out, when not a redirect to /login. */
@@ -173,7 +189,7 @@ const TABLE: Record<string, Rule> = {
   },
   "GET /activities/:id": {
     places: ALL5,
-    may: inSet(READERS),
+    may: readsShared,
     req: (p) => ({ path: `/activities/${P(p).activityId}` }),
   },
   "POST /activities/:id": {
@@ -235,11 +251,11 @@ const TABLE: Record<string, Rule> = {
   "GET /admin/units": { places: ["-"], may: roles("admin", "staff"), req: one("/admin/units") },
   "POST /admin/units": { places: ["-"], may: roles("admin"), req: post("/admin/units") },
 
-  "GET /attendance": { places: ["-"], may: anyone, req: one("/attendance") },
+  "GET /attendance": { places: ["-"], may: notOffice, req: one("/attendance") },
   // The commune's readers see counts; those who take attendance, their own people.
   "GET /attendance/:activityId": {
     places: ALL5,
-    may: anyone,
+    may: notOffice,
     req: (p) => ({ path: `/attendance/${P(p).activityId}` }),
   },
   "POST /attendance/:activityId": {
@@ -329,10 +345,11 @@ const TABLE: Record<string, Rule> = {
   "GET /contests": { places: ["-"], may: inSet(READERS), req: one("/contests") },
   "GET /contests/new": { places: ["-"], may: roles("principal", "staff"), req: one("/contests/new") },
   "POST /contests/new": { places: ["-"], may: roles("principal", "staff"), req: post("/contests/new") },
-  "GET /contests/:id": { places: ALL5, may: inSet(READERS), req: (p) => ({ path: `/contests/${P(p).contestId}` }) },
+  "GET /contests/:id": { places: ALL5, may: readsShared, req: (p) => ({ path: `/contests/${P(p).contestId}` }) },
   // A result is recorded by the entry's school (THCS's entry in its own and in Tân An's commune contest) or the organizer.
   "POST /contests/:id [result]": {
     places: ALL5,
+    reach: entryReach,
     may: (r, p) => (r === "principal" && (p === "own" || p === "commune")) || (r === "staff" && p === "commune"),
     req: (p) => ({
       path: `/contests/${P(p).contestId}`,
@@ -364,6 +381,7 @@ const TABLE: Record<string, Rule> = {
   // Evidence may name pupils: the entry's school's own staff only (THCS's entries are in "own" and "commune").
   "GET /contests/entries/:entryId/evidence": {
     places: ALL5,
+    reach: entryReach,
     may: (r, p) => SCHOOL_STAFF.has(r) && (p === "own" || p === "commune"),
     req: (p) => ({ path: `/contests/entries/${P(p).entryId}/evidence` }),
   },
@@ -437,12 +455,12 @@ const TABLE: Record<string, Rule> = {
   "GET /logout": { places: ["-"], public: () => "302 /", req: one("/logout") },
   "POST /logout": { places: ["-"], public: () => "login", ownSession: true, req: post("/logout") },
 
-  "GET /materials": { places: ["-"], may: inSet(READERS), req: one("/materials") },
+  "GET /materials": { places: ["-"], may: (r) => READERS.has(r) || r === "office", req: one("/materials") },
   "GET /materials/new": { places: ["-"], may: inSet(SCHOOL_STAFF), req: one("/materials/new") },
   "POST /materials/new": { places: ["-"], may: inSet(SCHOOL_STAFF), req: post("/materials/new") },
   "POST /materials/upload": { places: ["-"], may: inSet(SCHOOL_STAFF), anon: "401", req: post("/materials/upload") },
   // School places: shared with the school only; commune places: shared with the commune by one of its schools.
-  "GET /materials/:id": { places: ALL5, may: inSet(READERS), req: (p) => ({ path: `/materials/${P(p).materialId}` }) },
+  "GET /materials/:id": { places: ALL5, may: readsShared, req: (p) => ({ path: `/materials/${P(p).materialId}` }) },
   // THCS's material was written by gv.thcs: its author and the school's administrator delete it.
   "POST /materials/:id": {
     places: ALL5,
@@ -451,14 +469,14 @@ const TABLE: Record<string, Rule> = {
   },
   "GET /materials/:id/file": {
     places: ALL5,
-    may: inSet(READERS),
+    may: readsShared,
     req: (p) => ({ path: `/materials/${P(p).materialId}/file` }),
   },
 
   // A school's staff are sent to their own school's list.
   "GET /people": {
     places: ["-"],
-    may: anyone,
+    may: notOffice,
     ok: (r) => (SCHOOL_STAFF.has(r) ? `302 /people/${world.schools.own}` : "ok"),
     req: one("/people"),
   },
@@ -519,7 +537,7 @@ const TABLE: Record<string, Rule> = {
 
   "GET /reports": {
     places: ["-"],
-    may: roles("admin", "staff", "leader", "province", "principal"),
+    may: roles("admin", "staff", "leader", "province", "principal", "office"),
     req: one("/reports"),
   },
   // The commune's cut-off: its staff (an empty date is refused, nothing changes).
@@ -528,18 +546,19 @@ const TABLE: Record<string, Rule> = {
     may: (r, p) => r === "staff" && p === "commune",
     req: (p) => ({ path: "/reports", form: { period: "2026-H2", commune: String(P(p).communeId), cutoff: "" } }),
   },
+  // A school's report and (commune places) an office's: its own preparers and the commune's readers (plan V.2).
   "GET /reports/:period/:unitId": {
-    places: SCHOOLS,
-    may: (r, p) => COMMUNE_READERS.has(r) || (r === "principal" && p === "own"),
+    places: ALL5,
+    may: (r, p) => COMMUNE_READERS.has(r) || preparesReport(r, p),
     req: (p) => ({ path: `/reports/2026-H1/${P(p).unitId}` }),
   },
   "POST /reports/:period/:unitId [save]": {
-    places: SCHOOLS,
-    may: (r, p) => r === "principal" && p === "own",
+    places: ALL5,
+    may: preparesReport,
     req: (p) => ({ path: `/reports/2026-H1/${P(p).unitId}`, form: { intent: "save", narrative: "" } }),
   },
   "POST /reports/:period/:unitId [decide]": {
-    places: SCHOOLS,
+    places: ALL5,
     may: roles("staff"),
     req: (p) => ({ path: `/reports/2026-H1/${P(p).unitId}`, form: { intent: "khong-co" } }),
   },
@@ -548,8 +567,8 @@ const TABLE: Record<string, Rule> = {
       [
         `GET /reports/:period/export [school ${format}]`,
         {
-          places: SCHOOLS,
-          may: (r: SignedIn, p: Place) => COMMUNE_READERS.has(r) || (r === "principal" && p === "own"),
+          places: ALL5,
+          may: (r: SignedIn, p: Place) => COMMUNE_READERS.has(r) || preparesReport(r, p),
           req: (p: Place) => ({ path: `/reports/2026-H1/export?unit=${P(p).unitId}&format=${format}` }),
         } satisfies Rule,
       ],
@@ -595,8 +614,9 @@ const TABLE: Record<string, Rule> = {
 function expected(rule: Rule, role: Role, place: Place): Expect {
   if (rule.public) return rule.public(role, place);
   if (role === "anon") return rule.anon ?? "login";
-  if (!reaches(role, place))
-    return rule.places.some((pl) => reaches(role, pl) && rule.may?.(role, pl)) ? "404" : "403|404";
+  const reached = rule.reach ?? reaches;
+  if (!reached(role, place))
+    return rule.places.some((pl) => reached(role, pl) && rule.may?.(role, pl)) ? "404" : "403|404";
   return rule.may?.(role, place) ? (rule.ok?.(role, place) ?? "ok") : "403";
 }
 

@@ -142,4 +142,35 @@ describe("the plan's clauses as they read (issue #17), computed by hand", () => 
     const all = await figure("SCH-2.1", commune(), "2025");
     expect([all.value, all.numerator, all.denominator]).toEqual([80, 4, 5]);
   });
+
+  it("COM-1.1 counts the commune's and its offices' posts (website, social pages) per period, rising year on year; Bình dân học vụ số on its own", async () => {
+    const db = ctx.t.db;
+    const office = await addUnit(db, ctx.commune, { kind: "office", code: "p-vhxh", name: "Phòng Văn hóa - Xã hội" });
+    const post = (unitId: number, when: string, form: string, topics: string[], extra: object = {}) =>
+      insertActivity(db, { unitId, startsVietnam: when, form, topics, postKind: "news", ...extra });
+    // 2025: one post (Q4).
+    await post(ctx.commune, "2025-10-15T09:00", "website", ["NQ57"]);
+    // 2026: Q1 two (one on BDHVS by the office, one photo), Q2 one video; plus what does not count.
+    await post(office, "2026-02-10T09:00", "website", ["BDHVS"]);
+    await post(ctx.commune, "2026-03-01T09:00", "social_media", ["CDS"], { postKind: "photo" });
+    await post(office, "2026-05-20T09:00", "social_media", ["CDS_MXH"], { postKind: "video" });
+    await post(ctx.schools[0], "2026-02-11T09:00", "social_media", ["BDHVS"]); // a school's page: not the commune's
+    await post(ctx.commune, "2026-02-12T09:00", "grassroots_info", ["BDHVS"]); // loudspeakers: NQ57-30b's
+    await post(ctx.commune, "2026-02-13T09:00", "website", ["BDHVS"], { status: "cancelled" });
+    // Scheduled for 20/12: counted like any activity that is not cancelled (decision 011).
+    await post(ctx.commune, "2026-12-20T09:00", "website", ["NQ57"], { status: "planned" });
+    // By hand: 2026 = 4 (three posted, one scheduled; the cancelled one, the school's and the loudspeakers' not) over 2025's 1.
+    expect(await brief("COM-1.1", commune(), "2026")).toMatchObject({ value: 4, target: 1, status: "met" });
+    expect(await brief("COM-1.1", commune(), "2026-Q1")).toMatchObject({ value: 2, target: 0, status: "met" });
+    expect(await brief("COM-1.1", commune(), "2026-Q2")).toMatchObject({ value: 1, target: 0 });
+    expect(await brief("COM-1.1", commune(), "2025-Q4")).toMatchObject({ value: 1, target: 0, status: "met" });
+    expect(await brief("COM-1.1-BDHVS", commune(), "2026")).toMatchObject({ value: 1, target: 0, status: "met" });
+    const notes = (await figure("COM-1.1", commune(), "2026-Q1")).notes;
+    expect(notes).toEqual([
+      "Theo kênh: Mạng xã hội: 1; Trang thông tin điện tử: 1.",
+      "Theo loại: Ảnh, phóng sự ảnh: 1; Tin, bài viết: 1.",
+    ]);
+    // NQ57-30b counts the grassroots posting only; nothing is counted twice.
+    expect(await brief("NQ57-30b", commune(), "2026-Q1")).toMatchObject({ value: 1 });
+  });
 });

@@ -8,7 +8,7 @@ import { createClub, listClubs } from "../../app/domain/clubs/clubs";
 import { computeIndicator } from "../../app/domain/indicators/engine";
 import { listMaterials } from "../../app/domain/materials/materials";
 import { reportOverview } from "../../app/domain/reports/reports";
-import { communeReportDocument, schoolReportDocument } from "../../app/domain/reports/report-data";
+import { communeReportDocument, unitReportDocument } from "../../app/domain/reports/report-data";
 import { parsePeriod } from "../../app/domain/shared/periods";
 import { getUnit } from "../../app/domain/units/units";
 import { addUnit, addUser } from "../../scripts/seed/org";
@@ -124,7 +124,7 @@ describe("several communes in one deployment", () => {
     ).toBe(true);
 
     expect((await schoolsOf(t.db, communeA)).some((s) => s.id === schoolB)).toBe(false);
-    expect((await reportOverview(t.db, "2026-H1", new Date(), communeA)).some((r) => r.school.id === schoolB)).toBe(
+    expect((await reportOverview(t.db, "2026-H1", new Date(), communeA)).some((r) => r.unit.id === schoolB)).toBe(
       false,
     );
     const a = await computeIndicator(
@@ -189,9 +189,9 @@ describe("several communes in one deployment", () => {
     const doc = await communeReportDocument(t.db, communeB, parsePeriod("2026-H1")!);
     expect(doc.issuer[0]).toBe("UBND XÃ BÌNH MINH");
     expect(doc.placeDate).toMatch(/^Bình Minh, ngày /);
-    const school = await schoolReportDocument(
+    const school = await unitReportDocument(
       t.db,
-      { id: schoolB, name: "Trường THCS Bình Minh" },
+      { id: schoolB, name: "Trường THCS Bình Minh", kind: "school" },
       parsePeriod("2026-H1")!,
       "",
     );

@@ -353,7 +353,7 @@ describe("half-year report workflow", () => {
     ).toHaveLength(1);
 
     const overview = await reportOverview(t.db, "2026-H2", new Date("2026-12-11T03:00:00Z"));
-    expect(overview.find((o) => o.school.id === school.id)).toMatchObject({ status: "approved" });
+    expect(overview.find((o) => o.unit.id === school.id)).toMatchObject({ status: "approved" });
     expect(overview.filter((o) => o.status === "missing").every((o) => o.timeliness === "overdue")).toBe(true);
   });
 

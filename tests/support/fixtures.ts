@@ -41,6 +41,7 @@ export async function insertActivity(
     clubId?: number | null;
     topics?: string[];
     commemoration?: Commemoration;
+    postKind?: "news" | "photo" | "video";
   },
 ): Promise<number> {
   const starts = new Date(`${a.startsVietnam}:00+07:00`).toISOString();
@@ -55,6 +56,7 @@ export async function insertActivity(
       ends_at: starts,
       place: null,
       link: null,
+      post_kind: a.postKind ?? null,
       commemoration: a.commemoration ?? null,
       planned_participants: null,
       status: a.status ?? "held",

@@ -15,6 +15,7 @@ export const ROLES = [
   "province_reader",
   "school_admin",
   "teacher",
+  "office_staff",
 ] as const;
 
 export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
@@ -24,6 +25,7 @@ export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
   province_reader: "Cán bộ cấp tỉnh (chỉ xem)",
   school_admin: "Ban giám hiệu",
   teacher: "Giáo viên",
+  office_staff: "Cán bộ cơ quan chuyên môn",
 };
 
 const email = z

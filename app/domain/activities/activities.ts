@@ -12,7 +12,7 @@ import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from 
 import { nowIso, vietnamInstant } from "../shared/time";
 import { activitiesSnapshot, claimRecord, describeParts, moveToBin, rowsWhere } from "../recycle-bin/bin";
 import type { ActivityInput, BudgetLineInput } from "./schemas";
-import { BUDGET_CATEGORY_LABELS } from "./vocabulary";
+import { BUDGET_CATEGORY_LABELS, isPostForm } from "./vocabulary";
 import { activityVisibleTo, canManageActivity, refuse, seesUnit } from "../auth/policies";
 
 /** Units an actor may organize activities for. */
@@ -49,6 +49,7 @@ export interface ActivityRecord {
   endsAt: string;
   place?: string | null;
   link?: string | null;
+  postKind?: Activity["post_kind"];
   commemoration?: Activity["commemoration"];
   plannedParticipants?: number | null;
   status: Activity["status"];
@@ -70,6 +71,7 @@ function rowValues(r: ActivityRecord) {
     ends_at: r.endsAt,
     place: r.place?.trim() || null,
     link: r.link?.trim() || null,
+    post_kind: isPostForm(r.form) ? r.postKind || null : null,
     commemoration: r.commemoration || null,
     planned_participants: r.plannedParticipants ?? null,
     status: r.status,
@@ -140,6 +142,7 @@ export function recordFromInput(input: ActivityInput): ActivityRecord {
     endsAt: vietnamInstant(input.endDate, input.endTime),
     place: input.place,
     link: input.link,
+    postKind: input.postKind || null,
     commemoration: input.commemoration || null,
     plannedParticipants: input.plannedParticipants ?? null,
     status: input.status,

@@ -8,7 +8,15 @@ import {
   timeText,
   wholeNumber,
 } from "../shared/schema-helpers";
-import { ACTIVITY_STATUSES, BUDGET_CATEGORIES, COMMEMORATIONS, DELIVERIES, FUNDING_SOURCES } from "./vocabulary";
+import {
+  ACTIVITY_STATUSES,
+  BUDGET_CATEGORIES,
+  COMMEMORATIONS,
+  DELIVERIES,
+  FUNDING_SOURCES,
+  isPostForm,
+  POST_KINDS,
+} from "./vocabulary";
 
 export const activitySchema = z
   .object({
@@ -35,6 +43,7 @@ export const activitySchema = z
     endTime: timeText("Vui lòng nhập giờ kết thúc."),
     place: optionalText(200),
     link: httpUrl(),
+    postKind: z.enum(POST_KINDS).optional().or(z.literal("")),
     commemoration: z.enum(COMMEMORATIONS).optional().or(z.literal("")),
     plannedParticipants: optionalCount(),
     status: z.enum(ACTIVITY_STATUSES, { errorMap: () => ({ message: "Vui lòng chọn trạng thái." }) }),
@@ -44,13 +53,22 @@ export const activitySchema = z
     path: ["endTime"],
     message: "Thời gian kết thúc phải sau thời gian bắt đầu.",
   })
-  .refine((a) => a.delivery === "online" || !!a.place, {
+  .refine((a) => a.delivery === "online" || isPostForm(a.form) || !!a.place, {
     path: ["place"],
     message: "Vui lòng nhập địa điểm (với hoạt động trực tiếp hoặc kết hợp).",
   })
   .refine((a) => a.delivery === "in_person" || !!a.link, {
     path: ["link"],
     message: "Vui lòng nhập đường dẫn tham gia trực tuyến.",
+  })
+  // A post on a website or social page (clause III.1.1): where it is, and whether it is news, photos or a video.
+  .refine((a) => !isPostForm(a.form) || !!a.link, {
+    path: ["link"],
+    message: "Vui lòng nhập đường dẫn của tin bài (ví dụ https://tanan.gov.vn/tin-tuc/...).",
+  })
+  .refine((a) => !isPostForm(a.form) || !!a.postKind, {
+    path: ["postKind"],
+    message: "Vui lòng chọn loại tin bài: tin, bài viết; ảnh; hoặc video.",
   });
 export type ActivityInput = z.infer<typeof activitySchema>;
 

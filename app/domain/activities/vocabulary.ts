@@ -1,4 +1,11 @@
-import type { ActivityStatus, BudgetCategory, Commemoration, Delivery, FundingSource } from "../../../db/schema";
+import type {
+  ActivityStatus,
+  BudgetCategory,
+  Commemoration,
+  Delivery,
+  FundingSource,
+  PostKind,
+} from "../../../db/schema";
 
 export const DELIVERIES = ["in_person", "online", "hybrid"] as const;
 export const DELIVERY_LABELS: Record<Delivery, string> = {
@@ -13,6 +20,19 @@ export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
   held: "Đã tổ chức",
   cancelled: "Đã hủy",
 };
+
+/** The forms that are posts on a website or social page (clause III.1.1): each has a link and a kind. */
+export const POST_FORMS = ["website", "social_media"] as const;
+export const POST_KINDS = ["news", "photo", "video"] as const;
+export const POST_KIND_LABELS: Record<PostKind, string> = {
+  news: "Tin, bài viết",
+  photo: "Ảnh, phóng sự ảnh",
+  video: "Video",
+};
+
+export function isPostForm(form: string | null | undefined): boolean {
+  return (POST_FORMS as readonly string[]).includes(form ?? "");
+}
 
 /** The three days the plan asks every unit to mark each year (III.1.2). */
 export const COMMEMORATIONS = ["18/5", "01/10", "10/10"] as const;

@@ -12,6 +12,8 @@
  *   The audit log (addresses, e-mails) is left to those who administer accounts.
  * - school_admin (ban giám hiệu): manages their own school.
  * - teacher: reads their own school; writes materials and attendance there.
+ * - office_staff (a cơ quan chuyên môn of the commune, plan V.2): prepares and submits their office's half-year
+ *   report, and reads it; nothing else (docs/decisions/012).
  */
 import type { Role, UnitKind } from "../../../db/schema";
 
@@ -49,7 +51,8 @@ export type Permission =
   | "school.manage"
   | "students.names"
   | "materials.write"
-  | "attendance.write";
+  | "attendance.write"
+  | "reports.prepare";
 
 /** Permissions that are about one school (or unit); asking without a unit asks "for any unit at all". */
 const SCOPED: ReadonlySet<Permission> = new Set([
@@ -59,6 +62,7 @@ const SCOPED: ReadonlySet<Permission> = new Set([
   "students.names",
   "materials.write",
   "attendance.write",
+  "reports.prepare",
 ]);
 
 const COMMUNE_WIDE: Record<
@@ -106,8 +110,10 @@ export function reachOf(actor: Actor): number[] | null {
   return actor.reach ?? null;
 }
 
-const IN_OWN_SCHOOL: Record<"school_admin" | "teacher", ReadonlySet<Permission>> = {
+/** What a unit's own staff may do there: a school's administrators and teachers, an office's staff. */
+const IN_OWN_UNIT: Record<"school_admin" | "teacher" | "office_staff", ReadonlySet<Permission>> = {
   school_admin: new Set<Permission>([
+    "reports.prepare",
     "school.read",
     "school.manage",
     "students.names",
@@ -116,6 +122,7 @@ const IN_OWN_SCHOOL: Record<"school_admin" | "teacher", ReadonlySet<Permission>>
     "headcounts.edit",
   ]),
   teacher: new Set<Permission>(["school.read", "students.names", "materials.write", "attendance.write"]),
+  office_staff: new Set<Permission>(["reports.prepare"]),
 };
 
 export function can(actor: Actor, permission: Permission, unitId?: number): boolean {
@@ -126,7 +133,7 @@ export function can(actor: Actor, permission: Permission, unitId?: number): bool
         (unitId === undefined || !SCOPED.has(permission) || reaches(actor, unitId))
       )
         return true;
-    } else if (IN_OWN_SCHOOL[m.role as keyof typeof IN_OWN_SCHOOL].has(permission)) {
+    } else if (IN_OWN_UNIT[m.role as keyof typeof IN_OWN_UNIT].has(permission)) {
       if (!SCOPED.has(permission)) return true;
       if (unitId === undefined || unitId === m.unitId) return true;
     }
@@ -136,6 +143,11 @@ export function can(actor: Actor, permission: Permission, unitId?: number): bool
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return actor.memberships.some((m) => roles.includes(m.role));
+}
+
+/** The units (schools, offices) whose half-year report this actor prepares. */
+export function reportingUnitIds(actor: Actor): number[] {
+  return [...new Set(actor.memberships.filter((m) => can(actor, "reports.prepare", m.unitId)).map((m) => m.unitId))];
 }
 
 /** Schools whose own staff this actor is (school administrator or teacher). */

@@ -5,6 +5,9 @@
 import type { Period } from "../shared/periods";
 import { vietnamParts, vietnamToday } from "../shared/time";
 
+/** The units that file a half-year report (plan V.2): the commune's offices (cơ quan chuyên môn) and the schools. */
+export const REPORTING_KINDS = ["office", "school"] as const;
+
 export function reportDeadline(halfKey: string): string {
   const m = /^(\d{4})-H([12])$/.exec(halfKey);
   if (!m) throw new Error(`Not a half-year: ${halfKey}`);

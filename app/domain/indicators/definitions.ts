@@ -22,9 +22,13 @@ const leaf = z.discriminatedUnion("kind", [
    * units that entered that figure for the period (a share of an entered figure is over the units that entered).
    */
   z.object({ kind: z.literal("headcount"), categories, ofUnitsEntering: z.string().optional() }),
-  /** Counted activities organized by the units, with optional filters (all given filters apply). */
+  /**
+   * Counted activities organized by the units, with optional filters (all given filters apply); `unitKinds` keeps
+   * the units of those kinds (COM-1.1: the commune's and its offices' posts, not the schools').
+   */
   z.object({
     kind: z.literal("activities"),
+    unitKinds: z.array(z.enum(["commune", "office", "school", "hamlet"])).optional(),
     forms: codes,
     excludeForms: codes,
     topics: codes,

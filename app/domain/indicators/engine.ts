@@ -37,8 +37,17 @@ function reachedOverHeadcount(d: IndicatorDefinition) {
   return { categories: n.categories, topics: n.topics, forms: n.forms };
 }
 
-/** Whose figures: the whole commune (every unit; school indicators over the schools) or one school. */
-export type FigureScope = { kind: "commune"; communeId: number } | { kind: "school"; schoolId: number };
+/**
+ * Whose figures: the whole commune (every unit; school indicators over the schools), one school, or one office
+ * (a cơ quan chuyên môn: the indicators about any unit, for its half-year report).
+ */
+export type FigureScope =
+  { kind: "commune"; communeId: number } | { kind: "school"; schoolId: number } | { kind: "office"; officeId: number };
+
+/** The scope of one unit's own figures (a school or an office), as its report shows them. */
+export function unitScope(unit: { id: number; kind: UnitKind }): FigureScope {
+  return unit.kind === "office" ? { kind: "office", officeId: unit.id } : { kind: "school", schoolId: unit.id };
+}
 
 export interface IndicatorFigure {
   code: string;
@@ -89,9 +98,10 @@ export async function loadIndicators(db: DB): Promise<IndicatorRow[]> {
   }));
 }
 
-/** Indicators shown for a scope: a school sees its school and unit indicators; the commune sees all. */
+/** Indicators shown for a scope: a school sees its school and unit indicators; an office its unit ones; the commune all. */
 export function indicatorsFor(rows: IndicatorRow[], scope: FigureScope): IndicatorRow[] {
-  return scope.kind === "commune" ? rows : rows.filter((r) => r.scope !== "commune");
+  if (scope.kind === "commune") return rows;
+  return rows.filter((r) => r.scope === "unit" || (scope.kind === "school" && r.scope === "school"));
 }
 
 /** Units already looked up during one page's computation (a page asks for the same scope's units many times). */
@@ -105,6 +115,7 @@ export function unitsFor(
   memo?: UnitsMemo,
 ): Promise<number[]> {
   if (scope.kind === "school") return Promise.resolve([scope.schoolId]);
+  if (scope.kind === "office") return Promise.resolve([scope.officeId]);
   const kinds: UnitKind[] =
     row.scope === "school"
       ? ["school"]
@@ -191,7 +202,7 @@ export async function computeIndicator(
   let target: number | null;
   if (row.direction === "rising") target = (await measured(db, row, unitIds, samePeriodLastYear(period), now)).value;
   else {
-    const schools = scope.kind === "school" ? 1 : (await unitsFor(db, { scope: "school" }, scope, memo)).length;
+    const schools = scope.kind !== "commune" ? 1 : (await unitsFor(db, { scope: "school" }, scope, memo)).length;
     target = periodTarget(row, period, schools);
   }
   const { status, gap } = judge(row, m.value, target, m);

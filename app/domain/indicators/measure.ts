@@ -4,10 +4,10 @@
  * a chart and an export always agree. Returns null for "no data" (nothing recorded to count from).
  */
 import { sql, type ExpressionBuilder, type RawBuilder } from "kysely";
-import type { Database } from "../../../db/schema";
+import type { Database, UnitKind } from "../../../db/schema";
 import type { DB } from "../../../db/connection";
 import { COMMEMORATIONS, COMMEMORATION_DATES } from "../activities/vocabulary";
-import { daysUntilDeadline, halvesOf, isOnTime } from "../calendar/deadlines";
+import { daysUntilDeadline, halvesOf, isOnTime, REPORTING_KINDS } from "../calendar/deadlines";
 import type { Period } from "../shared/periods";
 import { budgetFigures } from "./budget";
 import { clubFigures } from "./clubs";
@@ -61,6 +61,15 @@ export function filteredActivityIds(db: DB, m: Omit<ActivityFilter, "kind">, ctx
   return q;
 }
 
+/** The context an "activities" measure counts in: its units narrowed to the kinds it names, if any. */
+export async function activityContext(
+  db: DB,
+  m: Pick<ActivityFilter, "unitKinds">,
+  ctx: MeasureContext,
+): Promise<MeasureContext> {
+  return m.unitKinds ? { ...ctx, unitIds: await unitsOfKinds(db, ctx.unitIds, m.unitKinds) } : ctx;
+}
+
 /** The materials of the units' schools published in the period matching a "materials" measure. */
 export function filteredMaterials(db: DB, m: Extract<LeafMeasure, { kind: "materials" }>, ctx: MeasureContext) {
   let q = db
@@ -83,8 +92,8 @@ export function commemorationsIn(period: Period) {
   });
 }
 
-/** Units that report and mark the days: the commune itself, its offices and schools (hamlets are audiences). */
-async function reportingUnits(db: DB, unitIds: number[], kinds: ("commune" | "office" | "school")[]) {
+/** Those of the units (in service) of some kinds. */
+async function unitsOfKinds(db: DB, unitIds: number[], kinds: UnitKind[]) {
   const rows = await db
     .selectFrom("units")
     .select("id")
@@ -95,19 +104,19 @@ async function reportingUnits(db: DB, unitIds: number[], kinds: ("commune" | "of
   return rows.map((r) => r.id);
 }
 
-/** The half-years of the period already past their deadline, with the schools' reports for them. */
+/** The half-years of the period already past their deadline, with the offices' and schools' reports for them. */
 export async function dueReports(db: DB, ctx: MeasureContext) {
   const halves = halvesOf(ctx.period).filter((h) => daysUntilDeadline(h, ctx.now) < 0);
-  const schools = await reportingUnits(db, ctx.unitIds, ["school"]);
-  if (!halves.length || !schools.length) return { due: 0, onTime: 0 };
+  const filers = await unitsOfKinds(db, ctx.unitIds, [...REPORTING_KINDS]);
+  if (!halves.length || !filers.length) return { due: 0, onTime: 0 };
   const reports = await db
     .selectFrom("reports")
     .select(["period_key", "submitted_at"])
-    .where("unit_id", "in", schools)
+    .where("unit_id", "in", filers)
     .where("period_key", "in", halves)
     .execute();
   return {
-    due: halves.length * schools.length,
+    due: halves.length * filers.length,
     onTime: reports.filter((r) => isOnTime(r.submitted_at, r.period_key)).length,
   };
 }
@@ -135,7 +144,7 @@ export async function evaluateMeasure(db: DB, m: Measure, ctx: MeasureContext): 
       });
     }
     case "contests": {
-      const schools = await reportingUnits(db, units, ["school"]);
+      const schools = await unitsOfKinds(db, units, ["school"]);
       const figures = await contestFigures(db, { schoolIds: schools, period: ctx.period });
       return figures.reduce((s, f) => s + f[m.field], 0);
     }
@@ -143,7 +152,7 @@ export async function evaluateMeasure(db: DB, m: Measure, ctx: MeasureContext): 
       const row = await db
         .selectFrom("activities")
         .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("id", "in", filteredActivityIds(db, m, ctx))
+        .where("id", "in", filteredActivityIds(db, m, await activityContext(db, m, ctx)))
         .executeTakeFirstOrThrow();
       return Number(row.n);
     }
@@ -174,13 +183,13 @@ export async function evaluateMeasure(db: DB, m: Measure, ctx: MeasureContext): 
       return Number(row.n);
     }
     case "clubs": {
-      const schools = await reportingUnits(db, units, ["school"]);
+      const schools = await unitsOfKinds(db, units, ["school"]);
       return (await clubFigures(db, { schoolIds: schools, period: ctx.period })).reduce((s, c) => s + c.clubs, 0);
     }
     case "commemoration_days":
     case "commemoration_days_due": {
       const days = commemorationsIn(ctx.period);
-      const reporting = await reportingUnits(db, units, ["commune", "office", "school"]);
+      const reporting = await unitsOfKinds(db, units, ["commune", "office", "school"]);
       if (m.kind === "commemoration_days_due") return days.length * reporting.length;
       const figures = await commemorationFigures(db, { unitIds: reporting, period: ctx.period });
       // A day in the period is marked by an activity for it that starts in the period.

@@ -5,14 +5,16 @@
  *   headcount is counted, reached.ts), so the school corrects its roster or its headcount;
  * - a figure over the plan's named forms (NQ57-25b) says which were used and which are missing, and lists the
  *   other dissemination forms used beside (club meetings are not a dissemination form);
- * - a share of an entered figure (SCH-2.7) names the units that have not entered it (they are left out of it).
+ * - a share of an entered figure (SCH-2.7) names the units that have not entered it (they are left out of it);
+ * - a count of posts (COM-1.1) says how many were on the website and on social pages, and of which kind.
  */
 import type { DB } from "../../../db/connection";
 import type { Period } from "../shared/periods";
 import { HEADCOUNT_CATEGORY_LABELS } from "../units/vocabulary";
 import type { IndicatorDefinition } from "./definitions";
 import { unitsEntering } from "./entered";
-import { filteredActivityIds, type MeasureContext } from "./measure";
+import { isPostForm, POST_KIND_LABELS } from "../activities/vocabulary";
+import { activityContext, filteredActivityIds, type MeasureContext } from "./measure";
 import type { PopulationGap } from "./reached";
 
 const count = (n: number) => n.toLocaleString("vi-VN");
@@ -65,6 +67,35 @@ export async function formNotes(db: DB, forms: string[], ctx: MeasureContext): P
   ];
 }
 
+/** Posts (clause III.1.1) by channel and by kind. */
+export async function postNotes(
+  db: DB,
+  m: Extract<IndicatorDefinition["numerator"], { kind: "activities" }>,
+  ctx: MeasureContext,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom("activities")
+    .select(["form", "post_kind", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("id", "in", filteredActivityIds(db, m, await activityContext(db, m, ctx)))
+    .groupBy(["form", "post_kind"])
+    .execute();
+  if (!rows.length) return [];
+  const labels = await namesOf(
+    db,
+    "form",
+    rows.map((r) => r.form),
+  );
+  const sum = (key: (r: (typeof rows)[number]) => string) => {
+    const totals = new Map<string, number>();
+    for (const r of rows) totals.set(key(r), (totals.get(key(r)) ?? 0) + Number(r.n));
+    return [...totals].map(([k, n]) => `${k}: ${count(n)}`).join("; ");
+  };
+  return [
+    `Theo kênh: ${sum((r) => labels.get(r.form) ?? r.form)}.`,
+    `Theo loại: ${sum((r) => (r.post_kind ? POST_KIND_LABELS[r.post_kind] : "chưa ghi loại"))}.`,
+  ];
+}
+
 export async function notEnteredNotes(db: DB, measure: string, ctx: MeasureContext): Promise<string[]> {
   if (ctx.unitIds.length < 2) return [];
   const entered = new Set(await unitsEntering(db, measure, ctx.unitIds, ctx.period));
@@ -84,6 +115,8 @@ export async function figureNotes(
   const notes = await populationNotes(db, gaps, ctx.period);
   if (d.numerator.kind === "distinct_terms" && d.numerator.of === "form" && d.numerator.forms)
     notes.push(...(await formNotes(db, d.numerator.forms, ctx)));
+  if (d.numerator.kind === "activities" && d.numerator.forms?.length && d.numerator.forms.every(isPostForm))
+    notes.push(...(await postNotes(db, d.numerator, ctx)));
   if (d.denominator?.kind === "headcount" && d.denominator.ofUnitsEntering)
     notes.push(...(await notEnteredNotes(db, d.denominator.ofUnitsEntering, ctx)));
   return notes;

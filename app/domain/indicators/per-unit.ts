@@ -10,7 +10,14 @@ import { commemorationFigures } from "./commemorations";
 import type { LeafMeasure, Measure } from "./definitions";
 import { contestFigures } from "./contests";
 import { ENTERED_MEASURES, enteredKeys } from "./entered";
-import { commemorationsIn, evaluateMeasure, filteredActivityIds, filteredMaterials, headcountUnits } from "./measure";
+import {
+  activityContext,
+  commemorationsIn,
+  evaluateMeasure,
+  filteredActivityIds,
+  filteredMaterials,
+  headcountUnits,
+} from "./measure";
 import { reachedPeople } from "./reached";
 
 type PerUnit = Map<number, number | null>;
@@ -55,7 +62,7 @@ async function leafPerUnit(db: DB, m: LeafMeasure, unitIds: number[], period: Pe
         await db
           .selectFrom("activities")
           .select(["organizer_unit_id as unit", (eb) => eb.fn.countAll<number>().as("n")])
-          .where("id", "in", filteredActivityIds(db, m, ctx))
+          .where("id", "in", filteredActivityIds(db, m, await activityContext(db, m, ctx)))
           .groupBy("organizer_unit_id")
           .execute(),
         0,

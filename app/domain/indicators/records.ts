@@ -20,6 +20,7 @@ import { contestFigures } from "./contests";
 import { ENTERED_MEASURES, enteredKeys } from "./entered";
 import {
   commemorationsIn,
+  activityContext,
   filteredActivityIds,
   filteredMaterials,
   headcountUnits,
@@ -178,7 +179,9 @@ async function leafRecords(
     case "activities":
     case "distinct_terms": {
       const ids =
-        m.kind === "activities" ? filteredActivityIds(db, m, ctx) : filteredActivityIds(db, { forms: m.forms }, ctx);
+        m.kind === "activities"
+          ? filteredActivityIds(db, m, await activityContext(db, m, ctx))
+          : filteredActivityIds(db, { forms: m.forms }, ctx);
       const rows = await db
         .selectFrom("activities")
         .innerJoin("vocab_terms as form", (j) =>

@@ -134,8 +134,9 @@ export async function reportStatus(db: DB, commune: number, period: Period, now:
       submitted: rows.filter((r) => r.report?.submitted_at).length,
       onTime: rows.filter((r) => r.timeliness === "on_time").length,
       rows: rows.map((r) => ({
-        schoolId: r.school.id,
-        school: r.school.name,
+        unitId: r.unit.id,
+        unit: r.unit.name,
+        unitKind: r.unit.kind,
         status: r.status,
         statusLabel: REPORT_STATUS_LABELS[r.status],
         timeliness: r.timeliness,

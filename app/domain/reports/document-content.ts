@@ -1,10 +1,11 @@
 /**
- * The parts of a half-year report document (document-model.ts) shared by the commune's and a school's, and a
- * school's document itself: the figures of one school over its report period, with its narrative. The layout
+ * The parts of a half-year report document (document-model.ts) shared by the commune's and a unit's, and a unit's
+ * (a school's or an office's) document itself: the figures of one unit over its report period, with its narrative. The layout
  * follows Nghị định 30/2020/NĐ-CP; documents.ts writes it as DOCX, XLSX or CSV.
  */
 import type { DB } from "../../../db/connection";
-import { computeIndicators, type IndicatorFigure } from "../indicators/engine";
+import type { UnitKind } from "../../../db/schema";
+import { computeIndicators, unitScope, type IndicatorFigure } from "../indicators/engine";
 import { formatFigure } from "../shared/figures";
 import type { Period } from "../shared/periods";
 import { vietnamToday } from "../shared/time";
@@ -79,10 +80,19 @@ export function rangeSentence(period: Period): string {
   return `Số liệu trong báo cáo tính từ ngày ${from} đến hết ngày ${to}.`;
 }
 
-/** A school's report document from figures already computed (live, or those its approval signed). */
-export async function schoolReportDocumentFrom(
+/** Who signs a unit's report, by the kind of unit (issue 18 lets each unit set its signer). */
+function signerCapacity(unit: { name: string; kind: UnitKind }): string {
+  if (unit.kind === "school") return "HIỆU TRƯỞNG";
+  if (/^văn phòng/i.test(unit.name)) return "CHÁNH VĂN PHÒNG";
+  if (/^phòng/i.test(unit.name)) return "TRƯỞNG PHÒNG";
+  if (/^trung tâm/i.test(unit.name)) return "GIÁM ĐỐC";
+  return "THỦ TRƯỞNG CƠ QUAN";
+}
+
+/** A school's or an office's report document from figures already computed (live, or those its approval signed). */
+export async function unitReportDocumentFrom(
   db: DB,
-  school: { id: number; name: string },
+  school: { id: number; name: string; kind: UnitKind },
   period: Period,
   figures: IndicatorFigure[],
   narrative: string,
@@ -91,7 +101,7 @@ export async function schoolReportDocumentFrom(
   const heading = await communeHeading(db, school.id);
   return {
     issuer: [heading.issuer, school.name.toUpperCase()],
-    number: "Số:       /BC-Tr",
+    number: school.kind === "school" ? "Số:       /BC-Tr" : "Số:       /BC",
     placeDate: placeDate(heading.place, now),
     subtitle: `Kết quả thực hiện Kế hoạch tuyên truyền Nghị quyết số 57-NQ/TW ${periodPhrase(period)}`,
     periodLabel: period.label,
@@ -105,17 +115,17 @@ export async function schoolReportDocumentFrom(
     indicators: rows(figures),
     units: [{ unitName: school.name, values: Object.fromEntries(figures.map((f) => [f.code, f.value])) }],
     recipients: ["Phòng Văn hóa - Xã hội xã;", "Lưu: VT."],
-    signature: { capacity: ["HIỆU TRƯỞNG"], name: "" },
+    signature: { capacity: [signerCapacity(school)], name: "" },
   };
 }
 
-export async function schoolReportDocument(
+export async function unitReportDocument(
   db: DB,
-  school: { id: number; name: string },
+  school: { id: number; name: string; kind: UnitKind },
   period: Period,
   narrative: string,
   now: Date = new Date(),
 ): Promise<ReportDocument> {
-  const figures = await computeIndicators(db, { kind: "school", schoolId: school.id }, period, now);
-  return schoolReportDocumentFrom(db, school, period, figures, narrative, now);
+  const figures = await computeIndicators(db, unitScope(school), period, now);
+  return unitReportDocumentFrom(db, school, period, figures, narrative, now);
 }

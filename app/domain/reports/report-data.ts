@@ -11,7 +11,7 @@ import { reportOverview } from "./reports";
 import { schoolsOf } from "../units/units";
 import { TIMELINESS_LABELS } from "../calendar/statuses";
 
-export { schoolReportDocument } from "./document-content";
+export { unitReportDocument } from "./document-content";
 
 export async function communeReportDocument(
   db: DB,
@@ -32,8 +32,8 @@ export async function communeReportDocument(
   for (const half of halves) {
     const overview = await reportOverview(db, half, now, communeId);
     reporting.push(
-      `Báo cáo ${half.endsWith("H1") ? "6 tháng đầu năm" : "6 tháng cuối năm"}: ${overview.filter((o) => o.report?.submitted_at).length}/${overview.length} trường đã gửi, ${overview.filter((o) => o.status === "approved").length} báo cáo đã được duyệt. ` +
-        overview.map((o) => `${o.school.name}: ${TIMELINESS_LABELS[o.timeliness].toLowerCase()}`).join("; ") +
+      `Báo cáo ${half.endsWith("H1") ? "6 tháng đầu năm" : "6 tháng cuối năm"}: ${overview.filter((o) => o.report?.submitted_at).length}/${overview.length} đơn vị (cơ quan chuyên môn và trường học) đã gửi, ${overview.filter((o) => o.status === "approved").length} báo cáo đã được duyệt. ` +
+        overview.map((o) => `${o.unit.name}: ${TIMELINESS_LABELS[o.timeliness].toLowerCase()}`).join("; ") +
         ".",
     );
   }

@@ -1,6 +1,7 @@
 /**
- * Half-year reports of the schools (plan V.2). A school administrator prepares the report for H1 or H2 (the
- * figures are computed live; the school adds a short narrative), submits it; commune staff approve it or return
+ * Half-year reports of the schools and the commune's offices (plan V.2: "các cơ quan chuyên môn thuộc UBND xã"). A
+ * school's administrator or an office's staff prepares the report for H1 or H2 (the figures are computed live; the
+ * unit adds a short narrative), submits it; commune staff approve it or return
  * it with a comment. Approval locks the school's records of exactly the report's period (report-periods.ts;
  * period_locks, see locks.ts) and keeps the figures it signed (signed-figures.ts); commune staff may reopen an
  * approved report, which removes the lock, discards those figures and returns it to the school. Every step is
@@ -17,7 +18,7 @@ import { can, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { parsePeriod } from "../shared/periods";
 import { nowIso, vietnamToday } from "../shared/time";
-import { reportDeadline } from "../calendar/deadlines";
+import { REPORTING_KINDS, reportDeadline } from "../calendar/deadlines";
 import { assertPeriodEnded, communeIdOf, fixCutoff, holdReportPeriod, reportPeriod } from "./report-periods";
 import { discardSignedFigures, signReport } from "./signed-figures";
 import { mayApproveReportsIn, mayPrepareReport, refuse, seesUnit } from "../auth/policies";
@@ -36,21 +37,22 @@ export async function getReport(db: DB, unitId: number, periodKey: string): Prom
     .executeTakeFirst();
 }
 
-/** Every school's report for a half-year, with status and timeliness (the commune's overview). */
+/** Every reporting unit's report for a half-year (offices, then schools), with status and timeliness. */
 export async function reportOverview(db: DB, periodKey: string, now: Date = new Date(), commune?: number) {
-  const schools = await db
+  const units = await db
     .selectFrom("units")
     .selectAll()
-    .where("kind", "=", "school")
+    .where("kind", "in", REPORTING_KINDS)
     .where("archived_at", "is", null)
     .$if(commune !== undefined, (q) => q.where("parent_id", "=", commune!))
+    .orderBy("kind")
     .orderBy("name")
     .execute();
   const reports = await db.selectFrom("reports").selectAll().where("period_key", "=", periodKey).execute();
-  return schools.map((school) => {
-    const report = reports.find((r) => r.unit_id === school.id);
+  return units.map((unit) => {
+    const report = reports.find((r) => r.unit_id === unit.id);
     return {
-      school,
+      unit,
       report,
       status: (report?.status ?? "missing") as ReportStatus | "missing",
       timeliness: timeliness(report, periodKey, now),
@@ -58,9 +60,12 @@ export async function reportOverview(db: DB, periodKey: string, now: Date = new 
   });
 }
 
-function assertSchoolAdmin(actor: Actor, unit: Unit) {
+function assertPreparer(actor: Actor, unit: Unit) {
   if (!mayPrepareReport(actor, unit))
-    refuse(seesUnit(actor, unit), "Chỉ ban giám hiệu của trường mới lập và nộp báo cáo của trường.");
+    refuse(
+      seesUnit(actor, unit),
+      "Chỉ ban giám hiệu của trường (hoặc cán bộ của cơ quan) mới lập và nộp báo cáo của đơn vị mình.",
+    );
 }
 
 function assertApprover(actor: Actor) {
@@ -142,7 +147,7 @@ async function transition(
   });
 }
 
-/** Creates the draft or saves its narrative; only while the school holds the report (draft or returned). */
+/** Creates the draft or saves its narrative; only while the unit holds the report (draft or returned). */
 export async function saveDraft(
   db: DB,
   actor: Actor,
@@ -151,7 +156,7 @@ export async function saveDraft(
   narrative: string,
   now: Date = new Date(),
 ): Promise<Report> {
-  assertSchoolAdmin(actor, unit);
+  assertPreparer(actor, unit);
   assertPeriod(periodKey, now);
   const text = narrative.trim();
   if (text.length > 8000) throw new DomainError("Phần đánh giá tối đa 8.000 ký tự.", "narrative");
@@ -247,7 +252,7 @@ export async function approveReport(db: DB, actor: Actor, reportId: number, now:
 
 export async function returnReport(db: DB, actor: Actor, reportId: number, comment: string): Promise<void> {
   assertApprover(actor);
-  if (!comment.trim()) throw new DomainError("Vui lòng ghi lý do trả lại để trường bổ sung.", "comment");
+  if (!comment.trim()) throw new DomainError("Vui lòng ghi lý do trả lại để đơn vị bổ sung.", "comment");
   const report = await submitted(db, reportId, "submitted");
   await inReach(db, actor, report);
   await transition(db, actor, report, "returned", {
@@ -257,7 +262,7 @@ export async function returnReport(db: DB, actor: Actor, reportId: number, comme
   });
 }
 
-/** Reopening an approved report unlocks the school's records of the half-year and hands the report back. */
+/** Reopening an approved report unlocks the unit's records of the half-year and hands the report back. */
 export async function reopenReport(db: DB, actor: Actor, reportId: number, comment: string): Promise<void> {
   assertApprover(actor);
   if (!comment.trim()) throw new DomainError("Vui lòng ghi lý do mở lại báo cáo.", "comment");

@@ -1,5 +1,5 @@
 /**
- * The figures a report's approval signed (docs/decisions/012). At approval a school's figures over its report
+ * The figures a report's approval signed (docs/decisions/012). At approval a unit's (school's or office's) figures over its report
  * period are stored with the document built from them and the definitions, targets and headcounts they used; the
  * report's page, DOCX, XLSX and CSV read them from here, so they never move, whatever changes later (a new counting
  * rule, a corrected headcount). Reopening discards them; approving again stores new ones.
@@ -7,9 +7,9 @@
 import type { DB } from "../../../db/connection";
 import type { Report } from "../../../db/schema";
 import type { Executor } from "../audit/audit";
-import { computeIndicators, loadIndicators, type IndicatorFigure } from "../indicators/engine";
+import { computeIndicators, loadIndicators, unitScope, type IndicatorFigure } from "../indicators/engine";
 import { nowIso } from "../shared/time";
-import { schoolReportDocumentFrom } from "./document-content";
+import { unitReportDocumentFrom } from "./document-content";
 import type { ReportDocument } from "./document-model";
 import { reportPeriodOfUnit, type ReportPeriod } from "./report-periods";
 
@@ -33,13 +33,13 @@ export async function signReport(
   source: SignedFigures["source"],
   at = nowIso(),
 ): Promise<void> {
-  const school = await db
+  const unit = await db
     .selectFrom("units")
-    .select(["id", "name"])
+    .select(["id", "name", "kind"])
     .where("id", "=", report.unit_id)
     .executeTakeFirstOrThrow();
-  const figures = await computeIndicators(db, { kind: "school", schoolId: school.id }, period);
-  const document = await schoolReportDocumentFrom(db, school, period, figures, report.narrative, new Date(at));
+  const figures = await computeIndicators(db, unitScope(unit), period);
+  const document = await unitReportDocumentFrom(db, unit, period, figures, report.narrative, new Date(at));
   const definitions = (await loadIndicators(db)).map((r) => ({
     code: r.code,
     name: r.name,
@@ -50,7 +50,7 @@ export async function signReport(
   const headcounts = await db
     .selectFrom("headcounts")
     .selectAll()
-    .where("unit_id", "=", school.id)
+    .where("unit_id", "=", unit.id)
     .where("year", "=", period.year)
     .execute();
   await db.deleteFrom("report_snapshots").where("report_id", "=", report.id).execute();

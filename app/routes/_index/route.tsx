@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FilterBar, FilterSelect, YEARS } from "~/components/filters";
 import { PageHeader } from "~/components/shell";
 import { ROLE_LABELS } from "~/domain/accounts/schemas";
-import { can, reachOf, ownSchoolIds } from "~/domain/auth/permissions";
+import { can, reachOf, ownSchoolIds, reportingUnitIds } from "~/domain/auth/permissions";
 import {
   gradeLabel,
   HEADCOUNT_CATEGORY_LABELS,
@@ -15,7 +15,8 @@ import { db } from "~/lib/db.server";
 import { formatNumber } from "~/domain/shared/format";
 import { yearParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
-import { communeOverview, getUnit, schoolSummary } from "~/lib/home.server";
+import { communeOverview, getUnit, halfYearReport, schoolSummary } from "~/lib/home.server";
+import { formatDate } from "~/domain/shared/format";
 import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
@@ -34,7 +35,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const schoolId = ownSchoolIds(actor)[0];
   const school = schoolId ? await getUnit(db, schoolId) : undefined;
-  if (!school) return { kind: "none" as const, year };
+  if (!school) {
+    // An office's staff: their half-year report is what they do here (plan V.2).
+    const office = await getUnit(db, reportingUnitIds(actor)[0] ?? -1);
+    if (!office) return { kind: "none" as const, year };
+    return {
+      kind: "office" as const,
+      year,
+      office: { id: office.id, name: office.name },
+      ...(await halfYearReport(office.id)),
+    };
+  }
   const summary = await schoolSummary(db, school, year);
   return {
     kind: "school" as const,
@@ -225,6 +236,27 @@ function HomeBody() {
   const data = useLoaderData<typeof loader>();
   if (data.kind === "commune") return <CommuneHome data={data} />;
   if (data.kind === "school") return <SchoolHome data={data} />;
+  if (data.kind === "office")
+    return (
+      <>
+        <PageHeader
+          title={data.office.name}
+          subtitle="Báo cáo 6 tháng thực hiện Kế hoạch NQ57 của cơ quan (mục V.2)."
+        />
+        <div className="card">
+          <h2>Báo cáo {data.label.toLowerCase()}</h2>
+          <p>
+            Trạng thái: <strong>{data.statusLabel}</strong> · Hạn nộp: {formatDate(data.deadline)}
+            {data.daysLeft >= 0 ? ` (còn ${data.daysLeft} ngày)` : " (đã qua hạn)"}
+          </p>
+          {data.comment ? <p className="status-behind">Phòng Văn hóa - Xã hội nhận xét: {data.comment}</p> : null}
+          <Link className="button" to={`/reports/${data.half}/${data.office.id}`}>
+            Mở báo cáo
+          </Link>{" "}
+          <Link to="/reports">Các kỳ báo cáo</Link>
+        </div>
+      </>
+    );
   return (
     <div className="card">
       <h1>Chào mừng</h1>

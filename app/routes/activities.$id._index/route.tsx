@@ -12,6 +12,7 @@ import {
   COMMEMORATION_LABELS,
   DELIVERY_LABELS,
   FUNDING_SOURCE_LABELS,
+  POST_KIND_LABELS,
 } from "~/domain/activities/vocabulary";
 import {
   activityDetail,
@@ -138,9 +139,15 @@ export default function ActivityDetail() {
               <dd>{a.place}</dd>
             </>
           ) : null}
+          {a.post_kind ? (
+            <>
+              <dt>Loại tin bài</dt>
+              <dd>{POST_KIND_LABELS[a.post_kind]}</dd>
+            </>
+          ) : null}
           {a.link ? (
             <>
-              <dt>Trực tuyến</dt>
+              <dt>{a.post_kind ? "Đường dẫn" : "Trực tuyến"}</dt>
               <dd>
                 <a href={a.link} rel="noopener noreferrer" target="_blank">
                   {a.link}

@@ -40,6 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       endTime: end.time,
       place: activity.place ?? "",
       link: activity.link ?? "",
+      postKind: activity.post_kind ?? "",
       commemoration: activity.commemoration ?? "",
       plannedParticipants: activity.planned_participants?.toString() ?? "",
       status: activity.status,

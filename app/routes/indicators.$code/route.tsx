@@ -1,3 +1,4 @@
+import { TargetCell } from "~/components/figure-cells";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { FigureNotes } from "~/components/figure-notes";
@@ -67,7 +68,9 @@ export default function IndicatorRecords() {
         </div>
         <div>
           <dt>Chỉ tiêu kỳ</dt>
-          <dd>{formatFigure(f.target, f.unit)}</dd>
+          <dd>
+            <TargetCell f={f} />
+          </dd>
         </div>
         <div>
           <dt>Đánh giá</dt>

@@ -113,7 +113,7 @@ export default function Indicators() {
           {formatDate(openHalf.deadline)}):{" "}
           {openHalf.rows
             .filter((r) => !r.submittedAt)
-            .map((r) => r.school)
+            .map((r) => r.unit)
             .join(", ")}{" "}
           chưa nộp. <Link to={`/reports?period=${openHalf.half}`}>Xem báo cáo</Link>
         </div>
@@ -226,14 +226,14 @@ export default function Indicators() {
           {d.reports.map((r) => (
             <div key={r.half}>
               <h3>
-                {r.label} (hạn {formatDate(r.deadline)}): {r.submitted}/{r.rows.length} trường đã nộp, {r.onTime} đúng
+                {r.label} (hạn {formatDate(r.deadline)}): {r.submitted}/{r.rows.length} đơn vị đã nộp, {r.onTime} đúng
                 hạn
               </h3>
               <DataTable
                 label={`Báo cáo ${r.label}, có thể cuộn ngang`}
                 rows={r.rows}
                 columns={[
-                  { header: "Trường", cell: (x) => <Link to={`/reports/${r.half}/${x.schoolId}`}>{x.school}</Link> },
+                  { header: "Đơn vị", cell: (x) => <Link to={`/reports/${r.half}/${x.unitId}`}>{x.unit}</Link> },
                   { header: "Trạng thái", cell: (x) => x.statusLabel },
                   { header: "Ngày nộp", cell: (x) => formatDate(x.submittedAt) },
                   {

@@ -24,12 +24,13 @@ import {
   REPORT_STATUS_LABELS,
   reportDeadline,
   reportPeriodOfUnit,
-  reportSchool,
+  reportUnit,
   returnReport,
   saveDraft,
   signedFiguresFor,
   submitReport,
   timeliness,
+  unitScope,
   TIMELINESS_LABELS,
   withBounds,
 } from "~/lib/reports.server";
@@ -43,20 +44,22 @@ export const meta = titledBy<typeof loader>((d) => `Báo cáo ${d.periodLabel}`,
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const period = halfPeriod(params.period);
-  const school = await reportSchool(actor, params.unitId);
-  const report = await getReport(db, school.id, period.key);
+  const unit = await reportUnit(actor, params.unitId);
+  const report = await getReport(db, unit.id, period.key);
   const started = period.startDate <= vietnamToday();
   // The report's own period (from the day after the previous cut-off to its own), not the calendar half-year.
-  const reportRange = await reportPeriodOfUnit(db, school.id, period.key);
+  const reportRange = await reportPeriodOfUnit(db, unit.id, period.key);
   // An approved report shows the figures its approval signed, and says where today's computation differs.
   const signed = report ? await signedFiguresFor(db, report) : undefined;
   const live = await computeIndicators(
     db,
-    { kind: "school", schoolId: school.id },
+    unitScope(unit),
     signed ? withBounds(reportRange, signed.periodStart, signed.periodEndExclusive) : reportRange,
   );
   return {
-    school: { id: school.id, name: school.name },
+    unit: { id: unit.id, name: unit.name, kind: unit.kind },
+    /** "trường" or "cơ quan", as the page speaks of the unit. */
+    unitWord: unit.kind === "school" ? "trường" : "cơ quan",
     periodKey: period.key,
     periodLabel: period.label,
     range: periodRangeText(
@@ -72,9 +75,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     changed: signed ? differences(signed.figures, live) : [],
     canEdit:
       started &&
-      mayPrepareReport(actor, school) &&
+      mayPrepareReport(actor, unit) &&
       (!report || report.status === "draft" || report.status === "returned"),
-    canDecide: mayApproveReportsIn(actor, await communeIdOf(db, school.id)),
+    canDecide: mayApproveReportsIn(actor, await communeIdOf(db, unit.id)),
     // Approval waits for the period's end (the day after its cut-off); see approveReport.
     approvableFrom: approvableFrom(reportRange),
     saved: new URL(request.url).searchParams.get("saved"),
@@ -84,26 +87,30 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
   const period = halfPeriod(params.period);
-  const school = await reportSchool(actor, params.unitId);
+  const unit = await reportUnit(actor, params.unitId);
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
-  const back = (what: string) => redirect(`/reports/${period.key}/${school.id}?saved=${what}`);
+  const back = (what: string) => redirect(`/reports/${period.key}/${unit.id}?saved=${what}`);
   try {
     if (intent === "save" || intent === "submit") {
-      if (!mayPrepareReport(actor, school)) forbidden();
+      if (!mayPrepareReport(actor, unit)) forbidden();
       const parsed = parseForm(reportNarrativeSchema, formData);
       if (!parsed.ok) return data(parsed, { status: 400 });
-      if (intent === "save") await saveDraft(db, actor, school, period.key, parsed.data.narrative);
-      else await submitReport(db, actor, school, period.key, parsed.data.narrative);
+      if (intent === "save") await saveDraft(db, actor, unit, period.key, parsed.data.narrative);
+      else await submitReport(db, actor, unit, period.key, parsed.data.narrative);
       return back(intent);
     }
-    if (!mayApproveReportsIn(actor, await communeIdOf(db, school.id))) forbidden();
+    if (!mayApproveReportsIn(actor, await communeIdOf(db, unit.id))) forbidden();
     const parsed = parseForm(reportDecisionSchema, formData);
     if (!parsed.ok) return data(parsed, { status: 400 });
-    const report = await getReport(db, school.id, period.key);
+    const report = await getReport(db, unit.id, period.key);
     if (!report)
       return data(
-        { ok: false as const, errors: { _form: "Trường chưa lập báo cáo kỳ này." }, values: {} },
+        {
+          ok: false as const,
+          errors: { _form: `${unit.kind === "school" ? "Trường" : "Cơ quan"} chưa lập báo cáo kỳ này.` },
+          values: {},
+        },
         { status: 400 },
       );
     const comment = parsed.data.comment ?? "";
@@ -128,16 +135,17 @@ function figureText(f: {
   return f.numerator !== null && f.denominator !== null ? `${f.numerator}/${f.denominator} (${value})` : value;
 }
 
-const SAVED: Record<string, string> = {
-  save: "Đã lưu bản nháp.",
-  submit: "Đã gửi báo cáo đến Phòng Văn hóa - Xã hội.",
-  approve: "Đã duyệt báo cáo. Số liệu của trường trong kỳ đã được khóa và lưu lại đúng như lúc duyệt.",
-  return: "Đã trả lại báo cáo cho trường.",
-  reopen:
-    "Đã mở lại báo cáo: số liệu của trường trong kỳ được mở khóa để chỉnh sửa; số liệu đã duyệt trước đây được bỏ, lần duyệt sau sẽ lưu số liệu mới.",
+/** What a step did, said of the unit ("trường" or "cơ quan"). */
+const SAVED: Record<string, (unit: string) => string> = {
+  save: () => "Đã lưu bản nháp.",
+  submit: () => "Đã gửi báo cáo đến Phòng Văn hóa - Xã hội.",
+  approve: (u) => `Đã duyệt báo cáo. Số liệu của ${u} trong kỳ đã được khóa và lưu lại đúng như lúc duyệt.`,
+  return: (u) => `Đã trả lại báo cáo cho ${u}.`,
+  reopen: (u) =>
+    `Đã mở lại báo cáo: số liệu của ${u} trong kỳ được mở khóa để chỉnh sửa; số liệu đã duyệt trước đây được bỏ, lần duyệt sau sẽ lưu số liệu mới.`,
 };
 
-function NarrativeForm({ narrative }: { narrative: string }) {
+function NarrativeForm({ narrative, unitWord }: { narrative: string; unitWord: string }) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const { onSubmit, bind, formError } = useValidatedForm(reportNarrativeSchema, {
@@ -148,7 +156,7 @@ function NarrativeForm({ narrative }: { narrative: string }) {
     <Form method="post" onSubmit={onSubmit} noValidate className="card form">
       <FormError message={formError} />
       <TextAreaField
-        label="Đánh giá, khó khăn và kiến nghị của nhà trường"
+        label={`Đánh giá, khó khăn và kiến nghị của ${unitWord === "trường" ? "nhà trường" : "cơ quan"}`}
         {...bind("narrative")}
         rows={8}
         hint="Số liệu các chỉ tiêu được tính sẵn từ hồ sơ (bảng phía trên). Viết ngắn gọn kết quả nổi bật, hạn chế và kiến nghị."
@@ -169,10 +177,12 @@ function DecisionForm({
   status,
   approvableFrom,
   periodKey,
+  unitWord,
 }: {
   status: string;
   approvableFrom: string | null;
   periodKey: string;
+  unitWord: string;
 }) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
@@ -187,8 +197,8 @@ function DecisionForm({
       {status !== "approved" && approvableFrom ? (
         <p className="hint">
           Kỳ báo cáo chưa kết thúc: duyệt được từ ngày <strong>{formatDate(approvableFrom)}</strong>, khi số liệu của kỳ
-          đã đủ (duyệt sẽ khóa số liệu của trường đến hết ngày chốt). Có thể trả lại để trường bổ sung ngay bây giờ.
-          Muốn duyệt sớm hơn: đặt ngày chốt số liệu sớm hơn trên trang{" "}
+          đã đủ (duyệt sẽ khóa số liệu của {unitWord} đến hết ngày chốt). Có thể trả lại để {unitWord} bổ sung ngay bây
+          giờ. Muốn duyệt sớm hơn: đặt ngày chốt số liệu sớm hơn trên trang{" "}
           <Link to={`/reports?period=${periodKey}`}>Báo cáo 6 tháng</Link>.
         </p>
       ) : null}
@@ -222,13 +232,13 @@ function DecisionForm({
 export default function ReportPage() {
   const d = useLoaderData<typeof loader>();
   const r = d.report;
-  const exportHref = (format: string) => `/reports/${d.periodKey}/export?unit=${d.school.id}&format=${format}`;
+  const exportHref = (format: string) => `/reports/${d.periodKey}/export?unit=${d.unit.id}&format=${format}`;
   return (
     <>
       <BackLink to={`/reports?period=${d.periodKey}`} label="Báo cáo 6 tháng" />
       <PageHeader
         title={`Báo cáo ${d.periodLabel.toLowerCase()}`}
-        subtitle={d.school.name}
+        subtitle={d.unit.name}
         actions={
           <>
             <a className="button button--ghost" href={exportHref("docx")} download>
@@ -245,7 +255,7 @@ export default function ReportPage() {
       />
       {d.saved && SAVED[d.saved] ? (
         <div className="alert alert--success" role="status">
-          {SAVED[d.saved]}
+          {SAVED[d.saved](d.unitWord)}
         </div>
       ) : null}
       <dl className="facts">
@@ -279,8 +289,8 @@ export default function ReportPage() {
       </p>
       {r?.status === "approved" ? (
         <div className="alert alert--info" role="status">
-          Báo cáo đã được duyệt: hoạt động, điểm danh, câu lạc bộ, cuộc thi, học liệu và số liệu nhập của trường từ{" "}
-          {d.range} đã khóa.{" "}
+          Báo cáo đã được duyệt: hoạt động, điểm danh, câu lạc bộ, cuộc thi, học liệu và số liệu nhập của {d.unitWord}{" "}
+          từ {d.range} đã khóa.{" "}
           {d.signedSource === "backfill"
             ? `Báo cáo được duyệt${r.decided_at ? ` lúc ${formatDateTime(r.decided_at)}` : ""}, trước khi ứng dụng lưu số liệu lúc duyệt: số liệu dưới đây (và trong các tệp tải về) được tính lại${d.signedAt ? ` lúc ${formatDateTime(d.signedAt)}` : ""} theo kỳ báo cáo ${d.range} và giữ nguyên từ đó, không thay đổi theo dữ liệu về sau.`
             : `Số liệu dưới đây (và trong các tệp tải về) là số liệu đã được duyệt${d.signedAt ? ` lúc ${formatDateTime(d.signedAt)}` : ""}, không thay đổi theo dữ liệu về sau.`}
@@ -301,8 +311,8 @@ export default function ReportPage() {
             ))}
           </ul>
           <p>
-            Báo cáo đã duyệt giữ nguyên số liệu đã duyệt. Nếu cần sửa, Phòng Văn hóa - Xã hội mở lại báo cáo để trường
-            gửi lại.
+            Báo cáo đã duyệt giữ nguyên số liệu đã duyệt. Nếu cần sửa, Phòng Văn hóa - Xã hội mở lại báo cáo để{" "}
+            {d.unitWord} gửi lại.
           </p>
         </div>
       ) : null}
@@ -316,7 +326,11 @@ export default function ReportPage() {
             header: "Chỉ tiêu",
             name: (f) => ({
               text: f.name,
-              to: `/indicators/${encodeURIComponent(f.code)}?period=${d.periodKey}&school=${d.school.id}`,
+              // A school's figures open to their records on /indicators; an office's have no such page.
+              to:
+                d.unit.kind === "school"
+                  ? `/indicators/${encodeURIComponent(f.code)}?period=${d.periodKey}&school=${d.unit.id}`
+                  : undefined,
               note: f.code,
               noteClass: "muted small",
             }),
@@ -341,12 +355,19 @@ export default function ReportPage() {
 
       <h2>Đánh giá, kiến nghị</h2>
       {d.canEdit ? (
-        <NarrativeForm narrative={r?.narrative ?? ""} />
+        <NarrativeForm narrative={r?.narrative ?? ""} unitWord={d.unitWord} />
       ) : (
-        <p className="prewrap">{r?.narrative || "Trường chưa viết phần đánh giá."}</p>
+        <p className="prewrap">
+          {r?.narrative || `${d.unit.kind === "school" ? "Trường" : "Cơ quan"} chưa viết phần đánh giá.`}
+        </p>
       )}
       {d.canDecide && (r?.status === "submitted" || r?.status === "approved") ? (
-        <DecisionForm status={r.status} approvableFrom={d.approvableFrom} periodKey={d.periodKey} />
+        <DecisionForm
+          status={r.status}
+          approvableFrom={d.approvableFrom}
+          periodKey={d.periodKey}
+          unitWord={d.unitWord}
+        />
       ) : null}
     </>
   );

@@ -11,9 +11,9 @@ import {
   reportDocx,
   reportPeriod,
   reportPeriodOfUnit,
-  reportSchool,
+  reportUnit,
   reportXlsx,
-  schoolReportDocument,
+  unitReportDocument,
   signedFiguresFor,
   toCsv,
 } from "~/lib/reports.server";
@@ -25,7 +25,7 @@ const TYPES = {
   csv: "text/csv; charset=utf-8",
 } as const;
 
-/** The commune's report (commune readers) or one school's (its staff and the commune) as DOCX, XLSX or CSV. */
+/** The commune's report (commune readers) or one school's or office's (its own preparers and the commune) as DOCX, XLSX or CSV. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const period = halfPeriod(params.period);
@@ -44,19 +44,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       .replace(/^ubnd\s+/, "")
       .replace(/[^a-z0-9]+/g, "-")}-${period.key}`;
   } else {
-    const school = await reportSchool(actor, unit);
-    const report = await getReport(db, school.id, period.key);
+    const reporting = await reportUnit(actor, unit);
+    const report = await getReport(db, reporting.id, period.key);
     // An approved report re-exports what its approval signed; any other is computed over its report period now.
     const signed = report ? await signedFiguresFor(db, report) : undefined;
     doc = signed
       ? signed.document
-      : await schoolReportDocument(
+      : await unitReportDocument(
           db,
-          school,
-          await reportPeriodOfUnit(db, school.id, period.key),
+          reporting,
+          await reportPeriodOfUnit(db, reporting.id, period.key),
           report?.narrative ?? "",
         );
-    name = `bao-cao-nq57-${school.code}-${period.key}`;
+    name = `bao-cao-nq57-${reporting.code}-${period.key}`;
   }
   const body =
     format === "docx"

@@ -5,7 +5,7 @@ import { Field, FormError } from "~/components/forms";
 import { FilterBar, FilterSelect } from "~/components/filters";
 import { Notice, PageHeader } from "~/components/shell";
 import { DataTable } from "~/components/data-table";
-import { can, ownSchoolIds } from "~/domain/auth/permissions";
+import { can, reportingUnitIds } from "~/domain/auth/permissions";
 import { parsePeriod } from "~/domain/shared/periods";
 import { DomainError } from "~/domain/shared/errors";
 import { forbidden, notFound, requireActor } from "~/lib/auth.server";
@@ -64,13 +64,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       canApprove: mayApproveReportsIn(actor, commune.id),
     };
   }
-  const schoolId = ownSchoolIds(actor).find((id) => can(actor, "school.manage", id))!;
-  const unit = await getUnit(db, schoolId);
+  // A school's administrators or an office's staff: their own unit's reports.
+  const unit = await getUnit(db, reportingUnitIds(actor)[0] ?? -1);
   if (!unit) notFound();
-  const school = { id: unit.id, name: unit.name };
+  const own = { id: unit.id, name: unit.name, kind: unit.kind };
   const rows = [];
   for (const h of halves) {
-    const report = await getReport(db, schoolId, h);
+    const report = await getReport(db, unit.id, h);
     rows.push({
       half: h,
       label: parsePeriod(h)!.label,
@@ -81,7 +81,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       comment: report?.status === "returned" ? report.comment : null,
     });
   }
-  return { kind: "school" as const, school, rows };
+  return { kind: "unit" as const, unit: own, rows };
 }
 
 /** Commune staff set the half-year's cut-off (until a report of it is approved). */
@@ -151,12 +151,12 @@ function CutoffForm({
 
 export default function Reports() {
   const d = useLoaderData<typeof loader>();
-  if (d.kind === "school")
+  if (d.kind === "unit")
     return (
       <>
         <PageHeader
           title="Báo cáo 6 tháng"
-          subtitle={`${d.school.name}. Báo cáo 6 tháng đầu năm gửi trước ngày 10/6, 6 tháng cuối năm trước ngày 10/12. Số liệu được tính sẵn từ hồ sơ; nhà trường bổ sung phần đánh giá rồi gửi Phòng Văn hóa - Xã hội.`}
+          subtitle={`${d.unit.name}. Báo cáo 6 tháng đầu năm gửi trước ngày 10/6, 6 tháng cuối năm trước ngày 10/12. Số liệu được tính sẵn từ hồ sơ; ${d.unit.kind === "school" ? "nhà trường" : "cơ quan"} bổ sung phần đánh giá rồi gửi Phòng Văn hóa - Xã hội.`}
         />
         <DataTable
           label="Các kỳ báo cáo, có thể cuộn ngang"
@@ -166,7 +166,7 @@ export default function Reports() {
               header: "Kỳ",
               name: (r) => ({
                 text: r.label,
-                to: `/reports/${r.half}/${d.school.id}`,
+                to: `/reports/${r.half}/${d.unit.id}`,
                 note: r.comment && `Trả lại: ${r.comment}`,
                 noteClass: "small status-behind",
               }),
@@ -190,7 +190,7 @@ function CommuneReports({ d }: { d: Extract<ReturnType<typeof useLoaderData<type
     <>
       <PageHeader
         title="Báo cáo 6 tháng"
-        subtitle={`${d.communes.length > 1 ? `${d.commune.name}. ` : ""}Báo cáo của các trường: 6 tháng đầu năm gửi trước ngày 10/6, 6 tháng cuối năm trước ngày 10/12. Phòng Văn hóa - Xã hội duyệt hoặc trả lại; báo cáo đã duyệt khóa số liệu của trường trong kỳ.`}
+        subtitle={`${d.communes.length > 1 ? `${d.commune.name}. ` : ""}Báo cáo của các cơ quan chuyên môn và các trường: 6 tháng đầu năm gửi trước ngày 10/6, 6 tháng cuối năm trước ngày 10/12. Phòng Văn hóa - Xã hội duyệt hoặc trả lại; báo cáo đã duyệt khóa số liệu của đơn vị trong kỳ.`}
         actions={
           <>
             <a
@@ -225,7 +225,7 @@ function CommuneReports({ d }: { d: Extract<ReturnType<typeof useLoaderData<type
       </FilterBar>
       <p>
         Hạn nộp: <strong>{formatDate(s.deadline)}</strong>
-        {s.daysLeft >= 0 ? ` (còn ${s.daysLeft} ngày)` : " (đã qua hạn)"} · {s.submitted}/{s.rows.length} trường đã nộp
+        {s.daysLeft >= 0 ? ` (còn ${s.daysLeft} ngày)` : " (đã qua hạn)"} · {s.submitted}/{s.rows.length} đơn vị đã nộp
         · {s.onTime} đúng hạn
       </p>
       <p>
@@ -239,14 +239,14 @@ function CommuneReports({ d }: { d: Extract<ReturnType<typeof useLoaderData<type
       {missing.length ? (
         <div className={`alert ${s.daysLeft < 0 ? "alert--error" : "alert--warning"}`} role="status">
           {s.daysLeft < 0 ? "Quá hạn, chưa nộp: " : "Chưa nộp: "}
-          {missing.map((r) => r.school).join(", ")}.
+          {missing.map((r) => r.unit).join(", ")}.
         </div>
       ) : null}
       <DataTable
-        label="Báo cáo các trường, có thể cuộn ngang"
+        label="Báo cáo các đơn vị, có thể cuộn ngang"
         rows={s.rows}
         columns={[
-          { header: "Trường", cell: (r) => r.school },
+          { header: "Đơn vị", cell: (r) => r.unit },
           {
             header: "Trạng thái",
             cell: (r) => (
@@ -265,7 +265,7 @@ function CommuneReports({ d }: { d: Extract<ReturnType<typeof useLoaderData<type
           {
             header: "Thao tác",
             cell: (r) => (
-              <Link to={`/reports/${d.half}/${r.schoolId}`}>
+              <Link to={`/reports/${d.half}/${r.unitId}`}>
                 {r.status === "submitted" && d.canApprove ? "Xem và duyệt" : "Xem"}
               </Link>
             ),

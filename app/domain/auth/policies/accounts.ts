@@ -23,6 +23,7 @@ export function grantableRoles(actor: Actor): { role: Role; unitKinds: UnitKind[
       { role: "system_admin", unitKinds: ["commune"] },
       { role: "commune_staff", unitKinds: ["commune", "office"] },
       { role: "commune_leader", unitKinds: ["commune"] },
+      { role: "office_staff", unitKinds: ["office"] },
       { role: "province_reader", unitKinds: ["province"] },
       { role: "school_admin", unitKinds: ["school"] },
       { role: "teacher", unitKinds: ["school"] },
@@ -30,6 +31,7 @@ export function grantableRoles(actor: Actor): { role: Role; unitKinds: UnitKind[
   }
   if (hasRole(actor, "commune_staff")) {
     return [
+      { role: "office_staff", unitKinds: ["office"] },
       { role: "school_admin", unitKinds: ["school"] },
       { role: "teacher", unitKinds: ["school"] },
     ];

@@ -1,6 +1,6 @@
 /** The sections of the app an actor sees in the navigation — the same policies the sections' guards call. */
 import { can, type Actor } from "../permissions";
-import { mayReadReports } from "./reports";
+import { mayReadIndicators, mayReadReports } from "./reports";
 
 export type Section =
   | "home"
@@ -20,7 +20,8 @@ export function sectionsFor(actor: Actor): Section[] {
   if (readsSchools) out.push("people", "clubs", "contests", "activities");
   if (can(actor, "attendance.write") || can(actor, "commune.read")) out.push("attendance");
   if (readsSchools) out.push("materials");
-  if (mayReadReports(actor)) out.push("indicators", "reports");
+  if (mayReadIndicators(actor)) out.push("indicators");
+  if (mayReadReports(actor)) out.push("reports");
   if (can(actor, "accounts.manage") || can(actor, "units.manage")) out.push("admin");
   return out;
 }
