@@ -181,6 +181,11 @@ export interface ActivityTable {
   link: string | null;
   /** A post's kind when the form is "website" or "social_media" (clause III.1.1). */
   post_kind: PostKind | null;
+  /**
+   * Who held it, when the unit only sent people to it (a training or contest of the province, clause III.1.2):
+   * not an activity the unit organized; its attendance is the people sent.
+   */
+  external_organizer: string | null;
   commemoration: Commemoration | null;
   planned_participants: number | null;
   status: ActivityStatus;
@@ -217,6 +222,20 @@ export interface BudgetLineTable {
   estimate: number;
   actual: number | null;
   note: string | null;
+}
+
+/** A unit's yearly budget estimate by line, not tied to one activity (clause V.1). Amounts in đồng. */
+export interface BudgetPlanTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  category: BudgetCategory;
+  source: FundingSource;
+  /** bigint: PostgreSQL returns it as a string; read with Number(). */
+  amount: number | string;
+  note: string | null;
+  updated_by: number | null;
+  updated_at: string;
 }
 
 export interface ContestTable {
@@ -477,6 +496,7 @@ export interface Database {
   activity_units: ActivityUnitTable;
   activity_reach: ActivityReachTable;
   budget_lines: BudgetLineTable;
+  budget_plans: BudgetPlanTable;
   contests: ContestTable;
   contest_entries: ContestEntryTable;
   contest_entry_members: ContestEntryMemberTable;

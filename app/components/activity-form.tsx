@@ -71,6 +71,11 @@ export function ActivityForm(p: ActivityFormProps) {
           options={p.organizers.map((o) => ({ value: String(o.id), label: o.name }))}
         />
       )}
+      <TextField
+        label="Do cơ quan ngoài xã tổ chức (nếu đơn vị chỉ cử người tham dự)"
+        {...bind("externalOrganizer")}
+        hint="Ví dụ: Sở Khoa học và Công nghệ. Để trống nếu đơn vị tự tổ chức. Lớp tập huấn, hội thi do cấp trên tổ chức không tính là hoạt động đơn vị tổ chức; điểm danh những người được cử để tính số lượt được cử (mục III.1.2)."
+      />
       <div className="form-row">
         <SelectField
           label="Hình thức"

@@ -15,6 +15,8 @@ import * as m0013 from "./0013_login_known_addresses";
 import * as m0014 from "./0014_stored_file_claims";
 import * as m0015 from "./0015_plan_readings";
 import * as m0016 from "./0016_posts";
+import * as m0017 from "./0017_events_outside";
+import * as m0018 from "./0018_budget_plans";
 
 /** Every migration, in order. Listed statically so the bundled server and the scripts share one list. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   "0014_stored_file_claims": m0014,
   "0015_plan_readings": m0015,
   "0016_posts": m0016,
+  "0017_events_outside": m0017,
+  "0018_budget_plans": m0018,
 };

@@ -217,9 +217,11 @@ interface PlannedActivity {
   link?: string;
   /** A post's kind (website and social-media forms; news unless told). */
   postKind?: "news" | "photo" | "video";
+  /** Held outside the commune; the unit sent people (clause III.1.2). */
+  externalOrganizer?: string;
 }
 
-async function insertActivity(db: Tx, organizerId: number, a: PlannedActivity) {
+async function insertActivity(db: Tx, organizerId: number, a: PlannedActivity): Promise<number> {
   const [from, to] = a.time ?? ["07:30", "11:00"];
   const startsAt = vn(a.date, from);
   // A post (clause III.1.1) is online, with its address and kind.
@@ -241,6 +243,7 @@ async function insertActivity(db: Tx, organizerId: number, a: PlannedActivity) {
           ? null
           : (a.link ?? "https://meet.tanan.gov.vn/nq57"),
       post_kind: post ? (a.postKind ?? "news") : null,
+      external_organizer: a.externalOrganizer ?? null,
       commemoration: a.commemoration ?? null,
       planned_participants: a.participants ?? null,
       status: Date.parse(startsAt) < Date.now() ? "held" : "planned",
@@ -284,6 +287,101 @@ async function insertActivity(db: Tx, organizerId: number, a: PlannedActivity) {
       .insertInto("activity_units")
       .values(a.invited.map((unit_id) => ({ activity_id: row.id, unit_id, relation: "invited" as const })))
       .execute();
+  return row.id;
+}
+
+/**
+ * Trainings and contests held outside the commune that units sent people to (clause III.1.2, SEND-1.2): the
+ * office sent 3 officials in 2026, THCS Tân An 2 teachers in 2025 and 4 in 2026 (one of them twice).
+ */
+async function insertEventsOutside(db: Tx, officeVhxh: number, thcs: number) {
+  const staff = async (unit: number, category: string, n: number) =>
+    (
+      await db
+        .selectFrom("people")
+        .select("id")
+        .where("unit_id", "=", unit)
+        .where("category", "=", category as never)
+        .orderBy("id")
+        .limit(n)
+        .execute()
+    ).map((p) => p.id);
+  const events: [number, PlannedActivity, number[]][] = [
+    [
+      officeVhxh,
+      {
+        title: "Tập huấn chuyển đổi số cho cán bộ cấp xã",
+        externalOrganizer: "Sở Khoa học và Công nghệ",
+        form: "training",
+        date: "2026-03-18",
+        place: "Hội trường Sở Khoa học và Công nghệ",
+        topics: ["CDS"],
+        audiences: ["officials"],
+      },
+      await staff(officeVhxh, "officials", 3),
+    ],
+    [
+      thcs,
+      {
+        title: "Hội thi giáo viên dạy học STEM cấp tỉnh",
+        externalOrganizer: "Sở Giáo dục và Đào tạo",
+        form: "contest",
+        date: "2025-11-12",
+        place: "Trường THPT chuyên tỉnh",
+        topics: ["STEM"],
+        audiences: ["teachers"],
+      },
+      await staff(thcs, "teachers", 2),
+    ],
+    [
+      thcs,
+      {
+        title: "Bồi dưỡng giáo viên cốt cán về giáo dục STEM",
+        externalOrganizer: "Sở Giáo dục và Đào tạo",
+        form: "training",
+        date: "2026-08-05",
+        place: "Trung tâm bồi dưỡng giáo viên tỉnh",
+        topics: ["STEM", "KHCN"],
+        audiences: ["teachers"],
+      },
+      await staff(thcs, "teachers", 3),
+    ],
+    [
+      thcs,
+      {
+        title: "Hội thi thiết kế bài giảng điện tử cấp tỉnh",
+        externalOrganizer: "Sở Giáo dục và Đào tạo",
+        form: "contest",
+        date: "2026-10-20",
+        place: "Sở Giáo dục và Đào tạo",
+        topics: ["CDS_GD_YT"],
+        audiences: ["teachers"],
+      },
+      (await staff(thcs, "teachers", 4)).slice(2),
+    ],
+  ];
+  for (const [unit, a, sent] of events) {
+    const id = await insertActivity(db, unit, a);
+    const at = vn(a.date, "08:00");
+    await db
+      .insertInto("attendance")
+      .values(
+        sent.map((person_id) => ({
+          activity_id: id,
+          person_id,
+          status: "present" as const,
+          note: null,
+          source: "roll_call" as const,
+          marked_by: null,
+          marked_at: at,
+        })),
+      )
+      .execute();
+    await db
+      .insertInto("activity_roster")
+      .values(sent.map((person_id) => ({ activity_id: id, person_id, added_at: at })))
+      .execute();
+  }
 }
 
 function schoolActivities(r: Random, level: SchoolLevel, staff: number, students: number): PlannedActivity[] {
@@ -905,5 +1003,6 @@ export async function seedDemoRecords(
   for (const a of commune) await insertActivity(db, units.officeVhxh, a);
   await insertContests(db, r, units.communeId, units.schools);
   await insertAttendance(db, r);
+  await insertEventsOutside(db, units.officeVhxh, units.schools.find((s) => s.code === "thcs-tanan")!.id);
   await insertMaterials(db);
 }

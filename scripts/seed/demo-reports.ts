@@ -5,7 +5,7 @@
  * returned, draft, never started). Approved reports lock their half-year exactly as approval in the app does.
  */
 import type { Kysely, Transaction } from "kysely";
-import type { Database, ReportStatus } from "../../db/schema";
+import type { BudgetCategory, Database, FundingSource, ReportStatus } from "../../db/schema";
 import { fixCutoff, reportPeriod } from "../../app/domain/reports/report-periods";
 
 type Tx = Kysely<Database> | Transaction<Database>;
@@ -147,6 +147,33 @@ export async function seedDemoReports(
   await figure("tasks_publicized", c.communeId, "2026", 3, c.approverId);
   await figure("recognitions", c.communeId, "2025-H2", 3, c.approverId);
   await figure("recognitions", c.communeId, "2026-H1", 2, c.approverId);
+  // Yearly budget estimates by line (clause V.1, BUD-V.1): the Phòng Văn hóa - Xã hội (the commune's activities)
+  // for 2025 and 2026, THCS Tân An for 2026.
+  const PLANS: [string, number, BudgetCategory, FundingSource, number][] = [
+    ["office-vhxh", 2025, "banners", "state_budget", 14_000_000],
+    ["office-vhxh", 2025, "printing", "state_budget", 8_000_000],
+    ["office-vhxh", 2025, "speakers", "programme_budget", 10_000_000],
+    ["office-vhxh", 2026, "banners", "state_budget", 15_000_000],
+    ["office-vhxh", 2026, "printing", "state_budget", 8_000_000],
+    ["office-vhxh", 2026, "speakers", "programme_budget", 12_000_000],
+    ["office-vhxh", 2026, "awards", "socialized", 5_000_000],
+    ["thcs-tanan", 2026, "banners", "state_budget", 3_000_000],
+    ["thcs-tanan", 2026, "awards", "socialized", 4_000_000],
+  ];
+  for (const [code, year, category, source, amount] of PLANS)
+    await db
+      .insertInto("budget_plans")
+      .values({
+        unit_id: c.unitIds[code],
+        year,
+        category,
+        source,
+        amount,
+        note: null,
+        updated_by: code.startsWith("office-") ? c.approverId : (c.staffIds[code] ?? null),
+        updated_at: at(`${year}-01-15`),
+      })
+      .execute();
   for (const [school, [y2025, y2026]] of Object.entries(STEM_STUDENTS)) {
     await figure("stem_students", c.unitIds[school], "2025", y2025, c.staffIds[school] ?? null);
     await figure("stem_students", c.unitIds[school], "2026", y2026, c.staffIds[school] ?? null);

@@ -436,6 +436,13 @@ const TABLE: Record<string, Rule> = {
     req: (p) => ({ path: `/indicators/SCH-2.1/xlsx?period=2026&commune=${P(p).communeId}&table=0` }),
   },
   "GET /indicators/entered": { places: ["-"], may: roles("principal", "staff"), req: one("/indicators/entered") },
+  // A unit's yearly budget estimate (clause V.1): a school's administrator, commune staff for the commune's units.
+  "GET /indicators/budget": { places: ["-"], may: roles("principal", "staff"), req: one("/indicators/budget") },
+  "POST /indicators/budget": {
+    places: ["-"],
+    may: roles("principal", "staff"),
+    req: post("/indicators/budget", { intent: "save", amount: "-5" }),
+  },
   "POST /indicators/entered": {
     places: ["-"],
     may: roles("principal", "staff"),

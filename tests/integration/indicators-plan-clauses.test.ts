@@ -3,8 +3,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { indicatorValue, type FigureScope } from "../../app/domain/indicators/engine";
+import { measureRecords } from "../../app/domain/indicators/records";
+import { budgetPlanOf, deleteBudgetPlanLine, saveBudgetPlanLine } from "../../app/domain/budget/plans";
+import { actorOf } from "../support/db";
 import { parsePeriod } from "../../app/domain/shared/periods";
-import { addUnit, setHeadcount } from "../../scripts/seed/org";
+import { addUnit, addUser, setHeadcount } from "../../scripts/seed/org";
 import { freshSchoolsPerTest, insertActivity, insertMark, insertPerson } from "../support/fixtures";
 
 const ctx = freshSchoolsPerTest(2);
@@ -18,6 +21,19 @@ const figure = (code: string, scope: FigureScope, period: string) =>
 const brief = async (code: string, scope: FigureScope, period: string) => {
   const f = await figure(code, scope, period);
   return { value: f.value, numerator: f.numerator, denominator: f.denominator, target: f.target, status: f.status };
+};
+/** A school administrator of a fixture school, signed in as the app would load them. */
+let principals = 0;
+const principalOf = async (schoolId: number) => {
+  const email = `bgh${++principals}@fixture.test`;
+  await addUser(ctx.t.db, {
+    email,
+    fullName: "Hiệu trưởng",
+    password: "MatKhau12345",
+    role: "school_admin",
+    unitId: schoolId,
+  });
+  return actorOf(ctx.t.db, email);
 };
 const audiences = async (activityId: number, codes: string[]) => {
   for (const audience_code of codes)
@@ -172,5 +188,120 @@ describe("the plan's clauses as they read (issue #17), computed by hand", () => 
     ]);
     // NQ57-30b counts the grassroots posting only; nothing is counted twice.
     expect(await brief("NQ57-30b", commune(), "2026-Q1")).toMatchObject({ value: 1 });
+  });
+
+  it("SEND-1.2 counts the staff each unit sent to trainings and contests held outside; they are reached once, and the unit held nothing", async () => {
+    const db = ctx.t.db;
+    const [a, b] = ctx.schools;
+    await setHeadcount(db, a, 2026, "teachers", 0, 4);
+    const t1 = await insertPerson(db, a, "teachers", "T1");
+    const t2 = await insertPerson(db, a, "teachers", "T2");
+    const t3 = await insertPerson(db, b, "teachers", "T3");
+    const pupil = await insertPerson(db, a, "students", "S1");
+    const outside = (unitId: number, when: string, extra: object = {}) =>
+      insertActivity(db, {
+        unitId,
+        startsVietnam: when,
+        form: "training",
+        topics: ["NQ57"],
+        externalOrganizer: "Sở Khoa học và Công nghệ",
+        ...extra,
+      });
+    const provincial = await outside(a, "2026-03-18T08:00", { commemoration: "18/5" });
+    const contest = await outside(a, "2026-10-20T08:00", { form: "contest" });
+    const other = await outside(b, "2026-04-02T08:00");
+    const cancelled = await outside(a, "2026-05-05T08:00", { status: "cancelled" });
+    const own = await insertActivity(db, { unitId: a, startsVietnam: "2026-02-02T08:00", topics: ["NQ57"] });
+    await insertMark(db, provincial, t1);
+    await insertMark(db, provincial, t2);
+    await insertMark(db, provincial, pupil); // a pupil taken along: not staff sent
+    await insertMark(db, contest, t1);
+    await insertMark(db, other, t3);
+    await insertMark(db, cancelled, t2);
+    await insertMark(db, own, t1);
+    // By hand: school A sent T1, T2 (March) and T1 (October) = 3; school B 1; the commune 4. H1: A 2.
+    expect(await brief("SEND-1.2", school(0), "2026")).toMatchObject({ value: 3, target: null, status: "no_target" });
+    expect(await brief("SEND-1.2", school(0), "2026-H1")).toMatchObject({ value: 2 });
+    expect(await brief("SEND-1.2", school(1), "2026")).toMatchObject({ value: 1 });
+    expect(await brief("SEND-1.2", commune(), "2026")).toMatchObject({ value: 4 });
+    // Reach: T1 and T2 once each, whoever held the activity: 2 of 4 teachers (school A has no other headcount).
+    const reach = await figure("SCH-2.1", school(0), "2026");
+    expect([reach.numerator]).toEqual([2]);
+    // Activities held: only A's own; and an outside event marks no commemoration day for the unit that sent people.
+    expect(await brief("SCH-2.6", school(0), "2026")).toMatchObject({ value: 0 });
+    expect((await figure("DAY-1.2", school(0), "2026-H1")).numerator).toBe(0);
+    const records = await measureRecords(
+      db,
+      { kind: "sent", categories: ["teachers", "school_managers"] },
+      { unitIds: [a], period: parsePeriod("2026")! },
+      { seesName: () => true, opensPerson: () => false },
+    );
+    expect(records[0].rows.map((r) => [r[1], r[2], r[4]])).toEqual([
+      ["Hoạt động", "Sở Khoa học và Công nghệ", 2],
+      ["Hoạt động", "Sở Khoa học và Công nghệ", 1],
+    ]);
+    expect(records[1].rows.map((r) => [r[1], r[5]])).toEqual([
+      ["T1", 2],
+      ["T2", 1],
+    ]);
+  });
+
+  it("BUD-V.1 compares what a unit's activities spent with its yearly estimate by line; only the planner edits it", async () => {
+    const db = ctx.t.db;
+    const [a, b] = ctx.schools;
+    const principal = await principalOf(a);
+    const other = await principalOf(b);
+    const unitA = { id: a, kind: "school" as const };
+    await saveBudgetPlanLine(db, principal, unitA, 2026, {
+      category: "banners",
+      source: "state_budget",
+      amount: 9_000_000,
+    });
+    await saveBudgetPlanLine(db, principal, unitA, 2026, {
+      category: "banners",
+      source: "state_budget",
+      amount: 10_000_000,
+    }); // replaces
+    await saveBudgetPlanLine(db, principal, unitA, 2026, {
+      category: "printing",
+      source: "socialized",
+      amount: 5_000_000,
+    });
+    expect((await budgetPlanOf(db, a, 2026)).map((l) => l.amount)).toEqual([10_000_000, 5_000_000]);
+    const spend = async (when: string, actual: number, status: "held" | "cancelled" = "held") => {
+      const id = await insertActivity(db, { unitId: a, startsVietnam: when, status });
+      await db
+        .insertInto("budget_lines")
+        .values({ activity_id: id, category: "banners", source: "state_budget", estimate: actual, actual, note: null })
+        .execute();
+    };
+    await spend("2026-03-01T08:00", 6_000_000);
+    await spend("2026-09-01T08:00", 3_000_000);
+    // By hand: 9,000,000 spent of 15,000,000 planned = 60 %, within the estimate; H1 6,000,000 of the year's 15,000,000 = 40 %.
+    expect(await brief("BUD-V.1", school(0), "2026")).toMatchObject({
+      value: 60,
+      numerator: 9_000_000,
+      denominator: 15_000_000,
+      target: 100,
+      status: "met",
+    });
+    expect(await brief("BUD-V.1", school(0), "2026-H1")).toMatchObject({ value: 40 });
+    expect(await brief("BUD-V.1", school(1), "2026")).toMatchObject({ value: null, status: "no_data" }); // no estimate
+    await spend("2026-10-01T08:00", 7_000_000);
+    expect(await brief("BUD-V.1", school(0), "2026")).toMatchObject({ value: 106.7, status: "behind" });
+    // The commune: both schools' activities over both schools' estimates (B has none).
+    expect(await brief("BUD-V.1", commune(), "2026")).toMatchObject({ numerator: 16_000_000, denominator: 15_000_000 });
+    // Another school's administrator does not see A's plan (404), to change or to delete.
+    await expect(
+      saveBudgetPlanLine(db, other, unitA, 2026, { category: "other", source: "socialized", amount: 1 }),
+    ).rejects.toMatchObject({ status: 404 });
+    const line = (await budgetPlanOf(db, a, 2026))[0];
+    await expect(deleteBudgetPlanLine(db, other, unitA, line.id)).rejects.toMatchObject({ status: 404 });
+    await deleteBudgetPlanLine(db, principal, unitA, line.id);
+    await deleteBudgetPlanLine(db, principal, unitA, line.id); // a second click changes nothing
+    expect((await budgetPlanOf(db, a, 2026)).map((l) => l.category)).toEqual(["printing"]);
+    expect(
+      await db.selectFrom("audit_log").select(["action"]).where("entity", "=", "budget_plan").orderBy("id").execute(),
+    ).toEqual([{ action: "create" }, { action: "update" }, { action: "create" }, { action: "delete" }]);
   });
 });

@@ -42,6 +42,7 @@ export async function insertActivity(
     topics?: string[];
     commemoration?: Commemoration;
     postKind?: "news" | "photo" | "video";
+    externalOrganizer?: string;
   },
 ): Promise<number> {
   const starts = new Date(`${a.startsVietnam}:00+07:00`).toISOString();
@@ -57,6 +58,7 @@ export async function insertActivity(
       place: null,
       link: null,
       post_kind: a.postKind ?? null,
+      external_organizer: a.externalOrganizer ?? null,
       commemoration: a.commemoration ?? null,
       planned_participants: null,
       status: a.status ?? "held",

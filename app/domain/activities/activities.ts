@@ -50,6 +50,8 @@ export interface ActivityRecord {
   place?: string | null;
   link?: string | null;
   postKind?: Activity["post_kind"];
+  /** Held outside the commune by this organizer; the unit sent people (clause III.1.2). */
+  externalOrganizer?: string | null;
   commemoration?: Activity["commemoration"];
   plannedParticipants?: number | null;
   status: Activity["status"];
@@ -72,6 +74,7 @@ function rowValues(r: ActivityRecord) {
     place: r.place?.trim() || null,
     link: r.link?.trim() || null,
     post_kind: isPostForm(r.form) ? r.postKind || null : null,
+    external_organizer: r.externalOrganizer?.trim() || null,
     commemoration: r.commemoration || null,
     planned_participants: r.plannedParticipants ?? null,
     status: r.status,
@@ -143,6 +146,7 @@ export function recordFromInput(input: ActivityInput): ActivityRecord {
     place: input.place,
     link: input.link,
     postKind: input.postKind || null,
+    externalOrganizer: input.externalOrganizer,
     commemoration: input.commemoration || null,
     plannedParticipants: input.plannedParticipants ?? null,
     status: input.status,

@@ -44,6 +44,7 @@ export const activitySchema = z
     place: optionalText(200),
     link: httpUrl(),
     postKind: z.enum(POST_KINDS).optional().or(z.literal("")),
+    externalOrganizer: optionalText(200),
     commemoration: z.enum(COMMEMORATIONS).optional().or(z.literal("")),
     plannedParticipants: optionalCount(),
     status: z.enum(ACTIVITY_STATUSES, { errorMap: () => ({ message: "Vui lòng chọn trạng thái." }) }),

@@ -8,7 +8,7 @@ import type { DB } from "../../../db/connection";
 import type { Commemoration } from "../../../db/schema";
 import { COMMEMORATIONS } from "../activities/vocabulary";
 import type { Period } from "../shared/periods";
-import { isCounted } from "./scope";
+import { isCounted, organizedHere } from "./scope";
 
 export interface CommemorationFigures {
   unitId: number;
@@ -26,6 +26,7 @@ export async function commemorationFigures(
     .select(["id as activity_id", "organizer_unit_id as unit_id", "commemoration"])
     .where("organizer_unit_id", "in", units)
     .where("commemoration", "is not", null)
+    .where(organizedHere)
     .where(counted);
   const coOrganized = db
     .selectFrom("activity_units")
@@ -34,6 +35,7 @@ export async function commemorationFigures(
     .where("activity_units.unit_id", "in", units)
     .where("activity_units.relation", "=", "co_organizer")
     .where("activities.commemoration", "is not", null)
+    .where(organizedHere)
     .where(counted);
   const rows = await db
     .selectFrom(organized.union(coOrganized).as("held"))

@@ -50,6 +50,8 @@ const leaf = z.discriminatedUnion("kind", [
       .optional(),
     integrating: z.boolean().optional(),
   }),
+  /** People of the units sent to trainings and contests held outside the commune, person × event (sent.ts). */
+  z.object({ kind: z.literal("sent"), categories }),
   /** Schools' contest entries (contests ending in the period), students taking part, or entries awarded a prize. */
   z.object({ kind: z.literal("contests"), field: z.enum(["entries", "students", "awarded"]) }),
   /** Clubs of the schools running in the period. */
@@ -62,6 +64,8 @@ const leaf = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("reports_on_time") }),
   /** …and how many were due. */
   z.object({ kind: z.literal("reports_due") }),
+  /** The units' yearly budget estimates by line for the period's year, summed (clause V.1, budget/plans.ts). */
+  z.object({ kind: z.literal("budget_plan") }),
   /** Budget of the units' activities in the period: actual spending or estimate (see budget.ts). */
   z.object({ kind: z.literal("budget"), field: z.enum(["estimate", "actual"]) }),
   /** A figure entered by hand per unit and period (see entered.ts). */

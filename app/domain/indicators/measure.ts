@@ -10,6 +10,7 @@ import { COMMEMORATIONS, COMMEMORATION_DATES } from "../activities/vocabulary";
 import { daysUntilDeadline, halvesOf, isOnTime, REPORTING_KINDS } from "../calendar/deadlines";
 import type { Period } from "../shared/periods";
 import { budgetFigures } from "./budget";
+import { budgetPlanTotal } from "../budget/plans";
 import { clubFigures } from "./clubs";
 import { commemorationFigures } from "./commemorations";
 import type { LeafMeasure, Measure } from "./definitions";
@@ -17,6 +18,7 @@ import { contestFigures } from "./contests";
 import { enteredValue, unitsEntering } from "./entered";
 import { headcountTotal, reachedCount, topicWithin } from "./reached";
 import { countedActivityIds } from "./scope";
+import { sentAttendance } from "./sent";
 
 export interface MeasureContext {
   unitIds: number[];
@@ -143,6 +145,12 @@ export async function evaluateMeasure(db: DB, m: Measure, ctx: MeasureContext): 
         period: ctx.period,
       });
     }
+    case "sent": {
+      const row = await sentAttendance(db, { unitIds: units, categories: m.categories, period: ctx.period })
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    }
     case "contests": {
       const schools = await unitsOfKinds(db, units, ["school"]);
       const figures = await contestFigures(db, { schoolIds: schools, period: ctx.period });
@@ -203,6 +211,8 @@ export async function evaluateMeasure(db: DB, m: Measure, ctx: MeasureContext): 
       const { total } = await budgetFigures(db, { unitIds: units, period: ctx.period });
       return m.field === "estimate" ? total.estimate : total.actual;
     }
+    case "budget_plan":
+      return budgetPlanTotal(db, units, ctx.period.year);
     case "entered":
       return enteredValue(db, m.measure, units, ctx.period);
   }

@@ -19,6 +19,7 @@ import {
   headcountUnits,
 } from "./measure";
 import { reachedPeople } from "./reached";
+import { sentAttendance } from "./sent";
 
 type PerUnit = Map<number, number | null>;
 
@@ -64,6 +65,15 @@ async function leafPerUnit(db: DB, m: LeafMeasure, unitIds: number[], period: Pe
           .select(["organizer_unit_id as unit", (eb) => eb.fn.countAll<number>().as("n")])
           .where("id", "in", filteredActivityIds(db, m, await activityContext(db, m, ctx)))
           .groupBy("organizer_unit_id")
+          .execute(),
+        0,
+      );
+    case "sent":
+      return fill(
+        unitIds,
+        await sentAttendance(db, { unitIds, categories: m.categories, period })
+          .select(["people.unit_id as unit", (eb) => eb.fn.countAll<number>().as("n")])
+          .groupBy("people.unit_id")
           .execute(),
         0,
       );

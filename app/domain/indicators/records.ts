@@ -6,7 +6,7 @@
  */
 import type { DB } from "../../../db/connection";
 import type { HeadcountCategory, UnitKind } from "../../../db/schema";
-import { BUDGET_CATEGORY_LABELS, COMMEMORATION_LABELS } from "../activities/vocabulary";
+import { BUDGET_CATEGORY_LABELS, COMMEMORATION_LABELS, FUNDING_SOURCE_LABELS } from "../activities/vocabulary";
 import { MATERIAL_KIND_LABELS } from "../materials/vocabulary";
 import { halvesOf } from "../calendar/deadlines";
 import { formatFigure } from "../shared/figures";
@@ -17,6 +17,7 @@ import { commemorationFigures } from "./commemorations";
 import type { LeafMeasure, Measure } from "./definitions";
 import { CONTEST_RESULT_LABELS } from "../contests/vocabulary";
 import { contestFigures } from "./contests";
+import { sentAttendance } from "./sent";
 import { ENTERED_MEASURES, enteredKeys } from "./entered";
 import {
   commemorationsIn,
@@ -252,6 +253,42 @@ async function leafRecords(
       }
       return out;
     }
+    case "sent": {
+      const q = { unitIds: ctx.unitIds, categories: m.categories, period: ctx.period };
+      const events = await sentAttendance(db, q)
+        .select([
+          "activities.id",
+          "activities.title",
+          "activities.starts_at",
+          "activities.external_organizer",
+          "people.unit_id",
+          (eb) => eb.fn.countAll<number>().as("n"),
+        ])
+        .groupBy([
+          "activities.id",
+          "activities.title",
+          "activities.starts_at",
+          "activities.external_organizer",
+          "people.unit_id",
+        ])
+        .orderBy("activities.starts_at")
+        .execute();
+      const people = await sentAttendance(db, q)
+        .select([...PERSON_COLUMNS, (eb) => eb.fn.countAll<number>().as("sessions")])
+        .groupBy([...PERSON_COLUMNS])
+        .orderBy("people.unit_id")
+        .orderBy("people.name_key")
+        .execute();
+      return [
+        table(
+          "Tập huấn, hội thi do cấp trên tổ chức",
+          ["Ngày", "Tập huấn, hội thi", "Đơn vị tổ chức", "Đơn vị cử", "Số người được cử"],
+          events.map((r) => [vnDate(r.starts_at), r.title, r.external_organizer ?? "", unit(r.unit_id), Number(r.n)]),
+          events.map((r) => `/activities/${r.id}`),
+        ),
+        ...peopleTables("được cử tham gia", people, units, privacy, "Số lượt được cử"),
+      ];
+    }
     case "contests": {
       const schools = await db
         .selectFrom("units")
@@ -404,6 +441,30 @@ async function leafRecords(
             ...byCategory.map((r) => [BUDGET_CATEGORY_LABELS[r.key], r.estimate, r.actual, r.linesWithoutActual]),
             ["Tổng cộng", total.estimate, total.actual, total.linesWithoutActual],
           ],
+        ),
+      ];
+    }
+    case "budget_plan": {
+      const rows = await db
+        .selectFrom("budget_plans")
+        .select(["unit_id", "category", "source", "amount", "note"])
+        .where("unit_id", "in", ctx.unitIds.length ? ctx.unitIds : [-1])
+        .where("year", "=", ctx.period.year)
+        .orderBy("unit_id")
+        .orderBy("category")
+        .orderBy("source")
+        .execute();
+      return [
+        table(
+          `Dự toán kinh phí năm ${ctx.period.year} của các đơn vị (đồng)`,
+          ["Đơn vị", "Nội dung chi", "Nguồn kinh phí", "Dự toán năm", "Ghi chú"],
+          rows.map((r) => [
+            unit(r.unit_id),
+            BUDGET_CATEGORY_LABELS[r.category],
+            FUNDING_SOURCE_LABELS[r.source],
+            Number(r.amount),
+            r.note ?? "",
+          ]),
         ),
       ];
     }

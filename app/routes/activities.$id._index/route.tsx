@@ -127,6 +127,12 @@ export default function ActivityDetail() {
       </Notice>
       <div className="card">
         <dl className="facts">
+          {a.external_organizer ? (
+            <>
+              <dt>Đơn vị tổ chức</dt>
+              <dd>{a.external_organizer} (đơn vị cử người tham dự)</dd>
+            </>
+          ) : null}
           <dt>Hình thức</dt>
           <dd>
             {d.formLabel} · {DELIVERY_LABELS[a.delivery]}

@@ -41,6 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       place: activity.place ?? "",
       link: activity.link ?? "",
       postKind: activity.post_kind ?? "",
+      externalOrganizer: activity.external_organizer ?? "",
       commemoration: activity.commemoration ?? "",
       plannedParticipants: activity.planned_participants?.toString() ?? "",
       status: activity.status,

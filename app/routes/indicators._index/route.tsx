@@ -17,6 +17,7 @@ import { formatDate } from "~/domain/shared/format";
 import { dashboard, figureView, periodRangeText, reportPeriod, reportPeriodOfUnit } from "~/lib/indicators.server";
 import { canEditTargets } from "~/domain/auth/policies";
 import { titled } from "~/lib/meta";
+import { planningUnits } from "~/lib/budget.server";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta = titled("Chỉ tiêu Kế hoạch");
@@ -48,6 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     communeId: view.communeId,
     canEnter: can(view.actor, "commune.manage") || view.actor.memberships.some((m) => m.role === "school_admin"),
     canEditTargets: await canEditTargets(db, view.actor),
+    canPlanBudget: (await planningUnits(view.actor)).length > 0,
   };
 }
 
@@ -68,6 +70,11 @@ export default function Indicators() {
             {d.canEnter ? (
               <Link className="button button--ghost" to={`/indicators/entered?period=${d.period.key}`}>
                 Nhập số liệu
+              </Link>
+            ) : null}
+            {d.canPlanBudget ? (
+              <Link className="button button--ghost" to={`/indicators/budget?year=${d.period.key.slice(0, 4)}`}>
+                Dự toán năm
               </Link>
             ) : null}
             {d.canEditTargets ? (

@@ -22,6 +22,15 @@ export function mayEditHeadcounts(actor: Actor, unitId: number): boolean {
   return can(actor, "headcounts.edit", unitId);
 }
 
+/**
+ * A unit's yearly budget estimate (clause V.1): a school's by its administrators; the commune's and its offices'
+ * by the commune's staff (who keep the commune's own records).
+ */
+export function mayPlanBudget(actor: Actor, unit: Pick<Unit, "id" | "kind">): boolean {
+  if (unit.kind === "school") return can(actor, "school.manage", unit.id);
+  return (unit.kind === "commune" || unit.kind === "office") && can(actor, "commune.manage") && reaches(actor, unit.id);
+}
+
 /** A unit's page: a school's own staff and the commune's readers in reach (headcounts, no names); commune units for the commune's readers. */
 export function mayReadUnitPage(actor: Actor, unit: Pick<Unit, "id" | "kind">): boolean {
   return (
