@@ -8,8 +8,8 @@ import { formatDateTime } from "~/domain/shared/format";
 export function ComputedAt({ at }: { at: string }) {
   return (
     <p className="muted small">
-      Số liệu tính từ hồ sơ của các đơn vị lúc {formatDateTime(at)} (cập nhật 5 phút một lần). Chỉ có số liệu tổng hợp
-      toàn xã, không có tên người.
+      Số liệu tính từ hồ sơ của các đơn vị lúc {formatDateTime(at)} (cập nhật khi hồ sơ thay đổi). Chỉ có số liệu tổng
+      hợp toàn xã, không có tên người.
     </p>
   );
 }

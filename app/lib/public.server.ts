@@ -1,15 +1,18 @@
 /**
- * The public progress page and feed (no login): which commune and period are asked for, and a short cache so a
- * link shared on the commune's social pages does not recompute every figure for every visitor.
+ * The public progress page and feed (no login): which commune and period are asked for, and a cache so a link
+ * shared on the commune's social pages does not recompute every figure for every visitor. The cache is keyed by
+ * the newest audit row, so any recorded change is shown at once; a change that writes no audit row (none is
+ * expected) shows within 5 minutes.
  */
 import { publicProgress, type PublicProgress } from "~/domain/overview/public-progress";
 import { listUnits } from "~/domain/units/units";
+import { latestAuditId } from "~/domain/audit/audit";
 import { notFound } from "./auth.server";
 import { db } from "./db.server";
 import { periodParam } from "./indicators.server";
 import { idParam } from "./params";
 
-/** How long a computed page is reused: figures on the public page may be this much behind the records. */
+/** How long a computed page is reused: figures on the public page may be this much behind a change that wrote no audit row. */
 export const PUBLIC_PROGRESS_MAX_AGE_SECONDS = 300;
 
 const cache = new Map<string, { until: number; value: Promise<PublicProgress> }>();
@@ -28,11 +31,13 @@ export async function publicProgressView(request: Request, now = Date.now()): Pr
   const commune = communes.find((c) => c.id === asked) ?? communes[0];
   if (!commune) notFound();
   const period = periodParam(url);
-  const key = `${commune.id}:${period.key}`;
+  const key = `${commune.id}:${period.key}:${await latestAuditId(db)}`;
   let hit = cache.get(key);
   if (!hit || hit.until <= now) {
     const value = publicProgress(db, commune, period);
     hit = { until: now + PUBLIC_PROGRESS_MAX_AGE_SECONDS * 1000, value };
+    // Older versions of the same page are dropped: the map holds one entry per commune and period.
+    for (const k of cache.keys()) if (k.startsWith(`${commune.id}:${period.key}:`)) cache.delete(k);
     cache.set(key, hit);
     value.catch(() => cache.delete(key));
   }

@@ -55,6 +55,18 @@ export async function writeAudit(db: Executor, e: AuditEntry): Promise<void> {
     .execute();
 }
 
+/**
+ * The newest audit row's id: it moves with every audited change, so a cache of computed figures keyed by it
+ * (the public progress page) is never older than the last recorded change.
+ */
+export async function latestAuditId(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom("audit_log")
+    .select((eb) => eb.fn.max("id").as("id"))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
 export const SESSION_ACTIONS = ["login", "logout", "lockout"];
 
 export async function listAudit(
