@@ -24,6 +24,11 @@ export interface UnitTable {
   short_name: string | null;
   school_level: SchoolLevel | null;
   address: string | null;
+  /** Who signs the unit's documents, and as what (issue 18); null = not set. */
+  signer_name: string | null;
+  signer_title: string | null;
+  /** The unit's document abbreviation: "THCSTA" in "Số: …/BC-THCSTA"; null = the default by kind. */
+  doc_abbreviation: string | null;
   created_at: string;
   archived_at: string | null;
 }

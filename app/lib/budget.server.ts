@@ -1,6 +1,6 @@
 /** The yearly budget estimate page (clause V.1): which units the actor plans for, and the year asked. */
 import type { Actor } from "~/domain/auth/permissions";
-import { mayPlanBudget } from "~/domain/auth/policies";
+import { mayManageUnitPaperwork } from "~/domain/auth/policies";
 import { listUnits } from "~/domain/units/units";
 import { reachOf } from "~/domain/auth/permissions";
 import { forbidden, notFound } from "./auth.server";
@@ -10,7 +10,7 @@ import { idParam, yearParam } from "./params";
 /** The units an actor may plan a budget for: their school, or (commune staff) the commune and its offices. */
 export async function planningUnits(actor: Actor) {
   const units = await listUnits(db, { kinds: ["commune", "office", "school"], within: reachOf(actor) });
-  return units.filter((u) => mayPlanBudget(actor, u)).map((u) => ({ id: u.id, name: u.name, kind: u.kind }));
+  return units.filter((u) => mayManageUnitPaperwork(actor, u)).map((u) => ({ id: u.id, name: u.name, kind: u.kind }));
 }
 
 /** `?unit=` among the units the actor plans for (404 otherwise), else the first; `?year=`. */

@@ -17,6 +17,7 @@ import * as m0015 from "./0015_plan_readings";
 import * as m0016 from "./0016_posts";
 import * as m0017 from "./0017_events_outside";
 import * as m0018 from "./0018_budget_plans";
+import * as m0019 from "./0019_unit_documents";
 
 /** Every migration, in order. Listed statically so the bundled server and the scripts share one list. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   "0016_posts": m0016,
   "0017_events_outside": m0017,
   "0018_budget_plans": m0018,
+  "0019_unit_documents": m0019,
 };

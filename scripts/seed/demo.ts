@@ -129,6 +129,26 @@ export async function seedDemo(db: DB | Transaction<Database>): Promise<void> {
     }
   }
 
+  // Who signs each unit's documents and their abbreviation (issue 18).
+  const SIGNERS: [string, string, string, string][] = [
+    ["commune", "Trần Thị Thu Hà", "TRƯỞNG PHÒNG", "VHXH"],
+    ["office-vhxh", "Trần Thị Thu Hà", "TRƯỞNG PHÒNG", "VHXH"],
+    ["office-kinhte", "Nguyễn Minh Trí", "TRƯỞNG PHÒNG", "KT"],
+    ["office-vanphong", "Lê Thị Hạnh", "CHÁNH VĂN PHÒNG", "VP"],
+    ["office-hanhchinhcong", "Đỗ Văn Hùng", "GIÁM ĐỐC", "TTPVHCC"],
+    ["thcs-tanan", "Phạm Thị Lan", "HIỆU TRƯỞNG", "THCSTA"],
+    ["th-tanan-a", "Huỳnh Thị Mai", "HIỆU TRƯỞNG", "THTAA"],
+    ["th-tanan-b", "Ngô Thị Hồng", "HIỆU TRƯỞNG", "THTAB"],
+    ["mn-tanan", "Trương Thị Ngọc", "HIỆU TRƯỞNG", "MNTA"],
+    ["thpt-tanan", "Bùi Quốc Khánh", "HIỆU TRƯỞNG", "THPTTA"],
+  ];
+  for (const [code, signer_name, signer_title, doc_abbreviation] of SIGNERS)
+    await db
+      .updateTable("units")
+      .set({ signer_name, signer_title, doc_abbreviation })
+      .where("id", "=", code === "commune" ? communeId : unitIds[code])
+      .execute();
+
   const p = DEMO_PASSWORD;
   await addUser(db, {
     email: "admin@tanan.demo",

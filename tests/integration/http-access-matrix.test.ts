@@ -607,6 +607,16 @@ const TABLE: Record<string, Rule> = {
       form: { [isSchool(p) ? "teachers:0" : "officials:0"]: "1" },
     }),
   },
+  // Who signs a unit's documents (issue 18): a school's administrator, commune staff for the commune's units (an
+  // abbreviation with spaces is refused: nothing changes).
+  "POST /units/:id [documents]": {
+    places: ALL5,
+    may: (r, p) => (r === "principal" && p === "own") || (r === "staff" && p === "commune"),
+    req: (p) => ({
+      path: `/units/${P(p).unitPageId}`,
+      form: { intent: "documents", docAbbreviation: "có khoảng trắng" },
+    }),
+  },
   // A school's storage quota: commune staff (5 MB is refused: nothing changes).
   "POST /units/:id [quota]": {
     places: SCHOOLS,

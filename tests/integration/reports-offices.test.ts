@@ -96,7 +96,7 @@ describe("the offices' half-year reports", () => {
     const doc = await unitReportDocument(t.db, kinhte, parsePeriod("2026-H1")!, "Đánh giá của phòng.");
     expect(doc.issuer).toEqual(["UBND XÃ TÂN AN", "PHÒNG KINH TẾ"]);
     expect(doc.signature.capacity).toEqual(["TRƯỞNG PHÒNG"]);
-    expect(doc.number).toBe("Số:       /BC");
+    expect(doc.number).toBe("Số:       /BC-KT"); // the demo office's own abbreviation
     const codes = doc.indicators.map((i) => i.code);
     expect(codes).toContain("NQ57-25a");
     expect(codes.some((c) => c.startsWith("SCH-"))).toBe(false);

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Activity } from "../../../db/schema";
-import { formatDateTime, formatDateTimeRange } from "../shared/format";
+import { formatDateTimeRange } from "../shared/format";
+import { DATE_TIME_FORMAT, printSetup, styleHeader, vietnamDateCell } from "../shared/sheets";
 import type { RosterEntry } from "./attendance";
 import { ATTENDANCE_STATUS_LABELS } from "./vocabulary";
 
@@ -22,7 +23,7 @@ export async function attendanceWorkbook(
   sheet.addRow([safeCell(`${activity.organizer.name} · ${formatDateTimeRange(activity.starts_at, activity.ends_at)}`)]);
   sheet.addRow([]);
   const header = sheet.addRow(["STT", "Mã", "Họ và tên", "Lớp", "Trạng thái", "Ghi chú", "Ghi nhận lúc"]);
-  header.font = { bold: true };
+  styleHeader(header);
   roster.forEach((p, i) =>
     sheet.addRow([
       i + 1,
@@ -31,9 +32,11 @@ export async function attendanceWorkbook(
       safeCell(p.className),
       p.status ? ATTENDANCE_STATUS_LABELS[p.status] : "Chưa điểm danh",
       safeCell(p.note),
-      p.markedAt ? formatDateTime(p.markedAt) : "",
+      vietnamDateCell(p.markedAt),
     ]),
   );
+  // "Ghi nhận lúc" is a date (sortable, filterable), shown in Vietnam time.
+  sheet.getColumn(7).numFmt = DATE_TIME_FORMAT;
   if (total > roster.length)
     sheet.addRow([
       `… và ${(total - roster.length).toLocaleString("vi-VN")} người nữa không có trong tệp này (tối đa ${roster.length.toLocaleString("vi-VN")} dòng).`,
@@ -47,5 +50,6 @@ export async function attendanceWorkbook(
     { width: 24 },
     { width: 18 },
   ];
+  printSetup(sheet, { headerRow: header.number, lastColumn: 7, lastRow: header.number + roster.length });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

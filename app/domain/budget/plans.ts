@@ -8,7 +8,7 @@ import type { DB } from "../../../db/connection";
 import type { BudgetCategory, FundingSource, Unit } from "../../../db/schema";
 import { writeAudit } from "../audit/audit";
 import type { Actor } from "../auth/permissions";
-import { mayPlanBudget, refuse, seesUnit } from "../auth/policies";
+import { mayManageUnitPaperwork, refuse, seesUnit } from "../auth/policies";
 import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
 import type { BudgetPlanInput } from "./schemas";
@@ -53,7 +53,7 @@ export async function budgetPlanTotal(db: DB, unitIds: number[], year: number): 
 }
 
 function assertPlanner(actor: Actor, unit: Pick<Unit, "id" | "kind">) {
-  if (!mayPlanBudget(actor, unit))
+  if (!mayManageUnitPaperwork(actor, unit))
     refuse(seesUnit(actor, unit), "Chỉ ban giám hiệu của trường, hoặc Phòng Văn hóa - Xã hội cho xã, lập dự toán.");
 }
 

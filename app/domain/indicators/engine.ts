@@ -44,9 +44,12 @@ function reachedOverHeadcount(d: IndicatorDefinition) {
 export type FigureScope =
   { kind: "commune"; communeId: number } | { kind: "school"; schoolId: number } | { kind: "office"; officeId: number };
 
-/** The scope of one unit's own figures (a school or an office), as its report shows them. */
+/**
+ * The scope of one unit's own figures, as its report and the commune annex show them: a school's; any other unit's
+ * (an office, the commune's own records) counts the indicators about any unit ("office" kind).
+ */
 export function unitScope(unit: { id: number; kind: UnitKind }): FigureScope {
-  return unit.kind === "office" ? { kind: "office", officeId: unit.id } : { kind: "school", schoolId: unit.id };
+  return unit.kind === "school" ? { kind: "school", schoolId: unit.id } : { kind: "office", officeId: unit.id };
 }
 
 export interface IndicatorFigure {

@@ -60,15 +60,19 @@ export function summary(figures: IndicatorFigure[]): string[] {
   const met = figures.filter((f) => f.status === "met");
   const behind = figures.filter((f) => f.status === "behind");
   const noData = figures.filter((f) => f.status === "no_data");
+  const noTarget = figures.filter((f) => f.status === "no_target");
   const line = (f: IndicatorFigure) =>
     `${f.name} (${f.code}): ${f.value === null ? "chưa có số liệu" : formatFigure(f.value, f.unit)}${f.target !== null ? `/chỉ tiêu ${formatFigure(f.target, f.unit)}` : ""}`;
   return [
-    `Trong kỳ có ${met.length}/${figures.length} chỉ tiêu đạt, ${behind.length} chỉ tiêu chưa đạt, ${noData.length} chỉ tiêu chưa có số liệu. Số liệu được tổng hợp trực tiếp từ hồ sơ hoạt động, điểm danh, câu lạc bộ, cuộc thi và học liệu trên hệ thống Tân An STEM.`,
+    `Trong kỳ có ${met.length}/${figures.length} chỉ tiêu đạt, ${behind.length} chỉ tiêu chưa đạt, ${noData.length} chỉ tiêu chưa có số liệu, ${noTarget.length} chỉ tiêu không đặt chỉ tiêu. Số liệu được tổng hợp trực tiếp từ hồ sơ hoạt động, điểm danh, câu lạc bộ, cuộc thi và học liệu trên hệ thống Tân An STEM.`,
     ...(met.length ? [`Các chỉ tiêu đạt: ${met.map(line).join("; ")}.`] : []),
     ...(behind.length
       ? [
           `Các chỉ tiêu chưa đạt: ${behind.map((f) => `${line(f)}${f.gap ? ` (${f.gap.toLowerCase()})` : ""}`).join("; ")}.`,
         ]
+      : []),
+    ...(noTarget.length
+      ? [`Các chỉ tiêu không đặt chỉ tiêu (theo dõi kết quả): ${noTarget.map(line).join("; ")}.`]
       : []),
     ...figures.filter((f) => f.notes?.length).map((f) => `Lưu ý về ${f.code}: ${f.notes!.join(" ")}`),
   ];
@@ -80,19 +84,62 @@ export function rangeSentence(period: Period): string {
   return `Số liệu trong báo cáo tính từ ngày ${from} đến hết ngày ${to}.`;
 }
 
-/** Who signs a unit's report, by the kind of unit (issue 18 lets each unit set its signer). */
-function signerCapacity(unit: { name: string; kind: UnitKind }): string {
-  if (unit.kind === "school") return "HIỆU TRƯỞNG";
-  if (/^văn phòng/i.test(unit.name)) return "CHÁNH VĂN PHÒNG";
-  if (/^phòng/i.test(unit.name)) return "TRƯỞNG PHÒNG";
-  if (/^trung tâm/i.test(unit.name)) return "GIÁM ĐỐC";
-  return "THỦ TRƯỞNG CƠ QUAN";
+/** The parts of a unit a report document reads: its name and kind, and its document settings (issue 18). */
+export type DocumentUnit = {
+  id: number;
+  name: string;
+  kind: UnitKind;
+  signer_name?: string | null;
+  signer_title?: string | null;
+  doc_abbreviation?: string | null;
+};
+
+/** Initials of a unit's name for its document abbreviation: "Trường THCS Tân An" → "THCSTA". */
+function initials(name: string): string {
+  return name
+    .replace(/^(trường|ubnd)\s+/i, "")
+    .split(/\s+/)
+    .filter((w) => w && !/^(và|xã)$/i.test(w))
+    .map((w) => (w === w.toLocaleUpperCase("vi-VN") && w.length > 1 ? w : w[0]))
+    .join("")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .normalize("NFC")
+    .toLocaleUpperCase("vi-VN");
+}
+
+/**
+ * Who signs a unit's report and its abbreviation when the unit has not set them: the head of a school, an office
+ * or a centre by its name; the commune's report is the Phòng Văn hóa - Xã hội's ("VHXH").
+ */
+export function documentDefaults(unit: Pick<DocumentUnit, "name" | "kind">): { title: string; abbreviation: string } {
+  if (unit.kind === "commune") return { title: "TRƯỞNG PHÒNG", abbreviation: "VHXH" };
+  const title =
+    unit.kind === "school"
+      ? "HIỆU TRƯỞNG"
+      : /^văn phòng/i.test(unit.name)
+        ? "CHÁNH VĂN PHÒNG"
+        : /^phòng/i.test(unit.name)
+          ? "TRƯỞNG PHÒNG"
+          : /^trung tâm/i.test(unit.name)
+            ? "GIÁM ĐỐC"
+            : "THỦ TRƯỞNG CƠ QUAN";
+  return { title, abbreviation: initials(unit.name) || "BC" };
+}
+
+/** The number line and the signature of a unit's document, from its settings or the defaults. */
+export function unitSignature(unit: DocumentUnit): { number: string; signature: ReportDocument["signature"] } {
+  const d = documentDefaults(unit);
+  return {
+    number: `Số:       /BC-${unit.doc_abbreviation || d.abbreviation}`,
+    signature: { capacity: [unit.signer_title || d.title], name: unit.signer_name ?? "" },
+  };
 }
 
 /** A school's or an office's report document from figures already computed (live, or those its approval signed). */
 export async function unitReportDocumentFrom(
   db: DB,
-  school: { id: number; name: string; kind: UnitKind },
+  school: DocumentUnit,
   period: Period,
   figures: IndicatorFigure[],
   narrative: string,
@@ -101,7 +148,7 @@ export async function unitReportDocumentFrom(
   const heading = await communeHeading(db, school.id);
   return {
     issuer: [heading.issuer, school.name.toUpperCase()],
-    number: school.kind === "school" ? "Số:       /BC-Tr" : "Số:       /BC",
+    number: unitSignature(school).number,
     placeDate: placeDate(heading.place, now),
     subtitle: `Kết quả thực hiện Kế hoạch tuyên truyền Nghị quyết số 57-NQ/TW ${periodPhrase(period)}`,
     periodLabel: period.label,
@@ -115,13 +162,13 @@ export async function unitReportDocumentFrom(
     indicators: rows(figures),
     units: [{ unitName: school.name, values: Object.fromEntries(figures.map((f) => [f.code, f.value])) }],
     recipients: ["Phòng Văn hóa - Xã hội xã;", "Lưu: VT."],
-    signature: { capacity: [signerCapacity(school)], name: "" },
+    signature: unitSignature(school).signature,
   };
 }
 
 export async function unitReportDocument(
   db: DB,
-  school: { id: number; name: string; kind: UnitKind },
+  school: DocumentUnit,
   period: Period,
   narrative: string,
   now: Date = new Date(),

@@ -15,6 +15,8 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
+  PageNumber,
   LineRuleType,
   Packer,
   Paragraph,
@@ -34,6 +36,7 @@ import { formatFigure } from "../shared/figures";
 import { cleanTexts } from "../shared/text";
 import type { ReportDocument, ReportIndicatorRow } from "./document-model";
 import { safeCell } from "../shared/cells";
+import { fitRowHeight, MONEY_FORMAT, printSetup, styleHeader, wrappedLines } from "../shared/sheets";
 
 const FONT = "Times New Roman";
 const CREATOR = "Tân An STEM";
@@ -169,6 +172,15 @@ function indicatorCell(widthMm: number, children: Paragraph[], align: "center" |
   });
 }
 
+/**
+ * "48/57", or for long numbers "18.800.000/" and "47.000.000" on two lines: a narrow cell then breaks after the
+ * slash, never inside a number.
+ */
+function countsText(row: ReportIndicatorRow): string {
+  const [n, d] = [formatFigure(row.numerator, "count"), formatFigure(row.denominator, "count")];
+  return n.length + d.length > 12 ? `${n}/\n${d}` : `${n}/${d}`;
+}
+
 function indicatorTable(rows: ReportIndicatorRow[]): Table {
   const W = INDICATOR_COLUMNS_MM;
   const cellText = (text: string, opts: RunStyle & { left?: boolean } = {}) =>
@@ -181,11 +193,7 @@ function indicatorTable(rows: ReportIndicatorRow[]): Table {
   });
   const body = rows.map((row, i) => {
     const result = [cellText(row.value === null ? "Chưa có số liệu" : formatFigure(row.value, row.unit))];
-    if (row.numerator !== null && row.denominator !== null) {
-      result.push(
-        cellText(`${formatFigure(row.numerator, "count")}/${formatFigure(row.denominator, "count")}`, { size: 12 }),
-      );
-    }
+    if (row.numerator !== null && row.denominator !== null) result.push(cellText(countsText(row), { size: 12 }));
     return new TableRow({
       cantSplit: true,
       children: [
@@ -253,13 +261,23 @@ export async function reportDocx(model: ReportDocument): Promise<Buffer> {
         keepNext: true,
       }),
     );
-    for (const p of section.paragraphs)
-      body.push(para(p, { align: AlignmentType.JUSTIFIED, firstLine: mm(10), before: 120 }));
+    // The signature block never stands alone on a page: the last paragraph of the last section keeps with it.
+    const closing = i === doc.sections.length - 1 && !(i === 0 && doc.indicators.length > 0);
+    section.paragraphs.forEach((p, j) =>
+      body.push(
+        para(p, {
+          align: AlignmentType.JUSTIFIED,
+          firstLine: mm(10),
+          before: 120,
+          keepNext: closing && j === section.paragraphs.length - 1,
+        }),
+      ),
+    );
     // The indicator table documents the results, which the first section gives.
     if (i === 0 && doc.indicators.length > 0) body.push(...table);
   });
   if (doc.sections.length === 0 && doc.indicators.length > 0) body.push(...table);
-  body.push(para("", { after: 120 }), signatureTable(doc));
+  body.push(para("", { after: 120, keepNext: true }), signatureTable(doc));
 
   const document = new Document({
     title: `Báo cáo: ${doc.subtitle}`,
@@ -276,7 +294,20 @@ export async function reportDocx(model: ReportDocument): Promise<Buffer> {
     },
     sections: [
       {
+        // Page numbers from page 2, centred at the top (NĐ 30/2020, Phụ lục I); none on the first page.
+        headers: {
+          first: new Header({ children: [new Paragraph({})] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })],
+              }),
+            ],
+          }),
+        },
         properties: {
+          titlePage: true,
           page: {
             size: { width: mm(210), height: mm(297) },
             margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15), header: mm(10), footer: mm(10) },
@@ -326,13 +357,24 @@ function sheetName(wanted: string, taken: Set<string>, fallback: string): string
   }
 }
 
-function styleHeader(row: ExcelJS.Row): void {
-  row.font = { bold: true };
-  row.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  row.eachCell((cell) => {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7EEF7" } };
-    cell.border = { bottom: { style: "thin" } };
-  });
+/** Money figures (the budget indicators, BUD-…): amounts in đồng, written with their unit. */
+function isMoney(ind: ReportIndicatorRow): boolean {
+  return ind.code.startsWith("BUD-");
+}
+
+function setAmount(cell: ExcelJS.Cell, value: number | null, ind: ReportIndicatorRow, part: "value" | "count"): void {
+  setFigure(cell, value, part === "value" ? ind.unit : "count");
+  if (cell.value !== null && isMoney(ind) && (part === "count" || ind.unit === "count")) cell.numFmt = MONEY_FORMAT;
+}
+
+/** A title line across the table's columns, wrapped, as tall as its text needs. */
+function titleRow(sheet: ExcelJS.Worksheet, text: string, columns: number, widths: number[], bold = false): void {
+  const row = sheet.addRow([safeCell(text)]);
+  sheet.mergeCells(row.number, 1, row.number, columns);
+  row.getCell(1).alignment = { wrapText: true, vertical: "top" };
+  if (bold) row.font = { bold: true, size: 13 };
+  const width = widths.slice(0, columns).reduce((a, b) => a + b, 0);
+  row.height = wrappedLines(text, width) * (bold ? 18 : 15) + 3;
 }
 
 /** The report's figures as a workbook: "Tổng hợp" (the indicator table), then one sheet per indicator group by unit. */
@@ -348,13 +390,19 @@ export async function reportXlsx(model: ReportDocument): Promise<Buffer> {
   // --- Tổng hợp --------------------------------------------------------------------------------------------------
   const summary = wb.addWorksheet(sheetName("Tổng hợp", taken, "Tổng hợp"));
   const columns = ["TT", "Chỉ tiêu", "Mục kế hoạch", "Chỉ tiêu năm/kỳ", "Kết quả", "Đánh giá", "Tử số", "Mẫu số"];
-  summary.addRow([safeCell(`BÁO CÁO: ${doc.subtitle}`)]).font = { bold: true, size: 13 };
-  summary.addRow([
-    safeCell([doc.issuer[doc.issuer.length - 1], doc.periodLabel, doc.placeDate].filter(Boolean).join(" · ")),
-  ]);
+  const widths = [5, 55, 12, 18, 18, 18, 20, 20];
+  summary.columns = widths.map((width) => ({ width }));
+  titleRow(summary, `BÁO CÁO: ${doc.subtitle}`, columns.length, widths, true);
+  titleRow(
+    summary,
+    [doc.issuer[doc.issuer.length - 1], doc.periodLabel, doc.placeDate].filter(Boolean).join(" · "),
+    columns.length,
+    widths,
+  );
   summary.addRow([]);
   const headerRow = summary.addRow(columns);
   styleHeader(headerRow);
+  fitRowHeight(headerRow, widths);
   doc.indicators.forEach((ind, i) => {
     const row = summary.addRow([
       i + 1,
@@ -366,56 +414,61 @@ export async function reportXlsx(model: ReportDocument): Promise<Buffer> {
       null,
       null,
     ]);
-    setFigure(row.getCell(4), ind.target, ind.unit);
-    setFigure(row.getCell(5), ind.value, ind.unit);
-    setFigure(row.getCell(7), ind.numerator, "count");
-    setFigure(row.getCell(8), ind.denominator, "count");
+    setAmount(row.getCell(4), ind.target, ind, "value");
+    setAmount(row.getCell(5), ind.value, ind, "value");
+    setAmount(row.getCell(7), ind.numerator, ind, "count");
+    setAmount(row.getCell(8), ind.denominator, ind, "count");
+    row.alignment = { vertical: "top" };
     row.getCell(2).alignment = { wrapText: true, vertical: "top" };
+    row.getCell(6).alignment = { wrapText: true, vertical: "top" };
+    fitRowHeight(row, widths);
   });
-  summary.columns = [
-    { width: 5 },
-    { width: 60 },
-    { width: 16 },
-    { width: 16 },
-    { width: 12 },
-    { width: 20 },
-    { width: 10 },
-    { width: 10 },
-  ];
-  summary.views = [{ state: "frozen", ySplit: headerRow.number, xSplit: 0 }];
-  summary.autoFilter = {
-    from: { row: headerRow.number, column: 1 },
-    to: { row: headerRow.number + doc.indicators.length, column: columns.length },
-  };
+  printSetup(summary, {
+    headerRow: headerRow.number,
+    lastColumn: columns.length,
+    lastRow: headerRow.number + doc.indicators.length,
+    orientation: "landscape",
+  });
 
-  // --- One sheet per group --------------------------------------------------------------------------------------
+  // --- One sheet per group: every unit listed, and the whole commune under them ---------------------------------
   const groups = new Map<string, ReportIndicatorRow[]>();
   for (const ind of doc.indicators) groups.set(ind.group, [...(groups.get(ind.group) ?? []), ind]);
   let groupNo = 0;
   for (const [group, inds] of groups) {
     groupNo++;
     const sheet = wb.addWorksheet(sheetName(group, taken, `Nhóm ${groupNo}`));
-    const header = sheet.addRow(["Đơn vị", ...inds.map((ind) => safeCell(`${ind.code} – ${ind.name}`))]);
+    const unitWidth = Math.max(24, ...doc.units.map((u) => Math.min(45, u.unitName.length + 2)));
+    const groupWidths = [unitWidth, ...inds.map(() => 20)];
+    sheet.columns = groupWidths.map((width) => ({ width }));
+    const header = sheet.addRow([
+      "Đơn vị",
+      ...inds.map((ind) =>
+        safeCell(`${ind.code} – ${ind.name}${isMoney(ind) && ind.unit === "count" ? " (đồng)" : ""}`),
+      ),
+    ]);
     styleHeader(header);
-    header.height = 60;
+    fitRowHeight(header, groupWidths);
     for (const unit of doc.units) {
       const row = sheet.addRow([safeCell(unit.unitName)]);
-      inds.forEach((ind, j) => setFigure(row.getCell(j + 2), unit.values[ind.code] ?? null, ind.unit));
+      row.getCell(1).alignment = { wrapText: true, vertical: "top" };
+      inds.forEach((ind, j) => setAmount(row.getCell(j + 2), unit.values[ind.code] ?? null, ind, "value"));
+      fitRowHeight(row, groupWidths);
     }
-    // A commune-wide total under several units; a single school's report has its own row only.
+    // A commune-wide total under several units; a single unit's report has its own row only.
     if (doc.units.length > 1) {
       const total = sheet.addRow(["Toàn xã"]);
-      inds.forEach((ind, j) => setFigure(total.getCell(j + 2), ind.value, ind.unit));
+      inds.forEach((ind, j) => setAmount(total.getCell(j + 2), ind.value, ind, "value"));
       total.font = { bold: true };
       total.eachCell((cell) => (cell.border = { top: { style: "thin" } }));
     }
-    sheet.columns = [
-      { width: Math.max(24, ...doc.units.map((u) => Math.min(50, u.unitName.length + 2))) },
-      ...inds.map(() => ({ width: 22 })),
-    ];
-    sheet.views = [{ state: "frozen", ySplit: 1, xSplit: 1 }];
     // The filter covers the units, not the "Toàn xã" total under them.
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + doc.units.length, column: 1 + inds.length } };
+    printSetup(sheet, {
+      headerRow: 1,
+      lastColumn: 1 + inds.length,
+      lastRow: 1 + doc.units.length,
+      orientation: inds.length > 5 ? "landscape" : "portrait",
+    });
+    sheet.views = [{ state: "frozen", ySplit: 1, xSplit: 1 }];
   }
 
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -457,9 +510,7 @@ export async function tableXlsx(
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Tân An STEM";
-  const sheet = wb.addWorksheet(sheetName(title, new Set(), "Bảng"), {
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
+  const sheet = wb.addWorksheet(sheetName(title, new Set(), "Bảng"));
   sheet.addRow([safeCell(cleanTexts(title))]).font = { bold: true, size: 13 };
   sheet.addRow([safeCell(cleanTexts(subtitle))]);
   const header = sheet.addRow(columns.map((c) => safeCell(c)));
@@ -470,9 +521,12 @@ export async function tableXlsx(
         v === null ? null : typeof v === "number" ? (Number.isFinite(v) ? v : null) : safeCell(cleanTexts(v)),
       ),
     );
-  sheet.views = [{ state: "frozen", ySplit: header.number }];
-  sheet.autoFilter = { from: { row: header.number, column: 1 }, to: { row: header.number, column: columns.length } };
-  sheet.pageSetup.printTitlesRow = `${header.number}:${header.number}`;
+  printSetup(sheet, {
+    headerRow: header.number,
+    lastColumn: columns.length,
+    lastRow: header.number + rows.length,
+    orientation: "landscape",
+  });
   sheet.columns.forEach((col, i) => {
     const longest = Math.max(columns[i]?.length ?? 0, ...rows.slice(0, 500).map((r) => String(r[i] ?? "").length));
     col.width = Math.min(50, Math.max(8, longest + 2));

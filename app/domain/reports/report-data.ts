@@ -1,14 +1,22 @@
 /**
- * The commune's half-year report document (document-model.ts) from the indicator engine: all schools aggregated
- * with the commune's own activities, one annex row per school. A school's document is in document-content.ts.
+ * The commune's half-year report document (document-model.ts) from the indicator engine: all units aggregated,
+ * one annex row per unit (the commune itself, its offices, its schools). A unit's document is in
+ * document-content.ts.
  */
 import type { DB } from "../../../db/connection";
-import { computeIndicators, type FigureScope } from "../indicators/engine";
+import { computeIndicators, unitScope, type FigureScope } from "../indicators/engine";
 import type { Period } from "../shared/periods";
 import type { ReportDocument } from "./document-model";
-import { communeHeading, periodPhrase, placeDate, rangeSentence, rows, summary } from "./document-content";
+import {
+  communeHeading,
+  periodPhrase,
+  placeDate,
+  rangeSentence,
+  rows,
+  summary,
+  unitSignature,
+} from "./document-content";
 import { reportOverview } from "./reports";
-import { schoolsOf } from "../units/units";
 import { TIMELINESS_LABELS } from "../calendar/statuses";
 
 export { unitReportDocument } from "./document-content";
@@ -21,11 +29,21 @@ export async function communeReportDocument(
 ): Promise<ReportDocument> {
   const scope: FigureScope = { kind: "commune", communeId };
   const figures = await computeIndicators(db, scope, period, now);
-  const schools = await schoolsOf(db, communeId);
+  // The annex lists every unit the commune's figures count: the commune itself, its offices and its schools, so
+  // that a "Toàn xã" total stands under the rows it is made of (issue 18).
+  const listed = await db
+    .selectFrom("units")
+    .selectAll()
+    .where((eb) => eb.or([eb("id", "=", communeId), eb("parent_id", "=", communeId)]))
+    .where("kind", "in", ["commune", "office", "school"])
+    .where("archived_at", "is", null)
+    .execute();
+  const order = ["commune", "office", "school"];
+  listed.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.name.localeCompare(b.name, "vi"));
   const units = [];
-  for (const s of schools) {
-    const own = await computeIndicators(db, { kind: "school", schoolId: s.id }, period, now);
-    units.push({ unitName: s.name, values: Object.fromEntries(own.map((f) => [f.code, f.value])) });
+  for (const u of listed) {
+    const own = await computeIndicators(db, unitScope(u), period, now);
+    units.push({ unitName: u.name, values: Object.fromEntries(own.map((f) => [f.code, f.value])) });
   }
   const halves = period.key.includes("-H") ? [period.key] : [`${period.key}-H1`, `${period.key}-H2`];
   const reporting: string[] = [];
@@ -40,7 +58,6 @@ export async function communeReportDocument(
   const heading = await communeHeading(db, communeId);
   return {
     issuer: [heading.issuer, "PHÒNG VĂN HÓA - XÃ HỘI"],
-    number: "Số:       /BC-VHXH",
     placeDate: placeDate(heading.place, now),
     subtitle: `Kết quả thực hiện Kế hoạch tuyên truyền Nghị quyết số 57-NQ/TW ${periodPhrase(period)}`,
     periodLabel: period.label,
@@ -70,6 +87,6 @@ export async function communeReportDocument(
       "Chủ tịch, các PCT UBND xã;",
       "Lưu: VT, VHXH.",
     ],
-    signature: { capacity: ["TRƯỞNG PHÒNG"], name: "" },
+    ...unitSignature(listed.find((u) => u.id === communeId)!),
   };
 }

@@ -33,11 +33,7 @@ export async function signReport(
   source: SignedFigures["source"],
   at = nowIso(),
 ): Promise<void> {
-  const unit = await db
-    .selectFrom("units")
-    .select(["id", "name", "kind"])
-    .where("id", "=", report.unit_id)
-    .executeTakeFirstOrThrow();
+  const unit = await db.selectFrom("units").selectAll().where("id", "=", report.unit_id).executeTakeFirstOrThrow();
   const figures = await computeIndicators(db, unitScope(unit), period);
   const document = await unitReportDocumentFrom(db, unit, period, figures, report.narrative, new Date(at));
   const definitions = (await loadIndicators(db)).map((r) => ({

@@ -35,3 +35,17 @@ export const headcountFormSchema = z.record(
   z.string().regex(/^[a-z_]+:\d{1,2}$/),
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), vietnameseInteger.nullable()),
 );
+
+/** Who signs a unit's documents and its abbreviation (issue 18); all optional (empty = the default). */
+export const documentSettingsSchema = z.object({
+  signerName: z.string().trim().max(100, "Tối đa 100 ký tự.").optional().or(z.literal("")),
+  signerTitle: z.string().trim().max(100, "Tối đa 100 ký tự.").optional().or(z.literal("")),
+  docAbbreviation: z
+    .string()
+    .trim()
+    .max(20, "Tối đa 20 ký tự.")
+    .regex(/^[\p{L}\p{N}&.-]*$/u, "Chỉ gồm chữ, số và các dấu & . - (không có khoảng trắng, ví dụ THCSTA).")
+    .optional()
+    .or(z.literal("")),
+});
+export type DocumentSettingsInput = z.infer<typeof documentSettingsSchema>;

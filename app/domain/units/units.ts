@@ -5,7 +5,8 @@ import type { Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
 import { GRADES_BY_LEVEL, headcountCategoriesFor } from "./vocabulary";
-import { mayEditHeadcounts, mayManageUnits, refuse, seesUnit } from "../auth/policies";
+import { mayEditHeadcounts, mayManageUnitPaperwork, mayManageUnits, refuse, seesUnit } from "../auth/policies";
+import type { DocumentSettingsInput } from "./schemas";
 import { holdUnit } from "../shared/hold";
 
 export async function getUnit(db: DB, id: number): Promise<Unit | undefined> {
@@ -145,6 +146,43 @@ export async function getHeadcounts(db: DB, unit: Unit, year: number): Promise<H
     }
   }
   return slots;
+}
+
+/**
+ * Who signs the unit's documents and its document abbreviation (issue 18), audited. Empty fields go back to the
+ * defaults. Reports already approved keep the document their approval stored.
+ */
+export async function saveDocumentSettings(
+  db: DB,
+  actor: Actor,
+  unit: Unit,
+  input: DocumentSettingsInput,
+  ip: string | null = null,
+): Promise<void> {
+  if (!mayManageUnitPaperwork(actor, unit))
+    refuse(seesUnit(actor, unit), "Bạn không có quyền sửa thông tin văn bản của đơn vị này.");
+  const after = {
+    signer_name: input.signerName?.trim() || null,
+    signer_title: input.signerTitle?.trim().toLocaleUpperCase("vi-VN") || null,
+    doc_abbreviation: input.docAbbreviation?.trim().toLocaleUpperCase("vi-VN") || null,
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("units").set(after).where("id", "=", unit.id).execute();
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: unit.id,
+      action: "update",
+      entity: "unit_documents",
+      entityId: unit.id,
+      before: {
+        signer_name: unit.signer_name,
+        signer_title: unit.signer_title,
+        doc_abbreviation: unit.doc_abbreviation,
+      },
+      after,
+      ip,
+    });
+  });
 }
 
 /** Saves a unit's headcounts for a year (upsert per slot), audited with before and after. */

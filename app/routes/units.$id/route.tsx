@@ -5,7 +5,8 @@ import { FormError } from "~/components/forms";
 import { PageHeader } from "~/components/shell";
 import { can } from "~/domain/auth/permissions";
 import { DomainError } from "~/domain/shared/errors";
-import { headcountFormSchema } from "~/domain/units/schemas";
+import { documentSettingsSchema, headcountFormSchema } from "~/domain/units/schemas";
+import { DocumentSettingsForm } from "~/components/document-settings-form";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import {
   gradeLabel,
@@ -16,10 +17,18 @@ import {
 import { notFound, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatNumber } from "~/domain/shared/format";
-import { failure, zodFieldErrors } from "~/lib/forms";
+import { failure, parseForm, zodFieldErrors } from "~/lib/forms";
 import { idParam, yearParam } from "~/lib/params";
-import { mayEditHeadcounts, mayReadUnitPage, refuse, seesUnit } from "~/domain/auth/policies";
-import { getHeadcounts, getUnit, saveHeadcounts, setQuota, storageUse } from "~/lib/units.server";
+import { mayEditHeadcounts, mayManageUnitPaperwork, mayReadUnitPage, refuse, seesUnit } from "~/domain/auth/policies";
+import {
+  documentDefaults,
+  getHeadcounts,
+  getUnit,
+  saveDocumentSettings,
+  saveHeadcounts,
+  setQuota,
+  storageUse,
+} from "~/lib/units.server";
 import { titledBy } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
@@ -51,6 +60,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canEdit,
     storage,
     canSetQuota: unit.kind === "school" && can(actor, "commune.manage"),
+    // Who signs the unit's reports, for those who keep its paperwork (issue 18).
+    documents: mayManageUnitPaperwork(actor, unit)
+      ? {
+          values: {
+            signerName: unit.signer_name ?? "",
+            signerTitle: unit.signer_title ?? "",
+            docAbbreviation: unit.doc_abbreviation ?? "",
+          },
+          ...documentDefaults(unit),
+        }
+      : null,
     prefill: previous.length ? Object.fromEntries(previous.map((s) => [`${s.category}:${s.grade}`, s.count])) : null,
   };
 }
@@ -59,6 +79,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, unit } = await loadUnitFor(request, context, params.id);
   const year = yearParam(new URL(request.url));
   const formData = await readForm(request);
+  if (formData.get("intent") === "documents") {
+    if (!mayManageUnitPaperwork(actor, unit)) refuse(seesUnit(actor, unit));
+    const parsed = parseForm(documentSettingsSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent: "documents" }, { status: 400 });
+    try {
+      await saveDocumentSettings(db, actor, unit, parsed.data, context.clientIp);
+    } catch (e) {
+      return domainFailure(e, formData, { intent: "documents" });
+    }
+    return redirect(`/units/${unit.id}?year=${year}&documents=1`);
+  }
   if (formData.get("intent") === "quota") {
     try {
       await setQuota(
@@ -90,7 +121,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function UnitPage() {
-  const { unit, year, slots, canEdit, prefill, storage, canSetQuota } = useLoaderData<typeof loader>();
+  const { unit, year, slots, canEdit, prefill, storage, canSetQuota, documents } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -171,6 +202,19 @@ export default function UnitPage() {
           </div>
         ) : null}
       </Form>
+      {params.get("documents") ? (
+        <div className="alert alert--success" role="status">
+          Đã lưu thông tin văn bản của đơn vị.
+        </div>
+      ) : null}
+      {documents ? (
+        <DocumentSettingsForm
+          defaults={documents.values}
+          titleHint={`Để trống: “${documents.title}”.`}
+          abbreviationHint={`Dòng số hiệu sẽ là “Số: …/BC-${documents.values.docAbbreviation || documents.abbreviation}”. Để trống: “${documents.abbreviation}”.`}
+          actionData={actionData}
+        />
+      ) : null}
       {storage ? (
         <section className="card">
           <h2>Lưu trữ học liệu</h2>

@@ -23,10 +23,11 @@ export function mayEditHeadcounts(actor: Actor, unitId: number): boolean {
 }
 
 /**
- * A unit's yearly budget estimate (clause V.1): a school's by its administrators; the commune's and its offices'
- * by the commune's staff (who keep the commune's own records).
+ * A unit's own paperwork — its yearly budget estimate (clause V.1) and who signs its documents and their
+ * abbreviation (issue 18): a school's by its administrators; the commune's and its offices' by the commune's
+ * staff (who keep the commune's own records).
  */
-export function mayPlanBudget(actor: Actor, unit: Pick<Unit, "id" | "kind">): boolean {
+export function mayManageUnitPaperwork(actor: Actor, unit: Pick<Unit, "id" | "kind">): boolean {
   if (unit.kind === "school") return can(actor, "school.manage", unit.id);
   return (unit.kind === "commune" || unit.kind === "office") && can(actor, "commune.manage") && reaches(actor, unit.id);
 }
