@@ -15,7 +15,9 @@ import { db } from "~/lib/db.server";
 import { formatNumber } from "~/domain/shared/format";
 import { yearParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
-import { communeOverview, getUnit, halfYearReport, schoolSummary } from "~/lib/home.server";
+import { communeOverview, communeTodo, getUnit, halfYearReport, schoolSummary, unitTodo } from "~/lib/home.server";
+import { actorCommuneId } from "~/lib/indicators.server";
+import { TodoList } from "~/components/todo-list";
 import { formatDate } from "~/domain/shared/format";
 import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
@@ -31,6 +33,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       year,
       overview: await communeOverview(db, year, reachOf(actor)),
       canEditHeadcounts: can(actor, "headcounts.edit"),
+      // Commune staff approve the reports: what waits for them (issue 19).
+      todo: can(actor, "reports.approve") ? await communeTodo(db, await actorCommuneId(actor)) : null,
     };
   }
   const schoolId = ownSchoolIds(actor)[0];
@@ -44,6 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       year,
       office: { id: office.id, name: office.name },
       ...(await halfYearReport(office.id)),
+      todo: await unitTodo(db, office),
     };
   }
   const summary = await schoolSummary(db, school, year);
@@ -53,6 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     school,
     summary,
     canEditHeadcounts: can(actor, "headcounts.edit", school.id),
+    todo: can(actor, "reports.prepare", school.id) ? await unitTodo(db, school) : null,
   };
 }
 
@@ -94,6 +100,7 @@ function CommuneHome({
         subtitle={`Số liệu nền (mẫu số của các chỉ tiêu) năm ${year}`}
         actions={<YearSwitch year={year} />}
       />
+      {data.todo ? <TodoList items={data.todo} /> : null}
       <div className="grid">
         <Stat value={overview.totals.schools} label="Trường học" />
         <Stat value={overview.totals.officials} label="Cán bộ, công chức, viên chức (khối xã)" />
@@ -160,6 +167,7 @@ function SchoolHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<ty
           </>
         }
       />
+      {data.todo ? <TodoList items={data.todo} /> : null}
       <div className="grid">
         <Stat value={total("school_managers")} label="Cán bộ quản lý" />
         <Stat value={total("teachers")} label="Giáo viên" />
@@ -243,6 +251,7 @@ function HomeBody() {
           title={data.office.name}
           subtitle="Báo cáo 6 tháng thực hiện Kế hoạch NQ57 của cơ quan (mục V.2)."
         />
+        <TodoList items={data.todo} />
         <div className="card">
           <h2>Báo cáo {data.label.toLowerCase()}</h2>
           <p>
