@@ -18,6 +18,8 @@ export const links: LinksFunction = () => [
 export const meta = siteTitle;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  // The page other sites frame shows no account, even to a signed-in visitor (decision 022).
+  if (new URL(request.url).pathname.startsWith("/public/progress/embed")) return { user: null };
   const actor = await getActor(request, context);
   const primary = actor?.memberships[0];
   const user: ShellUser | null = actor

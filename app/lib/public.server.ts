@@ -6,7 +6,7 @@
  */
 import { publicProgress, type PublicProgress } from "~/domain/overview/public-progress";
 import { listUnits } from "~/domain/units/units";
-import { latestAuditId } from "~/domain/audit/audit";
+import { latestChangeId } from "~/domain/audit/audit";
 import { notFound } from "./auth.server";
 import { db } from "./db.server";
 import { periodParam } from "./indicators.server";
@@ -31,13 +31,14 @@ export async function publicProgressView(request: Request, now = Date.now()): Pr
   const commune = communes.find((c) => c.id === asked) ?? communes[0];
   if (!commune) notFound();
   const period = periodParam(url);
-  const key = `${commune.id}:${period.key}:${await latestAuditId(db)}`;
+  const prefix = `${commune.id}:${period.key}:`;
+  const key = `${prefix}${await latestChangeId(db)}`;
   let hit = cache.get(key);
   if (!hit || hit.until <= now) {
     const value = publicProgress(db, commune, period);
     hit = { until: now + PUBLIC_PROGRESS_MAX_AGE_SECONDS * 1000, value };
     // Older versions of the same page are dropped: the map holds one entry per commune and period.
-    for (const k of cache.keys()) if (k.startsWith(`${commune.id}:${period.key}:`)) cache.delete(k);
+    for (const k of cache.keys()) if (k.startsWith(prefix)) cache.delete(k);
     cache.set(key, hit);
     value.catch(() => cache.delete(key));
   }

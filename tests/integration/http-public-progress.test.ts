@@ -94,6 +94,7 @@ describe("the public progress page", () => {
     expect(embed.headers.get("content-security-policy")).toContain("frame-ancestors *");
     expect(embed.headers.get("x-frame-options")).toBeNull();
     expect(embed.text).not.toContain("Đăng xuất");
+    expect(embed.text).not.toContain("vhxh@tanan.demo"); // not even in the page's data
     const page = await http(base, "/public/progress");
     expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(page.headers.get("x-frame-options")).toBe("DENY");

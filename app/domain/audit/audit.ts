@@ -55,19 +55,22 @@ export async function writeAudit(db: Executor, e: AuditEntry): Promise<void> {
     .execute();
 }
 
+export const SESSION_ACTIONS = ["login", "logout", "lockout"];
+
 /**
- * The newest audit row's id: it moves with every audited change, so a cache of computed figures keyed by it
- * (the public progress page) is never older than the last recorded change.
+ * The newest audit row of a change to records (sign-ins, sign-outs and lockouts aside: anyone can cause those):
+ * a cache of computed figures keyed by it (the public progress page) follows every recorded change.
  */
-export async function latestAuditId(db: Executor): Promise<number> {
+export async function latestChangeId(db: Executor): Promise<number> {
   const row = await db
     .selectFrom("audit_log")
-    .select((eb) => eb.fn.max("id").as("id"))
+    .select("id")
+    .where("action", "not in", SESSION_ACTIONS)
+    .orderBy("id", "desc")
+    .limit(1)
     .executeTakeFirst();
   return Number(row?.id ?? 0);
 }
-
-export const SESSION_ACTIONS = ["login", "logout", "lockout"];
 
 export async function listAudit(
   db: Executor,

@@ -78,15 +78,13 @@ export async function saveBudgetPlanLine(
       .where("source", "=", input.source)
       .executeTakeFirst();
     const values = { amount: input.amount, note: input.note?.trim() || null, updated_by: actor.userId, updated_at: at };
-    const id = existing
-      ? (await trx.updateTable("budget_plans").set(values).where("id", "=", existing.id).execute(), existing.id)
-      : (
-          await trx
-            .insertInto("budget_plans")
-            .values({ unit_id: unit.id, year, category: input.category, source: input.source, ...values })
-            .returning("id")
-            .executeTakeFirstOrThrow()
-        ).id;
+    // An upsert: two saves of the same line at once (a double click, two colleagues) end with one line.
+    const { id } = await trx
+      .insertInto("budget_plans")
+      .values({ unit_id: unit.id, year, category: input.category, source: input.source, ...values })
+      .onConflict((oc) => oc.columns(["unit_id", "year", "category", "source"]).doUpdateSet(values))
+      .returning("id")
+      .executeTakeFirstOrThrow();
     await writeAudit(trx, {
       actorUserId: actor.userId,
       unitId: unit.id,

@@ -349,7 +349,12 @@ function sheetName(wanted: string, taken: Set<string>, fallback: string): string
   const base = clean(wanted) || fallback;
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? "" : ` (${n})`;
-    const name = clean(base.slice(0, 31 - suffix.length)) + suffix;
+    const name =
+      clean(
+        Array.from(base)
+          .slice(0, 31 - suffix.length)
+          .join(""),
+      ) + suffix;
     if (!taken.has(name.toLocaleLowerCase("vi-VN"))) {
       taken.add(name.toLocaleLowerCase("vi-VN"));
       return name;

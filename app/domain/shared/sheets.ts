@@ -56,7 +56,7 @@ export function fitRowHeight(row: ExcelJS.Row, widths: number[], minLines = 1): 
     if (typeof cell.value === "string" && cell.alignment?.wrapText)
       lines = Math.max(lines, wrappedLines(cell.value, widths[col - 1] ?? 10, Boolean(cell.font?.bold)));
   });
-  row.height = lines * LINE_PT + 3;
+  row.height = Math.min(409, lines * LINE_PT + 3); // Excel's largest row height
 }
 
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;

@@ -27,7 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function PublicProgressPage() {
   const { progress, communes, periods, query, origin } = useLoaderData<typeof loader>();
-  const embed = `<iframe src="${origin}/public/progress/embed${query}" title="Tiến độ Kế hoạch NQ57 – ${progress.commune.name}" width="100%" height="900" style="border:0"></iframe>`;
+  const attr = (text: string) =>
+    text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const embed = `<iframe src="${attr(`${origin}/public/progress/embed${query}`)}" title="${attr(`Tiến độ Kế hoạch NQ57 – ${progress.commune.name}`)}" width="100%" height="900" style="border:0"></iframe>`;
   return (
     <>
       <PageHeader
