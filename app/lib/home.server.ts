@@ -7,7 +7,7 @@ import { db } from "./db.server";
 import { currentHalf } from "./indicators.server";
 
 export { communeOverview, schoolSummary } from "~/domain/units/overview";
-export { communeTodo, unitTodo } from "~/domain/overview/todo";
+export { communeTodo, rollCallTodo, unitTodo } from "~/domain/overview/todo";
 export { getUnit } from "~/domain/units/units";
 
 /** A unit's report of the half-year in course: its status, deadline and days left, and a returned report's comment. */

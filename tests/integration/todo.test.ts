@@ -3,8 +3,8 @@
  * eight days before the 10/12 deadline.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { communeTodo, unitTodo } from "../../app/domain/overview/todo";
-import { createTestDb, unitIdByCode, type TestDb } from "../support/db";
+import { communeTodo, rollCallTodo, unitTodo } from "../../app/domain/overview/todo";
+import { actorOf, createTestDb, unitIdByCode, type TestDb } from "../support/db";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -53,5 +53,14 @@ describe("what each person has to do next", () => {
     const office = await unitIdByCode(t.db, "office-kinhte");
     const officeItems = await unitTodo(t.db, { id: office, kind: "office" }, NOW);
     expect(officeItems.map((i) => i.to)).toEqual([`/reports/2026-H2/${office}`]);
+  });
+
+  it("a teacher: the roll calls of today and the coming week, today's first", async () => {
+    const teacher = await actorOf(t.db, "gv.thcs@tanan.demo");
+    const items = await rollCallTodo(t.db, teacher, NOW);
+    // The commune's workshop on 05/12, to which THCS is invited, is in the week of 02/12.
+    expect(items.map((i) => i.text)).toContain("Điểm danh 05/12/2026: Hội thảo ứng dụng AI trong dạy học (07:30)");
+    for (const i of items) expect(i.to).toMatch(/^\/attendance\/\d+$/);
+    expect(await rollCallTodo(t.db, teacher, new Date("2031-01-01T03:00:00Z"))).toEqual([]);
   });
 });

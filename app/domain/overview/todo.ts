@@ -3,13 +3,16 @@
  * it. Commune staff: reports waiting for approval (with how long), units that have not submitted (days left or
  * overdue), reports returned and not sent again. A unit's preparers: their report of the half-year in course and a
  * returned report's comment; a school's administrators also activities held without attendance and clubs with no
- * meeting this month.
+ * meeting this month. A teacher: the sessions of today and the coming week they take the roll for.
  */
 import type { DB } from "../../../db/connection";
 import { daysUntilDeadline, REPORTING_KINDS, reportDeadline } from "../calendar/deadlines";
 import { parsePeriod } from "../shared/periods";
 import { vietnamInstant, vietnamToday } from "../shared/time";
 import { halvesSoFar } from "./dashboard";
+import { attendanceActivities } from "../attendance/attendance";
+import type { Actor } from "../auth/permissions";
+import { formatDateTime } from "../shared/format";
 
 export interface TodoItem {
   text: string;
@@ -165,4 +168,22 @@ export async function unitTodo(
   for (const c of idle)
     items.push({ text: `Câu lạc bộ “${c.name}” chưa sinh hoạt tháng này`, to: `/clubs/${c.id}`, urgency: "later" });
   return items;
+}
+
+/** A teacher's (or anyone's who takes attendance) sessions today and in the coming week, one tap to the roll call. */
+export async function rollCallTodo(db: DB, actor: Actor, now: Date = new Date()): Promise<TodoItem[]> {
+  const today = vietnamToday(now);
+  const from = vietnamInstant(today);
+  const to = new Date(Date.parse(from) + 7 * DAY_MS).toISOString();
+  const { rows } = await attendanceActivities(db, actor, { page: 1, pageSize: 20, from, to });
+  return rows
+    .sort((a, b) => a.starts_at.localeCompare(b.starts_at))
+    .map((a) => {
+      const day = vietnamToday(new Date(a.starts_at));
+      return {
+        text: `Điểm danh ${day === today ? "hôm nay" : day.split("-").reverse().join("/")}: ${a.title} (${formatDateTime(a.starts_at).slice(0, 5)})`,
+        to: `/attendance/${a.id}`,
+        urgency: day === today ? ("soon" as const) : ("later" as const),
+      };
+    });
 }

@@ -15,7 +15,15 @@ import { db } from "~/lib/db.server";
 import { formatNumber } from "~/domain/shared/format";
 import { yearParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
-import { communeOverview, communeTodo, getUnit, halfYearReport, schoolSummary, unitTodo } from "~/lib/home.server";
+import {
+  communeOverview,
+  communeTodo,
+  getUnit,
+  halfYearReport,
+  rollCallTodo,
+  schoolSummary,
+  unitTodo,
+} from "~/lib/home.server";
 import { actorCommuneId } from "~/lib/indicators.server";
 import { TodoList } from "~/components/todo-list";
 import { formatDate } from "~/domain/shared/format";
@@ -58,7 +66,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     school,
     summary,
     canEditHeadcounts: can(actor, "headcounts.edit", school.id),
-    todo: can(actor, "reports.prepare", school.id) ? await unitTodo(db, school) : null,
+    // A school's administrators: their report and what is left undone; a teacher: the roll calls of the week.
+    todo: can(actor, "reports.prepare", school.id)
+      ? await unitTodo(db, school)
+      : can(actor, "attendance.write", school.id)
+        ? await rollCallTodo(db, actor)
+        : null,
   };
 }
 
