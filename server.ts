@@ -14,6 +14,7 @@ import { createDb, migrateToLatest, waitForDatabase } from "./db/connection";
 import { databaseLabel } from "./db/config";
 import { NativeModuleError } from "./db/node-support";
 import { startJobRunner } from "./server/jobs";
+import { mailConfig } from "./app/lib/mail.server";
 import { getLoadContext } from "./server/load-context";
 import { log, loggablePath } from "./server/log";
 import { allowedHosts, hostVerdict } from "./server/hosts";
@@ -53,6 +54,15 @@ async function prepareDatabase() {
 }
 
 export async function startServer() {
+  // With SMTP_URL set and no PUBLIC_URL the server refuses to start: e-mails would carry no working link.
+  try {
+    mailConfig();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    log("error", "cannot start", { error: message });
+    console.error(`\n${message}\n`);
+    process.exit(1);
+  }
   await prepareDatabase();
   const vite = production
     ? undefined

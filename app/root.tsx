@@ -1,11 +1,22 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Shell, type PageHandle, type ShellUser } from "~/components/shell";
 import { ROLE_LABELS } from "~/domain/accounts/schemas";
 import { can } from "~/domain/auth/permissions";
 import { sectionsFor } from "~/domain/auth/policies";
 import { getActor } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { unreadCount } from "~/lib/notifications.server";
 import { siteTitle } from "~/lib/meta";
 import { useNonce } from "~/lib/nonce";
 import styles from "~/styles/app.css?url";
@@ -31,10 +42,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         unitName: primary && !ROLE_LABELS[primary.role].includes(primary.unitName) ? primary.unitName : "",
         sections: sectionsFor(actor),
         binLink: can(actor, "school.manage") || can(actor, "commune.manage") || can(actor, "materials.write"),
+        unread: await unreadCount(db, actor.userId),
       }
     : null;
   return { user };
 }
+
+/** The header's unread count follows every navigation (an item just opened, one just arrived), not only actions. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();

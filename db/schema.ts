@@ -45,6 +45,8 @@ export interface UserTable {
   password_changed_at: string | null;
   /** Folded given name + full name, for searching without diacritics and sorting by given name. */
   name_key: ColumnType<string, string | undefined, string>;
+  /** 1 = reminders and report news also by e-mail (when the server has SMTP); 0 = in the app only. */
+  email_notifications: ColumnType<number, number | undefined, number>;
 }
 
 export interface SessionTable {
@@ -482,6 +484,44 @@ export interface ReportSnapshotTable {
   created_at: string;
 }
 
+/** One item of a person's in-app list (issue 19). `event_key` makes an event land once per person. */
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  event_key: string;
+  kind: NotificationKind;
+  title: string;
+  body: string | null;
+  /** A path inside the app ("/reports/2026-H2/5"). */
+  link: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export type NotificationKind =
+  "report_submitted" | "report_returned" | "report_approved" | "report_reopened" | "deadline" | "invited";
+
+/** The e-mail ledger: one row per person and event; claimed (status "sending", a lease) before it is sent. */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  user_id: number;
+  event_key: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  link: string;
+  status: MailStatus;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** pending → sending → sent; a failed attempt goes back to pending later, and to failed after the last one. */
+export type MailStatus = "pending" | "sending" | "sent" | "failed" | "expired";
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -524,6 +564,8 @@ export interface Database {
   job_runs: JobRunTable;
   report_cutoffs: ReportCutoffTable;
   report_snapshots: ReportSnapshotTable;
+  notifications: NotificationTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type Unit = Selectable<UnitTable>;

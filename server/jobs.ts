@@ -6,9 +6,22 @@
 import { createDb } from "../db/connection";
 import { runDueJobs } from "../app/domain/jobs/runner";
 import { JOBS } from "../app/domain/jobs/schedule";
+import type { Job } from "../app/domain/jobs/runner";
+import { deliverQueuedMail } from "../app/lib/mail.server";
 import { log } from "./log";
 
 const CHECK_EVERY_MS = 60_000;
+
+/** The mail ledger's sender (issue 19): every minute, what is due or due again after a failure. */
+const SEND_MAIL: Job = {
+  name: "send-mail",
+  everyMs: 60_000,
+  leaseMs: 10 * 60_000,
+  run: async (_db, now) => {
+    const r = await deliverQueuedMail(now);
+    return `${r.sent} đã gửi, ${r.retrying} chờ gửi lại, ${r.failed} không gửi được, ${r.expired} quá hạn`;
+  },
+};
 
 export function startJobRunner(): () => Promise<void> {
   if (process.env.JOBS === "off") return async () => {};
@@ -16,7 +29,7 @@ export function startJobRunner(): () => Promise<void> {
   let running: Promise<void> | null = null;
   const tick = () => {
     if (running) return;
-    running = runDueJobs(db, JOBS)
+    running = runDueJobs(db, [...JOBS, SEND_MAIL])
       .then((outcomes) => {
         for (const o of outcomes) log(o.error ? "error" : "info", "job", { ...o });
       })

@@ -23,6 +23,8 @@ export interface ShellUser {
   sections: Section[];
   /** Whether the user deletes records (and so may restore them from the recycle bin). */
   binLink: boolean;
+  /** Notifications not yet opened. */
+  unread: number;
 }
 
 function Nav({ sections }: { sections: Section[] }) {
@@ -68,6 +70,18 @@ export function Shell({ user, children }: { user: ShellUser | null; children: Re
               <strong>{user.fullName}</strong>
               <small>{user.unitName ? `${user.roleLabel} · ${user.unitName}` : user.roleLabel}</small>
             </span>
+            <Link
+              to="/notifications"
+              className="topbar__link topbar__bell"
+              aria-label={user.unread ? `Thông báo: ${user.unread} chưa đọc` : "Thông báo"}
+            >
+              Thông báo
+              {user.unread ? (
+                <span className="count-badge" aria-hidden="true">
+                  {user.unread > 99 ? "99+" : user.unread}
+                </span>
+              ) : null}
+            </Link>
             {user.binLink ? (
               <Link to="/recycle-bin" className="topbar__link">
                 Thùng rác

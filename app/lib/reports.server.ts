@@ -58,6 +58,7 @@ export {
 } from "~/domain/reports/report-periods";
 export {
   approveReport,
+  approveReports,
   getReport,
   reopenReport,
   returnReport,

@@ -462,6 +462,11 @@ const TABLE: Record<string, Rule> = {
   "GET /logout": { places: ["-"], public: () => "302 /", req: one("/logout") },
   "POST /logout": { places: ["-"], public: () => "login", ownSession: true, req: post("/logout") },
 
+  // Each person's own list (issue 19); an item of someone else (here: none has this id) is 404 to everyone.
+  "GET /notifications": { places: ["-"], may: anyone, req: one("/notifications") },
+  "POST /notifications": { places: ["-"], may: anyone, req: post("/notifications", { intent: "khong-co" }) },
+  "GET /notifications/:id": { places: ["-"], may: anyone, ok: () => "404", req: one("/notifications/999999999") },
+
   "GET /materials": { places: ["-"], may: (r) => READERS.has(r) || r === "office", req: one("/materials") },
   "GET /materials/new": { places: ["-"], may: inSet(SCHOOL_STAFF), req: one("/materials/new") },
   "POST /materials/new": { places: ["-"], may: inSet(SCHOOL_STAFF), req: post("/materials/new") },
@@ -552,6 +557,21 @@ const TABLE: Record<string, Rule> = {
     places: COMMUNES,
     may: (r, p) => r === "staff" && p === "commune",
     req: (p) => ({ path: "/reports", form: { period: "2026-H2", commune: String(P(p).communeId), cutoff: "" } }),
+  },
+  // "Nhắc đơn vị chưa nộp" (issue 19): the commune's staff, for their commune.
+  "POST /reports [remind]": {
+    places: COMMUNES,
+    may: (r, p) => r === "staff" && p === "commune",
+    req: (p) => ({ path: "/reports", form: { period: "2026-H2", commune: String(P(p).communeId), intent: "remind" } }),
+  },
+  // Approving several at once: without a report chosen nothing happens (400).
+  "POST /reports [approve-many]": {
+    places: COMMUNES,
+    may: (r, p) => r === "staff" && p === "commune",
+    req: (p) => ({
+      path: "/reports",
+      form: { period: "2026-H1", commune: String(P(p).communeId), intent: "approve-many" },
+    }),
   },
   // A school's report and (commune places) an office's: its own preparers and the commune's readers (plan V.2).
   "GET /reports/:period/:unitId": {

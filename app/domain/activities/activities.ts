@@ -5,6 +5,7 @@
 import type { DB } from "../../../db/connection";
 import type { Activity, Unit } from "../../../db/schema";
 import { assertActivityUnlocked, assertPeriodOpen } from "../calendar/locks";
+import { tellInvitedSchools } from "../notifications/invitations";
 import { writeAudit, type Executor } from "../audit/audit";
 import { lockedActivity, quarterOf, refreshReach } from "../reach/reach-aggregate";
 import { ownSchoolIds, reaches, type Actor } from "../auth/permissions";
@@ -195,9 +196,16 @@ async function checkInput(db: Executor, actor: Actor, input: ActivityInput): Pro
 
 export async function createActivity(db: DB, actor: Actor, input: ActivityInput): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    await checkInput(trx, actor, input);
-    return insertActivity(trx, actor.userId, recordFromInput(input));
+    const organizer = await checkInput(trx, actor, input);
+    const record = recordFromInput(input);
+    const id = await insertActivity(trx, actor.userId, record);
+    await tellInvitedSchools(trx, invitation(id, record, organizer), input.invitedUnitIds);
+    return id;
   });
+}
+
+function invitation(id: number, r: ActivityRecord, organizer: Unit) {
+  return { id, title: r.title, startsAt: r.startsAt, organizerName: organizer.name };
 }
 
 export async function getActivity(db: Executor, id: number): Promise<(Activity & { organizer: Unit }) | undefined> {
@@ -260,7 +268,7 @@ export async function updateActivity(
   for (const unitId of input.coOrganizerIds)
     for (const at of [activity.starts_at, newStart]) await assertPeriodOpen(db, unitId, at);
   await db.transaction().execute(async (trx) => {
-    await checkInput(trx, actor, input);
+    const organizer = await checkInput(trx, actor, input);
     const before = await lockedActivity(trx, activity.id, "update");
     if (!before) throw new DomainError("Hoạt động này không còn tồn tại.");
     const oldTopics = await trx
@@ -272,6 +280,7 @@ export async function updateActivity(
     const values = { ...rowValues(r), updated_at: nowIso() };
     await trx.updateTable("activities").set(values).where("id", "=", activity.id).execute();
     await writeLinks(trx, activity.id, r);
+    await tellInvitedSchools(trx, invitation(activity.id, r, organizer), input.invitedUnitIds);
     // Status, start, form and topics decide who was reached when: the aggregate follows in this transaction
     // (not for a new title or description: a big training's attendees are not recomputed for nothing).
     const sameTopics = sameSet(

@@ -137,6 +137,7 @@ export async function reportStatus(db: DB, commune: number, period: Period, now:
         unitId: r.unit.id,
         unit: r.unit.name,
         unitKind: r.unit.kind,
+        reportId: r.report?.id ?? null,
         status: r.status,
         statusLabel: REPORT_STATUS_LABELS[r.status],
         timeliness: r.timeliness,

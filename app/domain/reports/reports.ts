@@ -21,6 +21,7 @@ import { nowIso, vietnamToday } from "../shared/time";
 import { REPORTING_KINDS, reportDeadline } from "../calendar/deadlines";
 import { assertPeriodEnded, communeIdOf, fixCutoff, holdReportPeriod, reportPeriod } from "./report-periods";
 import { discardSignedFigures, signReport } from "./signed-figures";
+import { tellReportStep } from "../notifications/report-news";
 import { mayApproveReportsIn, mayPrepareReport, refuse, seesUnit } from "../auth/policies";
 import { timeliness } from "../calendar/statuses";
 
@@ -144,6 +145,9 @@ async function transition(
         ...(lock ? { lock: lock === "remove" ? "remove" : "add" } : {}),
       },
     });
+    // Those concerned are told in the same transaction: nothing is told about a step that did not happen.
+    const communeId = await communeIdOf(trx, report.unit_id);
+    await tellReportStep(trx, report, report.status, to, changes.comment ?? null, at, communeId);
   });
 }
 
@@ -248,6 +252,31 @@ export async function approveReport(db: DB, actor: Actor, reportId: number, now:
     { decided_at: nowIso(), decided_by: actor.userId, comment: null },
     { add: communeId, now },
   );
+}
+
+/**
+ * Approving several submitted reports at once (commune staff, after reviewing them): each is approved on its own,
+ * as approveReport does — one that cannot be (changed meanwhile, its period not ended) is said and the others go on.
+ */
+export async function approveReports(
+  db: DB,
+  actor: Actor,
+  reportIds: number[],
+  now: Date = new Date(),
+): Promise<{ approved: number; refused: { reportId: number; message: string }[] }> {
+  assertApprover(actor);
+  const refused: { reportId: number; message: string }[] = [];
+  let approved = 0;
+  for (const id of [...new Set(reportIds)]) {
+    try {
+      await approveReport(db, actor, id, now);
+      approved++;
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      refused.push({ reportId: id, message: e.message });
+    }
+  }
+  return { approved, refused };
 }
 
 export async function returnReport(db: DB, actor: Actor, reportId: number, comment: string): Promise<void> {

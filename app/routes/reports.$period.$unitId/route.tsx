@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { FormError, TextAreaField, useValidatedForm } from "~/components/forms";
 import { BackLink, PageHeader } from "~/components/shell";
 import { DataTable } from "~/components/data-table";
@@ -9,7 +10,8 @@ import { vietnamToday } from "~/domain/shared/time";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate, formatDateTime } from "~/domain/shared/format";
-import { parseForm } from "~/lib/forms";
+import { failure, parseForm } from "~/lib/forms";
+import { sendQueuedMailSoon } from "~/lib/notifications.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import {
   approvableFrom,
@@ -97,7 +99,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const parsed = parseForm(reportNarrativeSchema, formData);
       if (!parsed.ok) return data(parsed, { status: 400 });
       if (intent === "save") await saveDraft(db, actor, unit, period.key, parsed.data.narrative);
-      else await submitReport(db, actor, unit, period.key, parsed.data.narrative);
+      else if (formData.get("confirm") !== "yes") {
+        // Sending asks first (the page asks in the browser; a form sent without it is asked here): the text is kept.
+        await saveDraft(db, actor, unit, period.key, parsed.data.narrative);
+        return data({ ...failure(formData, {}), confirm: "submit" as const });
+      } else await submitReport(db, actor, unit, period.key, parsed.data.narrative);
+      sendQueuedMailSoon();
       return back(intent);
     }
     if (!mayApproveReportsIn(actor, await communeIdOf(db, unit.id))) forbidden();
@@ -114,9 +121,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         { status: 400 },
       );
     const comment = parsed.data.comment ?? "";
+    if (parsed.data.intent === "approve" && formData.get("confirm") !== "yes")
+      return data({ ...failure(formData, {}), confirm: "approve" as const });
     if (parsed.data.intent === "approve") await approveReport(db, actor, report.id);
     else if (parsed.data.intent === "return") await returnReport(db, actor, report.id, comment);
     else await reopenReport(db, actor, report.id, comment);
+    sendQueuedMailSoon();
     return back(parsed.data.intent);
   } catch (e) {
     return domainFailure(e, formData);
@@ -145,9 +155,19 @@ const SAVED: Record<string, (unit: string) => string> = {
     `Đã mở lại báo cáo: số liệu của ${u} trong kỳ được mở khóa để chỉnh sửa; số liệu đã duyệt trước đây được bỏ, lần duyệt sau sẽ lưu số liệu mới.`,
 };
 
+/** What the server asks to confirm after a form sent without it (no script ran): "submit" or "approve". */
+function useAskedConfirm(): string | null {
+  const actionData = useActionData<typeof action>();
+  return actionData && "confirm" in actionData ? String(actionData.confirm) : null;
+}
+
 function NarrativeForm({ narrative, unitWord }: { narrative: string; unitWord: string }) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const asked = useAskedConfirm();
+  // Asked in the page (a click) or by the server (a form sent without a script); "Hủy" closes either.
+  const [choice, setConfirming] = useState<boolean | null>(null);
+  const confirming = choice ?? asked === "submit";
   const { onSubmit, bind, formError } = useValidatedForm(reportNarrativeSchema, {
     defaults: { narrative, intent: "save" },
     actionData: actionData && "ok" in actionData ? actionData : undefined,
@@ -161,14 +181,43 @@ function NarrativeForm({ narrative, unitWord }: { narrative: string; unitWord: s
         rows={8}
         hint="Số liệu các chỉ tiêu được tính sẵn từ hồ sơ (bảng phía trên). Viết ngắn gọn kết quả nổi bật, hạn chế và kiến nghị."
       />
-      <div className="form-actions">
-        <button type="submit" name="intent" value="submit" className="button" disabled={busy}>
-          Gửi báo cáo
-        </button>
-        <button type="submit" name="intent" value="save" className="button button--ghost" disabled={busy}>
-          Lưu nháp
-        </button>
-      </div>
+      {confirming ? (
+        <div className="confirm-box" role="alertdialog" aria-labelledby="confirm-submit">
+          <p id="confirm-submit">
+            <strong>Gửi báo cáo cho Phòng Văn hóa - Xã hội?</strong> Sau khi gửi, {unitWord} không sửa được báo cáo cho
+            đến khi Phòng trả lại. Số liệu gửi kèm là số liệu trong bảng phía trên.
+          </p>
+          <input type="hidden" name="confirm" value="yes" />
+          <div className="form-actions">
+            <button type="submit" name="intent" value="submit" className="button button--approve" disabled={busy}>
+              Xác nhận gửi báo cáo
+            </button>
+            <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
+              Chưa gửi, quay lại sửa
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="form-actions">
+          {/* Without a script the form is sent and the server asks; with one, the page asks here. */}
+          <button
+            type="submit"
+            name="intent"
+            value="submit"
+            className="button"
+            disabled={busy}
+            onClick={(e) => {
+              e.preventDefault();
+              setConfirming(true);
+            }}
+          >
+            Gửi báo cáo…
+          </button>
+          <button type="submit" name="intent" value="save" className="button button--ghost" disabled={busy}>
+            Lưu nháp
+          </button>
+        </div>
+      )}
     </Form>
   );
 }
@@ -186,6 +235,10 @@ function DecisionForm({
 }) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const asked = useAskedConfirm();
+  // Asked in the page (a click) or by the server (a form sent without a script); "Hủy" closes either.
+  const [choice, setConfirming] = useState<boolean | null>(null);
+  const confirming = choice ?? asked === "approve";
   const { onSubmit, bind, formError } = useValidatedForm(reportDecisionSchema, {
     defaults: { intent: status === "approved" ? "reopen" : "approve" },
     actionData: actionData && "ok" in actionData ? actionData : undefined,
@@ -214,14 +267,48 @@ function DecisionForm({
           </button>
         ) : (
           <>
-            {approvableFrom ? null : (
-              <button type="submit" name="intent" value="approve" className="button" disabled={busy}>
-                Duyệt và khóa số liệu
+            {approvableFrom ? null : confirming ? (
+              <div className="confirm-box" role="alertdialog" aria-labelledby="confirm-approve">
+                <p id="confirm-approve">
+                  <strong>Duyệt báo cáo này?</strong> Số liệu của {unitWord} trong kỳ sẽ bị khóa và được lưu đúng như
+                  bảng phía trên; muốn sửa phải mở lại báo cáo.
+                </p>
+                <input type="hidden" name="confirm" value="yes" />
+                <div className="form-actions">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="approve"
+                    className="button button--approve"
+                    disabled={busy}
+                  >
+                    Xác nhận duyệt
+                  </button>
+                  <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
+                    Hủy
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <button
+                type="submit"
+                name="intent"
+                value="approve"
+                className="button button--approve"
+                disabled={busy}
+                onClick={(e) => {
+                  e.preventDefault();
+                  setConfirming(true);
+                }}
+              >
+                Duyệt và khóa số liệu…
               </button>
             )}
-            <button type="submit" name="intent" value="return" className="button button--ghost" disabled={busy}>
-              Trả lại để bổ sung
-            </button>
+            {confirming ? null : (
+              <button type="submit" name="intent" value="return" className="button button--return" disabled={busy}>
+                Trả lại để bổ sung
+              </button>
+            )}
           </>
         )}
       </div>

@@ -1,5 +1,5 @@
 import { TimelinessBadge } from "~/components/report-badges";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/forms";
 import { FilterBar, FilterSelect } from "~/components/filters";
@@ -12,7 +12,10 @@ import { forbidden, notFound, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate, formatDateTime } from "~/domain/shared/format";
 import { chosenCommune, currentHalf } from "~/lib/indicators.server";
+import { remindUnsubmitted, sendQueuedMailSoon } from "~/lib/notifications.server";
 import {
+  approvableFrom,
+  approveReports,
   cutoffBounds,
   getReport,
   getUnit,
@@ -29,6 +32,7 @@ import {
   TIMELINESS_LABELS,
 } from "~/lib/reports.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
+import { failure } from "~/lib/forms";
 import { mayApproveReportsIn } from "~/domain/auth/policies";
 import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
@@ -62,6 +66,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       halves: halves.map((h) => ({ value: h, label: parsePeriod(h)!.label })),
       status,
       canApprove: mayApproveReportsIn(actor, commune.id),
+      // Approval waits for the period's end (see approveReport): until then there is nothing to approve at once.
+      approvableFrom: approvableFrom(range),
     };
   }
   // A school's administrators or an office's staff: their own unit's reports.
@@ -84,22 +90,43 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { kind: "unit" as const, unit: own, rows };
 }
 
-/** Commune staff set the half-year's cut-off (until a report of it is approved). */
+/**
+ * Commune staff set the half-year's cut-off (until a report of it is approved), remind the units that have not
+ * submitted ("Nhắc đơn vị chưa nộp"), and approve several submitted reports at once — after confirming the list.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
   requireReportReader(actor);
   const form = await readForm(request);
   const half = String(form.get("period") ?? "");
   if (!halvesSoFar().includes(half)) return domainFailure(new DomainError("Kỳ báo cáo không hợp lệ."), form);
+  const intent = String(form.get("intent") ?? "cutoff");
   try {
     const url = new URL(request.url);
     if (form.get("commune")) url.searchParams.set("commune", String(form.get("commune")));
     const { commune, communes } = await chosenCommune(actor, url);
-    if (!mayApproveReportsIn(actor, commune.id)) forbidden("Chỉ Phòng Văn hóa - Xã hội mới đặt ngày chốt số liệu.");
+    const back = (extra: Record<string, string>) =>
+      redirect(
+        `/reports?${new URLSearchParams({ period: half, ...(communes.length > 1 ? { commune: String(commune.id) } : {}), ...extra })}`,
+      );
+    if (intent === "remind") {
+      const r = await remindUnsubmitted(db, actor, commune.id, half);
+      sendQueuedMailSoon();
+      return back({ reminded: String(r.units.length), told: String(r.inApp), emails: String(r.emails) });
+    }
+    if (!mayApproveReportsIn(actor, commune.id))
+      forbidden("Chỉ Phòng Văn hóa - Xã hội mới đặt ngày chốt số liệu và duyệt báo cáo.");
+    if (intent === "approve-many") {
+      const ids = form.getAll("report").map(Number).filter(Number.isInteger);
+      if (!ids.length)
+        return domainFailure(new DomainError("Chọn ít nhất một báo cáo đã nộp để duyệt.", "report"), form);
+      if (form.get("confirm") !== "yes") return data({ ...failure(form, {}), confirmApprove: ids });
+      const r = await approveReports(db, actor, ids);
+      sendQueuedMailSoon();
+      return back({ approved: String(r.approved), refused: r.refused.map((x) => x.message).join(" | ") });
+    }
     await setCutoff(db, actor, commune.id, half, String(form.get("cutoff") ?? ""));
-    return redirect(
-      `/reports?${new URLSearchParams({ period: half, ...(communes.length > 1 ? { commune: String(commune.id) } : {}), cutoff: "saved" })}`,
-    );
+    return back({ cutoff: "saved" });
   } catch (e) {
     return domainFailure(e, form, {}, e instanceof DomainError && !e.field ? 403 : 400);
   }
@@ -149,6 +176,82 @@ function CutoffForm({
   );
 }
 
+type CommuneData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "commune" }>;
+
+/** "Nhắc đơn vị chưa nộp": in the app now and by e-mail; once per unit and day. */
+function RemindForm({ half, commune, count }: { half: string; commune: number; count: number }) {
+  const busy = useNavigation().state !== "idle";
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="period" value={half} />
+      <input type="hidden" name="commune" value={commune} />
+      <button type="submit" name="intent" value="remind" className="button button--small" disabled={busy}>
+        Nhắc {count} đơn vị chưa nộp
+      </button>
+    </Form>
+  );
+}
+
+/**
+ * Approving several submitted reports: tick them in the table, then "Duyệt các báo cáo đã chọn"; the list is shown
+ * again with what approval does, and only "Xác nhận duyệt" approves.
+ */
+function ApproveMany({ d }: { d: CommuneData }) {
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const submitted = d.status.rows.filter((r) => r.status === "submitted");
+  if (!d.canApprove || !submitted.length) return null;
+  if (d.approvableFrom)
+    return (
+      <p className="hint">
+        {submitted.length} báo cáo chờ duyệt. Kỳ báo cáo chưa kết thúc: duyệt được từ ngày{" "}
+        <strong>{formatDate(d.approvableFrom)}</strong>; có thể mở từng báo cáo để xem hoặc trả lại ngay.
+      </p>
+    );
+  const chosen = result && "confirmApprove" in result ? (result.confirmApprove as number[]) : null;
+  const errors = result && "errors" in result ? result.errors : undefined;
+  if (chosen) {
+    const rows = submitted.filter((r) => r.reportId && chosen.includes(r.reportId));
+    return (
+      <Form method="post" className="card form confirm-approve">
+        <h2>Xác nhận duyệt {rows.length} báo cáo</h2>
+        <ul>
+          {rows.map((r) => (
+            <li key={r.unitId}>
+              {r.unit} — nộp {formatDateTime(r.submittedAt)}
+              <input type="hidden" name="report" value={r.reportId ?? ""} />
+            </li>
+          ))}
+        </ul>
+        <p>
+          Duyệt sẽ khóa số liệu của các đơn vị này trong kỳ và lưu số liệu như đã duyệt; muốn sửa phải mở lại từng báo
+          cáo.
+        </p>
+        <input type="hidden" name="period" value={d.half} />
+        <input type="hidden" name="commune" value={d.commune.id} />
+        <input type="hidden" name="confirm" value="yes" />
+        <div className="form-actions">
+          <button type="submit" name="intent" value="approve-many" className="button button--approve" disabled={busy}>
+            Xác nhận duyệt {rows.length} báo cáo
+          </button>
+          <Link to={`/reports?period=${d.half}`}>Hủy, xem lại</Link>
+        </div>
+      </Form>
+    );
+  }
+  return (
+    <Form method="post" id="approve-many" className="form form--inline">
+      <FormError message={errors?.report ?? errors?._form} />
+      <input type="hidden" name="period" value={d.half} />
+      <input type="hidden" name="commune" value={d.commune.id} />
+      <button type="submit" name="intent" value="approve-many" className="button button--approve" disabled={busy}>
+        Duyệt các báo cáo đã chọn
+      </button>
+      <span className="hint">Đánh dấu các báo cáo đã xem trong bảng ({submitted.length} báo cáo chờ duyệt).</span>
+    </Form>
+  );
+}
+
 export default function Reports() {
   const d = useLoaderData<typeof loader>();
   if (d.kind === "unit")
@@ -182,10 +285,11 @@ export default function Reports() {
   return <CommuneReports d={d} />;
 }
 
-function CommuneReports({ d }: { d: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "commune" }> }) {
+function CommuneReports({ d }: { d: CommuneData }) {
   const [params] = useSearchParams();
   const s = d.status;
   const missing = s.rows.filter((r) => !r.submittedAt);
+  const bulk = d.canApprove && !d.approvableFrom && s.rows.some((r) => r.status === "submitted");
   return (
     <>
       <PageHeader
@@ -235,17 +339,50 @@ function CommuneReports({ d }: { d: Extract<ReturnType<typeof useLoaderData<type
         theo 6 tháng của lịch.
       </p>
       <Notice when={params.get("cutoff")}>Đã lưu ngày chốt số liệu của kỳ.</Notice>
+      <Notice when={params.get("reminded")}>
+        {params.get("told") === "0"
+          ? "Các đơn vị chưa nộp đã được nhắc hôm nay; không gửi lại lần nữa."
+          : `Đã nhắc ${params.get("reminded")} đơn vị chưa nộp (${params.get("told")} thông báo trong ứng dụng${Number(params.get("emails")) ? `, ${params.get("emails")} e-mail` : ""}).`}
+      </Notice>
+      <Notice when={params.get("approved") && params.get("approved") !== "0"}>
+        Đã duyệt {params.get("approved")} báo cáo; số liệu của các đơn vị trong kỳ đã được khóa.
+      </Notice>
+      {params.get("refused") ? (
+        <div className="alert alert--error" role="alert">
+          Chưa duyệt được: {params.get("refused")}
+        </div>
+      ) : null}
       {d.canApprove && !d.range.fixed ? <CutoffForm half={d.half} commune={d.commune.id} range={d.range} /> : null}
       {missing.length ? (
         <div className={`alert ${s.daysLeft < 0 ? "alert--error" : "alert--warning"}`} role="status">
           {s.daysLeft < 0 ? "Quá hạn, chưa nộp: " : "Chưa nộp: "}
           {missing.map((r) => r.unit).join(", ")}.
+          {d.canApprove ? <RemindForm half={d.half} commune={d.commune.id} count={missing.length} /> : null}
         </div>
       ) : null}
+      <ApproveMany d={d} />
       <DataTable
         label="Báo cáo các đơn vị, có thể cuộn ngang"
         rows={s.rows}
         columns={[
+          ...(bulk
+            ? [
+                {
+                  header: <span className="visually-hidden">Chọn để duyệt</span>,
+                  cell: (r: (typeof s.rows)[number]) =>
+                    r.status === "submitted" && r.reportId ? (
+                      <input
+                        type="checkbox"
+                        name="report"
+                        value={r.reportId}
+                        form="approve-many"
+                        className="checkbox-large"
+                        aria-label={`Chọn báo cáo của ${r.unit} để duyệt`}
+                      />
+                    ) : null,
+                },
+              ]
+            : []),
           { header: "Đơn vị", cell: (r) => r.unit },
           {
             header: "Trạng thái",
