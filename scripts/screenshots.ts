@@ -1,6 +1,7 @@
 /**
  * Developer tool: screenshots of pages at phone (390 px) and desktop widths, for looking at what we build.
- * `BASE_URL=http://localhost:3000 npx tsx scripts/screenshots.ts [email] [path …]` → screenshots/*.png (FULL_PAGE=0: the first screen only)
+ * `BASE_URL=http://localhost:3000 npx tsx scripts/screenshots.ts [email] [path …]` → screenshots/*.png (FULL_PAGE=0: the first screen only;
+ * CLICK="Button name": press that button first, e.g. to see a confirmation; the file name then ends in "-clicked")
  */
 import fs from "node:fs";
 import { launchContext, login } from "../tests/support/browser";
@@ -18,7 +19,11 @@ for (const [label, width, mobile] of [
   if (email !== "anonymous") await login(page, base, email, process.env.PASSWORD || "TanAn@2025");
   for (const p of pages) {
     await page.goto(base + p);
-    const file = `screenshots/${email.split("@")[0]}${p.replace(/[^a-z0-9]+/gi, "_")}-${label}.png`;
+    if (process.env.CLICK) {
+      await page.getByRole("button", { name: process.env.CLICK }).first().click();
+      await page.waitForTimeout(300);
+    }
+    const file = `screenshots/${email.split("@")[0]}${p.replace(/[^a-z0-9]+/gi, "_")}${process.env.CLICK ? "-clicked" : ""}-${label}.png`;
     await page.screenshot({ path: file, fullPage: process.env.FULL_PAGE !== "0" });
     console.log(file);
   }

@@ -55,7 +55,11 @@ describe("indicators and half-year reports, in a browser", () => {
       .getByRole("link", { name: "Xem và duyệt" })
       .click();
     await staff.getByRole("heading", { name: "Báo cáo 6 tháng đầu năm 2026" }).waitFor();
-    await staff.getByRole("button", { name: "Duyệt và khóa số liệu" }).click();
+    // Approving asks first, in green, apart from "Trả lại".
+    await staff.getByRole("button", { name: "Duyệt và khóa số liệu…" }).click();
+    await staff.getByText("Duyệt báo cáo này?").waitFor();
+    expect(await staff.getByRole("button", { name: "Trả lại để bổ sung" }).count()).toBe(0);
+    await staff.getByRole("button", { name: "Xác nhận duyệt" }).click();
     await staff.getByText(/Đã duyệt báo cáo. Số liệu của trường trong kỳ đã được khóa/).waitFor();
     await staff.getByText(/Kỳ báo cáo tính số liệu từ 11\/12\/2025 – 10\/06\/2026/).waitFor();
     expect(

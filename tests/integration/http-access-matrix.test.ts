@@ -248,6 +248,7 @@ const TABLE: Record<string, Rule> = {
     }),
   },
   "GET /admin/audit": { places: ["-"], may: roles("admin", "staff"), req: one("/admin/audit") },
+  "GET /admin/mail": { places: ["-"], may: roles("admin"), req: one("/admin/mail") },
   "GET /admin/units": { places: ["-"], may: roles("admin", "staff"), req: one("/admin/units") },
   "POST /admin/units": { places: ["-"], may: roles("admin"), req: post("/admin/units") },
 

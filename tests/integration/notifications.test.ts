@@ -27,6 +27,9 @@ import { approveReports, returnReport, submitReport } from "../../app/domain/rep
 import { createActivity, getActivity, updateActivity } from "../../app/domain/activities/activities";
 import { actorOf, createTestDb, unitIdByCode, type TestDb } from "../support/db";
 import { startSmtp, type TestSmtp } from "../support/smtp";
+import { http, loginAs } from "../support/http";
+import { startTestServer, type RunningServer } from "../support/server";
+import { queryRows } from "../support/sql";
 
 let t: TestDb;
 let smtp: TestSmtp;
@@ -262,5 +265,107 @@ describe("report steps and invitations", () => {
     const activity = await getActivity(t.db, id);
     await updateActivity(t.db, staff, activity!, { ...input, title: "Ngày hội STEM cấp xã (sửa)" } as never);
     expect(await unreadCount(t.db, principal.userId)).toBe(before + 1);
+  });
+});
+
+describe("over HTTP, on a server of its own", () => {
+  let server: RunningServer;
+  const cookies: Record<string, string> = {};
+  const status = (unit: string, half: string) =>
+    queryRows<{ status: string; narrative: string }>(
+      server.dbFile,
+      "select r.status, r.narrative from reports r join units u on u.id = r.unit_id where u.code = ? and r.period_key = ?",
+      unit,
+      half,
+    )[0];
+  const unitId = (code: string) =>
+    queryRows<{ id: number }>(server.dbFile, "select id from units where code = ?", code)[0].id;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    for (const who of ["vhxh", "bgh.thcs", "bgh.tieuhoca"])
+      cookies[who] = await loginAs(server.url, `${who}@tanan.demo`);
+  }, 120_000);
+  afterAll(() => server?.stop());
+
+  it("with SMTP_URL and no PUBLIC_URL the server refuses to start, saying why", async () => {
+    await expect(startTestServer({ env: { SMTP_URL: "smtp://127.0.0.1:2525", PUBLIC_URL: "" } })).rejects.toThrow(
+      /SMTP_URL đã đặt nhưng thiếu PUBLIC_URL/,
+    );
+  });
+
+  it("submitting asks first and keeps the text; only the confirmed form submits", async () => {
+    const path = `/reports/2026-H2/${unitId("thcs-tanan")}`;
+    const asked = await http(server.url, path, {
+      cookie: cookies["bgh.thcs"],
+      form: { intent: "submit", narrative: "Đánh giá gõ trên điện thoại" },
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain("Gửi báo cáo cho Phòng Văn hóa - Xã hội?");
+    expect(status("thcs-tanan", "2026-H2")).toEqual({ status: "draft", narrative: "Đánh giá gõ trên điện thoại" });
+    const sent = await http(server.url, path, {
+      cookie: cookies["bgh.thcs"],
+      form: { intent: "submit", narrative: "Đánh giá gõ trên điện thoại", confirm: "yes" },
+    });
+    expect(sent.status).toBe(302);
+    expect(status("thcs-tanan", "2026-H2").status).toBe("submitted");
+    // Commune staff are told: the header counts it.
+    const home = await http(server.url, "/", { cookie: cookies.vhxh });
+    expect(home.text).toMatch(/Thông báo: \d+ chưa đọc/);
+  });
+
+  it("approving one asks first; approving several shows the list, then approves them", async () => {
+    const thpt = unitId("thpt-tanan");
+    const ask = await http(server.url, `/reports/2026-H1/${thpt}`, {
+      cookie: cookies.vhxh,
+      form: { intent: "approve" },
+    });
+    expect(ask.status).toBe(200);
+    expect(ask.text).toContain("Duyệt báo cáo này?");
+    expect(status("thpt-tanan", "2026-H1").status).toBe("submitted");
+    const ids = queryRows<{ id: number }>(
+      server.dbFile,
+      "select id from reports where period_key = '2026-H1' and status = 'submitted' order by id",
+    ).map((r) => String(r.id));
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    const form: [string, string][] = [
+      ["period", "2026-H1"],
+      ["intent", "approve-many"],
+      ...ids.map((id): [string, string] => ["report", id]),
+    ];
+    const confirm = await http(server.url, "/reports?period=2026-H1", { cookie: cookies.vhxh, form });
+    expect(confirm.status).toBe(200);
+    expect(confirm.text).toContain(`Xác nhận duyệt ${ids.length} báo cáo`);
+    expect(status("thpt-tanan", "2026-H1").status).toBe("submitted");
+    // A school cannot.
+    const refused = await http(server.url, "/reports?period=2026-H1", {
+      cookie: cookies["bgh.thcs"],
+      form: [...form, ["confirm", "yes"]],
+    });
+    expect([403, 404]).toContain(refused.status);
+    const done = await http(server.url, "/reports?period=2026-H1", {
+      cookie: cookies.vhxh,
+      form: [...form, ["confirm", "yes"]],
+    });
+    expect(done.status).toBe(302);
+    expect(done.location).toContain(`approved=${ids.length}`);
+    expect(status("thpt-tanan", "2026-H1").status).toBe("approved");
+  });
+
+  it("a notification opens only for its owner: marked read, then its page", async () => {
+    const [mine] = queryRows<{ id: number; link: string }>(
+      server.dbFile,
+      "select n.id, n.link from notifications n join users u on u.id = n.user_id where u.email = 'bgh.thpt@tanan.demo' and n.kind = 'report_approved'",
+    );
+    expect((await http(server.url, `/notifications/${mine.id}`, { cookie: cookies["bgh.thcs"] })).status).toBe(404);
+    const thpt = await loginAs(server.url, "bgh.thpt@tanan.demo");
+    const list = await http(server.url, "/notifications", { cookie: thpt });
+    expect(list.text).toContain("Báo cáo 6 tháng đầu năm 2026 của Trường THPT Tân An đã được duyệt");
+    const open = await http(server.url, `/notifications/${mine.id}`, { cookie: thpt });
+    expect(open).toMatchObject({ status: 302, location: mine.link });
+    expect(
+      queryRows<{ read_at: string | null }>(server.dbFile, "select read_at from notifications where id = ?", mine.id)[0]
+        .read_at,
+    ).not.toBeNull();
   });
 });

@@ -11,7 +11,12 @@ export interface HttpResult {
 export async function http(
   baseUrl: string,
   path: string,
-  opts: { method?: string; cookie?: string; form?: Record<string, string>; headers?: Record<string, string> } = {},
+  opts: {
+    method?: string;
+    cookie?: string;
+    form?: Record<string, string> | [string, string][];
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<HttpResult> {
   const res = await fetch(baseUrl + path, {
     method: opts.method ?? (opts.form ? "POST" : "GET"),

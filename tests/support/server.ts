@@ -31,11 +31,11 @@ export async function freePort(): Promise<number> {
 
 /** `databaseUrl`: serve an existing database (kept afterwards) instead of a fresh one. */
 export async function startTestServer(
-  opts: { seedDemo?: boolean; env?: Record<string, string>; databaseUrl?: string } = {},
+  opts: { seedDemo?: boolean; env?: Record<string, string>; databaseUrl?: string; port?: number } = {},
 ): Promise<RunningServer> {
   if (!fs.existsSync("build/server/index.js"))
     throw new Error("Chưa build ứng dụng: chạy `npm run build` (npm test tự làm việc này).");
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const dir = fs.mkdtempSync(path.resolve("tmp", "server-"));
   const pgDb = !opts.databaseUrl && process.env.TEST_PG_URL ? await createPgDatabase(process.env.TEST_PG_URL) : null;
   const dbFile = opts.databaseUrl ?? (pgDb ? pgDb.url : path.join(dir, "test.db"));

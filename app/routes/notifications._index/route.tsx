@@ -28,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listNotifications(db, actor.userId, page),
     emailPreference(db, actor.userId),
   ]);
-  return { ...list, page, email, address: actor.email, mail: mailEnabled() };
+  return { ...list, page, pageSize: INBOX_PAGE_SIZE, email, address: actor.email, mail: mailEnabled() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -89,8 +89,8 @@ export default function Notifications() {
       ) : (
         <p className="empty">Chưa có thông báo nào.</p>
       )}
-      <Pager page={d.page} pageSize={INBOX_PAGE_SIZE} total={d.total} />
-      <section className="card" aria-labelledby="email-heading">
+      <Pager page={d.page} pageSize={d.pageSize} total={d.total} />
+      <section className="card section-gap" aria-labelledby="email-heading">
         <h2 id="email-heading">Nhận qua e-mail</h2>
         <p>
           {d.email

@@ -186,7 +186,7 @@ function RemindForm({ half, commune, count }: { half: string; commune: number; c
       <input type="hidden" name="period" value={half} />
       <input type="hidden" name="commune" value={commune} />
       <button type="submit" name="intent" value="remind" className="button button--small" disabled={busy}>
-        Nhắc {count} đơn vị chưa nộp
+        {`Nhắc ${count} đơn vị chưa nộp`}
       </button>
     </Form>
   );
@@ -210,11 +210,11 @@ function ApproveMany({ d }: { d: CommuneData }) {
     );
   const chosen = result && "confirmApprove" in result ? (result.confirmApprove as number[]) : null;
   const errors = result && "errors" in result ? result.errors : undefined;
-  if (chosen) {
-    const rows = submitted.filter((r) => r.reportId && chosen.includes(r.reportId));
+  const rows = chosen ? submitted.filter((r) => r.reportId && chosen.includes(r.reportId)) : [];
+  if (rows.length) {
     return (
       <Form method="post" className="card form confirm-approve">
-        <h2>Xác nhận duyệt {rows.length} báo cáo</h2>
+        <h2>{`Xác nhận duyệt ${rows.length} báo cáo`}</h2>
         <ul>
           {rows.map((r) => (
             <li key={r.unitId}>
@@ -232,7 +232,7 @@ function ApproveMany({ d }: { d: CommuneData }) {
         <input type="hidden" name="confirm" value="yes" />
         <div className="form-actions">
           <button type="submit" name="intent" value="approve-many" className="button button--approve" disabled={busy}>
-            Xác nhận duyệt {rows.length} báo cáo
+            {`Xác nhận duyệt ${rows.length} báo cáo`}
           </button>
           <Link to={`/reports?period=${d.half}`}>Hủy, xem lại</Link>
         </div>

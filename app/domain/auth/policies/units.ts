@@ -45,6 +45,11 @@ export function mayOpenAdmin(actor: Actor): boolean {
   return can(actor, "accounts.manage") || can(actor, "units.manage");
 }
 
+/** The e-mail ledger (addresses of every commune, send errors): the system administrator's, who runs the server. */
+export function mayWatchMail(actor: Actor): boolean {
+  return can(actor, "units.manage");
+}
+
 export function mayReadAudit(actor: Actor): boolean {
   return can(actor, "audit.read");
 }
