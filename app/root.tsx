@@ -13,7 +13,7 @@ import type { ReactNode } from "react";
 import { Shell, type PageHandle, type ShellUser } from "~/components/shell";
 import { ROLE_LABELS } from "~/domain/accounts/schemas";
 import { can } from "~/domain/auth/permissions";
-import { sectionsFor } from "~/domain/auth/policies";
+import { primarySections, sectionsFor } from "~/domain/auth/policies";
 import { getActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { unreadCount } from "~/lib/notifications.server";
@@ -41,6 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         // "Cán bộ Phòng Văn hóa - Xã hội · Phòng Văn hóa - Xã hội" says the unit twice.
         unitName: primary && !ROLE_LABELS[primary.role].includes(primary.unitName) ? primary.unitName : "",
         sections: sectionsFor(actor),
+        primary: primarySections(actor),
         binLink: can(actor, "school.manage") || can(actor, "commune.manage") || can(actor, "materials.write"),
         unread: await unreadCount(db, actor.userId),
       }

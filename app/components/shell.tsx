@@ -2,10 +2,10 @@ import { Form, NavLink, Link, useLocation, useMatches, useSearchParams } from "@
 import { useEffect, useRef, type ReactNode } from "react";
 import type { Section } from "~/domain/auth/policies";
 
-export const SECTION_LINKS: Record<Section, { to: string; label: string }> = {
+export const SECTION_LINKS: Record<Section, { to: string; label: string; short?: string }> = {
   home: { to: "/", label: "Trang chủ" },
-  people: { to: "/people", label: "Danh sách người" },
-  clubs: { to: "/clubs", label: "Câu lạc bộ STEM" },
+  people: { to: "/people", label: "Danh sách người", short: "Người" },
+  clubs: { to: "/clubs", label: "Câu lạc bộ STEM", short: "CLB" },
   contests: { to: "/contests", label: "Cuộc thi" },
   activities: { to: "/activities", label: "Hoạt động" },
   attendance: { to: "/attendance", label: "Điểm danh" },
@@ -21,6 +21,8 @@ export interface ShellUser {
   roleLabel: string;
   unitName: string;
   sections: Section[];
+  /** The few sections on a phone's bottom bar (the rest under "Thêm"). */
+  primary: Section[];
   /** Whether the user deletes records (and so may restore them from the recycle bin). */
   binLink: boolean;
   /** Notifications not yet opened. */
@@ -41,13 +43,100 @@ function Nav({ sections }: { sections: Section[] }) {
   );
 }
 
-export function Shell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
-  // On a phone the menu is a <details>: close it once the chosen page opens.
+/** The initials of a name, for the account button ("Phạm Thị Lan" → "PL"). */
+function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return "?";
+  const first = words[0][0] ?? "";
+  const last = words.length > 1 ? (words[words.length - 1][0] ?? "") : "";
+  return (first + last).toUpperCase();
+}
+
+/** A <details> that closes when the page changes (the account menu, the phone's "Thêm"). */
+function useClosingDetails() {
   const location = useLocation();
-  const menu = useRef<HTMLDetailsElement>(null);
+  const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
-    if (menu.current) menu.current.open = false;
+    if (ref.current) ref.current.open = false;
   }, [location.key]);
+  return ref;
+}
+
+function AccountMenu({ user }: { user: ShellUser }) {
+  const ref = useClosingDetails();
+  return (
+    <details className="account-menu" ref={ref}>
+      <summary aria-label={`Tài khoản: ${user.fullName}`}>
+        <span className="account-menu__avatar" aria-hidden="true">
+          {initials(user.fullName)}
+        </span>
+        <span className="account-menu__name">{user.fullName}</span>
+      </summary>
+      <div className="account-menu__panel">
+        <p className="account-menu__who">
+          <strong>{user.fullName}</strong>
+          <small>{user.unitName ? `${user.roleLabel} · ${user.unitName}` : user.roleLabel}</small>
+          <small>{user.email}</small>
+        </p>
+        <ul>
+          <li>
+            <Link to="/notifications">Thông báo{user.unread ? ` (${user.unread} chưa đọc)` : ""}</Link>
+          </li>
+          {user.binLink ? (
+            <li>
+              <Link to="/recycle-bin">Thùng rác</Link>
+            </li>
+          ) : null}
+          <li>
+            <Link to="/account/password">Đổi mật khẩu</Link>
+          </li>
+        </ul>
+        <Form method="post" action="/logout">
+          <button type="submit" className="button button--ghost">
+            Đăng xuất
+          </button>
+        </Form>
+      </div>
+    </details>
+  );
+}
+
+/** A phone's bottom bar: the role's main sections one tap away, the others under "Thêm". */
+function TabBar({ user }: { user: ShellUser }) {
+  const more = useClosingDetails();
+  const rest = user.sections.filter((s) => !user.primary.includes(s));
+  return (
+    <nav className="tabbar" aria-label="Điều hướng chính (điện thoại)">
+      <ul>
+        {user.primary.map((s) => (
+          <li key={s}>
+            <NavLink to={SECTION_LINKS[s].to} end={s === "home"} prefetch="intent">
+              {SECTION_LINKS[s].short ?? SECTION_LINKS[s].label}
+            </NavLink>
+          </li>
+        ))}
+        {rest.length ? (
+          <li>
+            <details className="tabbar__more" ref={more}>
+              <summary>Thêm</summary>
+              <ul className="tabbar__sheet">
+                {rest.map((s) => (
+                  <li key={s}>
+                    <NavLink to={SECTION_LINKS[s].to} prefetch="intent">
+                      {SECTION_LINKS[s].label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+export function Shell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -66,55 +155,42 @@ export function Shell({ user, children }: { user: ShellUser | null; children: Re
         </Link>
         {user ? (
           <div className="topbar__user">
-            <span className="topbar__who">
-              <strong>{user.fullName}</strong>
-              <small>{user.unitName ? `${user.roleLabel} · ${user.unitName}` : user.roleLabel}</small>
-            </span>
             <Link
               to="/notifications"
-              className="topbar__link topbar__bell"
+              className="topbar__bell"
               aria-label={user.unread ? `Thông báo: ${user.unread} chưa đọc` : "Thông báo"}
             >
-              Thông báo
+              <svg className="topbar__bell-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+                <path
+                  fill="currentColor"
+                  d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+                />
+              </svg>
+              <span className="topbar__bell-text" aria-hidden="true">
+                Thông báo
+              </span>
               {user.unread ? (
                 <span className="count-badge" aria-hidden="true">
                   {user.unread > 99 ? "99+" : user.unread}
                 </span>
               ) : null}
             </Link>
-            {user.binLink ? (
-              <Link to="/recycle-bin" className="topbar__link">
-                Thùng rác
-              </Link>
-            ) : null}
-            <Link to="/account/password" className="topbar__link">
-              Đổi mật khẩu
-            </Link>
-            <Form method="post" action="/logout">
-              <button type="submit" className="button button--ghost">
-                Đăng xuất
-              </button>
-            </Form>
+            <AccountMenu user={user} />
           </div>
         ) : null}
       </header>
       {user ? (
         <nav className="nav" aria-label="Điều hướng chính">
-          <details className="nav__mobile" ref={menu}>
-            <summary>Danh mục</summary>
-            <Nav sections={user.sections} />
-          </details>
-          <div className="nav__desktop">
-            <Nav sections={user.sections} />
-          </div>
+          <Nav sections={user.sections} />
         </nav>
       ) : null}
-      <main id="main" className="main" tabIndex={-1}>
+      <main id="main" className={user ? "main main--tabbed" : "main"} tabIndex={-1}>
         {children}
       </main>
-      <footer className="footer">
+      <footer className={user ? "footer footer--tabbed" : "footer"}>
         <p>UBND xã Tân An · Phòng Văn hóa - Xã hội · Hạn báo cáo: trước 10/6 và 10/12 hằng năm</p>
       </footer>
+      {user ? <TabBar user={user} /> : null}
     </>
   );
 }

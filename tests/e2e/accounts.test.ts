@@ -115,14 +115,22 @@ describe("accounts in a browser", () => {
     evil.close();
   });
 
-  it("on a phone, the menu opens and leads to a section", async () => {
+  it("on a phone, a teacher's sections are one tap away on the bottom bar, the others under 'Thêm'", async () => {
     const phone = await launchContext({ width: 390, height: 844, isMobile: true });
     const page = await phone.newPage();
     await login(page, base, "gv.thcs@tanan.demo", DEMO_PASSWORD);
-    await page.getByText("Danh mục").click();
-    await page.locator(".nav__mobile").getByRole("link", { name: "Học liệu" }).click();
+    // One compact header (issue 20): at most 64 px.
+    expect((await page.locator(".topbar").boundingBox())!.height).toBeLessThanOrEqual(64);
+    const bar = page.getByRole("navigation", { name: "Điều hướng chính (điện thoại)" });
+    await bar.getByRole("link", { name: "Học liệu" }).click();
     await page.waitForURL(/\/materials$/);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Học liệu");
+    await bar.getByText("Thêm").click();
+    await bar.getByRole("link", { name: "Câu lạc bộ STEM" }).click();
+    await page.waitForURL(/\/clubs$/);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Câu lạc bộ STEM");
+    await bar.getByRole("link", { name: "Học liệu" }).click();
+    await page.waitForURL(/\/materials$/);
     await expectAccessible(page);
     await phone.close();
   });

@@ -52,6 +52,7 @@ describe("each demo account in a browser", () => {
       for (const label of expected.notNav)
         expect(await nav.getByRole("link", { name: label, exact: true }).count()).toBe(0);
       await expectAccessible(page);
+      await page.locator(".account-menu > summary").click();
       await page.getByRole("button", { name: "Đăng xuất" }).click();
       await page.waitForURL(/\/login$/);
       await page.close();

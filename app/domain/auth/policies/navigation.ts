@@ -1,5 +1,5 @@
 /** The sections of the app an actor sees in the navigation — the same policies the sections' guards call. */
-import { can, type Actor } from "../permissions";
+import { can, hasRole, type Actor } from "../permissions";
 import { mayReadIndicators, mayReadReports } from "./reports";
 
 export type Section =
@@ -24,4 +24,23 @@ export function sectionsFor(actor: Actor): Section[] {
   if (mayReadReports(actor)) out.push("reports");
   if (can(actor, "accounts.manage") || can(actor, "units.manage")) out.push("admin");
   return out;
+}
+
+/**
+ * The sections a role uses most, one tap away on a phone's bottom bar (issue 20): at most four, in the order of the
+ * day's work; the others are under "Thêm".
+ */
+export function primarySections(actor: Actor, sections: Section[] = sectionsFor(actor)): Section[] {
+  const order: Section[] = hasRole(actor, "teacher")
+    ? ["home", "attendance", "materials", "activities"]
+    : hasRole(actor, "school_admin")
+      ? ["home", "activities", "attendance", "reports"]
+      : hasRole(actor, "commune_staff")
+        ? ["home", "reports", "indicators", "activities"]
+        : hasRole(actor, "system_admin")
+          ? ["home", "admin", "indicators", "reports"]
+          : hasRole(actor, "office_staff")
+            ? ["home", "reports", "materials"]
+            : ["home", "indicators", "reports", "activities"];
+  return order.filter((s) => sections.includes(s)).slice(0, 4);
 }
