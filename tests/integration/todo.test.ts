@@ -183,12 +183,12 @@ describe("what each person has to do next", () => {
     expect(items[0].text).toMatch(
       /^Võ Minh Tuấn \(gv\.thcs@tanan\.demo\) đang bị tạm khóa đăng nhập đến \d\d:\d\d \d\d\/\d\d\/\d{4} do nhập sai mật khẩu nhiều lần$/,
     );
-    expect(items[0]).toMatchObject({ to: `/admin/accounts/${teacher}`, urgency: "soon" });
+    expect(items[0]).toMatchObject({ to: `/admin/accounts/${teacher}`, urgency: "now" });
     expect(items.slice(1)).toEqual([
       {
         text: "Liên kết kích hoạt của Lê Văn Hạn (gv.hethan@tanan.demo) đã hết hạn ngày 23/11/2026 mà chưa dùng: cấp liên kết mới",
         to: `/admin/accounts/${expired.userId}`,
-        urgency: "soon",
+        urgency: "now",
       },
       {
         text: "Phan Thị Mới (gv.moi@tanan.demo) chưa dùng liên kết kích hoạt (cấp ngày 01/12/2026, hết hạn 09:00 04/12/2026)",
@@ -246,7 +246,7 @@ describe("what each person has to do next", () => {
       {
         text: `Chỉ tiêu năm 2026: ${targetsText(await indicatorsPage(commune, 2026, NOW))}`,
         to: "/indicators?period=2026",
-        urgency: "later",
+        urgency: "watch",
       },
     ]);
     // 15/06: the H1 reports, five days past their deadline — THCS, THPT and Phòng Kinh tế submitted, the preschool
@@ -301,7 +301,7 @@ describe("what each person has to do next", () => {
       {
         text: `${name}: Chỉ tiêu năm 2026: ${targetsText(await indicatorsPage(id, 2026, NOW))}`,
         to: `/indicators?period=2026&commune=${id}`,
-        urgency: "later",
+        urgency: "watch",
       },
     ];
     expect(await standingTodo(t.db, communes, NOW)).toEqual([

@@ -25,8 +25,12 @@ import type { IndicatorStatus } from "../indicators/status";
 export interface TodoItem {
   text: string;
   to: string;
-  /** overdue: past its date; soon: due within 10 days; later: to do, not pressing. */
-  urgency: "overdue" | "soon" | "later";
+  /**
+   * overdue: past its date; now: someone cannot work until it is done (an account that cannot sign in); soon: due
+   * within 10 days; later: to do, not pressing; watch: nothing for the reader to do, a standing to follow (the
+   * leader's and a province reader's).
+   */
+  urgency: "overdue" | "now" | "soon" | "later" | "watch";
 }
 
 const DAY_MS = 86_400_000;
@@ -250,13 +254,13 @@ export async function adminTodo(db: DB, reach: number[] | null, now: Date = new 
       expired.push({
         text: `${who(u)} chưa kích hoạt và chưa có liên kết đặt mật khẩu: cấp liên kết`,
         to,
-        urgency: "soon",
+        urgency: "now",
       });
     else if (Date.parse(link.expires_at) <= now.getTime())
       expired.push({
         text: `Liên kết kích hoạt của ${who(u)} đã hết hạn ngày ${formatDate(link.expires_at)} mà chưa dùng: cấp liên kết mới`,
         to,
-        urgency: "soon",
+        urgency: "now",
       });
     else
       unused.push({
@@ -277,7 +281,7 @@ export async function adminTodo(db: DB, reach: number[] | null, now: Date = new 
   const locked = lockedUsers.map((u) => ({
     text: `${who(u)} đang bị tạm khóa đăng nhập đến ${formatDateTime(locks.get(u.email)!)} do nhập sai mật khẩu nhiều lần`,
     to: `/admin/accounts/${u.id}`,
-    urgency: "soon" as const,
+    urgency: "now" as const,
   }));
 
   // Schools and offices without this year's headcounts.
@@ -385,13 +389,13 @@ export async function standingTodo(
     items.push({
       text: `${prefix}Báo cáo ${halfLabel(half)}: ${submitted}/${own.size} đơn vị đã nộp, ${approved} đã duyệt; ${when} (hạn ${formatDate(reportDeadline(half))})`,
       to: `/reports?period=${half}${query}`,
-      urgency: missing > 0 && left < 0 ? "overdue" : missing > 0 && left <= 10 ? "soon" : "later",
+      urgency: missing > 0 && left < 0 ? "overdue" : missing > 0 && left <= 10 ? "soon" : "watch",
     });
     const n = await counts(c, year);
     items.push({
       text: `${prefix}Chỉ tiêu năm ${year}: ${n.met} đạt, ${n.behind} chưa đạt, ${n.no_data} chưa có số liệu${n.no_target ? `, ${n.no_target} không đặt chỉ tiêu` : ""}`,
       to: `/indicators?period=${year}${query}`,
-      urgency: "later",
+      urgency: "watch",
     });
   }
   return items;
