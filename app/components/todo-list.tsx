@@ -3,13 +3,15 @@ import type { TodoItem } from "~/domain/overview/todo";
 
 const BADGE: Record<TodoItem["urgency"], [string, string]> = {
   overdue: ["badge--red", "Quá hạn"],
+  now: ["badge--amber", "Cần làm ngay"],
   soon: ["badge--amber", "Sắp đến hạn"],
   later: ["", "Cần làm"],
+  watch: ["", "Theo dõi"],
 };
 
 /** "Việc cần làm": each item one tap from the page that does it, the most pressing first. */
 export function TodoList({ items }: { items: TodoItem[] }) {
-  const order = ["overdue", "soon", "later"];
+  const order = ["overdue", "now", "soon", "later", "watch"];
   const sorted = [...items].sort((a, b) => order.indexOf(a.urgency) - order.indexOf(b.urgency));
   return (
     <section className="card todo" aria-labelledby="todo">

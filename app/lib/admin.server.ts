@@ -4,6 +4,7 @@ export {
   type AccountSort,
   createAccount,
   issueResetLink,
+  liftLoginLock,
   listAccounts,
   setUserActive,
 } from "~/domain/accounts/accounts";

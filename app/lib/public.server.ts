@@ -11,6 +11,7 @@ import { notFound } from "./auth.server";
 import { db } from "./db.server";
 import { periodParam } from "./indicators.server";
 import { idParam } from "./params";
+import type { Period } from "~/domain/shared/periods";
 
 /** How long a computed page is reused: figures on the public page may be this much behind a change that wrote no audit row. */
 export const PUBLIC_PROGRESS_MAX_AGE_SECONDS = 300;
@@ -30,7 +31,19 @@ export async function publicProgressView(request: Request, now = Date.now()): Pr
   if (asked && !communes.some((c) => c.id === asked)) notFound();
   const commune = communes.find((c) => c.id === asked) ?? communes[0];
   if (!commune) notFound();
-  const period = periodParam(url);
+  const progress = await communeProgress(commune, periodParam(url), now);
+  return { progress, communes };
+}
+
+/**
+ * A commune's progress for a period, computed once per recorded change and shared: the public page, its feed and
+ * the home page of the commune's leader and of a province reader (issue 19) read the same copy.
+ */
+export async function communeProgress(
+  commune: { id: number; name: string },
+  period: Period,
+  now = Date.now(),
+): Promise<PublicProgress> {
   const prefix = `${commune.id}:${period.key}:`;
   const key = `${prefix}${await latestChangeId(db)}`;
   let hit = cache.get(key);
@@ -42,7 +55,7 @@ export async function publicProgressView(request: Request, now = Date.now()): Pr
     cache.set(key, hit);
     value.catch(() => cache.delete(key));
   }
-  return { progress: await hit.value, communes };
+  return hit.value;
 }
 
 export { publicProgressFeed } from "~/domain/overview/public-progress";

@@ -236,6 +236,20 @@ export async function seedDemo(db: DB | Transaction<Database>): Promise<void> {
     unitId: unitIds["thpt-tanan"],
   });
 
+  // A reader at the province (Sở, UBND tỉnh): reads every commune of the deployment like a leader (decision 014).
+  const province = await db
+    .selectFrom("units")
+    .select("parent_id")
+    .where("id", "=", communeId)
+    .executeTakeFirstOrThrow();
+  await addUser(db, {
+    email: "so@tanan.demo",
+    fullName: "Đoàn Thị Sương",
+    password: p,
+    role: "province_reader",
+    unitId: province.parent_id!,
+  });
+
   await seedDemoRecords(db, {
     communeId,
     officeVhxh: unitIds["office-vhxh"],

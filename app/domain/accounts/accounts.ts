@@ -10,6 +10,7 @@ import { matchesFolded } from "../shared/search";
 import { nameKey } from "../shared/text";
 import { addMs, HOUR_MS, nowIso } from "../shared/time";
 import { checkPasswordGuarded, normalizeEmail } from "../auth/login";
+import { clearAccountLocks, lockedAccounts } from "../auth/throttle";
 import { canGrant, canManageUser, maySeeAccount, refuse } from "../auth/policies";
 
 /** A one-time link (activation or reset) is valid this long. */
@@ -166,7 +167,28 @@ export async function setUserActive(
   });
 }
 
-/** Looks up an unused, unexpired one-time link. */
+/**
+ * Lifts the sign-in lock that wrong passwords put on an account (throttle.ts), once the administrator has made
+ * sure the person is who they say (issue 19: the lock is on their "Việc cần làm"). Audited; nothing else changes.
+ */
+export async function liftLoginLock(db: DB, actor: Actor, userId: number, ip: string | null = null): Promise<void> {
+  if (!(await canManageUser(db, actor, userId)))
+    refuse(await maySeeAccount(db, actor, userId), "Bạn không được thay đổi tài khoản này.");
+  const user = await db.selectFrom("users").select("email").where("id", "=", userId).executeTakeFirstOrThrow();
+  await db.transaction().execute(async (trx) => {
+    const cleared = await clearAccountLocks(trx, user.email);
+    if (!cleared) return;
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      unitId: await primaryUnitOf(trx, userId),
+      action: "unlock",
+      entity: "user",
+      entityId: userId,
+      ip,
+    });
+  });
+}
+
 /** One account as the administration page shows it, with its memberships; undefined when there is none. */
 export async function accountDetail(db: DB, userId: number) {
   const row = await db
@@ -176,15 +198,18 @@ export async function accountDetail(db: DB, userId: number) {
     .executeTakeFirst();
   if (!row) return undefined;
   const { password_hash, ...user } = row;
+  // Sign-in locked by too many wrong passwords (throttle.ts), until when: the administrator may lift it.
+  const lockedUntil = (await lockedAccounts(db, new Date(), row.email)).get(row.email) ?? null;
   const memberships = await db
     .selectFrom("memberships")
     .innerJoin("units", "units.id", "memberships.unit_id")
     .select(["memberships.role", "units.name", "units.id as unit_id"])
     .where("memberships.user_id", "=", userId)
     .execute();
-  return { user: { ...user, hasPassword: password_hash !== null }, memberships };
+  return { user: { ...user, hasPassword: password_hash !== null, lockedUntil }, memberships };
 }
 
+/** Looks up an unused, unexpired one-time link. */
 export async function findLink(db: DB, token: string) {
   const row = await db
     .selectFrom("account_tokens")

@@ -21,7 +21,8 @@ export interface AuditEntry {
     | "link_redeem"
     | "deactivate"
     | "activate"
-    | "lockout";
+    | "lockout"
+    | "unlock";
   entity: string;
   entityId?: string | number | null;
   before?: unknown;

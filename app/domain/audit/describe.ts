@@ -12,6 +12,7 @@ const ACTION_LABELS: Record<string, string> = {
   login: "Đăng nhập",
   logout: "Đăng xuất",
   lockout: "Tạm khóa đăng nhập",
+  unlock: "Mở tạm khóa đăng nhập",
   password_change: "Đổi mật khẩu",
   link_issue: "Cấp liên kết đặt mật khẩu",
   link_redeem: "Dùng liên kết đặt mật khẩu",

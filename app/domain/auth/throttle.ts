@@ -14,7 +14,7 @@
  * counted as a failure; it also clears its account-and-address key.
  */
 import { engineOf } from "../../../db/engine";
-import type { DB } from "../../../db/connection";
+import type { DB, Executor } from "../../../db/connection";
 import { writeAudit } from "../audit/audit";
 import { addMs, nowIso } from "../shared/time";
 
@@ -135,4 +135,54 @@ export async function reserveAttempt(db: DB, keys: ThrottleKey[], now = new Date
         });
     },
   };
+}
+
+/** The e-mail a throttle key is about, for the keys that are about an account (an address's own key is not). */
+function accountOfKey(key: string): string | null {
+  if (key.startsWith("account:")) return key.slice("account:".length);
+  if (key.startsWith("account_address:")) {
+    const rest = key.slice("account_address:".length);
+    return rest.slice(0, rest.lastIndexOf("|"));
+  }
+  return null;
+}
+
+/**
+ * The throttle rows about one account (its own key and its keys at each address), or about every account. LIKE
+ * reads "_" and "%" in an e-mail as wildcards — it may match more, never less —, so callers compare exactly after.
+ */
+function accountRows(db: Executor, email?: string) {
+  return db
+    .selectFrom("login_throttle")
+    .select(["key", "locked_until"])
+    .where((eb) =>
+      email === undefined
+        ? eb.or([eb("key", "like", "account:%"), eb("key", "like", "account_address:%")])
+        : eb.or([eb("key", "=", `account:${email}`), eb("key", "like", `account_address:${email}|%`)]),
+    );
+}
+
+/**
+ * Accounts whose sign-in is locked now (issue 19: the administrator's "Việc cần làm", the account page), by e-mail,
+ * with the latest end of their locks: an account's own key, or its key at one address (the person may be the one
+ * locked out there). A lock of a whole address is not an account's and is left out.
+ */
+export async function lockedAccounts(db: Executor, now = new Date(), email?: string): Promise<Map<string, string>> {
+  const who = email?.toLowerCase();
+  const rows = await accountRows(db, who).where("locked_until", ">", nowIso(now)).execute();
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    const account = accountOfKey(r.key);
+    if (!account || (who !== undefined && account !== who)) continue;
+    if (!out.has(account) || r.locked_until! > out.get(account)!) out.set(account, r.locked_until!);
+  }
+  return out;
+}
+
+/** Lifts every lock and count on an account's keys (the administrator vouches for the person); returns how many. */
+export async function clearAccountLocks(db: Executor, email: string): Promise<number> {
+  const who = email.toLowerCase();
+  const keys = (await accountRows(db, who).execute()).map((r) => r.key).filter((k) => accountOfKey(k) === who);
+  if (keys.length) await db.deleteFrom("login_throttle").where("key", "in", keys).execute();
+  return keys.length;
 }

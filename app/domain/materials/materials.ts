@@ -103,6 +103,20 @@ export async function getMaterial(db: DB, id: number): Promise<Material | undefi
   return db.selectFrom("materials").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** The last materials a person uploaded in the schools they still work in (a teacher's home page, issue 19). */
+export async function recentMaterialsOf(db: DB, actor: Actor, limit = 5) {
+  const schools = ownSchoolIds(actor);
+  return db
+    .selectFrom("materials")
+    .select(["id", "title", "kind", "visibility", "created_at"])
+    .where("author_user_id", "=", actor.userId)
+    .where("school_id", "in", schools.length ? schools : [-1])
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
 /** The folded words of what a user typed (letters and digits only, so no search syntax gets through). */
 export function searchWords(q: string): string[] {
   return foldVietnamese(q)

@@ -3,22 +3,34 @@
  * it. Commune staff: reports waiting for approval (with how long), units that have not submitted (days left or
  * overdue), reports returned and not sent again. A unit's preparers: their report of the half-year in course and a
  * returned report's comment; a school's administrators also activities held without attendance and clubs with no
- * meeting this month. A teacher: the sessions of today and the coming week they take the roll for.
+ * meeting this month. A teacher: the sessions of today and the coming week they take the roll for. The system
+ * administrator: accounts that cannot sign in yet (set-up link expired or not used) or are locked out by wrong
+ * passwords, and units without this year's headcounts. The commune's leader and a province reader: each commune's
+ * reports against the deadline and its indicators against the year's targets.
  */
 import type { DB } from "../../../db/connection";
 import { daysUntilDeadline, REPORTING_KINDS, reportDeadline } from "../calendar/deadlines";
 import { parsePeriod } from "../shared/periods";
-import { vietnamInstant, vietnamToday } from "../shared/time";
+import { vietnamInstant, vietnamToday, vietnamYear } from "../shared/time";
 import { halvesSoFar } from "./dashboard";
 import { attendanceActivities } from "../attendance/attendance";
 import type { Actor } from "../auth/permissions";
-import { formatDateTime } from "../shared/format";
+import { formatDate, formatDateTime } from "../shared/format";
+import { lockedAccounts } from "../auth/throttle";
+import { HEADCOUNT_CATEGORY_LABELS, headcountCategoriesFor } from "../units/vocabulary";
+import type { HeadcountCategory } from "../../../db/schema";
+import { computeIndicators } from "../indicators/engine";
+import type { IndicatorStatus } from "../indicators/status";
 
 export interface TodoItem {
   text: string;
   to: string;
-  /** overdue: past its date; soon: due within 10 days; later: to do, not pressing. */
-  urgency: "overdue" | "soon" | "later";
+  /**
+   * overdue: past its date; now: someone cannot work until it is done (an account that cannot sign in); soon: due
+   * within 10 days; later: to do, not pressing; watch: nothing for the reader to do, a standing to follow (the
+   * leader's and a province reader's).
+   */
+  urgency: "overdue" | "now" | "soon" | "later" | "watch";
 }
 
 const DAY_MS = 86_400_000;
@@ -75,7 +87,7 @@ export async function communeTodo(db: DB, communeId: number, now: Date = new Dat
     });
     if (missing.length)
       items.push({
-        text: `${missing.length} đơn vị chưa nộp báo cáo ${halfLabel(half)} (${left >= 0 ? `còn ${left} ngày, hạn ${reportDeadline(half).split("-").reverse().join("/")}` : `quá hạn ${-left} ngày`}): ${missing.map((u) => u.name).join(", ")}`,
+        text: `${missing.length} đơn vị chưa nộp báo cáo ${halfLabel(half)} (${left >= 0 ? `còn ${left} ngày, hạn ${formatDate(reportDeadline(half))}` : `quá hạn ${-left} ngày`}): ${missing.map((u) => u.name).join(", ")}`,
         to: `/reports?period=${half}`,
         urgency: left < 0 ? "overdue" : left <= 10 ? "soon" : "later",
       });
@@ -107,7 +119,7 @@ export async function unitTodo(
   const current = reports.find((r) => r.period_key === half);
   if (left <= 45 && (!current || current.status === "draft"))
     items.push({
-      text: `Nộp báo cáo ${halfLabel(half)}: còn ${left} ngày (hạn ${reportDeadline(half).split("-").reverse().join("/")})`,
+      text: `Nộp báo cáo ${halfLabel(half)}: còn ${left} ngày (hạn ${formatDate(reportDeadline(half))})`,
       to: `/reports/${half}/${unit.id}`,
       urgency: left <= 10 ? "soon" : "later",
     });
@@ -181,9 +193,210 @@ export async function rollCallTodo(db: DB, actor: Actor, now: Date = new Date())
     .map((a) => {
       const day = vietnamToday(new Date(a.starts_at));
       return {
-        text: `Điểm danh ${day === today ? "hôm nay" : day.split("-").reverse().join("/")}: ${a.title} (${formatDateTime(a.starts_at).slice(0, 5)})`,
+        text: `Điểm danh ${day === today ? "hôm nay" : formatDate(day)}: ${a.title} (${formatDateTime(a.starts_at).slice(0, 5)})`,
         to: `/attendance/${a.id}`,
         urgency: day === today ? ("soon" as const) : ("later" as const),
       };
     });
+}
+
+/** At most this many items of one kind; beyond, one item says how many more and leads to the whole list. */
+const MAX_PER_KIND = 10;
+
+function capped(items: TodoItem[], more: (n: number) => string, to: string): TodoItem[] {
+  if (items.length <= MAX_PER_KIND) return items;
+  const n = items.length - MAX_PER_KIND + 1;
+  return [...items.slice(0, MAX_PER_KIND - 1), { text: more(n), to, urgency: items[0].urgency }];
+}
+
+/**
+ * What a unit must have entered to be counted: a school every headcount it keeps (the coverage indicators divide
+ * by them); an office its officials (its communication staff may be none, and then nothing is entered).
+ */
+const REQUIRED_HEADCOUNTS = {
+  school: headcountCategoriesFor("school"),
+  office: ["officials"] as HeadcountCategory[],
+};
+
+/**
+ * The system administrator's list, within their reach (null: every unit). Accounts that have never set a password
+ * and whose latest one-time link expired unused, is still unused, or was never issued; accounts whose sign-in is
+ * locked by wrong passwords now; schools and offices without this year's headcounts (the indicators' denominators).
+ * Each one tap from the account page or the unit page where it is put right.
+ */
+export async function adminTodo(db: DB, reach: number[] | null, now: Date = new Date()): Promise<TodoItem[]> {
+  const inReach = reach ? (reach.length ? reach : [-1]) : null;
+  const accounts = db
+    .selectFrom("users")
+    .select(["users.id", "users.email", "users.full_name"])
+    .where("users.is_active", "=", 1)
+    .$if(inReach !== null, (q) =>
+      q.where("users.id", "in", db.selectFrom("memberships").select("user_id").where("unit_id", "in", inReach!)),
+    );
+  const who = (u: { full_name: string; email: string }) => `${u.full_name} (${u.email})`;
+
+  // Never set up: the latest link decides (an earlier unused one was spent when a new one was issued).
+  const pending = await accounts.where("users.password_hash", "is", null).orderBy("users.created_at").execute();
+  const pendingIds = pending.map((u) => u.id);
+  const links = await db
+    .selectFrom("account_tokens")
+    .select(["user_id", "created_at", "expires_at", "used_at"])
+    .where("user_id", "in", pendingIds.length ? pendingIds : [-1])
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
+  const expired: TodoItem[] = [];
+  const unused: TodoItem[] = [];
+  for (const u of pending) {
+    const link = links.find((l) => l.user_id === u.id);
+    const to = `/admin/accounts/${u.id}`;
+    if (!link || link.used_at)
+      expired.push({
+        text: `${who(u)} chưa kích hoạt và chưa có liên kết đặt mật khẩu: cấp liên kết`,
+        to,
+        urgency: "now",
+      });
+    else if (Date.parse(link.expires_at) <= now.getTime())
+      expired.push({
+        text: `Liên kết kích hoạt của ${who(u)} đã hết hạn ngày ${formatDate(link.expires_at)} mà chưa dùng: cấp liên kết mới`,
+        to,
+        urgency: "now",
+      });
+    else
+      unused.push({
+        text: `${who(u)} chưa dùng liên kết kích hoạt (cấp ngày ${formatDate(link.created_at)}, hết hạn ${formatDateTime(link.expires_at)})`,
+        to,
+        urgency: "later",
+      });
+  }
+
+  // Locked out by wrong passwords, now (the lock ends by itself; the account page can lift it sooner).
+  const locks = await lockedAccounts(db, now);
+  const lockedUsers = locks.size
+    ? await accounts
+        .where("users.email", "in", [...locks.keys()])
+        .orderBy("users.email")
+        .execute()
+    : [];
+  const locked = lockedUsers.map((u) => ({
+    text: `${who(u)} đang bị tạm khóa đăng nhập đến ${formatDateTime(locks.get(u.email)!)} do nhập sai mật khẩu nhiều lần`,
+    to: `/admin/accounts/${u.id}`,
+    urgency: "now" as const,
+  }));
+
+  // Schools and offices without this year's headcounts.
+  const year = vietnamYear(now);
+  const units = await db
+    .selectFrom("units")
+    .select(["id", "name", "kind"])
+    .where("kind", "in", REPORTING_KINDS)
+    .where("archived_at", "is", null)
+    .$if(inReach !== null, (q) => q.where("id", "in", inReach!))
+    .orderBy("kind", "desc") // schools, then offices
+    .orderBy("name")
+    .execute();
+  const unitIds = units.map((u) => u.id);
+  const entered = await db
+    .selectFrom("headcounts")
+    .select(["unit_id", "category"])
+    .distinct()
+    .where("year", "=", year)
+    .where("unit_id", "in", unitIds.length ? unitIds : [-1])
+    .execute();
+  const headcounts: TodoItem[] = [];
+  for (const u of units) {
+    const required = REQUIRED_HEADCOUNTS[u.kind as keyof typeof REQUIRED_HEADCOUNTS];
+    const missing = required.filter((c) => !entered.some((e) => e.unit_id === u.id && e.category === c));
+    if (!missing.length) continue;
+    headcounts.push({
+      text:
+        missing.length === required.length
+          ? `${u.name} chưa có số liệu nền năm ${year} (mẫu số của các chỉ tiêu)`
+          : `${u.name} chưa nhập số liệu nền năm ${year}: ${missing.map((c) => HEADCOUNT_CATEGORY_LABELS[c].toLowerCase()).join(", ")}`,
+      to: `/units/${u.id}?year=${year}`,
+      urgency: "later",
+    });
+  }
+
+  const more = (n: number) => `… và ${n} tài khoản khác`;
+  return [
+    ...capped(locked, more, "/admin"),
+    ...capped(expired, more, "/admin"),
+    ...capped(unused, more, "/admin"),
+    ...capped(headcounts, (n) => `… và ${n} đơn vị khác chưa có số liệu nền năm ${year}`, "/admin/units"),
+  ];
+}
+
+/** How many of a commune's indicators stand where against their targets. */
+export type StatusCounts = Record<IndicatorStatus, number>;
+
+/** The commune's indicators of a year against the year's targets, as /indicators shows them (the same engine). */
+export async function yearStatusCounts(db: DB, communeId: number, year: number, now?: Date): Promise<StatusCounts> {
+  const counts: StatusCounts = { met: 0, behind: 0, no_data: 0, no_target: 0 };
+  for (const f of await computeIndicators(db, { kind: "commune", communeId }, parsePeriod(String(year))!, now))
+    counts[f.status]++;
+  return counts;
+}
+
+/**
+ * The commune leader's and a province reader's list: for each commune they read, where the half-year in course
+ * stands against its deadline (its reporting units' reports submitted and approved, days left or overdue) and the
+ * year's indicators against their targets (met, behind, no data), one tap to /reports and /indicators. `counts`
+ * gives the indicators' standing (by default the engine, computed here; the home page passes the public page's
+ * cached copy of the same computation). With several communes, each item names its commune.
+ */
+export async function standingTodo(
+  db: DB,
+  communes: { id: number; name: string }[],
+  now: Date = new Date(),
+  counts: (commune: { id: number; name: string }, year: number) => Promise<StatusCounts> = (c, year) =>
+    yearStatusCounts(db, c.id, year, now),
+): Promise<TodoItem[]> {
+  if (!communes.length) return [];
+  const halves = halvesSoFar(now);
+  const half = halves[halves.length - 1]; // the half-year in course: its deadline next, or just past
+  const year = vietnamYear(now);
+  const left = daysUntilDeadline(half, now);
+  const units = await db
+    .selectFrom("units")
+    .select(["id", "parent_id"])
+    .where(
+      "parent_id",
+      "in",
+      communes.map((c) => c.id),
+    )
+    .where("kind", "in", REPORTING_KINDS)
+    .where("archived_at", "is", null)
+    .execute();
+  const unitIds = units.map((u) => u.id);
+  const reports = await db
+    .selectFrom("reports")
+    .select(["unit_id", "status"])
+    .where("period_key", "=", half)
+    .where("unit_id", "in", unitIds.length ? unitIds : [-1])
+    .execute();
+  const several = communes.length > 1;
+  const items: TodoItem[] = [];
+  for (const c of communes) {
+    const prefix = several ? `${c.name}: ` : "";
+    const query = several ? `&commune=${c.id}` : "";
+    const own = new Set(units.filter((u) => u.parent_id === c.id).map((u) => u.id));
+    const mine = reports.filter((r) => own.has(r.unit_id));
+    const submitted = mine.filter((r) => r.status === "submitted" || r.status === "approved").length;
+    const approved = mine.filter((r) => r.status === "approved").length;
+    const missing = own.size - submitted;
+    const when = left > 0 ? `còn ${left} ngày` : left === 0 ? "đến hạn hôm nay" : `quá hạn ${-left} ngày`;
+    items.push({
+      text: `${prefix}Báo cáo ${halfLabel(half)}: ${submitted}/${own.size} đơn vị đã nộp, ${approved} đã duyệt; ${when} (hạn ${formatDate(reportDeadline(half))})`,
+      to: `/reports?period=${half}${query}`,
+      urgency: missing > 0 && left < 0 ? "overdue" : missing > 0 && left <= 10 ? "soon" : "watch",
+    });
+    const n = await counts(c, year);
+    items.push({
+      text: `${prefix}Chỉ tiêu năm ${year}: ${n.met} đạt, ${n.behind} chưa đạt, ${n.no_data} chưa có số liệu${n.no_target ? `, ${n.no_target} không đặt chỉ tiêu` : ""}`,
+      to: `/indicators?period=${year}${query}`,
+      urgency: "watch",
+    });
+  }
+  return items;
 }

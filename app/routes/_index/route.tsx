@@ -16,14 +16,21 @@ import { formatNumber } from "~/domain/shared/format";
 import { yearParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
 import {
+  adminTodo,
   communeOverview,
   communeTodo,
+  feedToken,
   getUnit,
   halfYearReport,
+  recentMaterialsOf,
   rollCallTodo,
   schoolSummary,
+  standingOf,
   unitTodo,
 } from "~/lib/home.server";
+import { publicOrigin } from "~/lib/links.server";
+import { CalendarFeedCard } from "~/components/calendar-feed-card";
+import { RecentMaterials } from "~/components/recent-materials";
 import { actorCommuneId } from "~/lib/indicators.server";
 import { TodoList } from "~/components/todo-list";
 import { formatDate } from "~/domain/shared/format";
@@ -41,8 +48,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       year,
       overview: await communeOverview(db, year, reachOf(actor)),
       canEditHeadcounts: can(actor, "headcounts.edit"),
-      // Commune staff approve the reports: what waits for them (issue 19).
-      todo: can(actor, "reports.approve") ? await communeTodo(db, await actorCommuneId(actor)) : null,
+      // Issue 19. Commune staff approve the reports: what waits for them. The system administrator: accounts that
+      // cannot sign in and units without this year's headcounts. The leader and a province reader: each commune
+      // against the deadline and the year's targets.
+      todo: can(actor, "reports.approve")
+        ? await communeTodo(db, await actorCommuneId(actor))
+        : can(actor, "units.manage")
+          ? await adminTodo(db, reachOf(actor))
+          : await standingOf(actor),
     };
   }
   const schoolId = ownSchoolIds(actor)[0];
@@ -57,9 +70,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       office: { id: office.id, name: office.name },
       ...(await halfYearReport(office.id)),
       todo: await unitTodo(db, office),
+      // The office's calendar: its activities, the report deadlines and the commune's cut-offs (issue 19).
+      feedUrl: `${publicOrigin(request)}/calendar/${await feedToken(db, office.id)}.ics`,
     };
   }
   const summary = await schoolSummary(db, school, year);
+  const prepares = can(actor, "reports.prepare", school.id);
+  const takesRolls = !prepares && can(actor, "attendance.write", school.id);
   return {
     kind: "school" as const,
     year,
@@ -67,11 +84,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     summary,
     canEditHeadcounts: can(actor, "headcounts.edit", school.id),
     // A school's administrators: their report and what is left undone; a teacher: the roll calls of the week.
-    todo: can(actor, "reports.prepare", school.id)
-      ? await unitTodo(db, school)
-      : can(actor, "attendance.write", school.id)
-        ? await rollCallTodo(db, actor)
-        : null,
+    todo: prepares ? await unitTodo(db, school) : takesRolls ? await rollCallTodo(db, actor) : null,
+    // A teacher: the last materials they uploaded, beside the roll calls.
+    materials: takesRolls ? await recentMaterialsOf(db, actor) : null,
   };
 }
 
@@ -180,7 +195,14 @@ function SchoolHome({ data }: { data: Extract<ReturnType<typeof useLoaderData<ty
           </>
         }
       />
-      {data.todo ? <TodoList items={data.todo} /> : null}
+      {data.materials ? (
+        <div className="home-columns">
+          {data.todo ? <TodoList items={data.todo} /> : null}
+          <RecentMaterials rows={data.materials} />
+        </div>
+      ) : data.todo ? (
+        <TodoList items={data.todo} />
+      ) : null}
       <div className="grid">
         <Stat value={total("school_managers")} label="Cán bộ quản lý" />
         <Stat value={total("teachers")} label="Giáo viên" />
@@ -277,6 +299,7 @@ function HomeBody() {
           </Link>{" "}
           <Link to="/reports">Các kỳ báo cáo</Link>
         </div>
+        <CalendarFeedCard url={data.feedUrl} what="hạn nộp báo cáo 6 tháng, ngày chốt số liệu hoặc hoạt động mới" />
       </>
     );
   return (

@@ -2,7 +2,7 @@ import { actorCommuneId } from "~/lib/indicators.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ActivityFilters } from "~/components/activity-filters";
-import { CopyButton } from "~/components/copy-button";
+import { CalendarFeedCard } from "~/components/calendar-feed-card";
 import { PageHeader } from "~/components/shell";
 import { COMMEMORATION_DATES, COMMEMORATION_LABELS, COMMEMORATIONS } from "~/domain/activities/vocabulary";
 import { reachOf, can, ownSchoolIds } from "~/domain/auth/permissions";
@@ -142,16 +142,7 @@ export default function ActivityCalendar() {
         ))}
       </div>
       {d.feedUrl ? (
-        <div className="card" style={{ marginTop: "1rem" }}>
-          <h2>Theo dõi lịch trên điện thoại</h2>
-          <p>
-            Trong ứng dụng Lịch (Google Calendar, Lịch iPhone), chọn “Thêm lịch từ URL / Đăng ký lịch” và dán địa chỉ
-            dưới đây. Lịch tự cập nhật khi có hoạt động mới.
-          </p>
-          <p className="onetime-link">{d.feedUrl}</p>
-          <CopyButton text={d.feedUrl} label="Sao chép địa chỉ lịch" />
-          <p className="muted">Chỉ chia sẻ địa chỉ này trong đơn vị.</p>
-        </div>
+        <CalendarFeedCard url={d.feedUrl} what="hoạt động mới; có cả hạn nộp báo cáo 6 tháng và ngày chốt số liệu" />
       ) : null}
     </>
   );

@@ -13,7 +13,7 @@ import { accountLinkUrl } from "~/lib/links.server";
 import { idParam } from "~/lib/params";
 import { readForm } from "~/lib/forms.server";
 import { canManageUser, maySeeAccount } from "~/domain/auth/policies";
-import { accountDetail, issueResetLink, setUserActive } from "~/lib/admin.server";
+import { accountDetail, issueResetLink, liftLoginLock, setUserActive } from "~/lib/admin.server";
 import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
@@ -46,6 +46,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         url: accountLinkUrl(request, link.token),
         expiresAt: link.expiresAt,
         message: "",
+      };
+    }
+    if (intent === "unlock") {
+      await liftLoginLock(db, actor, user.id, context.clientIp);
+      return {
+        ok: true as const,
+        kind: "status" as const,
+        url: "",
+        expiresAt: "",
+        message: "Đã mở tạm khóa đăng nhập: người dùng đăng nhập lại được ngay.",
       };
     }
     if (intent === "deactivate" || intent === "activate") {
@@ -100,6 +110,14 @@ export default function AccountDetail() {
           <dd>
             {!user.is_active ? "Đã khóa" : user.hasPassword ? "Đang hoạt động" : "Chờ kích hoạt (chưa đặt mật khẩu)"}
           </dd>
+          {user.lockedUntil ? (
+            <>
+              <dt>Đăng nhập</dt>
+              <dd className="status-behind">
+                Đang tạm khóa đến {formatDateTime(user.lockedUntil)} do nhập sai mật khẩu nhiều lần
+              </dd>
+            </>
+          ) : null}
           <dt>Ngày tạo</dt>
           <dd>{formatDateTime(user.created_at)}</dd>
           <dt>Đổi mật khẩu lần cuối</dt>
@@ -108,6 +126,13 @@ export default function AccountDetail() {
       </div>
       {canManage ? (
         <div className="form-actions">
+          {user.lockedUntil ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="unlock" className="button">
+                Mở tạm khóa đăng nhập
+              </button>
+            </Form>
+          ) : null}
           {user.is_active ? (
             <Form method="post">
               <button type="submit" name="intent" value="reset-link" className="button">
