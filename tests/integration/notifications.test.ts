@@ -25,6 +25,7 @@ import {
 import { remindUnsubmitted, reminderThreshold, sendDeadlineReminders } from "../../app/domain/notifications/reminders";
 import { approveReports, returnReport, submitReport } from "../../app/domain/reports/reports";
 import { createActivity, getActivity, updateActivity } from "../../app/domain/activities/activities";
+import { adminTodo } from "../../app/domain/overview/todo";
 import { actorOf, createTestDb, unitIdByCode, type TestDb } from "../support/db";
 import { startSmtp, type TestSmtp } from "../support/smtp";
 import { http, loginAs } from "../support/http";
@@ -158,6 +159,10 @@ describe("deadline reminders", () => {
     const gaveUp = await t.db.selectFrom("mail_outbox").selectAll().where("id", "=", row.id).executeTakeFirstOrThrow();
     expect(gaveUp).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
     expect(smtp.received.flatMap((m) => m.to)).not.toContain("bgh.thpt@tanan.demo");
+    // The system administrator's home page says so, one tap from the list.
+    const item = (await adminTodo(t.db, null, new Date("2026-12-09T10:00:00Z"))).find((i) => i.to === "/admin/mail");
+    expect(item).toMatchObject({ urgency: "now" });
+    expect(item!.text).toMatch(/^1 thư điện tử chưa gửi được \(lỗi gần nhất: .*550/);
   });
 });
 

@@ -20,6 +20,7 @@ import { lockedAccounts } from "../auth/throttle";
 import { HEADCOUNT_CATEGORY_LABELS, headcountCategoriesFor } from "../units/vocabulary";
 import type { HeadcountCategory } from "../../../db/schema";
 import { computeIndicators } from "../indicators/engine";
+import { undeliveredMail } from "../notifications/delivery";
 import type { IndicatorStatus } from "../indicators/status";
 
 export interface TodoItem {
@@ -318,8 +319,21 @@ export async function adminTodo(db: DB, reach: number[] | null, now: Date = new 
     });
   }
 
+  // E-mails that did not go out (issue 19): the system administrator runs the server and its mail settings.
+  const mail = (await undeliveredMail(db, 100)).filter((m) => m.status === "failed" || m.status === "pending");
+  const mailItems: TodoItem[] = mail.length
+    ? [
+        {
+          text: `${mail.length} thư điện tử chưa gửi được${mail[0].last_error ? ` (lỗi gần nhất: ${mail[0].last_error.slice(0, 120)})` : ""}`,
+          to: "/admin/mail",
+          urgency: mail.some((m) => m.status === "failed") ? "now" : "later",
+        },
+      ]
+    : [];
+
   const more = (n: number) => `… và ${n} tài khoản khác`;
   return [
+    ...(reach === null ? mailItems : []),
     ...capped(locked, more, "/admin"),
     ...capped(expired, more, "/admin"),
     ...capped(unused, more, "/admin"),
