@@ -125,7 +125,8 @@ export function NoMatch({ what, none, keep }: { what: string; none?: ReactNode; 
   if (!filtered) return <>{none ?? `Chưa có ${what} nào.`}</>;
   return (
     <>
-      Không có {what} nào phù hợp với bộ lọc. <Link to={clear}>Xóa bộ lọc</Link>
+      {`Không có ${what} nào phù hợp với bộ lọc. `}
+      <Link to={clear}>Xóa bộ lọc</Link>
     </>
   );
 }
