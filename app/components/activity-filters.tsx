@@ -1,9 +1,10 @@
-import { FilterBar, FilterSelect } from "./filters";
+import { FilterBar, FilterSelect, SearchField } from "./filters";
 import { ACTIVITY_STATUS_LABELS, ACTIVITY_STATUSES } from "~/domain/activities/vocabulary";
 
 type Term = { code: string; label: string };
 
 export interface ActivityFilterValues {
+  q?: string;
   unit?: string;
   topic?: string;
   form?: string;
@@ -32,6 +33,7 @@ export function ActivityFilters(props: {
       {Object.entries(props.hidden ?? {}).map(([k, val]) => (
         <input key={k} type="hidden" name={k} value={val} />
       ))}
+      <SearchField label="Tìm theo tên, địa điểm" value={v.q ?? ""} placeholder="không cần dấu" />
       {props.units.length > 1
         ? select(
             "unit",

@@ -1,20 +1,23 @@
+import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-/** One select of a GET filter bar; the first option means "no filter". */
+/** One select of a GET filter bar; the first option means "no filter". `labels`: options from value → label. */
 export function FilterSelect(props: {
   name: string;
   label: string;
   value: string | number | null | undefined;
-  options: { value: string | number; label: string }[];
+  options?: { value: string | number; label: string }[];
+  labels?: Record<string, string>;
   all?: string;
 }) {
   const id = `filter-${props.name}`;
+  const options = props.options ?? optionsOf(props.labels ?? {});
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
       <select id={id} name={props.name} defaultValue={props.value ?? ""}>
         {props.all !== undefined ? <option value="">{props.all}</option> : null}
-        {props.options.map((o) => (
+        {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
@@ -79,3 +82,51 @@ export function FilterBar({
 }
 
 export const YEARS = [2025, 2026, 2027, 2028, 2029, 2030].map((y) => ({ value: y, label: String(y) }));
+
+/** What a list's address holds besides its filters: the page, the order, and the notices shown after a change. */
+const NOT_FILTERS = new Set(["page", "sort", "saved", "deleted", "imported"]);
+
+/**
+ * Whether the list is filtered (its address holds anything but the page, the order and `keep`, such as the tab
+ * it is on), and the address of the same list unfiltered.
+ */
+export function useFilters(keep: string[] = []): { filtered: boolean; clear: string } {
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  const kept = new URLSearchParams();
+  let filtered = false;
+  for (const [k, v] of params) {
+    if (keep.includes(k) || k === "sort") kept.append(k, v);
+    else if (!NOT_FILTERS.has(k) && v !== "") filtered = true;
+  }
+  return { filtered, clear: `${location.pathname}${kept.size ? `?${kept}` : ""}` };
+}
+
+/**
+ * The list's download: its address `to` with the page's own query (filters and order), so the file holds what
+ * the page lists — every page of it. A plain link: the browser downloads the file.
+ */
+export function DownloadLink({ to, label = "Tải Excel (.xlsx)" }: { to: string; label?: string }) {
+  const params = new URLSearchParams(useLocation().search);
+  for (const k of NOT_FILTERS) if (k !== "sort") params.delete(k);
+  return (
+    <a href={`${to}${params.size ? `?${params}` : ""}`} className="button button--ghost" download>
+      {label}
+    </a>
+  );
+}
+
+/**
+ * What an empty list says: that nothing matches its filters, with a link that clears them; or, unfiltered,
+ * `none` ("Chưa có … nào." unless told).
+ */
+export function NoMatch({ what, none, keep }: { what: string; none?: ReactNode; keep?: string[] }) {
+  const { filtered, clear } = useFilters(keep);
+  if (!filtered) return <>{none ?? `Chưa có ${what} nào.`}</>;
+  return (
+    <>
+      {`Không có ${what} nào phù hợp với bộ lọc. `}
+      <Link to={clear}>Xóa bộ lọc</Link>
+    </>
+  );
+}

@@ -1,14 +1,20 @@
 import { reachOf } from "~/domain/auth/permissions";
 import type { AppLoadContext } from "@remix-run/node";
 import type { Activity, Unit } from "../../db/schema";
-import { getActivity, listVocabulary, organizerChoices, type ActivityFilter } from "~/domain/activities/activities";
+import {
+  type ActivityFilter,
+  type ActivitySort,
+  getActivity,
+  listVocabulary,
+  organizerChoices,
+} from "~/domain/activities/activities";
 import { ACTIVITY_STATUSES } from "~/domain/activities/vocabulary";
 import { parsePeriod } from "~/domain/shared/periods";
 import type { Actor } from "~/domain/auth/permissions";
 import { listUnits } from "~/domain/units/units";
 import { notFound, requireActor } from "./auth.server";
 import { db } from "./db.server";
-import { idParam } from "./params";
+import { idParam, oneOf, searchParam } from "./params";
 import { canSeeActivity } from "~/domain/auth/policies";
 
 /** The activity a page is about; one the actor may not see answers 404. */
@@ -40,6 +46,7 @@ export function parseActivityFilter(url: URL) {
   const period = parsePeriod(p.get("period"));
   return {
     filter: {
+      q: searchParam(url),
       unitId: idParam(p.get("unit") ?? undefined) ?? undefined,
       topic: p.get("topic") || undefined,
       form: p.get("form") || undefined,
@@ -50,6 +57,11 @@ export function parseActivityFilter(url: URL) {
     } satisfies ActivityFilter,
     period: period?.key ?? "",
   };
+}
+
+/** The list's order, as its page and its download read it. */
+export function activitySort(url: URL): ActivitySort {
+  return oneOf<ActivitySort>(url.searchParams.get("sort"), ["newest", "oldest", "title"], "newest");
 }
 
 // What the pages of this area call in the domain: routes import these from here, not from app/domain
@@ -71,4 +83,5 @@ export {
   updateActivity,
 } from "~/domain/activities/activities";
 export { feedIcs, feedToken, unitForFeed } from "~/domain/activities/calendar-feed";
+export { activitiesWorkbook } from "~/domain/activities/list-sheet";
 export { listUnits } from "~/domain/units/units";

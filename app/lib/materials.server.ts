@@ -2,7 +2,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { Material, Unit } from "../../db/schema";
 import { can, ownSchoolIds, type Actor } from "~/domain/auth/permissions";
 import { releaseUnclaimed } from "~/domain/files/lifecycle";
-import { createMaterial, getMaterial } from "~/domain/materials/materials";
+import { createMaterial, getMaterial, type MaterialFilter } from "~/domain/materials/materials";
+import { MATERIAL_KINDS } from "~/domain/materials/vocabulary";
 import { materialSchema } from "~/domain/materials/schemas";
 import { DomainError } from "~/domain/shared/errors";
 import { getUnit } from "~/domain/units/units";
@@ -10,7 +11,7 @@ import { getActor, notFound, requireActor } from "./auth.server";
 import { db } from "./db.server";
 import { failure, parseForm } from "./forms";
 import { readMaterialUpload } from "./material-upload.server";
-import { idParam } from "./params";
+import { idParam, searchParam } from "./params";
 import { canSeeMaterial } from "~/domain/auth/policies";
 
 /** The school a teacher or administrator shares materials for (their own), or null. */
@@ -57,6 +58,19 @@ export async function submitMaterial(request: Request, actor: Actor, school: Uni
   }
 }
 
+/** The list's filters, as its page and its download read them. */
+export function parseMaterialFilter(url: URL): MaterialFilter {
+  const p = url.searchParams;
+  const grade = Number(p.get("grade") || Number.NaN);
+  return {
+    q: searchParam(url),
+    topic: p.get("topic") || undefined,
+    kind: MATERIAL_KINDS.find((k) => k === p.get("kind")),
+    grade: Number.isInteger(grade) && grade >= 0 && grade <= 12 ? grade : undefined,
+    schoolId: idParam(p.get("school") ?? undefined) ?? undefined,
+  };
+}
+
 // What the pages of this area call in the domain: routes import these from here, not from app/domain
 // (decision 021: routes → area server modules → domain → db).
 export { listVocabulary } from "~/domain/activities/activities";
@@ -71,5 +85,6 @@ export {
   materialFile,
   materialTopicLabels,
 } from "~/domain/materials/materials";
+export { materialsWorkbook } from "~/domain/materials/list-sheet";
 export { publicFeed, upcomingCommuneActivities } from "~/domain/materials/public";
 export { getUnit, listUnits } from "~/domain/units/units";

@@ -20,3 +20,8 @@ export function idParam(value: string | undefined): number | null {
   if (!value || !/^[1-9]\d{0,14}$/.test(value)) return null;
   return Number(value);
 }
+
+/** A free-text search ("q"): trimmed, at most 100 characters; empty is no search. */
+export function searchParam(url: URL, name = "q"): string | undefined {
+  return (url.searchParams.get(name) ?? "").trim().slice(0, 100) || undefined;
+}

@@ -171,6 +171,8 @@ const TABLE: Record<string, Rule> = {
 
   "GET /activities": { places: ["-"], may: inSet(READERS), req: one("/activities") },
   "GET /activities/calendar": { places: ["-"], may: inSet(READERS), req: one("/activities/calendar") },
+  // A list's download (issue 19): the same readers as the list; what each sees, as on the page.
+  "GET /activities/export.xlsx": { places: ["-"], may: inSet(READERS), req: one("/activities/export.xlsx") },
   "GET /activities/new": { places: ["-"], may: roles("principal", "staff"), req: one("/activities/new") },
   // The organizer named in the form is the place.
   "POST /activities/new": {
@@ -221,6 +223,11 @@ const TABLE: Record<string, Rule> = {
   },
 
   "GET /admin": { places: ["-"], may: roles("admin", "staff"), req: one("/admin") },
+  "GET /admin/accounts/export.xlsx": {
+    places: ["-"],
+    may: roles("admin", "staff"),
+    req: one("/admin/accounts/export.xlsx"),
+  },
   "GET /admin/accounts/:id": {
     places: ALL5,
     may: roles("admin", "staff"),
@@ -248,6 +255,7 @@ const TABLE: Record<string, Rule> = {
     }),
   },
   "GET /admin/audit": { places: ["-"], may: roles("admin", "staff"), req: one("/admin/audit") },
+  "GET /admin/audit/export.xlsx": { places: ["-"], may: roles("admin", "staff"), req: one("/admin/audit/export.xlsx") },
   "GET /admin/mail": { places: ["-"], may: roles("admin"), req: one("/admin/mail") },
   "GET /admin/units": { places: ["-"], may: roles("admin", "staff"), req: one("/admin/units") },
   "POST /admin/units": { places: ["-"], may: roles("admin"), req: post("/admin/units") },
@@ -321,6 +329,7 @@ const TABLE: Record<string, Rule> = {
   },
 
   "GET /clubs": { places: ["-"], may: inSet(READERS), req: one("/clubs") },
+  "GET /clubs/export.xlsx": { places: ["-"], may: inSet(READERS), req: one("/clubs/export.xlsx") },
   "GET /clubs/new": { places: ["-"], may: roles("principal"), req: one("/clubs/new") },
   "POST /clubs/new": { places: ["-"], may: roles("principal"), req: post("/clubs/new") },
   "GET /clubs/:id": { places: SCHOOLS, may: inSet(READERS), req: (p) => ({ path: `/clubs/${P(p).clubId}` }) },
@@ -344,6 +353,7 @@ const TABLE: Record<string, Rule> = {
   },
 
   "GET /contests": { places: ["-"], may: inSet(READERS), req: one("/contests") },
+  "GET /contests/export.xlsx": { places: ["-"], may: inSet(READERS), req: one("/contests/export.xlsx") },
   "GET /contests/new": { places: ["-"], may: roles("principal", "staff"), req: one("/contests/new") },
   "POST /contests/new": { places: ["-"], may: roles("principal", "staff"), req: post("/contests/new") },
   "GET /contests/:id": { places: ALL5, may: readsShared, req: (p) => ({ path: `/contests/${P(p).contestId}` }) },
@@ -469,6 +479,11 @@ const TABLE: Record<string, Rule> = {
   "GET /notifications/:id": { places: ["-"], may: anyone, ok: () => "404", req: one("/notifications/999999999") },
 
   "GET /materials": { places: ["-"], may: (r) => READERS.has(r) || r === "office", req: one("/materials") },
+  "GET /materials/export.xlsx": {
+    places: ["-"],
+    may: (r) => READERS.has(r) || r === "office",
+    req: one("/materials/export.xlsx"),
+  },
   "GET /materials/new": { places: ["-"], may: inSet(SCHOOL_STAFF), req: one("/materials/new") },
   "POST /materials/new": { places: ["-"], may: inSet(SCHOOL_STAFF), req: post("/materials/new") },
   "POST /materials/upload": { places: ["-"], may: inSet(SCHOOL_STAFF), anon: "401", req: post("/materials/upload") },
@@ -503,6 +518,12 @@ const TABLE: Record<string, Rule> = {
     places: ALL5,
     may: (r, p) => (isSchool(p) ? READERS.has(r) : COMMUNE_READERS.has(r)),
     req: (p) => ({ path: `/people/${P(p).unitId}/template.xlsx` }),
+  },
+  // The list as on its page: pupils by name for the school's own staff, counts by class for the commune's readers.
+  "GET /people/:unitId/export.xlsx": {
+    places: ALL5,
+    may: (r, p) => (isSchool(p) ? READERS.has(r) : COMMUNE_READERS.has(r)),
+    req: (p) => ({ path: `/people/${P(p).unitId}/export.xlsx?category=${isSchool(p) ? "students" : "officials"}` }),
   },
   "GET /people/:unitId/:personId": {
     places: ALL5,
@@ -900,6 +921,7 @@ describe("students' names stay in their school (decision 006)", () => {
     expect(found("GET /clubs/:id", "teacher", false)).toContain("Mạc Thị Ánh Dương");
     expect(found("GET /clubs/:id", "teacher", true)).toContain("Mạc Thị Ánh Dương");
     expect(found("GET /attendance/:activityId/export.xlsx", "principal", false)).toContain("Mạc Thị Ánh Dương");
+    expect(found("GET /people/:unitId/export.xlsx", "teacher", false)).toContain("Mạc Thị Ánh Dương");
   });
 
   it("no answer to anyone outside a school holds its pupils' full names: pages, .data, downloads", () => {

@@ -12,6 +12,7 @@ import { addMs, HOUR_MS, nowIso } from "../shared/time";
 import { checkPasswordGuarded, normalizeEmail } from "../auth/login";
 import { clearAccountLocks, lockedAccounts } from "../auth/throttle";
 import { canGrant, canManageUser, maySeeAccount, refuse } from "../auth/policies";
+import type { AccountState } from "./schemas";
 
 /** A one-time link (activation or reset) is valid this long. */
 export const LINK_LIFETIME_MS = 72 * HOUR_MS;
@@ -318,10 +319,19 @@ export async function changeOwnPassword(
 
 export type AccountSort = "name" | "email" | "created";
 
-/** Accounts, optionally of one unit; `within` (an actor's reach, null = all) keeps a commune's own. */
+export interface AccountFilter {
+  /** Words of the name or the e-mail, without diacritics or case. */
+  q?: string;
+  /** Accounts with a membership of this role, in this unit (both: the same membership). */
+  role?: Role;
+  unitId?: number;
+  state?: AccountState;
+}
+
+/** Accounts, filtered; `within` (an actor's reach, null = all) keeps a commune's own. */
 export async function listAccounts(
   db: DB,
-  opts: { page: number; pageSize: number; sort: AccountSort; q?: string; unitId?: number; within?: number[] | null },
+  opts: AccountFilter & { page: number; pageSize: number; sort: AccountSort; within?: number[] | null },
 ) {
   let q = db.selectFrom("users");
   if (opts.within)
@@ -334,8 +344,15 @@ export async function listAccounts(
         .where("unit_id", "in", opts.within.length ? opts.within : [-1]),
     );
   if (opts.q) q = q.where(matchesFolded(["users.name_key", "users.email"], opts.q));
-  if (opts.unitId)
-    q = q.where("users.id", "in", db.selectFrom("memberships").select("user_id").where("unit_id", "=", opts.unitId));
+  if (opts.unitId || opts.role) {
+    let m = db.selectFrom("memberships").select("user_id");
+    if (opts.unitId) m = m.where("unit_id", "=", opts.unitId);
+    if (opts.role) m = m.where("role", "=", opts.role);
+    q = q.where("users.id", "in", m);
+  }
+  if (opts.state === "locked") q = q.where("users.is_active", "=", 0);
+  if (opts.state === "active") q = q.where("users.is_active", "=", 1).where("users.password_hash", "is not", null);
+  if (opts.state === "pending") q = q.where("users.is_active", "=", 1).where("users.password_hash", "is", null);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   const order = opts.sort === "email" ? "users.email" : opts.sort === "created" ? "users.created_at" : "users.name_key";
   const users = await q
@@ -353,20 +370,22 @@ export async function listAccounts(
     .offset((opts.page - 1) * opts.pageSize)
     .execute();
   const ids = users.map((u) => u.id);
-  const memberships = ids.length
-    ? await db
-        .selectFrom("memberships")
-        .innerJoin("units", "units.id", "memberships.unit_id")
-        .select(["memberships.user_id", "memberships.role", "units.name as unit_name"])
-        .where("memberships.user_id", "in", ids)
-        .execute()
-    : [];
+  const memberships = new Map<number, { role: Role; unitName: string }[]>();
+  // A download reads many accounts: their memberships a bounded number at a time (a statement's parameters are few).
+  for (let i = 0; i < ids.length; i += 500)
+    for (const m of await db
+      .selectFrom("memberships")
+      .innerJoin("units", "units.id", "memberships.unit_id")
+      .select(["memberships.user_id", "memberships.role", "units.name as unit_name"])
+      .where("memberships.user_id", "in", ids.slice(i, i + 500))
+      .execute())
+      memberships.set(m.user_id, [...(memberships.get(m.user_id) ?? []), { role: m.role, unitName: m.unit_name }]);
   return {
     total,
     rows: users.map(({ password_hash, ...u }) => ({
       ...u,
       hasPassword: password_hash !== null,
-      memberships: memberships.filter((m) => m.user_id === u.id).map((m) => ({ role: m.role, unitName: m.unit_name })),
+      memberships: memberships.get(u.id) ?? [],
     })),
   };
 }

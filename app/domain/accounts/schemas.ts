@@ -28,6 +28,20 @@ export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
   office_staff: "Cán bộ cơ quan chuyên môn",
 };
 
+/** Where an account stands: in use, locked by an administrator, or waiting for its one-time link to be used. */
+export const ACCOUNT_STATES = ["active", "locked", "pending"] as const;
+export type AccountState = (typeof ACCOUNT_STATES)[number];
+export const ACCOUNT_STATE_LABELS: Record<AccountState, string> = {
+  active: "Đang hoạt động",
+  locked: "Đã khóa",
+  pending: "Chờ kích hoạt",
+};
+
+/** An account's state from what is stored. */
+export function accountState(u: { is_active: number; hasPassword: boolean }): AccountState {
+  return !u.is_active ? "locked" : u.hasPassword ? "active" : "pending";
+}
+
 const email = z
   .string({ required_error: "Vui lòng nhập email." })
   .trim()

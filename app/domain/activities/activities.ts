@@ -2,14 +2,16 @@
  * Activities: training classes, conferences, thematic sessions, club meetings and dissemination
  * (banners, website, loudspeakers…). The records the plan's indicators are computed from.
  */
+import type { SelectQueryBuilder } from "kysely";
 import type { DB } from "../../../db/connection";
-import type { Activity, Unit } from "../../../db/schema";
+import type { Activity, Database, Unit } from "../../../db/schema";
 import { assertActivityUnlocked, assertPeriodOpen } from "../calendar/locks";
 import { tellInvitedSchools } from "../notifications/invitations";
 import { writeAudit, type Executor } from "../audit/audit";
 import { lockedActivity, quarterOf, refreshReach } from "../reach/reach-aggregate";
 import { ownSchoolIds, reaches, type Actor } from "../auth/permissions";
 import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
+import { holdsFolded, searchedPage, type ListSlice } from "../shared/search";
 import { nowIso, vietnamInstant } from "../shared/time";
 import { activitiesSnapshot, claimRecord, describeParts, moveToBin, rowsWhere } from "../recycle-bin/bin";
 import type { ActivityInput, BudgetLineInput } from "./schemas";
@@ -468,6 +470,8 @@ export async function setReach(
 }
 
 export interface ActivityFilter {
+  /** Words of the title or the place, without diacritics or case. */
+  q?: string;
   unitId?: number;
   topic?: string;
   form?: string;
@@ -509,43 +513,52 @@ function applyFilter(db: DB, actor: Actor, f: ActivityFilter) {
 
 export type ActivitySort = "newest" | "oldest" | "title";
 
+/** The activities of a list page (or of its download: `slice` its first rows), filtered and searched. */
 export async function listActivities(
   db: DB,
   actor: Actor,
   f: ActivityFilter,
-  opts: { page: number; pageSize: number; sort: ActivitySort },
+  opts: ListSlice & { sort: ActivitySort },
 ) {
   const q = applyFilter(db, actor, f);
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-  let rows = q
-    .innerJoin("units", "units.id", "activities.organizer_unit_id")
-    .leftJoin("vocab_terms as form_term", (j) =>
-      j.onRef("form_term.code", "=", "activities.form").on("form_term.kind", "=", "form"),
-    )
-    .select([
-      "activities.id",
-      "activities.title",
-      "activities.form",
-      "form_term.label as form_label",
-      "activities.starts_at",
-      "activities.ends_at",
-      "activities.status",
-      "activities.delivery",
-      "activities.commemoration",
-      "activities.planned_participants",
-      "units.name as organizer_name",
-      "units.kind as organizer_kind",
-    ]);
-  rows =
-    opts.sort === "title"
+  const sorted = <Q extends SelectQueryBuilder<Database, "activities", object>>(rows: Q): Q =>
+    (opts.sort === "title"
       ? rows.orderBy("activities.title")
-      : rows.orderBy("activities.starts_at", opts.sort === "oldest" ? "asc" : "desc");
-  const list = await rows
-    .orderBy("activities.id")
-    .limit(opts.pageSize)
-    .offset((opts.page - 1) * opts.pageSize)
-    .execute();
-  return { total, rows: list };
+      : rows.orderBy("activities.starts_at", opts.sort === "oldest" ? "asc" : "desc")
+    ).orderBy("activities.id") as Q;
+  const rows = () =>
+    q
+      .innerJoin("units", "units.id", "activities.organizer_unit_id")
+      .leftJoin("vocab_terms as form_term", (j) =>
+        j.onRef("form_term.code", "=", "activities.form").on("form_term.kind", "=", "form"),
+      )
+      .select([
+        "activities.id",
+        "activities.title",
+        "activities.form",
+        "form_term.label as form_label",
+        "activities.starts_at",
+        "activities.ends_at",
+        "activities.status",
+        "activities.delivery",
+        "activities.place",
+        "activities.commemoration",
+        "activities.planned_participants",
+        "units.name as organizer_name",
+        "units.kind as organizer_kind",
+      ]);
+  return searchedPage({
+    query: f.q,
+    slice: opts,
+    count: async () => Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n),
+    page: (offset, limit) => sorted(rows()).limit(limit).offset(offset).execute(),
+    candidates: async () =>
+      (await sorted(q.select(["activities.id", "activities.title", "activities.place"])).execute()).map((a) => ({
+        id: a.id,
+        texts: [a.title, a.place],
+      })),
+    byIds: (ids) => rows().where("activities.id", "in", ids).execute(),
+  });
 }
 
 /** Which of these activities the actor's own schools were invited to (a badge on the list: everyone sees the
@@ -565,11 +578,12 @@ export async function invitedAmong(db: DB, actor: Actor, activityIds: number[]):
 
 /** Activities starting in [from, to), for the month calendar; at most `limit` of them. */
 export async function calendarActivities(db: DB, actor: Actor, f: ActivityFilter, limit = 600) {
-  return applyFilter(db, actor, f)
+  const rows = applyFilter(db, actor, f)
     .innerJoin("units", "units.id", "activities.organizer_unit_id")
     .select([
       "activities.id",
       "activities.title",
+      "activities.place",
       "activities.starts_at",
       "activities.ends_at",
       "activities.status",
@@ -577,9 +591,11 @@ export async function calendarActivities(db: DB, actor: Actor, f: ActivityFilter
       "units.short_name",
       "units.name as organizer_name",
     ])
-    .orderBy("activities.starts_at")
-    .limit(limit)
-    .execute();
+    .orderBy("activities.starts_at");
+  // A search is matched here (see searchedPage), among the month's activities.
+  const q = f.q;
+  if (!q) return rows.limit(limit).execute();
+  return (await rows.execute()).filter((a) => holdsFolded(q, [a.title, a.place])).slice(0, limit);
 }
 
 export async function listVocabulary(db: Executor) {

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 
-import { nowIso } from "../shared/time";
+import { matchesFolded } from "../shared/search";
+import { addMs, DAY_MS, nowIso, vietnamInstant } from "../shared/time";
 
 export type { Executor } from "../../../db/connection";
 import type { Executor } from "../../../db/connection";
@@ -73,9 +74,21 @@ export async function latestChangeId(db: Executor): Promise<number> {
   return Number(row?.id ?? 0);
 }
 
+export interface AuditFilter {
+  /** Changes to records, sign-ins and sign-outs, or both. */
+  kind?: "changes" | "sessions" | "all";
+  /** Who: words of the actor's name or e-mail, without diacritics or case. */
+  q?: string;
+  action?: string;
+  entity?: string;
+  /** Vietnamese calendar days, both included ("YYYY-MM-DD"). */
+  from?: string;
+  to?: string;
+}
+
 export async function listAudit(
   db: Executor,
-  opts: { page: number; pageSize: number; unitIds?: number[]; kind?: "changes" | "sessions" | "all" },
+  opts: AuditFilter & { page: number; pageSize: number; unitIds?: number[] },
 ) {
   let q = db
     .selectFrom("audit_log")
@@ -84,6 +97,11 @@ export async function listAudit(
   if (opts.unitIds) q = q.where("audit_log.unit_id", "in", opts.unitIds.length ? opts.unitIds : [-1]);
   if (opts.kind === "changes") q = q.where("audit_log.action", "not in", SESSION_ACTIONS);
   if (opts.kind === "sessions") q = q.where("audit_log.action", "in", SESSION_ACTIONS);
+  if (opts.q) q = q.where(matchesFolded(["users.name_key", "users.email"], opts.q));
+  if (opts.action) q = q.where("audit_log.action", "=", opts.action);
+  if (opts.entity) q = q.where("audit_log.entity", "=", opts.entity);
+  if (opts.from) q = q.where("audit_log.at", ">=", vietnamInstant(opts.from));
+  if (opts.to) q = q.where("audit_log.at", "<", addMs(vietnamInstant(opts.to), DAY_MS));
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   const rows = await q
     .select([

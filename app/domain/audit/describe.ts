@@ -1,41 +1,9 @@
 /** The audit log in words: what each action, record and field is called, and what changed ("Số lượng: 180 → 185"). */
 import type { listAudit } from "./audit";
+import { AUDIT_ACTION_LABELS as ACTION_LABELS, AUDIT_ENTITY_LABELS as ENTITY_LABELS } from "./vocabulary";
 
 type AuditRow = Awaited<ReturnType<typeof listAudit>>["rows"][number];
 
-const ACTION_LABELS: Record<string, string> = {
-  create: "Tạo mới",
-  update: "Sửa",
-  delete: "Xóa (vào thùng rác)",
-  restore: "Khôi phục từ thùng rác",
-  purge: "Xóa hẳn khỏi thùng rác",
-  login: "Đăng nhập",
-  logout: "Đăng xuất",
-  lockout: "Tạm khóa đăng nhập",
-  unlock: "Mở tạm khóa đăng nhập",
-  password_change: "Đổi mật khẩu",
-  link_issue: "Cấp liên kết đặt mật khẩu",
-  link_redeem: "Dùng liên kết đặt mật khẩu",
-  deactivate: "Khóa tài khoản",
-  activate: "Mở khóa tài khoản",
-};
-const ENTITY_LABELS: Record<string, string> = {
-  user: "Tài khoản",
-  session: "Phiên đăng nhập",
-  login: "Đăng nhập",
-  unit: "Đơn vị",
-  headcount: "Số người của đơn vị",
-  person: "Người trong danh sách",
-  people_import: "Nhập danh sách từ tệp",
-  club: "Câu lạc bộ",
-  club_member: "Thành viên câu lạc bộ",
-  activity: "Hoạt động",
-  activity_reach: "Số người được tiếp cận",
-  budget_line: "Dòng kinh phí",
-  contest: "Cuộc thi",
-  contest_entry: "Bài dự thi",
-  material: "Học liệu",
-};
 const FIELD_LABELS: Record<string, string> = {
   count: "Số lượng",
   email: "Email",

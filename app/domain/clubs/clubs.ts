@@ -1,6 +1,7 @@
 /** STEM clubs of a school: registration, members joining and leaving (history kept), and meetings. */
+import type { ExpressionBuilder, SelectQueryBuilder } from "kysely";
 import type { DB } from "../../../db/connection";
-import type { Club, Unit } from "../../../db/schema";
+import type { Club, Database, Unit } from "../../../db/schema";
 import { insertActivity } from "../activities/activities";
 import { assertActivityUnlocked, assertDateOpen, assertRangeOpen } from "../calendar/locks";
 import { writeAudit } from "../audit/audit";
@@ -16,6 +17,7 @@ import {
   rowsWhere,
   type Snapshot,
 } from "../recycle-bin/bin";
+import { searchedPage, type ListSlice } from "../shared/search";
 import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
 import type { ClubInput } from "./schemas";
 import { canManageClubs, refuse, seesUnit } from "../auth/policies";
@@ -183,59 +185,70 @@ export async function deleteClub(db: DB, actor: Actor, club: Club, confirmed: De
 
 export type ClubSort = "name" | "members" | "school";
 
+export interface ClubFilter {
+  /** Words of the club's name, without diacritics or case. */
+  q?: string;
+  schoolId?: number;
+  status?: Club["status"];
+  field?: Club["field"];
+}
+
 /** Clubs with current member counts (students and teachers): every school's for the commune, one's own otherwise. */
-export async function listClubs(
-  db: DB,
-  actor: Actor,
-  opts: { schoolId?: number; status?: Club["status"]; page: number; pageSize: number; sort: ClubSort },
-) {
+export async function listClubs(db: DB, actor: Actor, opts: ClubFilter & ListSlice & { sort: ClubSort }) {
+  const f = opts;
   let q = db.selectFrom("clubs").innerJoin("units", "units.id", "clubs.school_id");
   const within = readableUnitIds(actor);
   if (within) q = q.where("clubs.school_id", "in", within.length ? within : [-1]);
-  if (opts.schoolId) q = q.where("clubs.school_id", "=", opts.schoolId);
-  if (opts.status) q = q.where("clubs.status", "=", opts.status);
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-  let rows = q.select((eb) => {
-    const current = (students: boolean) =>
-      eb
-        .selectFrom("club_members")
-        .innerJoin("people", "people.id", "club_members.person_id")
-        .select((e) => e.fn.countAll<number>().as("n"))
-        .whereRef("club_members.club_id", "=", "clubs.id")
-        .where("club_members.left_on", "is", null)
-        .where("people.category", students ? "=" : "!=", "students");
-    return [
+  if (f.schoolId) q = q.where("clubs.school_id", "=", f.schoolId);
+  if (f.status) q = q.where("clubs.status", "=", f.status);
+  if (f.field) q = q.where("clubs.field", "=", f.field);
+  const current = (eb: ExpressionBuilder<Database, "clubs" | "units">, students: boolean) =>
+    eb
+      .selectFrom("club_members")
+      .innerJoin("people", "people.id", "club_members.person_id")
+      .select((e) => e.fn.countAll<number>().as("n"))
+      .whereRef("club_members.club_id", "=", "clubs.id")
+      .where("club_members.left_on", "is", null)
+      .where("people.category", students ? "=" : "!=", "students");
+  // The order by members counts in a subquery of its own: the search's candidates are read in the same order.
+  const sorted = <Q extends SelectQueryBuilder<Database, "clubs" | "units", object>>(rows: Q): Q =>
+    (opts.sort === "school"
+      ? rows.orderBy("units.name").orderBy("clubs.name")
+      : opts.sort === "members"
+        ? rows.orderBy((eb) => current(eb, true), "desc")
+        : rows.orderBy("clubs.name")
+    ).orderBy("clubs.id") as Q;
+  const rows = () =>
+    q.select((eb) => [
       "clubs.id",
       "clubs.name",
       "clubs.field",
       "clubs.status",
       "clubs.target_grades",
       "clubs.schedule",
+      "clubs.founded_on",
       "clubs.school_id",
       "units.name as school_name",
-      current(true).as("student_members"),
-      current(false).as("teacher_members"),
+      current(eb, true).as("student_members"),
+      current(eb, false).as("teacher_members"),
       eb
         .selectFrom("activities")
         .select((e) => e.fn.countAll<number>().as("n"))
         .whereRef("activities.club_id", "=", "clubs.id")
         .as("meetings"),
-    ];
+    ]);
+  const list = await searchedPage({
+    query: f.q,
+    slice: opts,
+    count: async () => Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n),
+    page: (offset, limit) => sorted(rows()).limit(limit).offset(offset).execute(),
+    candidates: async () =>
+      (await sorted(q.select(["clubs.id", "clubs.name"])).execute()).map((c) => ({ id: c.id, texts: [c.name] })),
+    byIds: (ids) => rows().where("clubs.id", "in", ids).execute(),
   });
-  rows =
-    opts.sort === "school"
-      ? rows.orderBy("units.name").orderBy("clubs.name")
-      : opts.sort === "members"
-        ? rows.orderBy("student_members", "desc")
-        : rows.orderBy("clubs.name");
-  const list = await rows
-    .orderBy("clubs.id")
-    .limit(opts.pageSize)
-    .offset((opts.page - 1) * opts.pageSize)
-    .execute();
   return {
-    total,
-    rows: list.map((r) => ({
+    total: list.total,
+    rows: list.rows.map((r) => ({
       ...r,
       student_members: Number(r.student_members),
       teacher_members: Number(r.teacher_members),

@@ -28,3 +28,10 @@ export function targetGrades(club: Pick<Club, "target_grades">): number[] {
     return [];
   }
 }
+
+/** A club's grades in words: "6, 7, 8", "Mầm non". */
+export function targetGradesText(club: Pick<Club, "target_grades">): string {
+  return targetGrades(club)
+    .map((g) => (g === 0 ? "Mầm non" : g))
+    .join(", ");
+}

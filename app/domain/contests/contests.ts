@@ -3,17 +3,18 @@
  * school); entries by schools with their students and mentor teachers; results and evidence.
  */
 import { assertDateOpen } from "../calendar/locks";
-import { sql, type SqlBool } from "kysely";
+import { sql, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { DB } from "../../../db/connection";
-import type { Contest, ContestEntry, ContestResult, Unit } from "../../../db/schema";
+import type { Contest, ContestEntry, ContestResult, Database, Unit } from "../../../db/schema";
 import { writeAudit, type Executor } from "../audit/audit";
 import { can, ownSchoolIds, reachOf, readableUnitIds, type Actor } from "../auth/permissions";
 import { DomainError, requireDeleteConfirmation, type DeleteConfirmation } from "../shared/errors";
 import { claimRecord, describeParts, moveToBin, rowsWhere, type Snapshot } from "../recycle-bin/bin";
 import { touchObjects } from "../files/lifecycle";
-import { nowIso } from "../shared/time";
+import { searchedPage, type ListSlice } from "../shared/search";
+import { nowIso, vietnamToday } from "../shared/time";
 import type { ContestInput, EntryInput } from "./schemas";
-import { AWARDS } from "./vocabulary";
+import { AWARDS, type ContestStatus } from "./vocabulary";
 import { canManageContest, canRecordResult, contestVisibleTo, refuse, seesUnit } from "../auth/policies";
 
 export type ContestWithOrganizer = Contest & { organizer: Unit };
@@ -194,22 +195,39 @@ export async function deleteContest(
 
 export type ContestSort = "newest" | "name";
 
+export interface ContestFilter {
+  /** Words of the contest's name, without diacritics or case. */
+  q?: string;
+  /** Contests starting in that calendar year. */
+  year?: number;
+  level?: Contest["level"];
+  /** Where it stands today (Vietnam's calendar day). */
+  status?: ContestStatus;
+}
+
 export async function listContests(
   db: DB,
   actor: Actor,
-  opts: { page: number; pageSize: number; sort: ContestSort; year?: number },
+  opts: ContestFilter & ListSlice & { sort: ContestSort; today?: string },
 ) {
   let q = db.selectFrom("contests").where(contestVisibleTo(actor));
   if (opts.year)
     q = q
       .where("contests.starts_on", ">=", `${opts.year}-01-01`)
       .where("contests.starts_on", "<=", `${opts.year}-12-31`);
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  if (opts.level) q = q.where("contests.level", "=", opts.level);
+  const today = opts.today ?? vietnamToday();
+  if (opts.status === "upcoming") q = q.where("contests.starts_on", ">", today);
+  if (opts.status === "ongoing") q = q.where("contests.starts_on", "<=", today).where("contests.ends_on", ">=", today);
+  if (opts.status === "finished") q = q.where("contests.ends_on", "<", today);
   const own = ownSchoolIds(actor);
   const commune = can(actor, "commune.read");
-  const rows = await q
-    .innerJoin("units", "units.id", "contests.organizer_unit_id")
-    .select((eb) => [
+  const sorted = <Q extends SelectQueryBuilder<Database, "contests", object>>(rows: Q): Q =>
+    rows
+      .orderBy(opts.sort === "name" ? "contests.name" : "contests.starts_on", opts.sort === "name" ? "asc" : "desc")
+      .orderBy("contests.id") as Q;
+  const rows = () =>
+    q.innerJoin("units", "units.id", "contests.organizer_unit_id").select((eb) => [
       "contests.id",
       "contests.name",
       "contests.level",
@@ -230,13 +248,22 @@ export async function listContests(
         .where("contest_entries.result", "in", AWARDS)
         .where((e) => (commune ? sql<SqlBool>`1 = 1` : e("contest_entries.school_id", "in", own.length ? own : [-1])))
         .as("awards"),
-    ])
-    .orderBy(opts.sort === "name" ? "contests.name" : "contests.starts_on", opts.sort === "name" ? "asc" : "desc")
-    .orderBy("contests.id")
-    .limit(opts.pageSize)
-    .offset((opts.page - 1) * opts.pageSize)
-    .execute();
-  return { total, rows: rows.map((r) => ({ ...r, entries: Number(r.entries), awards: Number(r.awards) })) };
+    ]);
+  const list = await searchedPage({
+    query: opts.q,
+    slice: opts,
+    count: async () => Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n),
+    page: (offset, limit) => sorted(rows()).limit(limit).offset(offset).execute(),
+    candidates: async () =>
+      (await sorted(q.select(["contests.id", "contests.name"])).execute()).map((c) => ({ id: c.id, texts: [c.name] })),
+    byIds: (ids) => rows().where("contests.id", "in", ids).execute(),
+  });
+  return {
+    total: list.total,
+    rows: list.rows.map((r) => ({ ...r, entries: Number(r.entries), awards: Number(r.awards) })),
+    /** The day the statuses were read on. */
+    today,
+  };
 }
 
 /** Entries with their team sizes; a school's staff get only their own school's entries. */

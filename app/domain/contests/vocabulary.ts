@@ -42,3 +42,17 @@ export const CONTEST_RESULT_LABELS: Record<ContestResult, string> = {
 };
 /** Results that count as awards. */
 export const AWARDS: ContestResult[] = ["first", "second", "third", "consolation"];
+
+/** Where a contest stands on a day (from its dates; nothing is stored). */
+export const CONTEST_STATUSES = ["upcoming", "ongoing", "finished"] as const;
+export type ContestStatus = (typeof CONTEST_STATUSES)[number];
+export const CONTEST_STATUS_LABELS: Record<ContestStatus, string> = {
+  upcoming: "Sắp diễn ra",
+  ongoing: "Đang diễn ra",
+  finished: "Đã kết thúc",
+};
+
+/** `today`: the calendar date in Vietnam, "YYYY-MM-DD". */
+export function contestStatus(c: { starts_on: string; ends_on: string }, today: string): ContestStatus {
+  return today < c.starts_on ? "upcoming" : today > c.ends_on ? "finished" : "ongoing";
+}

@@ -198,6 +198,8 @@ export async function listMaterials(
       "materials.id",
       "materials.title",
       "materials.kind",
+      "materials.subject",
+      "materials.grades",
       "materials.visibility",
       "materials.created_at",
       "materials.views",

@@ -82,6 +82,8 @@ export async function listPeople(
   opts: {
     categories: PersonCategory[];
     q?: string;
+    /** Students of one class. */
+    className?: string;
     page: number;
     pageSize: number;
     sort: PersonSort;
@@ -94,6 +96,7 @@ export async function listPeople(
     .where("category", "in", opts.categories.length ? opts.categories : ["__none__" as PersonCategory]);
   if (!opts.includeLeft) q = q.where("left_on", "is", null);
   if (opts.q) q = q.where(matchesFolded(["people.name_key", "people.code"], opts.q));
+  if (opts.className) q = q.where("class_name", "=", opts.className);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   let rows = q.selectAll();
   rows =
@@ -120,6 +123,21 @@ export async function peopleCounts(db: DB, unitIds: number[]) {
     .where("left_on", "is", null)
     .groupBy(["unit_id", "category"])
     .execute();
+}
+
+/** How many current students each class of a school has (what the commune may know of them: counts, no names). */
+export async function studentsByClass(db: DB, schoolId: number) {
+  const rows = await db
+    .selectFrom("people")
+    .select(["grade", "class_name", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("unit_id", "=", schoolId)
+    .where("category", "=", "students")
+    .where("left_on", "is", null)
+    .groupBy(["grade", "class_name"])
+    .orderBy("grade")
+    .orderBy("class_name")
+    .execute();
+  return rows.map((r) => ({ grade: r.grade, className: r.class_name, students: Number(r.n) }));
 }
 
 /** The classes of a school's current students, in order, for pickers. */

@@ -73,3 +73,12 @@ export function vietnamDateCell(iso: string | null | undefined): Date | null {
 
 export const DATE_TIME_FORMAT = "dd/mm/yyyy hh:mm";
 export const MONEY_FORMAT = '#,##0" đồng"';
+
+/** A calendar date ("YYYY-MM-DD") as a spreadsheet date, or null. */
+export function calendarDateCell(date: string | null | undefined): Date | null {
+  if (!date || !/^\d{4}-\d{2}-\d{2}/.test(date)) return null;
+  const d = new Date(`${date.slice(0, 10)}T00:00:00.000Z`);
+  return Number.isFinite(d.getTime()) ? d : null;
+}
+
+export const DATE_FORMAT = "dd/mm/yyyy";

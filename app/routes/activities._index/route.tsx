@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ActivityFilters } from "~/components/activity-filters";
 import { DataTable } from "~/components/data-table";
+import { DownloadLink, NoMatch } from "~/components/filters";
 import { ListPage } from "~/components/list-page";
 import { ACTIVITY_STATUS_LABELS, DELIVERY_LABELS } from "~/domain/activities/vocabulary";
 import { reachOf, can, ownSchoolIds } from "~/domain/auth/permissions";
 import { periodChoices } from "~/domain/shared/periods";
 import {
-  type ActivitySort,
+  activitySort,
   invitedAmong,
   listActivities,
   listUnits,
@@ -18,7 +19,7 @@ import {
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime, formatNumber } from "~/domain/shared/format";
-import { oneOf, pageParam } from "~/lib/params";
+import { pageParam } from "~/lib/params";
 import { pageOf } from "~/components/page-texts";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
@@ -30,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "school.read");
   const url = new URL(request.url);
   const { filter, period } = parseActivityFilter(url);
-  const sort = oneOf<ActivitySort>(url.searchParams.get("sort"), ["newest", "oldest", "title"], "newest");
+  const sort = activitySort(url);
   const page = pageParam(url);
   const [result, vocabulary, organizers, units] = await Promise.all([
     listActivities(db, actor, filter, { page, pageSize: PAGE_SIZE, sort }),
@@ -65,9 +66,12 @@ export default function Activities() {
   return (
     <ListPage
       actions={
-        <Link to={`/activities/calendar${location.search}`} className="button button--ghost">
-          Xem lịch tháng
-        </Link>
+        <>
+          <Link to={`/activities/calendar${location.search}`} className="button button--ghost">
+            Xem lịch tháng
+          </Link>
+          <DownloadLink to="/activities/export.xlsx" />
+        </>
       }
       create={d.canCreate && { to: "/activities/new", label: "+ Thêm hoạt động" }}
       pager={d}
@@ -140,7 +144,7 @@ export default function Activities() {
             ),
           },
         ]}
-        empty="Không có hoạt động nào phù hợp."
+        empty={<NoMatch what="hoạt động" />}
       />
     </ListPage>
   );

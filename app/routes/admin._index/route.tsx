@@ -1,50 +1,71 @@
 import { reachOf } from "~/domain/auth/permissions";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FilterBar, SearchField, SortSelect } from "~/components/filters";
+import {
+  DownloadLink,
+  FilterBar,
+  FilterSelect,
+  NoMatch,
+  SearchField,
+  SortSelect,
+  UnitSelect,
+} from "~/components/filters";
 import { ListPage } from "~/components/list-page";
-import { ROLE_LABELS } from "~/domain/accounts/schemas";
+import { ACCOUNT_STATE_LABELS, accountState, ROLE_LABELS } from "~/domain/accounts/schemas";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate } from "~/domain/shared/format";
-import { oneOf, pageParam } from "~/lib/params";
+import { pageParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
-import { type AccountSort, listAccounts } from "~/lib/admin.server";
+import { listAccounts, listUnits, parseAccountFilter } from "~/lib/admin.server";
 import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta = titled("Tài khoản · Quản trị");
 
 const PAGE_SIZE = 25;
-const SORTS = ["name", "email", "created"] as const;
+const STATE_BADGES = { active: "badge--green", locked: "badge--red", pending: "badge--amber" } as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "accounts.manage");
   const url = new URL(request.url);
   const page = pageParam(url);
-  const sort = oneOf<AccountSort>(url.searchParams.get("sort"), SORTS, "name");
-  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
-  const { total, rows } = await listAccounts(db, {
+  const { filter, sort } = parseAccountFilter(url);
+  const [{ total, rows }, units] = await Promise.all([
+    listAccounts(db, { ...filter, page, pageSize: PAGE_SIZE, sort, within: reachOf(actor) }),
+    listUnits(db, { within: reachOf(actor) }),
+  ]);
+  return {
+    total,
+    rows,
     page,
-    pageSize: PAGE_SIZE,
     sort,
-    q: q || undefined,
-    within: reachOf(actor),
-  });
-  return { total, rows, page, sort, q };
+    filter: { q: filter.q ?? "", role: filter.role ?? "", unit: filter.unitId ?? "", state: filter.state ?? "" },
+    units: units.map((u) => ({ id: u.id, name: u.name })),
+  };
 }
 
 export default function Accounts() {
-  const { total, rows, page, sort, q } = useLoaderData<typeof loader>();
+  const { total, rows, page, sort, filter, units } = useLoaderData<typeof loader>();
   return (
     <ListPage
       title="Tài khoản"
       subtitle="Tạo tài khoản cho trường và giáo viên; cấp liên kết đặt mật khẩu dùng một lần."
+      actions={<DownloadLink to="/admin/accounts/export.xlsx" />}
       create={{ to: "/admin/accounts/new", label: "+ Tạo tài khoản" }}
       pager={{ page, pageSize: PAGE_SIZE, total }}
     >
       <FilterBar role="search" label="Tìm tài khoản">
-        <SearchField label="Tìm theo tên hoặc email" value={q} />
+        <SearchField label="Tìm theo tên hoặc email" value={filter.q} placeholder="không cần dấu" />
+        <FilterSelect name="role" label="Vai trò" value={filter.role} all="Mọi vai trò" labels={ROLE_LABELS} />
+        <UnitSelect name="unit" label="Đơn vị" value={filter.unit} all="Mọi đơn vị" units={units} />
+        <FilterSelect
+          name="state"
+          label="Trạng thái"
+          value={filter.state}
+          all="Mọi trạng thái"
+          labels={ACCOUNT_STATE_LABELS}
+        />
         <SortSelect value={sort} orders={{ name: "Theo tên", email: "Theo email", created: "Mới tạo trước" }} />
       </FilterBar>
       <DataTable
@@ -64,18 +85,14 @@ export default function Accounts() {
           },
           {
             header: "Trạng thái",
-            cell: (u) =>
-              !u.is_active ? (
-                <span className="badge badge--red">Đã khóa</span>
-              ) : u.hasPassword ? (
-                <span className="badge badge--green">Đang hoạt động</span>
-              ) : (
-                <span className="badge badge--amber">Chờ kích hoạt</span>
-              ),
+            cell: (u) => {
+              const state = accountState(u);
+              return <span className={`badge ${STATE_BADGES[state]}`}>{ACCOUNT_STATE_LABELS[state]}</span>;
+            },
           },
           { header: "Ngày tạo", cell: (u) => formatDate(u.created_at) },
         ]}
-        empty="Không có tài khoản nào phù hợp."
+        empty={<NoMatch what="tài khoản" />}
       />
     </ListPage>
   );

@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { FilterBar, FilterSelect, optionsOf } from "~/components/filters";
+import { DownloadLink, FilterBar, FilterSelect, NoMatch, SearchField } from "~/components/filters";
 import { ListPage } from "~/components/list-page";
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from "~/domain/audit/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/domain/shared/format";
-import { oneOf, pageParam } from "~/lib/params";
+import { pageParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
-import { describeAuditEntry, listAudit } from "~/lib/admin.server";
+import { describeAuditEntry, listAudit, parseAuditFilter } from "~/lib/admin.server";
 import { auditScope } from "~/domain/auth/policies";
 import { pageOf } from "~/components/page-texts";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
@@ -19,32 +20,55 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "audit.read");
   const url = new URL(request.url);
   const page = pageParam(url);
-  const kind = oneOf(url.searchParams.get("kind"), ["changes", "sessions", "all"] as const, "changes");
+  const filter = parseAuditFilter(url);
   const { total, rows } = await listAudit(db, {
+    ...filter,
     page,
     pageSize: PAGE_SIZE,
-    kind,
     unitIds: await auditScope(db, actor),
   });
   return {
     total,
     page,
-    kind,
+    filter,
     rows: rows.map(describeAuditEntry),
   };
 }
 
 export default function Audit() {
-  const { total, rows, page, kind } = useLoaderData<typeof loader>();
+  const { total, rows, page, filter } = useLoaderData<typeof loader>();
   return (
-    <ListPage pager={{ page, pageSize: PAGE_SIZE, total }}>
-      <FilterBar button="Xem">
+    <ListPage actions={<DownloadLink to="/admin/audit/export.xlsx" />} pager={{ page, pageSize: PAGE_SIZE, total }}>
+      <FilterBar role="search" label="Tìm trong nhật ký" button="Xem">
         <FilterSelect
           name="kind"
           label="Loại"
-          value={kind}
-          options={optionsOf({ changes: "Thay đổi dữ liệu", sessions: "Đăng nhập, đăng xuất", all: "Tất cả" })}
+          value={filter.kind}
+          labels={{ changes: "Thay đổi dữ liệu", sessions: "Đăng nhập, đăng xuất", all: "Tất cả" }}
         />
+        <SearchField label="Người thực hiện (tên hoặc email)" value={filter.q ?? ""} placeholder="không cần dấu" />
+        <FilterSelect
+          name="action"
+          label="Thao tác"
+          value={filter.action}
+          all="Mọi thao tác"
+          labels={AUDIT_ACTION_LABELS}
+        />
+        <FilterSelect
+          name="entity"
+          label="Đối tượng"
+          value={filter.entity}
+          all="Mọi đối tượng"
+          labels={AUDIT_ENTITY_LABELS}
+        />
+        <div className="field">
+          <label htmlFor="filter-from">Từ ngày</label>
+          <input id="filter-from" type="date" name="from" defaultValue={filter.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-to">Đến ngày</label>
+          <input id="filter-to" type="date" name="to" defaultValue={filter.to ?? ""} />
+        </div>
       </FilterBar>
       <DataTable
         label="Nhật ký thay đổi"
@@ -75,7 +99,7 @@ export default function Audit() {
               ),
           },
         ]}
-        empty="Chưa có mục nào."
+        empty={<NoMatch what="mục" none="Chưa có mục nào." />}
       />
     </ListPage>
   );

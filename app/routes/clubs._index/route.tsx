@@ -1,15 +1,22 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FilterBar, FilterSelect, SortSelect, UnitSelect } from "~/components/filters";
+import {
+  DownloadLink,
+  FilterBar,
+  FilterSelect,
+  NoMatch,
+  SearchField,
+  SortSelect,
+  UnitSelect,
+} from "~/components/filters";
 import { ListPage } from "~/components/list-page";
 import { reachOf, can, ownSchoolIds } from "~/domain/auth/permissions";
-import { CLUB_FIELD_LABELS, CLUB_STATUS_LABELS, CLUB_STATUSES } from "~/domain/clubs/vocabulary";
+import { CLUB_FIELD_LABELS, CLUB_STATUS_LABELS, targetGradesText } from "~/domain/clubs/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
-import { idParam, oneOf, pageParam } from "~/lib/params";
+import { pageParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
-import { type ClubSort, listClubs, listUnits } from "~/lib/clubs.server";
-import { targetGrades } from "~/domain/clubs/vocabulary";
+import { listClubs, listUnits, parseClubFilter } from "~/lib/clubs.server";
 import { pageOf } from "~/components/page-texts";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
@@ -21,21 +28,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "school.read");
   const url = new URL(request.url);
   const commune = can(actor, "commune.read");
-  const schoolId = commune ? (idParam(url.searchParams.get("school") ?? undefined) ?? undefined) : undefined;
-  const status = url.searchParams.get("status");
-  const sort = oneOf<ClubSort>(
-    url.searchParams.get("sort"),
-    ["name", "members", "school"],
-    commune ? "school" : "name",
-  );
+  const { filter, sort } = parseClubFilter(url, actor);
   const page = pageParam(url);
-  const result = await listClubs(db, actor, {
-    schoolId,
-    status: CLUB_STATUSES.find((s) => s === status),
-    page,
-    pageSize: PAGE_SIZE,
-    sort,
-  });
+  const result = await listClubs(db, actor, { ...filter, page, pageSize: PAGE_SIZE, sort });
   const own = ownSchoolIds(actor);
   return {
     ...result,
@@ -43,8 +38,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     pageSize: PAGE_SIZE,
     sort,
     commune,
-    schoolId: schoolId ?? null,
-    status: status ?? "",
+    filter: {
+      q: filter.q ?? "",
+      school: filter.schoolId ?? "",
+      status: filter.status ?? "",
+      field: filter.field ?? "",
+    },
     schools: commune
       ? (await listUnits(db, { kinds: ["school"], within: reachOf(actor) })).map((s) => ({ id: s.id, name: s.name }))
       : [],
@@ -55,17 +54,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Clubs() {
   const d = useLoaderData<typeof loader>();
   return (
-    <ListPage create={d.canCreate && { to: "/clubs/new", label: "+ Đăng ký câu lạc bộ" }} pager={d}>
-      <FilterBar>
+    <ListPage
+      actions={<DownloadLink to="/clubs/export.xlsx" />}
+      create={d.canCreate && { to: "/clubs/new", label: "+ Đăng ký câu lạc bộ" }}
+      pager={d}
+    >
+      <FilterBar role="search" label="Tìm và lọc câu lạc bộ">
+        <SearchField label="Tìm theo tên" value={d.filter.q} placeholder="không cần dấu" />
         {d.commune ? (
-          <UnitSelect name="school" label="Trường" value={d.schoolId} all="Tất cả các trường" units={d.schools} />
+          <UnitSelect name="school" label="Trường" value={d.filter.school} all="Tất cả các trường" units={d.schools} />
         ) : null}
+        <FilterSelect
+          name="field"
+          label="Lĩnh vực"
+          value={d.filter.field}
+          all="Mọi lĩnh vực"
+          labels={CLUB_FIELD_LABELS}
+        />
         <FilterSelect
           name="status"
           label="Trạng thái"
-          value={d.status}
+          value={d.filter.status}
           all="Tất cả"
-          options={CLUB_STATUSES.map((x) => ({ value: x, label: CLUB_STATUS_LABELS[x] }))}
+          labels={CLUB_STATUS_LABELS}
         />
         <SortSelect
           value={d.sort}
@@ -79,13 +90,7 @@ export default function Clubs() {
           { header: "Câu lạc bộ", cell: (c) => <Link to={`/clubs/${c.id}`}>{c.name}</Link> },
           { header: "Trường", show: d.commune, cell: (c) => c.school_name },
           { header: "Lĩnh vực", cell: (c) => CLUB_FIELD_LABELS[c.field] },
-          {
-            header: "Khối",
-            cell: (c) =>
-              targetGrades(c)
-                .map((g) => (g === 0 ? "Mầm non" : g))
-                .join(", "),
-          },
+          { header: "Khối", cell: targetGradesText },
           { header: "Học sinh", count: (c) => c.student_members },
           { header: "Giáo viên", count: (c) => c.teacher_members },
           { header: "Buổi sinh hoạt", count: (c) => c.meetings },
@@ -100,7 +105,12 @@ export default function Clubs() {
             ),
           },
         ]}
-        empty={<>Chưa có câu lạc bộ nào{d.canCreate ? ". Bấm “Đăng ký câu lạc bộ” để thêm." : "."}</>}
+        empty={
+          <NoMatch
+            what="câu lạc bộ"
+            none={<>Chưa có câu lạc bộ nào{d.canCreate ? ". Bấm “Đăng ký câu lạc bộ” để thêm." : "."}</>}
+          />
+        }
       />
     </ListPage>
   );

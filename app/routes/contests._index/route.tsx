@@ -1,15 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { FilterBar, FilterSelect, SortSelect, YEARS } from "~/components/filters";
+import { DownloadLink, FilterBar, FilterSelect, NoMatch, SearchField, SortSelect, YEARS } from "~/components/filters";
 import { ListPage } from "~/components/list-page";
 import { can, reachOf } from "~/domain/auth/permissions";
-import { CONTEST_LEVEL_LABELS, contestFieldLabel } from "~/domain/contests/vocabulary";
+import {
+  CONTEST_LEVEL_LABELS,
+  CONTEST_STATUS_LABELS,
+  contestFieldLabel,
+  contestStatus,
+} from "~/domain/contests/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateRange } from "~/domain/shared/format";
-import { oneOf, pageParam } from "~/lib/params";
+import { pageParam } from "~/lib/params";
 import { DataTable } from "~/components/data-table";
-import { awardsBySchool, contestOrganizerFor, type ContestSort, listContests } from "~/lib/contests.server";
+import { awardsBySchool, contestOrganizerFor, listContests, parseContestFilter } from "~/lib/contests.server";
 import { pageOf } from "~/components/page-texts";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
@@ -21,11 +26,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "school.read");
   const url = new URL(request.url);
   const page = pageParam(url);
-  const sort = oneOf<ContestSort>(url.searchParams.get("sort"), ["newest", "name"], "newest");
-  const yearText = url.searchParams.get("year");
-  const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
+  const { filter, sort } = parseContestFilter(url);
+  const year = filter.year;
   const [list, organizer] = await Promise.all([
-    listContests(db, actor, { page, pageSize: PAGE_SIZE, sort, year }),
+    listContests(db, actor, { ...filter, page, pageSize: PAGE_SIZE, sort }),
     contestOrganizerFor(db, actor),
   ]);
   return {
@@ -33,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     page,
     pageSize: PAGE_SIZE,
     sort,
-    year: year ?? "",
+    filter: { q: filter.q ?? "", year: year ?? "", level: filter.level ?? "", status: filter.status ?? "" },
     canCreate: !!organizer,
     awards: can(actor, "commune.read") ? await awardsBySchool(db, year, reachOf(actor)) : null,
   };
@@ -42,9 +46,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Contests() {
   const d = useLoaderData<typeof loader>();
   return (
-    <ListPage create={d.canCreate && { to: "/contests/new", label: "+ Đăng ký cuộc thi" }} pager={d}>
-      <FilterBar>
-        <FilterSelect name="year" label="Năm" value={d.year} all="Mọi năm" options={YEARS} />
+    <ListPage
+      actions={<DownloadLink to="/contests/export.xlsx" />}
+      create={d.canCreate && { to: "/contests/new", label: "+ Đăng ký cuộc thi" }}
+      pager={d}
+    >
+      <FilterBar role="search" label="Tìm và lọc cuộc thi">
+        <SearchField label="Tìm theo tên" value={d.filter.q} placeholder="không cần dấu" />
+        <FilterSelect name="year" label="Năm" value={d.filter.year} all="Mọi năm" options={YEARS} />
+        <FilterSelect name="level" label="Cấp" value={d.filter.level} all="Mọi cấp" labels={CONTEST_LEVEL_LABELS} />
+        <FilterSelect
+          name="status"
+          label="Tình trạng"
+          value={d.filter.status}
+          all="Tất cả"
+          labels={CONTEST_STATUS_LABELS}
+        />
         <SortSelect value={d.sort} orders={{ newest: "Mới nhất trước", name: "Theo tên" }} />
       </FilterBar>
       {d.awards ? (
@@ -77,10 +94,15 @@ export default function Contests() {
             cell: (c) => contestFieldLabel(c.field),
           },
           { header: "Thời gian", nowrap: true, cell: (c) => formatDateRange(c.starts_on, c.ends_on) },
+          {
+            header: "Tình trạng",
+            className: "hide-phone",
+            cell: (c) => CONTEST_STATUS_LABELS[contestStatus(c, d.today)],
+          },
           { header: "Bài dự thi", count: (c) => c.entries },
           { header: "Đạt giải", count: (c) => c.awards },
         ]}
-        empty="Chưa có cuộc thi nào."
+        empty={<NoMatch what="cuộc thi" />}
       />
     </ListPage>
   );

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FilterBar, FilterSelect, SearchField, UnitSelect } from "~/components/filters";
+import { DownloadLink, FilterBar, FilterSelect, NoMatch, SearchField, UnitSelect } from "~/components/filters";
 import { DataTable } from "~/components/data-table";
 import { ListPage } from "~/components/list-page";
 import { reachOf, can } from "~/domain/auth/permissions";
@@ -9,8 +9,15 @@ import { gradeLabel } from "~/domain/units/vocabulary";
 import { requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate, formatNumber } from "~/domain/shared/format";
-import { listMaterials, listUnits, listVocabulary, storageUse, uploadSchool } from "~/lib/materials.server";
-import { idParam, pageParam } from "~/lib/params";
+import {
+  listMaterials,
+  listUnits,
+  listVocabulary,
+  parseMaterialFilter,
+  storageUse,
+  uploadSchool,
+} from "~/lib/materials.server";
+import { pageParam } from "~/lib/params";
 import { pageOf } from "~/components/page-texts";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
@@ -23,14 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const p = url.searchParams;
   const page = pageParam(url);
-  const grade = p.get("grade") !== null && p.get("grade") !== "" ? Number(p.get("grade")) : undefined;
-  const filter = {
-    q: (p.get("q") ?? "").trim().slice(0, 100) || undefined,
-    topic: p.get("topic") || undefined,
-    kind: p.get("kind") || undefined,
-    grade: Number.isInteger(grade) ? grade : undefined,
-    schoolId: idParam(p.get("school") ?? undefined) ?? undefined,
-  };
+  const filter = parseMaterialFilter(url);
   const school = await uploadSchool(actor);
   const [list, vocabulary, schools] = await Promise.all([
     listMaterials(db, actor, filter, { page, pageSize: PAGE_SIZE }),
@@ -55,7 +55,11 @@ const mb = (n: number) => formatNumber(Math.round((n / 1024 / 1024) * 10) / 10);
 export default function Materials() {
   const d = useLoaderData<typeof loader>();
   return (
-    <ListPage create={d.canUpload && { to: "/materials/new", label: "+ Đăng học liệu" }} pager={d}>
+    <ListPage
+      actions={<DownloadLink to="/materials/export.xlsx" />}
+      create={d.canUpload && { to: "/materials/new", label: "+ Đăng học liệu" }}
+      pager={d}
+    >
       {d.storage ? (
         <p className="muted">
           Dung lượng của {d.storage.school}: {mb(d.storage.used)} MB / {mb(d.storage.quota)} MB{" "}
@@ -97,7 +101,7 @@ export default function Materials() {
           { header: "Chia sẻ", className: "hide-phone", cell: (m) => VISIBILITY_LABELS[m.visibility] },
           { header: "Ngày đăng", cell: (m) => formatDate(m.created_at) },
         ]}
-        empty={d.values.q ? `Không tìm thấy học liệu với “${d.values.q}”.` : "Chưa có học liệu."}
+        empty={<NoMatch what="học liệu" />}
       />
     </ListPage>
   );

@@ -1,14 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FilterBar, SearchField, SortSelect } from "~/components/filters";
+import { DownloadLink, FilterBar, FilterSelect, NoMatch, SearchField, SortSelect } from "~/components/filters";
 import { ListPage } from "~/components/list-page";
 import { Notice } from "~/components/shell";
-import type { PersonCategory } from "../../../db/schema";
 import { PERSON_CATEGORY_LABELS, personCategoriesFor } from "~/domain/people/vocabulary";
 import { db } from "~/lib/db.server";
 import { formatDate, formatNumber } from "~/domain/shared/format";
-import { oneOf, pageParam } from "~/lib/params";
-import { listPeople, peopleCounts, type PersonSort, requirePeopleUnit } from "~/lib/people.server";
+import { pageParam } from "~/lib/params";
+import { listPeople, parsePeopleQuery, peopleCounts, requirePeopleUnit, schoolClasses } from "~/lib/people.server";
 import { DataTable } from "~/components/data-table";
 import { canManagePeople, canSeeNames } from "~/domain/auth/policies";
 import { titledBy } from "~/lib/meta";
@@ -22,37 +21,30 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, unit } = await requirePeopleUnit(request, context, params.unitId);
   const url = new URL(request.url);
   const categories = personCategoriesFor(unit.kind);
-  const category = oneOf<PersonCategory>(url.searchParams.get("category"), categories, categories[0]);
-  const sort = oneOf<PersonSort>(
-    url.searchParams.get("sort"),
-    ["name", "code", "class"],
-    category === "students" ? "class" : "name",
-  );
+  const { category, q, className, includeLeft, sort } = parsePeopleQuery(url, unit);
   const page = pageParam(url);
-  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const counts = await peopleCounts(db, [unit.id]);
   const showNames = canSeeNames(actor, unit, category);
-  const list = showNames
-    ? await listPeople(db, unit.id, {
-        categories: [category],
-        q: q || undefined,
-        page,
-        pageSize: PAGE_SIZE,
-        sort,
-        includeLeft: url.searchParams.get("left") === "1",
-      })
-    : null;
+  const students = category === "students";
+  const [list, classes] = showNames
+    ? await Promise.all([
+        listPeople(db, unit.id, { categories: [category], q, className, page, pageSize: PAGE_SIZE, sort, includeLeft }),
+        students ? schoolClasses(db, unit.id) : [],
+      ])
+    : [null, []];
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
     categories: categories.map((c) => ({ category: c, count: Number(counts.find((x) => x.category === c)?.n ?? 0) })),
     category,
     showNames,
     list,
+    classes,
     page,
-    q,
+    q: q ?? "",
+    className: className ?? "",
     sort,
     canManage: canManagePeople(actor, unit),
-    includeLeft: url.searchParams.get("left") === "1",
+    includeLeft,
   };
 }
 
@@ -66,16 +58,22 @@ export default function PeopleList() {
       title={`Danh sách người · ${data.unit.name}`}
       subtitle="Danh sách từng người (mã dùng để điểm danh và đối chiếu khi nhập tệp). Số liệu khai báo ở Trang chủ là mẫu số của chỉ tiêu và có thể khác số người trong danh sách."
       actions={
-        data.canManage ? (
-          <>
-            <Link className="button" to={`/people/${data.unit.id}/new?category=${data.category}`}>
-              + Thêm người
-            </Link>
-            <Link className="button button--ghost" to={`/people/${data.unit.id}/import`}>
-              Nhập từ tệp
-            </Link>
-          </>
-        ) : null
+        <>
+          <DownloadLink
+            to={`/people/${data.unit.id}/export.xlsx`}
+            label={data.showNames ? "Tải Excel (.xlsx)" : "Tải số học sinh theo lớp (.xlsx)"}
+          />
+          {data.canManage ? (
+            <>
+              <Link className="button" to={`/people/${data.unit.id}/new?category=${data.category}`}>
+                + Thêm người
+              </Link>
+              <Link className="button button--ghost" to={`/people/${data.unit.id}/import`}>
+                Nhập từ tệp
+              </Link>
+            </>
+          ) : null}
+        </>
       }
       pager={data.showNames && data.list && { page: data.page, pageSize: PAGE_SIZE, total: data.list.total }}
     >
@@ -108,7 +106,16 @@ export default function PeopleList() {
         <>
           <FilterBar role="search" label="Tìm người">
             <input type="hidden" name="category" value={data.category} />
-            <SearchField label="Tìm theo tên hoặc mã" value={data.q} />
+            <SearchField label="Tìm theo tên hoặc mã" value={data.q} placeholder="không cần dấu" />
+            {students ? (
+              <FilterSelect
+                name="class"
+                label="Lớp"
+                value={data.className}
+                all="Mọi lớp"
+                options={data.classes.map((c) => ({ value: c, label: c }))}
+              />
+            ) : null}
             <SortSelect
               value={data.sort}
               orders={{ name: "Theo tên", code: "Theo mã", ...(students ? { class: "Theo lớp" } : {}) }}
@@ -143,9 +150,11 @@ export default function PeopleList() {
               },
             ]}
             empty={
-              data.q
-                ? `Không tìm thấy ai với “${data.q}”.`
-                : `Chưa có ai trong danh sách này.${data.canManage ? " Hãy thêm từng người hoặc nhập từ tệp." : ""}`
+              <NoMatch
+                what="người"
+                keep={["category"]}
+                none={`Chưa có ai trong danh sách này.${data.canManage ? " Hãy thêm từng người hoặc nhập từ tệp." : ""}`}
+              />
             }
             emptyColSpan={5}
           />
