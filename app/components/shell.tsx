@@ -66,10 +66,11 @@ function AccountMenu({ user }: { user: ShellUser }) {
   const ref = useClosingDetails();
   return (
     <details className="account-menu" ref={ref}>
-      <summary aria-label={`Tài khoản: ${user.fullName}`}>
+      <summary>
         <span className="account-menu__avatar" aria-hidden="true">
           {initials(user.fullName)}
         </span>
+        <span className="visually-hidden">Tài khoản: </span>
         <span className="account-menu__name">{user.fullName}</span>
       </summary>
       <div className="account-menu__panel">
@@ -155,23 +156,19 @@ export function Shell({ user, children }: { user: ShellUser | null; children: Re
         </Link>
         {user ? (
           <div className="topbar__user">
-            <Link
-              to="/notifications"
-              className="topbar__bell"
-              aria-label={user.unread ? `Thông báo: ${user.unread} chưa đọc` : "Thông báo"}
-            >
+            {/* Its name is its visible words ("Thông báo", the count) with " chưa đọc" for screen readers. */}
+            <Link to="/notifications" className="topbar__bell">
               <svg className="topbar__bell-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
                 <path
                   fill="currentColor"
                   d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
                 />
               </svg>
-              <span className="topbar__bell-text" aria-hidden="true">
-                Thông báo
-              </span>
+              <span className="topbar__bell-text">Thông báo</span>
               {user.unread ? (
-                <span className="count-badge" aria-hidden="true">
+                <span className="count-badge">
                   {user.unread > 99 ? "99+" : user.unread}
+                  <span className="visually-hidden"> chưa đọc</span>
                 </span>
               ) : null}
             </Link>

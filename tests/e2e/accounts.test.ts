@@ -68,7 +68,7 @@ describe("accounts in a browser", () => {
 
     // The account now shows as active in the list.
     await page.goto(`${base}/admin?q=le.thi.anh`);
-    expect(await page.getByText("Đang hoạt động").count()).toBe(1);
+    expect(await page.getByRole("table").getByText("Đang hoạt động").count()).toBe(1);
     await page.close();
   });
 

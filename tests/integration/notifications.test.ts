@@ -316,7 +316,7 @@ describe("over HTTP, on a server of its own", () => {
     expect(status("thcs-tanan", "2026-H2").status).toBe("submitted");
     // Commune staff are told: the header counts it.
     const home = await http(server.url, "/", { cookie: cookies.vhxh });
-    expect(home.text).toMatch(/Thông báo: \d+ chưa đọc/);
+    expect(home.text).toMatch(/Thông báo<\/span><span class="count-badge">\d+<span class="visually-hidden"> chưa đọc/);
   });
 
   it("approving one asks first; approving several shows the list, then approves them", async () => {
