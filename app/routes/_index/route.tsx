@@ -294,10 +294,12 @@ function HomeBody() {
             {data.daysLeft >= 0 ? ` (còn ${data.daysLeft} ngày)` : " (đã qua hạn)"}
           </p>
           {data.comment ? <p className="status-behind">Phòng Văn hóa - Xã hội nhận xét: {data.comment}</p> : null}
-          <Link className="button" to={`/reports/${data.half}/${data.office.id}`}>
-            Mở báo cáo
-          </Link>{" "}
-          <Link to="/reports">Các kỳ báo cáo</Link>
+          <p className="inline-actions inline-actions--centered">
+            <Link className="button" to={`/reports/${data.half}/${data.office.id}`}>
+              Mở báo cáo
+            </Link>
+            <Link to="/reports">Các kỳ báo cáo</Link>
+          </p>
         </div>
         <CalendarFeedCard url={data.feedUrl} what="hạn nộp báo cáo 6 tháng, ngày chốt số liệu hoặc hoạt động mới" />
       </>
