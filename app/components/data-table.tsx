@@ -17,6 +17,14 @@ export interface Column<Row> {
   nowrap?: boolean;
   /** False leaves the column out, for a column only some readers see. */
   show?: boolean;
+  /**
+   * On a phone each row is a card (issue 20): the title column heads it (by default the `name` column, else the
+   * first), a `lead` column (the status) comes right under it, the others follow with their header as a label.
+   */
+  title?: boolean;
+  lead?: boolean;
+  /** The label on a phone's card, when the header is not plain text. */
+  label?: string;
 }
 
 /** What the first column of most lists shows: the record's name, a link when it has a page, a line under it. */
@@ -41,7 +49,7 @@ function Name({ text, to, note, noteClass = "muted" }: NameCell) {
 const NOWRAP: CSSProperties = { whiteSpace: "nowrap" };
 
 /**
- * A table that scrolls sideways on a phone, one row per record (keyed by its id, else its place), with a row
+ * A table — on a phone, a list of cards (or, with `stack={false}`, a table that scrolls sideways) — one row per record (keyed by its id, else its place), with a row
  * that says so when there is nothing to list (`empty`). The empty row spans every column declared, shown or
  * not, unless told otherwise.
  */
@@ -56,12 +64,27 @@ export function DataTable<Row>(props: {
   /** Rows after the records, such as a total. */
   footer?: ReactNode;
   className?: string;
+  /** False keeps the table a table on a phone (scrolling sideways) instead of cards. */
+  stack?: boolean;
 }) {
-  const columns = props.columns
-    .filter((c) => c.show !== false)
-    .map((c) => (c.count ? { ...c, className: c.className ?? "num" } : c));
+  const shown = props.columns.filter((c) => c.show !== false);
+  const titleAt = shown.some((c) => c.title)
+    ? shown.findIndex((c) => c.title)
+    : Math.max(
+        0,
+        shown.findIndex((c) => c.name),
+      );
+  const columns = shown.map((c, i) => {
+    const classes = [
+      c.className ?? (c.count ? "num" : ""),
+      i === titleAt ? "cell-title" : "",
+      c.lead ? "cell-lead" : "",
+    ];
+    return { ...c, className: classes.filter(Boolean).join(" ") || undefined };
+  });
+  const stack = props.stack !== false;
   return (
-    <TableWrap label={props.label}>
+    <TableWrap label={props.label} stacked={stack}>
       <table className={props.className}>
         {props.caption}
         <thead>
@@ -77,8 +100,16 @@ export function DataTable<Row>(props: {
           {props.rows.map((row, n) => (
             <tr key={(row as { id?: Key }).id ?? n}>
               {columns.map((c, i) => (
-                <td key={i} className={c.className} style={c.nowrap ? NOWRAP : undefined}>
-                  {c.count ? formatNumber(c.count(row)) : c.name ? <Name {...c.name(row)} /> : c.cell?.(row)}
+                <td
+                  key={i}
+                  className={c.className}
+                  style={c.nowrap ? NOWRAP : undefined}
+                  data-label={c.label ?? (typeof c.header === "string" ? c.header : "")}
+                >
+                  {/* One box beside the label on a phone's card, however many parts the cell has. */}
+                  <div className="cell">
+                    {c.count ? formatNumber(c.count(row)) : c.name ? <Name {...c.name(row)} /> : c.cell?.(row)}
+                  </div>
                 </td>
               ))}
             </tr>

@@ -5,8 +5,11 @@
  */
 import { Form } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { AttendanceStatus } from "../../db/schema";
+import type { AttendanceStatus, PersonCategory } from "../../db/schema";
 import { ATTENDANCE_STATUS_LABELS, ATTENDANCE_STATUSES } from "~/domain/attendance/vocabulary";
+import { PERSON_CATEGORY_LABELS } from "~/domain/people/vocabulary";
+import { formatDateTime } from "~/domain/shared/format";
+import { foldVietnamese } from "~/domain/shared/text";
 
 export interface RollCallPerson {
   personId: number;
@@ -18,7 +21,12 @@ export interface RollCallPerson {
   note: string | null;
 }
 
-type Queue = Record<number, { status: AttendanceStatus }>;
+/** A queued change: a status, or "clear" to take a mark back ("Hoàn tác"). */
+type Queued = AttendanceStatus | "clear";
+type Queue = Record<number, { status: Queued }>;
+
+/** How long "Hoàn tác" stays offered after "Tất cả còn lại: Có mặt". */
+const UNDO_MS = 20_000;
 
 const CHUNK = 500;
 
@@ -32,8 +40,8 @@ function useMarkQueue(activityId: number, userId: number) {
   const [queue, setQueue] = useState<Queue>({});
   const [state, setState] = useState<"idle" | "saving" | "offline" | "error">("idle");
   const [error, setError] = useState<string | null>(null);
-  // Marks this device saved since the page loaded (the page's data is not reloaded after each tap).
-  const [confirmed, setConfirmed] = useState<Record<number, AttendanceStatus>>({});
+  // Marks this device saved (or took back: null) since the page loaded (the page's data is not reloaded after each tap).
+  const [confirmed, setConfirmed] = useState<Record<number, AttendanceStatus | null>>({});
   const retry = useRef<ReturnType<typeof setTimeout>>();
   const attempts = useRef(0);
   const sending = useRef(false);
@@ -55,10 +63,11 @@ function useMarkQueue(activityId: number, userId: number) {
   const flush = useCallback(async () => {
     if (sending.current) return; // the running send picks up newer taps when it finishes
     const q = read();
-    const marks = Object.entries(q)
-      .slice(0, CHUNK)
-      .map(([personId, m]) => ({ personId: Number(personId), status: m.status }));
-    if (!marks.length) {
+    const entries = Object.entries(q).map(([personId, m]) => ({ personId: Number(personId), status: m.status }));
+    // Marks first, then take-backs: one kind per send.
+    const marks = entries.filter((m) => m.status !== "clear").slice(0, CHUNK);
+    const clears = marks.length ? [] : entries.slice(0, CHUNK).map((m) => m.personId);
+    if (!marks.length && !clears.length) {
       setState("idle");
       return;
     }
@@ -70,7 +79,7 @@ function useMarkQueue(activityId: number, userId: number) {
       const res = await fetch(`/attendance/${activityId}/mark`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ marks }),
+        body: JSON.stringify(marks.length ? { marks } : { clear: clears }),
         signal: abort.signal,
         redirect: "manual",
       });
@@ -85,12 +94,15 @@ function useMarkQueue(activityId: number, userId: number) {
         return;
       }
       if (!res.ok) throw new Error(String(res.status));
-      const { saved } = (await res.json()) as { saved: number[] };
+      const answer = (await res.json()) as { saved?: number[]; cleared?: number[] };
+      const saved = answer.saved ?? answer.cleared ?? [];
       // What was sent leaves the queue unless it was tapped again meanwhile.
       const now = read();
       setConfirmed((c) => ({
         ...c,
-        ...Object.fromEntries(saved.filter((id) => q[id]).map((id) => [id, q[id].status])),
+        ...Object.fromEntries(
+          saved.filter((id) => q[id]).map((id) => [id, q[id].status === "clear" ? null : q[id].status]),
+        ),
       }));
       for (const id of saved) if (now[id] && now[id].status === q[id]?.status) delete now[id];
       write(now);
@@ -126,7 +138,7 @@ function useMarkQueue(activityId: number, userId: number) {
   }, [flush, read]);
 
   /** Queues several marks at once (one send for "all present"), then sends. */
-  const mark = (marks: { personId: number; status: AttendanceStatus }[]) => {
+  const mark = (marks: { personId: number; status: Queued }[]) => {
     const q = read();
     for (const m of marks) q[m.personId] = { status: m.status };
     write(q);
@@ -140,31 +152,77 @@ function useMarkQueue(activityId: number, userId: number) {
   return { queue, confirmed, state, error, mark, discard };
 }
 
+/** What a person is shown as beside their name: their class, else what they are (never an internal code). */
+function personLine(p: RollCallPerson): string {
+  return p.className ?? PERSON_CATEGORY_LABELS[p.category as PersonCategory] ?? "";
+}
+
 export function RollCall({
   activityId,
   userId,
   people,
   locked,
+  startsAt,
 }: {
   activityId: number;
   userId: number;
   people: RollCallPerson[];
   locked: boolean;
+  /** The session's start: before it, marking asks first (issue 20). */
+  startsAt: string;
 }) {
   const [enhanced, setEnhanced] = useState(false);
+  // The clock, read in the browser (after hydration) and every second while "Hoàn tác" is offered.
+  const [now, setNow] = useState<number | null>(null);
   // True once the page's script runs (after hydration): until then the plain form works without it.
-  // eslint-disable-next-line react-hooks/set-state-in-effect
-  useEffect(() => setEnhanced(true), []);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setEnhanced(true);
+    setNow(Date.now());
+  }, []);
   const { queue, confirmed, state, error, mark, discard } = useMarkQueue(activityId, userId);
   // Unsaved taps win over the server's state; once saved, the server's state (re-read) is shown.
-  const statusOf = (p: RollCallPerson) => queue[p.personId]?.status ?? confirmed[p.personId] ?? p.status;
+  const statusOf = (p: RollCallPerson): AttendanceStatus | null => {
+    const queued = queue[p.personId]?.status;
+    if (queued) return queued === "clear" ? null : queued;
+    return p.personId in confirmed ? confirmed[p.personId] : p.status;
+  };
   const pending = Object.keys(queue).length;
+  const [search, setSearch] = useState("");
+  const [early, setEarly] = useState(false);
+  const [undo, setUndo] = useState<{ ids: number[]; until: number } | null>(null);
+  // A session still to come: nobody is marked before the teacher says so (a tap on the wrong day).
+  const future = now !== null && Date.parse(startsAt) > now && !early;
+
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setInterval(() => {
+      const t = Date.now();
+      setNow(t);
+      if (t > undo.until) setUndo(null);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [undo]);
 
   const tap = (p: RollCallPerson, status: AttendanceStatus) => mark([{ personId: p.personId, status }]);
-  const allPresent = () =>
-    mark(people.filter((p) => !statusOf(p)).map((p) => ({ personId: p.personId, status: "present" as const })));
+  const allPresent = () => {
+    const ids = people.filter((p) => !statusOf(p)).map((p) => p.personId);
+    mark(ids.map((personId) => ({ personId, status: "present" as const })));
+    const t = Date.now();
+    setNow(t);
+    setUndo({ ids, until: t + UNDO_MS });
+  };
+  const takeBack = () => {
+    if (!undo) return;
+    mark(undo.ids.map((personId) => ({ personId, status: "clear" as const })));
+    setUndo(null);
+  };
   const counts = ATTENDANCE_STATUSES.map((s) => ({ s, n: people.filter((p) => statusOf(p) === s).length }));
   const unmarked = people.filter((p) => !statusOf(p)).length;
+  const folded = foldVietnamese(search);
+  const shown = folded
+    ? people.filter((p) => foldVietnamese(`${p.fullName} ${personLine(p)}`).includes(folded))
+    : people;
 
   return (
     <Form method="post" className="roll-call" onSubmit={(e) => enhanced && e.preventDefault()}>
@@ -198,19 +256,49 @@ export function RollCall({
           ) : null}
         </div>
       ) : null}
-      {!locked && enhanced && unmarked ? (
-        <button type="button" className="button" onClick={allPresent}>
-          Tất cả còn lại: Có mặt
-        </button>
+      {future ? (
+        <div className="alert alert--warning" role="alert">
+          <p>
+            Buổi này chưa diễn ra (bắt đầu lúc {formatDateTime(startsAt)}). Điểm danh trước chỉ khi chắc chắn, ví dụ ghi
+            trước người đã báo vắng.
+          </p>
+          <button type="button" className="button button--ghost button--small" onClick={() => setEarly(true)}>
+            Vẫn điểm danh trước
+          </button>
+        </div>
       ) : null}
+      <div className="roll-call__tools">
+        {enhanced ? (
+          <label className="roll-call__search">
+            <span className="visually-hidden">Tìm người trong danh sách</span>
+            <input
+              type="search"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              placeholder="Tìm theo tên (không cần dấu)"
+              autoComplete="off"
+            />
+          </label>
+        ) : null}
+        {!locked && !future && enhanced && undo ? (
+          <button type="button" className="button button--ghost" onClick={takeBack}>
+            {`Hoàn tác: bỏ “Có mặt” của ${undo.ids.length} người (${Math.max(0, Math.ceil((undo.until - (now ?? undo.until)) / 1000))} giây)`}
+          </button>
+        ) : !locked && !future && enhanced && unmarked ? (
+          <button type="button" className="button" onClick={allPresent}>
+            Tất cả còn lại: Có mặt
+          </button>
+        ) : null}
+      </div>
+      {folded && !shown.length ? <p className="muted">Không có ai khớp “{search}”.</p> : null}
       <ul className="roll-call__list">
-        {people.map((p) => {
+        {shown.map((p) => {
           const current = statusOf(p);
           return (
             <li key={p.personId} className="roll-call__person">
-              <fieldset disabled={locked}>
+              <fieldset disabled={locked || future}>
                 <legend>
-                  <strong>{p.fullName}</strong> <span className="muted">{p.className ?? p.code}</span>
+                  <strong>{p.fullName}</strong> <span className="muted">{personLine(p)}</span>
                 </legend>
                 {p.status ? <input type="hidden" name={`prev.${p.personId}`} value={p.status} /> : null}
                 <div className="roll-call__choices">

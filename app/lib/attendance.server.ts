@@ -32,6 +32,7 @@ export {
   addToRoster,
   attendanceActivities,
   attendanceCounts,
+  clearMarks,
   recordMarks,
   rosterFor,
   type RosterGroup,

@@ -59,6 +59,47 @@ describe("roll call over HTTP", () => {
     expect((await post("bgh.tieuhoca", [{ personId: teachers[0].id, status: "present" }])).status).toBe(404);
   });
 
+  it("takes marks back ('Hoàn tác') for its own people only, and never inside an approved period", async () => {
+    const clear = (who: string, activity: number, ids: number[]) =>
+      fetch(`${base}/attendance/${activity}/mark`, {
+        method: "POST",
+        headers: { Cookie: cookies[who], "Content-Type": "application/json" },
+        body: JSON.stringify({ clear: ids }),
+      });
+    await post("gv.thcs", [{ personId: teachers[0].id, status: "present" }]);
+    const undone = await clear("gv.thcs", activityId, [teachers[0].id]);
+    expect(undone.status).toBe(200);
+    expect(await undone.json()).toEqual({ cleared: [teachers[0].id] });
+    expect(
+      serverAll<{ n: number }>(
+        "select count(*) n from attendance where activity_id = ? and person_id = ?",
+        activityId,
+        teachers[0].id,
+      )[0].n,
+    ).toBe(0);
+    expect((await clear("gv.thcs", activityId, [foreign.id])).status).toBe(409);
+    expect((await clear("lanhdao", activityId, [teachers[1].id])).status).toBe(403);
+    // A mark of an approved half-year stays.
+    const [locked] = serverAll<{ activity_id: number; person_id: number }>(
+      `select at.activity_id, at.person_id from attendance at
+         join activities a on a.id = at.activity_id
+         join people p on p.id = at.person_id
+         join units u on u.id = p.unit_id
+         join period_locks l on l.unit_id = p.unit_id and a.starts_at >= l.start_date and a.starts_at < l.end_date_exclusive
+       where u.code = 'thcs-tanan' limit 1`,
+    );
+    const refused = await clear("gv.thcs", locked.activity_id, [locked.person_id]);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error).toMatch(/duyệt/);
+    expect(
+      serverAll<{ n: number }>(
+        "select count(*) n from attendance where activity_id = ? and person_id = ?",
+        locked.activity_id,
+        locked.person_id,
+      )[0].n,
+    ).toBe(1);
+  });
+
   it("the commune sees counts per school, never the names", async () => {
     const page = await http(base, `/attendance/${activityId}`, { cookie: cookies.vhxh });
     expect(page.status).toBe(200);

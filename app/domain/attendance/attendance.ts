@@ -327,6 +327,62 @@ export async function recordMarks(
   return marks.length;
 }
 
+/**
+ * Takes marks back (issue 20: "Hoàn tác" after "Tất cả còn lại: Có mặt"): the people are unmarked again, as before
+ * the tap. Same rules as marking: only one's own people, never inside an approved (locked) period; the "reached"
+ * aggregate follows in the same transaction; audited as counts.
+ */
+export async function clearMarks(
+  db: DB,
+  actor: Actor,
+  activity: Activity,
+  personIds: number[],
+  ip: string | null = null,
+): Promise<number> {
+  const ids = [...new Set(personIds)];
+  if (!ids.length) return 0;
+  const people: { id: number; unit_id: number }[] = [];
+  for (let i = 0; i < ids.length; i += 5000)
+    people.push(
+      ...(await db
+        .selectFrom("people")
+        .select(["id", "unit_id"])
+        .where("id", "in", ids.slice(i, i + 5000))
+        .execute()),
+    );
+  if (people.length !== ids.length) throw new DomainError("Có người không tồn tại trong danh sách.");
+  const units = new Set(await markableUnitIds(db, actor));
+  if (people.some((p) => !units.has(p.unit_id))) throw new DomainError("Bạn chỉ điểm danh được người của đơn vị mình.");
+  for (const unitId of new Set(people.map((p) => p.unit_id))) await assertPeriodOpen(db, unitId, activity.starts_at);
+  return db.transaction().execute(async (trx) => {
+    const current = await lockedActivity(trx, activity.id, "share");
+    if (!current) throw new DomainError("Hoạt động này không còn tồn tại.");
+    let cleared = 0;
+    for (let i = 0; i < ids.length; i += 5000) {
+      const r = await trx
+        .deleteFrom("attendance")
+        .where("activity_id", "=", activity.id)
+        .where("person_id", "in", ids.slice(i, i + 5000))
+        .executeTakeFirst();
+      cleared += Number(r.numDeletedRows);
+    }
+    await refreshReach(trx, { personIds: ids }, [quarterOf(current.starts_at)]);
+    const byUnit = new Map<number, number>();
+    for (const p of people) byUnit.set(p.unit_id, (byUnit.get(p.unit_id) ?? 0) + 1);
+    for (const [unitId, n] of byUnit)
+      await writeAudit(trx, {
+        actorUserId: actor.userId,
+        unitId,
+        action: "update",
+        entity: "attendance",
+        entityId: activity.id,
+        after: { unmarked: n, source: "roll_call" },
+        ip,
+      });
+    return cleared;
+  });
+}
+
 /** Attendance per unit and status: what the commune sees of an activity (counts, never names). */
 export async function attendanceCounts(db: DB, activityId: number) {
   const rows = await db

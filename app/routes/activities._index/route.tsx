@@ -135,6 +135,7 @@ export default function Activities() {
           },
           {
             header: "Trạng thái",
+            lead: true,
             cell: (a) => (
               <span
                 className={`badge ${a.status === "held" ? "badge--green" : a.status === "cancelled" ? "badge--red" : ""}`}

@@ -85,6 +85,7 @@ export default function Accounts() {
           },
           {
             header: "Trạng thái",
+            lead: true,
             cell: (u) => {
               const state = accountState(u);
               return <span className={`badge ${STATE_BADGES[state]}`}>{ACCOUNT_STATE_LABELS[state]}</span>;

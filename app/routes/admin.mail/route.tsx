@@ -56,6 +56,7 @@ export default function MailLog() {
           { header: "Tiêu đề", cell: (m) => m.subject },
           {
             header: "Trạng thái",
+            lead: true,
             cell: (m) => (
               <span className={`badge ${m.status === "pending" ? "badge--amber" : "badge--red"}`}>
                 {STATUS[m.status]}

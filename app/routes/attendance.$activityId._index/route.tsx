@@ -187,7 +187,13 @@ export default function TakeAttendance() {
               dụng cho trang này.
             </p>
           ) : null}
-          <RollCall activityId={d.activity.id} userId={d.userId} people={d.roster} locked={d.locked} />
+          <RollCall
+            activityId={d.activity.id}
+            userId={d.userId}
+            people={d.roster}
+            locked={d.locked}
+            startsAt={d.activity.starts_at}
+          />
           {d.rosterPage.total > d.rosterPage.pageSize ? <Pager {...d.rosterPage} /> : null}
         </>
       ) : (

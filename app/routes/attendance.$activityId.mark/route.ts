@@ -2,15 +2,20 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { markSchema } from "~/domain/attendance/schemas";
 import { DomainError } from "~/domain/shared/errors";
-import { recordMarks, requireAttendanceActivity } from "~/lib/attendance.server";
+import { clearMarks, recordMarks, requireAttendanceActivity } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 import { getActor, thrownStatus } from "~/lib/auth.server";
 
-const bodySchema = z.object({ marks: z.array(markSchema).min(1).max(2000) });
+const bodySchema = z.union([
+  z.object({ marks: z.array(markSchema).min(1).max(2000) }),
+  // "Hoàn tác": the people to unmark again.
+  z.object({ clear: z.array(z.coerce.number().int().positive()).min(1).max(2000) }),
+]);
 
 /**
  * POST /attendance/<id>/mark — the phone's roll call sends its queued marks here (JSON) and retries until
- * they are saved. Each mark is an upsert, so a retry after a dropped connection never duplicates.
+ * they are saved. Each mark is an upsert, so a retry after a dropped connection never duplicates. `{ clear: [ids] }`
+ * takes marks back (the roll call's "Hoàn tác").
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   // A phone whose session expired gets 401 (not a redirect to the login page), so it can say so and keep its marks.
@@ -34,6 +39,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success) return Response.json({ error: "Dữ liệu không hợp lệ." }, { status: 400 });
   try {
+    if ("clear" in parsed.data) {
+      await clearMarks(db, actor, activity, parsed.data.clear, context.clientIp);
+      return Response.json({ cleared: parsed.data.clear });
+    }
     await recordMarks(db, actor, activity, parsed.data.marks, "roll_call", context.clientIp);
   } catch (e) {
     if (e instanceof DomainError) return Response.json({ error: e.message }, { status: 409 });

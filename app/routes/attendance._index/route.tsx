@@ -43,15 +43,10 @@ export default function AttendanceIndex() {
             { header: "Thời gian", nowrap: true, cell: (a) => formatDateTime(a.starts_at) },
             {
               header: "Hoạt động",
-              cell: (a) => (
-                <>
-                  <Link to={`/attendance/${a.id}`}>{a.title}</Link>
-                  <div className="muted">{a.organizer_name}</div>
-                </>
-              ),
+              name: (a) => ({ text: a.title, to: `/attendance/${a.id}`, note: a.organizer_name }),
             },
             { header: "Đã có mặt", count: (a) => a.attended },
-            { header: "Trạng thái", cell: (a) => ACTIVITY_STATUS_LABELS[a.status] },
+            { header: "Trạng thái", lead: true, cell: (a) => ACTIVITY_STATUS_LABELS[a.status] },
           ]}
           empty="Chưa có hoạt động nào."
         />

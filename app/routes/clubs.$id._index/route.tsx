@@ -245,7 +245,7 @@ export default function ClubDetail() {
             ),
           },
           { header: "Nội dung đã làm", className: "hide-phone", cell: (m) => m.description },
-          { header: "Trạng thái", cell: (m) => ACTIVITY_STATUS_LABELS[m.status] },
+          { header: "Trạng thái", lead: true, cell: (m) => ACTIVITY_STATUS_LABELS[m.status] },
         ]}
         empty="Chưa ghi buổi sinh hoạt nào."
       />

@@ -96,6 +96,7 @@ export default function Clubs() {
           { header: "Buổi sinh hoạt", count: (c) => c.meetings },
           {
             header: "Trạng thái",
+            lead: true,
             cell: (c) => (
               <span
                 className={`badge ${c.status === "active" ? "badge--green" : c.status === "paused" ? "badge--amber" : ""}`}

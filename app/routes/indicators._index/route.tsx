@@ -167,6 +167,7 @@ export default function Indicators() {
               },
               {
                 header: "Đánh giá",
+                lead: true,
                 cell: (f) => <StatusCell f={f} />,
               },
             ]}
@@ -241,7 +242,7 @@ export default function Indicators() {
                 rows={r.rows}
                 columns={[
                   { header: "Đơn vị", cell: (x) => <Link to={`/reports/${r.half}/${x.unitId}`}>{x.unit}</Link> },
-                  { header: "Trạng thái", cell: (x) => x.statusLabel },
+                  { header: "Trạng thái", lead: true, cell: (x) => x.statusLabel },
                   { header: "Ngày nộp", cell: (x) => formatDate(x.submittedAt) },
                   {
                     header: "Thời hạn",

@@ -138,6 +138,7 @@ export default function PeopleList() {
               { header: "Chức vụ", show: !students, cell: (p) => p.position },
               {
                 header: "Trạng thái",
+                lead: true,
                 className: "hide-phone",
                 cell: (p) =>
                   p.left_on ? (

@@ -430,6 +430,7 @@ export default function ReportPage() {
           },
           {
             header: "Đánh giá",
+            lead: true,
             cell: (f) => (
               <>
                 {f.statusLabel}

@@ -275,7 +275,7 @@ export default function Reports() {
               }),
             },
             { header: "Hạn nộp", cell: (r) => formatDate(r.deadline) },
-            { header: "Trạng thái", cell: (r) => r.status },
+            { header: "Trạng thái", lead: true, cell: (r) => r.status },
             { header: "Ngày nộp", cell: (r) => formatDateTime(r.submittedAt) },
             { header: "Thời hạn", cell: (r) => r.timeliness },
           ]}
@@ -369,6 +369,7 @@ function CommuneReports({ d }: { d: CommuneData }) {
             ? [
                 {
                   header: <span className="visually-hidden">Chọn để duyệt</span>,
+                  label: "Chọn để duyệt",
                   cell: (r: (typeof s.rows)[number]) =>
                     r.status === "submitted" && r.reportId ? (
                       <input
@@ -383,9 +384,10 @@ function CommuneReports({ d }: { d: CommuneData }) {
                 },
               ]
             : []),
-          { header: "Đơn vị", cell: (r) => r.unit },
+          { header: "Đơn vị", title: true, cell: (r) => r.unit },
           {
             header: "Trạng thái",
+            lead: true,
             cell: (r) => (
               <span
                 className={`badge ${r.status === "approved" ? "badge--green" : r.status === "submitted" ? "badge--amber" : r.status === "returned" ? "badge--red" : ""}`}

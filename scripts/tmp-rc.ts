@@ -1,0 +1,11 @@
+import { launchContext, login } from "../tests/support/browser";
+const ctx = await launchContext({ width: 390, height: 844, isMobile: true });
+const page = await ctx.newPage();
+await login(page, "http://localhost:3111", "gv.thcs@tanan.demo", "TanAn@2025");
+await page.goto("http://localhost:3111/attendance/161");
+await page.locator(".roll-call__list").scrollIntoViewIfNeeded();
+await page.evaluate(() => document.querySelector(".roll-call__list")!.scrollIntoView());
+await page.screenshot({ path: "/tmp/rc1.png" });
+await page.getByPlaceholder("Tìm theo tên (không cần dấu)").fill("nguyen");
+await page.screenshot({ path: "/tmp/rc2.png" });
+await ctx.close();

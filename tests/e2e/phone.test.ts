@@ -1,0 +1,110 @@
+/**
+ * Issue 20, on a phone (390 px, touch, a phone's user agent): a principal takes the roll of a class of about thirty
+ * — eight people a screen, names rather than codes, a search that ignores diacritics, "Tất cả còn lại: Có mặt" and
+ * its undo — and a session still to come warns before anyone is marked. No page of the walk scrolls sideways.
+ */
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { foldVietnamese } from "../../app/domain/shared/text";
+import { launchContext, login } from "../support/browser";
+import { DEMO_PASSWORD } from "../support/http";
+import { serverOne } from "../support/server-db";
+
+const base = inject("baseUrl");
+let ctx: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  ctx = await launchContext({ width: 390, height: 844, isMobile: true });
+  page = await ctx.newPage();
+  await login(page, base, "bgh.thcs@tanan.demo", DEMO_PASSWORD);
+});
+afterAll(() => ctx?.close());
+
+function vietnamDay(offsetDays: number) {
+  return new Date(Date.now() + offsetDays * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A page that needs no sideways scroll at a phone's width. */
+async function fitsThePhone(p: Page) {
+  const width = await p.evaluate(() => document.scrollingElement!.scrollWidth);
+  expect(width, p.url()).toBeLessThanOrEqual(390);
+}
+
+async function newSession(title: string, day: string): Promise<number> {
+  await page.goto(`${base}/activities/new`);
+  await page.getByLabel("Tên hoạt động").fill(title);
+  await page.getByLabel("Hình thức").selectOption({ label: "Sinh hoạt chuyên đề" });
+  await page.getByLabel("Nghị quyết 57-NQ/TW").check();
+  await page.getByLabel("Học sinh", { exact: true }).check();
+  await page.getByLabel("Ngày bắt đầu").fill(day);
+  await page.getByLabel("Giờ bắt đầu").fill("07:30");
+  await page.getByLabel("Ngày kết thúc").fill(day);
+  await page.getByLabel("Giờ kết thúc").fill("09:00");
+  await page.getByLabel("Địa điểm").fill("Phòng học");
+  await page.getByRole("button", { name: "Lưu hoạt động" }).click();
+  await page.getByText("Đã lưu hoạt động.").waitFor();
+  return Number(/\/activities\/(\d+)/.exec(page.url())![1]);
+}
+
+describe("the roll call on a phone", () => {
+  it("a class of about thirty: eight a screen, names not codes, search without diacritics, all present and undo", async () => {
+    const id = await newSession("Sinh hoạt chuyên đề trên điện thoại", vietnamDay(-1));
+    await page.goto(`${base}/attendance/${id}`);
+    await page.locator("#add-class").selectOption({ index: 0 });
+    await page.getByRole("button", { name: "Thêm lớp" }).click();
+    const people = page.locator(".roll-call__person");
+    await people.first().waitFor();
+    const n = await people.count();
+    expect(n).toBeGreaterThanOrEqual(25);
+    await fitsThePhone(page);
+
+    // Eight people in a screen's height of the list (844 px less the header, the bottom bar and the counts).
+    const tops = await people.evaluateAll((els) => els.slice(0, 9).map((e) => e.getBoundingClientRect().top));
+    expect(tops[8] - tops[0]).toBeLessThanOrEqual(844 - 56 - 56 - 60);
+    // Touch targets of at least 44 px; names with their class, never an internal code.
+    const box = (await people.first().locator(".choice").first().boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    const lines = await people.locator("legend").allTextContents();
+    expect(lines.filter((l) => /[A-Z]{4,}\d{2,}/.test(l))).toEqual([]);
+
+    // Search: the third person's given name typed without diacritics finds them.
+    const third = (await people.nth(2).locator("legend strong").textContent())!;
+    const given = foldVietnamese(third.split(" ").pop()!);
+    await page.getByPlaceholder("Tìm theo tên (không cần dấu)").fill(given);
+    expect(await people.count()).toBeLessThan(n);
+    expect(await people.locator("legend strong").allTextContents()).toContain(third);
+    await page.getByPlaceholder("Tìm theo tên (không cần dấu)").fill("");
+    expect(await people.count()).toBe(n);
+
+    // Everyone present, saved; then "Hoàn tác" takes it back, saved too.
+    const count = () => serverOne<{ n: number }>("select count(*) n from attendance where activity_id = ?", id).n;
+    await page.getByRole("button", { name: "Tất cả còn lại: Có mặt" }).click();
+    await page.getByTestId("save-state").filter({ hasText: "Đã lưu" }).waitFor();
+    await expect.poll(count).toBe(n);
+    await page.getByRole("button", { name: /^Hoàn tác: bỏ “Có mặt” của \d+ người/ }).click();
+    await page.getByTestId("save-state").filter({ hasText: "Đã lưu" }).waitFor();
+    await expect.poll(count).toBe(0);
+    await page.getByText(`Chưa điểm danh: ${n}`).waitFor();
+    // After a reload the page shows what the server holds: nobody marked.
+    await page.reload();
+    await page.getByText(`Chưa điểm danh: ${n}`).waitFor();
+  });
+
+  it("a session still to come warns before anyone is marked", async () => {
+    const id = await newSession("Buổi sinh hoạt tuần sau", vietnamDay(6));
+    await page.goto(`${base}/attendance/${id}`);
+    await page.locator("#add-class").selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Thêm lớp" }).click();
+    await page.getByText(/Buổi này chưa diễn ra/).waitFor();
+    expect(await page.getByRole("button", { name: "Tất cả còn lại: Có mặt" }).count()).toBe(0);
+    expect(await page.locator(".roll-call__person fieldset[disabled]").count()).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Vẫn điểm danh trước" }).click();
+    await page.locator(".roll-call__person").first().getByText("Vắng có phép").click();
+    await page.getByTestId("save-state").filter({ hasText: "Đã lưu" }).waitFor();
+    expect(
+      serverOne<{ n: number }>("select count(*) n from attendance where activity_id = ? and status = 'excused'", id).n,
+    ).toBe(1);
+    await fitsThePhone(page);
+  });
+});
