@@ -66,4 +66,10 @@ export {
   submitReport,
 } from "~/domain/reports/reports";
 export { differences, signedFiguresFor } from "~/domain/reports/signed-figures";
+export {
+  filterReportRows,
+  parseReportListFilter,
+  REPORT_LIST_STATUSES,
+  reportListWorkbook,
+} from "~/domain/reports/list-sheet";
 export { getUnit } from "~/domain/units/units";

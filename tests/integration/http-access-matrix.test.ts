@@ -580,6 +580,8 @@ const TABLE: Record<string, Rule> = {
     may: (r, p) => r === "staff" && p === "commune",
     req: (p) => ({ path: "/reports", form: { period: "2026-H2", commune: String(P(p).communeId), cutoff: "" } }),
   },
+  // The list of a half-year's reports as Excel: the commune's readers.
+  "GET /reports/list.xlsx": { places: ["-"], may: inSet(COMMUNE_READERS), req: one("/reports/list.xlsx") },
   // "Nhắc đơn vị chưa nộp" (issue 19): the commune's staff, for their commune.
   "POST /reports [remind]": {
     places: COMMUNES,

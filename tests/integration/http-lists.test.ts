@@ -323,3 +323,26 @@ describe("the audit log", () => {
       expect(await status("/admin/audit/export.xlsx", cookies[who])).toBe(403);
   });
 });
+
+describe("half-year reports", () => {
+  it("a search by unit without diacritics, a status filter, and the same rows as Excel; only the commune's readers", async () => {
+    for (const q of ["tieu hoc", nfd("Tiểu học")]) {
+      const page = await http(base, `/reports?period=2026-H1&q=${encodeURIComponent(q)}`, { cookie: cookies.vhxh });
+      expect(page.status).toBe(200);
+      expect(page.text).toContain("Trường Tiểu học Tân An A");
+      expect(page.text).toContain("Trường Tiểu học Tân An B");
+      expect(page.text).not.toContain(">Trường THCS Tân An<");
+    }
+    const miss = await http(base, "/reports?period=2026-H1&q=khongco", { cookie: cookies.vhxh });
+    expect(miss.text).toContain("Không có đơn vị nào phù hợp với bộ lọc.");
+    const submitted = serverAll<{ name: string }>(
+      "select u.name from reports r join units u on u.id = r.unit_id where r.period_key = '2026-H1' and r.status = 'submitted' order by u.name",
+    ).map((r) => r.name);
+    const sheet = await download("/reports/list.xlsx?period=2026-H1&status=submitted", cookies.lanhdao);
+    expect(sheet.filters).toBe("Lọc theo: Trạng thái: Đã nộp, chờ duyệt");
+    expect(sheet.rows.map((r) => r["Đơn vị"]).sort()).toEqual(submitted);
+    expect(sheet.rows.every((r) => r["Trạng thái"] === "Đã nộp, chờ duyệt")).toBe(true);
+    for (const who of ["bgh.thcs", "gv.thcs", "kinhte"])
+      expect(await status("/reports/list.xlsx", cookies[who]), who).toBe(403);
+  });
+});

@@ -2,7 +2,7 @@ import { TimelinessBadge } from "~/components/report-badges";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/forms";
-import { FilterBar, FilterSelect } from "~/components/filters";
+import { DownloadLink, FilterBar, FilterSelect, NoMatch, SearchField } from "~/components/filters";
 import { Notice, PageHeader } from "~/components/shell";
 import { DataTable } from "~/components/data-table";
 import { can, reportingUnitIds } from "~/domain/auth/permissions";
@@ -16,6 +16,9 @@ import { remindUnsubmitted, sendQueuedMailSoon } from "~/lib/notifications.serve
 import {
   approvableFrom,
   approveReports,
+  filterReportRows,
+  parseReportListFilter,
+  REPORT_LIST_STATUSES,
   cutoffBounds,
   getReport,
   getUnit,
@@ -48,6 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (can(actor, "commune.read")) {
     const { communes, commune } = await chosenCommune(actor, new URL(request.url));
     const [status] = await reportStatus(db, commune.id, parsePeriod(half)!);
+    const filter = parseReportListFilter(new URL(request.url));
     const range = await reportPeriod(db, commune.id, half);
     // The next half-year's start is this cut-off: once a report of it is approved, this cut-off stays too.
     const nextFixed = (await reportPeriod(db, commune.id, nextHalf(half))).fixed;
@@ -65,6 +69,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       half,
       halves: halves.map((h) => ({ value: h, label: parsePeriod(h)!.label })),
       status,
+      // The table's rows, searched and filtered (issue 19); the counts above it stay the whole commune's.
+      shown: filterReportRows(status.rows, filter),
+      filter,
+      statusOptions: REPORT_LIST_STATUSES.map((s) => ({ value: s, label: REPORT_STATUS_LABELS[s] })),
       canApprove: mayApproveReportsIn(actor, commune.id),
       // Approval waits for the period's end (see approveReport): until then there is nothing to approve at once.
       approvableFrom: approvableFrom(range),
@@ -326,7 +334,12 @@ function CommuneReports({ d }: { d: CommuneData }) {
           <FilterSelect name="commune" label="Xã" value={d.commune.id} options={d.communes} />
         ) : null}
         <FilterSelect name="period" label="Kỳ báo cáo" value={d.half} options={d.halves} />
+        <SearchField label="Tìm đơn vị" value={d.filter.q ?? ""} placeholder="không cần dấu" />
+        <FilterSelect name="status" label="Trạng thái" value={d.filter.status} options={d.statusOptions} all="Tất cả" />
       </FilterBar>
+      <p className="inline-actions">
+        <DownloadLink to="/reports/list.xlsx" label="Tải danh sách (.xlsx)" />
+      </p>
       <p>
         Hạn nộp: <strong>{formatDate(s.deadline)}</strong>
         {s.daysLeft >= 0 ? ` (còn ${s.daysLeft} ngày)` : " (đã qua hạn)"} · {s.submitted}/{s.rows.length} đơn vị đã nộp
@@ -362,8 +375,9 @@ function CommuneReports({ d }: { d: CommuneData }) {
       ) : null}
       <ApproveMany d={d} />
       <DataTable
-        label="Báo cáo các đơn vị, có thể cuộn ngang"
-        rows={s.rows}
+        label="Báo cáo các đơn vị"
+        rows={d.shown}
+        empty={<NoMatch what="đơn vị" keep={["period", "commune"]} />}
         columns={[
           ...(bulk
             ? [
