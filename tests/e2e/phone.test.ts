@@ -93,7 +93,14 @@ describe("the roll call on a phone", () => {
 
   it("a session still to come warns before anyone is marked", async () => {
     const id = await newSession("Buổi sinh hoạt tuần sau", vietnamDay(6));
-    await page.goto(`${base}/attendance/${id}`);
+    // The attendance page opens on today's sessions and the week's: this one is one tap away.
+    await page.goto(`${base}/attendance`);
+    await fitsThePhone(page);
+    await page
+      .getByRole("region", { name: "7 ngày tới" })
+      .getByRole("link", { name: /Buổi sinh hoạt tuần sau/ })
+      .click();
+    await page.waitForURL((u) => u.pathname === `/attendance/${id}`);
     await page.locator("#add-class").selectOption({ index: 1 });
     await page.getByRole("button", { name: "Thêm lớp" }).click();
     await page.getByText(/Buổi này chưa diễn ra/).waitFor();

@@ -7,6 +7,7 @@ import { ACTIVITY_STATUS_LABELS } from "~/domain/activities/vocabulary";
 import { forbidden, requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/domain/shared/format";
+import { addMs, DAY_MS, vietnamInstant, vietnamToday } from "~/domain/shared/time";
 import { pageParam } from "~/lib/params";
 import { canTakeAttendance, mayOpenAttendance } from "~/domain/auth/policies";
 import { attendanceActivities } from "~/lib/attendance.server";
@@ -23,7 +24,44 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!mayOpenAttendance(actor, marks)) forbidden();
   const page = pageParam(new URL(request.url));
   const list = marks ? await attendanceActivities(db, actor, { page, pageSize: PAGE_SIZE }) : { total: 0, rows: [] };
-  return { ...list, page, marks };
+  // Issue 20: the page opens on today's sessions, then the coming week's (Vietnam days), before everything else.
+  const today = vietnamToday();
+  const day = (offset: number) => addMs(vietnamInstant(today), offset * DAY_MS);
+  const soon =
+    marks && page === 1
+      ? {
+          today: (await attendanceActivities(db, actor, { page: 1, pageSize: 50, from: day(0), to: day(1) })).rows,
+          week: (await attendanceActivities(db, actor, { page: 1, pageSize: 50, from: day(1), to: day(8) })).rows,
+        }
+      : null;
+  return { ...list, page, marks, soon };
+}
+
+type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
+
+/** Today's or the week's sessions: one tap to each roll call. */
+function Soon({ title, rows, none }: { title: string; rows: Row[]; none: string }) {
+  return (
+    <section className="card" aria-label={title}>
+      <h2>{title}</h2>
+      {rows.length ? (
+        <ul className="soon-list">
+          {[...rows].reverse().map((a) => (
+            <li key={a.id}>
+              <Link to={`/attendance/${a.id}`} className="soon-list__link">
+                <strong>{a.title}</strong>
+                <span className="muted">
+                  {formatDateTime(a.starts_at)} · {a.organizer_name} · đã có mặt {a.attended}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{none}</p>
+      )}
+    </section>
+  );
 }
 
 export default function AttendanceIndex() {
@@ -36,20 +74,29 @@ export default function AttendanceIndex() {
           <Link to="/activities">hoạt động</Link>.
         </p>
       ) : (
-        <DataTable
-          label="Hoạt động cần điểm danh"
-          rows={d.rows}
-          columns={[
-            { header: "Thời gian", nowrap: true, cell: (a) => formatDateTime(a.starts_at) },
-            {
-              header: "Hoạt động",
-              name: (a) => ({ text: a.title, to: `/attendance/${a.id}`, note: a.organizer_name }),
-            },
-            { header: "Đã có mặt", count: (a) => a.attended },
-            { header: "Trạng thái", lead: true, cell: (a) => ACTIVITY_STATUS_LABELS[a.status] },
-          ]}
-          empty="Chưa có hoạt động nào."
-        />
+        <>
+          {d.soon ? (
+            <div className="home-columns">
+              <Soon title="Hôm nay" rows={d.soon.today} none="Hôm nay không có buổi nào." />
+              <Soon title="7 ngày tới" rows={d.soon.week} none="Không có buổi nào trong 7 ngày tới." />
+            </div>
+          ) : null}
+          <h2>Tất cả hoạt động</h2>
+          <DataTable
+            label="Hoạt động cần điểm danh"
+            rows={d.rows}
+            columns={[
+              { header: "Thời gian", nowrap: true, cell: (a) => formatDateTime(a.starts_at) },
+              {
+                header: "Hoạt động",
+                name: (a) => ({ text: a.title, to: `/attendance/${a.id}`, note: a.organizer_name }),
+              },
+              { header: "Đã có mặt", count: (a) => a.attended },
+              { header: "Trạng thái", lead: true, cell: (a) => ACTIVITY_STATUS_LABELS[a.status] },
+            ]}
+            empty="Chưa có hoạt động nào."
+          />
+        </>
       )}
     </ListPage>
   );
