@@ -28,12 +28,28 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig | n
   return { smtpUrl, publicUrl, from: env.MAIL_FROM?.trim() || `Tân An STEM <no-reply@${host}>` };
 }
 
+/**
+ * The SMTP connection: a send gives up after 30 s without an answer (shorter than the ledger's lease, so nothing is
+ * sent twice); a plain smtp:// server must offer STARTTLS before the password is sent, unless it is this machine.
+ */
+function transportOptions(smtpUrl: string) {
+  const url = new URL(smtpUrl);
+  const local = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  return {
+    url: smtpUrl,
+    requireTLS: url.protocol === "smtp:" && !local,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 30_000,
+  };
+}
+
 let transport: { config: MailConfig; sender: MailTransport } | null | undefined;
 
 function configured(): { config: MailConfig; sender: MailTransport } | null {
   if (transport === undefined) {
     const config = mailConfig();
-    transport = config ? { config, sender: nodemailer.createTransport(config.smtpUrl) } : null;
+    transport = config ? { config, sender: nodemailer.createTransport(transportOptions(config.smtpUrl)) } : null;
   }
   return transport;
 }

@@ -1,4 +1,5 @@
 /** Reading list parameters (page, sort, year) from a URL safely. */
+import { MAX_ID } from "~/domain/shared/schema-helpers";
 import { vietnamYear } from "~/domain/shared/time";
 
 export function pageParam(url: URL, name = "page"): number {
@@ -17,7 +18,7 @@ export function oneOf<T extends string>(value: string | null, allowed: readonly 
 
 /** A record id from a path: whole decimal digits only ("7e0", "0x7", "7.0", "07" are not ids: the page answers 404). */
 export function idParam(value: string | undefined): number | null {
-  if (!value || !/^[1-9]\d{0,14}$/.test(value)) return null;
+  if (!value || !/^[1-9]\d{0,9}$/.test(value) || Number(value) > MAX_ID) return null;
   return Number(value);
 }
 

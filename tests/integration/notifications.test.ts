@@ -166,6 +166,52 @@ describe("deadline reminders", () => {
   });
 });
 
+describe("the mail ledger after a crash, and people who left", () => {
+  it("a message left 'sending' by a process that died is sent once after its lease; a closed account's is not sent", async () => {
+    const at = new Date("2026-12-09T05:00:00Z");
+    const user = await actorOf(t.db, "bgh.mamnon@tanan.demo");
+    const gone = await actorOf(t.db, "bgh.tieuhocb@tanan.demo");
+    const row = (userId: number, email: string, key: string) => ({
+      user_id: userId,
+      event_key: key,
+      to_address: email,
+      subject: "Thư thử nghiệm sau sự cố",
+      body: "",
+      link: "/reports",
+      status: "sending" as const,
+      attempts: 1,
+      next_attempt_at: at.toISOString(),
+      lease_until: new Date(at.getTime() - 1000).toISOString(), // its process died; the lease ran out
+      last_error: null,
+      created_at: at.toISOString(),
+      sent_at: null,
+    });
+    await t.db
+      .insertInto("mail_outbox")
+      .values([row(user.userId, user.email, "crash:1"), row(gone.userId, gone.email, "crash:2")])
+      .execute();
+    await t.db.updateTable("users").set({ is_active: 0 }).where("id", "=", gone.userId).execute();
+    const [a, b] = await Promise.all([
+      deliverMail(t.db, transport, SETTINGS, at),
+      deliverMail(t.db, transport, SETTINGS, at),
+    ]);
+    expect(a.sent + b.sent).toBe(1);
+    const got = await smtp.waitFor((m) => m.subject === "Thư thử nghiệm sau sự cố");
+    expect(got.map((m) => m.to)).toEqual([[user.email]]);
+    const states = await t.db
+      .selectFrom("mail_outbox")
+      .select(["event_key", "status"])
+      .where("event_key", "in", ["crash:1", "crash:2"])
+      .orderBy("event_key")
+      .execute();
+    expect(states).toEqual([
+      { event_key: "crash:1", status: "sent" },
+      { event_key: "crash:2", status: "expired" },
+    ]);
+    await t.db.updateTable("users").set({ is_active: 1 }).where("id", "=", gone.userId).execute();
+  });
+});
+
 describe("report steps and invitations", () => {
   it("submitting tells the commune's staff; returning and approving tell the unit's preparers, with the comment", async () => {
     const principal = await actorOf(t.db, "bgh.tieuhoca@tanan.demo");
@@ -203,8 +249,12 @@ describe("report steps and invitations", () => {
       .where("reports.status", "=", "submitted")
       .where("units.code", "=", "thcs-tanan")
       .executeTakeFirstOrThrow();
-    const r = await approveReports(t.db, staff, [h1.id, h1.id]);
-    expect(r).toEqual({ approved: 1, refused: [] });
+    const commune = (
+      await t.db.selectFrom("units").select("id").where("kind", "=", "commune").executeTakeFirstOrThrow()
+    ).id;
+    // Named twice, with an id that is no report of this commune's waiting ones: only the one is approved.
+    const r = await approveReports(t.db, staff, commune, "2026-H1", [h1.id, h1.id, 999_999]);
+    expect(r).toEqual({ approved: 1, refused: 1, reason: null });
     await deliverMail(t.db, transport, SETTINGS, new Date());
     const approved = await smtp.waitFor((m) => m.to.includes("bgh.thcs@tanan.demo") && m.subject.includes("duyệt"));
     expect(approved[0].subject).toBe("Báo cáo 6 tháng đầu năm 2026 của Trường THCS Tân An đã được duyệt");

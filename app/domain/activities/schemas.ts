@@ -7,6 +7,7 @@ import {
   stringList,
   timeText,
   wholeNumber,
+  recordId,
 } from "../shared/schema-helpers";
 import {
   ACTIVITY_STATUSES,
@@ -29,8 +30,8 @@ export const activitySchema = z
       .number({ invalid_type_error: "Vui lòng chọn đơn vị tổ chức." })
       .int()
       .positive("Vui lòng chọn đơn vị tổ chức."),
-    coOrganizerIds: stringList().pipe(z.array(z.coerce.number().int().positive()).max(200, "Quá nhiều đơn vị.")),
-    invitedUnitIds: stringList().pipe(z.array(z.coerce.number().int().positive()).max(200, "Quá nhiều đơn vị.")),
+    coOrganizerIds: stringList().pipe(z.array(recordId()).max(200, "Quá nhiều đơn vị.")),
+    invitedUnitIds: stringList().pipe(z.array(recordId()).max(200, "Quá nhiều đơn vị.")),
     form: z.string({ required_error: "Vui lòng chọn hình thức." }).min(1, "Vui lòng chọn hình thức."),
     topics: stringList().pipe(z.array(z.string()).min(1, "Chọn ít nhất một nội dung.").max(50, "Quá nhiều nội dung.")),
     audiences: stringList().pipe(

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { recordId } from "../shared/schema-helpers";
 import { cleanText } from "../shared/text";
 import { ATTENDANCE_STATUSES } from "./vocabulary";
 
 /** One tap of the roll call (sent by the phone, retried until the server says it is saved). */
 export const markSchema = z.object({
-  personId: z.coerce.number().int().positive(),
+  personId: recordId(),
   status: z.enum(ATTENDANCE_STATUSES),
   note: z
     .string()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateText, optionalDateText, optionalText, stringList, timeText } from "../shared/schema-helpers";
+import { dateText, optionalDateText, optionalText, stringList, timeText, recordId } from "../shared/schema-helpers";
 import { CLUB_FIELDS, CLUB_STATUSES } from "./vocabulary";
 
 export const clubSchema = z.object({
@@ -21,10 +21,7 @@ export type ClubInput = z.infer<typeof clubSchema>;
 
 export const addMembersSchema = z.object({
   personIds: stringList().pipe(
-    z
-      .array(z.coerce.number().int().positive())
-      .min(1, "Chọn ít nhất một người.")
-      .max(500, "Mỗi lần thêm tối đa 500 người."),
+    z.array(recordId()).min(1, "Chọn ít nhất một người.").max(500, "Mỗi lần thêm tối đa 500 người."),
   ),
   role: z.enum(["member", "advisor"], { errorMap: () => ({ message: "Vui lòng chọn vai trò." }) }),
   joinedOn: dateText("Vui lòng nhập ngày tham gia."),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateText, httpUrl, optionalText, stringList } from "../shared/schema-helpers";
+import { dateText, httpUrl, optionalText, stringList, recordId } from "../shared/schema-helpers";
 import { CONTEST_FIELDS, CONTEST_LEVELS, CONTEST_RESULTS } from "./vocabulary";
 
 export const contestSchema = z
@@ -27,12 +27,9 @@ export const entrySchema = z.object({
     .max(200, "Tên quá dài."),
   field: z.enum(CONTEST_FIELDS, { errorMap: () => ({ message: "Vui lòng chọn lĩnh vực." }) }),
   studentIds: stringList().pipe(
-    z
-      .array(z.coerce.number().int().positive())
-      .min(1, "Chọn ít nhất một học sinh dự thi.")
-      .max(10, "Tối đa 10 học sinh."),
+    z.array(recordId()).min(1, "Chọn ít nhất một học sinh dự thi.").max(10, "Tối đa 10 học sinh."),
   ),
-  mentorIds: stringList().pipe(z.array(z.coerce.number().int().positive()).max(5, "Tối đa 5 giáo viên hướng dẫn.")),
+  mentorIds: stringList().pipe(z.array(recordId()).max(5, "Tối đa 5 giáo viên hướng dẫn.")),
 });
 export type EntryInput = z.infer<typeof entrySchema>;
 

@@ -8,7 +8,7 @@
  */
 import type { DB } from "../../../db/connection";
 import type { Database, MailOutboxTable } from "../../../db/schema";
-import type { ExpressionBuilder, Selectable } from "kysely";
+import type { ExpressionBuilder, Selectable, Updateable } from "kysely";
 import { nowIso } from "../shared/time";
 
 export interface OutgoingMail {
@@ -34,7 +34,8 @@ export interface MailSettings {
 const MINUTE = 60_000;
 export const RETRY_DELAYS_MS = [1, 5, 30, 120, 360].map((m) => m * MINUTE);
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
-export const SEND_LEASE_MS = 2 * MINUTE;
+/** Longer than a send may take: the transport gives up after 30 s without an answer (app/lib/mail.server.ts). */
+export const SEND_LEASE_MS = 5 * MINUTE;
 export const EXPIRE_AFTER_MS = 3 * 24 * 60 * MINUTE;
 const BATCH = 100;
 
@@ -87,8 +88,20 @@ export async function deliverMail(
   settings: MailSettings | null,
   now: Date = new Date(),
 ): Promise<DeliveryResult> {
+  // The pass's clock: `now` (a test's day) moving on as real time passes, so each claim's lease starts when it is
+  // taken, not when the pass began (a slow mail server must not leave later leases already run out).
+  const started = Date.now();
+  const clock = () => new Date(now.getTime() + (Date.now() - started));
   const at = nowIso(now);
   const result: DeliveryResult = { sent: 0, failed: 0, retrying: 0, expired: 0 };
+  // A claim whose process died (or whose server has no SMTP any more) goes back to waiting; then what waited
+  // too long expires, and the ledger forgets what is long done.
+  await db
+    .updateTable("mail_outbox")
+    .set({ status: "pending", lease_until: null })
+    .where("status", "=", "sending")
+    .where("lease_until", "<", at)
+    .execute();
   const expired = await db
     .updateTable("mail_outbox")
     .set({ status: "expired", lease_until: null, last_error: "Quá 3 ngày chưa gửi được." })
@@ -96,47 +109,75 @@ export async function deliverMail(
     .where("created_at", "<", new Date(now.getTime() - EXPIRE_AFTER_MS).toISOString())
     .executeTakeFirst();
   result.expired = Number(expired.numUpdatedRows);
+  await forgetOld(db, now);
   if (!transport || !settings) return result;
   const due = await db.selectFrom("mail_outbox").select("id").where(isDue(at)).orderBy("id").limit(BATCH).execute();
   for (const { id } of due) {
+    // The lease's end is this claim's token: only the process holding it marks the message sent or failed.
+    const lease = new Date(clock().getTime() + SEND_LEASE_MS).toISOString();
     const claimed = await db
       .updateTable("mail_outbox")
-      .set((eb) => ({
-        status: "sending",
-        lease_until: new Date(now.getTime() + SEND_LEASE_MS).toISOString(),
-        attempts: eb("attempts", "+", 1),
-      }))
+      .set((eb) => ({ status: "sending", lease_until: lease, attempts: eb("attempts", "+", 1) }))
       .where("id", "=", id)
-      .where(isDue(at))
+      .where(isDue(nowIso(clock())))
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) continue; // another process took it
-    const row = await db.selectFrom("mail_outbox").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("mail_outbox")
+      .innerJoin("users", "users.id", "mail_outbox.user_id")
+      .selectAll("mail_outbox")
+      .select(["users.email", "users.is_active", "users.email_notifications"])
+      .where("mail_outbox.id", "=", id)
+      .executeTakeFirstOrThrow();
+    const finish = (values: Updateable<MailOutboxTable>) =>
+      db
+        .updateTable("mail_outbox")
+        .set(values)
+        .where("id", "=", id)
+        .where("status", "=", "sending")
+        .where("lease_until", "=", lease)
+        .execute();
+    // The person as they are now: an account closed, e-mails turned off or the address changed since it was queued.
+    if (!row.is_active || row.email_notifications !== 1 || row.email !== row.to_address) {
+      await finish({
+        status: "expired",
+        lease_until: null,
+        last_error: "Người nhận không còn nhận thư ở địa chỉ này.",
+      });
+      result.expired++;
+      continue;
+    }
     try {
       await transport.sendMail(composeMail(row, settings));
-      await db
-        .updateTable("mail_outbox")
-        .set({ status: "sent", sent_at: nowIso(), lease_until: null, last_error: null })
-        .where("id", "=", id)
-        .execute();
+      await finish({ status: "sent", sent_at: nowIso(clock()), lease_until: null, last_error: null });
       result.sent++;
     } catch (e) {
       const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
       const last = row.attempts >= MAX_ATTEMPTS;
-      await db
-        .updateTable("mail_outbox")
-        .set({
-          status: last ? "failed" : "pending",
-          lease_until: null,
-          last_error: error,
-          next_attempt_at: new Date(now.getTime() + (RETRY_DELAYS_MS[row.attempts - 1] ?? 0)).toISOString(),
-        })
-        .where("id", "=", id)
-        .execute();
+      await finish({
+        status: last ? "failed" : "pending",
+        lease_until: null,
+        last_error: error,
+        next_attempt_at: new Date(now.getTime() + (RETRY_DELAYS_MS[row.attempts - 1] ?? 0)).toISOString(),
+      });
       if (last) result.failed++;
       else result.retrying++;
     }
   }
   return result;
+}
+
+/** How long the ledger and the in-app lists keep what is done (sent or given up; notifications read). */
+export const KEEP_DONE_MS = 180 * 24 * 60 * MINUTE;
+
+async function forgetOld(db: DB, now: Date) {
+  const before = new Date(now.getTime() - KEEP_DONE_MS).toISOString();
+  await db
+    .deleteFrom("mail_outbox")
+    .where("status", "in", ["sent", "failed", "expired"])
+    .where("created_at", "<", before)
+    .execute();
+  await db.deleteFrom("notifications").where("read_at", "is not", null).where("created_at", "<", before).execute();
 }
 
 /** Mail that has not gone out (retrying, failed, expired), newest first: the system administrator's list. */

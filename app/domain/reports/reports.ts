@@ -16,6 +16,7 @@ import type { Report, ReportStatus, Unit } from "../../../db/schema";
 import { writeAudit } from "../audit/audit";
 import { can, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
+import { MAX_ID } from "../shared/schema-helpers";
 import { parsePeriod } from "../shared/periods";
 import { nowIso, vietnamToday } from "../shared/time";
 import { REPORTING_KINDS, reportDeadline } from "../calendar/deadlines";
@@ -255,28 +256,46 @@ export async function approveReport(db: DB, actor: Actor, reportId: number, now:
 }
 
 /**
- * Approving several submitted reports at once (commune staff, after reviewing them): each is approved on its own,
- * as approveReport does — one that cannot be (changed meanwhile, its period not ended) is said and the others go on.
+ * Approving several submitted reports at once (commune staff, after reviewing them): only reports of the commune's
+ * units, of the half-year shown and still waiting are taken (anything else named in the request is ignored, so the
+ * request learns nothing of other communes' reports); each is approved as approveReport does, and one that cannot
+ * be (changed meanwhile, its period not ended) is counted, the others go on.
  */
 export async function approveReports(
   db: DB,
   actor: Actor,
+  communeId: number,
+  halfKey: string,
   reportIds: number[],
   now: Date = new Date(),
-): Promise<{ approved: number; refused: { reportId: number; message: string }[] }> {
+): Promise<{ approved: number; refused: number; reason: string | null }> {
   assertApprover(actor);
-  const refused: { reportId: number; message: string }[] = [];
+  if (!mayApproveReportsIn(actor, communeId)) refuse(false);
+  const ids = [...new Set(reportIds)].filter((id) => Number.isInteger(id) && id > 0 && id <= MAX_ID).slice(0, 500);
+  const waiting = ids.length
+    ? await db
+        .selectFrom("reports")
+        .innerJoin("units", "units.id", "reports.unit_id")
+        .select("reports.id")
+        .where("reports.id", "in", ids)
+        .where("reports.period_key", "=", halfKey)
+        .where("reports.status", "=", "submitted")
+        .where((eb) => eb.or([eb("units.parent_id", "=", communeId), eb("units.id", "=", communeId)]))
+        .orderBy("reports.id")
+        .execute()
+    : [];
   let approved = 0;
-  for (const id of [...new Set(reportIds)]) {
+  let reason: string | null = null;
+  for (const { id } of waiting) {
     try {
       await approveReport(db, actor, id, now);
       approved++;
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
-      refused.push({ reportId: id, message: e.message });
+      reason ??= e.message;
     }
   }
-  return { approved, refused };
+  return { approved, refused: ids.length - approved, reason };
 }
 
 export async function returnReport(db: DB, actor: Actor, reportId: number, comment: string): Promise<void> {

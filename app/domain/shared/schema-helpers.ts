@@ -1,8 +1,19 @@
 /** Small zod building blocks shared by the forms of several areas. */
 import { z } from "zod";
+import { readDate, readTime } from "./dates";
 
-/** A calendar date typed in a date input ("YYYY-MM-DD"), checked to exist. */
-export const dateText = (message = "Ngày không hợp lệ.") =>
+/** Typed text read as ISO where it is a date or a time; anything else passes on to fail the check with its message. */
+const readWith = (read: (text: string) => string | null) => (v: unknown) =>
+  typeof v === "string" && v.trim() !== "" ? (read(v) ?? v) : v;
+
+/**
+ * A calendar date typed day/month/year ("06/12/2026", "6-12-26") or ISO, checked to exist; the result is ISO
+ * ("YYYY-MM-DD").
+ */
+export const dateText = (message = "Ngày không hợp lệ: nhập ngày/tháng/năm, ví dụ 06/12/2026.") =>
+  z.preprocess(readWith(readDate), isoDate(message));
+
+const isoDate = (message: string) =>
   z
     .string()
     .trim()
@@ -14,12 +25,21 @@ export const dateText = (message = "Ngày không hợp lệ.") =>
 
 export const optionalDateText = (message?: string) => dateText(message).optional().or(z.literal(""));
 
-/** A time of day typed in a time input ("HH:MM"). */
-export const timeText = (message = "Giờ không hợp lệ.") =>
-  z
-    .string()
-    .trim()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, message);
+/** A time of day on the 24-hour clock ("7:30", "07h30", "19.30"); the result is "HH:MM". */
+export const timeText = (message = "Giờ không hợp lệ: nhập giờ:phút theo 24 giờ, ví dụ 07:30 hoặc 14:00.") =>
+  z.preprocess(
+    readWith(readTime),
+    z
+      .string()
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, message),
+  );
+
+/** The largest record id (ids are 32-bit integers on PostgreSQL): a larger number is no record, not an error. */
+export const MAX_ID = 2_147_483_647;
+
+/** A record's id in a form or a request body. */
+export const recordId = () => z.coerce.number().int().positive().max(MAX_ID, "Không tìm thấy.");
 
 /** Optional free text of at most `max` characters. */
 export const optionalText = (max: number, message = `Tối đa ${max} ký tự.`) =>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { recordId } from "~/domain/shared/schema-helpers";
 import { markSchema } from "~/domain/attendance/schemas";
 import { DomainError } from "~/domain/shared/errors";
 import { clearMarks, recordMarks, requireAttendanceActivity } from "~/lib/attendance.server";
@@ -9,7 +10,7 @@ import { getActor, thrownStatus } from "~/lib/auth.server";
 const bodySchema = z.union([
   z.object({ marks: z.array(markSchema).min(1).max(2000) }),
   // "Hoàn tác": the people to unmark again.
-  z.object({ clear: z.array(z.coerce.number().int().positive()).min(1).max(2000) }),
+  z.object({ clear: z.array(recordId()).min(1).max(2000) }),
 ]);
 
 /**

@@ -9,6 +9,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const id = idParam(params.id);
   const link = id ? await openNotification(db, actor.userId, id) : undefined;
-  if (!link || !link.startsWith("/") || link.startsWith("//")) notFound();
+  // Only a path of this site: never "//host" or "/\\host", which browsers read as another site.
+  if (!link || !/^\/(?![/\\])/.test(link)) notFound();
   return redirect(link);
 }

@@ -36,6 +36,7 @@ import {
 } from "~/lib/reports.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { failure } from "~/lib/forms";
+import { MAX_ID } from "~/domain/shared/schema-helpers";
 import { mayApproveReportsIn } from "~/domain/auth/policies";
 import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
@@ -125,13 +126,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!mayApproveReportsIn(actor, commune.id))
       forbidden("Chỉ Phòng Văn hóa - Xã hội mới đặt ngày chốt số liệu và duyệt báo cáo.");
     if (intent === "approve-many") {
-      const ids = form.getAll("report").map(Number).filter(Number.isInteger);
+      const ids = form
+        .getAll("report")
+        .slice(0, 500)
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n > 0 && n <= MAX_ID);
       if (!ids.length)
         return domainFailure(new DomainError("Chọn ít nhất một báo cáo đã nộp để duyệt.", "report"), form);
       if (form.get("confirm") !== "yes") return data({ ...failure(form, {}), confirmApprove: ids });
-      const r = await approveReports(db, actor, ids);
+      const r = await approveReports(db, actor, commune.id, half, ids);
       sendQueuedMailSoon();
-      return back({ approved: String(r.approved), refused: r.refused.map((x) => x.message).join(" | ") });
+      return back({ approved: String(r.approved), refused: String(r.refused) });
     }
     await setCutoff(db, actor, commune.id, half, String(form.get("cutoff") ?? ""));
     return back({ cutoff: "saved" });
@@ -295,6 +300,11 @@ export default function Reports() {
 
 function CommuneReports({ d }: { d: CommuneData }) {
   const [params] = useSearchParams();
+  // What a step did, from the address: numbers only (an address is no place for text anyone could write).
+  const count = (key: string): number | null => {
+    const n = Number(params.get(key) ?? Number.NaN);
+    return Number.isInteger(n) && n >= 0 && n < 100_000 ? n : null;
+  };
   const s = d.status;
   const missing = s.rows.filter((r) => !r.submittedAt);
   const bulk = d.canApprove && !d.approvableFrom && s.rows.some((r) => r.status === "submitted");
@@ -352,17 +362,17 @@ function CommuneReports({ d }: { d: CommuneData }) {
         theo 6 tháng của lịch.
       </p>
       <Notice when={params.get("cutoff")}>Đã lưu ngày chốt số liệu của kỳ.</Notice>
-      <Notice when={params.get("reminded")}>
-        {params.get("told") === "0"
+      <Notice when={count("reminded") !== null}>
+        {count("told") === 0
           ? "Các đơn vị chưa nộp đã được nhắc hôm nay; không gửi lại lần nữa."
-          : `Đã nhắc ${params.get("reminded")} đơn vị chưa nộp (${params.get("told")} thông báo trong ứng dụng${Number(params.get("emails")) ? `, ${params.get("emails")} e-mail` : ""}).`}
+          : `Đã nhắc ${count("reminded")} đơn vị chưa nộp (${count("told") ?? 0} thông báo trong ứng dụng${count("emails") ? `, ${count("emails")} e-mail` : ""}).`}
       </Notice>
-      <Notice when={params.get("approved") && params.get("approved") !== "0"}>
-        Đã duyệt {params.get("approved")} báo cáo; số liệu của các đơn vị trong kỳ đã được khóa.
+      <Notice when={count("approved")}>
+        {`Đã duyệt ${count("approved")} báo cáo; số liệu của các đơn vị trong kỳ đã được khóa.`}
       </Notice>
-      {params.get("refused") ? (
+      {count("refused") ? (
         <div className="alert alert--error" role="alert">
-          Chưa duyệt được: {params.get("refused")}
+          {`${count("refused")} báo cáo chưa duyệt được: đã được xử lý trước đó, không còn chờ duyệt, hoặc kỳ báo cáo chưa kết thúc. Mở từng báo cáo để xem.`}
         </div>
       ) : null}
       {d.canApprove && !d.range.fixed ? <CutoffForm half={d.half} commune={d.commune.id} range={d.range} /> : null}
