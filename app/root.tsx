@@ -20,8 +20,10 @@ import { unreadCount } from "~/lib/notifications.server";
 import { siteTitle } from "~/lib/meta";
 import { useNonce } from "~/lib/nonce";
 import styles from "~/styles/app.css?url";
+import dayPickerStyles from "react-day-picker/style.css?url";
 
 export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: dayPickerStyles },
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];

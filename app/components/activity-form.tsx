@@ -22,6 +22,7 @@ import {
   FormActions,
   type ActionResult,
 } from "./forms";
+import { DateField, TimeField } from "./date-fields";
 
 type Term = { code: string; label: string; parent_code: string | null };
 type UnitOption = { id: number; name: string; kind: string };
@@ -113,19 +114,17 @@ export function ActivityForm(p: ActivityFormProps) {
         options={p.vocabulary.audiences.map((a) => ({ value: a.code, label: a.label }))}
       />
       <div className="form-row">
-        <TextField label="Ngày bắt đầu" type="date" required {...bind("startDate")} />
-        <TextField
+        <DateField label="Ngày bắt đầu" required {...bind("startDate")} />
+        <TimeField
           label="Giờ bắt đầu"
-          type="time"
           required
           reg={form.register("startTime")}
           defaultValue={value("startTime") || "07:30"}
           error={errorFor("startTime")}
         />
-        <TextField label="Ngày kết thúc" type="date" required {...bind("endDate")} />
-        <TextField
+        <DateField label="Ngày kết thúc" required {...bind("endDate")} />
+        <TimeField
           label="Giờ kết thúc"
-          type="time"
           required
           reg={form.register("endTime")}
           defaultValue={value("endTime") || "11:00"}

@@ -13,6 +13,7 @@ import {
   FormActions,
   type ActionResult,
 } from "./forms";
+import { DateField } from "./date-fields";
 
 export function ClubForm(props: {
   grades: number[];
@@ -58,7 +59,7 @@ export function ClubForm(props: {
           error={errorFor("status")}
           options={CLUB_STATUSES.map((s) => ({ value: s, label: CLUB_STATUS_LABELS[s] }))}
         />
-        <TextField label="Ngày thành lập" type="date" {...bind("foundedOn")} />
+        <DateField label="Ngày thành lập" {...bind("foundedOn")} />
       </div>
       <TextAreaField label="Mô tả" {...bind("description")} />
       <FormActions label={props.submitLabel} cancelTo={props.cancelTo} busy={navigation.state === "submitting"} />

@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { addMembersSchema, meetingSchema } from "~/domain/clubs/schemas";
 import { FormError, SelectField, TextAreaField, TextField, useValidatedForm, type ActionResult } from "./forms";
+import { DateField, TimeField } from "./date-fields";
 
 /** The action's answer, if it answered this form (several forms share one page). */
 export function answerFor(actionData: ActionResult, intent: string): ActionResult {
@@ -28,9 +29,9 @@ export function MeetingForm({
       <FormError message={formError} />
       <input type="hidden" name="intent" value="record-meeting" />
       <div className="form-row">
-        <TextField label="Ngày" type="date" {...bind("date")} />
-        <TextField label="Bắt đầu" type="time" {...bind("startTime")} />
-        <TextField label="Kết thúc" type="time" {...bind("endTime")} />
+        <DateField label="Ngày" {...bind("date")} />
+        <TimeField label="Bắt đầu" {...bind("startTime")} />
+        <TimeField label="Kết thúc" {...bind("endTime")} />
       </div>
       <TextField label="Chủ đề" {...bind("topic")} hint="Ví dụ: Lắp ráp robot dò đường" />
       <TextAreaField label="Nội dung đã làm" rows={3} {...bind("description")} />
@@ -101,7 +102,7 @@ export function AddMembersForm({
                 { value: "advisor", label: "Giáo viên phụ trách" },
               ]}
             />
-            <TextField label="Ngày tham gia" type="date" {...bind("joinedOn")} />
+            <DateField label="Ngày tham gia" {...bind("joinedOn")} />
           </div>
           <fieldset className={`field checkbox-group${errorFor("personIds") ? " field--error" : ""}`}>
             <legend>Chọn người</legend>

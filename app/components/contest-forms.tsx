@@ -18,6 +18,7 @@ import {
   FormActions,
   type ActionResult,
 } from "./forms";
+import { DateField } from "./date-fields";
 
 export function ContestForm(p: {
   defaults: FormValues;
@@ -60,8 +61,8 @@ export function ContestForm(p: {
         />
       </div>
       <div className="form-row">
-        <TextField label="Ngày bắt đầu" type="date" required {...bind("startsOn")} />
-        <TextField label="Ngày kết thúc" type="date" required {...bind("endsOn")} />
+        <DateField label="Ngày bắt đầu" required {...bind("startsOn")} />
+        <DateField label="Ngày kết thúc" required {...bind("endsOn")} />
       </div>
       <TextField label="Đường dẫn thể lệ (nếu có)" type="url" {...bind("link")} />
       <TextAreaField label="Thể lệ, ghi chú" {...bind("rules")} />

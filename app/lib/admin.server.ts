@@ -1,4 +1,5 @@
 /** The server module of the administration (accounts, units, audit log): its routes reach the domain through here (decision 021). */
+import { readDate } from "~/domain/shared/dates";
 import type { AccountFilter, AccountSort } from "~/domain/accounts/accounts";
 import { ACCOUNT_STATES, ROLES } from "~/domain/accounts/schemas";
 import type { AuditFilter } from "~/domain/audit/audit";
@@ -19,15 +20,10 @@ export function parseAccountFilter(url: URL): { filter: AccountFilter; sort: Acc
   };
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The audit log's filters, as its page and its download read them. */
 export function parseAuditFilter(url: URL): AuditFilter {
   const p = url.searchParams;
-  const day = (name: string) => {
-    const v = p.get(name) ?? "";
-    return DAY.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined;
-  };
+  const day = (name: string) => readDate(p.get(name) ?? "") ?? undefined;
   return {
     kind: oneOf(p.get("kind"), ["changes", "sessions", "all"] as const, "changes"),
     q: searchParam(url),

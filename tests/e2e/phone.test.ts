@@ -115,3 +115,51 @@ describe("the roll call on a phone", () => {
     await fitsThePhone(page);
   });
 });
+
+describe("dates the Vietnamese way in an English-language browser", () => {
+  it("an activity's dates typed day/month and times on the 24-hour clock, or picked on the calendar, are saved as meant", async () => {
+    const english = await launchContext({ width: 1280, height: 900, locale: "en-US" });
+    const p = await english.newPage();
+    try {
+      await login(p, base, "bgh.thcs@tanan.demo", DEMO_PASSWORD);
+      await p.goto(`${base}/activities/new`);
+      expect(await p.evaluate(() => navigator.language)).toBe("en-US");
+      await p.getByLabel("Tên hoạt động").fill("Hội thảo nhập ngày kiểu Việt");
+      await p.getByLabel("Hình thức").selectOption({ label: "Hội thảo" });
+      await p.getByLabel("Nghị quyết 57-NQ/TW").check();
+      await p.getByLabel("Giáo viên", { exact: true }).check();
+      // The fields say how to type them, whatever the browser's language.
+      expect(await p.getByLabel("Ngày bắt đầu").getAttribute("placeholder")).toBe("dd/mm/yyyy");
+      await p.getByLabel("Ngày bắt đầu").fill("2/1/2027");
+      await p.getByLabel("Giờ bắt đầu").fill("14h");
+      // The end date from the calendar (in Vietnamese): the 3rd of the month shown, January 2027.
+      const endField = p.locator(".date-field", { has: p.getByLabel("Ngày kết thúc", { exact: true }) });
+      await p.getByLabel("Ngày kết thúc").fill("01/01/2027");
+      await endField.getByRole("button", { name: "Mở lịch" }).click(); // opens on January 2027
+      await endField.getByRole("dialog", { name: "Lịch chọn ngày" }).waitFor();
+      await p.locator(".date-field__popover button.rdp-day_button", { hasText: /^3$/ }).first().click();
+      expect(await p.getByLabel("Ngày kết thúc").inputValue()).toBe("03/01/2027");
+      await p.getByLabel("Giờ kết thúc").fill("16:30");
+      await p.getByLabel("Địa điểm").fill("Hội trường");
+      await p.getByRole("button", { name: "Lưu hoạt động" }).click();
+      await p.getByText("Đã lưu hoạt động.").waitFor();
+      const id = Number(/\/activities\/(\d+)/.exec(p.url())![1]);
+      expect(
+        serverOne<{ starts_at: string; ends_at: string }>("select starts_at, ends_at from activities where id = ?", id),
+      ).toEqual({
+        starts_at: "2027-01-02T07:00:00.000Z",
+        ends_at: "2027-01-03T09:30:00.000Z",
+      });
+      // Editing shows them back day/month/year and 24-hour.
+      await p.goto(`${base}/activities/${id}/edit`);
+      expect(await p.getByLabel("Ngày bắt đầu").inputValue()).toBe("02/01/2027");
+      expect(await p.getByLabel("Giờ kết thúc").inputValue()).toBe("16:30");
+      // A date that is no day is said under its own field.
+      await p.getByLabel("Ngày kết thúc").fill("31/02/2027");
+      await p.getByRole("button", { name: "Lưu thay đổi" }).click();
+      await p.getByText("Ngày không hợp lệ: nhập ngày/tháng/năm, ví dụ 06/12/2026.").waitFor();
+    } finally {
+      await english.close();
+    }
+  });
+});

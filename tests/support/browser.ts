@@ -19,7 +19,7 @@ const ARGS = [
 
 /** A fresh browser with its own empty profile (launchPersistentContext: Playwright refuses --user-data-dir in args). */
 export async function launchContext(
-  opts: { width?: number; height?: number; javaScriptEnabled?: boolean; isMobile?: boolean } = {},
+  opts: { width?: number; height?: number; javaScriptEnabled?: boolean; isMobile?: boolean; locale?: string } = {},
 ): Promise<BrowserContext> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tanan-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -30,7 +30,7 @@ export async function launchContext(
     javaScriptEnabled: opts.javaScriptEnabled ?? true,
     isMobile: opts.isMobile,
     hasTouch: opts.isMobile,
-    locale: "vi-VN",
+    locale: opts.locale ?? "vi-VN",
     timezoneId: "Asia/Ho_Chi_Minh",
   });
   context.on("close", () => {

@@ -9,6 +9,7 @@ import type { DB } from "../../../db/connection";
 import type { Executor } from "../audit/audit";
 import { writeAudit } from "../audit/audit";
 import { reaches, type Actor } from "../auth/permissions";
+import { readDate } from "../shared/dates";
 import { DomainError } from "../shared/errors";
 import { parsePeriod, type Period } from "../shared/periods";
 import { holdUnit } from "../shared/hold";
@@ -139,12 +140,18 @@ export async function fixCutoff(db: Executor, communeId: number, period: ReportP
 }
 
 /** Commune staff set a half-year's cut-off for their commune, until the first report of it (or of the next) is approved. */
-export async function setCutoff(db: DB, actor: Actor, communeId: number, halfKey: string, date: string): Promise<void> {
+export async function setCutoff(
+  db: DB,
+  actor: Actor,
+  communeId: number,
+  halfKey: string,
+  typed: string,
+): Promise<void> {
   if (!mayApproveReportsIn(actor, communeId))
     refuse(reaches(actor, communeId), "Chỉ Phòng Văn hóa - Xã hội mới đặt ngày chốt số liệu.");
   const { min, max } = cutoffBounds(halfKey);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
-    throw new DomainError("Ngày chốt số liệu không hợp lệ (ví dụ 10/06/2026).", "cutoff");
+  const date = readDate(typed) ?? "";
+  if (!date) throw new DomainError("Ngày chốt số liệu không hợp lệ (ví dụ 10/06/2026).", "cutoff");
   if (date < min || date > max)
     throw new DomainError(`Ngày chốt số liệu của kỳ này phải từ ${formatDate(min)} đến ${formatDate(max)}.`, "cutoff");
   await db.transaction().execute(async (trx) => {

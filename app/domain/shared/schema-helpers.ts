@@ -6,33 +6,34 @@ import { readDate, readTime } from "./dates";
 const readWith = (read: (text: string) => string | null) => (v: unknown) =>
   typeof v === "string" && v.trim() !== "" ? (read(v) ?? v) : v;
 
+export const BAD_DATE = "Ngày không hợp lệ: nhập ngày/tháng/năm, ví dụ 06/12/2026.";
+export const BAD_TIME = "Giờ không hợp lệ: nhập giờ:phút theo 24 giờ, ví dụ 07:30 hoặc 14:00.";
+
 /**
  * A calendar date typed day/month/year ("06/12/2026", "6-12-26") or ISO, checked to exist; the result is ISO
- * ("YYYY-MM-DD").
+ * ("YYYY-MM-DD"). `missing` is said when nothing is typed; a date that is no day says how to type one.
  */
-export const dateText = (message = "Ngày không hợp lệ: nhập ngày/tháng/năm, ví dụ 06/12/2026.") =>
-  z.preprocess(readWith(readDate), isoDate(message));
+export const dateText = (missing = BAD_DATE) =>
+  z.preprocess(
+    readWith(readDate),
+    z
+      .string({ required_error: missing })
+      .trim()
+      .min(1, missing)
+      .refine((v) => readDate(v) === v, BAD_DATE),
+  );
 
-const isoDate = (message: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine(
-      (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-      message,
-    );
-
-export const optionalDateText = (message?: string) => dateText(message).optional().or(z.literal(""));
+export const optionalDateText = (missing?: string) => dateText(missing).optional().or(z.literal(""));
 
 /** A time of day on the 24-hour clock ("7:30", "07h30", "19.30"); the result is "HH:MM". */
-export const timeText = (message = "Giờ không hợp lệ: nhập giờ:phút theo 24 giờ, ví dụ 07:30 hoặc 14:00.") =>
+export const timeText = (missing = BAD_TIME) =>
   z.preprocess(
     readWith(readTime),
     z
-      .string()
+      .string({ required_error: missing })
       .trim()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, message),
+      .min(1, missing)
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, BAD_TIME),
   );
 
 /** The largest record id (ids are 32-bit integers on PostgreSQL): a larger number is no record, not an error. */

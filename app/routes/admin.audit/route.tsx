@@ -11,6 +11,7 @@ import { DataTable } from "~/components/data-table";
 import { describeAuditEntry, listAudit, parseAuditFilter } from "~/lib/admin.server";
 import { auditScope } from "~/domain/auth/policies";
 import { pageOf } from "~/components/page-texts";
+import { DateInput } from "~/components/date-fields";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const { handle, meta } = pageOf("audit");
@@ -63,11 +64,11 @@ export default function Audit() {
         />
         <div className="field">
           <label htmlFor="filter-from">Từ ngày</label>
-          <input id="filter-from" type="date" name="from" defaultValue={filter.from ?? ""} />
+          <DateInput id="filter-from" name="from" defaultValue={filter.from ?? ""} />
         </div>
         <div className="field">
           <label htmlFor="filter-to">Đến ngày</label>
-          <input id="filter-to" type="date" name="to" defaultValue={filter.to ?? ""} />
+          <DateInput id="filter-to" name="to" defaultValue={filter.to ?? ""} />
         </div>
       </FilterBar>
       <DataTable

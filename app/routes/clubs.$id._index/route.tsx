@@ -33,6 +33,7 @@ import { DataTable } from "~/components/data-table";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { canManageClubs, canTakeAttendance } from "~/domain/auth/policies";
 import { titledBy } from "~/lib/meta";
+import { DateInput } from "~/components/date-fields";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta = titledBy<typeof loader>((d) => d.club.name, "Câu lạc bộ");
@@ -131,7 +132,7 @@ function MemberTable({
                 <label className="visually-hidden" htmlFor={`left-${m.id}`}>
                   Ngày rời của {m.full_name}
                 </label>
-                <input id={`left-${m.id}`} type="date" name="leftOn" defaultValue={today} max={today} />
+                <DateInput id={`left-${m.id}`} name="leftOn" defaultValue={today} />
                 <button type="submit" className="button button--ghost button--small">
                   Rời
                 </button>

@@ -39,6 +39,7 @@ import { failure } from "~/lib/forms";
 import { MAX_ID } from "~/domain/shared/schema-helpers";
 import { mayApproveReportsIn } from "~/domain/auth/policies";
 import { titled } from "~/lib/meta";
+import { DateInput } from "~/components/date-fields";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta = titled("Báo cáo 6 tháng");
@@ -168,13 +169,10 @@ function CutoffForm({
         hint="Ngày cuối cùng tính số liệu của kỳ này (mặc định là hạn nộp); kỳ sau bắt đầu từ ngày hôm sau. Đổi ngày chốt làm thay đổi số liệu của các báo cáo đã nộp nhưng chưa duyệt. Đổi được cho đến khi có báo cáo của kỳ này (hoặc kỳ sau) được duyệt."
       >
         {({ id, describedBy, invalid }) => (
-          <input
+          <DateInput
             id={id}
-            type="date"
             name="cutoff"
             defaultValue={result && "values" in result ? String(result.values?.cutoff ?? range.cutoff) : range.cutoff}
-            min={range.min}
-            max={range.max}
             aria-describedby={describedBy}
             aria-invalid={invalid || undefined}
           />
