@@ -52,6 +52,8 @@ export function DateField({ label, reg, error, hint, defaultValue, required }: P
             ref={(el) => {
               reg.ref(el);
               input.current = el;
+              // react-hook-form writes its default (ISO, from the record) into the field: show it day/month/year.
+              if (el && /^\d{4}-\d{2}-\d{2}$/.test(el.value)) el.value = showDate(el.value);
             }}
           />
           <button
