@@ -92,7 +92,13 @@ export async function streamIntoStore(
   let mime: string | null = null;
   let limit = overall;
   const fail = async (e: unknown): Promise<never> => {
-    out.destroy();
+    // The file may not be open yet (a refusal on the first bytes): wait for the stream to close, or the late open
+    // would create the file after it was removed.
+    await new Promise<void>((resolve) => {
+      if (out.closed) return resolve();
+      out.once("close", () => resolve());
+      out.destroy();
+    });
     await fs.promises.rm(temp, { force: true });
     throw storageError(e);
   };
