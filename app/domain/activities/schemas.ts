@@ -8,6 +8,8 @@ import {
   timeText,
   wholeNumber,
   recordId,
+  checkedObject,
+  MONEY_EXAMPLE,
 } from "../shared/schema-helpers";
 import {
   ACTIVITY_STATUSES,
@@ -19,8 +21,8 @@ import {
   POST_KINDS,
 } from "./vocabulary";
 
-export const activitySchema = z
-  .object({
+export const activitySchema = checkedObject(
+  {
     title: z
       .string({ required_error: "Vui lòng nhập tên hoạt động." })
       .trim()
@@ -50,35 +52,49 @@ export const activitySchema = z
     plannedParticipants: optionalCount(),
     status: z.enum(ACTIVITY_STATUSES, { errorMap: () => ({ message: "Vui lòng chọn trạng thái." }) }),
     description: optionalText(4000),
-  })
-  .refine((a) => `${a.endDate}T${a.endTime}` > `${a.startDate}T${a.startTime}`, {
-    path: ["endTime"],
-    message: "Thời gian kết thúc phải sau thời gian bắt đầu.",
-  })
-  .refine((a) => a.delivery === "online" || isPostForm(a.form) || !!a.place, {
-    path: ["place"],
-    message: "Vui lòng nhập địa điểm (với hoạt động trực tiếp hoặc kết hợp).",
-  })
-  .refine((a) => a.delivery === "in_person" || !!a.link, {
-    path: ["link"],
-    message: "Vui lòng nhập đường dẫn tham gia trực tuyến.",
-  })
-  // A post on a website or social page (clause III.1.1): where it is, and whether it is news, photos or a video.
-  .refine((a) => !isPostForm(a.form) || !!a.link, {
-    path: ["link"],
-    message: "Vui lòng nhập đường dẫn của tin bài (ví dụ https://tanan.gov.vn/tin-tuc/...).",
-  })
-  .refine((a) => !isPostForm(a.form) || !!a.postKind, {
-    path: ["postKind"],
-    message: "Vui lòng chọn loại tin bài: tin, bài viết; ảnh; hoặc video.",
-  });
+  },
+  [
+    {
+      fields: ["startDate", "startTime", "endDate", "endTime"],
+      ok: (a) => `${a.endDate}T${a.endTime}` > `${a.startDate}T${a.startTime}`,
+      // Under the end date when it is the earlier day; under the end time when the day is the same.
+      path: (a) => (a.endDate < a.startDate ? "endDate" : "endTime"),
+      message: "Thời gian kết thúc phải sau thời gian bắt đầu.",
+    },
+    {
+      fields: ["delivery", "form", "place"],
+      ok: (a) => a.delivery === "online" || isPostForm(a.form) || !!a.place,
+      path: "place",
+      message: "Vui lòng nhập địa điểm (với hoạt động trực tiếp hoặc kết hợp).",
+    },
+    {
+      fields: ["delivery", "link"],
+      ok: (a) => a.delivery === "in_person" || !!a.link,
+      path: "link",
+      message: "Vui lòng nhập đường dẫn tham gia trực tuyến.",
+    },
+    // A post on a website or social page (clause III.1.1): where it is, and whether it is news, photos or a video.
+    {
+      fields: ["form", "link"],
+      ok: (a) => !isPostForm(a.form) || !!a.link,
+      path: "link",
+      message: "Vui lòng nhập đường dẫn của tin bài (ví dụ https://tanan.gov.vn/tin-tuc/...).",
+    },
+    {
+      fields: ["form", "postKind"],
+      ok: (a) => !isPostForm(a.form) || !!a.postKind,
+      path: "postKind",
+      message: "Vui lòng chọn loại tin bài: tin, bài viết; ảnh; hoặc video.",
+    },
+  ],
+);
 export type ActivityInput = z.infer<typeof activitySchema>;
 
 export const budgetLineSchema = z.object({
   category: z.enum(BUDGET_CATEGORIES, { errorMap: () => ({ message: "Vui lòng chọn nội dung chi." }) }),
   source: z.enum(FUNDING_SOURCES, { errorMap: () => ({ message: "Vui lòng chọn nguồn kinh phí." }) }),
-  estimate: wholeNumber({ max: 10_000_000_000, required: "Vui lòng nhập dự toán (đồng)." }),
-  actual: optionalCount(10_000_000_000),
+  estimate: wholeNumber({ max: 10_000_000_000, required: "Vui lòng nhập dự toán (đồng).", example: MONEY_EXAMPLE }),
+  actual: optionalCount(10_000_000_000, MONEY_EXAMPLE),
   note: optionalText(200),
 });
 export type BudgetLineInput = z.infer<typeof budgetLineSchema>;

@@ -67,22 +67,29 @@ export function readWholeNumber(v: unknown): unknown {
   return Number.NaN;
 }
 
-/** A required whole number (people, đồng), typed the Vietnamese way. */
-export const wholeNumber = (opts: { max?: number; required?: string; min?: string } = {}) =>
+/**
+ * A required whole number (people, đồng), typed the Vietnamese way. `example` fits the field: a head count's "120",
+ * an amount's "1.500.000" (issue 20: no money example under a head count).
+ */
+export const wholeNumber = (opts: { max?: number; required?: string; min?: string; example?: string } = {}) =>
   z.preprocess(
     readWholeNumber,
     z
       .number({
         required_error: opts.required ?? "Vui lòng nhập một số.",
-        invalid_type_error: "Vui lòng nhập số nguyên, ví dụ 1.500.000.",
+        invalid_type_error: `Vui lòng nhập số nguyên, ví dụ ${opts.example ?? "120"}.`,
       })
-      .int("Vui lòng nhập số nguyên, ví dụ 1.500.000.")
+      .int(`Vui lòng nhập số nguyên, ví dụ ${opts.example ?? "120"}.`)
       .min(0, opts.min ?? "Không được âm.")
       .max(opts.max ?? 1_000_000, "Số quá lớn."),
   );
 
 /** A whole number typed in a field; empty means none. */
-export const optionalCount = (max = 1_000_000) => z.preprocess(readWholeNumber, wholeNumber({ max }).optional());
+export const optionalCount = (max = 1_000_000, example?: string) =>
+  z.preprocess(readWholeNumber, wholeNumber({ max, example }).optional());
+
+/** An amount of money in đồng; its example is an amount. */
+export const MONEY_EXAMPLE = "1.500.000";
 
 export const httpUrl = () =>
   z
@@ -92,3 +99,42 @@ export const httpUrl = () =>
     .refine((s) => /^https?:\/\/[^\s]+$/i.test(s), "Địa chỉ web phải bắt đầu bằng http:// hoặc https://")
     .optional()
     .or(z.literal(""));
+
+/** A check across fields of a form: run when each field it reads is valid on its own. */
+export interface CrossCheck<S extends z.ZodRawShape> {
+  fields: (keyof S & string)[];
+  ok: (values: { [K in keyof S]: z.infer<S[K]> }) => boolean;
+  /** The field the message stands under (it may depend on the values: an end date, or an end time the same day). */
+  path: (keyof S & string) | ((values: { [K in keyof S]: z.infer<S[K]> }) => keyof S & string);
+  message: string;
+}
+
+/**
+ * An object whose field errors and cross-field checks are all found at once (issue 20): zod's own refinements run
+ * only once every field is valid, so a form showed one error, then another on the next try. A check whose fields
+ * have errors of their own is left out (the field's error says it).
+ */
+export function checkedObject<S extends z.ZodRawShape>(shape: S, checks: CrossCheck<S>[]) {
+  const base = z.object(shape);
+  return z.unknown().transform((raw, ctx): z.infer<typeof base> => {
+    const result = base.safeParse(raw);
+    const input = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+    const failed = new Set(result.success ? [] : result.error.issues.map((i) => String(i.path[0])));
+    if (!result.success) for (const issue of result.error.issues) ctx.addIssue(issue as z.IssueData);
+    for (const check of checks) {
+      if (check.fields.some((f) => failed.has(f))) continue;
+      const values = (
+        result.success ? result.data : Object.fromEntries(check.fields.map((f) => [f, shape[f].parse(input[f])]))
+      ) as {
+        [K in keyof S]: z.infer<S[K]>;
+      };
+      if (!check.ok(values))
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [typeof check.path === "function" ? check.path(values) : check.path],
+          message: check.message,
+        });
+    }
+    return result.success ? result.data : (z.NEVER as never);
+  });
+}
