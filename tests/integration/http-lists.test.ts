@@ -346,3 +346,15 @@ describe("half-year reports", () => {
       expect(await status("/reports/list.xlsx", cookies[who]), who).toBe(403);
   });
 });
+
+describe("a download's filter line", () => {
+  it("names no unit the reader does not reach", async () => {
+    // The province's unit lies outside a school's commune (another commune's school would too).
+    const outside = unitId("province");
+    const sheet = await download(`/activities/export.xlsx?unit=${outside}`, cookies["bgh.thcs"]);
+    expect(sheet.filters).not.toContain("Tây Ninh");
+    expect(sheet.rows).toEqual([]);
+    const own = await download(`/activities/export.xlsx?unit=${unitId("thcs-tanan")}`, cookies["bgh.thcs"]);
+    expect(own.filters).toContain("Trường THCS Tân An");
+  });
+});

@@ -5,11 +5,12 @@ import { LIST_DOWNLOAD_LIMIT, listWorkbook } from "../shared/list-workbook";
 import { DATE_TIME_FORMAT, vietnamDateCell } from "../shared/sheets";
 import { type AccountFilter, type AccountSort, listAccounts } from "./accounts";
 import { ACCOUNT_STATE_LABELS, accountState, ROLE_LABELS } from "./schemas";
+import { unitNameInReach } from "../units/units";
 
 export async function accountsWorkbook(db: DB, actor: Actor, f: AccountFilter, sort: AccountSort): Promise<Buffer> {
   const [{ total, rows }, unit] = await Promise.all([
     listAccounts(db, { ...f, page: 1, pageSize: LIST_DOWNLOAD_LIMIT, sort, within: reachOf(actor) }),
-    f.unitId ? db.selectFrom("units").select("name").where("id", "=", f.unitId).executeTakeFirst() : undefined,
+    unitNameInReach(db, actor, f.unitId),
   ]);
   const filters = [
     f.q && `Tìm “${f.q}”`,

@@ -6,6 +6,7 @@ import { parsePeriod } from "../shared/periods";
 import { DATE_TIME_FORMAT, vietnamDateCell } from "../shared/sheets";
 import { type ActivityFilter, type ActivitySort, listActivities, listVocabulary } from "./activities";
 import { ACTIVITY_STATUS_LABELS, COMMEMORATION_LABELS, DELIVERY_LABELS } from "./vocabulary";
+import { unitNameInReach } from "../units/units";
 
 /** `periodKey`: the period chosen on the page (its bounds are in the filter already), for the sheet's words. */
 export async function activitiesWorkbook(
@@ -18,7 +19,7 @@ export async function activitiesWorkbook(
   const [{ total, rows }, vocabulary, unit] = await Promise.all([
     listActivities(db, actor, f, { page: 1, pageSize: LIST_DOWNLOAD_LIMIT, sort }),
     listVocabulary(db),
-    f.unitId ? db.selectFrom("units").select("name").where("id", "=", f.unitId).executeTakeFirst() : undefined,
+    unitNameInReach(db, actor, f.unitId),
   ]);
   const term = (list: { code: string; label: string }[], code: string | undefined) =>
     list.find((t) => t.code === code)?.label ?? code;

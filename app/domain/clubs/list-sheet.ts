@@ -5,11 +5,12 @@ import { LIST_DOWNLOAD_LIMIT, listWorkbook } from "../shared/list-workbook";
 import { calendarDateCell, DATE_FORMAT } from "../shared/sheets";
 import { type ClubFilter, type ClubSort, listClubs } from "./clubs";
 import { CLUB_FIELD_LABELS, CLUB_STATUS_LABELS, targetGradesText } from "./vocabulary";
+import { unitNameInReach } from "../units/units";
 
 export async function clubsWorkbook(db: DB, actor: Actor, f: ClubFilter, sort: ClubSort): Promise<Buffer> {
   const [{ total, rows }, school] = await Promise.all([
     listClubs(db, actor, { ...f, page: 1, pageSize: LIST_DOWNLOAD_LIMIT, sort }),
-    f.schoolId ? db.selectFrom("units").select("name").where("id", "=", f.schoolId).executeTakeFirst() : undefined,
+    unitNameInReach(db, actor, f.schoolId),
   ]);
   const filters = [
     f.q && `Tìm “${f.q}”`,

@@ -6,6 +6,7 @@ import { DATE_TIME_FORMAT, vietnamDateCell } from "../shared/sheets";
 import { gradeLabel } from "../units/vocabulary";
 import { listMaterials, type MaterialFilter } from "./materials";
 import { MATERIAL_KIND_LABELS, VISIBILITY_LABELS } from "./vocabulary";
+import { unitNameInReach } from "../units/units";
 
 /** Each material's topics in words, read a bounded number of materials at a time. */
 async function topicLabels(db: DB, ids: number[]): Promise<Map<number, string[]>> {
@@ -36,7 +37,7 @@ export async function materialsWorkbook(db: DB, actor: Actor, f: MaterialFilter)
           .where("code", "=", f.topic)
           .executeTakeFirst()
       : undefined,
-    f.schoolId ? db.selectFrom("units").select("name").where("id", "=", f.schoolId).executeTakeFirst() : undefined,
+    unitNameInReach(db, actor, f.schoolId),
   ]);
   const topics = await topicLabels(
     db,

@@ -1,7 +1,7 @@
 import type { DB } from "../../../db/connection";
 import type { HeadcountCategory, SchoolLevel, Unit, UnitKind } from "../../../db/schema";
 import { writeAudit } from "../audit/audit";
-import type { Actor } from "../auth/permissions";
+import { reaches, type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
 import { GRADES_BY_LEVEL, headcountCategoriesFor } from "./vocabulary";
@@ -326,4 +326,17 @@ export async function schoolsOf(db: DB, commune: number) {
     .where("archived_at", "is", null)
     .orderBy("name")
     .execute();
+}
+
+/**
+ * A unit's name, for saying what a list was filtered by, only when the reader reaches it (a download's filter line
+ * names no unit of another commune).
+ */
+export async function unitNameInReach(
+  db: DB,
+  actor: Actor,
+  id: number | undefined,
+): Promise<{ name: string } | undefined> {
+  if (!id || !reaches(actor, id)) return undefined;
+  return db.selectFrom("units").select("name").where("id", "=", id).executeTakeFirst();
 }
