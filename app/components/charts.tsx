@@ -21,15 +21,20 @@ function ChartFigure({
   children,
   table,
   legend,
+  note,
+  className,
 }: {
   title: string;
   children: ReactNode;
   table: ReactNode;
   legend?: ReactNode;
+  note?: string;
+  className?: string;
 }) {
   return (
-    <figure className="chart">
+    <figure className={className ? `chart ${className}` : "chart"}>
       <figcaption className="chart__title">{title}</figcaption>
+      {note ? <p className="chart__note">{note}</p> : null}
       <div className="chart__drawing" aria-hidden="true">
         {children}
       </div>
@@ -42,16 +47,56 @@ function ChartFigure({
   );
 }
 
+/**
+ * Comparisons are drawn as horizontal bars at a phone's width (issue 20): one bar a school, its name beside it and
+ * its value at its end, 13-px text that stays readable at 390 px; wider screens scale the drawing up to 560 px.
+ */
+const BAR_WIDTH = 360;
+
+/** A school's name without "Trường" (the row says which school; the bar needs the room). */
+function shortSchool(name: string): string {
+  return name.replace(/^Trường\s+/i, "");
+}
+
+/**
+ * Where a percentage axis starts: at 0, unless every value and the target are high — then at a round number below
+ * them, so 99.2 % and 99.8 % do not draw as the same full bar.
+ */
+export function percentAxisFrom(values: (number | null)[]): number {
+  const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (!known.length) return 0;
+  const low = Math.min(...known);
+  const spread = Math.max(...known) - low;
+  // Low values, or no difference at all to show: from 0.
+  if (low < 60 || spread === 0) return 0;
+  const step = spread < 5 ? 1 : 10;
+  return Math.max(0, Math.floor((low - Math.max(1, spread * 0.25)) / step) * step);
+}
+
+/** Four even steps from the axis's start to 100 %. */
+function percentTicks(from: number): number[] {
+  const step = (100 - from) / 4;
+  return [0, 1, 2, 3, 4].map((i) => Math.round((from + i * step) * 10) / 10);
+}
+
 export function ComparisonChart(props: {
   title: string;
   unit: "percent" | "count";
   target: number | null;
   rows: { school: string; value: number | null; status: IndicatorStatus }[];
 }) {
-  const data = props.rows.map((r) => ({ school: r.school, value: r.value, status: r.status }));
+  // The value beside the name, never at the bar's end where the target's line could cross it.
+  const data = props.rows.map((r) => ({
+    school: `${shortSchool(r.school)}: ${r.value === null ? "chưa có" : formatFigure(r.value, props.unit)}`,
+    value: r.value,
+    status: r.status,
+  }));
+  const axisFrom = props.unit === "percent" ? percentAxisFrom([...props.rows.map((r) => r.value), props.target]) : 0;
   return (
     <ChartFigure
       title={props.title}
+      note={axisFrom > 0 ? `Trục ngang bắt đầu từ ${axisFrom} % để thấy rõ chênh lệch giữa các trường.` : undefined}
+      className="chart--bars"
       table={
         <table>
           <thead>
@@ -77,41 +122,38 @@ export function ComparisonChart(props: {
         </table>
       }
     >
-      <BarChart width={640} height={260} data={data} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="school" tick={{ fontSize: 12 }} interval={0} />
-        <YAxis
-          tick={{ fontSize: 12 }}
-          domain={props.unit === "percent" ? [0, 100] : [0, "auto"]}
+      <BarChart
+        layout="vertical"
+        width={BAR_WIDTH}
+        height={44 + data.length * 40}
+        data={data}
+        margin={{ top: 26, right: 48, bottom: 4, left: 4 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <YAxis type="category" dataKey="school" width={168} tick={{ fontSize: 13 }} interval={0} />
+        <XAxis
+          type="number"
+          tick={{ fontSize: 13 }}
+          domain={props.unit === "percent" ? [axisFrom, 100] : [0, "auto"]}
+          ticks={props.unit === "percent" ? percentTicks(axisFrom) : undefined}
+          tickFormatter={(v: number) => String(v).replace(".", ",")}
+          allowDataOverflow
           allowDecimals={false}
         />
         <Tooltip formatter={(v: number) => formatFigure(v, props.unit)} />
-        <Bar
-          dataKey="value"
-          name="Kết quả"
-          isAnimationActive={false}
-          label={{
-            position: "top",
-            fontSize: 12,
-            formatter: (v: number | null) =>
-              v === null || v === undefined ? "Chưa có số liệu" : formatFigure(v, props.unit),
-          }}
-        >
+        <Bar dataKey="value" name="Kết quả" isAnimationActive={false} barSize={22}>
           {data.map((d) => (
             <Cell key={d.school} fill={STATUS_COLOR[d.status]} />
           ))}
         </Bar>
         {props.target !== null ? (
           <ReferenceLine
-            y={props.target}
+            x={props.target}
             stroke="#1c2530"
             strokeDasharray="6 4"
             strokeWidth={2}
-            label={{
-              value: `Chỉ tiêu ${formatFigure(props.target, props.unit)}`,
-              position: "insideTopRight",
-              fontSize: 12,
-            }}
+            // Above the bars, where no value label stands.
+            label={{ value: `Chỉ tiêu ${formatFigure(props.target, props.unit)}`, position: "top", fontSize: 13 }}
           />
         ) : null}
       </BarChart>

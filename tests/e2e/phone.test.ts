@@ -163,3 +163,29 @@ describe("dates the Vietnamese way in an English-language browser", () => {
     }
   });
 });
+
+describe("charts on a phone", () => {
+  it("comparisons read at 390 px: text of at least 12 px, no sideways scroll, an axis that shows close values apart", async () => {
+    const staffPhone = await launchContext({ width: 390, height: 844, isMobile: true });
+    const p = await staffPhone.newPage();
+    try {
+      await login(p, base, "vhxh@tanan.demo", DEMO_PASSWORD);
+      await p.goto(`${base}/indicators?period=2026`);
+      const charts = p.locator(".chart--bars");
+      expect(await charts.count()).toBeGreaterThan(3);
+      const sizes = await p.locator(".chart--bars svg text").evaluateAll((els) =>
+        els.map((e) => {
+          const svg = e.closest("svg")!;
+          return (
+            parseFloat(getComputedStyle(e).fontSize) *
+            (svg.getBoundingClientRect().width / Number(svg.getAttribute("width")))
+          );
+        }),
+      );
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+      await fitsThePhone(p);
+    } finally {
+      await staffPhone.close();
+    }
+  });
+});

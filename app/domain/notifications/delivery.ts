@@ -34,7 +34,7 @@ export interface MailSettings {
 const MINUTE = 60_000;
 export const RETRY_DELAYS_MS = [1, 5, 30, 120, 360].map((m) => m * MINUTE);
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
-/** Longer than a send may take: the transport gives up after 30 s without an answer (app/lib/mail.server.ts). */
+/** Longer than a send may take: the SMTP transport is set to give up after 30 s without an answer. */
 export const SEND_LEASE_MS = 5 * MINUTE;
 export const EXPIRE_AFTER_MS = 3 * 24 * 60 * MINUTE;
 const BATCH = 100;
