@@ -202,8 +202,9 @@ describe("half-year report workflow", () => {
       /Chỉ Phòng Văn hóa - Xã hội/,
     );
     await expect(setCutoff(t.db, staff, commune, "2026-H2", "2027-03-01")).rejects.toMatchObject({ field: "cutoff" });
-    await expect(setCutoff(t.db, staff, commune, "2026-H2", "31/12/2026")).rejects.toMatchObject({ field: "cutoff" });
-    await setCutoff(t.db, staff, commune, "2026-H2", "2026-12-15");
+    await expect(setCutoff(t.db, staff, commune, "2026-H2", "31/11/2026")).rejects.toMatchObject({ field: "cutoff" });
+    // Typed day/month/year as people type it (issue 20).
+    await setCutoff(t.db, staff, commune, "2026-H2", "15/12/2026");
     expect(await range("2026-H2")).toEqual(["2026-06-11", "2026-12-16", "2026-12-15"]);
     expect(await range("2027-H1")).toEqual(["2026-12-16", "2027-06-11", "2027-06-10"]);
 

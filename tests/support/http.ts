@@ -18,16 +18,27 @@ export async function http(
     headers?: Record<string, string>;
   } = {},
 ): Promise<HttpResult> {
-  const res = await fetch(baseUrl + path, {
-    method: opts.method ?? (opts.form ? "POST" : "GET"),
-    redirect: "manual",
-    headers: {
-      ...(opts.cookie ? { Cookie: opts.cookie } : {}),
-      ...(opts.form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
-      ...opts.headers,
-    },
-    body: opts.form ? new URLSearchParams(opts.form).toString() : undefined,
-  });
+  const send = () =>
+    fetch(baseUrl + path, {
+      method: opts.method ?? (opts.form ? "POST" : "GET"),
+      redirect: "manual",
+      headers: {
+        ...(opts.cookie ? { Cookie: opts.cookie } : {}),
+        ...(opts.form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+        ...opts.headers,
+      },
+      body: opts.form ? new URLSearchParams(opts.form).toString() : undefined,
+    });
+  // A kept-alive connection the server closed as this request went out ("other side closed"): a GET is sent again,
+  // as a browser does; anything that changes data is not.
+  let res: Response;
+  try {
+    res = await send();
+  } catch (e) {
+    const method = opts.method ?? (opts.form ? "POST" : "GET");
+    if (method !== "GET" || !String((e as { cause?: unknown }).cause ?? e).includes("other side closed")) throw e;
+    res = await send();
+  }
   return { status: res.status, headers: res.headers, text: await res.text(), location: res.headers.get("location") };
 }
 
