@@ -176,6 +176,16 @@ export interface ClubMemberTable {
   left_on: string | null;
 }
 
+/** The teacher (an account) of a school's class, assigned by the principal (issue 20). */
+export interface HomeroomClassTable {
+  id: Generated<number>;
+  school_id: number;
+  class_name: string;
+  user_id: number;
+  assigned_at: string;
+  assigned_by: number | null;
+}
+
 export interface ActivityTable {
   id: Generated<number>;
   organizer_unit_id: number;
@@ -535,6 +545,7 @@ export interface Database {
   people: PersonTable;
   clubs: ClubTable;
   club_members: ClubMemberTable;
+  homeroom_classes: HomeroomClassTable;
   activities: ActivityTable;
   activity_topics: ActivityTopicTable;
   activity_audiences: ActivityAudienceTable;

@@ -161,14 +161,51 @@ export function ComparisonChart(props: {
   );
 }
 
+/**
+ * Half-years as lines, drawn at a phone's width like the comparisons (13-px text at 390 px, scaled up on wider
+ * screens). The half-year in progress is drawn as such: a hollow point, "(đến nay)" under its name, and a note saying
+ * its figures are counted up to today.
+ */
+const TREND_WIDTH = 360;
+
+function HalfYearTick(props: { x?: number; y?: number; payload?: { value: string }; current?: string | null }) {
+  const label = String(props.payload?.value ?? "");
+  // "6T đầu 2025" → "6T đầu" over "2025": two short lines fit where one long one cannot.
+  const cut = label.lastIndexOf(" ");
+  const lines = cut > 0 ? [label.slice(0, cut), label.slice(cut + 1)] : [label];
+  if (label === props.current) lines.push("(đến nay)");
+  return (
+    <text x={props.x} y={props.y} textAnchor="middle" fontSize={13} fill="#4a5561">
+      {lines.map((line, i) => (
+        <tspan key={line} x={props.x} dy={i === 0 ? 14 : 15} fontStyle={i === 2 ? "italic" : undefined}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
 export function TrendChart(props: {
   title: string;
   series: { code: string; name: string }[];
   points: Record<string, string | number | null>[];
+  /** The half-year in progress (its label), if the last point is one; `asOf` is today, as the note writes it. */
+  current?: string | null;
+  asOf?: string;
 }) {
+  const values = props.points.flatMap((p) => props.series.map((s) => (p[s.code] === null ? null : Number(p[s.code]))));
+  const axisFrom = percentAxisFrom(values);
+  const notes = [
+    props.current
+      ? `Kỳ ${props.current} đang diễn ra: số liệu tính đến ${props.asOf ?? "hôm nay"}, chưa phải số cuối kỳ (điểm rỗng).`
+      : null,
+    axisFrom > 0 ? `Trục dọc bắt đầu từ ${axisFrom} % để thấy rõ chênh lệch.` : null,
+  ].filter(Boolean);
   return (
     <ChartFigure
       title={props.title}
+      note={notes.length ? notes.join(" ") : undefined}
+      className="chart--trend"
       legend={
         <ul className="chart__legend">
           {props.series.map((s, i) => (
@@ -198,7 +235,10 @@ export function TrendChart(props: {
           <tbody>
             {props.points.map((p) => (
               <tr key={String(p.period)}>
-                <td>{p.period}</td>
+                <td>
+                  {p.period}
+                  {p.period === props.current ? ` (đang diễn ra, đến ${props.asOf ?? "nay"})` : ""}
+                </td>
                 {props.series.map((s) => (
                   <td className="num" key={s.code}>
                     {p[s.code] === null ? "—" : formatFigure(Number(p[s.code]), "percent")}
@@ -210,24 +250,61 @@ export function TrendChart(props: {
         </table>
       }
     >
-      <LineChart width={640} height={260} data={props.points} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
+      <LineChart
+        width={TREND_WIDTH}
+        height={290}
+        data={props.points}
+        margin={{ top: 12, right: 28, bottom: 4, left: 0 }}
+      >
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="period" tick={{ fontSize: 12 }} />
-        <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} unit="%" />
+        <XAxis
+          dataKey="period"
+          height={props.current ? 56 : 40}
+          interval={props.points.length <= 6 ? 0 : "preserveStartEnd"}
+          tick={<HalfYearTick current={props.current} />}
+          padding={{ left: 20, right: 8 }}
+        />
+        <YAxis
+          domain={[axisFrom, 100]}
+          ticks={percentTicks(axisFrom)}
+          tick={{ fontSize: 13 }}
+          tickFormatter={(v: number) => `${String(v).replace(".", ",")}%`}
+          width={48}
+          allowDataOverflow
+        />
         <Tooltip formatter={(v: number) => formatFigure(v, "percent")} />
-        {props.series.map((s, i) => (
-          <Line
-            key={s.code}
-            dataKey={s.code}
-            name={s.code}
-            stroke={SERIES_COLORS[i % SERIES_COLORS.length]}
-            strokeWidth={2}
-            strokeDasharray={i % 2 ? "6 3" : undefined}
-            isAnimationActive={false}
-            connectNulls
-            dot={{ r: 4 }}
-          />
-        ))}
+        {props.series.map((s, i) => {
+          const color = SERIES_COLORS[i % SERIES_COLORS.length];
+          return (
+            <Line
+              key={s.code}
+              dataKey={s.code}
+              name={s.code}
+              stroke={color}
+              strokeWidth={2}
+              strokeDasharray={i % 2 ? "6 3" : undefined}
+              isAnimationActive={false}
+              connectNulls
+              dot={(d: { cx?: number; cy?: number; index?: number; payload?: Record<string, unknown> }) => {
+                // No figure for this half-year: no point (recharts still asks for one).
+                if (d.cy === undefined || d.cy === null || d.payload?.[s.code] === null)
+                  return <g key={`${s.code}-${d.index}`} />;
+                const open = d.payload?.period === props.current;
+                return (
+                  <circle
+                    key={`${s.code}-${d.index}`}
+                    cx={d.cx}
+                    cy={d.cy}
+                    r={open ? 5 : 4}
+                    stroke={color}
+                    strokeWidth={2}
+                    fill={open ? "#fff" : color}
+                  />
+                );
+              }}
+            />
+          );
+        })}
       </LineChart>
     </ChartFigure>
   );

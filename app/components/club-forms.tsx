@@ -1,6 +1,11 @@
+import { useState } from "react";
+import { useHydrated } from "./use-hydrated";
 import { Form, Link, useNavigation } from "@remix-run/react";
+import type { PersonCategory } from "../../db/schema";
+import { PERSON_CATEGORY_LABELS } from "~/domain/people/vocabulary";
+import { foldVietnamese } from "~/domain/shared/text";
 import { addMembersSchema, meetingSchema } from "~/domain/clubs/schemas";
-import { FormError, SelectField, TextAreaField, TextField, useValidatedForm, type ActionResult } from "./forms";
+import { Field, FormError, TextAreaField, TextField, useValidatedForm, type ActionResult } from "./forms";
 import { DateField, TimeField } from "./date-fields";
 
 /** The action's answer, if it answered this form (several forms share one page). */
@@ -52,6 +57,16 @@ interface Candidate {
   class_name: string | null;
 }
 
+/** The most rows the search shows at once (the rest are found by typing). */
+const SHOWN = 40;
+
+/**
+ * Adding members in one pass (issue 20): pupils of the club's grades and the school's staff in one list, found by
+ * name or code (without diacritics) and narrowed by class; the ticks are kept while searching, so five pupils and a
+ * teacher are one search each and one "Thêm". A staff member ticked joins as "phụ trách" unless that is unticked.
+ * Every row stays in the form (hidden when it does not match), so what is ticked is sent; without JavaScript the
+ * whole list shows.
+ */
 export function AddMembersForm({
   actionData,
   today,
@@ -69,13 +84,33 @@ export function AddMembersForm({
   const { form, onSubmit, errorFor, list, bind, formError } = useValidatedForm(addMembersSchema, {
     resetKey,
     actionData: answerFor(actionData, "add-members"),
-    defaults: { role: "member", joinedOn: today },
+    defaults: {
+      joinedOn: today,
+      // Staff join as "phụ trách" unless unticked.
+      advisorIds: candidates.filter((c) => c.category !== "students").map((c) => String(c.id)),
+    },
   });
-  const groups = [
-    { title: "Học sinh", items: candidates.filter((c) => c.category === "students"), open: true },
-    { title: "Cán bộ, giáo viên", items: candidates.filter((c) => c.category !== "students"), open: false },
-  ];
-  const checked = list("personIds");
+  const [query, setQuery] = useState("");
+  const [group, setGroup] = useState("");
+  const hydrated = useHydrated();
+  const classes = [...new Set(candidates.filter((c) => c.class_name).map((c) => c.class_name!))];
+  const folded = foldVietnamese(query);
+  const matches = (c: Candidate) =>
+    (!group || (group === "staff" ? c.category !== "students" : c.class_name === group)) &&
+    (!folded || foldVietnamese(`${c.full_name} ${c.code}`).includes(folded));
+  const watched = form.watch("personIds") as unknown;
+  const pickedIds =
+    watched === undefined
+      ? list("personIds")
+      : Array.isArray(watched)
+        ? watched.map(String)
+        : typeof watched === "string"
+          ? [watched]
+          : [];
+  const chosen = candidates.filter((c) => pickedIds.includes(String(c.id)));
+  const shown = hydrated ? candidates.filter(matches).slice(0, SHOWN) : candidates;
+  const shownIds = new Set(shown.map((c) => c.id));
+  const hiddenMatches = hydrated ? candidates.filter(matches).length - shown.length : 0;
   return (
     <Form
       method="post"
@@ -83,6 +118,7 @@ export function AddMembersForm({
       onSubmit={onSubmit}
       className="card form"
       style={{ maxWidth: "none", marginTop: "1rem" }}
+      id="add-members"
     >
       <h3>Thêm thành viên</h3>
       <FormError message={formError} />
@@ -93,52 +129,82 @@ export function AddMembersForm({
         </p>
       ) : (
         <>
-          <div className="form-row">
-            <SelectField
-              label="Vai trò"
-              {...bind("role")}
-              options={[
-                { value: "member", label: "Thành viên (học sinh, giáo viên)" },
-                { value: "advisor", label: "Giáo viên phụ trách" },
-              ]}
-            />
-            <DateField label="Ngày tham gia" {...bind("joinedOn")} />
+          <div className="form-row member-search">
+            <Field label="Tìm theo tên hoặc mã">
+              {({ id }) => (
+                <input
+                  id={id}
+                  type="search"
+                  value={query}
+                  onChange={(e) => setQuery(e.target.value)}
+                  placeholder="Ví dụ: nguyen van an"
+                  autoComplete="off"
+                />
+              )}
+            </Field>
+            <Field label="Lớp">
+              {({ id }) => (
+                <select id={id} value={group} onChange={(e) => setGroup(e.target.value)}>
+                  <option value="">Tất cả ({candidates.length})</option>
+                  <option value="staff">Cán bộ, giáo viên</option>
+                  {classes.map((c) => (
+                    <option key={c} value={c}>
+                      Lớp {c}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           </div>
+          {chosen.length ? (
+            <p className="member-picked" aria-live="polite">
+              <strong>Đã chọn {chosen.length}:</strong> {chosen.map((c) => c.full_name).join(", ")}
+            </p>
+          ) : null}
           <fieldset className={`field checkbox-group${errorFor("personIds") ? " field--error" : ""}`}>
             <legend>Chọn người</legend>
-            {groups.map((g) =>
-              g.items.length ? (
-                <details key={g.title} open={g.open}>
-                  <summary>
-                    <strong>
-                      {g.title} ({g.items.length})
-                    </strong>
-                  </summary>
-                  <div className="checkbox-group__items checkbox-group__items--columns">
-                    {g.items.map((c) => (
-                      <label key={c.id} className="checkbox">
-                        <input
-                          type="checkbox"
-                          value={String(c.id)}
-                          defaultChecked={checked.includes(String(c.id))}
-                          {...form.register("personIds")}
-                        />{" "}
-                        {c.full_name} <span className="muted">({c.class_name ?? c.code})</span>
+            <ul className="member-pick">
+              {candidates.map((c) => {
+                const staff = c.category !== "students";
+                return (
+                  <li key={c.id} hidden={!shownIds.has(c.id) || undefined}>
+                    <label className="checkbox">
+                      <input type="checkbox" value={String(c.id)} {...form.register("personIds")} />{" "}
+                      <span>
+                        {c.full_name}{" "}
+                        <span className="muted">
+                          {staff
+                            ? (PERSON_CATEGORY_LABELS[c.category as PersonCategory] ?? c.category)
+                            : `lớp ${c.class_name ?? "—"}`}{" "}
+                          · {c.code}
+                        </span>
+                      </span>
+                    </label>
+                    {staff ? (
+                      <label className="checkbox member-pick__role">
+                        <input type="checkbox" value={String(c.id)} {...form.register("advisorIds")} /> Phụ trách
                       </label>
-                    ))}
-                  </div>
-                </details>
-              ) : null,
-            )}
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+            {hydrated && !shown.length ? <p className="muted">Không có ai khớp “{query}”.</p> : null}
+            {hiddenMatches > 0 ? (
+              <p className="muted">Còn {hiddenMatches} người khớp nữa: gõ thêm tên hoặc chọn lớp để thu hẹp.</p>
+            ) : null}
             {errorFor("personIds") ? (
               <p className="field__error" role="alert">
                 {errorFor("personIds")}
               </p>
             ) : null}
           </fieldset>
+          <div className="form-row">
+            <DateField label="Ngày tham gia" {...bind("joinedOn")} />
+          </div>
           <div className="form-actions">
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-              Thêm vào câu lạc bộ
+              {chosen.length ? `Thêm ${chosen.length} người vào câu lạc bộ` : "Thêm vào câu lạc bộ"}
             </button>
           </div>
         </>

@@ -70,6 +70,8 @@ export function PublicTrends({ progress }: { progress: PublicProgress }) {
         title="Các tỷ lệ chính qua từng kỳ 6 tháng"
         series={progress.trends.series}
         points={progress.trends.points}
+        current={progress.trends.current}
+        asOf={progress.trends.asOf}
       />
     </section>
   );

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Activity, Unit } from "../../db/schema";
-import { type Actor } from "~/domain/auth/permissions";
+import { ownSchoolIds, type Actor } from "~/domain/auth/permissions";
+import { classesForSessions } from "~/domain/attendance/class-sessions";
 import { requireActivity } from "./activities.server";
 import { forbidden } from "./auth.server";
 import { db } from "./db.server";
@@ -25,9 +26,22 @@ export async function requireAttendanceView(request: Request, context: AppLoadCo
   return { actor, activity, marks };
 }
 
+/**
+ * Where the actor opens a roll call for a class (issue 20): the first of their schools with a class they may open
+ * one for (every class for a principal, their own for a homeroom teacher), or null.
+ */
+export async function classSessionPlace(actor: Actor): Promise<{ schoolId: number; classes: string[] } | null> {
+  for (const schoolId of ownSchoolIds(actor)) {
+    const classes = await classesForSessions(db, actor, schoolId);
+    if (classes.length) return { schoolId, classes };
+  }
+  return null;
+}
+
 // What the pages of this area call in the domain: routes import these from here, not from app/domain
 // (decision 021: routes → area server modules → domain → db).
-export { getActivity } from "~/domain/activities/activities";
+export { getActivity, listVocabulary } from "~/domain/activities/activities";
+export { openClassSession } from "~/domain/attendance/class-sessions";
 export {
   addToRoster,
   attendanceActivities,

@@ -264,12 +264,71 @@ export async function seedDemo(db: DB | Transaction<Database>): Promise<void> {
     .select(["units.code", "memberships.user_id", "memberships.role"])
     .where("memberships.role", "in", ["school_admin", "office_staff", "commune_staff"])
     .execute();
+  await seedTeacherDuties(db);
   await seedDemoReports(db, {
     communeId,
     unitIds: Object.fromEntries([...SCHOOLS, ...OFFICES].map((u) => [u.code, unitIds[u.code]])),
     approverId: admins.find((a) => a.role === "commune_staff")!.user_id,
     staffIds: Object.fromEntries(admins.filter((a) => a.role !== "commune_staff").map((a) => [a.code, a.user_id])),
   });
+}
+
+/**
+ * The demo teachers' duties (issue 20): each teacher account advises the first club of their school from November
+ * 2026 (after the seeded meetings, whose attendance stays as it was) and is the homeroom teacher of its first class.
+ */
+async function seedTeacherDuties(db: DB | Transaction<Database>) {
+  const teachers = await db
+    .selectFrom("memberships")
+    .innerJoin("people", (j) =>
+      j.onRef("people.user_id", "=", "memberships.user_id").onRef("people.unit_id", "=", "memberships.unit_id"),
+    )
+    .select(["memberships.user_id", "memberships.unit_id", "people.id as personId"])
+    .where("memberships.role", "=", "teacher")
+    .execute();
+  for (const t of teachers) {
+    const club = await db
+      .selectFrom("clubs")
+      .select("id")
+      .where("school_id", "=", t.unit_id)
+      .orderBy("id")
+      .executeTakeFirst();
+    const already =
+      club &&
+      (await db
+        .selectFrom("club_members")
+        .select("id")
+        .where("club_id", "=", club.id)
+        .where("person_id", "=", t.personId)
+        .where("left_on", "is", null)
+        .executeTakeFirst());
+    if (already) await db.updateTable("club_members").set({ role: "advisor" }).where("id", "=", already.id).execute();
+    else if (club)
+      await db
+        .insertInto("club_members")
+        .values({ club_id: club.id, person_id: t.personId, role: "advisor", joined_on: "2026-11-01", left_on: null })
+        .execute();
+    const first = await db
+      .selectFrom("people")
+      .select("class_name")
+      .where("unit_id", "=", t.unit_id)
+      .where("category", "=", "students")
+      .where("class_name", "is not", null)
+      .orderBy("grade")
+      .orderBy("class_name")
+      .executeTakeFirst();
+    if (first)
+      await db
+        .insertInto("homeroom_classes")
+        .values({
+          school_id: t.unit_id,
+          class_name: first.class_name!,
+          user_id: t.user_id,
+          assigned_at: "2026-09-05T01:00:00.000Z",
+          assigned_by: null,
+        })
+        .execute();
+  }
 }
 
 /** Loads the demo when the database has no units yet; returns whether it did. */

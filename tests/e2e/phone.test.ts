@@ -165,7 +165,7 @@ describe("dates the Vietnamese way in an English-language browser", () => {
 });
 
 describe("charts on a phone", () => {
-  it("comparisons read at 390 px: text of at least 12 px, no sideways scroll, an axis that shows close values apart", async () => {
+  it("comparisons and the trend read at 390 px: text of at least 12 px, no sideways scroll, the half-year in progress marked", async () => {
     const staffPhone = await launchContext({ width: 390, height: 844, isMobile: true });
     const p = await staffPhone.newPage();
     try {
@@ -173,7 +173,9 @@ describe("charts on a phone", () => {
       await p.goto(`${base}/indicators?period=2026`);
       const charts = p.locator(".chart--bars");
       expect(await charts.count()).toBeGreaterThan(3);
-      const sizes = await p.locator(".chart--bars svg text").evaluateAll((els) =>
+      // The half-year trend too, its half-year in progress drawn as such.
+      await p.locator(".chart--trend").getByText("(đến nay)").waitFor();
+      const sizes = await p.locator(".chart--bars svg text, .chart--trend svg text").evaluateAll((els) =>
         els.map((e) => {
           const svg = e.closest("svg")!;
           return (

@@ -20,8 +20,10 @@
  * Readings where the decisions leave room (also in the report of the helper that wrote this test):
  * - the system administrator reads the schools' records like a commune reader (students as counts, decision 006)
  *   and changes only accounts, units and headcounts;
- * - a teacher who is the advisor of a club (club_members.role = 'advisor') has a teacher's rights today; recording
- *   the club's meetings and attendance comes with issue 20 (its roll call), which will change POST /clubs/:id here;
+ * - a teacher who is the advisor of a club (club_members.role = 'advisor', their person record linked to their
+ *   account) records the club's meetings and takes their attendance (issue 20): POST /clubs/:id [meeting]; the
+ *   members stay the administrator's. A homeroom teacher (the world's "teacher", of class 6A9 at THCS Tân An) opens a
+ *   roll call for their class at /attendance/new, as the principal does for any class;
  * - a school's administrator reads their own school's figures and reports, not the commune's: asking /indicators or
  *   the export for a commune is 403 in their own commune and 404 in another;
  * - a contest entry's evidence may name pupils: only its school's own staff open it; the commune's readers, who see
@@ -261,6 +263,13 @@ const TABLE: Record<string, Rule> = {
   "POST /admin/units": { places: ["-"], may: roles("admin"), req: post("/admin/units") },
 
   "GET /attendance": { places: ["-"], may: notOffice, req: one("/attendance") },
+  // A class's own roll call (issue 20): the principal for any class, the homeroom teacher for theirs.
+  "GET /attendance/new": { places: ["-"], may: roles("principal", "teacher"), req: one("/attendance/new") },
+  "POST /attendance/new": {
+    places: ["-"],
+    may: roles("principal", "teacher"),
+    req: post("/attendance/new", { className: "6A9" }),
+  },
   // The commune's readers see counts; those who take attendance, their own people.
   "GET /attendance/:activityId": {
     places: ALL5,
@@ -334,10 +343,16 @@ const TABLE: Record<string, Rule> = {
   "POST /clubs/new": { places: ["-"], may: roles("principal"), req: post("/clubs/new") },
   "GET /clubs/:id": { places: SCHOOLS, may: inSet(READERS), req: (p) => ({ path: `/clubs/${P(p).clubId}` }) },
   // Members and meetings: the school's administrator (the club's advisor too, with issue 20).
-  "POST /clubs/:id": {
+  "POST /clubs/:id [members]": {
     places: SCHOOLS,
     may: (r, p) => r === "principal" && p === "own",
     req: (p) => ({ path: `/clubs/${P(p).clubId}`, form: { intent: "khong-co" } }),
+  },
+  // A meeting without its date and topic: allowed answers 400; the club's advisor (own school's club) may.
+  "POST /clubs/:id [meeting]": {
+    places: SCHOOLS,
+    may: (r, p) => (r === "principal" || r === "advisor") && p === "own",
+    req: (p) => ({ path: `/clubs/${P(p).clubId}`, form: { intent: "record-meeting" } }),
   },
   "GET /clubs/:id/edit": { places: SCHOOLS, may: manages, req: (p) => ({ path: `/clubs/${P(p).clubId}/edit` }) },
   "POST /clubs/:id/edit": {
@@ -534,6 +549,17 @@ const TABLE: Record<string, Rule> = {
     places: ALL5,
     may: manages,
     req: (p) => ({ path: `/people/${P(p).unitId}/${P(p).personId}`, form: {} }),
+  },
+  // Homeroom teachers are the principal's to assign, on their own school only.
+  "GET /people/:unitId/homerooms": {
+    places: ALL5,
+    may: (r, p) => r === "principal" && p === "own",
+    req: (p) => ({ path: `/people/${P(p).unitId}/homerooms` }),
+  },
+  "POST /people/:unitId/homerooms": {
+    places: ALL5,
+    may: (r, p) => r === "principal" && p === "own",
+    req: (p) => ({ path: `/people/${P(p).unitId}/homerooms`, form: {} }),
   },
   "GET /people/:unitId/import": { places: ALL5, may: manages, req: (p) => ({ path: `/people/${P(p).unitId}/import` }) },
   "POST /people/:unitId/import": {

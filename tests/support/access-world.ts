@@ -471,6 +471,17 @@ export async function buildAccessWorld(db: DB): Promise<World> {
         }),
       );
   }
+  // The teacher of THCS Tân An is the homeroom teacher of its class 6A9 (issue 20).
+  await db
+    .insertInto("homeroom_classes")
+    .values({
+      school_id: own,
+      class_name: "6A9",
+      user_id: await userId(db, teacher.own),
+      assigned_at: at,
+      assigned_by: null,
+    })
+    .execute();
   const teacherBPerson = await person(db, other, {
     code: "GV-BM-1",
     name: "Âu Thị Giáo Viên",

@@ -1,5 +1,6 @@
 /** Form schemas shared by the browser (react-hook-form) and the actions. */
 import { z } from "zod";
+import { MAX_ID } from "../shared/schema-helpers";
 
 /** The password rule, shared by every form that sets a password. */
 export const newPasswordSchema = z
@@ -73,7 +74,11 @@ export const createAccountSchema = z.object({
     .optional()
     .or(z.literal("")),
   role: z.enum(ROLES, { errorMap: () => ({ message: "Vui lòng chọn vai trò." }) }),
-  unitId: z.coerce.number({ invalid_type_error: "Vui lòng chọn đơn vị." }).int().positive("Vui lòng chọn đơn vị."),
+  unitId: z.coerce
+    .number({ invalid_type_error: "Vui lòng chọn đơn vị." })
+    .int()
+    .positive("Vui lòng chọn đơn vị.")
+    .max(MAX_ID, "Vui lòng chọn đơn vị."),
 });
 
 export const setPasswordSchema = z

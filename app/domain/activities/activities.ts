@@ -35,7 +35,7 @@ export async function organizerChoices(db: DB, actor: Actor): Promise<Unit[]> {
  * school's activities, those their school co-organizes or is invited to, and their commune's commune-level ones.
  */
 
-async function assertVocabulary(db: Executor, input: { form: string; topics: string[]; audiences: string[] }) {
+export async function assertVocabulary(db: Executor, input: { form: string; topics: string[]; audiences: string[] }) {
   const terms = await db.selectFrom("vocab_terms").select(["kind", "code"]).where("archived", "=", 0).execute();
   const has = (kind: string, code: string) => terms.some((t) => t.kind === kind && t.code === code);
   if (!has("form", input.form)) throw new DomainError("Hình thức không hợp lệ.", "form");

@@ -10,7 +10,7 @@ import type { Unit } from "../../../db/schema";
 import { randomToken } from "../auth/tokens";
 import { addMs, DAY_MS, nowIso, vietnamToday } from "../shared/time";
 import { cleanText } from "../shared/text";
-import { parsePeriod } from "../shared/periods";
+import { periodInSentence } from "../shared/periods";
 import { formatDate } from "../shared/format";
 import { reportDates } from "../calendar/report-dates";
 
@@ -126,7 +126,7 @@ async function reportDateEvents(db: DB, cal: ICalCalendar, unit: Unit, publicUrl
   const from = vietnamToday(new Date(Date.now() - 180 * DAY_MS));
   const files = unit.kind !== "commune";
   for (const d of await reportDates(db, communeId, from)) {
-    const label = parsePeriod(d.half)!.label.toLowerCase();
+    const label = periodInSentence(d.half);
     const url = files ? `${publicUrl}/reports/${d.half}/${unit.id}` : `${publicUrl}/reports?period=${d.half}`;
     const counts = `Số liệu tính đến hết ngày ${formatDate(d.cutoff?.date ?? d.deadline)}.`;
     cal.createEvent({

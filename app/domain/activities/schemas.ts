@@ -10,6 +10,7 @@ import {
   recordId,
   checkedObject,
   MONEY_EXAMPLE,
+  MAX_ID,
 } from "../shared/schema-helpers";
 import {
   ACTIVITY_STATUSES,
@@ -31,7 +32,8 @@ export const activitySchema = checkedObject(
     organizerUnitId: z.coerce
       .number({ invalid_type_error: "Vui lòng chọn đơn vị tổ chức." })
       .int()
-      .positive("Vui lòng chọn đơn vị tổ chức."),
+      .positive("Vui lòng chọn đơn vị tổ chức.")
+      .max(MAX_ID, "Vui lòng chọn đơn vị tổ chức."),
     coOrganizerIds: stringList().pipe(z.array(recordId()).max(200, "Quá nhiều đơn vị.")),
     invitedUnitIds: stringList().pipe(z.array(recordId()).max(200, "Quá nhiều đơn vị.")),
     form: z.string({ required_error: "Vui lòng chọn hình thức." }).min(1, "Vui lòng chọn hình thức."),

@@ -148,7 +148,7 @@ async function seedClubRoster(db: DB, activity: Activity) {
   );
 }
 
-async function addPeopleToRoster(db: Executor, activityId: number, personIds: number[]): Promise<number> {
+export async function addPeopleToRoster(db: Executor, activityId: number, personIds: number[]): Promise<number> {
   const ids = [...new Set(personIds)];
   const at = nowIso();
   let added = 0;
@@ -215,23 +215,17 @@ export interface Mark {
 }
 
 /**
- * Records marks (an upsert per person: saving the same mark twice, or two teachers at once, never
- * duplicates). Only the actor's own people; refused when the activity's period is locked for their unit.
+ * The people a change of marks names, once checked: each exists, each is the actor's to mark (unless an import's
+ * check already matched them among the actor's own people: `checkedUnits`), and no period of theirs is locked.
  */
-export async function recordMarks(
+async function markablePeople(
   db: DB,
   actor: Actor | null,
   activity: Activity,
-  marks: Mark[],
-  source: AttendanceSource,
-  ip: string | null = null,
-  markedBy: number | null = actor?.userId ?? null,
-  /** The people's units when an import's check already matched each code among the actor's own people. */
-  opts: { checkedUnits?: Map<number, number> } = {},
-): Promise<number> {
-  if (!marks.length) return 0;
-  const ids = [...new Set(marks.map((m) => m.personId))];
-  const checked = opts.checkedUnits && ids.every((id) => opts.checkedUnits!.has(id)) ? opts.checkedUnits : null;
+  ids: number[],
+  checkedUnits?: Map<number, number>,
+): Promise<{ id: number; unit_id: number }[]> {
+  const checked = checkedUnits && ids.every((id) => checkedUnits.has(id)) ? checkedUnits : null;
   const people: { id: number; unit_id: number }[] = [];
   if (checked) for (const id of ids) people.push({ id, unit_id: checked.get(id)! });
   else {
@@ -252,6 +246,50 @@ export async function recordMarks(
       throw new DomainError("Bạn chỉ điểm danh được người của đơn vị mình.");
   }
   for (const unitId of new Set(people.map((p) => p.unit_id))) await assertPeriodOpen(db, unitId, activity.starts_at);
+  return people;
+}
+
+/** A change of marks in the audit log: counts per unit, never names (the commune reads the log). */
+async function auditMarks(
+  trx: Executor,
+  actor: Actor | null,
+  activity: Activity,
+  people: { unit_id: number }[],
+  after: (n: number) => Record<string, unknown>,
+  ip: string | null,
+) {
+  const byUnit = new Map<number, number>();
+  for (const p of people) byUnit.set(p.unit_id, (byUnit.get(p.unit_id) ?? 0) + 1);
+  for (const [unitId, n] of byUnit)
+    await writeAudit(trx, {
+      actorUserId: actor?.userId ?? null,
+      unitId,
+      action: "update",
+      entity: "attendance",
+      entityId: activity.id,
+      after: after(n),
+      ip,
+    });
+}
+
+/**
+ * Records marks (an upsert per person: saving the same mark twice, or two teachers at once, never
+ * duplicates). Only the actor's own people; refused when the activity's period is locked for their unit.
+ */
+export async function recordMarks(
+  db: DB,
+  actor: Actor | null,
+  activity: Activity,
+  marks: Mark[],
+  source: AttendanceSource,
+  ip: string | null = null,
+  markedBy: number | null = actor?.userId ?? null,
+  /** The people's units when an import's check already matched each code among the actor's own people. */
+  opts: { checkedUnits?: Map<number, number> } = {},
+): Promise<number> {
+  if (!marks.length) return 0;
+  const ids = [...new Set(marks.map((m) => m.personId))];
+  const people = await markablePeople(db, actor, activity, ids, opts.checkedUnits);
   const at = nowIso();
   // One mark per person (the last one sent wins), written in batches of multi-row upserts.
   const last = new Map(marks.map((m) => [m.personId, m]));
@@ -309,20 +347,7 @@ export async function recordMarks(
       )
       .onConflict((oc) => oc.columns(["activity_id", "person_id"]).doNothing())
       .execute();
-    const byUnit = new Map<number, number>();
-    for (const p of people) byUnit.set(p.unit_id, (byUnit.get(p.unit_id) ?? 0) + 1);
-    for (const [unitId, n] of byUnit) {
-      // Counts, not names: the audit log is read by the commune.
-      await writeAudit(trx, {
-        actorUserId: actor?.userId ?? null,
-        unitId,
-        action: "update",
-        entity: "attendance",
-        entityId: activity.id,
-        after: { marked: n, source },
-        ip,
-      });
-    }
+    await auditMarks(trx, actor, activity, people, (n) => ({ marked: n, source }), ip);
   });
   return marks.length;
 }
@@ -341,19 +366,7 @@ export async function clearMarks(
 ): Promise<number> {
   const ids = [...new Set(personIds)];
   if (!ids.length) return 0;
-  const people: { id: number; unit_id: number }[] = [];
-  for (let i = 0; i < ids.length; i += 5000)
-    people.push(
-      ...(await db
-        .selectFrom("people")
-        .select(["id", "unit_id"])
-        .where("id", "in", ids.slice(i, i + 5000))
-        .execute()),
-    );
-  if (people.length !== ids.length) throw new DomainError("Có người không tồn tại trong danh sách.");
-  const units = new Set(await markableUnitIds(db, actor));
-  if (people.some((p) => !units.has(p.unit_id))) throw new DomainError("Bạn chỉ điểm danh được người của đơn vị mình.");
-  for (const unitId of new Set(people.map((p) => p.unit_id))) await assertPeriodOpen(db, unitId, activity.starts_at);
+  const people = await markablePeople(db, actor, activity, ids);
   return db.transaction().execute(async (trx) => {
     const current = await lockedActivity(trx, activity.id, "share");
     if (!current) throw new DomainError("Hoạt động này không còn tồn tại.");
@@ -367,18 +380,7 @@ export async function clearMarks(
       cleared += Number(r.numDeletedRows);
     }
     await refreshReach(trx, { personIds: ids }, [quarterOf(current.starts_at)]);
-    const byUnit = new Map<number, number>();
-    for (const p of people) byUnit.set(p.unit_id, (byUnit.get(p.unit_id) ?? 0) + 1);
-    for (const [unitId, n] of byUnit)
-      await writeAudit(trx, {
-        actorUserId: actor.userId,
-        unitId,
-        action: "update",
-        entity: "attendance",
-        entityId: activity.id,
-        after: { unmarked: n, source: "roll_call" },
-        ip,
-      });
+    await auditMarks(trx, actor, activity, people, (n) => ({ unmarked: n, source: "roll_call" }), ip);
     return cleared;
   });
 }

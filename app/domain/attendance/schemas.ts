@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordId } from "../shared/schema-helpers";
+import { checkedObject, dateText, optionalText, recordId, stringList, timeText } from "../shared/schema-helpers";
 import { cleanText } from "../shared/text";
 import { ATTENDANCE_STATUSES } from "./vocabulary";
 
@@ -35,3 +35,37 @@ export function marksFromForm(
   }
   return out.slice(0, 5000);
 }
+
+/** The forms a class's own session takes (they count as the school's activities for its pupils, SCH-2.6). */
+export const CLASS_SESSION_FORMS = ["thematic_session", "extracurricular"] as const;
+
+/** A roll call opened for one class by its homeroom teacher or the school's administrators (issue 20). */
+export const classSessionSchema = checkedObject(
+  {
+    className: z
+      .string({ required_error: "Vui lòng chọn lớp." })
+      .transform(cleanText)
+      .pipe(z.string().trim().min(1, "Vui lòng chọn lớp.").max(40, "Vui lòng chọn lớp.")),
+    title: z
+      .string({ required_error: "Vui lòng nhập nội dung buổi học." })
+      .transform(cleanText)
+      .pipe(
+        z.string().trim().min(3, "Vui lòng nhập nội dung buổi học.").max(200, "Nội dung quá dài (tối đa 200 ký tự)."),
+      ),
+    form: z.enum(CLASS_SESSION_FORMS, { errorMap: () => ({ message: "Vui lòng chọn hình thức." }) }),
+    topics: stringList().pipe(z.array(z.string()).min(1, "Chọn ít nhất một chủ đề.").max(50, "Quá nhiều chủ đề.")),
+    date: dateText("Vui lòng nhập ngày học."),
+    startTime: timeText("Vui lòng nhập giờ bắt đầu."),
+    endTime: timeText("Vui lòng nhập giờ kết thúc."),
+    place: optionalText(200),
+  },
+  [
+    {
+      fields: ["startTime", "endTime"],
+      ok: (v) => v.endTime > v.startTime,
+      path: "endTime",
+      message: "Giờ kết thúc phải sau giờ bắt đầu.",
+    },
+  ],
+);
+export type ClassSessionInput = z.infer<typeof classSessionSchema>;

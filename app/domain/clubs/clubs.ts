@@ -20,7 +20,7 @@ import {
 import { searchedPage, type ListSlice } from "../shared/search";
 import { nowIso, vietnamInstant, vietnamToday } from "../shared/time";
 import type { ClubInput } from "./schemas";
-import { canManageClubs, refuse, seesUnit } from "../auth/policies";
+import { canManageClubs, canRecordClubMeeting, refuse, seesUnit } from "../auth/policies";
 
 function clubValues(input: ClubInput) {
   return {
@@ -34,7 +34,8 @@ function clubValues(input: ClubInput) {
   };
 }
 
-export { targetGrades } from "./vocabulary";
+import { targetGrades } from "./vocabulary";
+export { targetGrades };
 
 export async function createClub(db: DB, actor: Actor, school: Unit, input: ClubInput): Promise<number> {
   if (school.kind !== "school" || !canManageClubs(actor, school.id))
@@ -281,39 +282,36 @@ export async function clubMembers(db: DB, clubId: number) {
 }
 
 /** People of the school who could join (not current members): students as members, staff as advisors. */
-export async function joinCandidates(db: DB, club: Club, classNames: string[] = []) {
-  return (
-    db
-      .selectFrom("people")
-      .select(["id", "full_name", "code", "category", "grade", "class_name"])
-      .where("unit_id", "=", club.school_id)
-      .where("left_on", "is", null)
-      // Students one class at a time (a school has hundreds); staff always.
-      .where((eb) =>
-        eb.or([
-          eb("category", "!=", "students"),
-          eb("class_name", "in", classNames.length ? classNames.slice(0, 60) : [""]),
-        ]),
-      )
-      .where(
-        "id",
-        "not in",
-        db.selectFrom("club_members").select("person_id").where("club_id", "=", club.id).where("left_on", "is", null),
-      )
-      .orderBy("category")
-      .orderBy("grade")
-      .orderBy("class_name")
-      .orderBy("name_key")
-      .limit(2000)
-      .execute()
-  );
+/**
+ * Who may join the club, in one list (issue 20): the school's current staff, and its current pupils of the club's
+ * grades — not those already members. The page searches it by name or code and narrows it by class.
+ */
+export async function joinCandidates(db: DB, club: Club) {
+  const grades = targetGrades(club);
+  return db
+    .selectFrom("people")
+    .select(["id", "full_name", "code", "category", "grade", "class_name"])
+    .where("unit_id", "=", club.school_id)
+    .where("left_on", "is", null)
+    .where((eb) => eb.or([eb("category", "!=", "students"), eb("grade", "in", grades.length ? grades : [-1])]))
+    .where(
+      "id",
+      "not in",
+      db.selectFrom("club_members").select("person_id").where("club_id", "=", club.id).where("left_on", "is", null),
+    )
+    .orderBy("category")
+    .orderBy("grade")
+    .orderBy("class_name")
+    .orderBy("name_key")
+    .limit(3000)
+    .execute();
 }
 
 export async function addMembers(
   db: DB,
   actor: Actor,
   club: Club,
-  input: { personIds: number[]; role: "member" | "advisor"; joinedOn: string },
+  input: { personIds: number[]; role?: "member" | "advisor"; advisorIds?: number[]; joinedOn: string },
 ): Promise<number> {
   if (!canManageClubs(actor, club.school_id))
     refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền sửa thành viên câu lạc bộ này.");
@@ -325,10 +323,16 @@ export async function addMembers(
     .execute();
   if (people.length !== ids.length || people.some((p) => p.unit_id !== club.school_id || p.left_on))
     throw new DomainError("Chỉ thêm được học sinh, giáo viên hiện tại của trường.", "personIds");
-  if (input.role === "advisor" && people.some((p) => p.category === "students"))
-    throw new DomainError("Giáo viên phụ trách phải là cán bộ, giáo viên.", "role");
-  if (input.role === "member" && people.some((p) => p.category !== "students" && p.category !== "teachers"))
-    throw new DomainError("Thành viên là học sinh hoặc giáo viên của trường.", "role");
+  // Each person's role: advisors named one by one (staff in the same pass as pupils), or one role for all.
+  const advisors = new Set(input.advisorIds ?? []);
+  const roleOf = (id: number): "member" | "advisor" => (advisors.has(id) ? "advisor" : (input.role ?? "member"));
+  if (people.some((p) => roleOf(p.id) === "advisor" && p.category === "students"))
+    throw new DomainError("Giáo viên phụ trách phải là cán bộ, giáo viên.", input.advisorIds ? "personIds" : "role");
+  if (people.some((p) => roleOf(p.id) === "member" && p.category !== "students" && p.category !== "teachers"))
+    throw new DomainError(
+      "Thành viên là học sinh hoặc giáo viên của trường; cán bộ quản lý tham gia với vai trò phụ trách.",
+      input.advisorIds ? "personIds" : "role",
+    );
   if (input.joinedOn > vietnamToday()) throw new DomainError("Ngày tham gia không được ở tương lai.", "joinedOn");
   await assertDateOpen(db, club.school_id, input.joinedOn);
   return db.transaction().execute(async (trx) => {
@@ -347,7 +351,7 @@ export async function addMembers(
           fresh.map((person_id) => ({
             club_id: club.id,
             person_id,
-            role: input.role,
+            role: roleOf(person_id),
             joined_on: input.joinedOn,
             left_on: null,
           })),
@@ -359,7 +363,11 @@ export async function addMembers(
         action: "create",
         entity: "club_member",
         entityId: club.id,
-        after: { person_ids: fresh, role: input.role, joined_on: input.joinedOn },
+        after: {
+          person_ids: fresh.filter((id) => roleOf(id) === "member"),
+          advisor_ids: fresh.filter((id) => roleOf(id) === "advisor"),
+          joined_on: input.joinedOn,
+        },
       });
     }
     return fresh.length;
@@ -400,8 +408,11 @@ export async function recordMeeting(
   club: Club,
   input: { date: string; startTime: string; endTime: string; topic: string; description?: string },
 ): Promise<number> {
-  if (!canManageClubs(actor, club.school_id))
-    refuse(can(actor, "school.read", club.school_id), "Bạn không có quyền ghi buổi sinh hoạt cho câu lạc bộ này.");
+  if (!(await canRecordClubMeeting(db, actor, club)))
+    refuse(
+      can(actor, "school.read", club.school_id),
+      "Chỉ ban giám hiệu và giáo viên cố vấn của câu lạc bộ mới ghi được buổi sinh hoạt.",
+    );
   const startsAt = vietnamInstant(input.date, input.startTime);
   return db.transaction().execute((trx) =>
     insertActivity(trx, actor.userId, {

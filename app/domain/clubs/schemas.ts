@@ -19,11 +19,12 @@ export const clubSchema = z.object({
 });
 export type ClubInput = z.infer<typeof clubSchema>;
 
+/** People added in one pass (issue 20): pupils and staff together; the staff ticked "phụ trách" join as advisors. */
 export const addMembersSchema = z.object({
   personIds: stringList().pipe(
     z.array(recordId()).min(1, "Chọn ít nhất một người.").max(500, "Mỗi lần thêm tối đa 500 người."),
   ),
-  role: z.enum(["member", "advisor"], { errorMap: () => ({ message: "Vui lòng chọn vai trò." }) }),
+  advisorIds: stringList().pipe(z.array(recordId()).max(500, "Mỗi lần thêm tối đa 500 người.")),
   joinedOn: dateText("Vui lòng nhập ngày tham gia."),
 });
 

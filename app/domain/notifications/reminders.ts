@@ -13,7 +13,7 @@ import { reaches, type Actor } from "../auth/permissions";
 import { daysUntilDeadline, REPORTING_KINDS, reportDeadline } from "../calendar/deadlines";
 import { REPORT_STATUS_LABELS } from "../calendar/statuses";
 import { formatDate } from "../shared/format";
-import { parsePeriod } from "../shared/periods";
+import { periodInSentence } from "../shared/periods";
 import { vietnamToday, vietnamYear } from "../shared/time";
 import { notify, type Message } from "./notify";
 import { unitPreparers } from "./recipients";
@@ -53,6 +53,8 @@ async function unitsNotSubmitted(db: DB, half: string, communeId?: number) {
   return units.filter((u) => u.status !== "submitted" && u.status !== "approved");
 }
 
+type UnitNotSubmitted = Awaited<ReturnType<typeof unitsNotSubmitted>>[number];
+
 function reminderMessage(
   unit: { id: number; name: string; status: ReportStatus | null },
   half: string,
@@ -60,7 +62,7 @@ function reminderMessage(
   eventKey: string,
   fromCommune: boolean,
 ): Message {
-  const label = parsePeriod(half)!.label.toLowerCase();
+  const label = periodInSentence(half);
   const deadline = formatDate(reportDeadline(half));
   const when =
     daysLeft > 0 ? `Còn ${daysLeft} ngày đến hạn nộp` : daysLeft === 0 ? "Hôm nay là hạn nộp" : "Đã quá hạn nộp";
@@ -73,25 +75,37 @@ function reminderMessage(
   };
 }
 
+/**
+ * Tells the preparers of each unit, one unit per transaction; `keyOf` makes a reminder land once (per threshold for
+ * the job, per day for commune staff's button). Returns what was queued.
+ */
+async function remind(
+  db: DB,
+  units: UnitNotSubmitted[],
+  half: string,
+  now: Date,
+  keyOf: (unitId: number) => string,
+  fromCommune: boolean,
+) {
+  const told = { inApp: 0, emails: 0 };
+  for (const unit of units) {
+    const message = reminderMessage(unit, half, daysUntilDeadline(half, now), keyOf(unit.id), fromCommune);
+    const one = await db
+      .transaction()
+      .execute(async (trx) => notify(trx, await unitPreparers(trx, unit.id), message, { email: true, now }));
+    told.inApp += one.inApp;
+    told.emails += one.emails;
+  }
+  return told;
+}
+
 /** The job: today's reminders, if a deadline is 7, 3 or 1 days (or less) away. Returns how many were queued. */
 export async function sendDeadlineReminders(db: DB, now: Date = new Date()) {
   const due = halfDueSoon(now);
   if (!due) return { units: 0, inApp: 0, emails: 0 };
   const units = await unitsNotSubmitted(db, due.half);
-  let inApp = 0;
-  let emails = 0;
-  for (const unit of units) {
-    const key = `deadline:${due.half}:${unit.id}:${due.threshold}`;
-    const told = await db.transaction().execute(async (trx) =>
-      notify(trx, await unitPreparers(trx, unit.id), reminderMessage(unit, due.half, due.daysLeft, key, false), {
-        email: true,
-        now,
-      }),
-    );
-    inApp += told.inApp;
-    emails += told.emails;
-  }
-  return { units: units.length, inApp, emails };
+  const told = await remind(db, units, due.half, now, (id) => `deadline:${due.half}:${id}:${due.threshold}`, false);
+  return { units: units.length, ...told };
 }
 
 /** "Nhắc đơn vị chưa nộp": commune staff remind every unit of their commune that has not submitted, now. */
@@ -100,22 +114,6 @@ export async function remindUnsubmitted(db: DB, actor: Actor, communeId: number,
     refuse(reaches(actor, communeId), "Chỉ Phòng Văn hóa - Xã hội mới nhắc các đơn vị nộp báo cáo.");
   const units = await unitsNotSubmitted(db, half, communeId);
   const today = vietnamToday(now);
-  let emails = 0;
-  let inApp = 0;
-  for (const unit of units) {
-    const key = `nudge:${half}:${unit.id}:${today}`;
-    const told = await db
-      .transaction()
-      .execute(async (trx) =>
-        notify(
-          trx,
-          await unitPreparers(trx, unit.id),
-          reminderMessage(unit, half, daysUntilDeadline(half, now), key, true),
-          { email: true, now },
-        ),
-      );
-    emails += told.emails;
-    inApp += told.inApp;
-  }
-  return { units: units.map((u) => u.name), inApp, emails };
+  const told = await remind(db, units, half, now, (id) => `nudge:${half}:${id}:${today}`, true);
+  return { units: units.map((u) => u.name), ...told };
 }

@@ -4,17 +4,13 @@
  */
 import type { Executor } from "../../../db/connection";
 import type { NotificationKind, Report, ReportStatus } from "../../../db/schema";
-import { parsePeriod } from "../shared/periods";
+import { periodInSentence } from "../shared/periods";
 import { formatDate } from "../shared/format";
 import { notify, type Message } from "./notify";
 import { communeApprovers, unitPreparers } from "./recipients";
 
 export function reportLink(periodKey: string, unitId: number): string {
   return `/reports/${periodKey}/${unitId}`;
-}
-
-function halfLabel(periodKey: string): string {
-  return parsePeriod(periodKey)?.label.toLowerCase() ?? periodKey;
 }
 
 /** The step a transition is, from the status it left and the one it reached. */
@@ -39,7 +35,7 @@ export async function tellReportStep(
   const kind = stepOf(from, to);
   if (!kind) return;
   const unit = await db.selectFrom("units").select("name").where("id", "=", report.unit_id).executeTakeFirstOrThrow();
-  const half = halfLabel(report.period_key);
+  const half = periodInSentence(report.period_key);
   const titles: Record<string, string> = {
     report_submitted: `${unit.name} đã nộp báo cáo ${half}`,
     report_approved: `Báo cáo ${half} của ${unit.name} đã được duyệt`,

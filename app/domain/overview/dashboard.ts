@@ -9,6 +9,7 @@ import { reportOverview } from "../reports/reports";
 import { daysUntilDeadline, reportDeadline } from "../calendar/deadlines";
 import { parsePeriod, type Period } from "../shared/periods";
 import { vietnamToday } from "../shared/time";
+import { showDate } from "../shared/dates";
 import { commemorationFigures } from "../indicators/commemorations";
 import {
   computeIndicator,
@@ -76,9 +77,14 @@ export function halvesSoFar(now: Date = new Date()): string[] {
   return out;
 }
 
+/**
+ * The trended percentages, one point a half-year of the plan so far. The last half-year is the one containing today:
+ * its figures are counted up to today, not closed, and the chart draws it as such (`current`, `asOf`).
+ */
 export async function trends(db: DB, scope: FigureScope, now?: Date, memo: UnitsMemo = new Map()) {
   const rows = indicatorsFor(await loadIndicators(db), scope).filter((r) => TRENDED.includes(r.code));
   const halves = halvesSoFar(now);
+  const today = vietnamToday(now);
   const points: Record<string, string | number | null>[] = [];
   for (const key of halves) {
     const [y, h] = key.split("-H");
@@ -87,7 +93,14 @@ export async function trends(db: DB, scope: FigureScope, now?: Date, memo: Units
       point[row.code] = (await computeIndicator(db, row, scope, parsePeriod(key)!, now, memo)).value;
     points.push(point);
   }
-  return { series: rows.map((r) => ({ code: r.code, name: r.name })), points };
+  const last = halves.at(-1)!;
+  const lastOpen = parsePeriod(last)!.endDateExclusive > today;
+  return {
+    series: rows.map((r) => ({ code: r.code, name: r.name })),
+    points,
+    current: lastOpen ? String(points.at(-1)!.period) : null,
+    asOf: showDate(today),
+  };
 }
 
 /** Each unit (the commune, its offices, its schools) and the three days of the year: activities held. */

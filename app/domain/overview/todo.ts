@@ -10,7 +10,7 @@
  */
 import type { DB } from "../../../db/connection";
 import { daysUntilDeadline, REPORTING_KINDS, reportDeadline } from "../calendar/deadlines";
-import { parsePeriod } from "../shared/periods";
+import { parsePeriod, periodInSentence } from "../shared/periods";
 import { vietnamInstant, vietnamToday, vietnamYear } from "../shared/time";
 import { halvesSoFar } from "./dashboard";
 import { attendanceActivities } from "../attendance/attendance";
@@ -21,6 +21,7 @@ import { HEADCOUNT_CATEGORY_LABELS, headcountCategoriesFor } from "../units/voca
 import type { HeadcountCategory } from "../../../db/schema";
 import { computeIndicators } from "../indicators/engine";
 import { undeliveredMail } from "../notifications/delivery";
+import { reportLink } from "../notifications/report-news";
 import type { IndicatorStatus } from "../indicators/status";
 
 export interface TodoItem {
@@ -42,7 +43,6 @@ const daysSince = (iso: string, now: Date) =>
       (Date.parse(`${vietnamToday(now)}T00:00:00Z`) - Date.parse(`${vietnamToday(new Date(iso))}T00:00:00Z`)) / DAY_MS,
     ),
   );
-const halfLabel = (half: string) => parsePeriod(half)!.label.toLowerCase();
 
 /** The half-year whose deadline comes next (today's included): the one people work towards. */
 export function nextDeadlineHalf(now: Date = new Date()): string {
@@ -75,8 +75,8 @@ export async function communeTodo(db: DB, communeId: number, now: Date = new Dat
     .filter((x) => x.status === "submitted")
     .sort((a, b) => (a.submitted_at ?? "").localeCompare(b.submitted_at ?? "")))
     items.push({
-      text: `Duyệt báo cáo ${halfLabel(r.period_key)} của ${name.get(r.unit_id)}: đã chờ ${daysSince(r.submitted_at ?? r.updated_at, now)} ngày`,
-      to: `/reports/${r.period_key}/${r.unit_id}`,
+      text: `Duyệt báo cáo ${periodInSentence(r.period_key)} của ${name.get(r.unit_id)}: đã chờ ${daysSince(r.submitted_at ?? r.updated_at, now)} ngày`,
+      to: reportLink(r.period_key, r.unit_id),
       urgency: daysSince(r.submitted_at ?? r.updated_at, now) > 10 ? "overdue" : "soon",
     });
   for (const half of halves) {
@@ -88,15 +88,15 @@ export async function communeTodo(db: DB, communeId: number, now: Date = new Dat
     });
     if (missing.length)
       items.push({
-        text: `${missing.length} đơn vị chưa nộp báo cáo ${halfLabel(half)} (${left >= 0 ? `còn ${left} ngày, hạn ${formatDate(reportDeadline(half))}` : `quá hạn ${-left} ngày`}): ${missing.map((u) => u.name).join(", ")}`,
+        text: `${missing.length} đơn vị chưa nộp báo cáo ${periodInSentence(half)} (${left >= 0 ? `còn ${left} ngày, hạn ${formatDate(reportDeadline(half))}` : `quá hạn ${-left} ngày`}): ${missing.map((u) => u.name).join(", ")}`,
         to: `/reports?period=${half}`,
         urgency: left < 0 ? "overdue" : left <= 10 ? "soon" : "later",
       });
   }
   for (const r of reports.filter((x) => x.status === "returned"))
     items.push({
-      text: `Báo cáo ${halfLabel(r.period_key)} của ${name.get(r.unit_id)} đã trả lại ${daysSince(r.updated_at, now)} ngày, chưa gửi lại`,
-      to: `/reports/${r.period_key}/${r.unit_id}`,
+      text: `Báo cáo ${periodInSentence(r.period_key)} của ${name.get(r.unit_id)} đã trả lại ${daysSince(r.updated_at, now)} ngày, chưa gửi lại`,
+      to: reportLink(r.period_key, r.unit_id),
       urgency: "later",
     });
   return items;
@@ -120,14 +120,14 @@ export async function unitTodo(
   const current = reports.find((r) => r.period_key === half);
   if (left <= 45 && (!current || current.status === "draft"))
     items.push({
-      text: `Nộp báo cáo ${halfLabel(half)}: còn ${left} ngày (hạn ${formatDate(reportDeadline(half))})`,
-      to: `/reports/${half}/${unit.id}`,
+      text: `Nộp báo cáo ${periodInSentence(half)}: còn ${left} ngày (hạn ${formatDate(reportDeadline(half))})`,
+      to: reportLink(half, unit.id),
       urgency: left <= 10 ? "soon" : "later",
     });
   for (const r of reports.filter((x) => x.status === "returned"))
     items.push({
-      text: `Báo cáo ${halfLabel(r.period_key)} bị trả lại: ${r.comment ?? ""}`.trim(),
-      to: `/reports/${r.period_key}/${unit.id}`,
+      text: `Báo cáo ${periodInSentence(r.period_key)} bị trả lại: ${r.comment ?? ""}`.trim(),
+      to: reportLink(r.period_key, unit.id),
       urgency: "soon",
     });
   if (unit.kind !== "school") return items;
@@ -401,7 +401,7 @@ export async function standingTodo(
     const missing = own.size - submitted;
     const when = left > 0 ? `còn ${left} ngày` : left === 0 ? "đến hạn hôm nay" : `quá hạn ${-left} ngày`;
     items.push({
-      text: `${prefix}Báo cáo ${halfLabel(half)}: ${submitted}/${own.size} đơn vị đã nộp, ${approved} đã duyệt; ${when} (hạn ${formatDate(reportDeadline(half))})`,
+      text: `${prefix}Báo cáo ${periodInSentence(half)}: ${submitted}/${own.size} đơn vị đã nộp, ${approved} đã duyệt; ${when} (hạn ${formatDate(reportDeadline(half))})`,
       to: `/reports?period=${half}${query}`,
       urgency: missing > 0 && left < 0 ? "overdue" : missing > 0 && left <= 10 ? "soon" : "watch",
     });

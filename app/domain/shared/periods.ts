@@ -59,6 +59,11 @@ export function parsePeriod(key: string | null | undefined): Period | null {
 }
 
 /** Periods to offer in filters: years and half-years of the plan, 2025–2030. */
+/** A period's name inside a sentence: "báo cáo 6 tháng cuối năm 2026" (the key itself when it is none). */
+export function periodInSentence(key: string): string {
+  return parsePeriod(key)?.label.toLowerCase() ?? key;
+}
+
 export function periodChoices(): { key: string; label: string }[] {
   const out: { key: string; label: string }[] = [];
   for (let y = 2025; y <= 2030; y++)

@@ -138,6 +138,7 @@ export default function TakeAttendance() {
           ) : null
         }
       />
+      <Notice when={params.get("opened")}>Đã mở buổi học: cả lớp đã vào danh sách, bắt đầu điểm danh.</Notice>
       <Notice when={params.get("saved")}>Đã lưu điểm danh của {params.get("saved")} người.</Notice>
       <Notice when={params.get("added")}>Đã thêm {params.get("added")} người vào danh sách điểm danh.</Notice>
       <Notice when={params.get("imported")}>Đã nhập điểm danh: {params.get("imported")}</Notice>

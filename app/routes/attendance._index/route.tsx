@@ -10,7 +10,7 @@ import { formatDateTime } from "~/domain/shared/format";
 import { addMs, DAY_MS, vietnamInstant, vietnamToday } from "~/domain/shared/time";
 import { pageParam } from "~/lib/params";
 import { canTakeAttendance, mayOpenAttendance } from "~/domain/auth/policies";
-import { attendanceActivities } from "~/lib/attendance.server";
+import { attendanceActivities, classSessionPlace } from "~/lib/attendance.server";
 import { pageOf } from "~/components/page-texts";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
@@ -34,7 +34,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           week: (await attendanceActivities(db, actor, { page: 1, pageSize: 50, from: day(1), to: day(8) })).rows,
         }
       : null;
-  return { ...list, page, marks, soon };
+  // A homeroom teacher (or the principal) opens a roll call for a class in one step (issue 20).
+  const opensClassSessions = marks && !!(await classSessionPlace(actor));
+  return { ...list, page, marks, soon, opensClassSessions };
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
@@ -67,7 +69,10 @@ function Soon({ title, rows, none }: { title: string; rows: Row[]; none: string 
 export default function AttendanceIndex() {
   const d = useLoaderData<typeof loader>();
   return (
-    <ListPage pager={d.marks && { page: d.page, pageSize: PAGE_SIZE, total: d.total }}>
+    <ListPage
+      pager={d.marks && { page: d.page, pageSize: PAGE_SIZE, total: d.total }}
+      create={d.opensClassSessions && { to: "/attendance/new", label: "+ Mở buổi điểm danh cho lớp" }}
+    >
       {!d.marks ? (
         <p className="alert alert--info">
           Điểm danh do cán bộ, giáo viên của từng đơn vị thực hiện. Số người tham dự theo đơn vị xem ở trang của từng{" "}

@@ -8,7 +8,6 @@ import { can } from "~/domain/auth/permissions";
 import { addMembersSchema, meetingSchema } from "~/domain/clubs/schemas";
 import { CLUB_FIELD_LABELS, CLUB_ROLE_LABELS, CLUB_STATUS_LABELS } from "~/domain/clubs/vocabulary";
 import { PERSON_CATEGORY_LABELS } from "~/domain/people/vocabulary";
-import { ClassPicker } from "~/components/class-picker";
 import { vietnamToday } from "~/domain/shared/time";
 import { ACTIVITY_STATUS_LABELS } from "~/domain/activities/vocabulary";
 import { gradeLabel } from "~/domain/units/vocabulary";
@@ -21,7 +20,6 @@ import {
   joinCandidates,
   recordMeeting,
   requireClub,
-  schoolClasses,
 } from "~/lib/clubs.server";
 import { targetGrades } from "~/domain/clubs/vocabulary";
 import { db } from "~/lib/db.server";
@@ -31,7 +29,7 @@ import { idParam } from "~/lib/params";
 import { dateText } from "~/domain/shared/schema-helpers";
 import { DataTable } from "~/components/data-table";
 import { domainFailure, readForm } from "~/lib/forms.server";
-import { canManageClubs, canTakeAttendance } from "~/domain/auth/policies";
+import { advisesClub, canManageClubs, canRecordClubMeeting, canTakeAttendance } from "~/domain/auth/policies";
 import { titledBy } from "~/lib/meta";
 import { DateInput } from "~/components/date-fields";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
@@ -41,6 +39,8 @@ export const meta = titledBy<typeof loader>((d) => d.club.name, "Câu lạc bộ
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, club, school } = await requireClub(request, context, params.id);
   const canManage = canManageClubs(actor, club.school_id);
+  // The club's advisor (a teacher) records its meetings and takes their attendance (issue 20).
+  const recordsMeetings = canManage || (await advisesClub(db, actor, club));
   const seesNames = can(actor, "students.names", club.school_id);
   const members = await clubMembers(db, club.id);
   const current = members.filter((m) => !m.left_on);
@@ -48,6 +48,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     club: { ...club, grades: targetGrades(club) },
     school: { id: school.id, name: school.name },
     canManage,
+    recordsMeetings,
+    advises: recordsMeetings && !canManage,
     seesNames,
     counts: {
       students: current.filter((m) => m.category === "students").length,
@@ -56,9 +58,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     // Students' names never leave their school: the commune gets the counts above only.
     members: seesNames ? members : [],
-    candidates: canManage ? await joinCandidates(db, club, new URL(request.url).searchParams.getAll("class")) : [],
-    classes: canManage ? await schoolClasses(db, club.school_id) : [],
-    chosenClasses: new URL(request.url).searchParams.getAll("class"),
+    candidates: canManage ? await joinCandidates(db, club) : [],
     meetings: await clubMeetings(db, club.id),
     today: vietnamToday(),
     takesAttendance: await canTakeAttendance(db, actor),
@@ -67,9 +67,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, club } = await requireClub(request, context, params.id);
-  if (!canManageClubs(actor, club.school_id)) forbidden();
   const formData = await readForm(request);
   const intent = formData.get("intent");
+  // A meeting: the school's administrators and the club's advisors; members: the administrators only.
+  const allowed =
+    intent === "record-meeting" ? await canRecordClubMeeting(db, actor, club) : canManageClubs(actor, club.school_id);
+  if (!allowed) forbidden();
   try {
     if (intent === "add-members") {
       const parsed = parseForm(addMembersSchema, formData);
@@ -88,8 +91,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (intent === "record-meeting") {
       const parsed = parseForm(meetingSchema, formData);
       if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-      await recordMeeting(db, actor, club, parsed.data);
-      return redirect(`/clubs/${club.id}?meeting=1#meetings`);
+      const meeting = await recordMeeting(db, actor, club, parsed.data);
+      return redirect(`/clubs/${club.id}?meeting=${meeting}#meetings`);
     }
   } catch (e) {
     return domainFailure(e, formData, { intent });
@@ -205,16 +208,6 @@ export default function ClubDetail() {
       )}
 
       {d.canManage ? (
-        <div id="add-members" style={{ marginTop: "1rem" }}>
-          <ClassPicker
-            classes={d.classes}
-            current={d.chosenClasses}
-            anchor="add-members"
-            label="Thêm thành viên: chọn lớp"
-          />
-        </div>
-      ) : null}
-      {d.canManage ? (
         <AddMembersForm
           resetKey={params.get("added") ? location.key : undefined}
           actionData={actionData}
@@ -225,7 +218,12 @@ export default function ClubDetail() {
       ) : null}
 
       <h2 id="meetings">Buổi sinh hoạt</h2>
-      <Notice when={params.get("meeting")}>Đã ghi buổi sinh hoạt.</Notice>
+      <Notice when={params.get("meeting")}>
+        Đã ghi buổi sinh hoạt.{" "}
+        {d.takesAttendance && /^\d+$/.test(params.get("meeting") ?? "") ? (
+          <Link to={`/attendance/${params.get("meeting")}`}>Điểm danh buổi này</Link>
+        ) : null}
+      </Notice>
       <DataTable
         label="Bảng dữ liệu, có thể cuộn ngang"
         rows={showAll ? d.meetings : d.meetings.slice(0, 10)}
@@ -255,7 +253,7 @@ export default function ClubDetail() {
           <Link to="?all=1#meetings">Xem tất cả {d.meetings.length} buổi sinh hoạt</Link>
         </p>
       ) : null}
-      {d.canManage ? (
+      {d.recordsMeetings ? (
         <MeetingForm
           resetKey={params.get("meeting") ? location.key : undefined}
           actionData={actionData}

@@ -195,7 +195,13 @@ export default function Indicators() {
 
       <section aria-labelledby="trends">
         <h2 id="trends">Xu hướng theo 6 tháng</h2>
-        <TrendChart title="Các tỷ lệ chính qua từng kỳ 6 tháng" series={d.trends.series} points={d.trends.points} />
+        <TrendChart
+          title="Các tỷ lệ chính qua từng kỳ 6 tháng"
+          series={d.trends.series}
+          points={d.trends.points}
+          current={d.trends.current}
+          asOf={d.trends.asOf}
+        />
       </section>
 
       <section aria-labelledby="days">

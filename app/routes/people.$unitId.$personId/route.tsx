@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Field } from "~/components/forms";
 import { PersonForm } from "~/components/person-form";
-import { PageHeader } from "~/components/shell";
+import { Notice, PageHeader } from "~/components/shell";
 import { personSchema } from "~/domain/people/schemas";
 import { personCategoriesFor } from "~/domain/people/vocabulary";
 import { vietnamToday } from "~/domain/shared/time";
@@ -10,7 +11,14 @@ import { db } from "~/lib/db.server";
 import { formatDate } from "~/domain/shared/format";
 import { parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
-import { getPerson, requirePeopleUnit, setPersonLeft, updatePerson } from "~/lib/people.server";
+import {
+  getPerson,
+  linkPersonAccount,
+  requirePeopleUnit,
+  setPersonLeft,
+  staffAccounts,
+  updatePerson,
+} from "~/lib/people.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { canManagePeople } from "~/domain/auth/policies";
 import { titled } from "~/lib/meta";
@@ -29,7 +37,14 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], pa
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { unit, person } = await load(request, context, params);
-  return { unit: { id: unit.id, name: unit.name }, person, categories: personCategoriesFor(unit.kind) };
+  // A staff member's record may stand for their login account (a club's advisor records its meetings, issue 20).
+  const linksAccount = unit.kind === "school" && person.category !== "students";
+  return {
+    unit: { id: unit.id, name: unit.name },
+    person,
+    categories: personCategoriesFor(unit.kind),
+    accounts: linksAccount ? await staffAccounts(db, unit.id) : null,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -37,6 +52,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = formData.get("intent");
   try {
+    if (intent === "account") {
+      const chosen = String(formData.get("userId") ?? "");
+      await linkPersonAccount(db, actor, unit, person, chosen ? (idParam(chosen) ?? -1) : null);
+      return redirect(`/people/${unit.id}/${person.id}?linked=1`);
+    }
     if (intent === "left" || intent === "back") {
       await setPersonLeft(db, actor, unit, person, intent === "left" ? vietnamToday() : null, context.clientIp);
       return redirect(`/people/${unit.id}?category=${person.category}&saved=1`);
@@ -51,8 +71,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function EditPerson() {
-  const { unit, person, categories } = useLoaderData<typeof loader>();
+  const { unit, person, categories, accounts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const accountError = actionData && !actionData.ok && actionData.values?.intent === "account" ? actionData : undefined;
   return (
     <>
       <PageHeader title={person.full_name} subtitle={`${unit.name} · mã ${person.code}`} />
@@ -66,10 +88,43 @@ export default function EditPerson() {
           className: person.class_name ?? "",
           position: person.position ?? "",
         }}
-        actionData={actionData}
+        actionData={accountError ? undefined : actionData}
         submitLabel="Lưu thay đổi"
         cancelTo={`/people/${unit.id}?category=${person.category}`}
       />
+      {accounts ? (
+        <Form method="post" className="card form" aria-labelledby="account-link">
+          <h2 id="account-link">Tài khoản đăng nhập</h2>
+          <Notice when={params.get("linked")}>Đã lưu tài khoản của người này.</Notice>
+          <p className="muted">
+            Gắn hồ sơ với tài khoản của chính người này: khi là cố vấn một câu lạc bộ, họ ghi buổi sinh hoạt và điểm
+            danh câu lạc bộ.
+          </p>
+          <Field label="Tài khoản" error={accountError?.errors?.userId ?? accountError?.formError}>
+            {({ id, describedBy, invalid }) => (
+              <select
+                id={id}
+                name="userId"
+                defaultValue={person.user_id ?? ""}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+              >
+                <option value="">— Không gắn tài khoản —</option>
+                {accounts.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.fullName} ({a.email})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="form-actions">
+            <button type="submit" name="intent" value="account" className="button button--ghost">
+              Lưu tài khoản
+            </button>
+          </div>
+        </Form>
+      ) : null}
       <Form method="post" className="card">
         {person.left_on ? (
           <>

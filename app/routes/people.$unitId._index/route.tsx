@@ -71,6 +71,11 @@ export default function PeopleList() {
               <Link className="button button--ghost" to={`/people/${data.unit.id}/import`}>
                 Nhập từ tệp
               </Link>
+              {data.unit.kind === "school" ? (
+                <Link className="button button--ghost" to={`/people/${data.unit.id}/homerooms`}>
+                  Giáo viên chủ nhiệm
+                </Link>
+              ) : null}
             </>
           ) : null}
         </>

@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
 import { FormError, TextAreaField, useValidatedForm } from "~/components/forms";
 import { BackLink, PageHeader } from "~/components/shell";
 import { DataTable } from "~/components/data-table";
@@ -39,6 +38,7 @@ import {
 import { reportDecisionSchema, reportNarrativeSchema } from "~/domain/reports/schemas";
 import { mayApproveReportsIn, mayPrepareReport } from "~/domain/auth/policies";
 import { titledBy } from "~/lib/meta";
+import { AskButton, ConfirmBox, useConfirmStep } from "~/components/confirm-step";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta = titledBy<typeof loader>((d) => `Báo cáo ${d.periodLabel}`, "Báo cáo");
@@ -164,10 +164,7 @@ function useAskedConfirm(): string | null {
 function NarrativeForm({ narrative, unitWord }: { narrative: string; unitWord: string }) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const asked = useAskedConfirm();
-  // Asked in the page (a click) or by the server (a form sent without a script); "Hủy" closes either.
-  const [choice, setConfirming] = useState<boolean | null>(null);
-  const confirming = choice ?? asked === "submit";
+  const ask = useConfirmStep("submit", useAskedConfirm());
   const { onSubmit, bind, formError } = useValidatedForm(reportNarrativeSchema, {
     defaults: { narrative, intent: "save" },
     actionData: actionData && "ok" in actionData ? actionData : undefined,
@@ -181,38 +178,26 @@ function NarrativeForm({ narrative, unitWord }: { narrative: string; unitWord: s
         rows={8}
         hint="Số liệu các chỉ tiêu được tính sẵn từ hồ sơ (bảng phía trên). Viết ngắn gọn kết quả nổi bật, hạn chế và kiến nghị."
       />
-      {confirming ? (
-        <div className="confirm-box" role="alertdialog" aria-labelledby="confirm-submit">
-          <p id="confirm-submit">
-            <strong>Gửi báo cáo cho Phòng Văn hóa - Xã hội?</strong> Sau khi gửi, {unitWord} không sửa được báo cáo cho
-            đến khi Phòng trả lại. Số liệu gửi kèm là số liệu trong bảng phía trên.
-          </p>
-          <input type="hidden" name="confirm" value="yes" />
-          <div className="form-actions">
-            <button type="submit" name="intent" value="submit" className="button button--approve" disabled={busy}>
-              Xác nhận gửi báo cáo
-            </button>
-            <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
-              Chưa gửi, quay lại sửa
-            </button>
-          </div>
-        </div>
+      {ask.confirming ? (
+        <ConfirmBox
+          id="confirm-submit"
+          intent="submit"
+          question={
+            <>
+              <strong>Gửi báo cáo cho Phòng Văn hóa - Xã hội?</strong> Sau khi gửi, {unitWord} không sửa được báo cáo
+              cho đến khi Phòng trả lại. Số liệu gửi kèm là số liệu trong bảng phía trên.
+            </>
+          }
+          confirmLabel="Xác nhận gửi báo cáo"
+          cancelLabel="Chưa gửi, quay lại sửa"
+          busy={busy}
+          onCancel={ask.close}
+        />
       ) : (
         <div className="form-actions">
-          {/* Without a script the form is sent and the server asks; with one, the page asks here. */}
-          <button
-            type="submit"
-            name="intent"
-            value="submit"
-            className="button"
-            disabled={busy}
-            onClick={(e) => {
-              e.preventDefault();
-              setConfirming(true);
-            }}
-          >
+          <AskButton intent="submit" className="button" busy={busy} onAsk={ask.open}>
             Gửi báo cáo…
-          </button>
+          </AskButton>
           <button type="submit" name="intent" value="save" className="button button--ghost" disabled={busy}>
             Lưu nháp
           </button>
@@ -235,10 +220,7 @@ function DecisionForm({
 }) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const asked = useAskedConfirm();
-  // Asked in the page (a click) or by the server (a form sent without a script); "Hủy" closes either.
-  const [choice, setConfirming] = useState<boolean | null>(null);
-  const confirming = choice ?? asked === "approve";
+  const ask = useConfirmStep("approve", useAskedConfirm());
   const { onSubmit, bind, formError } = useValidatedForm(reportDecisionSchema, {
     defaults: { intent: status === "approved" ? "reopen" : "approve" },
     actionData: actionData && "ok" in actionData ? actionData : undefined,
@@ -267,44 +249,27 @@ function DecisionForm({
           </button>
         ) : (
           <>
-            {approvableFrom ? null : confirming ? (
-              <div className="confirm-box" role="alertdialog" aria-labelledby="confirm-approve">
-                <p id="confirm-approve">
-                  <strong>Duyệt báo cáo này?</strong> Số liệu của {unitWord} trong kỳ sẽ bị khóa và được lưu đúng như
-                  bảng phía trên; muốn sửa phải mở lại báo cáo.
-                </p>
-                <input type="hidden" name="confirm" value="yes" />
-                <div className="form-actions">
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="approve"
-                    className="button button--approve"
-                    disabled={busy}
-                  >
-                    Xác nhận duyệt
-                  </button>
-                  <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
-                    Hủy
-                  </button>
-                </div>
-              </div>
+            {approvableFrom ? null : ask.confirming ? (
+              <ConfirmBox
+                id="confirm-approve"
+                intent="approve"
+                question={
+                  <>
+                    <strong>Duyệt báo cáo này?</strong> Số liệu của {unitWord} trong kỳ sẽ bị khóa và được lưu đúng như
+                    bảng phía trên; muốn sửa phải mở lại báo cáo.
+                  </>
+                }
+                confirmLabel="Xác nhận duyệt"
+                cancelLabel="Hủy"
+                busy={busy}
+                onCancel={ask.close}
+              />
             ) : (
-              <button
-                type="submit"
-                name="intent"
-                value="approve"
-                className="button button--approve"
-                disabled={busy}
-                onClick={(e) => {
-                  e.preventDefault();
-                  setConfirming(true);
-                }}
-              >
+              <AskButton intent="approve" className="button button--approve" busy={busy} onAsk={ask.open}>
                 Duyệt và khóa số liệu…
-              </button>
+              </AskButton>
             )}
-            {confirming ? null : (
+            {ask.confirming ? null : (
               <button type="submit" name="intent" value="return" className="button button--return" disabled={busy}>
                 Trả lại để bổ sung
               </button>

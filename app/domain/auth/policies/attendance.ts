@@ -31,3 +31,24 @@ export function canRunCheckin(actor: Actor, organizer: { id: number; kind: strin
 export function mayOpenAttendance(actor: Actor, marks: boolean): boolean {
   return marks || can(actor, "commune.read");
 }
+
+/** The classes of a school whose homeroom teacher (giáo viên chủ nhiệm) the actor is, while they are its staff. */
+export async function homeroomClassesOf(db: DB, actor: Actor, schoolId: number): Promise<string[]> {
+  if (!can(actor, "attendance.write", schoolId)) return [];
+  const rows = await db
+    .selectFrom("homeroom_classes")
+    .select("class_name")
+    .where("school_id", "=", schoolId)
+    .where("user_id", "=", actor.userId)
+    .orderBy("class_name")
+    .execute();
+  return rows.map((r) => r.class_name);
+}
+
+/**
+ * Who opens a roll call for a class of a school (issue 20): the school's administrators for any class, a homeroom
+ * teacher for their own classes.
+ */
+export async function mayOpenClassSession(db: DB, actor: Actor, schoolId: number, className: string): Promise<boolean> {
+  return can(actor, "school.manage", schoolId) || (await homeroomClassesOf(db, actor, schoolId)).includes(className);
+}
