@@ -51,6 +51,7 @@ export {
   endMembership,
   joinCandidates,
   listClubs,
+  MEETING_RECORDERS_ONLY,
   recordMeeting,
   updateClub,
 } from "~/domain/clubs/clubs";

@@ -65,10 +65,17 @@ describe("clubs over HTTP", () => {
         })
       ).status,
     ).toBe(404);
+    // The demo teacher advises the school's first club (tests/integration/http-teacher-duties.test.ts); not this one.
+    const unadvised = serverOne<{ id: number }>(
+      `select clubs.id from clubs join units on units.id = clubs.school_id where units.code = 'thcs-tanan'
+         and not exists (select 1 from club_members cm join people p on p.id = cm.person_id join users u on u.id = p.user_id
+                          where cm.club_id = clubs.id and cm.role = 'advisor' and u.email = 'gv.thcs@tanan.demo')
+       order by clubs.id limit 1`,
+    );
     for (const who of ["gv.thcs", "lanhdao"]) {
       expect(
         (
-          await http(base, `/clubs/${thcsClub.id}`, {
+          await http(base, `/clubs/${unadvised.id}`, {
             cookie: cookies[who],
             form: {
               intent: "record-meeting",

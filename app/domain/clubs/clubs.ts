@@ -402,6 +402,10 @@ export async function endMembership(db: DB, actor: Actor, club: Club, memberId: 
 }
 
 /** A meeting is an activity of the school (form "club meeting", topic STEM, audience students) that attendance is taken for. */
+/** Said to whoever may see the club but neither runs the school nor advises the club. */
+export const MEETING_RECORDERS_ONLY =
+  "Chỉ ban giám hiệu và giáo viên cố vấn của câu lạc bộ mới ghi được buổi sinh hoạt.";
+
 export async function recordMeeting(
   db: DB,
   actor: Actor,
@@ -409,10 +413,7 @@ export async function recordMeeting(
   input: { date: string; startTime: string; endTime: string; topic: string; description?: string },
 ): Promise<number> {
   if (!(await canRecordClubMeeting(db, actor, club)))
-    refuse(
-      can(actor, "school.read", club.school_id),
-      "Chỉ ban giám hiệu và giáo viên cố vấn của câu lạc bộ mới ghi được buổi sinh hoạt.",
-    );
+    refuse(can(actor, "school.read", club.school_id), MEETING_RECORDERS_ONLY);
   const startsAt = vietnamInstant(input.date, input.startTime);
   return db.transaction().execute((trx) =>
     insertActivity(trx, actor.userId, {

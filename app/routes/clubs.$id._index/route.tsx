@@ -18,6 +18,7 @@ import {
   clubMembers,
   endMembership,
   joinCandidates,
+  MEETING_RECORDERS_ONLY,
   recordMeeting,
   requireClub,
 } from "~/lib/clubs.server";
@@ -70,9 +71,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = formData.get("intent");
   // A meeting: the school's administrators and the club's advisors; members: the administrators only.
-  const allowed =
-    intent === "record-meeting" ? await canRecordClubMeeting(db, actor, club) : canManageClubs(actor, club.school_id);
-  if (!allowed) forbidden();
+  if (intent === "record-meeting") {
+    if (!(await canRecordClubMeeting(db, actor, club))) forbidden(MEETING_RECORDERS_ONLY);
+  } else if (!canManageClubs(actor, club.school_id)) forbidden();
   try {
     if (intent === "add-members") {
       const parsed = parseForm(addMembersSchema, formData);
