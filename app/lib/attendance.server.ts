@@ -41,7 +41,7 @@ export async function classSessionPlace(actor: Actor): Promise<{ schoolId: numbe
 // What the pages of this area call in the domain: routes import these from here, not from app/domain
 // (decision 021: routes → area server modules → domain → db).
 export { getActivity, listVocabulary } from "~/domain/activities/activities";
-export { openClassSession } from "~/domain/attendance/class-sessions";
+export { classSessionTimes, openClassSession } from "~/domain/attendance/class-sessions";
 export {
   addToRoster,
   attendanceActivities,

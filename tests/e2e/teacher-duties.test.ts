@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchContext, login } from "../support/browser";
 import { DEMO_PASSWORD } from "../support/http";
 import { serverOne } from "../support/server-db";
+import { showDate } from "../../app/domain/shared/dates";
+import { DAY_MS, vietnamToday } from "../../app/domain/shared/time";
 
 const base = inject("baseUrl");
 let ctx: BrowserContext;
@@ -35,6 +37,7 @@ describe("a teacher's roll calls on a phone", () => {
     await page.goto(`${base}/attendance`);
     await page.getByRole("link", { name: "+ Mở buổi điểm danh cho lớp" }).click();
     await page.waitForURL((u) => u.pathname === "/attendance/new");
+    await page.getByLabel("Lớp").waitFor();
     await fitsThePhone(page);
     // Their one class is chosen already; the date is today's.
     expect(await page.getByLabel("Lớp").locator("option").count()).toBe(2);
@@ -56,6 +59,9 @@ describe("a teacher's roll calls on a phone", () => {
     );
     await page.goto(`${base}/clubs/${club.id}`);
     await fitsThePhone(page);
+    // Yesterday's meeting, recorded the day after: its roll call is open at once (a session still to come asks first).
+    const yesterday = showDate(vietnamToday(new Date(Date.now() - DAY_MS)));
+    await page.getByLabel("Ngày", { exact: true }).fill(yesterday);
     await page.getByLabel("Chủ đề").fill("Lập trình cảm biến ánh sáng");
     await page.getByRole("button", { name: "Ghi buổi sinh hoạt" }).click();
     await page.getByText("Đã ghi buổi sinh hoạt.").waitFor();

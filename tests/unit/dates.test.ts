@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readDate, readTime, showDate } from "../../app/domain/shared/dates";
 import { dateText, timeText } from "../../app/domain/shared/schema-helpers";
+import { classSessionTimes } from "../../app/domain/attendance/class-sessions";
 
 describe("dates and times as Vietnamese type them (issue 20)", () => {
   it("reads day/month/year in its usual spellings, and ISO; refuses what is no day", () => {
@@ -35,5 +36,24 @@ describe("dates and times as Vietnamese type them (issue 20)", () => {
     const bad = dateText("Vui lòng nhập ngày bắt đầu.").safeParse("12/31/2026");
     expect(bad.success).toBe(false);
     expect(bad.error!.issues[0].message).toContain("ngày/tháng/năm");
+  });
+});
+
+describe("a class session opened now (issue 20)", () => {
+  it("starts at the five minutes before now, Vietnam's clock, for a 45-minute lesson ending by midnight", () => {
+    // 02:13 UTC is 09:13 in Vietnam.
+    expect(classSessionTimes(new Date("2026-12-07T02:13:40Z"))).toEqual({
+      date: "2026-12-07",
+      startTime: "09:10",
+      endTime: "09:55",
+    });
+    // 20:15 UTC on the 6th is 03:15 on the 7th in Vietnam: the date is Vietnam's.
+    expect(classSessionTimes(new Date("2026-12-06T20:15:00Z")).date).toBe("2026-12-07");
+    // 23:40 in Vietnam: the lesson ends at midnight, on the same day.
+    expect(classSessionTimes(new Date("2026-12-07T16:42:00Z"))).toEqual({
+      date: "2026-12-07",
+      startTime: "23:40",
+      endTime: "23:59",
+    });
   });
 });

@@ -8,12 +8,26 @@ import { can, type Actor } from "../auth/permissions";
 import { refuse } from "../auth/policies/refusals";
 import { assertVocabulary, insertActivity } from "../activities/activities";
 import { DomainError } from "../shared/errors";
-import { vietnamInstant } from "../shared/time";
+import { vietnamInstant, vietnamParts } from "../shared/time";
 import { schoolClasses } from "../people/people";
 import { addPeopleToRoster } from "./attendance";
 import type { ClassSessionInput } from "./schemas";
 
 /** The classes the actor opens a session for at a school: every class for its administrators, else their own. */
+const FIVE_MINUTES = 5 * 60_000;
+const LESSON_MS = 45 * 60_000;
+
+/**
+ * The session a teacher opens is usually the lesson starting now: today, from now (to the five minutes before) for a
+ * lesson's 45 minutes, ending by midnight. Opening it never lands in the future, so marking needs no extra step.
+ */
+export function classSessionTimes(now: Date = new Date()): { date: string; startTime: string; endTime: string } {
+  const start = Math.floor(now.getTime() / FIVE_MINUTES) * FIVE_MINUTES;
+  const from = vietnamParts(new Date(start).toISOString());
+  const to = vietnamParts(new Date(start + LESSON_MS).toISOString());
+  return { date: from.date, startTime: from.time, endTime: to.date === from.date ? to.time : "23:59" };
+}
+
 export async function classesForSessions(db: DB, actor: Actor, schoolId: number): Promise<string[]> {
   if (can(actor, "school.manage", schoolId)) return schoolClasses(db, schoolId);
   const own = new Set(await homeroomClassesOf(db, actor, schoolId));

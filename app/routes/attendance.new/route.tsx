@@ -4,9 +4,8 @@ import { PageHeader } from "~/components/shell";
 import { CheckboxGroup, FormActions, FormError, SelectField, TextField, useValidatedForm } from "~/components/forms";
 import { DateField, TimeField } from "~/components/date-fields";
 import { CLASS_SESSION_FORMS, classSessionSchema } from "~/domain/attendance/schemas";
-import { vietnamToday } from "~/domain/shared/time";
 import { forbidden, requireActor } from "~/lib/auth.server";
-import { classSessionPlace, listVocabulary, openClassSession } from "~/lib/attendance.server";
+import { classSessionPlace, classSessionTimes, listVocabulary, openClassSession } from "~/lib/attendance.server";
 import { db } from "~/lib/db.server";
 import { saveForm } from "~/lib/forms.server";
 import { titled } from "~/lib/meta";
@@ -36,9 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       className: wanted && classes.includes(wanted) ? wanted : classes.length === 1 ? classes[0] : "",
       form: "thematic_session",
       topics: ["STEM"],
-      date: vietnamToday(),
-      startTime: "07:30",
-      endTime: "09:00",
+      ...classSessionTimes(),
     },
   };
 }
