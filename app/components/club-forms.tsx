@@ -175,8 +175,8 @@ export function AddMembersForm({
                         <span className="muted">
                           {staff
                             ? (PERSON_CATEGORY_LABELS[c.category as PersonCategory] ?? c.category)
-                            : `lớp ${c.class_name ?? "—"}`}{" "}
-                          · {c.code}
+                            : `lớp ${c.class_name ?? "—"}`}
+                          <span className="member-pick__code"> · {c.code}</span>
                         </span>
                       </span>
                     </label>

@@ -96,6 +96,16 @@ describe("a school administrator's year of records, in a browser", () => {
     await expect.poll(() => page.getByLabel("Chủ đề").inputValue()).toBe("");
     expect(await page.getByRole("link", { name: "Quan sát bầu trời đêm" }).count()).toBe(1);
     expect(await page.getByRole("cell", { name: "Hồ Thị Xuân", exact: true }).count()).toBe(1);
+    // A member leaves in two deliberate taps: "Rời…" opens the date, the named button confirms.
+    await page
+      .getByRole("row", { name: /Lý Văn Tám/ })
+      .getByText("Rời…")
+      .click();
+    await page.getByRole("button", { name: "Xác nhận Lý Văn Tám rời câu lạc bộ" }).click();
+    await page.getByText("Đã ghi nhận thành viên rời câu lạc bộ").waitFor();
+    expect(await page.getByRole("cell", { name: "Lý Văn Tám", exact: true }).count()).toBe(0);
+    await page.getByText("Thành viên đã rời (1)").click();
+    await page.getByText(/Lý Văn Tám .*– \d{2}\/\d{2}\/\d{4}/).waitFor();
   });
 
   it("registers a school contest with an entry and records its award", async () => {
@@ -232,7 +242,9 @@ describe("the commune's view, in a browser", () => {
     await p.getByRole("link", { name: "CLB Thiên văn E2E" }).click();
     await p.getByText("Họ tên học sinh chỉ hiển thị cho cán bộ, giáo viên của trường.").waitFor();
     expect(await p.getByText("Hồ Thị Xuân").count()).toBe(0);
-    expect(await p.getByText("2 học sinh, 0 giáo viên").count()).toBe(1);
+    // Two joined, one left (the school's test above): counts, never names.
+    expect(await p.getByText("1 học sinh, 0 giáo viên · 1 lượt đã rời").count()).toBe(1);
+    expect(await p.getByText("Lý Văn Tám").count()).toBe(0);
     await expectAccessible(p);
     await p.goto(`${base}/contests`);
     await p.getByRole("heading", { name: "Bài dự thi và giải thưởng theo trường" }).waitFor();

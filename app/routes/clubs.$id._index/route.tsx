@@ -87,7 +87,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!leftOn.success || !memberId)
         return data({ ...failure(formData, { leftOn: "Ngày rời không hợp lệ." }), intent }, { status: 400 });
       await endMembership(db, actor, club, memberId, leftOn.data);
-      return redirect(`/clubs/${club.id}`);
+      return redirect(`/clubs/${club.id}?left=1`);
     }
     if (intent === "record-meeting") {
       const parsed = parseForm(meetingSchema, formData);
@@ -119,7 +119,7 @@ function MemberTable({
         rows={current}
         columns={[
           { header: "Họ và tên", cell: (m) => m.full_name },
-          { header: "Mã", cell: (m) => m.code },
+          { header: "Mã", cell: (m) => m.code, className: "hide-phone" },
           {
             header: "Lớp / loại",
             cell: (m) => (m.category === "students" ? m.class_name : PERSON_CATEGORY_LABELS[m.category]),
@@ -128,19 +128,22 @@ function MemberTable({
           { header: "Tham gia từ", cell: (m) => formatDate(m.joined_on) },
           {
             header: "Rời câu lạc bộ",
+            label: "",
             show: canManage,
             cell: (m) => (
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="end-membership" />
-                <input type="hidden" name="memberId" value={m.id} />
-                <label className="visually-hidden" htmlFor={`left-${m.id}`}>
-                  Ngày rời của {m.full_name}
-                </label>
-                <DateInput id={`left-${m.id}`} name="leftOn" defaultValue={today} />
-                <button type="submit" className="button button--ghost button--small">
-                  Rời
-                </button>
-              </Form>
+              // Folded: a member's card stays short, and leaving takes a second, deliberate tap.
+              <details className="leave-member">
+                <summary className="button button--ghost button--small">Rời…</summary>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="end-membership" />
+                  <input type="hidden" name="memberId" value={m.id} />
+                  <label htmlFor={`left-${m.id}`}>Ngày rời</label>
+                  <DateInput id={`left-${m.id}`} name="leftOn" defaultValue={today} />
+                  <button type="submit" className="button button--small">
+                    {`Xác nhận ${m.full_name} rời câu lạc bộ`}
+                  </button>
+                </Form>
+              </details>
             ),
           },
         ]}
@@ -178,6 +181,7 @@ export default function ClubDetail() {
         Đã đăng ký câu lạc bộ. Tiếp theo: thêm thành viên và ghi các buổi sinh hoạt.
       </Notice>
       <Notice when={params.get("added")}>Đã thêm {params.get("added")} thành viên.</Notice>
+      <Notice when={params.get("left")}>Đã ghi nhận thành viên rời câu lạc bộ (xem “Thành viên đã rời”).</Notice>
       <div className="card">
         <dl className="facts">
           <dt>Lĩnh vực</dt>
