@@ -14,6 +14,7 @@ import {
   deleteMaterial,
   getUnit,
   materialFile,
+  materialKeywords,
   materialTopicLabels,
   requireVisibleMaterial,
 } from "~/lib/materials.server";
@@ -38,6 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     file,
     school: school?.name ?? "",
     topics,
+    keywords: materialKeywords(material),
     grades: (JSON.parse(material.grades) as number[]).map(gradeLabel),
     canDelete,
   };
@@ -101,6 +103,22 @@ export default function MaterialDetail() {
           <dd>{VISIBILITY_LABELS[m.visibility]}</dd>
           <dt>Nội dung</dt>
           <dd>{d.topics.join(", ") || "—"}</dd>
+          <dt>Từ khoá</dt>
+          <dd>
+            {d.keywords.length ? (
+              <ul className="keywords">
+                {d.keywords.map((k) => (
+                  <li key={k}>
+                    <Link to={`/materials?q=${encodeURIComponent(k)}`} aria-label={`Tìm học liệu có từ khoá ${k}`}>
+                      {k}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              "—"
+            )}
+          </dd>
           <dt>Khối</dt>
           <dd>{d.grades.join(", ") || "—"}</dd>
           <dt>Môn</dt>

@@ -5,7 +5,7 @@ import { MATERIAL_KIND_LABELS } from "~/domain/materials/vocabulary";
 import { notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { idParam } from "~/lib/params";
-import { getMaterial, materialFile } from "~/lib/materials.server";
+import { getMaterial, materialFile, materialKeywords } from "~/lib/materials.server";
 import { titledBy } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
@@ -22,6 +22,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     title: m.title,
     kind: MATERIAL_KIND_LABELS[m.kind],
     description: m.description,
+    keywords: materialKeywords(m),
     mime: file?.mime ?? null,
     link: m.link_url,
   };
@@ -53,6 +54,7 @@ export default function PublicMaterial() {
           </p>
         ) : null}
         {m.description ? <p style={{ whiteSpace: "pre-line" }}>{m.description}</p> : null}
+        {m.keywords.length ? <p className="muted">Từ khoá: {m.keywords.join(", ")}</p> : null}
       </div>
     </>
   );
