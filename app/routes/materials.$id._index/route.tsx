@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { InlineDelete } from "~/components/confirm-delete";
+import { PdfPreview } from "~/components/pdf-preview";
 import { Notice, PageHeader } from "~/components/shell";
 
 import { MATERIAL_KIND_LABELS, VISIBILITY_LABELS } from "~/domain/materials/vocabulary";
@@ -58,10 +59,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return redirect("/materials?deleted=1");
 }
 
-function Preview({ id, mime }: { id: number; mime: string }) {
+function Preview({ id, mime, title }: { id: number; mime: string; title: string }) {
   const src = `/materials/${id}/file`;
-  if (mime === "application/pdf")
-    return <iframe src={src} title="Xem trước tệp PDF" className="preview preview--pdf" />;
+  if (mime === "application/pdf") return <PdfPreview src={src} download={`${src}?download=1`} title={title} />;
   if (mime.startsWith("video/"))
     return <video src={src} controls preload="metadata" className="preview" data-testid="video-player" />;
   if (mime.startsWith("audio/")) return <audio src={src} controls preload="metadata" className="preview" />;
@@ -83,7 +83,7 @@ export default function MaterialDetail() {
       <Notice when={params.get("created")}>Đã đăng học liệu.</Notice>
       {d.file ? (
         <section className="card">
-          <Preview id={m.id} mime={d.file.mime} />
+          <Preview id={m.id} mime={d.file.mime} title={m.title} />
           <p>
             <a href={`/materials/${m.id}/file?download=1`} className="button button--ghost" download>
               Tải về ({formatNumber(Math.round(d.file.size / 1024))} KB)

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PdfPreview } from "~/components/pdf-preview";
 import { PageHeader } from "~/components/shell";
 import { MATERIAL_KIND_LABELS } from "~/domain/materials/vocabulary";
 import { notFound } from "~/lib/auth.server";
@@ -35,9 +36,7 @@ export default function PublicMaterial() {
     <>
       <PageHeader title={m.title} subtitle={m.kind} actions={<Link to="/public">‹ Học liệu công khai</Link>} />
       <div className="card">
-        {m.mime === "application/pdf" ? (
-          <iframe src={src} title="Xem tệp PDF" className="preview preview--pdf" />
-        ) : null}
+        {m.mime === "application/pdf" ? <PdfPreview src={src} download={`${src}?download=1`} title={m.title} /> : null}
         {m.mime?.startsWith("video/") ? <video src={src} controls preload="metadata" className="preview" /> : null}
         {m.mime?.startsWith("audio/") ? <audio src={src} controls preload="metadata" className="preview" /> : null}
         {m.mime?.startsWith("image/") ? <img src={src} alt={m.title} className="preview" /> : null}
