@@ -73,7 +73,9 @@ export function PdfPreview({ src, download, title }: { src: string; download: st
       if (stopped) return;
       const p = await doc.getPage(page);
       const unscaled = p.getViewport({ scale: 1 });
-      let scale = (width / unscaled.width) * Math.min(window.devicePixelRatio || 1, 3);
+      // Drawn at the size it is shown (app.css: the card's width, at most 85 % of the window's height).
+      const shown = Math.min(width, (window.innerHeight * 0.85 * unscaled.width) / unscaled.height);
+      let scale = (shown / unscaled.width) * Math.min(window.devicePixelRatio || 1, 3);
       scale = Math.min(scale, Math.sqrt(MAX_CANVAS_PIXELS / (unscaled.width * unscaled.height)));
       const viewport = p.getViewport({ scale });
       if (stopped) return;
