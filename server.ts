@@ -21,7 +21,6 @@ import { allowedHosts, hostVerdict } from "./server/hosts";
 import {
   bodyAllowed,
   frameableByAnyone,
-  frameableBySelf,
   isCrossSiteRequest,
   newNonce,
   securityHeaders,
@@ -97,15 +96,13 @@ export async function startServer() {
     const nonce = newNonce();
     res.locals.cspNonce = nonce;
     res.set(securityHeaders(nonce, !production));
-    const framedBy = frameableByAnyone(req.path) ? "*" : frameableBySelf(req.path) ? "'self'" : null;
-    if (framedBy) {
-      if (framedBy === "*") res.removeHeader("X-Frame-Options");
-      else res.set("X-Frame-Options", "SAMEORIGIN");
+    if (frameableByAnyone(req.path)) {
+      res.removeHeader("X-Frame-Options");
       res.set(
         "Content-Security-Policy",
         securityHeaders(nonce, !production)["Content-Security-Policy"].replace(
           "frame-ancestors 'none'",
-          `frame-ancestors ${framedBy}`,
+          "frame-ancestors *",
         ),
       );
     }

@@ -401,6 +401,8 @@ export interface MaterialTable {
   kind: MaterialKind;
   subject: string | null;
   grades: string;
+  /** Free keywords (từ khoá) beside the plan's topics: a JSON array of text, "[]" when none (migration 0023). */
+  keywords: ColumnType<string, string | undefined, string>;
   integrates_topics: number;
   visibility: MaterialVisibility;
   file_id: number | null;

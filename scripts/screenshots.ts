@@ -19,6 +19,13 @@ for (const [label, width, mobile] of [
   if (email !== "anonymous") await login(page, base, email, process.env.PASSWORD || "TanAn@2025");
   for (const p of pages) {
     await page.goto(base + p);
+    // A PDF's preview is drawn after the page loads (pdf.js): wait for its first page, or its message.
+    if (await page.getByTestId("pdf-page").count())
+      await page
+        .locator('[data-testid="pdf-page"][data-page], .pdf-preview__failed')
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .catch(() => {});
     if (process.env.CLICK) {
       await page.getByRole("button", { name: process.env.CLICK }).first().click();
       await page.waitForTimeout(300);

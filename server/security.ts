@@ -111,8 +111,3 @@ export function bodyAllowed(
 export function frameableByAnyone(path: string): boolean {
   return path === "/public/progress/embed";
 }
-
-/** A stored material's file may be shown inside the app's own pages (PDF preview), never inside another site's. */
-export function frameableBySelf(path: string): boolean {
-  return /^\/materials\/\d+\/file$/.test(path);
-}

@@ -1,11 +1,13 @@
 /**
  * The material form. With JavaScript it uploads with XMLHttpRequest to show a progress bar (large videos),
- * then opens the new material; without it the form posts normally. Fields come before the file, so a refused
- * file still returns what was typed.
+ * then opens the new material; without it the form posts normally. The file comes first on the page (on a phone it
+ * is what one came to share, issue 20); the script sends it last, after the text fields, so a file refused
+ * part-way (type, size) still returns what was typed while the rest of it is not waited for. Posted without a
+ * script, the file comes first and the server reads on past a refused one to the fields after it.
  */
 import { Form, useNavigate, useNavigation } from "@remix-run/react";
 import { useRef, useState, type FormEvent } from "react";
-import { materialSchema } from "~/domain/materials/schemas";
+import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS, materialSchema } from "~/domain/materials/schemas";
 import { MATERIAL_KIND_LABELS, MATERIAL_KINDS, VISIBILITIES, VISIBILITY_LABELS } from "~/domain/materials/vocabulary";
 import { gradeLabel } from "~/domain/units/vocabulary";
 import type { FieldErrors, FormValues } from "~/lib/forms";
@@ -37,7 +39,10 @@ export function MaterialForm({
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     void form.handleSubmit(() => {
-      const body = new FormData(formRef.current!);
+      const typed = new FormData(formRef.current!);
+      const body = new FormData();
+      for (const [name, v] of typed) if (name !== "file") body.append(name, v);
+      for (const f of typed.getAll("file")) body.append("file", f);
       const xhr = new XMLHttpRequest();
       xhr.open("POST", "/materials/upload");
       xhr.upload.onprogress = (ev) => ev.lengthComputable && setProgress(Math.round((ev.loaded / ev.total) * 100));
@@ -71,6 +76,17 @@ export function MaterialForm({
       style={{ maxWidth: 820 }}
     >
       <FormError message={formError} />
+      <Field label="Tệp" error={errorFor("file")} hint={limits}>
+        {({ id, describedBy, invalid }) => (
+          <input id={id} name="file" type="file" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+        )}
+      </Field>
+      <TextField
+        label="Hoặc đường dẫn (video trên mạng, thư mục chia sẻ)"
+        type="url"
+        {...bind("linkUrl")}
+        hint="Để trống nếu tải tệp lên."
+      />
       <TextField label="Tên học liệu" required {...bind("title")} />
       <div className="form-row">
         <SelectField
@@ -96,6 +112,11 @@ export function MaterialForm({
         error={errorFor("topics")}
         options={topics.map((t) => ({ value: t.code, label: t.label }))}
       />
+      <TextField
+        label="Từ khoá"
+        {...bind("keywords")}
+        hint={`Cách nhau bằng dấu phẩy, ví dụ: robot, năng lượng mặt trời. Tối đa ${MAX_KEYWORDS} từ khoá, mỗi từ khoá tối đa ${MAX_KEYWORD_LENGTH} ký tự.`}
+      />
       <CheckboxGroup
         legend="Khối lớp"
         reg={form.register("grades")}
@@ -113,17 +134,6 @@ export function MaterialForm({
         Lồng ghép nội dung khoa học, đổi mới sáng tạo, chuyển đổi số vào bài dạy
       </label>
       <TextAreaField label="Mô tả" {...bind("description")} />
-      <TextField
-        label="Hoặc đường dẫn (video trên mạng, thư mục chia sẻ)"
-        type="url"
-        {...bind("linkUrl")}
-        hint="Để trống nếu tải tệp lên."
-      />
-      <Field label="Tệp" error={errorFor("file")} hint={limits}>
-        {({ id, describedBy, invalid }) => (
-          <input id={id} name="file" type="file" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
-        )}
-      </Field>
       {progress !== null ? (
         <p role="status">
           <progress max={100} value={progress} aria-label="Tiến độ tải lên" /> Đang tải lên {progress}%

@@ -17,7 +17,9 @@ const MAX_TEXT_BYTES = 256 * 1024;
 /**
  * Reads a material's form: text fields into memory (few and small), the one file part streamed into the
  * store as it arrives. A refused file (type, size), a second file or too much text stops the read; the
- * fields read so far come back with the message.
+ * fields read so far come back with the message. The page's script sends the file last; a form posted without a
+ * script sends it first (it is the form's first field, issue 20): a file refused before any field was read is then
+ * read past, its bytes dropped, so the fields after it come back too.
  */
 export async function readMaterialUpload(request: Request): Promise<MaterialUpload> {
   const fields = new FormData();
@@ -27,14 +29,22 @@ export async function readMaterialUpload(request: Request): Promise<MaterialUplo
   }
   let count = 0;
   let textBytes = 0;
+  let refused: DomainError | undefined;
   try {
     await parseMultipartFormData(request, async ({ name, filename, data }) => {
       if (++count > MAX_FIELDS) throw new DomainError("Biểu mẫu có quá nhiều trường.");
       if (name === "file" && filename) {
-        if (file) throw new DomainError("Mỗi học liệu chỉ tải lên một tệp.", "file");
-        const s = await streamIntoStore(db, data);
-        file = { stored: s, name: cleanFileName(filename) };
-        return s.sha256;
+        if (file || refused) throw new DomainError("Mỗi học liệu chỉ tải lên một tệp.", "file");
+        try {
+          const s = await streamIntoStore(db, data);
+          file = { stored: s, name: cleanFileName(filename) };
+          return s.sha256;
+        } catch (e) {
+          if (!(e instanceof DomainError) || count > 1) throw e;
+          refused = e;
+          for await (const dropped of data) void dropped; // the rest of the refused file, up to the fields after it
+          return undefined;
+        }
       }
       let text = "";
       const decoder = new TextDecoder();
@@ -54,5 +64,5 @@ export async function readMaterialUpload(request: Request): Promise<MaterialUplo
       error: new DomainError("Tải lên bị gián đoạn hoặc dữ liệu bị lỗi. Vui lòng thử lại.", "file"),
     };
   }
-  return { fields, file };
+  return refused ? { fields, file, error: refused } : { fields, file };
 }

@@ -81,8 +81,10 @@ export {
   countUse,
   deleteMaterial,
   getMaterial,
+  gradeChoices,
   listMaterials,
   materialFile,
+  materialKeywords,
   materialTopicLabels,
 } from "~/domain/materials/materials";
 export { materialsWorkbook } from "~/domain/materials/list-sheet";

@@ -57,7 +57,7 @@ describe("learning materials in a browser", () => {
     );
     await page.getByText("Đã đăng học liệu.").waitFor();
     await expectAccessible(page);
-    expect(await page.locator("iframe.preview--pdf").count()).toBe(1);
+    await page.locator('[data-testid="pdf-page"][data-page="1"]').waitFor(); // drawn by pdf.js (materials-phone.test.ts)
     const pdfId = Number(new URL(page.url()).pathname.split("/").pop());
     expect(serverOne<{ file_name: string }>("select file_name from materials where id = ?", pdfId).file_name).toBe(
       "passwd.pdf",

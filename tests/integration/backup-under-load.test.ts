@@ -47,6 +47,7 @@ describe.runIf(onSqlite)("a backup under a write-and-delete burst", () => {
           subject: "",
           grades: [8],
           topics: [],
+          keywords: [],
           integratesTopics: false,
           visibility: "school",
           linkUrl: "",

@@ -51,6 +51,7 @@ const input = (over: Partial<MaterialInput> = {}): MaterialInput => ({
   subject: "",
   grades: [9],
   topics: [],
+  keywords: [],
   integratesTopics: false,
   visibility: "school",
   linkUrl: "",

@@ -34,6 +34,7 @@ const input = (over: Partial<MaterialInput> = {}): MaterialInput => ({
   subject: "Tin học",
   grades: [8, 9],
   topics: ["CDS"],
+  keywords: [],
   integratesTopics: true,
   visibility: "school",
   linkUrl: "",

@@ -19,7 +19,14 @@ const ARGS = [
 
 /** A fresh browser with its own empty profile (launchPersistentContext: Playwright refuses --user-data-dir in args). */
 export async function launchContext(
-  opts: { width?: number; height?: number; javaScriptEnabled?: boolean; isMobile?: boolean; locale?: string } = {},
+  opts: {
+    width?: number;
+    height?: number;
+    javaScriptEnabled?: boolean;
+    isMobile?: boolean;
+    locale?: string;
+    userAgent?: string;
+  } = {},
 ): Promise<BrowserContext> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tanan-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -31,6 +38,7 @@ export async function launchContext(
     isMobile: opts.isMobile,
     hasTouch: opts.isMobile,
     locale: opts.locale ?? "vi-VN",
+    userAgent: opts.userAgent,
     timezoneId: "Asia/Ho_Chi_Minh",
   });
   context.on("close", () => {
@@ -38,6 +46,10 @@ export async function launchContext(
   });
   return context;
 }
+
+/** An Android phone's Chrome, as a school's teacher would open the app. */
+export const ANDROID_CHROME =
+  "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36";
 
 export async function login(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.context().clearCookies();

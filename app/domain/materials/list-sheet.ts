@@ -4,7 +4,7 @@ import type { Actor } from "../auth/permissions";
 import { LIST_DOWNLOAD_LIMIT, listWorkbook } from "../shared/list-workbook";
 import { DATE_TIME_FORMAT, vietnamDateCell } from "../shared/sheets";
 import { gradeLabel } from "../units/vocabulary";
-import { listMaterials, type MaterialFilter } from "./materials";
+import { listMaterials, materialKeywords, type MaterialFilter } from "./materials";
 import { MATERIAL_KIND_LABELS, VISIBILITY_LABELS } from "./vocabulary";
 import { unitNameInReach } from "../units/units";
 
@@ -62,6 +62,7 @@ export async function materialsWorkbook(db: DB, actor: Actor, f: MaterialFilter)
       { header: "Môn học", width: 16, value: (m) => m.subject },
       { header: "Khối", width: 14, value: (m) => (JSON.parse(m.grades) as number[]).map(gradeLabel).join(", ") },
       { header: "Nội dung", width: 30, value: (m) => (topics.get(m.id) ?? []).join("; ") },
+      { header: "Từ khoá", width: 24, value: (m) => materialKeywords(m).join("; ") },
       { header: "Trường", width: 26, value: (m) => m.school_name },
       { header: "Chia sẻ", width: 16, value: (m) => VISIBILITY_LABELS[m.visibility] },
       { header: "Ngày đăng", width: 17, format: DATE_TIME_FORMAT, value: (m) => vietnamDateCell(m.created_at) },

@@ -17,14 +17,30 @@ import { foldVietnamese } from "../shared/text";
 import { nowIso } from "../shared/time";
 import type { MaterialInput } from "./schemas";
 import { MATERIAL_KIND_LABELS } from "./vocabulary";
+import { GRADES_BY_LEVEL } from "../units/vocabulary";
 import { canSeeMaterial, canUploadMaterials, mayDeleteMaterial, refuse, seesUnit } from "../auth/policies";
 
 function searchText(input: MaterialInput, topicLabels: string[]): string {
   return foldVietnamese(
-    [input.title, input.description ?? "", input.subject ?? "", MATERIAL_KIND_LABELS[input.kind], ...topicLabels].join(
-      " ",
-    ),
+    [
+      input.title,
+      input.description ?? "",
+      input.subject ?? "",
+      MATERIAL_KIND_LABELS[input.kind],
+      ...topicLabels,
+      ...input.keywords,
+    ].join(" "),
   );
+}
+
+/** A material's free keywords, as stored (a JSON array of text; anything else reads as none). */
+export function materialKeywords(material: Pick<Material, "keywords">): string[] {
+  try {
+    const v: unknown = JSON.parse(material.keywords);
+    return Array.isArray(v) ? v.filter((k): k is string => typeof k === "string") : [];
+  } catch {
+    return [];
+  }
 }
 
 /** A new material; a refused one leaves its uploaded bytes unreferenced (they go after the grace period). */
@@ -68,6 +84,7 @@ export async function createMaterial(
       kind: input.kind,
       subject: input.subject?.trim() || null,
       grades: JSON.stringify([...new Set(input.grades)].sort((a, b) => a - b)),
+      keywords: JSON.stringify(input.keywords),
       integrates_topics: input.integratesTopics ? 1 : 0,
       visibility: input.visibility,
       file_id: fileId,
@@ -140,6 +157,21 @@ function fullTextMatch(db: DB, q: string) {
   return sql<SqlBool>`materials.id in (select rowid from materials_fts where materials_fts match ${ftsQuery(q)})`;
 }
 
+/** Every grade a material may be for (0 = preschool children). */
+const ALL_GRADES = Array.from({ length: 13 }, (_, g) => g);
+
+/**
+ * The grades the list's filter offers (issue 20): a school's staff see their own school's grades (a THCS teacher
+ * 6–9); the commune's staff, its leader, a province reader and anyone else, every grade.
+ */
+export async function gradeChoices(db: DB, actor: Actor): Promise<number[]> {
+  const schools = ownSchoolIds(actor);
+  if (can(actor, "commune.read") || !schools.length) return ALL_GRADES;
+  const rows = await db.selectFrom("units").select("school_level").where("id", "in", schools).execute();
+  const grades = new Set(rows.flatMap((r) => (r.school_level ? GRADES_BY_LEVEL[r.school_level] : [])));
+  return grades.size ? ALL_GRADES.filter((g) => grades.has(g)) : ALL_GRADES;
+}
+
 export interface MaterialFilter {
   q?: string;
   topic?: string;
@@ -200,6 +232,7 @@ export async function listMaterials(
       "materials.kind",
       "materials.subject",
       "materials.grades",
+      "materials.keywords",
       "materials.visibility",
       "materials.created_at",
       "materials.views",

@@ -17,7 +17,8 @@ export async function staffAccounts(db: DB, schoolId: number) {
   return db
     .selectFrom("memberships")
     .innerJoin("users", "users.id", "memberships.user_id")
-    .select(["users.id", "users.full_name as fullName", "users.email"])
+    // Distinct: an account may hold both roles at the school. The ordering column is selected, as PostgreSQL wants.
+    .select(["users.id", "users.full_name as fullName", "users.email", "users.name_key"])
     .distinct()
     .where("memberships.unit_id", "=", schoolId)
     .where("memberships.role", "in", ["teacher", "school_admin"])

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { InlineDelete } from "~/components/confirm-delete";
+import { PdfPreview } from "~/components/pdf-preview";
 import { Notice, PageHeader } from "~/components/shell";
 
 import { MATERIAL_KIND_LABELS, VISIBILITY_LABELS } from "~/domain/materials/vocabulary";
@@ -14,6 +15,7 @@ import {
   deleteMaterial,
   getUnit,
   materialFile,
+  materialKeywords,
   materialTopicLabels,
   requireVisibleMaterial,
 } from "~/lib/materials.server";
@@ -38,6 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     file,
     school: school?.name ?? "",
     topics,
+    keywords: materialKeywords(material),
     grades: (JSON.parse(material.grades) as number[]).map(gradeLabel),
     canDelete,
   };
@@ -56,10 +59,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return redirect("/materials?deleted=1");
 }
 
-function Preview({ id, mime }: { id: number; mime: string }) {
+function Preview({ id, mime, title }: { id: number; mime: string; title: string }) {
   const src = `/materials/${id}/file`;
-  if (mime === "application/pdf")
-    return <iframe src={src} title="Xem trước tệp PDF" className="preview preview--pdf" />;
+  if (mime === "application/pdf") return <PdfPreview src={src} download={`${src}?download=1`} title={title} />;
   if (mime.startsWith("video/"))
     return <video src={src} controls preload="metadata" className="preview" data-testid="video-player" />;
   if (mime.startsWith("audio/")) return <audio src={src} controls preload="metadata" className="preview" />;
@@ -81,7 +83,7 @@ export default function MaterialDetail() {
       <Notice when={params.get("created")}>Đã đăng học liệu.</Notice>
       {d.file ? (
         <section className="card">
-          <Preview id={m.id} mime={d.file.mime} />
+          <Preview id={m.id} mime={d.file.mime} title={m.title} />
           <p>
             <a href={`/materials/${m.id}/file?download=1`} className="button button--ghost" download>
               Tải về ({formatNumber(Math.round(d.file.size / 1024))} KB)
@@ -101,6 +103,22 @@ export default function MaterialDetail() {
           <dd>{VISIBILITY_LABELS[m.visibility]}</dd>
           <dt>Nội dung</dt>
           <dd>{d.topics.join(", ") || "—"}</dd>
+          <dt>Từ khoá</dt>
+          <dd>
+            {d.keywords.length ? (
+              <ul className="keywords">
+                {d.keywords.map((k) => (
+                  <li key={k}>
+                    <Link to={`/materials?q=${encodeURIComponent(k)}`} aria-label={`Tìm học liệu có từ khoá ${k}`}>
+                      {k}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              "—"
+            )}
+          </dd>
           <dt>Khối</dt>
           <dd>{d.grades.join(", ") || "—"}</dd>
           <dt>Môn</dt>

@@ -10,6 +10,7 @@ import { requireActor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate, formatNumber } from "~/domain/shared/format";
 import {
+  gradeChoices,
   listMaterials,
   listUnits,
   listVocabulary,
@@ -32,10 +33,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = pageParam(url);
   const filter = parseMaterialFilter(url);
   const school = await uploadSchool(actor);
-  const [list, vocabulary, schools] = await Promise.all([
+  const [list, vocabulary, schools, grades] = await Promise.all([
     listMaterials(db, actor, filter, { page, pageSize: PAGE_SIZE }),
     listVocabulary(db),
     listUnits(db, { kinds: ["school"], within: reachOf(actor) }),
+    gradeChoices(db, actor),
   ]);
   return {
     ...list,
@@ -44,6 +46,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     values: Object.fromEntries(p),
     topics: vocabulary.topics.filter((t) => !t.parent_code),
     schools: schools.map((s) => ({ id: s.id, name: s.name })),
+    // The school's own grades; a grade asked for in the address stays offered, so the filter shows what is applied.
+    grades: filter.grade === undefined || grades.includes(filter.grade) ? grades : [...grades, filter.grade],
     canUpload: !!school,
     storage: school ? { school: school.name, ...(await storageUse(db, school.id)) } : null,
     commune: can(actor, "commune.read"),
@@ -87,7 +91,7 @@ export default function Materials() {
           label="Khối"
           value={d.values.grade}
           all="Mọi khối"
-          options={Array.from({ length: 13 }, (_, g) => ({ value: g, label: gradeLabel(g) }))}
+          options={d.grades.map((g) => ({ value: g, label: gradeLabel(g) }))}
         />
         <UnitSelect name="school" label="Trường" value={d.values.school} all="Mọi trường" units={d.schools} />
       </FilterBar>

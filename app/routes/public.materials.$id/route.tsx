@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PdfPreview } from "~/components/pdf-preview";
 import { PageHeader } from "~/components/shell";
 import { MATERIAL_KIND_LABELS } from "~/domain/materials/vocabulary";
 import { notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { idParam } from "~/lib/params";
-import { getMaterial, materialFile } from "~/lib/materials.server";
+import { getMaterial, materialFile, materialKeywords } from "~/lib/materials.server";
 import { titledBy } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
@@ -22,6 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     title: m.title,
     kind: MATERIAL_KIND_LABELS[m.kind],
     description: m.description,
+    keywords: materialKeywords(m),
     mime: file?.mime ?? null,
     link: m.link_url,
   };
@@ -34,9 +36,7 @@ export default function PublicMaterial() {
     <>
       <PageHeader title={m.title} subtitle={m.kind} actions={<Link to="/public">‹ Học liệu công khai</Link>} />
       <div className="card">
-        {m.mime === "application/pdf" ? (
-          <iframe src={src} title="Xem tệp PDF" className="preview preview--pdf" />
-        ) : null}
+        {m.mime === "application/pdf" ? <PdfPreview src={src} download={`${src}?download=1`} title={m.title} /> : null}
         {m.mime?.startsWith("video/") ? <video src={src} controls preload="metadata" className="preview" /> : null}
         {m.mime?.startsWith("audio/") ? <audio src={src} controls preload="metadata" className="preview" /> : null}
         {m.mime?.startsWith("image/") ? <img src={src} alt={m.title} className="preview" /> : null}
@@ -53,6 +53,7 @@ export default function PublicMaterial() {
           </p>
         ) : null}
         {m.description ? <p style={{ whiteSpace: "pre-line" }}>{m.description}</p> : null}
+        {m.keywords.length ? <p className="muted">Từ khoá: {m.keywords.join(", ")}</p> : null}
       </div>
     </>
   );
