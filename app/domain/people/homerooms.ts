@@ -14,18 +14,20 @@ import { schoolClasses } from "./people";
 
 /** The school's staff accounts (administrators and teachers, active), by name: those a class or a record is given to. */
 export async function staffAccounts(db: DB, schoolId: number) {
-  return db
-    .selectFrom("memberships")
-    .innerJoin("users", "users.id", "memberships.user_id")
-    // Distinct: an account may hold both roles at the school. The ordering column is selected, as PostgreSQL wants.
-    .select(["users.id", "users.full_name as fullName", "users.email", "users.name_key"])
-    .distinct()
-    .where("memberships.unit_id", "=", schoolId)
-    .where("memberships.role", "in", ["teacher", "school_admin"])
-    .where("users.is_active", "=", 1)
-    .orderBy("users.name_key")
-    .orderBy("users.id")
-    .execute();
+  return (
+    db
+      .selectFrom("memberships")
+      .innerJoin("users", "users.id", "memberships.user_id")
+      // Distinct: an account may hold both roles at the school. The ordering column is selected, as PostgreSQL wants.
+      .select(["users.id", "users.full_name as fullName", "users.email", "users.name_key"])
+      .distinct()
+      .where("memberships.unit_id", "=", schoolId)
+      .where("memberships.role", "in", ["teacher", "school_admin"])
+      .where("users.is_active", "=", 1)
+      .orderBy("users.name_key")
+      .orderBy("users.id")
+      .execute()
+  );
 }
 
 /** Each class of the school (those its current pupils are in) and its homeroom teacher's account, if assigned. */
