@@ -401,7 +401,7 @@ export interface MaterialTable {
   kind: MaterialKind;
   subject: string | null;
   grades: string;
-  /** Free keywords (từ khoá) beside the plan's topics: a JSON array of text, "[]" when none (migration 0023). */
+  /** Free keywords (từ khoá) beside the plan's topics: a JSON array of text, "[]" when none (migration 0022). */
   keywords: ColumnType<string, string | undefined, string>;
   integrates_topics: number;
   visibility: MaterialVisibility;

@@ -56,5 +56,4 @@ export {
   updateClub,
 } from "~/domain/clubs/clubs";
 export { clubsWorkbook } from "~/domain/clubs/list-sheet";
-export { schoolClasses } from "~/domain/people/people";
 export { listUnits } from "~/domain/units/units";

@@ -51,7 +51,13 @@ export {
   setPersonLeft,
   updatePerson,
 } from "~/domain/people/people";
-export { assignHomerooms, homeroomBoard, linkPersonAccount, staffAccounts } from "~/domain/people/homerooms";
+export {
+  HOMEROOMS_BY_PRINCIPALS,
+  assignHomerooms,
+  homeroomBoard,
+  linkPersonAccount,
+  staffAccounts,
+} from "~/domain/people/homerooms";
 export { peopleWorkbook } from "~/domain/people/list-sheet";
 export { peopleTemplate } from "~/domain/people/template";
 export { listUnits } from "~/domain/units/units";

@@ -19,8 +19,9 @@ import * as m0017 from "./0017_events_outside";
 import * as m0018 from "./0018_budget_plans";
 import * as m0019 from "./0019_unit_documents";
 import * as m0020 from "./0020_notifications";
-import * as m0022 from "./0022_homeroom_classes";
-import * as m0023 from "./0023_material_keywords";
+import * as m0021 from "./0021_homeroom_classes";
+import * as m0022 from "./0022_material_keywords";
+import * as m0023 from "./0023_people_account_once";
 
 /** Every migration, in order. Listed statically so the bundled server and the scripts share one list. */
 export const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   "0018_budget_plans": m0018,
   "0019_unit_documents": m0019,
   "0020_notifications": m0020,
-  "0022_homeroom_classes": m0022,
-  "0023_material_keywords": m0023,
+  "0021_homeroom_classes": m0021,
+  "0022_material_keywords": m0022,
+  "0023_people_account_once": m0023,
 };

@@ -6,6 +6,8 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { http, loginAs } from "../support/http";
 import { serverAll, serverOne } from "../support/server-db";
+import { showDate } from "../../app/domain/shared/dates";
+import { DAY_MS, vietnamToday } from "../../app/domain/shared/time";
 
 const base = inject("baseUrl");
 const cookies: Record<string, string> = {};
@@ -23,12 +25,15 @@ beforeAll(async () => {
   teacherId = serverOne<{ id: number }>("select id from users where email = 'gv.thcs@tanan.demo'").id;
 });
 
+/** A day counted from today in Vietnam, as typed: -1 is yesterday. */
+const day = (offset: number) => showDate(vietnamToday(new Date(Date.now() + offset * DAY_MS)));
+
 const session = (className: string, title = "Em làm quen với Scratch") => ({
   className,
   title,
   form: "thematic_session",
   topics: "STEM",
-  date: "03/12/2026",
+  date: day(-1),
   startTime: "07:30",
   endTime: "09:00",
 });
@@ -68,6 +73,47 @@ describe("a homeroom teacher's roll call", () => {
     const roll = await http(base, `/attendance/${id}?opened=1`, { cookie: cookies["gv.thcs"] });
     expect(roll.status).toBe(200);
     expect(roll.text).toContain("cả lớp đã vào danh sách");
+  });
+
+  it("opens a session sent twice once (a double tap, the back button and 'Gửi lại')", async () => {
+    const form = session(classes[0], "Gửi hai lần");
+    const first = await http(base, "/attendance/new", { cookie: cookies["gv.thcs"], form });
+    const second = await http(base, "/attendance/new.data", { cookie: cookies["gv.thcs"], form });
+    expect(first.status).toBe(302);
+    const id = /\/attendance\/(\d+)/.exec(first.location ?? "")![1];
+    expect(second.text).toContain(`/attendance/${id}?opened=1`);
+    const n = serverOne<{ n: number }>(
+      "select count(*) as n from activities where organizer_unit_id = ? and title = ?",
+      school,
+      `Lớp ${classes[0]}: Gửi hai lần`,
+    );
+    expect(Number(n.n)).toBe(1);
+  });
+
+  it("dates a teacher's session within a week of today; older or later ones are the school's to record", async () => {
+    for (const date of [day(-30), day(30)]) {
+      const far = await http(base, "/attendance/new", {
+        cookie: cookies["gv.thcs"],
+        form: { ...session(classes[0], "Buổi xa"), date },
+      });
+      expect(far.status).toBe(400);
+      expect(far.text).toContain("trong vòng 7 ngày trước hoặc sau hôm nay");
+      expect(far.text).toContain("Buổi xa");
+    }
+    expect(
+      (
+        await http(base, "/attendance/new", {
+          cookie: cookies["gv.thcs"],
+          form: { ...session(classes[0], "Tuần trước"), date: day(-7) },
+        })
+      ).status,
+    ).toBe(302);
+    // The principal records an older one.
+    const principal = await http(base, "/attendance/new", {
+      cookie: cookies["bgh.thcs"],
+      form: { ...session(classes[0], "Buổi tháng trước"), date: day(-30) },
+    });
+    expect(principal.status).toBe(302);
   });
 
   it("refuses another class (403) and keeps what was typed when a field is wrong", async () => {
@@ -121,7 +167,7 @@ describe("a homeroom teacher's roll call", () => {
       ],
     });
     expect(refused.status).toBe(400);
-    expect(refused.text).toContain("không thuộc trường");
+    expect(refused.text).toContain("không hợp lệ: hãy chọn một cán bộ, giáo viên của trường");
     const assigned = serverAll<{ class_name: string }>(
       "select class_name from homeroom_classes where school_id = ? and user_id = ? order by class_name",
       school,
@@ -205,6 +251,21 @@ describe("a club's advisor", () => {
       form: { intent: "account", userId: String(principal) },
     });
     expect(onPupil.status).toBe(400);
+    // A form without its choice (or with two) changes nothing and says so.
+    const incomplete: [string, string][][] = [
+      [["intent", "account"]],
+      [
+        ["intent", "account"],
+        ["userId", ""],
+        ["userId", "9"],
+      ],
+    ];
+    for (const form of incomplete) {
+      const r = await http(base, `/people/${school}/${staff.id}`, { cookie: cookies["bgh.thcs"], form });
+      expect(r.status).toBe(400);
+      expect(r.text).toContain("Hãy chọn một tài khoản");
+    }
+    expect(serverOne<{ user_id: number }>("select user_id from people where id = ?", staff.id).user_id).toBe(principal);
     // Back as the demo had it.
     await http(base, `/people/${school}/${before.id}`, {
       cookie: cookies["bgh.thcs"],
@@ -213,5 +274,41 @@ describe("a club's advisor", () => {
     expect(
       serverOne<{ user_id: number | null }>("select user_id from people where id = ?", staff.id).user_id,
     ).toBeNull();
+  });
+});
+
+describe("a linked record that becomes a pupil's", () => {
+  it("loses its account: a pupil's record never stands for a login (and so never advises a club)", async () => {
+    const staff = serverOne<{ id: number; code: string; full_name: string }>(
+      "select id, code, full_name from people where unit_id = ? and category = 'teachers' and user_id is null and left_on is null order by id desc limit 1",
+      school,
+    );
+    const account = serverOne<{ id: number }>("select id from users where email = 'bgh.thcs@tanan.demo'").id;
+    const before = serverOne<{ id: number }>(
+      "select id from people where user_id = ? and unit_id = ?",
+      account,
+      school,
+    );
+    await http(base, `/people/${school}/${staff.id}`, {
+      cookie: cookies["bgh.thcs"],
+      form: { intent: "account", userId: String(account) },
+    });
+    expect(serverOne<{ user_id: number }>("select user_id from people where id = ?", staff.id).user_id).toBe(account);
+    const changed = await http(base, `/people/${school}/${staff.id}`, {
+      cookie: cookies["bgh.thcs"],
+      form: { category: "students", code: staff.code, fullName: staff.full_name, grade: "9", className: "9A1" },
+    });
+    expect(changed.status).toBe(302);
+    expect(
+      serverOne<{ user_id: number | null; category: string }>(
+        "select user_id, category from people where id = ?",
+        staff.id,
+      ),
+    ).toEqual({ user_id: null, category: "students" });
+    // Back as the demo had it.
+    await http(base, `/people/${school}/${before.id}`, {
+      cookie: cookies["bgh.thcs"],
+      form: { intent: "account", userId: String(account) },
+    });
   });
 });

@@ -3,17 +3,21 @@
  * class — an activity of the school for its pupils, with the class's current pupils on the roster — and marks it.
  */
 import type { DB } from "../../../db/connection";
-import { mayOpenClassSession, homeroomClassesOf } from "../auth/policies";
+import {
+  CLASS_SESSION_WINDOW_DAYS,
+  classesOpenableBy,
+  mayDateClassSession,
+  mayOpenClassSession,
+} from "../auth/policies";
 import { can, type Actor } from "../auth/permissions";
 import { refuse } from "../auth/policies/refusals";
 import { assertVocabulary, insertActivity } from "../activities/activities";
 import { DomainError } from "../shared/errors";
-import { vietnamInstant, vietnamParts } from "../shared/time";
+import { vietnamInstant, vietnamParts, vietnamToday } from "../shared/time";
 import { schoolClasses } from "../people/people";
 import { addPeopleToRoster } from "./attendance";
 import type { ClassSessionInput } from "./schemas";
 
-/** The classes the actor opens a session for at a school: every class for its administrators, else their own. */
 const FIVE_MINUTES = 5 * 60_000;
 const LESSON_MS = 45 * 60_000;
 
@@ -28,11 +32,15 @@ export function classSessionTimes(now: Date = new Date()): { date: string; start
   return { date: from.date, startTime: from.time, endTime: to.date === from.date ? to.time : "23:59" };
 }
 
+/** The classes the actor opens a session for at a school: every class for its administrators, else their own. */
 export async function classesForSessions(db: DB, actor: Actor, schoolId: number): Promise<string[]> {
-  if (can(actor, "school.manage", schoolId)) return schoolClasses(db, schoolId);
-  const own = new Set(await homeroomClassesOf(db, actor, schoolId));
-  return own.size ? (await schoolClasses(db, schoolId)).filter((c) => own.has(c)) : [];
+  return classesOpenableBy(db, actor, schoolId, await schoolClasses(db, schoolId));
 }
+
+/**
+ * Opens a roll call for a class: an activity "Lớp 6A1: …" for pupils, its roster the class's current pupils. The same
+ * session sent twice (a double tap, the back button and "Gửi lại") is opened once: the first one's id comes back.
+ */
 
 export async function openClassSession(
   db: DB,
@@ -55,12 +63,27 @@ export async function openClassSession(
     .where("left_on", "is", null)
     .execute();
   if (!pupils.length) throw new DomainError("Lớp này chưa có học sinh nào trong danh sách của trường.", "className");
+  if (!mayDateClassSession(actor, schoolId, input.date, vietnamToday(now)))
+    throw new DomainError(
+      `Giáo viên chủ nhiệm mở buổi trong vòng ${CLASS_SESSION_WINDOW_DAYS} ngày trước hoặc sau hôm nay; buổi khác do ban giám hiệu ghi.`,
+      "date",
+    );
   await assertVocabulary(db, { form: input.form, topics: input.topics, audiences: ["students"] });
   const startsAt = vietnamInstant(input.date, input.startTime);
+  const title = `Lớp ${input.className}: ${input.title}`;
   return db.transaction().execute(async (trx) => {
+    const same = await trx
+      .selectFrom("activities")
+      .select("id")
+      .where("organizer_unit_id", "=", schoolId)
+      .where("created_by", "=", actor.userId)
+      .where("starts_at", "=", startsAt)
+      .where("title", "=", title)
+      .executeTakeFirst();
+    if (same) return same.id;
     const id = await insertActivity(trx, actor.userId, {
       organizerUnitId: schoolId,
-      title: `Lớp ${input.className}: ${input.title}`,
+      title,
       form: input.form,
       delivery: "in_person",
       startsAt,

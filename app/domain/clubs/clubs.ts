@@ -401,11 +401,11 @@ export async function endMembership(db: DB, actor: Actor, club: Club, memberId: 
   });
 }
 
-/** A meeting is an activity of the school (form "club meeting", topic STEM, audience students) that attendance is taken for. */
 /** Said to whoever may see the club but neither runs the school nor advises the club. */
 export const MEETING_RECORDERS_ONLY =
   "Chỉ ban giám hiệu và giáo viên cố vấn của câu lạc bộ mới ghi được buổi sinh hoạt.";
 
+/** A meeting is an activity of the school (form "club meeting", topic STEM, audience students) that attendance is taken for. */
 export async function recordMeeting(
   db: DB,
   actor: Actor,

@@ -7,27 +7,29 @@ import type { DB } from "../../../db/connection";
 import type { Person, Unit } from "../../../db/schema";
 import { writeAudit } from "../audit/audit";
 import { type Actor } from "../auth/permissions";
-import { canManagePeople, refuse, seesUnit } from "../auth/policies";
+import { canAssignHomerooms, mayLinkAccount, refuse, seesUnit } from "../auth/policies";
 import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
 import { schoolClasses } from "./people";
 
 /** The school's staff accounts (administrators and teachers, active), by name: those a class or a record is given to. */
-export async function staffAccounts(db: DB, schoolId: number) {
-  return (
-    db
-      .selectFrom("memberships")
-      .innerJoin("users", "users.id", "memberships.user_id")
-      // Distinct: an account may hold both roles at the school. The ordering column is selected, as PostgreSQL wants.
-      .select(["users.id", "users.full_name as fullName", "users.email", "users.name_key"])
-      .distinct()
-      .where("memberships.unit_id", "=", schoolId)
-      .where("memberships.role", "in", ["teacher", "school_admin"])
-      .where("users.is_active", "=", 1)
-      .orderBy("users.name_key")
-      .orderBy("users.id")
-      .execute()
-  );
+export async function staffAccounts(
+  db: DB,
+  schoolId: number,
+): Promise<{ id: number; fullName: string; email: string }[]> {
+  const rows = await db
+    .selectFrom("memberships")
+    .innerJoin("users", "users.id", "memberships.user_id")
+    // Distinct: an account may hold both roles at the school. The ordering column is selected, as PostgreSQL wants.
+    .select(["users.id", "users.full_name as fullName", "users.email", "users.name_key"])
+    .distinct()
+    .where("memberships.unit_id", "=", schoolId)
+    .where("memberships.role", "in", ["teacher", "school_admin"])
+    .where("users.is_active", "=", 1)
+    .orderBy("users.name_key")
+    .orderBy("users.id")
+    .execute();
+  return rows.map(({ id, fullName, email }) => ({ id, fullName, email }));
 }
 
 /** Each class of the school (those its current pupils are in) and its homeroom teacher's account, if assigned. */
@@ -40,10 +42,15 @@ export async function homeroomBoard(db: DB, schoolId: number) {
   return classes.map((className) => ({ className, userId: byClass.get(className) ?? null }));
 }
 
+/** Said to whoever sees the school but does not run it. */
+export const HOMEROOMS_BY_PRINCIPALS = "Chỉ ban giám hiệu của trường mới phân công giáo viên chủ nhiệm.";
+
 function assertManages(actor: Actor, unit: Unit) {
-  if (unit.kind !== "school" || !canManagePeople(actor, unit))
-    refuse(seesUnit(actor, unit), "Chỉ ban giám hiệu của trường mới phân công giáo viên chủ nhiệm.");
+  if (!canAssignHomerooms(actor, unit)) refuse(seesUnit(actor, unit), HOMEROOMS_BY_PRINCIPALS);
 }
+
+/** A class name as typed into a message: short, whatever was posted. */
+const named = (className: string) => (className.length > 20 ? `${className.slice(0, 20)}…` : className);
 
 /**
  * Saves the classes' homeroom teachers as the principal set them (null = nobody). Only classes of the school and
@@ -61,9 +68,12 @@ export async function assignHomerooms(
   const staffIds = new Set(staff.map((s) => s.id));
   const changes = wanted.filter((w) => current.has(w.className) && current.get(w.className) !== w.userId);
   for (const w of wanted) {
-    if (!current.has(w.className)) throw new DomainError(`Trường không có lớp ${w.className}.`, "_form");
+    if (!current.has(w.className)) throw new DomainError(`Trường không có lớp ${named(w.className)}.`, "_form");
     if (w.userId !== null && !staffIds.has(w.userId))
-      throw new DomainError(`Giáo viên chọn cho lớp ${w.className} không thuộc trường.`, "_form");
+      throw new DomainError(
+        `Giáo viên chọn cho lớp ${w.className} không hợp lệ: hãy chọn một cán bộ, giáo viên của trường.`,
+        "_form",
+      );
   }
   if (!changes.length) return 0;
   await db.transaction().execute(async (trx) => {
@@ -111,31 +121,39 @@ export async function linkPersonAccount(
 ): Promise<void> {
   assertManages(actor, unit);
   if (person.unit_id !== unit.id) refuse(false);
-  if (person.category === "students") throw new DomainError("Hồ sơ học sinh không gắn với tài khoản.", "userId");
+  if (!mayLinkAccount(unit, person)) throw new DomainError("Hồ sơ học sinh không gắn với tài khoản.", "userId");
   if (userId !== null && !(await staffAccounts(db, unit.id)).some((s) => s.id === userId))
     throw new DomainError("Tài khoản này không thuộc cán bộ, giáo viên của trường.", "userId");
   if (person.user_id === userId) return;
-  await db.transaction().execute(async (trx) => {
-    if (userId !== null)
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      if (userId !== null)
+        await trx
+          .updateTable("people")
+          .set({ user_id: null, updated_at: nowIso() })
+          .where("unit_id", "=", unit.id)
+          .where("user_id", "=", userId)
+          .execute();
       await trx
         .updateTable("people")
-        .set({ user_id: null, updated_at: nowIso() })
-        .where("unit_id", "=", unit.id)
-        .where("user_id", "=", userId)
+        .set({ user_id: userId, updated_at: nowIso() })
+        .where("id", "=", person.id)
         .execute();
-    await trx
-      .updateTable("people")
-      .set({ user_id: userId, updated_at: nowIso() })
-      .where("id", "=", person.id)
-      .execute();
-    await writeAudit(trx, {
-      actorUserId: actor.userId,
-      unitId: unit.id,
-      action: "update",
-      entity: "person",
-      entityId: person.id,
-      before: { user_id: person.user_id },
-      after: { user_id: userId },
+      await writeAudit(trx, {
+        actorUserId: actor.userId,
+        unitId: unit.id,
+        action: "update",
+        entity: "person",
+        entityId: person.id,
+        before: { user_id: person.user_id },
+        after: { user_id: userId },
+      });
+    })
+    .catch((e: { code?: string }) => {
+      // Two principals linking the same account at once: the index people_account_once lets one through.
+      if (e.code === "23505" || e.code?.startsWith("SQLITE_CONSTRAINT"))
+        throw new DomainError("Tài khoản này vừa được gắn với một hồ sơ khác. Hãy tải lại trang.", "userId");
+      throw e;
     });
-  });
 }

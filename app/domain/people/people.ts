@@ -10,7 +10,7 @@ import { nowIso } from "../shared/time";
 import { GRADES_BY_LEVEL } from "../units/vocabulary";
 import type { PersonInput } from "./schemas";
 import { personCategoriesFor } from "./vocabulary";
-import { canManagePeople, refuse, seesUnit } from "../auth/policies";
+import { canManagePeople, mayLinkAccount, refuse, seesUnit } from "../auth/policies";
 
 /** Checks a person's fields against the unit: category kept by the unit, grade taught there. */
 export function unitRuleErrors(unit: Unit, p: PersonInput): Record<string, string> {
@@ -226,7 +226,9 @@ export async function updatePerson(
   if (ruleErrors.length) throw new DomainError(ruleErrors[0][1], ruleErrors[0][0]);
   await db.transaction().execute(async (trx) => {
     await assertCodeFree(trx, unit.id, input.code, person.id);
-    const values = { ...personValues(input), updated_at: nowIso() };
+    // A record that becomes a pupil's no longer stands for a login account (mayLinkAccount): the link goes with it.
+    const unlinks = person.user_id !== null && !mayLinkAccount(unit, { category: input.category });
+    const values = { ...personValues(input), ...(unlinks ? { user_id: null } : {}), updated_at: nowIso() };
     // Moving someone between student and staff must not write the student's name in either snapshot.
     const wasOrIsStudent = person.category === "students" || values.category === "students";
     await trx.updateTable("people").set(values).where("id", "=", person.id).execute();

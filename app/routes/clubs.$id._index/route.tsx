@@ -30,7 +30,7 @@ import { idParam } from "~/lib/params";
 import { dateText } from "~/domain/shared/schema-helpers";
 import { DataTable } from "~/components/data-table";
 import { domainFailure, readForm } from "~/lib/forms.server";
-import { advisesClub, canManageClubs, canRecordClubMeeting, canTakeAttendance } from "~/domain/auth/policies";
+import { canManageClubs, canRecordClubMeeting, canTakeAttendance } from "~/domain/auth/policies";
 import { titledBy } from "~/lib/meta";
 import { DateInput } from "~/components/date-fields";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
@@ -41,7 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, club, school } = await requireClub(request, context, params.id);
   const canManage = canManageClubs(actor, club.school_id);
   // The club's advisor (a teacher) records its meetings and takes their attendance (issue 20).
-  const recordsMeetings = canManage || (await advisesClub(db, actor, club));
+  const recordsMeetings = await canRecordClubMeeting(db, actor, club);
   const seesNames = can(actor, "students.names", club.school_id);
   const members = await clubMembers(db, club.id);
   const current = members.filter((m) => !m.left_on);

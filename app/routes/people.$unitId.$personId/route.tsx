@@ -9,7 +9,7 @@ import { vietnamToday } from "~/domain/shared/time";
 import { forbidden, notFound } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { formatDate } from "~/domain/shared/format";
-import { parseForm } from "~/lib/forms";
+import { failure, parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import {
   getPerson,
@@ -20,7 +20,7 @@ import {
   updatePerson,
 } from "~/lib/people.server";
 import { domainFailure, readForm } from "~/lib/forms.server";
-import { canManagePeople } from "~/domain/auth/policies";
+import { canManagePeople, mayLinkAccount } from "~/domain/auth/policies";
 import { titled } from "~/lib/meta";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
@@ -38,7 +38,7 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], pa
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { unit, person } = await load(request, context, params);
   // A staff member's record may stand for their login account (a club's advisor records its meetings, issue 20).
-  const linksAccount = unit.kind === "school" && person.category !== "students";
+  const linksAccount = mayLinkAccount(unit, person);
   return {
     unit: { id: unit.id, name: unit.name },
     person,
@@ -53,8 +53,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   try {
     if (intent === "account") {
-      const chosen = String(formData.get("userId") ?? "");
-      await linkPersonAccount(db, actor, unit, person, chosen ? (idParam(chosen) ?? -1) : null);
+      // The select always posts one value ("" = no account): a missing or repeated field is no choice at all.
+      const chosen = formData.getAll("userId");
+      if (chosen.length !== 1)
+        return data(failure(formData, { userId: "Hãy chọn một tài khoản, hoặc “— Không gắn tài khoản —”." }), {
+          status: 400,
+        });
+      const text = String(chosen[0]);
+      await linkPersonAccount(db, actor, unit, person, text ? (idParam(text) ?? -1) : null);
       return redirect(`/people/${unit.id}/${person.id}?linked=1`);
     }
     if (intent === "left" || intent === "back") {

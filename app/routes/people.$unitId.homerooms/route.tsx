@@ -2,22 +2,27 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/components/forms";
 import { Notice, PageHeader } from "~/components/shell";
-import { canManagePeople } from "~/domain/auth/policies";
+import { canAssignHomerooms } from "~/domain/auth/policies";
 import { forbidden } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { failure } from "~/lib/forms";
 import { domainFailure, readForm } from "~/lib/forms.server";
 import { titledBy } from "~/lib/meta";
 import { idParam } from "~/lib/params";
-import { assignHomerooms, homeroomBoard, requirePeopleUnit, staffAccounts } from "~/lib/people.server";
+import {
+  HOMEROOMS_BY_PRINCIPALS,
+  assignHomerooms,
+  homeroomBoard,
+  requirePeopleUnit,
+  staffAccounts,
+} from "~/lib/people.server";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
 
 export const meta = titledBy<typeof loader>((d) => `Giáo viên chủ nhiệm · ${d.unit.name}`, "Giáo viên chủ nhiệm");
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const { actor, unit } = await requirePeopleUnit(request, context, params.unitId);
-  if (unit.kind !== "school" || !canManagePeople(actor, unit))
-    forbidden("Chỉ ban giám hiệu của trường mới phân công giáo viên chủ nhiệm.");
+  if (!canAssignHomerooms(actor, unit)) forbidden(HOMEROOMS_BY_PRINCIPALS);
   return { actor, unit };
 }
 

@@ -50,5 +50,26 @@ export async function homeroomClassesOf(db: DB, actor: Actor, schoolId: number):
  * teacher for their own classes.
  */
 export async function mayOpenClassSession(db: DB, actor: Actor, schoolId: number, className: string): Promise<boolean> {
-  return can(actor, "school.manage", schoolId) || (await homeroomClassesOf(db, actor, schoolId)).includes(className);
+  return (await classesOpenableBy(db, actor, schoolId, [className])).length > 0;
+}
+
+/** Of a school's classes, those the actor opens a session for: all for its administrators, else their own. */
+export async function classesOpenableBy(db: DB, actor: Actor, schoolId: number, classes: string[]): Promise<string[]> {
+  if (can(actor, "school.manage", schoolId)) return classes;
+  const own = new Set(await homeroomClassesOf(db, actor, schoolId));
+  return classes.filter((c) => own.has(c));
+}
+
+/** How far from today a homeroom teacher dates a class session; the school's administrators date any. */
+export const CLASS_SESSION_WINDOW_DAYS = 7;
+
+/**
+ * Whether the actor may date a class session on this day (ISO dates): a homeroom teacher within
+ * CLASS_SESSION_WINDOW_DAYS of today (a lesson forgotten last week, one planned for next), an administrator any day —
+ * a held session counts in the school's figures, so older ones are the school's to record.
+ */
+export function mayDateClassSession(actor: Actor, schoolId: number, date: string, today: string): boolean {
+  if (can(actor, "school.manage", schoolId)) return true;
+  const days = Math.abs(Date.parse(date) - Date.parse(today)) / 86_400_000;
+  return days <= CLASS_SESSION_WINDOW_DAYS;
 }

@@ -7,6 +7,19 @@ export function canManagePeople(actor: Actor, unit: Pick<Unit, "id" | "kind">): 
   return unit.kind === "school" ? can(actor, "school.manage", unit.id) : managesCommuneUnit(actor, unit.id);
 }
 
+/** Who assigns a school's homeroom teachers and links its staff records to their accounts: its administrators (issue 20). */
+export function canAssignHomerooms(actor: Actor, unit: Pick<Unit, "id" | "kind">): boolean {
+  return unit.kind === "school" && canManagePeople(actor, unit);
+}
+
+/**
+ * Whether a person record may stand for a login account (a club's advisor records its meetings, issue 20): a school's
+ * staff member, never a pupil.
+ */
+export function mayLinkAccount(unit: Pick<Unit, "kind">, person: { category: PersonCategory }): boolean {
+  return unit.kind === "school" && person.category !== "students";
+}
+
 /** Who may see a unit's list of people by name. Students' names stay inside their school. */
 export function canSeeNames(actor: Actor, unit: Pick<Unit, "id" | "kind">, category: PersonCategory): boolean {
   if (unit.kind !== "school")
