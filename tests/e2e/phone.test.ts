@@ -51,6 +51,11 @@ describe("the roll call on a phone", () => {
   it("a class of about thirty: eight a screen, names not codes, search without diacritics, all present and undo", async () => {
     const id = await newSession("Sinh hoạt chuyên đề trên điện thoại", vietnamDay(-1));
     await page.goto(`${base}/attendance/${id}`);
+    // The class and club pickers are touch targets too (19 px before issue 20).
+    for (const picker of ["#add-class", "#add-club", "button:has-text('Thêm lớp')"]) {
+      const box = await page.locator(picker).boundingBox();
+      expect(box?.height, picker).toBeGreaterThanOrEqual(44);
+    }
     await page.locator("#add-class").selectOption({ index: 0 });
     await page.getByRole("button", { name: "Thêm lớp" }).click();
     const people = page.locator(".roll-call__person");
