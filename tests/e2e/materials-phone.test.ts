@@ -7,6 +7,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectAccessible } from "../support/axe";
+import { fitsThePhone, PHONE } from "../support/phone";
 import { ANDROID_CHROME, launchContext, login } from "../support/browser";
 import { DEMO_PASSWORD } from "../support/http";
 import { samplePdf } from "../support/pdf";
@@ -18,7 +19,7 @@ const complaints: string[] = [];
 const requests: string[] = [];
 
 beforeAll(async () => {
-  ctx = await launchContext({ width: 390, height: 844, isMobile: true, userAgent: ANDROID_CHROME });
+  ctx = await launchContext({ ...PHONE, userAgent: ANDROID_CHROME });
   page = await ctx.newPage();
   // A refusal by the Content-Security-Policy, or pdf.js giving up its worker, shows in the console.
   page.on("console", (m) => {
@@ -28,11 +29,6 @@ beforeAll(async () => {
   await login(page, base, "gv.thcs@tanan.demo", DEMO_PASSWORD);
 });
 afterAll(() => ctx?.close());
-
-async function fitsThePhone(p: Page) {
-  const width = await p.evaluate(() => document.scrollingElement!.scrollWidth);
-  expect(width, p.url()).toBeLessThanOrEqual(390);
-}
 
 /** How the drawn page looks: the share of pixels that are not white, and the colour at a point (fractions of it). */
 async function canvasLook(x: number, y: number) {

@@ -7,13 +7,14 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchContext, login } from "../support/browser";
 import { DEMO_PASSWORD } from "../support/http";
+import { PHONE } from "../support/phone";
 
 const base = inject("baseUrl");
-const WIDTH = 390;
+const WIDTH = PHONE.width;
 let ctx: BrowserContext;
 
 beforeAll(async () => {
-  ctx = await launchContext({ width: WIDTH, height: 844, isMobile: true });
+  ctx = await launchContext(PHONE);
 });
 afterAll(() => ctx?.close());
 

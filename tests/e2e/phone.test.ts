@@ -6,6 +6,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { foldVietnamese } from "../../app/domain/shared/text";
+import { fitsThePhone, PHONE } from "../support/phone";
 import { launchContext, login } from "../support/browser";
 import { DEMO_PASSWORD } from "../support/http";
 import { serverOne } from "../support/server-db";
@@ -15,7 +16,7 @@ let ctx: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ctx = await launchContext({ width: 390, height: 844, isMobile: true });
+  ctx = await launchContext(PHONE);
   page = await ctx.newPage();
   await login(page, base, "bgh.thcs@tanan.demo", DEMO_PASSWORD);
 });
@@ -23,12 +24,6 @@ afterAll(() => ctx?.close());
 
 function vietnamDay(offsetDays: number) {
   return new Date(Date.now() + offsetDays * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** A page that needs no sideways scroll at a phone's width. */
-async function fitsThePhone(p: Page) {
-  const width = await p.evaluate(() => document.scrollingElement!.scrollWidth);
-  expect(width, p.url()).toBeLessThanOrEqual(390);
 }
 
 async function newSession(title: string, day: string): Promise<number> {
@@ -171,7 +166,7 @@ describe("dates the Vietnamese way in an English-language browser", () => {
 
 describe("charts on a phone", () => {
   it("comparisons and the trend read at 390 px: text of at least 12 px, no sideways scroll, the half-year in progress marked", async () => {
-    const staffPhone = await launchContext({ width: 390, height: 844, isMobile: true });
+    const staffPhone = await launchContext(PHONE);
     const p = await staffPhone.newPage();
     try {
       await login(p, base, "vhxh@tanan.demo", DEMO_PASSWORD);

@@ -5,6 +5,7 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { fitsThePhone, PHONE } from "../support/phone";
 import { launchContext, login } from "../support/browser";
 import { DEMO_PASSWORD } from "../support/http";
 import { serverOne } from "../support/server-db";
@@ -16,16 +17,11 @@ let ctx: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ctx = await launchContext({ width: 390, height: 844, isMobile: true });
+  ctx = await launchContext(PHONE);
   page = await ctx.newPage();
   await login(page, base, "gv.thcs@tanan.demo", DEMO_PASSWORD);
 });
 afterAll(() => ctx?.close());
-
-async function fitsThePhone(p: Page) {
-  const width = await p.evaluate(() => document.scrollingElement!.scrollWidth);
-  expect(width, p.url()).toBeLessThanOrEqual(390);
-}
 
 const marks = (id: number) =>
   Number(

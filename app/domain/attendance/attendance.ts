@@ -173,7 +173,12 @@ export type RosterGroup =
   | { kind: "offices" };
 
 /** Adds a group of the actor's own people to the activity's roster. Returns how many were added. */
-export async function addToRoster(db: DB, actor: Actor, activity: Activity, group: RosterGroup): Promise<number> {
+export async function addToRoster(
+  db: DB,
+  actor: Actor,
+  activity: Pick<Activity, "id">,
+  group: RosterGroup,
+): Promise<number> {
   const units = await markableUnitIds(db, actor);
   let q = db
     .selectFrom("people")

@@ -15,7 +15,7 @@ import { assertVocabulary, insertActivity } from "../activities/activities";
 import { DomainError } from "../shared/errors";
 import { vietnamInstant, vietnamParts, vietnamToday } from "../shared/time";
 import { schoolClasses } from "../people/people";
-import { addPeopleToRoster } from "./attendance";
+import { addToRoster } from "./attendance";
 import type { ClassSessionInput } from "./schemas";
 
 const FIVE_MINUTES = 5 * 60_000;
@@ -54,15 +54,6 @@ export async function openClassSession(
       can(actor, "school.read", schoolId),
       "Chỉ ban giám hiệu hoặc giáo viên chủ nhiệm của lớp mới mở được buổi điểm danh cho lớp.",
     );
-  const pupils = await db
-    .selectFrom("people")
-    .select("id")
-    .where("unit_id", "=", schoolId)
-    .where("category", "=", "students")
-    .where("class_name", "=", input.className)
-    .where("left_on", "is", null)
-    .execute();
-  if (!pupils.length) throw new DomainError("Lớp này chưa có học sinh nào trong danh sách của trường.", "className");
   if (!mayDateClassSession(actor, schoolId, input.date, vietnamToday(now)))
     throw new DomainError(
       `Giáo viên chủ nhiệm mở buổi trong vòng ${CLASS_SESSION_WINDOW_DAYS} ngày trước hoặc sau hôm nay; buổi khác do ban giám hiệu ghi.`,
@@ -93,11 +84,14 @@ export async function openClassSession(
       topics: input.topics,
       audiences: ["students"],
     });
-    await addPeopleToRoster(
+    // The roster is the class's current pupils (the roll call's own "Thêm lớp"); none, and nothing is kept.
+    const pupils = await addToRoster(
       trx,
-      id,
-      pupils.map((p) => p.id),
+      actor,
+      { id },
+      { kind: "class", unitId: schoolId, className: input.className },
     );
+    if (!pupils) throw new DomainError("Lớp này chưa có học sinh nào trong danh sách của trường.", "className");
     return id;
   });
 }

@@ -10,7 +10,7 @@ import { type Actor } from "../auth/permissions";
 import { canAssignHomerooms, mayLinkAccount, refuse, seesUnit } from "../auth/policies";
 import { DomainError } from "../shared/errors";
 import { nowIso } from "../shared/time";
-import { schoolClasses } from "./people";
+import { schoolClasses, writePersonChange } from "./people";
 
 /** The school's staff accounts (administrators and teachers, active), by name: those a class or a record is given to. */
 export async function staffAccounts(
@@ -135,20 +135,13 @@ export async function linkPersonAccount(
           .where("unit_id", "=", unit.id)
           .where("user_id", "=", userId)
           .execute();
-      await trx
-        .updateTable("people")
-        .set({ user_id: userId, updated_at: nowIso() })
-        .where("id", "=", person.id)
-        .execute();
-      await writeAudit(trx, {
-        actorUserId: actor.userId,
-        unitId: unit.id,
-        action: "update",
-        entity: "person",
-        entityId: person.id,
-        before: { user_id: person.user_id },
-        after: { user_id: userId },
-      });
+      await writePersonChange(
+        trx,
+        actor,
+        person,
+        { user_id: userId },
+        { before: { user_id: person.user_id }, after: { user_id: userId } },
+      );
     })
     .catch((e: { code?: string }) => {
       // Two principals linking the same account at once: the index people_account_once lets one through.

@@ -1,6 +1,7 @@
 /** A unit's people: school managers, teachers, staff and students of a school; officials of an office. */
 import type { DB } from "../../../db/connection";
-import type { Person, PersonCategory, Unit } from "../../../db/schema";
+import type { Updateable } from "kysely";
+import type { Person, PersonCategory, PersonTable, Unit } from "../../../db/schema";
 import { writeAudit, type Executor } from "../audit/audit";
 import { type Actor } from "../auth/permissions";
 import { DomainError } from "../shared/errors";
@@ -231,17 +232,45 @@ export async function updatePerson(
     const values = { ...personValues(input), ...(unlinks ? { user_id: null } : {}), updated_at: nowIso() };
     // Moving someone between student and staff must not write the student's name in either snapshot.
     const wasOrIsStudent = person.category === "students" || values.category === "students";
-    await trx.updateTable("people").set(values).where("id", "=", person.id).execute();
-    await writeAudit(trx, {
-      actorUserId: actor.userId,
-      unitId: unit.id,
-      action: "update",
-      entity: "person",
-      entityId: person.id,
-      before: personAuditView(person, wasOrIsStudent),
-      after: personAuditView({ ...person, ...values }, wasOrIsStudent),
+    await writePersonChange(
+      trx,
+      actor,
+      person,
+      values,
+      {
+        before: personAuditView(person, wasOrIsStudent),
+        after: personAuditView({ ...person, ...values }, wasOrIsStudent),
+      },
       ip,
-    });
+    );
+  });
+}
+
+/**
+ * Writes a change to one person's record and its audit entry (what the record was and became, as the caller shows
+ * them), in the caller's transaction.
+ */
+export async function writePersonChange(
+  trx: Executor,
+  actor: Actor,
+  person: Person,
+  set: Updateable<PersonTable>,
+  audit: { before: unknown; after: unknown },
+  ip: string | null = null,
+): Promise<void> {
+  await trx
+    .updateTable("people")
+    .set({ ...set, updated_at: nowIso() })
+    .where("id", "=", person.id)
+    .execute();
+  await writeAudit(trx, {
+    actorUserId: actor.userId,
+    unitId: person.unit_id,
+    action: "update",
+    entity: "person",
+    entityId: person.id,
+    ...audit,
+    ip,
   });
 }
 
@@ -256,21 +285,16 @@ export async function setPersonLeft(
 ): Promise<void> {
   if (!canManagePeople(actor, unit) || person.unit_id !== unit.id)
     refuse(seesUnit(actor, unit) && person.unit_id === unit.id, "Bạn không có quyền sửa người này.");
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("people")
-      .set({ left_on: leftOn, updated_at: nowIso() })
-      .where("id", "=", person.id)
-      .execute();
-    await writeAudit(trx, {
-      actorUserId: actor.userId,
-      unitId: unit.id,
-      action: "update",
-      entity: "person",
-      entityId: person.id,
-      before: personAuditView(person),
-      after: personAuditView({ ...person, left_on: leftOn }),
-      ip,
-    });
-  });
+  await db
+    .transaction()
+    .execute((trx) =>
+      writePersonChange(
+        trx,
+        actor,
+        person,
+        { left_on: leftOn },
+        { before: personAuditView(person), after: personAuditView({ ...person, left_on: leftOn }) },
+        ip,
+      ),
+    );
 }
