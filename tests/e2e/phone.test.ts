@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { foldVietnamese } from "../../app/domain/shared/text";
-import { fitsThePhone, PHONE } from "../support/phone";
+import { fitsThePhone, signedInPhone } from "../support/phone";
 import { launchContext, login } from "../support/browser";
 import { DEMO_PASSWORD } from "../support/http";
 import { serverOne } from "../support/server-db";
@@ -16,9 +16,7 @@ let ctx: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ctx = await launchContext(PHONE);
-  page = await ctx.newPage();
-  await login(page, base, "bgh.thcs@tanan.demo", DEMO_PASSWORD);
+  ({ ctx, page } = await signedInPhone(base, "bgh.thcs@tanan.demo"));
 });
 afterAll(() => ctx?.close());
 
@@ -166,10 +164,8 @@ describe("dates the Vietnamese way in an English-language browser", () => {
 
 describe("charts on a phone", () => {
   it("comparisons and the trend read at 390 px: text of at least 12 px, no sideways scroll, the half-year in progress marked", async () => {
-    const staffPhone = await launchContext(PHONE);
-    const p = await staffPhone.newPage();
+    const { ctx: staffPhone, page: p } = await signedInPhone(base, "vhxh@tanan.demo");
     try {
-      await login(p, base, "vhxh@tanan.demo", DEMO_PASSWORD);
       await p.goto(`${base}/indicators?period=2026`);
       const charts = p.locator(".chart--bars");
       expect(await charts.count()).toBeGreaterThan(3);

@@ -5,9 +5,7 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { fitsThePhone, PHONE } from "../support/phone";
-import { launchContext, login } from "../support/browser";
-import { DEMO_PASSWORD } from "../support/http";
+import { fitsThePhone, signedInPhone } from "../support/phone";
 import { serverOne } from "../support/server-db";
 import { showDate } from "../../app/domain/shared/dates";
 import { DAY_MS, vietnamToday } from "../../app/domain/shared/time";
@@ -17,9 +15,7 @@ let ctx: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ctx = await launchContext(PHONE);
-  page = await ctx.newPage();
-  await login(page, base, "gv.thcs@tanan.demo", DEMO_PASSWORD);
+  ({ ctx, page } = await signedInPhone(base, "gv.thcs@tanan.demo"));
 });
 afterAll(() => ctx?.close());
 
